@@ -1,0 +1,237 @@
+package authz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"entgo.io/ent/dialect/sql"
+
+	"sanbao/ent"
+	"sanbao/ent/division"
+	"sanbao/ent/household"
+	"sanbao/ent/org"
+	"sanbao/ent/privacy"
+	"sanbao/ent/student"
+	"sanbao/fielderr"
+)
+
+// ErrDenied is returned for a write outside the viewer's permissions. Reads
+// outside scope are filtered, never denied, so they reveal nothing.
+var ErrDenied = errors.New("无权进行此操作")
+
+// EntPolicy is the privacy policy of every ent type (see ent/schema/scoped.go).
+func EntPolicy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.QueryRuleFunc(queryRule)},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(mutationRule)},
+	}
+}
+
+func none(s *sql.Selector) { s.Where(sql.False()) }
+
+// queryRule narrows every query (lists, counts, node lookups, eager-loaded
+// edges) to the viewer's read scope.
+func queryRule(ctx context.Context, q ent.Query) error {
+	v := FromContext(ctx)
+	if v == nil {
+		return privacy.Denyf("authz: no viewer")
+	}
+	read := func(obj string) *Scope { return v.Scope(obj, ActRead) }
+	switch q := q.(type) {
+	case *ent.DivisionQuery:
+		if read(ObjDivision) == nil {
+			q.Where(none)
+		}
+	case *ent.OrgQuery:
+		if read(ObjOrg) == nil {
+			q.Where(none)
+		}
+	case *ent.PersonQuery:
+		if sc := read(ObjPerson); sc != nil {
+			q.Where(PersonPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.PositionQuery:
+		if sc := read(ObjPosition); sc != nil {
+			q.Where(PositionPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.HouseholdQuery:
+		if sc := read(ObjHousehold); sc != nil {
+			q.Where(HouseholdPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.StudentQuery:
+		if sc := read(ObjStudent); sc != nil {
+			q.Where(StudentPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.AuditLogQuery:
+		if sc := read(ObjAuditLog); sc != nil {
+			q.Where(AuditLogPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.APITokenQuery:
+		if sc := read(ObjAPIToken); sc != nil {
+			q.Where(APITokenPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.SessionQuery:
+		q.Where(none)
+	default:
+		// A new type without a rule is closed until it gets one.
+		return privacy.Denyf("authz: no read rule for %T", q)
+	}
+	return privacy.Allow
+}
+
+// mutationRule checks every write against the viewer's write scope: updates and
+// deletes are narrowed by the scope predicate (a row outside it is "not found"),
+// and new or moved rows must land inside it.
+func mutationRule(ctx context.Context, m ent.Mutation) error {
+	v := FromContext(ctx)
+	if v == nil {
+		return privacy.Denyf("authz: no viewer")
+	}
+	var err error
+	switch m := m.(type) {
+	case *ent.HouseholdMutation:
+		err = v.checkHousehold(ctx, m)
+	case *ent.StudentMutation:
+		err = v.checkStudent(ctx, m)
+	case *ent.APITokenMutation:
+		err = v.checkAPIToken(ctx, m)
+	default:
+		err = ErrDenied
+	}
+	if err != nil {
+		// Keep the reason (a field error or ErrDenied) behind privacy.Deny.
+		return fmt.Errorf("%w: %w", privacy.Deny, err)
+	}
+	return privacy.Allow
+}
+
+func (v *Viewer) checkHousehold(ctx context.Context, m *ent.HouseholdMutation) error {
+	sc := v.Scope(ObjHousehold, ActWrite)
+	if sc == nil {
+		return ErrDenied
+	}
+	if !m.Op().Is(ent.OpCreate) {
+		m.Where(HouseholdPredicate(v, sc))
+	}
+	if id, ok := m.VillageID(); ok {
+		code, err := VillageCode(ctx, m.Client(), id)
+		if err != nil {
+			return err
+		}
+		if !sc.HasVillage(code) {
+			return ErrDenied
+		}
+	}
+	return nil
+}
+
+// enrollmentFields are what a school may change of its own students.
+var enrollmentFields = map[string]bool{
+	student.FieldStage: true, student.FieldGrade: true, student.FieldClassName: true,
+	student.FieldEnrollmentStatus: true, student.FieldBoarding: true, student.FieldUpdatedAt: true,
+}
+
+func onlyEnrollment(m *ent.StudentMutation) bool {
+	if m.Op().Is(ent.OpCreate) || m.Op().Is(ent.OpDelete) || m.Op().Is(ent.OpDeleteOne) {
+		return false
+	}
+	for _, f := range append(m.Fields(), m.ClearedFields()...) {
+		if !enrollmentFields[f] {
+			return false
+		}
+	}
+	return len(m.AddedEdges()) == 0 && len(m.ClearedEdges()) == 0
+}
+
+func (v *Viewer) checkStudent(ctx context.Context, m *ent.StudentMutation) error {
+	sc := v.Scope(ObjStudent, ActWrite)
+	if onlyEnrollment(m) {
+		if enr := v.Scope(ObjStudent, ActWriteEnrollment); enr != nil {
+			p := StudentPredicate(v, enr)
+			if sc != nil {
+				p = student.Or(p, StudentPredicate(v, sc))
+			}
+			m.Where(p)
+			return nil
+		}
+	}
+	if sc == nil {
+		return ErrDenied
+	}
+	if !m.Op().Is(ent.OpCreate) {
+		m.Where(StudentPredicate(v, sc))
+	}
+	// A new or moved student must land inside the scope.
+	hid, hasHousehold := m.HouseholdID()
+	sid, hasSchool := m.SchoolID()
+	if !hasHousehold && !hasSchool {
+		return nil
+	}
+	sys := System(ctx)
+	c := m.Client()
+	if hasHousehold {
+		h, err := c.Household.Query().Where(household.ID(hid)).Select(household.FieldVillageCode).Only(sys)
+		if err != nil {
+			return fielderr.New("householdID", "未找到该户")
+		}
+		if sc.HasVillage(h.VillageCode) {
+			return nil
+		}
+	}
+	if hasSchool {
+		o, err := c.Org.Query().Where(org.ID(sid)).Select(org.FieldDivisionCode).Only(sys)
+		if err != nil {
+			return fielderr.New("schoolID", "未找到该学校")
+		}
+		if sc.HasSchool(sid, o.DivisionCode) {
+			return nil
+		}
+	}
+	return ErrDenied
+}
+
+func (v *Viewer) checkAPIToken(ctx context.Context, m *ent.APITokenMutation) error {
+	sc := v.Scope(ObjAPIToken, ActWrite)
+	if sc == nil || v.PersonID == 0 {
+		return ErrDenied
+	}
+	if !m.Op().Is(ent.OpCreate) {
+		m.Where(APITokenPredicate(v, sc))
+		return nil
+	}
+	code, _ := m.DivisionCode()
+	by, _ := m.CreatedByID()
+	if !sc.HasDivision(code) || by != v.PersonID {
+		return ErrDenied
+	}
+	if w, _ := m.CanWrite(); w && !v.Can(ObjHousehold, ActWrite) {
+		return ErrDenied
+	}
+	return nil
+}
+
+// VillageCode returns the code of village id, or a field error if id is not a
+// village. The policy and the household hook both place households with it.
+func VillageCode(ctx context.Context, c *ent.Client, id int) (string, error) {
+	d, err := c.Division.Query().Where(division.ID(id)).Only(System(ctx))
+	if err != nil {
+		return "", fielderr.New("villageID", "未找到该村")
+	}
+	if d.Level != division.LevelVillage {
+		return "", fielderr.New("villageID", "%s 不是村级区划", d.Name)
+	}
+	return d.Code, nil
+}

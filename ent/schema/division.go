@@ -1,0 +1,51 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Division is an administrative division (行政区划) identified by its 12-digit
+// national statistical code: province > city > county > township > village.
+type Division struct{ ent.Schema }
+
+func (Division) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}} }
+
+func (Division) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("code").MinLen(12).MaxLen(12).Unique().Immutable().
+			Annotations(entgql.OrderField("CODE")),
+		field.String("name").NotEmpty().
+			Annotations(entgql.OrderField("NAME")),
+		field.Enum("level").NamedValues("Province", "PROVINCE", "City", "CITY", "County", "COUNTY", "Township", "TOWNSHIP", "Village", "VILLAGE").
+			Annotations(entgql.OrderField("LEVEL")),
+		field.Int("parent_id").Optional(),
+	}
+}
+
+func (Division) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("children", Division.Type).
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)).
+			From("parent").Unique().Field("parent_id").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+	}
+}
+
+func (Division) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("parent_id", "code"),
+		index.Fields("level", "code"),
+	}
+}
+
+func (Division) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.QueryField(),
+		entgql.RelayConnection(),
+	}
+}

@@ -1,0 +1,62 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Household (户) from the poverty office's registry or a school's hardship list,
+// placed in the village of its household registration (户籍所在村).
+type Household struct{ ent.Schema }
+
+func (Household) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}} }
+
+func (Household) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("number").NotEmpty().MaxLen(32).Unique().Comment("扶贫部门户编号").
+			Annotations(entgql.OrderField("NUMBER")),
+		field.String("head_name").NotEmpty().MaxLen(64).Comment("户主姓名").
+			Annotations(entgql.OrderField("HEAD_NAME")),
+		field.Int("village_id"),
+		// village_code copies the village's code for range-predicate scope checks.
+		field.String("village_code").MinLen(12).MaxLen(12).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// 未脱贫 / 已脱贫 (both registered-card, 建档立卡) / 边缘户 / 非建档立卡困难户
+		field.Enum("status").NamedValues("NotLifted", "NOT_LIFTED", "Lifted", "LIFTED", "Marginal", "MARGINAL", "Hardship", "HARDSHIP").
+			Annotations(entgql.OrderField("STATUS")),
+		field.Bool("dibao").Default(false).Comment("低保"),
+		field.Bool("tekun").Default(false).Comment("特困供养"),
+		field.Bool("disabled").Default(false).Comment("家庭有残疾人"),
+		field.Int("size").Optional().Min(1).Max(30).Comment("家庭人口"),
+		field.String("phone").Optional().MaxLen(20).Comment("联系电话"),
+		field.String("address").Optional().MaxLen(200),
+	}
+}
+
+func (Household) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("village", Division.Type).Unique().Required().Field("village_id").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.From("students", Student.Type).Ref("household").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+func (Household) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("village_code"),
+		index.Fields("village_id"),
+		index.Fields("status", "village_code"),
+	}
+}
+
+func (Household) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}

@@ -1,0 +1,42 @@
+// Package fielderr carries input errors that name the offending field and the
+// reason, so the API can tell a user exactly what to fix.
+package fielderr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is a rejected input value.
+type Error struct {
+	Field  string // API field name, e.g. "idNumber"
+	Reason string // human-readable reason, Simplified Chinese first
+}
+
+func (e *Error) Error() string { return e.Field + ": " + e.Reason }
+
+// New returns an Error for field with a formatted reason.
+func New(field, format string, args ...any) error {
+	return &Error{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// As extracts an *Error from err's chain.
+func As(err error) (*Error, bool) {
+	var fe *Error
+	ok := errors.As(err, &fe)
+	return fe, ok
+}
+
+// List is several field errors reported together (a CSV import, a bulk change).
+type List []*Error
+
+func (l List) Error() string {
+	if len(l) == 0 {
+		return "no errors"
+	}
+	s := l[0].Error()
+	if len(l) > 1 {
+		s += fmt.Sprintf(" (及另外 %d 处错误)", len(l)-1)
+	}
+	return s
+}
