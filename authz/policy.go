@@ -235,3 +235,18 @@ func VillageCode(ctx context.Context, c *ent.Client, id int) (string, error) {
 	}
 	return d.Code, nil
 }
+
+// MayRevealID reports whether the viewer may see student id's full ID number:
+// the reveal_id permission and the student inside its scope.
+func MayRevealID(ctx context.Context, c *ent.Client, id int) bool {
+	v := FromContext(ctx)
+	if v == nil {
+		return false
+	}
+	sc := v.Scope(ObjStudent, ActRevealID)
+	if sc == nil {
+		return false
+	}
+	ok, err := c.Student.Query().Where(student.ID(id), StudentPredicate(v, sc)).Exist(System(ctx))
+	return err == nil && ok
+}

@@ -107,3 +107,12 @@ func Build(region string, birth time.Time, seq int) string {
 	first17 := fmt.Sprintf("%s%s%03d", region, birth.Format("20060102"), seq%1000)
 	return first17 + string(CheckChar(first17))
 }
+
+// Age is the age in whole years on day now of someone born on birth.
+func Age(birth, now time.Time) int {
+	a := now.Year() - birth.Year()
+	if now.Month() < birth.Month() || now.Month() == birth.Month() && now.Day() < birth.Day() {
+		a--
+	}
+	return a
+}

@@ -103,3 +103,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestAge(t *testing.T) {
+	birth := time.Date(2015, 9, 1, 0, 0, 0, 0, time.UTC)
+	cases := map[string]int{"2026-08-31": 10, "2026-09-01": 11, "2026-12-31": 11, "2015-09-01": 0}
+	for day, want := range cases {
+		now, _ := time.Parse("2006-01-02", day)
+		if got := Age(birth, now); got != want {
+			t.Errorf("Age on %s = %d, want %d", day, got, want)
+		}
+	}
+}

@@ -161,13 +161,13 @@ type SchoolType string
 
 // SchoolType values.
 const (
-	SchoolTypeKINDERGARTEN SchoolType = "KINDERGARTEN"
-	SchoolTypePRIMARY      SchoolType = "PRIMARY"
-	SchoolTypeJUNIOR       SchoolType = "JUNIOR"
-	SchoolTypeNINE_YEAR    SchoolType = "NINE_YEAR"
-	SchoolTypeSENIOR       SchoolType = "SENIOR"
-	SchoolTypeVOCATIONAL   SchoolType = "VOCATIONAL"
-	SchoolTypeSPECIAL      SchoolType = "SPECIAL"
+	SchoolTypeKindergarten SchoolType = "KINDERGARTEN"
+	SchoolTypePrimary      SchoolType = "PRIMARY"
+	SchoolTypeJunior       SchoolType = "JUNIOR"
+	SchoolTypeNineYear     SchoolType = "NINE_YEAR"
+	SchoolTypeSenior       SchoolType = "SENIOR"
+	SchoolTypeVocational   SchoolType = "VOCATIONAL"
+	SchoolTypeSpecial      SchoolType = "SPECIAL"
 )
 
 func (st SchoolType) String() string {
@@ -177,7 +177,7 @@ func (st SchoolType) String() string {
 // SchoolTypeValidator is a validator for the "school_type" field enum values. It is called by the builders before save.
 func SchoolTypeValidator(st SchoolType) error {
 	switch st {
-	case SchoolTypeKINDERGARTEN, SchoolTypePRIMARY, SchoolTypeJUNIOR, SchoolTypeNINE_YEAR, SchoolTypeSENIOR, SchoolTypeVOCATIONAL, SchoolTypeSPECIAL:
+	case SchoolTypeKindergarten, SchoolTypePrimary, SchoolTypeJunior, SchoolTypeNineYear, SchoolTypeSenior, SchoolTypeVocational, SchoolTypeSpecial:
 		return nil
 	default:
 		return fmt.Errorf("org: invalid enum value for school_type field: %q", st)

@@ -46,5 +46,5 @@ func (APIToken) Indexes() []ent.Index {
 }
 
 func (APIToken) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection(), entgql.Type("APIToken")}
+	return []schema.Annotation{entgql.RelayConnection()}
 }

@@ -23,7 +23,7 @@ func (Org) Fields() []ent.Field {
 		field.Enum("kind").NamedValues("ProvinceDept", "PROVINCE_DEPT", "CityBureau", "CITY_BUREAU", "CountyBureau", "COUNTY_BUREAU", "School", "SCHOOL").
 			Annotations(entgql.OrderField("KIND")),
 		field.Enum("school_type").
-			Values("KINDERGARTEN", "PRIMARY", "JUNIOR", "NINE_YEAR", "SENIOR", "VOCATIONAL", "SPECIAL").
+			NamedValues("Kindergarten", "KINDERGARTEN", "Primary", "PRIMARY", "Junior", "JUNIOR", "NineYear", "NINE_YEAR", "Senior", "SENIOR", "Vocational", "VOCATIONAL", "Special", "SPECIAL").
 			Optional().Nillable(),
 		field.Bool("is_central").Default(false).Comment("乡镇中心校"),
 		field.Int("division_id"),

@@ -41,7 +41,7 @@ func (Student) Fields() []ent.Field {
 		field.String("outside_school_name").Optional().MaxLen(100).Comment("县外/省外就读学校"),
 		field.Int("outside_division_id").Optional().Nillable(),
 		field.Enum("enrollment_status").
-			Values("ENROLLED", "DROPOUT", "SUSPECTED_DROPOUT", "SUSPENDED", "GRADUATED", "NOT_ENROLLED").
+			NamedValues("Enrolled", "ENROLLED", "Dropout", "DROPOUT", "SuspectedDropout", "SUSPECTED_DROPOUT", "Suspended", "SUSPENDED", "Graduated", "GRADUATED", "NotEnrolled", "NOT_ENROLLED").
 			Default("ENROLLED").Comment("在读/辍学/疑似辍学/休学/毕业/未入学").
 			Annotations(entgql.OrderField("ENROLLMENT_STATUS")),
 		field.Bool("boarding").Default(false).Comment("寄宿"),

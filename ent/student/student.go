@@ -215,17 +215,17 @@ func StageValidator(s Stage) error {
 // EnrollmentStatus defines the type for the "enrollment_status" enum field.
 type EnrollmentStatus string
 
-// EnrollmentStatusENROLLED is the default value of the EnrollmentStatus enum.
-const DefaultEnrollmentStatus = EnrollmentStatusENROLLED
+// EnrollmentStatusEnrolled is the default value of the EnrollmentStatus enum.
+const DefaultEnrollmentStatus = EnrollmentStatusEnrolled
 
 // EnrollmentStatus values.
 const (
-	EnrollmentStatusENROLLED          EnrollmentStatus = "ENROLLED"
-	EnrollmentStatusDROPOUT           EnrollmentStatus = "DROPOUT"
-	EnrollmentStatusSUSPECTED_DROPOUT EnrollmentStatus = "SUSPECTED_DROPOUT"
-	EnrollmentStatusSUSPENDED         EnrollmentStatus = "SUSPENDED"
-	EnrollmentStatusGRADUATED         EnrollmentStatus = "GRADUATED"
-	EnrollmentStatusNOT_ENROLLED      EnrollmentStatus = "NOT_ENROLLED"
+	EnrollmentStatusEnrolled         EnrollmentStatus = "ENROLLED"
+	EnrollmentStatusDropout          EnrollmentStatus = "DROPOUT"
+	EnrollmentStatusSuspectedDropout EnrollmentStatus = "SUSPECTED_DROPOUT"
+	EnrollmentStatusSuspended        EnrollmentStatus = "SUSPENDED"
+	EnrollmentStatusGraduated        EnrollmentStatus = "GRADUATED"
+	EnrollmentStatusNotEnrolled      EnrollmentStatus = "NOT_ENROLLED"
 )
 
 func (es EnrollmentStatus) String() string {
@@ -235,7 +235,7 @@ func (es EnrollmentStatus) String() string {
 // EnrollmentStatusValidator is a validator for the "enrollment_status" field enum values. It is called by the builders before save.
 func EnrollmentStatusValidator(es EnrollmentStatus) error {
 	switch es {
-	case EnrollmentStatusENROLLED, EnrollmentStatusDROPOUT, EnrollmentStatusSUSPECTED_DROPOUT, EnrollmentStatusSUSPENDED, EnrollmentStatusGRADUATED, EnrollmentStatusNOT_ENROLLED:
+	case EnrollmentStatusEnrolled, EnrollmentStatusDropout, EnrollmentStatusSuspectedDropout, EnrollmentStatusSuspended, EnrollmentStatusGraduated, EnrollmentStatusNotEnrolled:
 		return nil
 	default:
 		return fmt.Errorf("student: invalid enum value for enrollment_status field: %q", es)
