@@ -58,7 +58,9 @@ func PositionRoles(r position.Role, kind org.Kind, central bool) []string {
 		}
 	case org.KindSchool:
 		switch r {
-		case position.RolePrincipal, position.RoleVicePrincipal:
+		case position.RolePrincipal, position.RoleVicePrincipal, position.RoleDeputy, position.RoleAidOfficer:
+			// The leaders and aid staff of a central school also keep the
+			// village ledger of its township.
 			if central {
 				return []string{RoleSchoolLeader, RoleCentralLeader}
 			}
@@ -67,8 +69,6 @@ func PositionRoles(r position.Role, kind org.Kind, central bool) []string {
 			if central {
 				return []string{RoleSchoolLeader, RoleCentralLeader}
 			}
-		case position.RoleDeputy, position.RoleAidOfficer:
-			return []string{RoleSchoolLeader}
 		case position.RoleHeadTeacher:
 			return []string{RoleHeadTeacher}
 		case position.RoleTeacher:

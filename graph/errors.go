@@ -45,6 +45,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 		return out
 	}
+	if !graphql.HasOperationContext(ctx) {
+		// Rejected by the transport before any operation: malformed JSON and the like.
+		return set("BAD_REQUEST", "请求格式错误:"+err.Error())
+	}
 	var ve *ent.ValidationError
 	switch fe, isField := fielderr.As(err); {
 	case isField:
@@ -52,12 +56,16 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.As(err, &ve):
 		f := camel(ve.Name)
 		return set("BAD_USER_INPUT", f+": "+validationReason(ve), f)
-	case errors.Is(err, auth.ErrBadLogin), errors.Is(err, auth.ErrExpired), errors.Is(err, errUnauthenticated):
-		return set("UNAUTHENTICATED", err.Error())
+	case errors.Is(err, auth.ErrBadLogin):
+		return set("UNAUTHENTICATED", auth.ErrBadLogin.Error())
+	case errors.Is(err, auth.ErrExpired):
+		return set("UNAUTHENTICATED", auth.ErrExpired.Error())
+	case errors.Is(err, errUnauthenticated):
+		return set("UNAUTHENTICATED", errUnauthenticated.Error())
 	case errors.Is(err, auth.ErrTooManyAttempts):
-		return set("TOO_MANY_REQUESTS", err.Error())
+		return set("TOO_MANY_REQUESTS", auth.ErrTooManyAttempts.Error())
 	case errors.Is(err, auth.ErrWeakPassword):
-		return set("BAD_USER_INPUT", "newPassword: "+err.Error(), "newPassword")
+		return set("BAD_USER_INPUT", "newPassword: "+auth.ErrWeakPassword.Error(), "newPassword")
 	case ent.IsNotFound(err), errors.Is(err, errNotFound):
 		return set("NOT_FOUND", msgNotFound)
 	case errors.Is(err, authz.ErrDenied), errors.Is(err, privacy.Deny):

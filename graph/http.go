@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -45,7 +48,14 @@ func Handler(client *ent.Client, a *auth.Service, o Options) http.Handler {
 		case r.Method == http.MethodGet && !o.Production:
 			page.ServeHTTP(w, r)
 		case r.Method == http.MethodPost, r.Method == http.MethodOptions:
-			r.Body = http.MaxBytesReader(w, r.Body, o.MaxBody)
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, o.MaxBody))
+			if err != nil {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusRequestEntityTooLarge)
+				fmt.Fprintf(w, `{"errors":[{"message":"请求过大:超过 %d KB","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`, o.MaxBody>>10)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
 			gql.ServeHTTP(w, r)
 		default:
 			w.Header().Set("Allow", "POST")
@@ -64,15 +74,27 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv.SetDisableSuggestion(production)
 	srv.Use(extension.Introspection{})
 	srv.Use(Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000})
-	srv.Use(entgql.Transactioner{
+	srv.Use(mutationTx{entgql.Transactioner{
 		TxOpener: client,
 		// These write through their own short statements (sessions, tokens).
 		SkipTxFunc: entgql.SkipIfHasFields("login", "logout", "changePassword", "createAPIToken"),
-	})
+	}})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	srv.AroundRootFields(requireViewer)
 	return srv
+}
+
+// mutationTx runs each mutation operation in one transaction (all or nothing).
+// Requests rejected before an operation exists (malformed JSON) pass through:
+// entgql's Transactioner would panic on them.
+type mutationTx struct{ entgql.Transactioner }
+
+func (t mutationTx) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	return t.Transactioner.InterceptResponse(ctx, next)
 }
 
 var errUnauthenticated = errors.New("请先登录")

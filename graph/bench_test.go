@@ -1,0 +1,38 @@
+package graph_test
+
+import (
+	"context"
+	"testing"
+
+	"sanbao/demo"
+	"sanbao/store/storetest"
+)
+
+// BenchmarkStudentsPage is a county admin's students(first: 50) page with
+// household, village and school, through HTTP, on the seeded demo county.
+func BenchmarkStudentsPage(b *testing.B) {
+	for _, dialect := range storetest.Dialects() {
+		b.Run(dialect, func(b *testing.B) {
+			db := storetest.Open(b, dialect)
+			if _, err := demo.SeedZhuozhou(context.Background(), db.Client); err != nil {
+				b.Fatal(err)
+			}
+			s := newAPI(b, db).login("13900000001")
+			q := `query($after:Cursor){students(first:50, after:$after, where:{stage:PRIMARY}){totalCount pageInfo{endCursor hasNextPage}
+				edges{node{id name idNumber stage grade enrollmentStatus school{name} household{headName village{name}}}}}}`
+			b.ReportAllocs()
+			b.ResetTimer()
+			var after any
+			for i := 0; i < b.N; i++ {
+				d := s.ok(q, map[string]any{"after": after})
+				if len(ids(d["students"])) == 0 {
+					b.Fatal("empty page")
+				}
+				after = get(d, "students", "pageInfo", "endCursor")
+				if get(d, "students", "pageInfo", "hasNextPage") != true {
+					after = nil
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite. Go tests run every storage test on SQLite and on
+# PostgreSQL (127.0.0.1:5432, or SANBAO_TEST_PG=postgres://...).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "== go vet"
+go vet ./...
+echo "== go test (SQLite + PostgreSQL)"
+go test -count=1 ./...
