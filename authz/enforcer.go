@@ -18,14 +18,16 @@ var policyText string
 
 // Objects and actions named in policy.csv.
 const (
-	ObjDivision  = "division"
-	ObjOrg       = "org"
-	ObjPerson    = "person"
-	ObjPosition  = "position"
-	ObjHousehold = "household"
-	ObjStudent   = "student"
-	ObjAuditLog  = "auditlog"
-	ObjAPIToken  = "apitoken"
+	ObjDivision   = "division"
+	ObjOrg        = "org"
+	ObjPerson     = "person"
+	ObjPosition   = "position"
+	ObjHousehold  = "household"
+	ObjStudent    = "student"
+	ObjAuditLog   = "auditlog"
+	ObjAPIToken   = "apitoken"
+	ObjAssignment = "assignment"
+	ObjContact    = "contact"
 
 	ActRead            = "read"
 	ActWrite           = "write"
@@ -41,6 +43,7 @@ const (
 	KindSchool   = "school"
 	KindSelf     = "self"
 	KindAssigned = "assigned"
+	KindClass    = "class"
 )
 
 // Perm is an action on an object.

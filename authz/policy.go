@@ -7,10 +7,13 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 
+	"sanbao/divcode"
 	"sanbao/ent"
+	"sanbao/ent/assignment"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/predicate"
 	"sanbao/ent/privacy"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
@@ -83,6 +86,18 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		} else {
 			q.Where(none)
 		}
+	case *ent.AssignmentQuery:
+		if sc := read(ObjAssignment); sc != nil {
+			q.Where(AssignmentPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.ContactQuery:
+		if sc := read(ObjContact); sc != nil {
+			q.Where(ContactPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
 	case *ent.SessionQuery:
 		q.Where(none)
 	default:
@@ -108,6 +123,10 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkStudent(ctx, m)
 	case *ent.APITokenMutation:
 		err = v.checkAPIToken(ctx, m)
+	case *ent.AssignmentMutation:
+		err = v.checkAssignment(ctx, m)
+	case *ent.ContactMutation:
+		err = v.checkContact(ctx, m)
 	default:
 		err = ErrDenied
 	}
@@ -223,6 +242,115 @@ func (v *Viewer) checkAPIToken(ctx context.Context, m *ent.APITokenMutation) err
 	return nil
 }
 
+func (v *Viewer) checkAssignment(ctx context.Context, m *ent.AssignmentMutation) error {
+	sc := v.Scope(ObjAssignment, ActWrite)
+	if sc == nil || v.PersonID == 0 {
+		return ErrDenied
+	}
+	if !m.Op().Is(ent.OpCreate) {
+		m.Where(AssignmentPredicate(v, sc))
+		return nil
+	}
+	if by, ok := m.AssignedByID(); !ok || by != v.PersonID {
+		return ErrDenied
+	}
+	kind, _ := m.Kind()
+	var id int
+	switch kind {
+	case assignment.KindVillage:
+		id, _ = m.VillageID()
+	case assignment.KindHousehold:
+		id, _ = m.HouseholdID()
+	case assignment.KindStudent:
+		id, _ = m.StudentID()
+	}
+	return MayAssign(ctx, m.Client(), kind, id)
+}
+
+// MayAssign says whether the viewer may name someone responsible for the
+// target: a village or household registered in their assigning scope, or a
+// student registered or enrolled there. Bulk assignment checks each row with it
+// before writing.
+func MayAssign(ctx context.Context, c *ent.Client, kind assignment.Kind, id int) error {
+	v := FromContext(ctx)
+	if v == nil {
+		return ErrDenied
+	}
+	sc := v.Scope(ObjAssignment, ActWrite)
+	if sc == nil {
+		return ErrDenied
+	}
+	sys := System(ctx)
+	var ok bool
+	var err error
+	switch kind {
+	case assignment.KindVillage:
+		var code string
+		if code, err = VillageCode(ctx, c, id); err == nil {
+			ok = sc.HasVillage(code)
+		}
+	case assignment.KindHousehold:
+		ok, err = c.Household.Query().Where(household.ID(id),
+			predicate.Household(inRanges(household.FieldVillageCode, nonEmpty(sc.VillageRanges)))).Exist(sys)
+	case assignment.KindStudent:
+		noAssigned := *sc
+		noAssigned.Assigned, noAssigned.Self = false, false
+		ok, err = c.Student.Query().Where(student.ID(id), StudentPredicate(v, &noAssigned)).Exist(sys)
+	default:
+		return fielderr.New("kind", "未知的包联类型")
+	}
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
+// nonEmpty keeps an empty range list from matching everything.
+func nonEmpty(rs []divcode.Range) []divcode.Range {
+	if len(rs) == 0 {
+		return []divcode.Range{{Lo: "x", Hi: "x"}}
+	}
+	return rs
+}
+
+// checkContact lets the responsible person log their own contacts, and a
+// supervisor log contacts of families in their scope on someone's behalf.
+// Contacts are records: never changed or deleted through the API.
+func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error {
+	sc := v.Scope(ObjContact, ActWrite)
+	if sc == nil || v.PersonID == 0 || !m.Op().Is(ent.OpCreate) {
+		return ErrDenied
+	}
+	if rec, _ := m.RecordedByID(); rec != v.PersonID {
+		return ErrDenied
+	}
+	scope := sc
+	if pid, _ := m.PersonID(); pid != v.PersonID {
+		// On someone else's behalf: only as a supervisor.
+		sup := *sc
+		sup.Assigned = false
+		scope = &sup
+	}
+	sys := System(ctx)
+	hid, _ := m.HouseholdID()
+	ok, err := m.Client().Household.Query().Where(household.ID(hid), HouseholdPredicate(v, scope)).Exist(sys)
+	if err == nil && ok {
+		if sid, has := m.StudentID(); has {
+			ok, err = m.Client().Student.Query().Where(student.ID(sid), StudentPredicate(v, scope)).Exist(sys)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
 // VillageCode returns the code of village id, or a field error if id is not a
 // village. The policy and the household hook both place households with it.
 func VillageCode(ctx context.Context, c *ent.Client, id int) (string, error) {
@@ -249,4 +377,18 @@ func MayRevealID(ctx context.Context, c *ent.Client, id int) bool {
 	}
 	ok, err := c.Student.Query().Where(student.ID(id), StudentPredicate(v, sc)).Exist(System(ctx))
 	return err == nil && ok
+}
+
+// MaySeeDivision reports whether the households registered anywhere under
+// code are all in the viewer's read scope: the condition for reports about it.
+func MaySeeDivision(ctx context.Context, code string) bool {
+	v := FromContext(ctx)
+	return v != nil && v.Scope(ObjHousehold, ActRead).HasDivision(code)
+}
+
+// MaySeeSchool reports whether the students of a school are in the viewer's
+// read scope.
+func MaySeeSchool(ctx context.Context, id int, code string) bool {
+	v := FromContext(ctx)
+	return v != nil && v.Scope(ObjStudent, ActRead).HasSchool(id, code)
 }

@@ -5,7 +5,10 @@ import (
 
 	"sanbao/divcode"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
+	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
@@ -37,7 +40,8 @@ func orgsIn(rs []divcode.Range) predicate.Org {
 	return predicate.Org(inRanges(org.FieldDivisionCode, rs))
 }
 
-// studentBySchool is the school-ledger part of a student scope.
+// studentBySchool is the school-ledger part of a student scope, with the
+// classes of a head teacher.
 func studentBySchool(sc *Scope) []predicate.Student {
 	var ps []predicate.Student
 	if len(sc.SchoolIDs) > 0 {
@@ -46,7 +50,37 @@ func studentBySchool(sc *Scope) []predicate.Student {
 	if len(sc.SchoolRanges) > 0 {
 		ps = append(ps, student.HasSchoolWith(orgsIn(sc.SchoolRanges)))
 	}
+	for _, c := range sc.Classes {
+		ps = append(ps, student.And(student.SchoolID(c.SchoolID), student.Grade(c.Grade), student.ClassName(c.ClassName)))
+	}
 	return ps
+}
+
+// guaranteedVillages are the codes of the villages v guarantees (包村).
+func guaranteedVillages(v *Viewer) *sql.Selector {
+	t := sql.Table(division.Table)
+	return sql.Select(t.C(division.FieldCode)).From(t).Where(sql.EQ(t.C(division.FieldGuarantorID), v.PersonID))
+}
+
+// assignedStudents is what the viewer is responsible for: students they
+// contact (包人), the students of households they guarantee (包户), and the
+// students of villages they guarantee (包村).
+func assignedStudents(v *Viewer) []predicate.Student {
+	return []predicate.Student{
+		student.ContactPersonID(v.PersonID),
+		student.HasHouseholdWith(household.GuarantorID(v.PersonID)),
+		func(s *sql.Selector) { s.Where(sql.In(s.C(student.FieldVillageCode), guaranteedVillages(v))) },
+	}
+}
+
+// assignedHouseholds mirrors assignedStudents: households guaranteed, the
+// households of students contacted, and the households of villages guaranteed.
+func assignedHouseholds(v *Viewer) []predicate.Household {
+	return []predicate.Household{
+		household.GuarantorID(v.PersonID),
+		household.HasStudentsWith(student.ContactPersonID(v.PersonID)),
+		func(s *sql.Selector) { s.Where(sql.In(s.C(household.FieldVillageCode), guaranteedVillages(v))) },
+	}
 }
 
 // StudentPredicate limits students to sc.
@@ -59,6 +93,9 @@ func StudentPredicate(v *Viewer, sc *Scope) predicate.Student {
 		ps = append(ps, predicate.Student(inRanges(student.FieldVillageCode, sc.VillageRanges)))
 	}
 	ps = append(ps, studentBySchool(sc)...)
+	if sc.Assigned {
+		ps = append(ps, assignedStudents(v)...)
+	}
 	if len(ps) == 0 {
 		return student.IDIn()
 	}
@@ -78,6 +115,9 @@ func HouseholdPredicate(v *Viewer, sc *Scope) predicate.Household {
 	}
 	if bySchool := studentBySchool(sc); len(bySchool) > 0 {
 		ps = append(ps, household.HasStudentsWith(student.Or(bySchool...)))
+	}
+	if sc.Assigned {
+		ps = append(ps, assignedHouseholds(v)...)
 	}
 	if len(ps) == 0 {
 		return household.IDIn()
@@ -161,6 +201,43 @@ func AuditLogPredicate(v *Viewer, sc *Scope) predicate.AuditLog {
 		return auditlog.IDIn()
 	}
 	return auditlog.Or(ps...)
+}
+
+// AssignmentPredicate limits assignments to one's own and to those whose
+// village, household or student lies in sc.
+func AssignmentPredicate(v *Viewer, sc *Scope) predicate.Assignment {
+	if sc.All {
+		return func(*sql.Selector) {}
+	}
+	var ps []predicate.Assignment
+	if sc.Self {
+		ps = append(ps, assignment.PersonID(v.PersonID))
+	}
+	if len(sc.VillageRanges) > 0 {
+		ps = append(ps, assignment.HasVillageWith(predicate.Division(inRanges(division.FieldCode, sc.VillageRanges))))
+	}
+	if len(sc.VillageRanges) > 0 || len(sc.SchoolIDs) > 0 || len(sc.SchoolRanges) > 0 || len(sc.Classes) > 0 || sc.Assigned {
+		ps = append(ps,
+			assignment.HasHouseholdWith(HouseholdPredicate(v, sc)),
+			assignment.HasStudentWith(StudentPredicate(v, sc)))
+	}
+	if len(ps) == 0 {
+		return assignment.IDIn()
+	}
+	return assignment.Or(ps...)
+}
+
+// ContactPredicate limits contacts to those about households in sc, and to
+// one's own.
+func ContactPredicate(v *Viewer, sc *Scope) predicate.Contact {
+	if sc.All {
+		return func(*sql.Selector) {}
+	}
+	ps := []predicate.Contact{contact.HasHouseholdWith(HouseholdPredicate(v, sc))}
+	if v.PersonID != 0 {
+		ps = append(ps, contact.PersonID(v.PersonID))
+	}
+	return contact.Or(ps...)
 }
 
 // APITokenPredicate limits tokens to those over divisions inside sc.

@@ -34,14 +34,22 @@ type Scope struct {
 	VillageRanges []divcode.Range // households and students by village of registration
 	SchoolRanges  []divcode.Range // students enrolled in schools located here
 	SchoolIDs     []int           // students enrolled in these schools
+	Classes       []Class         // students of these classes (a head teacher's)
 	Self          bool
-	Assigned      bool
+	Assigned      bool // what the viewer is responsible for (三包)
+}
+
+// Class is one class of one school.
+type Class struct {
+	SchoolID  int
+	Grade     int
+	ClassName string
 }
 
 // Empty reports whether the scope reaches nothing.
 func (s *Scope) Empty() bool {
 	return s == nil || !s.All && len(s.VillageRanges) == 0 && len(s.SchoolRanges) == 0 &&
-		len(s.SchoolIDs) == 0 && !s.Self && !s.Assigned
+		len(s.SchoolIDs) == 0 && len(s.Classes) == 0 && !s.Self && !s.Assigned
 }
 
 func (s *Scope) add(kind string, p Position) {
@@ -65,6 +73,13 @@ func (s *Scope) add(kind string, p Position) {
 		s.Self = true
 	case KindAssigned:
 		s.Assigned = true
+	case KindClass:
+		if p.OrgKind == org.KindSchool && p.Grade != nil && p.ClassName != "" {
+			c := Class{SchoolID: p.OrgID, Grade: *p.Grade, ClassName: p.ClassName}
+			if !slices.Contains(s.Classes, c) {
+				s.Classes = append(s.Classes, c)
+			}
+		}
 	}
 }
 
@@ -123,7 +138,7 @@ func (v *Viewer) finish() {
 		s.VillageRanges = divcode.Merge(s.VillageRanges)
 		s.SchoolRanges = divcode.Merge(s.SchoolRanges)
 		if v.PersonID == 0 {
-			s.Self = false
+			s.Self, s.Assigned = false, false
 		}
 	}
 }

@@ -18,11 +18,13 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"sanbao/authz"
+	"sanbao/contactlog"
 	"sanbao/divimport"
 	"sanbao/ent"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/student"
 	"sanbao/idcard"
@@ -116,6 +118,9 @@ type builder struct {
 	phones     int
 	sum        Summary
 	ids        map[string]bool
+	adminID    int       // the county director, who arranged the guarantees
+	start      time.Time // when the guarantees began
+	today      time.Time // in China; visits are logged up to it
 }
 
 // Build creates one county's units, staff, households and students in a
@@ -140,7 +145,9 @@ func Build(ctx context.Context, c *ent.Client, cfg Config) (Summary, error) {
 		junior: map[int]*ent.Org{}, village: map[int]*ent.Org{}, countyWide: map[string]*ent.Org{},
 		outside: map[string]*ent.Division{}, ids: map[string]bool{},
 	}
-	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families}
+	b.today = time.Now().In(contactlog.China)
+	b.start = time.Date(b.today.Year(), b.today.Month()-8, 1, 0, 0, 0, 0, contactlog.China)
+	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			tx.Rollback()
@@ -294,7 +301,7 @@ func (b *builder) staff() error {
 		}
 	}
 	// County bureau: director, deputies in charge, the aid centre, inspectors.
-	b.person("", "", b.bureau, position.RoleDirector)
+	b.adminID = b.person("", "", b.bureau, position.RoleDirector).ID
 	b.person("", "", b.bureau, position.RoleDeputy)
 	b.person("", "", b.bureau, position.RoleDeputy)
 	demo("13900000001", b.bureau, position.RoleAidOfficer)
@@ -573,3 +580,5 @@ func SortedAccounts() []Account {
 	sort.Slice(out, func(i, j int) bool { return out[i].Phone < out[j].Phone })
 	return out
 }
+
+var personPhone = person.Phone

@@ -5,6 +5,7 @@ package ent
 import (
 	"fmt"
 	"sanbao/ent/division"
+	"sanbao/ent/person"
 	"strings"
 
 	"entgo.io/ent"
@@ -24,6 +25,8 @@ type Division struct {
 	Level division.Level `json:"level,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID int `json:"parent_id,omitempty"`
+	// GuarantorID holds the value of the "guarantor_id" field.
+	GuarantorID *int `json:"guarantor_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DivisionQuery when eager-loading is set.
 	Edges        DivisionEdges `json:"edges"`
@@ -36,13 +39,18 @@ type DivisionEdges struct {
 	Parent *Division `json:"parent,omitempty"`
 	// Children holds the value of the children edge.
 	Children []*Division `json:"children,omitempty"`
+	// Guarantor holds the value of the guarantor edge.
+	Guarantor *Person `json:"guarantor,omitempty"`
+	// Assignments holds the value of the assignments edge.
+	Assignments []*Assignment `json:"assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [4]map[string]int
 
-	namedChildren map[string][]*Division
+	namedChildren    map[string][]*Division
+	namedAssignments map[string][]*Assignment
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -65,12 +73,32 @@ func (e DivisionEdges) ChildrenOrErr() ([]*Division, error) {
 	return nil, &NotLoadedError{edge: "children"}
 }
 
+// GuarantorOrErr returns the Guarantor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DivisionEdges) GuarantorOrErr() (*Person, error) {
+	if e.Guarantor != nil {
+		return e.Guarantor, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "guarantor"}
+}
+
+// AssignmentsOrErr returns the Assignments value or an error if the edge
+// was not loaded in eager-loading.
+func (e DivisionEdges) AssignmentsOrErr() ([]*Assignment, error) {
+	if e.loadedTypes[3] {
+		return e.Assignments, nil
+	}
+	return nil, &NotLoadedError{edge: "assignments"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Division) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case division.FieldID, division.FieldParentID:
+		case division.FieldID, division.FieldParentID, division.FieldGuarantorID:
 			values[i] = new(sql.NullInt64)
 		case division.FieldCode, division.FieldName, division.FieldLevel:
 			values[i] = new(sql.NullString)
@@ -119,6 +147,13 @@ func (_m *Division) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ParentID = int(value.Int64)
 			}
+		case division.FieldGuarantorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field guarantor_id", values[i])
+			} else if value.Valid {
+				_m.GuarantorID = new(int)
+				*_m.GuarantorID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -140,6 +175,16 @@ func (_m *Division) QueryParent() *DivisionQuery {
 // QueryChildren queries the "children" edge of the Division entity.
 func (_m *Division) QueryChildren() *DivisionQuery {
 	return NewDivisionClient(_m.config).QueryChildren(_m)
+}
+
+// QueryGuarantor queries the "guarantor" edge of the Division entity.
+func (_m *Division) QueryGuarantor() *PersonQuery {
+	return NewDivisionClient(_m.config).QueryGuarantor(_m)
+}
+
+// QueryAssignments queries the "assignments" edge of the Division entity.
+func (_m *Division) QueryAssignments() *AssignmentQuery {
+	return NewDivisionClient(_m.config).QueryAssignments(_m)
 }
 
 // Update returns a builder for updating this Division.
@@ -176,6 +221,11 @@ func (_m *Division) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("parent_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ParentID))
+	builder.WriteString(", ")
+	if v := _m.GuarantorID; v != nil {
+		builder.WriteString("guarantor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -201,6 +251,30 @@ func (_m *Division) appendNamedChildren(name string, edges ...*Division) {
 		_m.Edges.namedChildren[name] = []*Division{}
 	} else {
 		_m.Edges.namedChildren[name] = append(_m.Edges.namedChildren[name], edges...)
+	}
+}
+
+// NamedAssignments returns the Assignments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Division) NamedAssignments(name string) ([]*Assignment, error) {
+	if _m.Edges.namedAssignments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssignments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Division) appendNamedAssignments(name string, edges ...*Assignment) {
+	if _m.Edges.namedAssignments == nil {
+		_m.Edges.namedAssignments = make(map[string][]*Assignment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssignments[name] = []*Assignment{}
+	} else {
+		_m.Edges.namedAssignments[name] = append(_m.Edges.namedAssignments[name], edges...)
 	}
 }
 

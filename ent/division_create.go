@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
 	"sanbao/ent/division"
+	"sanbao/ent/person"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -53,6 +55,20 @@ func (_c *DivisionCreate) SetNillableParentID(v *int) *DivisionCreate {
 	return _c
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_c *DivisionCreate) SetGuarantorID(v int) *DivisionCreate {
+	_c.mutation.SetGuarantorID(v)
+	return _c
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_c *DivisionCreate) SetNillableGuarantorID(v *int) *DivisionCreate {
+	if v != nil {
+		_c.SetGuarantorID(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Division entity.
 func (_c *DivisionCreate) SetParent(v *Division) *DivisionCreate {
 	return _c.SetParentID(v.ID)
@@ -71,6 +87,26 @@ func (_c *DivisionCreate) AddChildren(v ...*Division) *DivisionCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddChildIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_c *DivisionCreate) SetGuarantor(v *Person) *DivisionCreate {
+	return _c.SetGuarantorID(v.ID)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_c *DivisionCreate) AddAssignmentIDs(ids ...int) *DivisionCreate {
+	_c.mutation.AddAssignmentIDs(ids...)
+	return _c
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_c *DivisionCreate) AddAssignments(v ...*Assignment) *DivisionCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the DivisionMutation object of the builder.
@@ -203,6 +239,39 @@ func (_c *DivisionCreate) createSpec() (*Division, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.GuarantorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -297,6 +366,24 @@ func (u *DivisionUpsert) ClearParentID() *DivisionUpsert {
 	return u
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *DivisionUpsert) SetGuarantorID(v int) *DivisionUpsert {
+	u.Set(division.FieldGuarantorID, v)
+	return u
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *DivisionUpsert) UpdateGuarantorID() *DivisionUpsert {
+	u.SetExcluded(division.FieldGuarantorID)
+	return u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *DivisionUpsert) ClearGuarantorID() *DivisionUpsert {
+	u.SetNull(division.FieldGuarantorID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -388,6 +475,27 @@ func (u *DivisionUpsertOne) UpdateParentID() *DivisionUpsertOne {
 func (u *DivisionUpsertOne) ClearParentID() *DivisionUpsertOne {
 	return u.Update(func(s *DivisionUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *DivisionUpsertOne) SetGuarantorID(v int) *DivisionUpsertOne {
+	return u.Update(func(s *DivisionUpsert) {
+		s.SetGuarantorID(v)
+	})
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *DivisionUpsertOne) UpdateGuarantorID() *DivisionUpsertOne {
+	return u.Update(func(s *DivisionUpsert) {
+		s.UpdateGuarantorID()
+	})
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *DivisionUpsertOne) ClearGuarantorID() *DivisionUpsertOne {
+	return u.Update(func(s *DivisionUpsert) {
+		s.ClearGuarantorID()
 	})
 }
 
@@ -647,6 +755,27 @@ func (u *DivisionUpsertBulk) UpdateParentID() *DivisionUpsertBulk {
 func (u *DivisionUpsertBulk) ClearParentID() *DivisionUpsertBulk {
 	return u.Update(func(s *DivisionUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *DivisionUpsertBulk) SetGuarantorID(v int) *DivisionUpsertBulk {
+	return u.Update(func(s *DivisionUpsert) {
+		s.SetGuarantorID(v)
+	})
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *DivisionUpsertBulk) UpdateGuarantorID() *DivisionUpsertBulk {
+	return u.Update(func(s *DivisionUpsert) {
+		s.UpdateGuarantorID()
+	})
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *DivisionUpsertBulk) ClearGuarantorID() *DivisionUpsertBulk {
+	return u.Update(func(s *DivisionUpsert) {
+		s.ClearGuarantorID()
 	})
 }
 

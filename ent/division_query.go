@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/assignment"
 	"sanbao/ent/division"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 
 	"entgo.io/ent"
@@ -20,15 +22,18 @@ import (
 // DivisionQuery is the builder for querying Division entities.
 type DivisionQuery struct {
 	config
-	ctx               *QueryContext
-	order             []division.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Division
-	withParent        *DivisionQuery
-	withChildren      *DivisionQuery
-	loadTotal         []func(context.Context, []*Division) error
-	modifiers         []func(*sql.Selector)
-	withNamedChildren map[string]*DivisionQuery
+	ctx                  *QueryContext
+	order                []division.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Division
+	withParent           *DivisionQuery
+	withChildren         *DivisionQuery
+	withGuarantor        *PersonQuery
+	withAssignments      *AssignmentQuery
+	loadTotal            []func(context.Context, []*Division) error
+	modifiers            []func(*sql.Selector)
+	withNamedChildren    map[string]*DivisionQuery
+	withNamedAssignments map[string]*AssignmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -102,6 +107,50 @@ func (_q *DivisionQuery) QueryChildren() *DivisionQuery {
 			sqlgraph.From(division.Table, division.FieldID, selector),
 			sqlgraph.To(division.Table, division.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, division.ChildrenTable, division.ChildrenColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryGuarantor chains the current query on the "guarantor" edge.
+func (_q *DivisionQuery) QueryGuarantor() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(division.Table, division.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, division.GuarantorTable, division.GuarantorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssignments chains the current query on the "assignments" edge.
+func (_q *DivisionQuery) QueryAssignments() *AssignmentQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(division.Table, division.FieldID, selector),
+			sqlgraph.To(assignment.Table, assignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, division.AssignmentsTable, division.AssignmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -296,13 +345,15 @@ func (_q *DivisionQuery) Clone() *DivisionQuery {
 		return nil
 	}
 	return &DivisionQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]division.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Division{}, _q.predicates...),
-		withParent:   _q.withParent.Clone(),
-		withChildren: _q.withChildren.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]division.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.Division{}, _q.predicates...),
+		withParent:      _q.withParent.Clone(),
+		withChildren:    _q.withChildren.Clone(),
+		withGuarantor:   _q.withGuarantor.Clone(),
+		withAssignments: _q.withAssignments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -329,6 +380,28 @@ func (_q *DivisionQuery) WithChildren(opts ...func(*DivisionQuery)) *DivisionQue
 		opt(query)
 	}
 	_q.withChildren = query
+	return _q
+}
+
+// WithGuarantor tells the query-builder to eager-load the nodes that are connected to
+// the "guarantor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DivisionQuery) WithGuarantor(opts ...func(*PersonQuery)) *DivisionQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withGuarantor = query
+	return _q
+}
+
+// WithAssignments tells the query-builder to eager-load the nodes that are connected to
+// the "assignments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DivisionQuery) WithAssignments(opts ...func(*AssignmentQuery)) *DivisionQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssignments = query
 	return _q
 }
 
@@ -416,9 +489,11 @@ func (_q *DivisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Div
 	var (
 		nodes       = []*Division{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
+			_q.withGuarantor != nil,
+			_q.withAssignments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -455,10 +530,30 @@ func (_q *DivisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Div
 			return nil, err
 		}
 	}
+	if query := _q.withGuarantor; query != nil {
+		if err := _q.loadGuarantor(ctx, query, nodes, nil,
+			func(n *Division, e *Person) { n.Edges.Guarantor = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAssignments; query != nil {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Division) { n.Edges.Assignments = []*Assignment{} },
+			func(n *Division, e *Assignment) { n.Edges.Assignments = append(n.Edges.Assignments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Division) { n.appendNamedChildren(name) },
 			func(n *Division, e *Division) { n.appendNamedChildren(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssignments {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Division) { n.appendNamedAssignments(name) },
+			func(n *Division, e *Assignment) { n.appendNamedAssignments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -529,6 +624,71 @@ func (_q *DivisionQuery) loadChildren(ctx context.Context, query *DivisionQuery,
 	}
 	return nil
 }
+func (_q *DivisionQuery) loadGuarantor(ctx context.Context, query *PersonQuery, nodes []*Division, init func(*Division), assign func(*Division, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Division)
+	for i := range nodes {
+		if nodes[i].GuarantorID == nil {
+			continue
+		}
+		fk := *nodes[i].GuarantorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "guarantor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DivisionQuery) loadAssignments(ctx context.Context, query *AssignmentQuery, nodes []*Division, init func(*Division), assign func(*Division, *Assignment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Division)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(assignment.FieldVillageID)
+	}
+	query.Where(predicate.Assignment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(division.AssignmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VillageID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "village_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "village_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *DivisionQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -560,6 +720,9 @@ func (_q *DivisionQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withParent != nil {
 			_spec.Node.AddColumnOnce(division.FieldParentID)
+		}
+		if _q.withGuarantor != nil {
+			_spec.Node.AddColumnOnce(division.FieldGuarantorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {
@@ -637,6 +800,20 @@ func (_q *DivisionQuery) WithNamedChildren(name string, opts ...func(*DivisionQu
 		_q.withNamedChildren = make(map[string]*DivisionQuery)
 	}
 	_q.withNamedChildren[name] = query
+	return _q
+}
+
+// WithNamedAssignments tells the query-builder to eager-load the nodes that are connected to the "assignments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DivisionQuery) WithNamedAssignments(name string, opts ...func(*AssignmentQuery)) *DivisionQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssignments == nil {
+		_q.withNamedAssignments = make(map[string]*AssignmentQuery)
+	}
+	_q.withNamedAssignments[name] = query
 	return _q
 }
 

@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
 	"sanbao/ent/division"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 
 	"entgo.io/ent/dialect/sql"
@@ -76,6 +78,26 @@ func (_u *DivisionUpdate) ClearParentID() *DivisionUpdate {
 	return _u
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_u *DivisionUpdate) SetGuarantorID(v int) *DivisionUpdate {
+	_u.mutation.SetGuarantorID(v)
+	return _u
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_u *DivisionUpdate) SetNillableGuarantorID(v *int) *DivisionUpdate {
+	if v != nil {
+		_u.SetGuarantorID(*v)
+	}
+	return _u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (_u *DivisionUpdate) ClearGuarantorID() *DivisionUpdate {
+	_u.mutation.ClearGuarantorID()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Division entity.
 func (_u *DivisionUpdate) SetParent(v *Division) *DivisionUpdate {
 	return _u.SetParentID(v.ID)
@@ -94,6 +116,26 @@ func (_u *DivisionUpdate) AddChildren(v ...*Division) *DivisionUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddChildIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_u *DivisionUpdate) SetGuarantor(v *Person) *DivisionUpdate {
+	return _u.SetGuarantorID(v.ID)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *DivisionUpdate) AddAssignmentIDs(ids ...int) *DivisionUpdate {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *DivisionUpdate) AddAssignments(v ...*Assignment) *DivisionUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the DivisionMutation object of the builder.
@@ -126,6 +168,33 @@ func (_u *DivisionUpdate) RemoveChildren(v ...*Division) *DivisionUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveChildIDs(ids...)
+}
+
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (_u *DivisionUpdate) ClearGuarantor() *DivisionUpdate {
+	_u.mutation.ClearGuarantor()
+	return _u
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *DivisionUpdate) ClearAssignments() *DivisionUpdate {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *DivisionUpdate) RemoveAssignmentIDs(ids ...int) *DivisionUpdate {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *DivisionUpdate) RemoveAssignments(v ...*Assignment) *DivisionUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -268,6 +337,80 @@ func (_u *DivisionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.GuarantorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -338,6 +481,26 @@ func (_u *DivisionUpdateOne) ClearParentID() *DivisionUpdateOne {
 	return _u
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_u *DivisionUpdateOne) SetGuarantorID(v int) *DivisionUpdateOne {
+	_u.mutation.SetGuarantorID(v)
+	return _u
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_u *DivisionUpdateOne) SetNillableGuarantorID(v *int) *DivisionUpdateOne {
+	if v != nil {
+		_u.SetGuarantorID(*v)
+	}
+	return _u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (_u *DivisionUpdateOne) ClearGuarantorID() *DivisionUpdateOne {
+	_u.mutation.ClearGuarantorID()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Division entity.
 func (_u *DivisionUpdateOne) SetParent(v *Division) *DivisionUpdateOne {
 	return _u.SetParentID(v.ID)
@@ -356,6 +519,26 @@ func (_u *DivisionUpdateOne) AddChildren(v ...*Division) *DivisionUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddChildIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_u *DivisionUpdateOne) SetGuarantor(v *Person) *DivisionUpdateOne {
+	return _u.SetGuarantorID(v.ID)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *DivisionUpdateOne) AddAssignmentIDs(ids ...int) *DivisionUpdateOne {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *DivisionUpdateOne) AddAssignments(v ...*Assignment) *DivisionUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the DivisionMutation object of the builder.
@@ -388,6 +571,33 @@ func (_u *DivisionUpdateOne) RemoveChildren(v ...*Division) *DivisionUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveChildIDs(ids...)
+}
+
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (_u *DivisionUpdateOne) ClearGuarantor() *DivisionUpdateOne {
+	_u.mutation.ClearGuarantor()
+	return _u
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *DivisionUpdateOne) ClearAssignments() *DivisionUpdateOne {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *DivisionUpdateOne) RemoveAssignmentIDs(ids ...int) *DivisionUpdateOne {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *DivisionUpdateOne) RemoveAssignments(v ...*Assignment) *DivisionUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Where appends a list predicates to the DivisionUpdate builder.
@@ -553,6 +763,80 @@ func (_u *DivisionUpdateOne) sqlSave(ctx context.Context) (_node *Division, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(division.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.GuarantorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

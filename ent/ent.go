@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"reflect"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -81,15 +83,17 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:  apitoken.ValidColumn,
-			auditlog.Table:  auditlog.ValidColumn,
-			division.Table:  division.ValidColumn,
-			household.Table: household.ValidColumn,
-			org.Table:       org.ValidColumn,
-			person.Table:    person.ValidColumn,
-			position.Table:  position.ValidColumn,
-			session.Table:   session.ValidColumn,
-			student.Table:   student.ValidColumn,
+			apitoken.Table:   apitoken.ValidColumn,
+			assignment.Table: assignment.ValidColumn,
+			auditlog.Table:   auditlog.ValidColumn,
+			contact.Table:    contact.ValidColumn,
+			division.Table:   division.ValidColumn,
+			household.Table:  household.ValidColumn,
+			org.Table:        org.ValidColumn,
+			person.Table:     person.ValidColumn,
+			position.Table:   position.ValidColumn,
+			session.Table:    session.ValidColumn,
+			student.Table:    student.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -4,7 +4,9 @@ package ent
 
 import (
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -22,7 +24,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 9)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -48,6 +50,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   assignment.Table,
+			Columns: assignment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: assignment.FieldID,
+			},
+		},
+		Type: "Assignment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			assignment.FieldKind:         {Type: field.TypeEnum, Column: assignment.FieldKind},
+			assignment.FieldPersonID:     {Type: field.TypeInt, Column: assignment.FieldPersonID},
+			assignment.FieldAssignedByID: {Type: field.TypeInt, Column: assignment.FieldAssignedByID},
+			assignment.FieldVillageID:    {Type: field.TypeInt, Column: assignment.FieldVillageID},
+			assignment.FieldHouseholdID:  {Type: field.TypeInt, Column: assignment.FieldHouseholdID},
+			assignment.FieldStudentID:    {Type: field.TypeInt, Column: assignment.FieldStudentID},
+			assignment.FieldStartsAt:     {Type: field.TypeTime, Column: assignment.FieldStartsAt},
+			assignment.FieldEndsAt:       {Type: field.TypeTime, Column: assignment.FieldEndsAt},
+			assignment.FieldEndReason:    {Type: field.TypeString, Column: assignment.FieldEndReason},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -68,7 +92,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   contact.Table,
+			Columns: contact.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: contact.FieldID,
+			},
+		},
+		Type: "Contact",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			contact.FieldUUID:              {Type: field.TypeString, Column: contact.FieldUUID},
+			contact.FieldHouseholdID:       {Type: field.TypeInt, Column: contact.FieldHouseholdID},
+			contact.FieldStudentID:         {Type: field.TypeInt, Column: contact.FieldStudentID},
+			contact.FieldPersonID:          {Type: field.TypeInt, Column: contact.FieldPersonID},
+			contact.FieldRecordedByID:      {Type: field.TypeInt, Column: contact.FieldRecordedByID},
+			contact.FieldDate:              {Type: field.TypeString, Column: contact.FieldDate},
+			contact.FieldMode:              {Type: field.TypeEnum, Column: contact.FieldMode},
+			contact.FieldLearnedSituation:  {Type: field.TypeBool, Column: contact.FieldLearnedSituation},
+			contact.FieldAidApplied:        {Type: field.TypeJSON, Column: contact.FieldAidApplied},
+			contact.FieldPoliciesExplained: {Type: field.TypeJSON, Column: contact.FieldPoliciesExplained},
+			contact.FieldFlags:             {Type: field.TypeJSON, Column: contact.FieldFlags},
+			contact.FieldNotes:             {Type: field.TypeString, Column: contact.FieldNotes},
+			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -79,13 +129,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Division",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			division.FieldCode:     {Type: field.TypeString, Column: division.FieldCode},
-			division.FieldName:     {Type: field.TypeString, Column: division.FieldName},
-			division.FieldLevel:    {Type: field.TypeEnum, Column: division.FieldLevel},
-			division.FieldParentID: {Type: field.TypeInt, Column: division.FieldParentID},
+			division.FieldCode:        {Type: field.TypeString, Column: division.FieldCode},
+			division.FieldName:        {Type: field.TypeString, Column: division.FieldName},
+			division.FieldLevel:       {Type: field.TypeEnum, Column: division.FieldLevel},
+			division.FieldParentID:    {Type: field.TypeInt, Column: division.FieldParentID},
+			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -96,22 +147,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Household",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			household.FieldCreatedAt:   {Type: field.TypeTime, Column: household.FieldCreatedAt},
-			household.FieldUpdatedAt:   {Type: field.TypeTime, Column: household.FieldUpdatedAt},
-			household.FieldNumber:      {Type: field.TypeString, Column: household.FieldNumber},
-			household.FieldHeadName:    {Type: field.TypeString, Column: household.FieldHeadName},
-			household.FieldVillageID:   {Type: field.TypeInt, Column: household.FieldVillageID},
-			household.FieldVillageCode: {Type: field.TypeString, Column: household.FieldVillageCode},
-			household.FieldStatus:      {Type: field.TypeEnum, Column: household.FieldStatus},
-			household.FieldDibao:       {Type: field.TypeBool, Column: household.FieldDibao},
-			household.FieldTekun:       {Type: field.TypeBool, Column: household.FieldTekun},
-			household.FieldDisabled:    {Type: field.TypeBool, Column: household.FieldDisabled},
-			household.FieldSize:        {Type: field.TypeInt, Column: household.FieldSize},
-			household.FieldPhone:       {Type: field.TypeString, Column: household.FieldPhone},
-			household.FieldAddress:     {Type: field.TypeString, Column: household.FieldAddress},
+			household.FieldCreatedAt:     {Type: field.TypeTime, Column: household.FieldCreatedAt},
+			household.FieldUpdatedAt:     {Type: field.TypeTime, Column: household.FieldUpdatedAt},
+			household.FieldNumber:        {Type: field.TypeString, Column: household.FieldNumber},
+			household.FieldHeadName:      {Type: field.TypeString, Column: household.FieldHeadName},
+			household.FieldVillageID:     {Type: field.TypeInt, Column: household.FieldVillageID},
+			household.FieldVillageCode:   {Type: field.TypeString, Column: household.FieldVillageCode},
+			household.FieldStatus:        {Type: field.TypeEnum, Column: household.FieldStatus},
+			household.FieldDibao:         {Type: field.TypeBool, Column: household.FieldDibao},
+			household.FieldTekun:         {Type: field.TypeBool, Column: household.FieldTekun},
+			household.FieldDisabled:      {Type: field.TypeBool, Column: household.FieldDisabled},
+			household.FieldSize:          {Type: field.TypeInt, Column: household.FieldSize},
+			household.FieldPhone:         {Type: field.TypeString, Column: household.FieldPhone},
+			household.FieldAddress:       {Type: field.TypeString, Column: household.FieldAddress},
+			household.FieldGuarantorID:   {Type: field.TypeInt, Column: household.FieldGuarantorID},
+			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -135,7 +188,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -154,7 +207,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldActive:       {Type: field.TypeBool, Column: person.FieldActive},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -174,7 +227,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldClassName: {Type: field.TypeString, Column: position.FieldClassName},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -191,7 +244,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -222,6 +275,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			student.FieldLeftBehind:        {Type: field.TypeBool, Column: student.FieldLeftBehind},
 			student.FieldMigrant:           {Type: field.TypeBool, Column: student.FieldMigrant},
 			student.FieldEthnicMinority:    {Type: field.TypeBool, Column: student.FieldEthnicMinority},
+			student.FieldContactPersonID:   {Type: field.TypeInt, Column: student.FieldContactPersonID},
+			student.FieldLastContactOn:     {Type: field.TypeString, Column: student.FieldLastContactOn},
 		},
 	}
 	graph.MustAddE(
@@ -249,6 +304,114 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assignment.PersonTable,
+			Columns: []string{assignment.PersonColumn},
+			Bidi:    false,
+		},
+		"Assignment",
+		"Person",
+	)
+	graph.MustAddE(
+		"assigned_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assignment.AssignedByTable,
+			Columns: []string{assignment.AssignedByColumn},
+			Bidi:    false,
+		},
+		"Assignment",
+		"Person",
+	)
+	graph.MustAddE(
+		"village",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assignment.VillageTable,
+			Columns: []string{assignment.VillageColumn},
+			Bidi:    false,
+		},
+		"Assignment",
+		"Division",
+	)
+	graph.MustAddE(
+		"household",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assignment.HouseholdTable,
+			Columns: []string{assignment.HouseholdColumn},
+			Bidi:    false,
+		},
+		"Assignment",
+		"Household",
+	)
+	graph.MustAddE(
+		"student",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   assignment.StudentTable,
+			Columns: []string{assignment.StudentColumn},
+			Bidi:    false,
+		},
+		"Assignment",
+		"Student",
+	)
+	graph.MustAddE(
+		"household",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   contact.HouseholdTable,
+			Columns: []string{contact.HouseholdColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"Household",
+	)
+	graph.MustAddE(
+		"student",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   contact.StudentTable,
+			Columns: []string{contact.StudentColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"Student",
+	)
+	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   contact.PersonTable,
+			Columns: []string{contact.PersonColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"Person",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   contact.RecordedByTable,
+			Columns: []string{contact.RecordedByColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"Person",
+	)
+	graph.MustAddE(
 		"parent",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -273,6 +436,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Division",
 	)
 	graph.MustAddE(
+		"guarantor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   division.GuarantorTable,
+			Columns: []string{division.GuarantorColumn},
+			Bidi:    false,
+		},
+		"Division",
+		"Person",
+	)
+	graph.MustAddE(
+		"assignments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   division.AssignmentsTable,
+			Columns: []string{division.AssignmentsColumn},
+			Bidi:    false,
+		},
+		"Division",
+		"Assignment",
+	)
+	graph.MustAddE(
 		"village",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -295,6 +482,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Household",
 		"Student",
+	)
+	graph.MustAddE(
+		"guarantor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+		},
+		"Household",
+		"Person",
+	)
+	graph.MustAddE(
+		"contacts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+		},
+		"Household",
+		"Contact",
+	)
+	graph.MustAddE(
+		"assignments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+		},
+		"Household",
+		"Assignment",
 	)
 	graph.MustAddE(
 		"division",
@@ -440,6 +663,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Student",
 		"Division",
 	)
+	graph.MustAddE(
+		"contact_person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+		},
+		"Student",
+		"Person",
+	)
+	graph.MustAddE(
+		"contacts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+		},
+		"Student",
+		"Contact",
+	)
+	graph.MustAddE(
+		"assignments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+		},
+		"Student",
+		"Assignment",
+	)
 	return graph
 }()
 
@@ -568,6 +827,161 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AssignmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AssignmentQuery builder.
+func (_q *AssignmentQuery) Filter() *AssignmentFilter {
+	return &AssignmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AssignmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AssignmentMutation builder.
+func (m *AssignmentMutation) Filter() *AssignmentFilter {
+	return &AssignmentFilter{config: m.config, predicateAdder: m}
+}
+
+// AssignmentFilter provides a generic filtering capability at runtime for AssignmentQuery.
+type AssignmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AssignmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AssignmentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AssignmentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(assignment.FieldKind))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *AssignmentFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldPersonID))
+}
+
+// WhereAssignedByID applies the entql int predicate on the assigned_by_id field.
+func (f *AssignmentFilter) WhereAssignedByID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldAssignedByID))
+}
+
+// WhereVillageID applies the entql int predicate on the village_id field.
+func (f *AssignmentFilter) WhereVillageID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldVillageID))
+}
+
+// WhereHouseholdID applies the entql int predicate on the household_id field.
+func (f *AssignmentFilter) WhereHouseholdID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldHouseholdID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *AssignmentFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(assignment.FieldStudentID))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *AssignmentFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(assignment.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *AssignmentFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(assignment.FieldEndsAt))
+}
+
+// WhereEndReason applies the entql string predicate on the end_reason field.
+func (f *AssignmentFilter) WhereEndReason(p entql.StringP) {
+	f.Where(p.Field(assignment.FieldEndReason))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *AssignmentFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *AssignmentFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignedBy applies a predicate to check if query has an edge assigned_by.
+func (f *AssignmentFilter) WhereHasAssignedBy() {
+	f.Where(entql.HasEdge("assigned_by"))
+}
+
+// WhereHasAssignedByWith applies a predicate to check if query has an edge assigned_by with a given conditions (other predicates).
+func (f *AssignmentFilter) WhereHasAssignedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("assigned_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVillage applies a predicate to check if query has an edge village.
+func (f *AssignmentFilter) WhereHasVillage() {
+	f.Where(entql.HasEdge("village"))
+}
+
+// WhereHasVillageWith applies a predicate to check if query has an edge village with a given conditions (other predicates).
+func (f *AssignmentFilter) WhereHasVillageWith(preds ...predicate.Division) {
+	f.Where(entql.HasEdgeWith("village", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasHousehold applies a predicate to check if query has an edge household.
+func (f *AssignmentFilter) WhereHasHousehold() {
+	f.Where(entql.HasEdge("household"))
+}
+
+// WhereHasHouseholdWith applies a predicate to check if query has an edge household with a given conditions (other predicates).
+func (f *AssignmentFilter) WhereHasHouseholdWith(preds ...predicate.Household) {
+	f.Where(entql.HasEdgeWith("household", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStudent applies a predicate to check if query has an edge student.
+func (f *AssignmentFilter) WhereHasStudent() {
+	f.Where(entql.HasEdge("student"))
+}
+
+// WhereHasStudentWith applies a predicate to check if query has an edge student with a given conditions (other predicates).
+func (f *AssignmentFilter) WhereHasStudentWith(preds ...predicate.Student) {
+	f.Where(entql.HasEdgeWith("student", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditLogQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -596,7 +1010,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -653,6 +1067,167 @@ func (f *AuditLogFilter) WhereSchoolID(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ContactQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ContactQuery builder.
+func (_q *ContactQuery) Filter() *ContactFilter {
+	return &ContactFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ContactMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ContactMutation builder.
+func (m *ContactMutation) Filter() *ContactFilter {
+	return &ContactFilter{config: m.config, predicateAdder: m}
+}
+
+// ContactFilter provides a generic filtering capability at runtime for ContactQuery.
+type ContactFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ContactFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ContactFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(contact.FieldID))
+}
+
+// WhereUUID applies the entql string predicate on the uuid field.
+func (f *ContactFilter) WhereUUID(p entql.StringP) {
+	f.Where(p.Field(contact.FieldUUID))
+}
+
+// WhereHouseholdID applies the entql int predicate on the household_id field.
+func (f *ContactFilter) WhereHouseholdID(p entql.IntP) {
+	f.Where(p.Field(contact.FieldHouseholdID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *ContactFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(contact.FieldStudentID))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *ContactFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(contact.FieldPersonID))
+}
+
+// WhereRecordedByID applies the entql int predicate on the recorded_by_id field.
+func (f *ContactFilter) WhereRecordedByID(p entql.IntP) {
+	f.Where(p.Field(contact.FieldRecordedByID))
+}
+
+// WhereDate applies the entql string predicate on the date field.
+func (f *ContactFilter) WhereDate(p entql.StringP) {
+	f.Where(p.Field(contact.FieldDate))
+}
+
+// WhereMode applies the entql string predicate on the mode field.
+func (f *ContactFilter) WhereMode(p entql.StringP) {
+	f.Where(p.Field(contact.FieldMode))
+}
+
+// WhereLearnedSituation applies the entql bool predicate on the learned_situation field.
+func (f *ContactFilter) WhereLearnedSituation(p entql.BoolP) {
+	f.Where(p.Field(contact.FieldLearnedSituation))
+}
+
+// WhereAidApplied applies the entql json.RawMessage predicate on the aid_applied field.
+func (f *ContactFilter) WhereAidApplied(p entql.BytesP) {
+	f.Where(p.Field(contact.FieldAidApplied))
+}
+
+// WherePoliciesExplained applies the entql json.RawMessage predicate on the policies_explained field.
+func (f *ContactFilter) WherePoliciesExplained(p entql.BytesP) {
+	f.Where(p.Field(contact.FieldPoliciesExplained))
+}
+
+// WhereFlags applies the entql json.RawMessage predicate on the flags field.
+func (f *ContactFilter) WhereFlags(p entql.BytesP) {
+	f.Where(p.Field(contact.FieldFlags))
+}
+
+// WhereNotes applies the entql string predicate on the notes field.
+func (f *ContactFilter) WhereNotes(p entql.StringP) {
+	f.Where(p.Field(contact.FieldNotes))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ContactFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(contact.FieldCreatedAt))
+}
+
+// WhereHasHousehold applies a predicate to check if query has an edge household.
+func (f *ContactFilter) WhereHasHousehold() {
+	f.Where(entql.HasEdge("household"))
+}
+
+// WhereHasHouseholdWith applies a predicate to check if query has an edge household with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasHouseholdWith(preds ...predicate.Household) {
+	f.Where(entql.HasEdgeWith("household", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStudent applies a predicate to check if query has an edge student.
+func (f *ContactFilter) WhereHasStudent() {
+	f.Where(entql.HasEdge("student"))
+}
+
+// WhereHasStudentWith applies a predicate to check if query has an edge student with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasStudentWith(preds ...predicate.Student) {
+	f.Where(entql.HasEdgeWith("student", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *ContactFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *ContactFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasRecordedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DivisionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -681,7 +1256,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -712,6 +1287,11 @@ func (f *DivisionFilter) WhereParentID(p entql.IntP) {
 	f.Where(p.Field(division.FieldParentID))
 }
 
+// WhereGuarantorID applies the entql int predicate on the guarantor_id field.
+func (f *DivisionFilter) WhereGuarantorID(p entql.IntP) {
+	f.Where(p.Field(division.FieldGuarantorID))
+}
+
 // WhereHasParent applies a predicate to check if query has an edge parent.
 func (f *DivisionFilter) WhereHasParent() {
 	f.Where(entql.HasEdge("parent"))
@@ -734,6 +1314,34 @@ func (f *DivisionFilter) WhereHasChildren() {
 // WhereHasChildrenWith applies a predicate to check if query has an edge children with a given conditions (other predicates).
 func (f *DivisionFilter) WhereHasChildrenWith(preds ...predicate.Division) {
 	f.Where(entql.HasEdgeWith("children", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasGuarantor applies a predicate to check if query has an edge guarantor.
+func (f *DivisionFilter) WhereHasGuarantor() {
+	f.Where(entql.HasEdge("guarantor"))
+}
+
+// WhereHasGuarantorWith applies a predicate to check if query has an edge guarantor with a given conditions (other predicates).
+func (f *DivisionFilter) WhereHasGuarantorWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("guarantor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignments applies a predicate to check if query has an edge assignments.
+func (f *DivisionFilter) WhereHasAssignments() {
+	f.Where(entql.HasEdge("assignments"))
+}
+
+// WhereHasAssignmentsWith applies a predicate to check if query has an edge assignments with a given conditions (other predicates).
+func (f *DivisionFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment) {
+	f.Where(entql.HasEdgeWith("assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -769,7 +1377,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -845,6 +1453,16 @@ func (f *HouseholdFilter) WhereAddress(p entql.StringP) {
 	f.Where(p.Field(household.FieldAddress))
 }
 
+// WhereGuarantorID applies the entql int predicate on the guarantor_id field.
+func (f *HouseholdFilter) WhereGuarantorID(p entql.IntP) {
+	f.Where(p.Field(household.FieldGuarantorID))
+}
+
+// WhereLastContactOn applies the entql string predicate on the last_contact_on field.
+func (f *HouseholdFilter) WhereLastContactOn(p entql.StringP) {
+	f.Where(p.Field(household.FieldLastContactOn))
+}
+
 // WhereHasVillage applies a predicate to check if query has an edge village.
 func (f *HouseholdFilter) WhereHasVillage() {
 	f.Where(entql.HasEdge("village"))
@@ -867,6 +1485,48 @@ func (f *HouseholdFilter) WhereHasStudents() {
 // WhereHasStudentsWith applies a predicate to check if query has an edge students with a given conditions (other predicates).
 func (f *HouseholdFilter) WhereHasStudentsWith(preds ...predicate.Student) {
 	f.Where(entql.HasEdgeWith("students", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasGuarantor applies a predicate to check if query has an edge guarantor.
+func (f *HouseholdFilter) WhereHasGuarantor() {
+	f.Where(entql.HasEdge("guarantor"))
+}
+
+// WhereHasGuarantorWith applies a predicate to check if query has an edge guarantor with a given conditions (other predicates).
+func (f *HouseholdFilter) WhereHasGuarantorWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("guarantor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContacts applies a predicate to check if query has an edge contacts.
+func (f *HouseholdFilter) WhereHasContacts() {
+	f.Where(entql.HasEdge("contacts"))
+}
+
+// WhereHasContactsWith applies a predicate to check if query has an edge contacts with a given conditions (other predicates).
+func (f *HouseholdFilter) WhereHasContactsWith(preds ...predicate.Contact) {
+	f.Where(entql.HasEdgeWith("contacts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignments applies a predicate to check if query has an edge assignments.
+func (f *HouseholdFilter) WhereHasAssignments() {
+	f.Where(entql.HasEdge("assignments"))
+}
+
+// WhereHasAssignmentsWith applies a predicate to check if query has an edge assignments with a given conditions (other predicates).
+func (f *HouseholdFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment) {
+	f.Where(entql.HasEdgeWith("assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -902,7 +1562,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1067,7 +1727,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1151,7 +1811,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1254,7 +1914,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1328,7 +1988,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1439,6 +2099,16 @@ func (f *StudentFilter) WhereEthnicMinority(p entql.BoolP) {
 	f.Where(p.Field(student.FieldEthnicMinority))
 }
 
+// WhereContactPersonID applies the entql int predicate on the contact_person_id field.
+func (f *StudentFilter) WhereContactPersonID(p entql.IntP) {
+	f.Where(p.Field(student.FieldContactPersonID))
+}
+
+// WhereLastContactOn applies the entql string predicate on the last_contact_on field.
+func (f *StudentFilter) WhereLastContactOn(p entql.StringP) {
+	f.Where(p.Field(student.FieldLastContactOn))
+}
+
 // WhereHasHousehold applies a predicate to check if query has an edge household.
 func (f *StudentFilter) WhereHasHousehold() {
 	f.Where(entql.HasEdge("household"))
@@ -1475,6 +2145,48 @@ func (f *StudentFilter) WhereHasOutsideDivision() {
 // WhereHasOutsideDivisionWith applies a predicate to check if query has an edge outside_division with a given conditions (other predicates).
 func (f *StudentFilter) WhereHasOutsideDivisionWith(preds ...predicate.Division) {
 	f.Where(entql.HasEdgeWith("outside_division", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContactPerson applies a predicate to check if query has an edge contact_person.
+func (f *StudentFilter) WhereHasContactPerson() {
+	f.Where(entql.HasEdge("contact_person"))
+}
+
+// WhereHasContactPersonWith applies a predicate to check if query has an edge contact_person with a given conditions (other predicates).
+func (f *StudentFilter) WhereHasContactPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("contact_person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContacts applies a predicate to check if query has an edge contacts.
+func (f *StudentFilter) WhereHasContacts() {
+	f.Where(entql.HasEdge("contacts"))
+}
+
+// WhereHasContactsWith applies a predicate to check if query has an edge contacts with a given conditions (other predicates).
+func (f *StudentFilter) WhereHasContactsWith(preds ...predicate.Contact) {
+	f.Where(entql.HasEdgeWith("contacts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignments applies a predicate to check if query has an edge assignments.
+func (f *StudentFilter) WhereHasAssignments() {
+	f.Where(entql.HasEdge("assignments"))
+}
+
+// WhereHasAssignmentsWith applies a predicate to check if query has an edge assignments with a given conditions (other predicates).
+func (f *StudentFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment) {
+	f.Where(entql.HasEdgeWith("assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -7,7 +7,9 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -180,6 +182,210 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AssignmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*AssignmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AssignmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(assignment.Columns))
+		selectedFields = []string{assignment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "person":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withPerson = query
+			if _, ok := fieldSeen[assignment.FieldPersonID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldPersonID)
+				fieldSeen[assignment.FieldPersonID] = struct{}{}
+			}
+
+		case "assignedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withAssignedBy = query
+			if _, ok := fieldSeen[assignment.FieldAssignedByID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldAssignedByID)
+				fieldSeen[assignment.FieldAssignedByID] = struct{}{}
+			}
+
+		case "village":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DivisionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, divisionImplementors)...); err != nil {
+				return err
+			}
+			_q.withVillage = query
+			if _, ok := fieldSeen[assignment.FieldVillageID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldVillageID)
+				fieldSeen[assignment.FieldVillageID] = struct{}{}
+			}
+
+		case "household":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&HouseholdClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, householdImplementors)...); err != nil {
+				return err
+			}
+			_q.withHousehold = query
+			if _, ok := fieldSeen[assignment.FieldHouseholdID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldHouseholdID)
+				fieldSeen[assignment.FieldHouseholdID] = struct{}{}
+			}
+
+		case "student":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StudentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, studentImplementors)...); err != nil {
+				return err
+			}
+			_q.withStudent = query
+			if _, ok := fieldSeen[assignment.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldStudentID)
+				fieldSeen[assignment.FieldStudentID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[assignment.FieldKind]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldKind)
+				fieldSeen[assignment.FieldKind] = struct{}{}
+			}
+		case "personID":
+			if _, ok := fieldSeen[assignment.FieldPersonID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldPersonID)
+				fieldSeen[assignment.FieldPersonID] = struct{}{}
+			}
+		case "assignedByID":
+			if _, ok := fieldSeen[assignment.FieldAssignedByID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldAssignedByID)
+				fieldSeen[assignment.FieldAssignedByID] = struct{}{}
+			}
+		case "villageID":
+			if _, ok := fieldSeen[assignment.FieldVillageID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldVillageID)
+				fieldSeen[assignment.FieldVillageID] = struct{}{}
+			}
+		case "householdID":
+			if _, ok := fieldSeen[assignment.FieldHouseholdID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldHouseholdID)
+				fieldSeen[assignment.FieldHouseholdID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[assignment.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldStudentID)
+				fieldSeen[assignment.FieldStudentID] = struct{}{}
+			}
+		case "startsAt":
+			if _, ok := fieldSeen[assignment.FieldStartsAt]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldStartsAt)
+				fieldSeen[assignment.FieldStartsAt] = struct{}{}
+			}
+		case "endsAt":
+			if _, ok := fieldSeen[assignment.FieldEndsAt]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldEndsAt)
+				fieldSeen[assignment.FieldEndsAt] = struct{}{}
+			}
+		case "endReason":
+			if _, ok := fieldSeen[assignment.FieldEndReason]; !ok {
+				selectedFields = append(selectedFields, assignment.FieldEndReason)
+				fieldSeen[assignment.FieldEndReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type assignmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AssignmentPaginateOption
+}
+
+func newAssignmentPaginateArgs(rv map[string]any) *assignmentPaginateArgs {
+	args := &assignmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AssignmentOrder{Field: &AssignmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAssignmentOrder(order))
+			}
+		case *AssignmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAssignmentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AssignmentWhereInput); ok {
+		args.opts = append(args.opts, WithAssignmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *AuditLogQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditLogQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -309,6 +515,215 @@ func newAuditLogPaginateArgs(rv map[string]any) *auditlogPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ContactQuery) CollectFields(ctx context.Context, satisfies ...string) (*ContactQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(contact.Columns))
+		selectedFields = []string{contact.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "household":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&HouseholdClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, householdImplementors)...); err != nil {
+				return err
+			}
+			_q.withHousehold = query
+			if _, ok := fieldSeen[contact.FieldHouseholdID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldHouseholdID)
+				fieldSeen[contact.FieldHouseholdID] = struct{}{}
+			}
+
+		case "student":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StudentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, studentImplementors)...); err != nil {
+				return err
+			}
+			_q.withStudent = query
+			if _, ok := fieldSeen[contact.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldStudentID)
+				fieldSeen[contact.FieldStudentID] = struct{}{}
+			}
+
+		case "person":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withPerson = query
+			if _, ok := fieldSeen[contact.FieldPersonID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldPersonID)
+				fieldSeen[contact.FieldPersonID] = struct{}{}
+			}
+
+		case "recordedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecordedBy = query
+			if _, ok := fieldSeen[contact.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldRecordedByID)
+				fieldSeen[contact.FieldRecordedByID] = struct{}{}
+			}
+		case "uuid":
+			if _, ok := fieldSeen[contact.FieldUUID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldUUID)
+				fieldSeen[contact.FieldUUID] = struct{}{}
+			}
+		case "householdID":
+			if _, ok := fieldSeen[contact.FieldHouseholdID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldHouseholdID)
+				fieldSeen[contact.FieldHouseholdID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[contact.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldStudentID)
+				fieldSeen[contact.FieldStudentID] = struct{}{}
+			}
+		case "personID":
+			if _, ok := fieldSeen[contact.FieldPersonID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldPersonID)
+				fieldSeen[contact.FieldPersonID] = struct{}{}
+			}
+		case "recordedByID":
+			if _, ok := fieldSeen[contact.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, contact.FieldRecordedByID)
+				fieldSeen[contact.FieldRecordedByID] = struct{}{}
+			}
+		case "date":
+			if _, ok := fieldSeen[contact.FieldDate]; !ok {
+				selectedFields = append(selectedFields, contact.FieldDate)
+				fieldSeen[contact.FieldDate] = struct{}{}
+			}
+		case "mode":
+			if _, ok := fieldSeen[contact.FieldMode]; !ok {
+				selectedFields = append(selectedFields, contact.FieldMode)
+				fieldSeen[contact.FieldMode] = struct{}{}
+			}
+		case "learnedSituation":
+			if _, ok := fieldSeen[contact.FieldLearnedSituation]; !ok {
+				selectedFields = append(selectedFields, contact.FieldLearnedSituation)
+				fieldSeen[contact.FieldLearnedSituation] = struct{}{}
+			}
+		case "aidApplied":
+			if _, ok := fieldSeen[contact.FieldAidApplied]; !ok {
+				selectedFields = append(selectedFields, contact.FieldAidApplied)
+				fieldSeen[contact.FieldAidApplied] = struct{}{}
+			}
+		case "policiesExplained":
+			if _, ok := fieldSeen[contact.FieldPoliciesExplained]; !ok {
+				selectedFields = append(selectedFields, contact.FieldPoliciesExplained)
+				fieldSeen[contact.FieldPoliciesExplained] = struct{}{}
+			}
+		case "flags":
+			if _, ok := fieldSeen[contact.FieldFlags]; !ok {
+				selectedFields = append(selectedFields, contact.FieldFlags)
+				fieldSeen[contact.FieldFlags] = struct{}{}
+			}
+		case "notes":
+			if _, ok := fieldSeen[contact.FieldNotes]; !ok {
+				selectedFields = append(selectedFields, contact.FieldNotes)
+				fieldSeen[contact.FieldNotes] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[contact.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, contact.FieldCreatedAt)
+				fieldSeen[contact.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type contactPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ContactPaginateOption
+}
+
+func newContactPaginateArgs(rv map[string]any) *contactPaginateArgs {
+	args := &contactPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ContactOrder{Field: &ContactOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithContactOrder(order))
+			}
+		case *ContactOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithContactOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ContactWhereInput); ok {
+		args.opts = append(args.opts, WithContactFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *DivisionQuery) CollectFields(ctx context.Context, satisfies ...string) (*DivisionQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -433,6 +848,110 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedChildren(alias, func(wq *DivisionQuery) {
 				*wq = *query
 			})
+
+		case "guarantor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withGuarantor = query
+			if _, ok := fieldSeen[division.FieldGuarantorID]; !ok {
+				selectedFields = append(selectedFields, division.FieldGuarantorID)
+				fieldSeen[division.FieldGuarantorID] = struct{}{}
+			}
+
+		case "assignments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AssignmentClient{config: _q.config}).Query()
+			)
+			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newAssignmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Division) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"village_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(division.AssignmentsColumn), ids...))
+						})
+						if err := query.GroupBy(division.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Division) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Assignments)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, assignmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(division.AssignmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
+				*wq = *query
+			})
 		case "code":
 			if _, ok := fieldSeen[division.FieldCode]; !ok {
 				selectedFields = append(selectedFields, division.FieldCode)
@@ -452,6 +971,11 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[division.FieldParentID]; !ok {
 				selectedFields = append(selectedFields, division.FieldParentID)
 				fieldSeen[division.FieldParentID] = struct{}{}
+			}
+		case "guarantorID":
+			if _, ok := fieldSeen[division.FieldGuarantorID]; !ok {
+				selectedFields = append(selectedFields, division.FieldGuarantorID)
+				fieldSeen[division.FieldGuarantorID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -565,6 +1089,199 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			_q.WithNamedStudents(alias, func(wq *StudentQuery) {
 				*wq = *query
 			})
+
+		case "guarantor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withGuarantor = query
+			if _, ok := fieldSeen[household.FieldGuarantorID]; !ok {
+				selectedFields = append(selectedFields, household.FieldGuarantorID)
+				fieldSeen[household.FieldGuarantorID] = struct{}{}
+			}
+
+		case "contacts":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ContactClient{config: _q.config}).Query()
+			)
+			args := newContactPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newContactPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"household_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(household.ContactsColumn), ids...))
+						})
+						if err := query.GroupBy(household.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Household) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Contacts)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, contactImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(household.ContactsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedContacts(alias, func(wq *ContactQuery) {
+				*wq = *query
+			})
+
+		case "assignments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AssignmentClient{config: _q.config}).Query()
+			)
+			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newAssignmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"household_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(household.AssignmentsColumn), ids...))
+						})
+						if err := query.GroupBy(household.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Household) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Assignments)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, assignmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(household.AssignmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[household.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, household.FieldCreatedAt)
@@ -629,6 +1346,16 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[household.FieldAddress]; !ok {
 				selectedFields = append(selectedFields, household.FieldAddress)
 				fieldSeen[household.FieldAddress] = struct{}{}
+			}
+		case "guarantorID":
+			if _, ok := fieldSeen[household.FieldGuarantorID]; !ok {
+				selectedFields = append(selectedFields, household.FieldGuarantorID)
+				fieldSeen[household.FieldGuarantorID] = struct{}{}
+			}
+		case "lastContactOn":
+			if _, ok := fieldSeen[household.FieldLastContactOn]; !ok {
+				selectedFields = append(selectedFields, household.FieldLastContactOn)
+				fieldSeen[household.FieldLastContactOn] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1466,6 +2193,199 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, student.FieldOutsideDivisionID)
 				fieldSeen[student.FieldOutsideDivisionID] = struct{}{}
 			}
+
+		case "contactPerson":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withContactPerson = query
+			if _, ok := fieldSeen[student.FieldContactPersonID]; !ok {
+				selectedFields = append(selectedFields, student.FieldContactPersonID)
+				fieldSeen[student.FieldContactPersonID] = struct{}{}
+			}
+
+		case "contacts":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ContactClient{config: _q.config}).Query()
+			)
+			args := newContactPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newContactPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"student_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(student.ContactsColumn), ids...))
+						})
+						if err := query.GroupBy(student.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Student) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Contacts)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, contactImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(student.ContactsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedContacts(alias, func(wq *ContactQuery) {
+				*wq = *query
+			})
+
+		case "assignments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AssignmentClient{config: _q.config}).Query()
+			)
+			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newAssignmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"student_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(student.AssignmentsColumn), ids...))
+						})
+						if err := query.GroupBy(student.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Student) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Assignments)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[5][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, assignmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(student.AssignmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[student.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, student.FieldCreatedAt)
@@ -1555,6 +2475,16 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[student.FieldEthnicMinority]; !ok {
 				selectedFields = append(selectedFields, student.FieldEthnicMinority)
 				fieldSeen[student.FieldEthnicMinority] = struct{}{}
+			}
+		case "contactPersonID":
+			if _, ok := fieldSeen[student.FieldContactPersonID]; !ok {
+				selectedFields = append(selectedFields, student.FieldContactPersonID)
+				fieldSeen[student.FieldContactPersonID] = struct{}{}
+			}
+		case "lastContactOn":
+			if _, ok := fieldSeen[student.FieldLastContactOn]; !ok {
+				selectedFields = append(selectedFields, student.FieldLastContactOn)
+				fieldSeen[student.FieldLastContactOn] = struct{}{}
 			}
 		case "id":
 		case "__typename":

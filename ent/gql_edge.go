@@ -24,6 +24,78 @@ func (_m *APIToken) CreatedBy(ctx context.Context) (*Person, error) {
 	return result, err
 }
 
+func (_m *Assignment) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Assignment) AssignedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.AssignedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAssignedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Assignment) Village(ctx context.Context) (*Division, error) {
+	result, err := _m.Edges.VillageOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVillage().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Assignment) Household(ctx context.Context) (*Household, error) {
+	result, err := _m.Edges.HouseholdOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryHousehold().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Assignment) Student(ctx context.Context) (*Student, error) {
+	result, err := _m.Edges.StudentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStudent().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Contact) Household(ctx context.Context) (*Household, error) {
+	result, err := _m.Edges.HouseholdOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryHousehold().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Contact) Student(ctx context.Context) (*Student, error) {
+	result, err := _m.Edges.StudentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStudent().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Contact) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Contact) RecordedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Division) Parent(ctx context.Context) (*Division, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -52,6 +124,34 @@ func (_m *Division) Children(
 	return _m.QueryChildren().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Division) Guarantor(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.GuarantorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryGuarantor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Division) Assignments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *AssignmentOrder,
+) (*AssignmentConnection, error) {
+	opts := []AssignmentPaginateOption{
+		WithAssignmentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedAssignments(alias); err == nil || hasTotalCount {
+		pager, err := newAssignmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &AssignmentConnection{Edges: []*AssignmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Household) Village(ctx context.Context) (*Division, error) {
 	result, err := _m.Edges.VillageOrErr()
 	if IsNotLoaded(err) {
@@ -70,6 +170,54 @@ func (_m *Household) Students(ctx context.Context) (result []*Student, err error
 		result, err = _m.QueryStudents().All(ctx)
 	}
 	return result, err
+}
+
+func (_m *Household) Guarantor(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.GuarantorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryGuarantor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Household) Contacts(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ContactOrder,
+) (*ContactConnection, error) {
+	opts := []ContactPaginateOption{
+		WithContactOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedContacts(alias); err == nil || hasTotalCount {
+		pager, err := newContactPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryContacts().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Household) Assignments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *AssignmentOrder,
+) (*AssignmentConnection, error) {
+	opts := []AssignmentPaginateOption{
+		WithAssignmentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedAssignments(alias); err == nil || hasTotalCount {
+		pager, err := newAssignmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &AssignmentConnection{Edges: []*AssignmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Org) Division(ctx context.Context) (*Division, error) {
@@ -198,4 +346,52 @@ func (_m *Student) OutsideDivision(ctx context.Context) (*Division, error) {
 		result, err = _m.QueryOutsideDivision().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Student) ContactPerson(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.ContactPersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryContactPerson().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Student) Contacts(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ContactOrder,
+) (*ContactConnection, error) {
+	opts := []ContactPaginateOption{
+		WithContactOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedContacts(alias); err == nil || hasTotalCount {
+		pager, err := newContactPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryContacts().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Student) Assignments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *AssignmentOrder,
+) (*AssignmentConnection, error) {
+	opts := []AssignmentPaginateOption{
+		WithAssignmentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	if nodes, err := _m.NamedAssignments(alias); err == nil || hasTotalCount {
+		pager, err := newAssignmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &AssignmentConnection{Edges: []*AssignmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
 }

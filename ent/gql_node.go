@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/internal"
@@ -32,10 +34,20 @@ var apitokenImplementors = []string{"APIToken", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
 
+var assignmentImplementors = []string{"Assignment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Assignment) IsNode() {}
+
 var auditlogImplementors = []string{"AuditLog", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*AuditLog) IsNode() {}
+
+var contactImplementors = []string{"Contact", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Contact) IsNode() {}
 
 var divisionImplementors = []string{"Division", "Node"}
 
@@ -153,11 +165,29 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case assignment.Table:
+		query := c.Assignment.Query().
+			Where(assignment.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, assignmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case auditlog.Table:
 		query := c.AuditLog.Query().
 			Where(auditlog.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, auditlogImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case contact.Table:
+		query := c.Contact.Query().
+			Where(contact.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, contactImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -305,10 +335,42 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case assignment.Table:
+		query := c.Assignment.Query().
+			Where(assignment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, assignmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case auditlog.Table:
 		query := c.AuditLog.Query().
 			Where(auditlog.IDIn(ids...))
 		query, err := query.CollectFields(ctx, auditlogImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case contact.Table:
+		query := c.Contact.Query().
+			Where(contact.IDIn(ids...))
+		query, err := query.CollectFields(ctx, contactImplementors...)
 		if err != nil {
 			return nil, err
 		}

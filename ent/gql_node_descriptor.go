@@ -5,6 +5,8 @@ package ent
 import (
 	"context"
 	"encoding/json"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -140,6 +142,140 @@ func (_m *APIToken) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *Assignment) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Assignment",
+		Fields: make([]*Field, 9),
+		Edges:  make([]*Edge, 5),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "assignment.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AssignedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "assigned_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VillageID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "village_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HouseholdID); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "household_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StudentID); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "student_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StartsAt); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "starts_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EndsAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "time.Time",
+		Name:  "ends_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EndReason); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "end_reason",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Person",
+		Name: "assigned_by",
+	}
+	err = _m.QueryAssignedBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Division",
+		Name: "village",
+	}
+	err = _m.QueryVillage().
+		Select(division.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Household",
+		Name: "household",
+	}
+	err = _m.QueryHousehold().
+		Select(household.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "Student",
+		Name: "student",
+	}
+	err = _m.QueryStudent().
+		Select(student.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *AuditLog) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -224,12 +360,168 @@ func (_m *AuditLog) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Contact",
+		Fields: make([]*Field, 13),
+		Edges:  make([]*Edge, 4),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.UUID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "string",
+		Name:  "uuid",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HouseholdID); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "household_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StudentID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "student_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RecordedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "recorded_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Date); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "date",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Mode); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "contact.Mode",
+		Name:  "mode",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LearnedSituation); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "bool",
+		Name:  "learned_situation",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.AidApplied); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "[]string",
+		Name:  "aid_applied",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PoliciesExplained); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "[]string",
+		Name:  "policies_explained",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Flags); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "[]string",
+		Name:  "flags",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Notes); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "string",
+		Name:  "notes",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Household",
+		Name: "household",
+	}
+	err = _m.QueryHousehold().
+		Select(household.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Student",
+		Name: "student",
+	}
+	err = _m.QueryStudent().
+		Select(student.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Person",
+		Name: "recorded_by",
+	}
+	err = _m.QueryRecordedBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Division) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Division",
-		Fields: make([]*Field, 4),
-		Edges:  make([]*Edge, 2),
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.Code); err != nil {
@@ -264,6 +556,14 @@ func (_m *Division) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "parent_id",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.GuarantorID); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "guarantor_id",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Division",
 		Name: "parent",
@@ -284,6 +584,26 @@ func (_m *Division) Node(ctx context.Context) (node *Node, err error) {
 	if err != nil {
 		return nil, err
 	}
+	node.Edges[2] = &Edge{
+		Type: "Person",
+		Name: "guarantor",
+	}
+	err = _m.QueryGuarantor().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Assignment",
+		Name: "assignments",
+	}
+	err = _m.QueryAssignments().
+		Select(assignment.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
 	return node, nil
 }
 
@@ -292,8 +612,8 @@ func (_m *Household) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Household",
-		Fields: make([]*Field, 13),
-		Edges:  make([]*Edge, 2),
+		Fields: make([]*Field, 15),
+		Edges:  make([]*Edge, 5),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -400,6 +720,22 @@ func (_m *Household) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "address",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.GuarantorID); err != nil {
+		return nil, err
+	}
+	node.Fields[13] = &Field{
+		Type:  "int",
+		Name:  "guarantor_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastContactOn); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "string",
+		Name:  "last_contact_on",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Division",
 		Name: "village",
@@ -417,6 +753,36 @@ func (_m *Household) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryStudents().
 		Select(student.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Person",
+		Name: "guarantor",
+	}
+	err = _m.QueryGuarantor().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Contact",
+		Name: "contacts",
+	}
+	err = _m.QueryContacts().
+		Select(contact.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "Assignment",
+		Name: "assignments",
+	}
+	err = _m.QueryAssignments().
+		Select(assignment.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -728,8 +1094,8 @@ func (_m *Student) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Student",
-		Fields: make([]*Field, 18),
-		Edges:  make([]*Edge, 3),
+		Fields: make([]*Field, 20),
+		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -876,6 +1242,22 @@ func (_m *Student) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "ethnic_minority",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.ContactPersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[18] = &Field{
+		Type:  "int",
+		Name:  "contact_person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastContactOn); err != nil {
+		return nil, err
+	}
+	node.Fields[19] = &Field{
+		Type:  "string",
+		Name:  "last_contact_on",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Household",
 		Name: "household",
@@ -903,6 +1285,36 @@ func (_m *Student) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryOutsideDivision().
 		Select(division.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Person",
+		Name: "contact_person",
+	}
+	err = _m.QueryContactPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "Contact",
+		Name: "contacts",
+	}
+	err = _m.QueryContacts().
+		Select(contact.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "Assignment",
+		Name: "assignments",
+	}
+	err = _m.QueryAssignments().
+		Select(assignment.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -401,6 +403,338 @@ func (_m *APIToken) ToEdge(order *APITokenOrder) *APITokenEdge {
 	}
 }
 
+// AssignmentEdge is the edge representation of Assignment.
+type AssignmentEdge struct {
+	Node   *Assignment `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// AssignmentConnection is the connection containing edges to Assignment.
+type AssignmentConnection struct {
+	Edges      []*AssignmentEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *AssignmentConnection) build(nodes []*Assignment, pager *assignmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Assignment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Assignment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Assignment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AssignmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AssignmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AssignmentPaginateOption enables pagination customization.
+type AssignmentPaginateOption func(*assignmentPager) error
+
+// WithAssignmentOrder configures pagination ordering.
+func WithAssignmentOrder(order *AssignmentOrder) AssignmentPaginateOption {
+	if order == nil {
+		order = DefaultAssignmentOrder
+	}
+	o := *order
+	return func(pager *assignmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAssignmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAssignmentFilter configures pagination filter.
+func WithAssignmentFilter(filter func(*AssignmentQuery) (*AssignmentQuery, error)) AssignmentPaginateOption {
+	return func(pager *assignmentPager) error {
+		if filter == nil {
+			return errors.New("AssignmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type assignmentPager struct {
+	reverse bool
+	order   *AssignmentOrder
+	filter  func(*AssignmentQuery) (*AssignmentQuery, error)
+}
+
+func newAssignmentPager(opts []AssignmentPaginateOption, reverse bool) (*assignmentPager, error) {
+	pager := &assignmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAssignmentOrder
+	}
+	return pager, nil
+}
+
+func (p *assignmentPager) applyFilter(query *AssignmentQuery) (*AssignmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *assignmentPager) toCursor(_m *Assignment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *assignmentPager) applyCursors(query *AssignmentQuery, after, before *Cursor) (*AssignmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAssignmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *assignmentPager) applyOrder(query *AssignmentQuery) *AssignmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAssignmentOrder.Field {
+		query = query.Order(DefaultAssignmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *assignmentPager) orderExpr(query *AssignmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAssignmentOrder.Field {
+			b.Comma().Ident(DefaultAssignmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Assignment.
+func (_m *AssignmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AssignmentPaginateOption,
+) (*AssignmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAssignmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AssignmentConnection{Edges: []*AssignmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AssignmentOrderFieldKind orders Assignment by kind.
+	AssignmentOrderFieldKind = &AssignmentOrderField{
+		Value: func(_m *Assignment) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: assignment.FieldKind,
+		toTerm: assignment.ByKind,
+		toCursor: func(_m *Assignment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// AssignmentOrderFieldStartsAt orders Assignment by starts_at.
+	AssignmentOrderFieldStartsAt = &AssignmentOrderField{
+		Value: func(_m *Assignment) (ent.Value, error) {
+			return _m.StartsAt, nil
+		},
+		column: assignment.FieldStartsAt,
+		toTerm: assignment.ByStartsAt,
+		toCursor: func(_m *Assignment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.StartsAt,
+			}
+		},
+	}
+	// AssignmentOrderFieldEndsAt orders Assignment by ends_at.
+	AssignmentOrderFieldEndsAt = &AssignmentOrderField{
+		Value: func(_m *Assignment) (ent.Value, error) {
+			return _m.EndsAt, nil
+		},
+		column: assignment.FieldEndsAt,
+		toTerm: assignment.ByEndsAt,
+		toCursor: func(_m *Assignment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.EndsAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AssignmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case AssignmentOrderFieldKind.column:
+		str = "KIND"
+	case AssignmentOrderFieldStartsAt.column:
+		str = "STARTS_AT"
+	case AssignmentOrderFieldEndsAt.column:
+		str = "ENDS_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AssignmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AssignmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AssignmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "KIND":
+		*f = *AssignmentOrderFieldKind
+	case "STARTS_AT":
+		*f = *AssignmentOrderFieldStartsAt
+	case "ENDS_AT":
+		*f = *AssignmentOrderFieldEndsAt
+	default:
+		return fmt.Errorf("%s is not a valid AssignmentOrderField", str)
+	}
+	return nil
+}
+
+// AssignmentOrderField defines the ordering field of Assignment.
+type AssignmentOrderField struct {
+	// Value extracts the ordering value from the given Assignment.
+	Value    func(*Assignment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) assignment.OrderOption
+	toCursor func(*Assignment) Cursor
+}
+
+// AssignmentOrder defines the ordering of Assignment.
+type AssignmentOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *AssignmentOrderField `json:"field"`
+}
+
+// DefaultAssignmentOrder is the default ordering of Assignment.
+var DefaultAssignmentOrder = &AssignmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AssignmentOrderField{
+		Value: func(_m *Assignment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: assignment.FieldID,
+		toTerm: assignment.ByID,
+		toCursor: func(_m *Assignment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Assignment into AssignmentEdge.
+func (_m *Assignment) ToEdge(order *AssignmentOrder) *AssignmentEdge {
+	if order == nil {
+		order = DefaultAssignmentOrder
+	}
+	return &AssignmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // AuditLogEdge is the edge representation of AuditLog.
 type AuditLogEdge struct {
 	Node   *AuditLog `json:"node"`
@@ -692,6 +1026,320 @@ func (_m *AuditLog) ToEdge(order *AuditLogOrder) *AuditLogEdge {
 		order = DefaultAuditLogOrder
 	}
 	return &AuditLogEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ContactEdge is the edge representation of Contact.
+type ContactEdge struct {
+	Node   *Contact `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// ContactConnection is the connection containing edges to Contact.
+type ContactConnection struct {
+	Edges      []*ContactEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Contact
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Contact {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Contact {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ContactEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ContactEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ContactPaginateOption enables pagination customization.
+type ContactPaginateOption func(*contactPager) error
+
+// WithContactOrder configures pagination ordering.
+func WithContactOrder(order *ContactOrder) ContactPaginateOption {
+	if order == nil {
+		order = DefaultContactOrder
+	}
+	o := *order
+	return func(pager *contactPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultContactOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithContactFilter configures pagination filter.
+func WithContactFilter(filter func(*ContactQuery) (*ContactQuery, error)) ContactPaginateOption {
+	return func(pager *contactPager) error {
+		if filter == nil {
+			return errors.New("ContactQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type contactPager struct {
+	reverse bool
+	order   *ContactOrder
+	filter  func(*ContactQuery) (*ContactQuery, error)
+}
+
+func newContactPager(opts []ContactPaginateOption, reverse bool) (*contactPager, error) {
+	pager := &contactPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultContactOrder
+	}
+	return pager, nil
+}
+
+func (p *contactPager) applyFilter(query *ContactQuery) (*ContactQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *contactPager) toCursor(_m *Contact) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *contactPager) applyCursors(query *ContactQuery, after, before *Cursor) (*ContactQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultContactOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *contactPager) applyOrder(query *ContactQuery) *ContactQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultContactOrder.Field {
+		query = query.Order(DefaultContactOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *contactPager) orderExpr(query *ContactQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultContactOrder.Field {
+			b.Comma().Ident(DefaultContactOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Contact.
+func (_m *ContactQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ContactPaginateOption,
+) (*ContactConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newContactPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ContactConnection{Edges: []*ContactEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ContactOrderFieldDate orders Contact by date.
+	ContactOrderFieldDate = &ContactOrderField{
+		Value: func(_m *Contact) (ent.Value, error) {
+			return _m.Date, nil
+		},
+		column: contact.FieldDate,
+		toTerm: contact.ByDate,
+		toCursor: func(_m *Contact) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Date,
+			}
+		},
+	}
+	// ContactOrderFieldCreatedAt orders Contact by created_at.
+	ContactOrderFieldCreatedAt = &ContactOrderField{
+		Value: func(_m *Contact) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: contact.FieldCreatedAt,
+		toTerm: contact.ByCreatedAt,
+		toCursor: func(_m *Contact) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ContactOrderField) String() string {
+	var str string
+	switch f.column {
+	case ContactOrderFieldDate.column:
+		str = "DATE"
+	case ContactOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ContactOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ContactOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ContactOrderField %T must be a string", v)
+	}
+	switch str {
+	case "DATE":
+		*f = *ContactOrderFieldDate
+	case "CREATED_AT":
+		*f = *ContactOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ContactOrderField", str)
+	}
+	return nil
+}
+
+// ContactOrderField defines the ordering field of Contact.
+type ContactOrderField struct {
+	// Value extracts the ordering value from the given Contact.
+	Value    func(*Contact) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) contact.OrderOption
+	toCursor func(*Contact) Cursor
+}
+
+// ContactOrder defines the ordering of Contact.
+type ContactOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *ContactOrderField `json:"field"`
+}
+
+// DefaultContactOrder is the default ordering of Contact.
+var DefaultContactOrder = &ContactOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ContactOrderField{
+		Value: func(_m *Contact) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: contact.FieldID,
+		toTerm: contact.ByID,
+		toCursor: func(_m *Contact) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Contact into ContactEdge.
+func (_m *Contact) ToEdge(order *ContactOrder) *ContactEdge {
+	if order == nil {
+		order = DefaultContactOrder
+	}
+	return &ContactEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -1294,6 +1942,20 @@ var (
 			}
 		},
 	}
+	// HouseholdOrderFieldLastContactOn orders Household by last_contact_on.
+	HouseholdOrderFieldLastContactOn = &HouseholdOrderField{
+		Value: func(_m *Household) (ent.Value, error) {
+			return _m.LastContactOn, nil
+		},
+		column: household.FieldLastContactOn,
+		toTerm: household.ByLastContactOn,
+		toCursor: func(_m *Household) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.LastContactOn,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -1308,6 +1970,8 @@ func (f HouseholdOrderField) String() string {
 		str = "HEAD_NAME"
 	case HouseholdOrderFieldStatus.column:
 		str = "STATUS"
+	case HouseholdOrderFieldLastContactOn.column:
+		str = "LAST_CONTACT_ON"
 	}
 	return str
 }
@@ -1332,6 +1996,8 @@ func (f *HouseholdOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *HouseholdOrderFieldHeadName
 	case "STATUS":
 		*f = *HouseholdOrderFieldStatus
+	case "LAST_CONTACT_ON":
+		*f = *HouseholdOrderFieldLastContactOn
 	default:
 		return fmt.Errorf("%s is not a valid HouseholdOrderField", str)
 	}
@@ -2636,6 +3302,20 @@ var (
 			}
 		},
 	}
+	// StudentOrderFieldLastContactOn orders Student by last_contact_on.
+	StudentOrderFieldLastContactOn = &StudentOrderField{
+		Value: func(_m *Student) (ent.Value, error) {
+			return _m.LastContactOn, nil
+		},
+		column: student.FieldLastContactOn,
+		toTerm: student.ByLastContactOn,
+		toCursor: func(_m *Student) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.LastContactOn,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -2652,6 +3332,8 @@ func (f StudentOrderField) String() string {
 		str = "GRADE"
 	case StudentOrderFieldEnrollmentStatus.column:
 		str = "ENROLLMENT_STATUS"
+	case StudentOrderFieldLastContactOn.column:
+		str = "LAST_CONTACT_ON"
 	}
 	return str
 }
@@ -2678,6 +3360,8 @@ func (f *StudentOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *StudentOrderFieldGrade
 	case "ENROLLMENT_STATUS":
 		*f = *StudentOrderFieldEnrollmentStatus
+	case "LAST_CONTACT_ON":
+		*f = *StudentOrderFieldLastContactOn
 	default:
 		return fmt.Errorf("%s is not a valid StudentOrderField", str)
 	}

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -496,6 +498,408 @@ func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
 		return predicates[0], nil
 	default:
 		return apitoken.And(predicates...), nil
+	}
+}
+
+// AssignmentWhereInput represents a where input for filtering Assignment queries.
+type AssignmentWhereInput struct {
+	Predicates []predicate.Assignment  `json:"-"`
+	Not        *AssignmentWhereInput   `json:"not,omitempty"`
+	Or         []*AssignmentWhereInput `json:"or,omitempty"`
+	And        []*AssignmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *assignment.Kind  `json:"kind,omitempty"`
+	KindNEQ   *assignment.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []assignment.Kind `json:"kindIn,omitempty"`
+	KindNotIn []assignment.Kind `json:"kindNotIn,omitempty"`
+
+	// "person_id" field predicates.
+	PersonID      *int  `json:"personID,omitempty"`
+	PersonIDNEQ   *int  `json:"personIDNEQ,omitempty"`
+	PersonIDIn    []int `json:"personIDIn,omitempty"`
+	PersonIDNotIn []int `json:"personIDNotIn,omitempty"`
+
+	// "assigned_by_id" field predicates.
+	AssignedByID       *int  `json:"assignedByID,omitempty"`
+	AssignedByIDNEQ    *int  `json:"assignedByIDNEQ,omitempty"`
+	AssignedByIDIn     []int `json:"assignedByIDIn,omitempty"`
+	AssignedByIDNotIn  []int `json:"assignedByIDNotIn,omitempty"`
+	AssignedByIDIsNil  bool  `json:"assignedByIDIsNil,omitempty"`
+	AssignedByIDNotNil bool  `json:"assignedByIDNotNil,omitempty"`
+
+	// "village_id" field predicates.
+	VillageID       *int  `json:"villageID,omitempty"`
+	VillageIDNEQ    *int  `json:"villageIDNEQ,omitempty"`
+	VillageIDIn     []int `json:"villageIDIn,omitempty"`
+	VillageIDNotIn  []int `json:"villageIDNotIn,omitempty"`
+	VillageIDIsNil  bool  `json:"villageIDIsNil,omitempty"`
+	VillageIDNotNil bool  `json:"villageIDNotNil,omitempty"`
+
+	// "household_id" field predicates.
+	HouseholdID       *int  `json:"householdID,omitempty"`
+	HouseholdIDNEQ    *int  `json:"householdIDNEQ,omitempty"`
+	HouseholdIDIn     []int `json:"householdIDIn,omitempty"`
+	HouseholdIDNotIn  []int `json:"householdIDNotIn,omitempty"`
+	HouseholdIDIsNil  bool  `json:"householdIDIsNil,omitempty"`
+	HouseholdIDNotNil bool  `json:"householdIDNotNil,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID       *int  `json:"studentID,omitempty"`
+	StudentIDNEQ    *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn     []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn  []int `json:"studentIDNotIn,omitempty"`
+	StudentIDIsNil  bool  `json:"studentIDIsNil,omitempty"`
+	StudentIDNotNil bool  `json:"studentIDNotNil,omitempty"`
+
+	// "starts_at" field predicates.
+	StartsAt      *time.Time  `json:"startsAt,omitempty"`
+	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
+	StartsAtIn    []time.Time `json:"startsAtIn,omitempty"`
+	StartsAtNotIn []time.Time `json:"startsAtNotIn,omitempty"`
+	StartsAtGT    *time.Time  `json:"startsAtGT,omitempty"`
+	StartsAtGTE   *time.Time  `json:"startsAtGTE,omitempty"`
+	StartsAtLT    *time.Time  `json:"startsAtLT,omitempty"`
+	StartsAtLTE   *time.Time  `json:"startsAtLTE,omitempty"`
+
+	// "ends_at" field predicates.
+	EndsAt       *time.Time  `json:"endsAt,omitempty"`
+	EndsAtNEQ    *time.Time  `json:"endsAtNEQ,omitempty"`
+	EndsAtIn     []time.Time `json:"endsAtIn,omitempty"`
+	EndsAtNotIn  []time.Time `json:"endsAtNotIn,omitempty"`
+	EndsAtGT     *time.Time  `json:"endsAtGT,omitempty"`
+	EndsAtGTE    *time.Time  `json:"endsAtGTE,omitempty"`
+	EndsAtLT     *time.Time  `json:"endsAtLT,omitempty"`
+	EndsAtLTE    *time.Time  `json:"endsAtLTE,omitempty"`
+	EndsAtIsNil  bool        `json:"endsAtIsNil,omitempty"`
+	EndsAtNotNil bool        `json:"endsAtNotNil,omitempty"`
+
+	// "end_reason" field predicates.
+	EndReason             *string  `json:"endReason,omitempty"`
+	EndReasonNEQ          *string  `json:"endReasonNEQ,omitempty"`
+	EndReasonIn           []string `json:"endReasonIn,omitempty"`
+	EndReasonNotIn        []string `json:"endReasonNotIn,omitempty"`
+	EndReasonGT           *string  `json:"endReasonGT,omitempty"`
+	EndReasonGTE          *string  `json:"endReasonGTE,omitempty"`
+	EndReasonLT           *string  `json:"endReasonLT,omitempty"`
+	EndReasonLTE          *string  `json:"endReasonLTE,omitempty"`
+	EndReasonContains     *string  `json:"endReasonContains,omitempty"`
+	EndReasonHasPrefix    *string  `json:"endReasonHasPrefix,omitempty"`
+	EndReasonHasSuffix    *string  `json:"endReasonHasSuffix,omitempty"`
+	EndReasonIsNil        bool     `json:"endReasonIsNil,omitempty"`
+	EndReasonNotNil       bool     `json:"endReasonNotNil,omitempty"`
+	EndReasonEqualFold    *string  `json:"endReasonEqualFold,omitempty"`
+	EndReasonContainsFold *string  `json:"endReasonContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AssignmentWhereInput) AddPredicates(predicates ...predicate.Assignment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AssignmentWhereInput filter on the AssignmentQuery builder.
+func (i *AssignmentWhereInput) Filter(q *AssignmentQuery) (*AssignmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAssignmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAssignmentWhereInput is returned in case the AssignmentWhereInput is empty.
+var ErrEmptyAssignmentWhereInput = errors.New("ent: empty predicate AssignmentWhereInput")
+
+// P returns a predicate for filtering assignments.
+// An error is returned if the input is empty or invalid.
+func (i *AssignmentWhereInput) P() (predicate.Assignment, error) {
+	var predicates []predicate.Assignment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, assignment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Assignment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, assignment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Assignment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, assignment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, assignment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, assignment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, assignment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, assignment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, assignment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, assignment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, assignment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, assignment.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, assignment.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, assignment.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, assignment.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, assignment.KindNotIn(i.KindNotIn...))
+	}
+	if i.PersonID != nil {
+		predicates = append(predicates, assignment.PersonIDEQ(*i.PersonID))
+	}
+	if i.PersonIDNEQ != nil {
+		predicates = append(predicates, assignment.PersonIDNEQ(*i.PersonIDNEQ))
+	}
+	if len(i.PersonIDIn) > 0 {
+		predicates = append(predicates, assignment.PersonIDIn(i.PersonIDIn...))
+	}
+	if len(i.PersonIDNotIn) > 0 {
+		predicates = append(predicates, assignment.PersonIDNotIn(i.PersonIDNotIn...))
+	}
+	if i.AssignedByID != nil {
+		predicates = append(predicates, assignment.AssignedByIDEQ(*i.AssignedByID))
+	}
+	if i.AssignedByIDNEQ != nil {
+		predicates = append(predicates, assignment.AssignedByIDNEQ(*i.AssignedByIDNEQ))
+	}
+	if len(i.AssignedByIDIn) > 0 {
+		predicates = append(predicates, assignment.AssignedByIDIn(i.AssignedByIDIn...))
+	}
+	if len(i.AssignedByIDNotIn) > 0 {
+		predicates = append(predicates, assignment.AssignedByIDNotIn(i.AssignedByIDNotIn...))
+	}
+	if i.AssignedByIDIsNil {
+		predicates = append(predicates, assignment.AssignedByIDIsNil())
+	}
+	if i.AssignedByIDNotNil {
+		predicates = append(predicates, assignment.AssignedByIDNotNil())
+	}
+	if i.VillageID != nil {
+		predicates = append(predicates, assignment.VillageIDEQ(*i.VillageID))
+	}
+	if i.VillageIDNEQ != nil {
+		predicates = append(predicates, assignment.VillageIDNEQ(*i.VillageIDNEQ))
+	}
+	if len(i.VillageIDIn) > 0 {
+		predicates = append(predicates, assignment.VillageIDIn(i.VillageIDIn...))
+	}
+	if len(i.VillageIDNotIn) > 0 {
+		predicates = append(predicates, assignment.VillageIDNotIn(i.VillageIDNotIn...))
+	}
+	if i.VillageIDIsNil {
+		predicates = append(predicates, assignment.VillageIDIsNil())
+	}
+	if i.VillageIDNotNil {
+		predicates = append(predicates, assignment.VillageIDNotNil())
+	}
+	if i.HouseholdID != nil {
+		predicates = append(predicates, assignment.HouseholdIDEQ(*i.HouseholdID))
+	}
+	if i.HouseholdIDNEQ != nil {
+		predicates = append(predicates, assignment.HouseholdIDNEQ(*i.HouseholdIDNEQ))
+	}
+	if len(i.HouseholdIDIn) > 0 {
+		predicates = append(predicates, assignment.HouseholdIDIn(i.HouseholdIDIn...))
+	}
+	if len(i.HouseholdIDNotIn) > 0 {
+		predicates = append(predicates, assignment.HouseholdIDNotIn(i.HouseholdIDNotIn...))
+	}
+	if i.HouseholdIDIsNil {
+		predicates = append(predicates, assignment.HouseholdIDIsNil())
+	}
+	if i.HouseholdIDNotNil {
+		predicates = append(predicates, assignment.HouseholdIDNotNil())
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, assignment.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, assignment.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, assignment.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, assignment.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.StudentIDIsNil {
+		predicates = append(predicates, assignment.StudentIDIsNil())
+	}
+	if i.StudentIDNotNil {
+		predicates = append(predicates, assignment.StudentIDNotNil())
+	}
+	if i.StartsAt != nil {
+		predicates = append(predicates, assignment.StartsAtEQ(*i.StartsAt))
+	}
+	if i.StartsAtNEQ != nil {
+		predicates = append(predicates, assignment.StartsAtNEQ(*i.StartsAtNEQ))
+	}
+	if len(i.StartsAtIn) > 0 {
+		predicates = append(predicates, assignment.StartsAtIn(i.StartsAtIn...))
+	}
+	if len(i.StartsAtNotIn) > 0 {
+		predicates = append(predicates, assignment.StartsAtNotIn(i.StartsAtNotIn...))
+	}
+	if i.StartsAtGT != nil {
+		predicates = append(predicates, assignment.StartsAtGT(*i.StartsAtGT))
+	}
+	if i.StartsAtGTE != nil {
+		predicates = append(predicates, assignment.StartsAtGTE(*i.StartsAtGTE))
+	}
+	if i.StartsAtLT != nil {
+		predicates = append(predicates, assignment.StartsAtLT(*i.StartsAtLT))
+	}
+	if i.StartsAtLTE != nil {
+		predicates = append(predicates, assignment.StartsAtLTE(*i.StartsAtLTE))
+	}
+	if i.EndsAt != nil {
+		predicates = append(predicates, assignment.EndsAtEQ(*i.EndsAt))
+	}
+	if i.EndsAtNEQ != nil {
+		predicates = append(predicates, assignment.EndsAtNEQ(*i.EndsAtNEQ))
+	}
+	if len(i.EndsAtIn) > 0 {
+		predicates = append(predicates, assignment.EndsAtIn(i.EndsAtIn...))
+	}
+	if len(i.EndsAtNotIn) > 0 {
+		predicates = append(predicates, assignment.EndsAtNotIn(i.EndsAtNotIn...))
+	}
+	if i.EndsAtGT != nil {
+		predicates = append(predicates, assignment.EndsAtGT(*i.EndsAtGT))
+	}
+	if i.EndsAtGTE != nil {
+		predicates = append(predicates, assignment.EndsAtGTE(*i.EndsAtGTE))
+	}
+	if i.EndsAtLT != nil {
+		predicates = append(predicates, assignment.EndsAtLT(*i.EndsAtLT))
+	}
+	if i.EndsAtLTE != nil {
+		predicates = append(predicates, assignment.EndsAtLTE(*i.EndsAtLTE))
+	}
+	if i.EndsAtIsNil {
+		predicates = append(predicates, assignment.EndsAtIsNil())
+	}
+	if i.EndsAtNotNil {
+		predicates = append(predicates, assignment.EndsAtNotNil())
+	}
+	if i.EndReason != nil {
+		predicates = append(predicates, assignment.EndReasonEQ(*i.EndReason))
+	}
+	if i.EndReasonNEQ != nil {
+		predicates = append(predicates, assignment.EndReasonNEQ(*i.EndReasonNEQ))
+	}
+	if len(i.EndReasonIn) > 0 {
+		predicates = append(predicates, assignment.EndReasonIn(i.EndReasonIn...))
+	}
+	if len(i.EndReasonNotIn) > 0 {
+		predicates = append(predicates, assignment.EndReasonNotIn(i.EndReasonNotIn...))
+	}
+	if i.EndReasonGT != nil {
+		predicates = append(predicates, assignment.EndReasonGT(*i.EndReasonGT))
+	}
+	if i.EndReasonGTE != nil {
+		predicates = append(predicates, assignment.EndReasonGTE(*i.EndReasonGTE))
+	}
+	if i.EndReasonLT != nil {
+		predicates = append(predicates, assignment.EndReasonLT(*i.EndReasonLT))
+	}
+	if i.EndReasonLTE != nil {
+		predicates = append(predicates, assignment.EndReasonLTE(*i.EndReasonLTE))
+	}
+	if i.EndReasonContains != nil {
+		predicates = append(predicates, assignment.EndReasonContains(*i.EndReasonContains))
+	}
+	if i.EndReasonHasPrefix != nil {
+		predicates = append(predicates, assignment.EndReasonHasPrefix(*i.EndReasonHasPrefix))
+	}
+	if i.EndReasonHasSuffix != nil {
+		predicates = append(predicates, assignment.EndReasonHasSuffix(*i.EndReasonHasSuffix))
+	}
+	if i.EndReasonIsNil {
+		predicates = append(predicates, assignment.EndReasonIsNil())
+	}
+	if i.EndReasonNotNil {
+		predicates = append(predicates, assignment.EndReasonNotNil())
+	}
+	if i.EndReasonEqualFold != nil {
+		predicates = append(predicates, assignment.EndReasonEqualFold(*i.EndReasonEqualFold))
+	}
+	if i.EndReasonContainsFold != nil {
+		predicates = append(predicates, assignment.EndReasonContainsFold(*i.EndReasonContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAssignmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return assignment.And(predicates...), nil
 	}
 }
 
@@ -997,6 +1401,388 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	}
 }
 
+// ContactWhereInput represents a where input for filtering Contact queries.
+type ContactWhereInput struct {
+	Predicates []predicate.Contact  `json:"-"`
+	Not        *ContactWhereInput   `json:"not,omitempty"`
+	Or         []*ContactWhereInput `json:"or,omitempty"`
+	And        []*ContactWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "household_id" field predicates.
+	HouseholdID      *int  `json:"householdID,omitempty"`
+	HouseholdIDNEQ   *int  `json:"householdIDNEQ,omitempty"`
+	HouseholdIDIn    []int `json:"householdIDIn,omitempty"`
+	HouseholdIDNotIn []int `json:"householdIDNotIn,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID       *int  `json:"studentID,omitempty"`
+	StudentIDNEQ    *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn     []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn  []int `json:"studentIDNotIn,omitempty"`
+	StudentIDIsNil  bool  `json:"studentIDIsNil,omitempty"`
+	StudentIDNotNil bool  `json:"studentIDNotNil,omitempty"`
+
+	// "person_id" field predicates.
+	PersonID      *int  `json:"personID,omitempty"`
+	PersonIDNEQ   *int  `json:"personIDNEQ,omitempty"`
+	PersonIDIn    []int `json:"personIDIn,omitempty"`
+	PersonIDNotIn []int `json:"personIDNotIn,omitempty"`
+
+	// "recorded_by_id" field predicates.
+	RecordedByID      *int  `json:"recordedByID,omitempty"`
+	RecordedByIDNEQ   *int  `json:"recordedByIDNEQ,omitempty"`
+	RecordedByIDIn    []int `json:"recordedByIDIn,omitempty"`
+	RecordedByIDNotIn []int `json:"recordedByIDNotIn,omitempty"`
+
+	// "date" field predicates.
+	Date             *string  `json:"date,omitempty"`
+	DateNEQ          *string  `json:"dateNEQ,omitempty"`
+	DateIn           []string `json:"dateIn,omitempty"`
+	DateNotIn        []string `json:"dateNotIn,omitempty"`
+	DateGT           *string  `json:"dateGT,omitempty"`
+	DateGTE          *string  `json:"dateGTE,omitempty"`
+	DateLT           *string  `json:"dateLT,omitempty"`
+	DateLTE          *string  `json:"dateLTE,omitempty"`
+	DateContains     *string  `json:"dateContains,omitempty"`
+	DateHasPrefix    *string  `json:"dateHasPrefix,omitempty"`
+	DateHasSuffix    *string  `json:"dateHasSuffix,omitempty"`
+	DateEqualFold    *string  `json:"dateEqualFold,omitempty"`
+	DateContainsFold *string  `json:"dateContainsFold,omitempty"`
+
+	// "mode" field predicates.
+	Mode      *contact.Mode  `json:"mode,omitempty"`
+	ModeNEQ   *contact.Mode  `json:"modeNEQ,omitempty"`
+	ModeIn    []contact.Mode `json:"modeIn,omitempty"`
+	ModeNotIn []contact.Mode `json:"modeNotIn,omitempty"`
+
+	// "learned_situation" field predicates.
+	LearnedSituation    *bool `json:"learnedSituation,omitempty"`
+	LearnedSituationNEQ *bool `json:"learnedSituationNEQ,omitempty"`
+
+	// "notes" field predicates.
+	Notes             *string  `json:"notes,omitempty"`
+	NotesNEQ          *string  `json:"notesNEQ,omitempty"`
+	NotesIn           []string `json:"notesIn,omitempty"`
+	NotesNotIn        []string `json:"notesNotIn,omitempty"`
+	NotesGT           *string  `json:"notesGT,omitempty"`
+	NotesGTE          *string  `json:"notesGTE,omitempty"`
+	NotesLT           *string  `json:"notesLT,omitempty"`
+	NotesLTE          *string  `json:"notesLTE,omitempty"`
+	NotesContains     *string  `json:"notesContains,omitempty"`
+	NotesHasPrefix    *string  `json:"notesHasPrefix,omitempty"`
+	NotesHasSuffix    *string  `json:"notesHasSuffix,omitempty"`
+	NotesIsNil        bool     `json:"notesIsNil,omitempty"`
+	NotesNotNil       bool     `json:"notesNotNil,omitempty"`
+	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
+	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ContactWhereInput) AddPredicates(predicates ...predicate.Contact) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ContactWhereInput filter on the ContactQuery builder.
+func (i *ContactWhereInput) Filter(q *ContactQuery) (*ContactQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyContactWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyContactWhereInput is returned in case the ContactWhereInput is empty.
+var ErrEmptyContactWhereInput = errors.New("ent: empty predicate ContactWhereInput")
+
+// P returns a predicate for filtering contacts.
+// An error is returned if the input is empty or invalid.
+func (i *ContactWhereInput) P() (predicate.Contact, error) {
+	var predicates []predicate.Contact
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, contact.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Contact, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, contact.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Contact, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, contact.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, contact.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, contact.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, contact.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, contact.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, contact.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, contact.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, contact.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, contact.IDLTE(*i.IDLTE))
+	}
+	if i.HouseholdID != nil {
+		predicates = append(predicates, contact.HouseholdIDEQ(*i.HouseholdID))
+	}
+	if i.HouseholdIDNEQ != nil {
+		predicates = append(predicates, contact.HouseholdIDNEQ(*i.HouseholdIDNEQ))
+	}
+	if len(i.HouseholdIDIn) > 0 {
+		predicates = append(predicates, contact.HouseholdIDIn(i.HouseholdIDIn...))
+	}
+	if len(i.HouseholdIDNotIn) > 0 {
+		predicates = append(predicates, contact.HouseholdIDNotIn(i.HouseholdIDNotIn...))
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, contact.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, contact.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, contact.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, contact.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.StudentIDIsNil {
+		predicates = append(predicates, contact.StudentIDIsNil())
+	}
+	if i.StudentIDNotNil {
+		predicates = append(predicates, contact.StudentIDNotNil())
+	}
+	if i.PersonID != nil {
+		predicates = append(predicates, contact.PersonIDEQ(*i.PersonID))
+	}
+	if i.PersonIDNEQ != nil {
+		predicates = append(predicates, contact.PersonIDNEQ(*i.PersonIDNEQ))
+	}
+	if len(i.PersonIDIn) > 0 {
+		predicates = append(predicates, contact.PersonIDIn(i.PersonIDIn...))
+	}
+	if len(i.PersonIDNotIn) > 0 {
+		predicates = append(predicates, contact.PersonIDNotIn(i.PersonIDNotIn...))
+	}
+	if i.RecordedByID != nil {
+		predicates = append(predicates, contact.RecordedByIDEQ(*i.RecordedByID))
+	}
+	if i.RecordedByIDNEQ != nil {
+		predicates = append(predicates, contact.RecordedByIDNEQ(*i.RecordedByIDNEQ))
+	}
+	if len(i.RecordedByIDIn) > 0 {
+		predicates = append(predicates, contact.RecordedByIDIn(i.RecordedByIDIn...))
+	}
+	if len(i.RecordedByIDNotIn) > 0 {
+		predicates = append(predicates, contact.RecordedByIDNotIn(i.RecordedByIDNotIn...))
+	}
+	if i.Date != nil {
+		predicates = append(predicates, contact.DateEQ(*i.Date))
+	}
+	if i.DateNEQ != nil {
+		predicates = append(predicates, contact.DateNEQ(*i.DateNEQ))
+	}
+	if len(i.DateIn) > 0 {
+		predicates = append(predicates, contact.DateIn(i.DateIn...))
+	}
+	if len(i.DateNotIn) > 0 {
+		predicates = append(predicates, contact.DateNotIn(i.DateNotIn...))
+	}
+	if i.DateGT != nil {
+		predicates = append(predicates, contact.DateGT(*i.DateGT))
+	}
+	if i.DateGTE != nil {
+		predicates = append(predicates, contact.DateGTE(*i.DateGTE))
+	}
+	if i.DateLT != nil {
+		predicates = append(predicates, contact.DateLT(*i.DateLT))
+	}
+	if i.DateLTE != nil {
+		predicates = append(predicates, contact.DateLTE(*i.DateLTE))
+	}
+	if i.DateContains != nil {
+		predicates = append(predicates, contact.DateContains(*i.DateContains))
+	}
+	if i.DateHasPrefix != nil {
+		predicates = append(predicates, contact.DateHasPrefix(*i.DateHasPrefix))
+	}
+	if i.DateHasSuffix != nil {
+		predicates = append(predicates, contact.DateHasSuffix(*i.DateHasSuffix))
+	}
+	if i.DateEqualFold != nil {
+		predicates = append(predicates, contact.DateEqualFold(*i.DateEqualFold))
+	}
+	if i.DateContainsFold != nil {
+		predicates = append(predicates, contact.DateContainsFold(*i.DateContainsFold))
+	}
+	if i.Mode != nil {
+		predicates = append(predicates, contact.ModeEQ(*i.Mode))
+	}
+	if i.ModeNEQ != nil {
+		predicates = append(predicates, contact.ModeNEQ(*i.ModeNEQ))
+	}
+	if len(i.ModeIn) > 0 {
+		predicates = append(predicates, contact.ModeIn(i.ModeIn...))
+	}
+	if len(i.ModeNotIn) > 0 {
+		predicates = append(predicates, contact.ModeNotIn(i.ModeNotIn...))
+	}
+	if i.LearnedSituation != nil {
+		predicates = append(predicates, contact.LearnedSituationEQ(*i.LearnedSituation))
+	}
+	if i.LearnedSituationNEQ != nil {
+		predicates = append(predicates, contact.LearnedSituationNEQ(*i.LearnedSituationNEQ))
+	}
+	if i.Notes != nil {
+		predicates = append(predicates, contact.NotesEQ(*i.Notes))
+	}
+	if i.NotesNEQ != nil {
+		predicates = append(predicates, contact.NotesNEQ(*i.NotesNEQ))
+	}
+	if len(i.NotesIn) > 0 {
+		predicates = append(predicates, contact.NotesIn(i.NotesIn...))
+	}
+	if len(i.NotesNotIn) > 0 {
+		predicates = append(predicates, contact.NotesNotIn(i.NotesNotIn...))
+	}
+	if i.NotesGT != nil {
+		predicates = append(predicates, contact.NotesGT(*i.NotesGT))
+	}
+	if i.NotesGTE != nil {
+		predicates = append(predicates, contact.NotesGTE(*i.NotesGTE))
+	}
+	if i.NotesLT != nil {
+		predicates = append(predicates, contact.NotesLT(*i.NotesLT))
+	}
+	if i.NotesLTE != nil {
+		predicates = append(predicates, contact.NotesLTE(*i.NotesLTE))
+	}
+	if i.NotesContains != nil {
+		predicates = append(predicates, contact.NotesContains(*i.NotesContains))
+	}
+	if i.NotesHasPrefix != nil {
+		predicates = append(predicates, contact.NotesHasPrefix(*i.NotesHasPrefix))
+	}
+	if i.NotesHasSuffix != nil {
+		predicates = append(predicates, contact.NotesHasSuffix(*i.NotesHasSuffix))
+	}
+	if i.NotesIsNil {
+		predicates = append(predicates, contact.NotesIsNil())
+	}
+	if i.NotesNotNil {
+		predicates = append(predicates, contact.NotesNotNil())
+	}
+	if i.NotesEqualFold != nil {
+		predicates = append(predicates, contact.NotesEqualFold(*i.NotesEqualFold))
+	}
+	if i.NotesContainsFold != nil {
+		predicates = append(predicates, contact.NotesContainsFold(*i.NotesContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, contact.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, contact.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, contact.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, contact.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, contact.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, contact.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, contact.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, contact.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyContactWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return contact.And(predicates...), nil
+	}
+}
+
 // DivisionWhereInput represents a where input for filtering Division queries.
 type DivisionWhereInput struct {
 	Predicates []predicate.Division  `json:"-"`
@@ -1057,6 +1843,14 @@ type DivisionWhereInput struct {
 	ParentIDNotIn  []int `json:"parentIDNotIn,omitempty"`
 	ParentIDIsNil  bool  `json:"parentIDIsNil,omitempty"`
 	ParentIDNotNil bool  `json:"parentIDNotNil,omitempty"`
+
+	// "guarantor_id" field predicates.
+	GuarantorID       *int  `json:"guarantorID,omitempty"`
+	GuarantorIDNEQ    *int  `json:"guarantorIDNEQ,omitempty"`
+	GuarantorIDIn     []int `json:"guarantorIDIn,omitempty"`
+	GuarantorIDNotIn  []int `json:"guarantorIDNotIn,omitempty"`
+	GuarantorIDIsNil  bool  `json:"guarantorIDIsNil,omitempty"`
+	GuarantorIDNotNil bool  `json:"guarantorIDNotNil,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1262,6 +2056,24 @@ func (i *DivisionWhereInput) P() (predicate.Division, error) {
 	if i.ParentIDNotNil {
 		predicates = append(predicates, division.ParentIDNotNil())
 	}
+	if i.GuarantorID != nil {
+		predicates = append(predicates, division.GuarantorIDEQ(*i.GuarantorID))
+	}
+	if i.GuarantorIDNEQ != nil {
+		predicates = append(predicates, division.GuarantorIDNEQ(*i.GuarantorIDNEQ))
+	}
+	if len(i.GuarantorIDIn) > 0 {
+		predicates = append(predicates, division.GuarantorIDIn(i.GuarantorIDIn...))
+	}
+	if len(i.GuarantorIDNotIn) > 0 {
+		predicates = append(predicates, division.GuarantorIDNotIn(i.GuarantorIDNotIn...))
+	}
+	if i.GuarantorIDIsNil {
+		predicates = append(predicates, division.GuarantorIDIsNil())
+	}
+	if i.GuarantorIDNotNil {
+		predicates = append(predicates, division.GuarantorIDNotNil())
+	}
 
 	switch len(predicates) {
 	case 0:
@@ -1414,6 +2226,29 @@ type HouseholdWhereInput struct {
 	AddressNotNil       bool     `json:"addressNotNil,omitempty"`
 	AddressEqualFold    *string  `json:"addressEqualFold,omitempty"`
 	AddressContainsFold *string  `json:"addressContainsFold,omitempty"`
+
+	// "guarantor_id" field predicates.
+	GuarantorID       *int  `json:"guarantorID,omitempty"`
+	GuarantorIDNEQ    *int  `json:"guarantorIDNEQ,omitempty"`
+	GuarantorIDIn     []int `json:"guarantorIDIn,omitempty"`
+	GuarantorIDNotIn  []int `json:"guarantorIDNotIn,omitempty"`
+	GuarantorIDIsNil  bool  `json:"guarantorIDIsNil,omitempty"`
+	GuarantorIDNotNil bool  `json:"guarantorIDNotNil,omitempty"`
+
+	// "last_contact_on" field predicates.
+	LastContactOn             *string  `json:"lastContactOn,omitempty"`
+	LastContactOnNEQ          *string  `json:"lastContactOnNEQ,omitempty"`
+	LastContactOnIn           []string `json:"lastContactOnIn,omitempty"`
+	LastContactOnNotIn        []string `json:"lastContactOnNotIn,omitempty"`
+	LastContactOnGT           *string  `json:"lastContactOnGT,omitempty"`
+	LastContactOnGTE          *string  `json:"lastContactOnGTE,omitempty"`
+	LastContactOnLT           *string  `json:"lastContactOnLT,omitempty"`
+	LastContactOnLTE          *string  `json:"lastContactOnLTE,omitempty"`
+	LastContactOnContains     *string  `json:"lastContactOnContains,omitempty"`
+	LastContactOnHasPrefix    *string  `json:"lastContactOnHasPrefix,omitempty"`
+	LastContactOnHasSuffix    *string  `json:"lastContactOnHasSuffix,omitempty"`
+	LastContactOnEqualFold    *string  `json:"lastContactOnEqualFold,omitempty"`
+	LastContactOnContainsFold *string  `json:"lastContactOnContainsFold,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1813,6 +2648,63 @@ func (i *HouseholdWhereInput) P() (predicate.Household, error) {
 	}
 	if i.AddressContainsFold != nil {
 		predicates = append(predicates, household.AddressContainsFold(*i.AddressContainsFold))
+	}
+	if i.GuarantorID != nil {
+		predicates = append(predicates, household.GuarantorIDEQ(*i.GuarantorID))
+	}
+	if i.GuarantorIDNEQ != nil {
+		predicates = append(predicates, household.GuarantorIDNEQ(*i.GuarantorIDNEQ))
+	}
+	if len(i.GuarantorIDIn) > 0 {
+		predicates = append(predicates, household.GuarantorIDIn(i.GuarantorIDIn...))
+	}
+	if len(i.GuarantorIDNotIn) > 0 {
+		predicates = append(predicates, household.GuarantorIDNotIn(i.GuarantorIDNotIn...))
+	}
+	if i.GuarantorIDIsNil {
+		predicates = append(predicates, household.GuarantorIDIsNil())
+	}
+	if i.GuarantorIDNotNil {
+		predicates = append(predicates, household.GuarantorIDNotNil())
+	}
+	if i.LastContactOn != nil {
+		predicates = append(predicates, household.LastContactOnEQ(*i.LastContactOn))
+	}
+	if i.LastContactOnNEQ != nil {
+		predicates = append(predicates, household.LastContactOnNEQ(*i.LastContactOnNEQ))
+	}
+	if len(i.LastContactOnIn) > 0 {
+		predicates = append(predicates, household.LastContactOnIn(i.LastContactOnIn...))
+	}
+	if len(i.LastContactOnNotIn) > 0 {
+		predicates = append(predicates, household.LastContactOnNotIn(i.LastContactOnNotIn...))
+	}
+	if i.LastContactOnGT != nil {
+		predicates = append(predicates, household.LastContactOnGT(*i.LastContactOnGT))
+	}
+	if i.LastContactOnGTE != nil {
+		predicates = append(predicates, household.LastContactOnGTE(*i.LastContactOnGTE))
+	}
+	if i.LastContactOnLT != nil {
+		predicates = append(predicates, household.LastContactOnLT(*i.LastContactOnLT))
+	}
+	if i.LastContactOnLTE != nil {
+		predicates = append(predicates, household.LastContactOnLTE(*i.LastContactOnLTE))
+	}
+	if i.LastContactOnContains != nil {
+		predicates = append(predicates, household.LastContactOnContains(*i.LastContactOnContains))
+	}
+	if i.LastContactOnHasPrefix != nil {
+		predicates = append(predicates, household.LastContactOnHasPrefix(*i.LastContactOnHasPrefix))
+	}
+	if i.LastContactOnHasSuffix != nil {
+		predicates = append(predicates, household.LastContactOnHasSuffix(*i.LastContactOnHasSuffix))
+	}
+	if i.LastContactOnEqualFold != nil {
+		predicates = append(predicates, household.LastContactOnEqualFold(*i.LastContactOnEqualFold))
+	}
+	if i.LastContactOnContainsFold != nil {
+		predicates = append(predicates, household.LastContactOnContainsFold(*i.LastContactOnContainsFold))
 	}
 
 	switch len(predicates) {
@@ -3067,6 +3959,29 @@ type StudentWhereInput struct {
 	// "ethnic_minority" field predicates.
 	EthnicMinority    *bool `json:"ethnicMinority,omitempty"`
 	EthnicMinorityNEQ *bool `json:"ethnicMinorityNEQ,omitempty"`
+
+	// "contact_person_id" field predicates.
+	ContactPersonID       *int  `json:"contactPersonID,omitempty"`
+	ContactPersonIDNEQ    *int  `json:"contactPersonIDNEQ,omitempty"`
+	ContactPersonIDIn     []int `json:"contactPersonIDIn,omitempty"`
+	ContactPersonIDNotIn  []int `json:"contactPersonIDNotIn,omitempty"`
+	ContactPersonIDIsNil  bool  `json:"contactPersonIDIsNil,omitempty"`
+	ContactPersonIDNotNil bool  `json:"contactPersonIDNotNil,omitempty"`
+
+	// "last_contact_on" field predicates.
+	LastContactOn             *string  `json:"lastContactOn,omitempty"`
+	LastContactOnNEQ          *string  `json:"lastContactOnNEQ,omitempty"`
+	LastContactOnIn           []string `json:"lastContactOnIn,omitempty"`
+	LastContactOnNotIn        []string `json:"lastContactOnNotIn,omitempty"`
+	LastContactOnGT           *string  `json:"lastContactOnGT,omitempty"`
+	LastContactOnGTE          *string  `json:"lastContactOnGTE,omitempty"`
+	LastContactOnLT           *string  `json:"lastContactOnLT,omitempty"`
+	LastContactOnLTE          *string  `json:"lastContactOnLTE,omitempty"`
+	LastContactOnContains     *string  `json:"lastContactOnContains,omitempty"`
+	LastContactOnHasPrefix    *string  `json:"lastContactOnHasPrefix,omitempty"`
+	LastContactOnHasSuffix    *string  `json:"lastContactOnHasSuffix,omitempty"`
+	LastContactOnEqualFold    *string  `json:"lastContactOnEqualFold,omitempty"`
+	LastContactOnContainsFold *string  `json:"lastContactOnContainsFold,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3499,6 +4414,63 @@ func (i *StudentWhereInput) P() (predicate.Student, error) {
 	}
 	if i.EthnicMinorityNEQ != nil {
 		predicates = append(predicates, student.EthnicMinorityNEQ(*i.EthnicMinorityNEQ))
+	}
+	if i.ContactPersonID != nil {
+		predicates = append(predicates, student.ContactPersonIDEQ(*i.ContactPersonID))
+	}
+	if i.ContactPersonIDNEQ != nil {
+		predicates = append(predicates, student.ContactPersonIDNEQ(*i.ContactPersonIDNEQ))
+	}
+	if len(i.ContactPersonIDIn) > 0 {
+		predicates = append(predicates, student.ContactPersonIDIn(i.ContactPersonIDIn...))
+	}
+	if len(i.ContactPersonIDNotIn) > 0 {
+		predicates = append(predicates, student.ContactPersonIDNotIn(i.ContactPersonIDNotIn...))
+	}
+	if i.ContactPersonIDIsNil {
+		predicates = append(predicates, student.ContactPersonIDIsNil())
+	}
+	if i.ContactPersonIDNotNil {
+		predicates = append(predicates, student.ContactPersonIDNotNil())
+	}
+	if i.LastContactOn != nil {
+		predicates = append(predicates, student.LastContactOnEQ(*i.LastContactOn))
+	}
+	if i.LastContactOnNEQ != nil {
+		predicates = append(predicates, student.LastContactOnNEQ(*i.LastContactOnNEQ))
+	}
+	if len(i.LastContactOnIn) > 0 {
+		predicates = append(predicates, student.LastContactOnIn(i.LastContactOnIn...))
+	}
+	if len(i.LastContactOnNotIn) > 0 {
+		predicates = append(predicates, student.LastContactOnNotIn(i.LastContactOnNotIn...))
+	}
+	if i.LastContactOnGT != nil {
+		predicates = append(predicates, student.LastContactOnGT(*i.LastContactOnGT))
+	}
+	if i.LastContactOnGTE != nil {
+		predicates = append(predicates, student.LastContactOnGTE(*i.LastContactOnGTE))
+	}
+	if i.LastContactOnLT != nil {
+		predicates = append(predicates, student.LastContactOnLT(*i.LastContactOnLT))
+	}
+	if i.LastContactOnLTE != nil {
+		predicates = append(predicates, student.LastContactOnLTE(*i.LastContactOnLTE))
+	}
+	if i.LastContactOnContains != nil {
+		predicates = append(predicates, student.LastContactOnContains(*i.LastContactOnContains))
+	}
+	if i.LastContactOnHasPrefix != nil {
+		predicates = append(predicates, student.LastContactOnHasPrefix(*i.LastContactOnHasPrefix))
+	}
+	if i.LastContactOnHasSuffix != nil {
+		predicates = append(predicates, student.LastContactOnHasSuffix(*i.LastContactOnHasSuffix))
+	}
+	if i.LastContactOnEqualFold != nil {
+		predicates = append(predicates, student.LastContactOnEqualFold(*i.LastContactOnEqualFold))
+	}
+	if i.LastContactOnContainsFold != nil {
+		predicates = append(predicates, student.LastContactOnContainsFold(*i.LastContactOnContainsFold))
 	}
 
 	switch len(predicates) {

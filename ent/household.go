@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/person"
 	"strings"
 	"time"
 
@@ -44,6 +45,10 @@ type Household struct {
 	Phone string `json:"phone,omitempty"`
 	// Address holds the value of the "address" field.
 	Address string `json:"address,omitempty"`
+	// GuarantorID holds the value of the "guarantor_id" field.
+	GuarantorID *int `json:"guarantor_id,omitempty"`
+	// YYYY-MM-DD of the last contact, empty if never
+	LastContactOn string `json:"last_contact_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the HouseholdQuery when eager-loading is set.
 	Edges        HouseholdEdges `json:"edges"`
@@ -56,13 +61,21 @@ type HouseholdEdges struct {
 	Village *Division `json:"village,omitempty"`
 	// Students holds the value of the students edge.
 	Students []*Student `json:"students,omitempty"`
+	// Guarantor holds the value of the guarantor edge.
+	Guarantor *Person `json:"guarantor,omitempty"`
+	// Contacts holds the value of the contacts edge.
+	Contacts []*Contact `json:"contacts,omitempty"`
+	// Assignments holds the value of the assignments edge.
+	Assignments []*Assignment `json:"assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [5]map[string]int
 
-	namedStudents map[string][]*Student
+	namedStudents    map[string][]*Student
+	namedContacts    map[string][]*Contact
+	namedAssignments map[string][]*Assignment
 }
 
 // VillageOrErr returns the Village value or an error if the edge
@@ -85,6 +98,35 @@ func (e HouseholdEdges) StudentsOrErr() ([]*Student, error) {
 	return nil, &NotLoadedError{edge: "students"}
 }
 
+// GuarantorOrErr returns the Guarantor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e HouseholdEdges) GuarantorOrErr() (*Person, error) {
+	if e.Guarantor != nil {
+		return e.Guarantor, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "guarantor"}
+}
+
+// ContactsOrErr returns the Contacts value or an error if the edge
+// was not loaded in eager-loading.
+func (e HouseholdEdges) ContactsOrErr() ([]*Contact, error) {
+	if e.loadedTypes[3] {
+		return e.Contacts, nil
+	}
+	return nil, &NotLoadedError{edge: "contacts"}
+}
+
+// AssignmentsOrErr returns the Assignments value or an error if the edge
+// was not loaded in eager-loading.
+func (e HouseholdEdges) AssignmentsOrErr() ([]*Assignment, error) {
+	if e.loadedTypes[4] {
+		return e.Assignments, nil
+	}
+	return nil, &NotLoadedError{edge: "assignments"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Household) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -92,9 +134,9 @@ func (*Household) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case household.FieldDibao, household.FieldTekun, household.FieldDisabled:
 			values[i] = new(sql.NullBool)
-		case household.FieldID, household.FieldVillageID, household.FieldSize:
+		case household.FieldID, household.FieldVillageID, household.FieldSize, household.FieldGuarantorID:
 			values[i] = new(sql.NullInt64)
-		case household.FieldNumber, household.FieldHeadName, household.FieldVillageCode, household.FieldStatus, household.FieldPhone, household.FieldAddress:
+		case household.FieldNumber, household.FieldHeadName, household.FieldVillageCode, household.FieldStatus, household.FieldPhone, household.FieldAddress, household.FieldLastContactOn:
 			values[i] = new(sql.NullString)
 		case household.FieldCreatedAt, household.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -197,6 +239,19 @@ func (_m *Household) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Address = value.String
 			}
+		case household.FieldGuarantorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field guarantor_id", values[i])
+			} else if value.Valid {
+				_m.GuarantorID = new(int)
+				*_m.GuarantorID = int(value.Int64)
+			}
+		case household.FieldLastContactOn:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field last_contact_on", values[i])
+			} else if value.Valid {
+				_m.LastContactOn = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -218,6 +273,21 @@ func (_m *Household) QueryVillage() *DivisionQuery {
 // QueryStudents queries the "students" edge of the Household entity.
 func (_m *Household) QueryStudents() *StudentQuery {
 	return NewHouseholdClient(_m.config).QueryStudents(_m)
+}
+
+// QueryGuarantor queries the "guarantor" edge of the Household entity.
+func (_m *Household) QueryGuarantor() *PersonQuery {
+	return NewHouseholdClient(_m.config).QueryGuarantor(_m)
+}
+
+// QueryContacts queries the "contacts" edge of the Household entity.
+func (_m *Household) QueryContacts() *ContactQuery {
+	return NewHouseholdClient(_m.config).QueryContacts(_m)
+}
+
+// QueryAssignments queries the "assignments" edge of the Household entity.
+func (_m *Household) QueryAssignments() *AssignmentQuery {
+	return NewHouseholdClient(_m.config).QueryAssignments(_m)
 }
 
 // Update returns a builder for updating this Household.
@@ -281,6 +351,14 @@ func (_m *Household) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("address=")
 	builder.WriteString(_m.Address)
+	builder.WriteString(", ")
+	if v := _m.GuarantorID; v != nil {
+		builder.WriteString("guarantor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("last_contact_on=")
+	builder.WriteString(_m.LastContactOn)
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -306,6 +384,54 @@ func (_m *Household) appendNamedStudents(name string, edges ...*Student) {
 		_m.Edges.namedStudents[name] = []*Student{}
 	} else {
 		_m.Edges.namedStudents[name] = append(_m.Edges.namedStudents[name], edges...)
+	}
+}
+
+// NamedContacts returns the Contacts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Household) NamedContacts(name string) ([]*Contact, error) {
+	if _m.Edges.namedContacts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedContacts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Household) appendNamedContacts(name string, edges ...*Contact) {
+	if _m.Edges.namedContacts == nil {
+		_m.Edges.namedContacts = make(map[string][]*Contact)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedContacts[name] = []*Contact{}
+	} else {
+		_m.Edges.namedContacts[name] = append(_m.Edges.namedContacts[name], edges...)
+	}
+}
+
+// NamedAssignments returns the Assignments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Household) NamedAssignments(name string) ([]*Assignment, error) {
+	if _m.Edges.namedAssignments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssignments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Household) appendNamedAssignments(name string, edges ...*Assignment) {
+	if _m.Edges.namedAssignments == nil {
+		_m.Edges.namedAssignments = make(map[string][]*Assignment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssignments[name] = []*Assignment{}
+	} else {
+		_m.Edges.namedAssignments[name] = append(_m.Edges.namedAssignments[name], edges...)
 	}
 }
 

@@ -6,8 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/person"
 	"sanbao/ent/student"
 	"time"
 
@@ -166,6 +169,34 @@ func (_c *HouseholdCreate) SetNillableAddress(v *string) *HouseholdCreate {
 	return _c
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_c *HouseholdCreate) SetGuarantorID(v int) *HouseholdCreate {
+	_c.mutation.SetGuarantorID(v)
+	return _c
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_c *HouseholdCreate) SetNillableGuarantorID(v *int) *HouseholdCreate {
+	if v != nil {
+		_c.SetGuarantorID(*v)
+	}
+	return _c
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_c *HouseholdCreate) SetLastContactOn(v string) *HouseholdCreate {
+	_c.mutation.SetLastContactOn(v)
+	return _c
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_c *HouseholdCreate) SetNillableLastContactOn(v *string) *HouseholdCreate {
+	if v != nil {
+		_c.SetLastContactOn(*v)
+	}
+	return _c
+}
+
 // SetVillage sets the "village" edge to the Division entity.
 func (_c *HouseholdCreate) SetVillage(v *Division) *HouseholdCreate {
 	return _c.SetVillageID(v.ID)
@@ -184,6 +215,41 @@ func (_c *HouseholdCreate) AddStudents(v ...*Student) *HouseholdCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddStudentIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_c *HouseholdCreate) SetGuarantor(v *Person) *HouseholdCreate {
+	return _c.SetGuarantorID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_c *HouseholdCreate) AddContactIDs(ids ...int) *HouseholdCreate {
+	_c.mutation.AddContactIDs(ids...)
+	return _c
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_c *HouseholdCreate) AddContacts(v ...*Contact) *HouseholdCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_c *HouseholdCreate) AddAssignmentIDs(ids ...int) *HouseholdCreate {
+	_c.mutation.AddAssignmentIDs(ids...)
+	return _c
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_c *HouseholdCreate) AddAssignments(v ...*Assignment) *HouseholdCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the HouseholdMutation object of the builder.
@@ -248,6 +314,10 @@ func (_c *HouseholdCreate) defaults() error {
 	if _, ok := _c.mutation.Disabled(); !ok {
 		v := household.DefaultDisabled
 		_c.mutation.SetDisabled(v)
+	}
+	if _, ok := _c.mutation.LastContactOn(); !ok {
+		v := household.DefaultLastContactOn
+		_c.mutation.SetLastContactOn(v)
 	}
 	return nil
 }
@@ -318,6 +388,9 @@ func (_c *HouseholdCreate) check() error {
 		if err := household.AddressValidator(v); err != nil {
 			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Household.address": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.LastContactOn(); !ok {
+		return &ValidationError{Name: "last_contact_on", err: errors.New(`ent: missing required field "Household.last_contact_on"`)}
 	}
 	if len(_c.mutation.VillageIDs()) == 0 {
 		return &ValidationError{Name: "village", err: errors.New(`ent: missing required edge "Household.village"`)}
@@ -397,6 +470,10 @@ func (_c *HouseholdCreate) createSpec() (*Household, *sqlgraph.CreateSpec) {
 		_spec.SetField(household.FieldAddress, field.TypeString, value)
 		_node.Address = value
 	}
+	if value, ok := _c.mutation.LastContactOn(); ok {
+		_spec.SetField(household.FieldLastContactOn, field.TypeString, value)
+		_node.LastContactOn = value
+	}
 	if nodes := _c.mutation.VillageIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -423,6 +500,55 @@ func (_c *HouseholdCreate) createSpec() (*Household, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(student.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.GuarantorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -647,6 +773,36 @@ func (u *HouseholdUpsert) UpdateAddress() *HouseholdUpsert {
 // ClearAddress clears the value of the "address" field.
 func (u *HouseholdUpsert) ClearAddress() *HouseholdUpsert {
 	u.SetNull(household.FieldAddress)
+	return u
+}
+
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *HouseholdUpsert) SetGuarantorID(v int) *HouseholdUpsert {
+	u.Set(household.FieldGuarantorID, v)
+	return u
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *HouseholdUpsert) UpdateGuarantorID() *HouseholdUpsert {
+	u.SetExcluded(household.FieldGuarantorID)
+	return u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *HouseholdUpsert) ClearGuarantorID() *HouseholdUpsert {
+	u.SetNull(household.FieldGuarantorID)
+	return u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *HouseholdUpsert) SetLastContactOn(v string) *HouseholdUpsert {
+	u.Set(household.FieldLastContactOn, v)
+	return u
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *HouseholdUpsert) UpdateLastContactOn() *HouseholdUpsert {
+	u.SetExcluded(household.FieldLastContactOn)
 	return u
 }
 
@@ -888,6 +1044,41 @@ func (u *HouseholdUpsertOne) UpdateAddress() *HouseholdUpsertOne {
 func (u *HouseholdUpsertOne) ClearAddress() *HouseholdUpsertOne {
 	return u.Update(func(s *HouseholdUpsert) {
 		s.ClearAddress()
+	})
+}
+
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *HouseholdUpsertOne) SetGuarantorID(v int) *HouseholdUpsertOne {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.SetGuarantorID(v)
+	})
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *HouseholdUpsertOne) UpdateGuarantorID() *HouseholdUpsertOne {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.UpdateGuarantorID()
+	})
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *HouseholdUpsertOne) ClearGuarantorID() *HouseholdUpsertOne {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.ClearGuarantorID()
+	})
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *HouseholdUpsertOne) SetLastContactOn(v string) *HouseholdUpsertOne {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.SetLastContactOn(v)
+	})
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *HouseholdUpsertOne) UpdateLastContactOn() *HouseholdUpsertOne {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.UpdateLastContactOn()
 	})
 }
 
@@ -1295,6 +1486,41 @@ func (u *HouseholdUpsertBulk) UpdateAddress() *HouseholdUpsertBulk {
 func (u *HouseholdUpsertBulk) ClearAddress() *HouseholdUpsertBulk {
 	return u.Update(func(s *HouseholdUpsert) {
 		s.ClearAddress()
+	})
+}
+
+// SetGuarantorID sets the "guarantor_id" field.
+func (u *HouseholdUpsertBulk) SetGuarantorID(v int) *HouseholdUpsertBulk {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.SetGuarantorID(v)
+	})
+}
+
+// UpdateGuarantorID sets the "guarantor_id" field to the value that was provided on create.
+func (u *HouseholdUpsertBulk) UpdateGuarantorID() *HouseholdUpsertBulk {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.UpdateGuarantorID()
+	})
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (u *HouseholdUpsertBulk) ClearGuarantorID() *HouseholdUpsertBulk {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.ClearGuarantorID()
+	})
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *HouseholdUpsertBulk) SetLastContactOn(v string) *HouseholdUpsertBulk {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.SetLastContactOn(v)
+	})
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *HouseholdUpsertBulk) UpdateLastContactOn() *HouseholdUpsertBulk {
+	return u.Update(func(s *HouseholdUpsert) {
+		s.UpdateLastContactOn()
 	})
 }
 

@@ -8,8 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
 
@@ -22,15 +25,20 @@ import (
 // HouseholdQuery is the builder for querying Household entities.
 type HouseholdQuery struct {
 	config
-	ctx               *QueryContext
-	order             []household.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Household
-	withVillage       *DivisionQuery
-	withStudents      *StudentQuery
-	loadTotal         []func(context.Context, []*Household) error
-	modifiers         []func(*sql.Selector)
-	withNamedStudents map[string]*StudentQuery
+	ctx                  *QueryContext
+	order                []household.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Household
+	withVillage          *DivisionQuery
+	withStudents         *StudentQuery
+	withGuarantor        *PersonQuery
+	withContacts         *ContactQuery
+	withAssignments      *AssignmentQuery
+	loadTotal            []func(context.Context, []*Household) error
+	modifiers            []func(*sql.Selector)
+	withNamedStudents    map[string]*StudentQuery
+	withNamedContacts    map[string]*ContactQuery
+	withNamedAssignments map[string]*AssignmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -104,6 +112,72 @@ func (_q *HouseholdQuery) QueryStudents() *StudentQuery {
 			sqlgraph.From(household.Table, household.FieldID, selector),
 			sqlgraph.To(student.Table, student.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, household.StudentsTable, household.StudentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryGuarantor chains the current query on the "guarantor" edge.
+func (_q *HouseholdQuery) QueryGuarantor() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(household.Table, household.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, household.GuarantorTable, household.GuarantorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryContacts chains the current query on the "contacts" edge.
+func (_q *HouseholdQuery) QueryContacts() *ContactQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(household.Table, household.FieldID, selector),
+			sqlgraph.To(contact.Table, contact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, household.ContactsTable, household.ContactsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssignments chains the current query on the "assignments" edge.
+func (_q *HouseholdQuery) QueryAssignments() *AssignmentQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(household.Table, household.FieldID, selector),
+			sqlgraph.To(assignment.Table, assignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, household.AssignmentsTable, household.AssignmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -298,13 +372,16 @@ func (_q *HouseholdQuery) Clone() *HouseholdQuery {
 		return nil
 	}
 	return &HouseholdQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]household.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Household{}, _q.predicates...),
-		withVillage:  _q.withVillage.Clone(),
-		withStudents: _q.withStudents.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]household.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.Household{}, _q.predicates...),
+		withVillage:     _q.withVillage.Clone(),
+		withStudents:    _q.withStudents.Clone(),
+		withGuarantor:   _q.withGuarantor.Clone(),
+		withContacts:    _q.withContacts.Clone(),
+		withAssignments: _q.withAssignments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -331,6 +408,39 @@ func (_q *HouseholdQuery) WithStudents(opts ...func(*StudentQuery)) *HouseholdQu
 		opt(query)
 	}
 	_q.withStudents = query
+	return _q
+}
+
+// WithGuarantor tells the query-builder to eager-load the nodes that are connected to
+// the "guarantor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *HouseholdQuery) WithGuarantor(opts ...func(*PersonQuery)) *HouseholdQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withGuarantor = query
+	return _q
+}
+
+// WithContacts tells the query-builder to eager-load the nodes that are connected to
+// the "contacts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *HouseholdQuery) WithContacts(opts ...func(*ContactQuery)) *HouseholdQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withContacts = query
+	return _q
+}
+
+// WithAssignments tells the query-builder to eager-load the nodes that are connected to
+// the "assignments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *HouseholdQuery) WithAssignments(opts ...func(*AssignmentQuery)) *HouseholdQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssignments = query
 	return _q
 }
 
@@ -418,9 +528,12 @@ func (_q *HouseholdQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ho
 	var (
 		nodes       = []*Household{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [5]bool{
 			_q.withVillage != nil,
 			_q.withStudents != nil,
+			_q.withGuarantor != nil,
+			_q.withContacts != nil,
+			_q.withAssignments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -457,10 +570,44 @@ func (_q *HouseholdQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ho
 			return nil, err
 		}
 	}
+	if query := _q.withGuarantor; query != nil {
+		if err := _q.loadGuarantor(ctx, query, nodes, nil,
+			func(n *Household, e *Person) { n.Edges.Guarantor = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withContacts; query != nil {
+		if err := _q.loadContacts(ctx, query, nodes,
+			func(n *Household) { n.Edges.Contacts = []*Contact{} },
+			func(n *Household, e *Contact) { n.Edges.Contacts = append(n.Edges.Contacts, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAssignments; query != nil {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Household) { n.Edges.Assignments = []*Assignment{} },
+			func(n *Household, e *Assignment) { n.Edges.Assignments = append(n.Edges.Assignments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedStudents {
 		if err := _q.loadStudents(ctx, query, nodes,
 			func(n *Household) { n.appendNamedStudents(name) },
 			func(n *Household, e *Student) { n.appendNamedStudents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedContacts {
+		if err := _q.loadContacts(ctx, query, nodes,
+			func(n *Household) { n.appendNamedContacts(name) },
+			func(n *Household, e *Contact) { n.appendNamedContacts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssignments {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Household) { n.appendNamedAssignments(name) },
+			func(n *Household, e *Assignment) { n.appendNamedAssignments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -531,6 +678,101 @@ func (_q *HouseholdQuery) loadStudents(ctx context.Context, query *StudentQuery,
 	}
 	return nil
 }
+func (_q *HouseholdQuery) loadGuarantor(ctx context.Context, query *PersonQuery, nodes []*Household, init func(*Household), assign func(*Household, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Household)
+	for i := range nodes {
+		if nodes[i].GuarantorID == nil {
+			continue
+		}
+		fk := *nodes[i].GuarantorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "guarantor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *HouseholdQuery) loadContacts(ctx context.Context, query *ContactQuery, nodes []*Household, init func(*Household), assign func(*Household, *Contact)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Household)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(contact.FieldHouseholdID)
+	}
+	query.Where(predicate.Contact(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(household.ContactsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.HouseholdID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "household_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *HouseholdQuery) loadAssignments(ctx context.Context, query *AssignmentQuery, nodes []*Household, init func(*Household), assign func(*Household, *Assignment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Household)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(assignment.FieldHouseholdID)
+	}
+	query.Where(predicate.Assignment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(household.AssignmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.HouseholdID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "household_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "household_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *HouseholdQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -562,6 +804,9 @@ func (_q *HouseholdQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withVillage != nil {
 			_spec.Node.AddColumnOnce(household.FieldVillageID)
+		}
+		if _q.withGuarantor != nil {
+			_spec.Node.AddColumnOnce(household.FieldGuarantorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {
@@ -639,6 +884,34 @@ func (_q *HouseholdQuery) WithNamedStudents(name string, opts ...func(*StudentQu
 		_q.withNamedStudents = make(map[string]*StudentQuery)
 	}
 	_q.withNamedStudents[name] = query
+	return _q
+}
+
+// WithNamedContacts tells the query-builder to eager-load the nodes that are connected to the "contacts"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *HouseholdQuery) WithNamedContacts(name string, opts ...func(*ContactQuery)) *HouseholdQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedContacts == nil {
+		_q.withNamedContacts = make(map[string]*ContactQuery)
+	}
+	_q.withNamedContacts[name] = query
+	return _q
+}
+
+// WithNamedAssignments tells the query-builder to eager-load the nodes that are connected to the "assignments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *HouseholdQuery) WithNamedAssignments(name string, opts ...func(*AssignmentQuery)) *HouseholdQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssignments == nil {
+		_q.withNamedAssignments = make(map[string]*AssignmentQuery)
+	}
+	_q.withNamedAssignments[name] = query
 	return _q
 }
 

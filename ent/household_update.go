@@ -6,8 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
 	"time"
@@ -216,6 +219,40 @@ func (_u *HouseholdUpdate) ClearAddress() *HouseholdUpdate {
 	return _u
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_u *HouseholdUpdate) SetGuarantorID(v int) *HouseholdUpdate {
+	_u.mutation.SetGuarantorID(v)
+	return _u
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_u *HouseholdUpdate) SetNillableGuarantorID(v *int) *HouseholdUpdate {
+	if v != nil {
+		_u.SetGuarantorID(*v)
+	}
+	return _u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (_u *HouseholdUpdate) ClearGuarantorID() *HouseholdUpdate {
+	_u.mutation.ClearGuarantorID()
+	return _u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_u *HouseholdUpdate) SetLastContactOn(v string) *HouseholdUpdate {
+	_u.mutation.SetLastContactOn(v)
+	return _u
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_u *HouseholdUpdate) SetNillableLastContactOn(v *string) *HouseholdUpdate {
+	if v != nil {
+		_u.SetLastContactOn(*v)
+	}
+	return _u
+}
+
 // SetVillage sets the "village" edge to the Division entity.
 func (_u *HouseholdUpdate) SetVillage(v *Division) *HouseholdUpdate {
 	return _u.SetVillageID(v.ID)
@@ -234,6 +271,41 @@ func (_u *HouseholdUpdate) AddStudents(v ...*Student) *HouseholdUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddStudentIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_u *HouseholdUpdate) SetGuarantor(v *Person) *HouseholdUpdate {
+	return _u.SetGuarantorID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_u *HouseholdUpdate) AddContactIDs(ids ...int) *HouseholdUpdate {
+	_u.mutation.AddContactIDs(ids...)
+	return _u
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_u *HouseholdUpdate) AddContacts(v ...*Contact) *HouseholdUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *HouseholdUpdate) AddAssignmentIDs(ids ...int) *HouseholdUpdate {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *HouseholdUpdate) AddAssignments(v ...*Assignment) *HouseholdUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the HouseholdMutation object of the builder.
@@ -266,6 +338,54 @@ func (_u *HouseholdUpdate) RemoveStudents(v ...*Student) *HouseholdUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveStudentIDs(ids...)
+}
+
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (_u *HouseholdUpdate) ClearGuarantor() *HouseholdUpdate {
+	_u.mutation.ClearGuarantor()
+	return _u
+}
+
+// ClearContacts clears all "contacts" edges to the Contact entity.
+func (_u *HouseholdUpdate) ClearContacts() *HouseholdUpdate {
+	_u.mutation.ClearContacts()
+	return _u
+}
+
+// RemoveContactIDs removes the "contacts" edge to Contact entities by IDs.
+func (_u *HouseholdUpdate) RemoveContactIDs(ids ...int) *HouseholdUpdate {
+	_u.mutation.RemoveContactIDs(ids...)
+	return _u
+}
+
+// RemoveContacts removes "contacts" edges to Contact entities.
+func (_u *HouseholdUpdate) RemoveContacts(v ...*Contact) *HouseholdUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactIDs(ids...)
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *HouseholdUpdate) ClearAssignments() *HouseholdUpdate {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *HouseholdUpdate) RemoveAssignmentIDs(ids ...int) *HouseholdUpdate {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *HouseholdUpdate) RemoveAssignments(v ...*Assignment) *HouseholdUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -416,6 +536,9 @@ func (_u *HouseholdUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(household.FieldAddress, field.TypeString)
 	}
+	if value, ok := _u.mutation.LastContactOn(); ok {
+		_spec.SetField(household.FieldLastContactOn, field.TypeString, value)
+	}
 	if _u.mutation.VillageCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -483,6 +606,125 @@ func (_u *HouseholdUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(student.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.GuarantorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactsIDs(); len(nodes) > 0 && !_u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -697,6 +939,40 @@ func (_u *HouseholdUpdateOne) ClearAddress() *HouseholdUpdateOne {
 	return _u
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (_u *HouseholdUpdateOne) SetGuarantorID(v int) *HouseholdUpdateOne {
+	_u.mutation.SetGuarantorID(v)
+	return _u
+}
+
+// SetNillableGuarantorID sets the "guarantor_id" field if the given value is not nil.
+func (_u *HouseholdUpdateOne) SetNillableGuarantorID(v *int) *HouseholdUpdateOne {
+	if v != nil {
+		_u.SetGuarantorID(*v)
+	}
+	return _u
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (_u *HouseholdUpdateOne) ClearGuarantorID() *HouseholdUpdateOne {
+	_u.mutation.ClearGuarantorID()
+	return _u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_u *HouseholdUpdateOne) SetLastContactOn(v string) *HouseholdUpdateOne {
+	_u.mutation.SetLastContactOn(v)
+	return _u
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_u *HouseholdUpdateOne) SetNillableLastContactOn(v *string) *HouseholdUpdateOne {
+	if v != nil {
+		_u.SetLastContactOn(*v)
+	}
+	return _u
+}
+
 // SetVillage sets the "village" edge to the Division entity.
 func (_u *HouseholdUpdateOne) SetVillage(v *Division) *HouseholdUpdateOne {
 	return _u.SetVillageID(v.ID)
@@ -715,6 +991,41 @@ func (_u *HouseholdUpdateOne) AddStudents(v ...*Student) *HouseholdUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddStudentIDs(ids...)
+}
+
+// SetGuarantor sets the "guarantor" edge to the Person entity.
+func (_u *HouseholdUpdateOne) SetGuarantor(v *Person) *HouseholdUpdateOne {
+	return _u.SetGuarantorID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_u *HouseholdUpdateOne) AddContactIDs(ids ...int) *HouseholdUpdateOne {
+	_u.mutation.AddContactIDs(ids...)
+	return _u
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_u *HouseholdUpdateOne) AddContacts(v ...*Contact) *HouseholdUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *HouseholdUpdateOne) AddAssignmentIDs(ids ...int) *HouseholdUpdateOne {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *HouseholdUpdateOne) AddAssignments(v ...*Assignment) *HouseholdUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the HouseholdMutation object of the builder.
@@ -747,6 +1058,54 @@ func (_u *HouseholdUpdateOne) RemoveStudents(v ...*Student) *HouseholdUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveStudentIDs(ids...)
+}
+
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (_u *HouseholdUpdateOne) ClearGuarantor() *HouseholdUpdateOne {
+	_u.mutation.ClearGuarantor()
+	return _u
+}
+
+// ClearContacts clears all "contacts" edges to the Contact entity.
+func (_u *HouseholdUpdateOne) ClearContacts() *HouseholdUpdateOne {
+	_u.mutation.ClearContacts()
+	return _u
+}
+
+// RemoveContactIDs removes the "contacts" edge to Contact entities by IDs.
+func (_u *HouseholdUpdateOne) RemoveContactIDs(ids ...int) *HouseholdUpdateOne {
+	_u.mutation.RemoveContactIDs(ids...)
+	return _u
+}
+
+// RemoveContacts removes "contacts" edges to Contact entities.
+func (_u *HouseholdUpdateOne) RemoveContacts(v ...*Contact) *HouseholdUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactIDs(ids...)
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *HouseholdUpdateOne) ClearAssignments() *HouseholdUpdateOne {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *HouseholdUpdateOne) RemoveAssignmentIDs(ids ...int) *HouseholdUpdateOne {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *HouseholdUpdateOne) RemoveAssignments(v ...*Assignment) *HouseholdUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Where appends a list predicates to the HouseholdUpdate builder.
@@ -927,6 +1286,9 @@ func (_u *HouseholdUpdateOne) sqlSave(ctx context.Context) (_node *Household, er
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(household.FieldAddress, field.TypeString)
 	}
+	if value, ok := _u.mutation.LastContactOn(); ok {
+		_spec.SetField(household.FieldLastContactOn, field.TypeString, value)
+	}
 	if _u.mutation.VillageCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -994,6 +1356,125 @@ func (_u *HouseholdUpdateOne) sqlSave(ctx context.Context) (_node *Household, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(student.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.GuarantorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.GuarantorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   household.GuarantorTable,
+			Columns: []string{household.GuarantorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactsIDs(); len(nodes) > 0 && !_u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.ContactsTable,
+			Columns: []string{household.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   household.AssignmentsTable,
+			Columns: []string{household.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -32,15 +34,17 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken  = "APIToken"
-	TypeAuditLog  = "AuditLog"
-	TypeDivision  = "Division"
-	TypeHousehold = "Household"
-	TypeOrg       = "Org"
-	TypePerson    = "Person"
-	TypePosition  = "Position"
-	TypeSession   = "Session"
-	TypeStudent   = "Student"
+	TypeAPIToken   = "APIToken"
+	TypeAssignment = "Assignment"
+	TypeAuditLog   = "AuditLog"
+	TypeContact    = "Contact"
+	TypeDivision   = "Division"
+	TypeHousehold  = "Household"
+	TypeOrg        = "Org"
+	TypePerson     = "Person"
+	TypePosition   = "Position"
+	TypeSession    = "Session"
+	TypeStudent    = "Student"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -1018,6 +1022,1122 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown APIToken edge %s", name)
 }
 
+// AssignmentMutation represents an operation that mutates the Assignment nodes in the graph.
+type AssignmentMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	kind               *assignment.Kind
+	starts_at          *time.Time
+	ends_at            *time.Time
+	end_reason         *string
+	clearedFields      map[string]struct{}
+	person             *int
+	clearedperson      bool
+	assigned_by        *int
+	clearedassigned_by bool
+	village            *int
+	clearedvillage     bool
+	household          *int
+	clearedhousehold   bool
+	student            *int
+	clearedstudent     bool
+	done               bool
+	oldValue           func(context.Context) (*Assignment, error)
+	predicates         []predicate.Assignment
+}
+
+var _ ent.Mutation = (*AssignmentMutation)(nil)
+
+// assignmentOption allows management of the mutation configuration using functional options.
+type assignmentOption func(*AssignmentMutation)
+
+// newAssignmentMutation creates new mutation for the Assignment entity.
+func newAssignmentMutation(c config, op Op, opts ...assignmentOption) *AssignmentMutation {
+	m := &AssignmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAssignment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAssignmentID sets the ID field of the mutation.
+func withAssignmentID(id int) assignmentOption {
+	return func(m *AssignmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Assignment
+		)
+		m.oldValue = func(ctx context.Context) (*Assignment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Assignment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAssignment sets the old Assignment of the mutation.
+func withAssignment(node *Assignment) assignmentOption {
+	return func(m *AssignmentMutation) {
+		m.oldValue = func(context.Context) (*Assignment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AssignmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AssignmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AssignmentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AssignmentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Assignment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *AssignmentMutation) SetKind(a assignment.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AssignmentMutation) Kind() (r assignment.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldKind(ctx context.Context) (v assignment.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AssignmentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetPersonID sets the "person_id" field.
+func (m *AssignmentMutation) SetPersonID(i int) {
+	m.person = &i
+}
+
+// PersonID returns the value of the "person_id" field in the mutation.
+func (m *AssignmentMutation) PersonID() (r int, exists bool) {
+	v := m.person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPersonID returns the old "person_id" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldPersonID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPersonID: %w", err)
+	}
+	return oldValue.PersonID, nil
+}
+
+// ResetPersonID resets all changes to the "person_id" field.
+func (m *AssignmentMutation) ResetPersonID() {
+	m.person = nil
+}
+
+// SetAssignedByID sets the "assigned_by_id" field.
+func (m *AssignmentMutation) SetAssignedByID(i int) {
+	m.assigned_by = &i
+}
+
+// AssignedByID returns the value of the "assigned_by_id" field in the mutation.
+func (m *AssignmentMutation) AssignedByID() (r int, exists bool) {
+	v := m.assigned_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssignedByID returns the old "assigned_by_id" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldAssignedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssignedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssignedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssignedByID: %w", err)
+	}
+	return oldValue.AssignedByID, nil
+}
+
+// ClearAssignedByID clears the value of the "assigned_by_id" field.
+func (m *AssignmentMutation) ClearAssignedByID() {
+	m.assigned_by = nil
+	m.clearedFields[assignment.FieldAssignedByID] = struct{}{}
+}
+
+// AssignedByIDCleared returns if the "assigned_by_id" field was cleared in this mutation.
+func (m *AssignmentMutation) AssignedByIDCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldAssignedByID]
+	return ok
+}
+
+// ResetAssignedByID resets all changes to the "assigned_by_id" field.
+func (m *AssignmentMutation) ResetAssignedByID() {
+	m.assigned_by = nil
+	delete(m.clearedFields, assignment.FieldAssignedByID)
+}
+
+// SetVillageID sets the "village_id" field.
+func (m *AssignmentMutation) SetVillageID(i int) {
+	m.village = &i
+}
+
+// VillageID returns the value of the "village_id" field in the mutation.
+func (m *AssignmentMutation) VillageID() (r int, exists bool) {
+	v := m.village
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageID returns the old "village_id" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldVillageID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageID: %w", err)
+	}
+	return oldValue.VillageID, nil
+}
+
+// ClearVillageID clears the value of the "village_id" field.
+func (m *AssignmentMutation) ClearVillageID() {
+	m.village = nil
+	m.clearedFields[assignment.FieldVillageID] = struct{}{}
+}
+
+// VillageIDCleared returns if the "village_id" field was cleared in this mutation.
+func (m *AssignmentMutation) VillageIDCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldVillageID]
+	return ok
+}
+
+// ResetVillageID resets all changes to the "village_id" field.
+func (m *AssignmentMutation) ResetVillageID() {
+	m.village = nil
+	delete(m.clearedFields, assignment.FieldVillageID)
+}
+
+// SetHouseholdID sets the "household_id" field.
+func (m *AssignmentMutation) SetHouseholdID(i int) {
+	m.household = &i
+}
+
+// HouseholdID returns the value of the "household_id" field in the mutation.
+func (m *AssignmentMutation) HouseholdID() (r int, exists bool) {
+	v := m.household
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHouseholdID returns the old "household_id" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldHouseholdID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHouseholdID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHouseholdID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHouseholdID: %w", err)
+	}
+	return oldValue.HouseholdID, nil
+}
+
+// ClearHouseholdID clears the value of the "household_id" field.
+func (m *AssignmentMutation) ClearHouseholdID() {
+	m.household = nil
+	m.clearedFields[assignment.FieldHouseholdID] = struct{}{}
+}
+
+// HouseholdIDCleared returns if the "household_id" field was cleared in this mutation.
+func (m *AssignmentMutation) HouseholdIDCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldHouseholdID]
+	return ok
+}
+
+// ResetHouseholdID resets all changes to the "household_id" field.
+func (m *AssignmentMutation) ResetHouseholdID() {
+	m.household = nil
+	delete(m.clearedFields, assignment.FieldHouseholdID)
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *AssignmentMutation) SetStudentID(i int) {
+	m.student = &i
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *AssignmentMutation) StudentID() (r int, exists bool) {
+	v := m.student
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldStudentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// ClearStudentID clears the value of the "student_id" field.
+func (m *AssignmentMutation) ClearStudentID() {
+	m.student = nil
+	m.clearedFields[assignment.FieldStudentID] = struct{}{}
+}
+
+// StudentIDCleared returns if the "student_id" field was cleared in this mutation.
+func (m *AssignmentMutation) StudentIDCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldStudentID]
+	return ok
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *AssignmentMutation) ResetStudentID() {
+	m.student = nil
+	delete(m.clearedFields, assignment.FieldStudentID)
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *AssignmentMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *AssignmentMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *AssignmentMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *AssignmentMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *AssignmentMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldEndsAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ClearEndsAt clears the value of the "ends_at" field.
+func (m *AssignmentMutation) ClearEndsAt() {
+	m.ends_at = nil
+	m.clearedFields[assignment.FieldEndsAt] = struct{}{}
+}
+
+// EndsAtCleared returns if the "ends_at" field was cleared in this mutation.
+func (m *AssignmentMutation) EndsAtCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldEndsAt]
+	return ok
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *AssignmentMutation) ResetEndsAt() {
+	m.ends_at = nil
+	delete(m.clearedFields, assignment.FieldEndsAt)
+}
+
+// SetEndReason sets the "end_reason" field.
+func (m *AssignmentMutation) SetEndReason(s string) {
+	m.end_reason = &s
+}
+
+// EndReason returns the value of the "end_reason" field in the mutation.
+func (m *AssignmentMutation) EndReason() (r string, exists bool) {
+	v := m.end_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndReason returns the old "end_reason" field's value of the Assignment entity.
+// If the Assignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssignmentMutation) OldEndReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndReason: %w", err)
+	}
+	return oldValue.EndReason, nil
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (m *AssignmentMutation) ClearEndReason() {
+	m.end_reason = nil
+	m.clearedFields[assignment.FieldEndReason] = struct{}{}
+}
+
+// EndReasonCleared returns if the "end_reason" field was cleared in this mutation.
+func (m *AssignmentMutation) EndReasonCleared() bool {
+	_, ok := m.clearedFields[assignment.FieldEndReason]
+	return ok
+}
+
+// ResetEndReason resets all changes to the "end_reason" field.
+func (m *AssignmentMutation) ResetEndReason() {
+	m.end_reason = nil
+	delete(m.clearedFields, assignment.FieldEndReason)
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (m *AssignmentMutation) ClearPerson() {
+	m.clearedperson = true
+	m.clearedFields[assignment.FieldPersonID] = struct{}{}
+}
+
+// PersonCleared reports if the "person" edge to the Person entity was cleared.
+func (m *AssignmentMutation) PersonCleared() bool {
+	return m.clearedperson
+}
+
+// PersonIDs returns the "person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PersonID instead. It exists only for internal usage by the builders.
+func (m *AssignmentMutation) PersonIDs() (ids []int) {
+	if id := m.person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPerson resets all changes to the "person" edge.
+func (m *AssignmentMutation) ResetPerson() {
+	m.person = nil
+	m.clearedperson = false
+}
+
+// ClearAssignedBy clears the "assigned_by" edge to the Person entity.
+func (m *AssignmentMutation) ClearAssignedBy() {
+	m.clearedassigned_by = true
+	m.clearedFields[assignment.FieldAssignedByID] = struct{}{}
+}
+
+// AssignedByCleared reports if the "assigned_by" edge to the Person entity was cleared.
+func (m *AssignmentMutation) AssignedByCleared() bool {
+	return m.AssignedByIDCleared() || m.clearedassigned_by
+}
+
+// AssignedByIDs returns the "assigned_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AssignedByID instead. It exists only for internal usage by the builders.
+func (m *AssignmentMutation) AssignedByIDs() (ids []int) {
+	if id := m.assigned_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAssignedBy resets all changes to the "assigned_by" edge.
+func (m *AssignmentMutation) ResetAssignedBy() {
+	m.assigned_by = nil
+	m.clearedassigned_by = false
+}
+
+// ClearVillage clears the "village" edge to the Division entity.
+func (m *AssignmentMutation) ClearVillage() {
+	m.clearedvillage = true
+	m.clearedFields[assignment.FieldVillageID] = struct{}{}
+}
+
+// VillageCleared reports if the "village" edge to the Division entity was cleared.
+func (m *AssignmentMutation) VillageCleared() bool {
+	return m.VillageIDCleared() || m.clearedvillage
+}
+
+// VillageIDs returns the "village" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VillageID instead. It exists only for internal usage by the builders.
+func (m *AssignmentMutation) VillageIDs() (ids []int) {
+	if id := m.village; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVillage resets all changes to the "village" edge.
+func (m *AssignmentMutation) ResetVillage() {
+	m.village = nil
+	m.clearedvillage = false
+}
+
+// ClearHousehold clears the "household" edge to the Household entity.
+func (m *AssignmentMutation) ClearHousehold() {
+	m.clearedhousehold = true
+	m.clearedFields[assignment.FieldHouseholdID] = struct{}{}
+}
+
+// HouseholdCleared reports if the "household" edge to the Household entity was cleared.
+func (m *AssignmentMutation) HouseholdCleared() bool {
+	return m.HouseholdIDCleared() || m.clearedhousehold
+}
+
+// HouseholdIDs returns the "household" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// HouseholdID instead. It exists only for internal usage by the builders.
+func (m *AssignmentMutation) HouseholdIDs() (ids []int) {
+	if id := m.household; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetHousehold resets all changes to the "household" edge.
+func (m *AssignmentMutation) ResetHousehold() {
+	m.household = nil
+	m.clearedhousehold = false
+}
+
+// ClearStudent clears the "student" edge to the Student entity.
+func (m *AssignmentMutation) ClearStudent() {
+	m.clearedstudent = true
+	m.clearedFields[assignment.FieldStudentID] = struct{}{}
+}
+
+// StudentCleared reports if the "student" edge to the Student entity was cleared.
+func (m *AssignmentMutation) StudentCleared() bool {
+	return m.StudentIDCleared() || m.clearedstudent
+}
+
+// StudentIDs returns the "student" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StudentID instead. It exists only for internal usage by the builders.
+func (m *AssignmentMutation) StudentIDs() (ids []int) {
+	if id := m.student; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStudent resets all changes to the "student" edge.
+func (m *AssignmentMutation) ResetStudent() {
+	m.student = nil
+	m.clearedstudent = false
+}
+
+// Where appends a list predicates to the AssignmentMutation builder.
+func (m *AssignmentMutation) Where(ps ...predicate.Assignment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AssignmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AssignmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Assignment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AssignmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AssignmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Assignment).
+func (m *AssignmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AssignmentMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.kind != nil {
+		fields = append(fields, assignment.FieldKind)
+	}
+	if m.person != nil {
+		fields = append(fields, assignment.FieldPersonID)
+	}
+	if m.assigned_by != nil {
+		fields = append(fields, assignment.FieldAssignedByID)
+	}
+	if m.village != nil {
+		fields = append(fields, assignment.FieldVillageID)
+	}
+	if m.household != nil {
+		fields = append(fields, assignment.FieldHouseholdID)
+	}
+	if m.student != nil {
+		fields = append(fields, assignment.FieldStudentID)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, assignment.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, assignment.FieldEndsAt)
+	}
+	if m.end_reason != nil {
+		fields = append(fields, assignment.FieldEndReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AssignmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case assignment.FieldKind:
+		return m.Kind()
+	case assignment.FieldPersonID:
+		return m.PersonID()
+	case assignment.FieldAssignedByID:
+		return m.AssignedByID()
+	case assignment.FieldVillageID:
+		return m.VillageID()
+	case assignment.FieldHouseholdID:
+		return m.HouseholdID()
+	case assignment.FieldStudentID:
+		return m.StudentID()
+	case assignment.FieldStartsAt:
+		return m.StartsAt()
+	case assignment.FieldEndsAt:
+		return m.EndsAt()
+	case assignment.FieldEndReason:
+		return m.EndReason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AssignmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case assignment.FieldKind:
+		return m.OldKind(ctx)
+	case assignment.FieldPersonID:
+		return m.OldPersonID(ctx)
+	case assignment.FieldAssignedByID:
+		return m.OldAssignedByID(ctx)
+	case assignment.FieldVillageID:
+		return m.OldVillageID(ctx)
+	case assignment.FieldHouseholdID:
+		return m.OldHouseholdID(ctx)
+	case assignment.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case assignment.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case assignment.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case assignment.FieldEndReason:
+		return m.OldEndReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown Assignment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssignmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case assignment.FieldKind:
+		v, ok := value.(assignment.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case assignment.FieldPersonID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPersonID(v)
+		return nil
+	case assignment.FieldAssignedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssignedByID(v)
+		return nil
+	case assignment.FieldVillageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageID(v)
+		return nil
+	case assignment.FieldHouseholdID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHouseholdID(v)
+		return nil
+	case assignment.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case assignment.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case assignment.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case assignment.FieldEndReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Assignment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AssignmentMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AssignmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssignmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Assignment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AssignmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(assignment.FieldAssignedByID) {
+		fields = append(fields, assignment.FieldAssignedByID)
+	}
+	if m.FieldCleared(assignment.FieldVillageID) {
+		fields = append(fields, assignment.FieldVillageID)
+	}
+	if m.FieldCleared(assignment.FieldHouseholdID) {
+		fields = append(fields, assignment.FieldHouseholdID)
+	}
+	if m.FieldCleared(assignment.FieldStudentID) {
+		fields = append(fields, assignment.FieldStudentID)
+	}
+	if m.FieldCleared(assignment.FieldEndsAt) {
+		fields = append(fields, assignment.FieldEndsAt)
+	}
+	if m.FieldCleared(assignment.FieldEndReason) {
+		fields = append(fields, assignment.FieldEndReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AssignmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AssignmentMutation) ClearField(name string) error {
+	switch name {
+	case assignment.FieldAssignedByID:
+		m.ClearAssignedByID()
+		return nil
+	case assignment.FieldVillageID:
+		m.ClearVillageID()
+		return nil
+	case assignment.FieldHouseholdID:
+		m.ClearHouseholdID()
+		return nil
+	case assignment.FieldStudentID:
+		m.ClearStudentID()
+		return nil
+	case assignment.FieldEndsAt:
+		m.ClearEndsAt()
+		return nil
+	case assignment.FieldEndReason:
+		m.ClearEndReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Assignment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AssignmentMutation) ResetField(name string) error {
+	switch name {
+	case assignment.FieldKind:
+		m.ResetKind()
+		return nil
+	case assignment.FieldPersonID:
+		m.ResetPersonID()
+		return nil
+	case assignment.FieldAssignedByID:
+		m.ResetAssignedByID()
+		return nil
+	case assignment.FieldVillageID:
+		m.ResetVillageID()
+		return nil
+	case assignment.FieldHouseholdID:
+		m.ResetHouseholdID()
+		return nil
+	case assignment.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case assignment.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case assignment.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case assignment.FieldEndReason:
+		m.ResetEndReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Assignment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AssignmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.person != nil {
+		edges = append(edges, assignment.EdgePerson)
+	}
+	if m.assigned_by != nil {
+		edges = append(edges, assignment.EdgeAssignedBy)
+	}
+	if m.village != nil {
+		edges = append(edges, assignment.EdgeVillage)
+	}
+	if m.household != nil {
+		edges = append(edges, assignment.EdgeHousehold)
+	}
+	if m.student != nil {
+		edges = append(edges, assignment.EdgeStudent)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AssignmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case assignment.EdgePerson:
+		if id := m.person; id != nil {
+			return []ent.Value{*id}
+		}
+	case assignment.EdgeAssignedBy:
+		if id := m.assigned_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case assignment.EdgeVillage:
+		if id := m.village; id != nil {
+			return []ent.Value{*id}
+		}
+	case assignment.EdgeHousehold:
+		if id := m.household; id != nil {
+			return []ent.Value{*id}
+		}
+	case assignment.EdgeStudent:
+		if id := m.student; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AssignmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AssignmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AssignmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedperson {
+		edges = append(edges, assignment.EdgePerson)
+	}
+	if m.clearedassigned_by {
+		edges = append(edges, assignment.EdgeAssignedBy)
+	}
+	if m.clearedvillage {
+		edges = append(edges, assignment.EdgeVillage)
+	}
+	if m.clearedhousehold {
+		edges = append(edges, assignment.EdgeHousehold)
+	}
+	if m.clearedstudent {
+		edges = append(edges, assignment.EdgeStudent)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AssignmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case assignment.EdgePerson:
+		return m.clearedperson
+	case assignment.EdgeAssignedBy:
+		return m.clearedassigned_by
+	case assignment.EdgeVillage:
+		return m.clearedvillage
+	case assignment.EdgeHousehold:
+		return m.clearedhousehold
+	case assignment.EdgeStudent:
+		return m.clearedstudent
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AssignmentMutation) ClearEdge(name string) error {
+	switch name {
+	case assignment.EdgePerson:
+		m.ClearPerson()
+		return nil
+	case assignment.EdgeAssignedBy:
+		m.ClearAssignedBy()
+		return nil
+	case assignment.EdgeVillage:
+		m.ClearVillage()
+		return nil
+	case assignment.EdgeHousehold:
+		m.ClearHousehold()
+		return nil
+	case assignment.EdgeStudent:
+		m.ClearStudent()
+		return nil
+	}
+	return fmt.Errorf("unknown Assignment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AssignmentMutation) ResetEdge(name string) error {
+	switch name {
+	case assignment.EdgePerson:
+		m.ResetPerson()
+		return nil
+	case assignment.EdgeAssignedBy:
+		m.ResetAssignedBy()
+		return nil
+	case assignment.EdgeVillage:
+		m.ResetVillage()
+		return nil
+	case assignment.EdgeHousehold:
+		m.ResetHousehold()
+		return nil
+	case assignment.EdgeStudent:
+		m.ResetStudent()
+		return nil
+	}
+	return fmt.Errorf("unknown Assignment edge %s", name)
+}
+
 // AuditLogMutation represents an operation that mutates the AuditLog nodes in the graph.
 type AuditLogMutation struct {
 	config
@@ -1974,24 +3094,1347 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditLog edge %s", name)
 }
 
+// ContactMutation represents an operation that mutates the Contact nodes in the graph.
+type ContactMutation struct {
+	config
+	op                       Op
+	typ                      string
+	id                       *int
+	uuid                     *string
+	date                     *string
+	mode                     *contact.Mode
+	learned_situation        *bool
+	aid_applied              *[]string
+	appendaid_applied        []string
+	policies_explained       *[]string
+	appendpolicies_explained []string
+	flags                    *[]string
+	appendflags              []string
+	notes                    *string
+	created_at               *time.Time
+	clearedFields            map[string]struct{}
+	household                *int
+	clearedhousehold         bool
+	student                  *int
+	clearedstudent           bool
+	person                   *int
+	clearedperson            bool
+	recorded_by              *int
+	clearedrecorded_by       bool
+	done                     bool
+	oldValue                 func(context.Context) (*Contact, error)
+	predicates               []predicate.Contact
+}
+
+var _ ent.Mutation = (*ContactMutation)(nil)
+
+// contactOption allows management of the mutation configuration using functional options.
+type contactOption func(*ContactMutation)
+
+// newContactMutation creates new mutation for the Contact entity.
+func newContactMutation(c config, op Op, opts ...contactOption) *ContactMutation {
+	m := &ContactMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeContact,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withContactID sets the ID field of the mutation.
+func withContactID(id int) contactOption {
+	return func(m *ContactMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Contact
+		)
+		m.oldValue = func(ctx context.Context) (*Contact, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Contact.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withContact sets the old Contact of the mutation.
+func withContact(node *Contact) contactOption {
+	return func(m *ContactMutation) {
+		m.oldValue = func(context.Context) (*Contact, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ContactMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ContactMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ContactMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ContactMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Contact.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUUID sets the "uuid" field.
+func (m *ContactMutation) SetUUID(s string) {
+	m.uuid = &s
+}
+
+// UUID returns the value of the "uuid" field in the mutation.
+func (m *ContactMutation) UUID() (r string, exists bool) {
+	v := m.uuid
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUUID returns the old "uuid" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldUUID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUUID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUUID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUUID: %w", err)
+	}
+	return oldValue.UUID, nil
+}
+
+// ResetUUID resets all changes to the "uuid" field.
+func (m *ContactMutation) ResetUUID() {
+	m.uuid = nil
+}
+
+// SetHouseholdID sets the "household_id" field.
+func (m *ContactMutation) SetHouseholdID(i int) {
+	m.household = &i
+}
+
+// HouseholdID returns the value of the "household_id" field in the mutation.
+func (m *ContactMutation) HouseholdID() (r int, exists bool) {
+	v := m.household
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHouseholdID returns the old "household_id" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldHouseholdID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHouseholdID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHouseholdID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHouseholdID: %w", err)
+	}
+	return oldValue.HouseholdID, nil
+}
+
+// ResetHouseholdID resets all changes to the "household_id" field.
+func (m *ContactMutation) ResetHouseholdID() {
+	m.household = nil
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *ContactMutation) SetStudentID(i int) {
+	m.student = &i
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *ContactMutation) StudentID() (r int, exists bool) {
+	v := m.student
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldStudentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// ClearStudentID clears the value of the "student_id" field.
+func (m *ContactMutation) ClearStudentID() {
+	m.student = nil
+	m.clearedFields[contact.FieldStudentID] = struct{}{}
+}
+
+// StudentIDCleared returns if the "student_id" field was cleared in this mutation.
+func (m *ContactMutation) StudentIDCleared() bool {
+	_, ok := m.clearedFields[contact.FieldStudentID]
+	return ok
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *ContactMutation) ResetStudentID() {
+	m.student = nil
+	delete(m.clearedFields, contact.FieldStudentID)
+}
+
+// SetPersonID sets the "person_id" field.
+func (m *ContactMutation) SetPersonID(i int) {
+	m.person = &i
+}
+
+// PersonID returns the value of the "person_id" field in the mutation.
+func (m *ContactMutation) PersonID() (r int, exists bool) {
+	v := m.person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPersonID returns the old "person_id" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldPersonID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPersonID: %w", err)
+	}
+	return oldValue.PersonID, nil
+}
+
+// ResetPersonID resets all changes to the "person_id" field.
+func (m *ContactMutation) ResetPersonID() {
+	m.person = nil
+}
+
+// SetRecordedByID sets the "recorded_by_id" field.
+func (m *ContactMutation) SetRecordedByID(i int) {
+	m.recorded_by = &i
+}
+
+// RecordedByID returns the value of the "recorded_by_id" field in the mutation.
+func (m *ContactMutation) RecordedByID() (r int, exists bool) {
+	v := m.recorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByID returns the old "recorded_by_id" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldRecordedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByID: %w", err)
+	}
+	return oldValue.RecordedByID, nil
+}
+
+// ResetRecordedByID resets all changes to the "recorded_by_id" field.
+func (m *ContactMutation) ResetRecordedByID() {
+	m.recorded_by = nil
+}
+
+// SetDate sets the "date" field.
+func (m *ContactMutation) SetDate(s string) {
+	m.date = &s
+}
+
+// Date returns the value of the "date" field in the mutation.
+func (m *ContactMutation) Date() (r string, exists bool) {
+	v := m.date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDate returns the old "date" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDate: %w", err)
+	}
+	return oldValue.Date, nil
+}
+
+// ResetDate resets all changes to the "date" field.
+func (m *ContactMutation) ResetDate() {
+	m.date = nil
+}
+
+// SetMode sets the "mode" field.
+func (m *ContactMutation) SetMode(c contact.Mode) {
+	m.mode = &c
+}
+
+// Mode returns the value of the "mode" field in the mutation.
+func (m *ContactMutation) Mode() (r contact.Mode, exists bool) {
+	v := m.mode
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMode returns the old "mode" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldMode(ctx context.Context) (v contact.Mode, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMode: %w", err)
+	}
+	return oldValue.Mode, nil
+}
+
+// ResetMode resets all changes to the "mode" field.
+func (m *ContactMutation) ResetMode() {
+	m.mode = nil
+}
+
+// SetLearnedSituation sets the "learned_situation" field.
+func (m *ContactMutation) SetLearnedSituation(b bool) {
+	m.learned_situation = &b
+}
+
+// LearnedSituation returns the value of the "learned_situation" field in the mutation.
+func (m *ContactMutation) LearnedSituation() (r bool, exists bool) {
+	v := m.learned_situation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLearnedSituation returns the old "learned_situation" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldLearnedSituation(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLearnedSituation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLearnedSituation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLearnedSituation: %w", err)
+	}
+	return oldValue.LearnedSituation, nil
+}
+
+// ResetLearnedSituation resets all changes to the "learned_situation" field.
+func (m *ContactMutation) ResetLearnedSituation() {
+	m.learned_situation = nil
+}
+
+// SetAidApplied sets the "aid_applied" field.
+func (m *ContactMutation) SetAidApplied(s []string) {
+	m.aid_applied = &s
+	m.appendaid_applied = nil
+}
+
+// AidApplied returns the value of the "aid_applied" field in the mutation.
+func (m *ContactMutation) AidApplied() (r []string, exists bool) {
+	v := m.aid_applied
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAidApplied returns the old "aid_applied" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldAidApplied(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAidApplied is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAidApplied requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAidApplied: %w", err)
+	}
+	return oldValue.AidApplied, nil
+}
+
+// AppendAidApplied adds s to the "aid_applied" field.
+func (m *ContactMutation) AppendAidApplied(s []string) {
+	m.appendaid_applied = append(m.appendaid_applied, s...)
+}
+
+// AppendedAidApplied returns the list of values that were appended to the "aid_applied" field in this mutation.
+func (m *ContactMutation) AppendedAidApplied() ([]string, bool) {
+	if len(m.appendaid_applied) == 0 {
+		return nil, false
+	}
+	return m.appendaid_applied, true
+}
+
+// ClearAidApplied clears the value of the "aid_applied" field.
+func (m *ContactMutation) ClearAidApplied() {
+	m.aid_applied = nil
+	m.appendaid_applied = nil
+	m.clearedFields[contact.FieldAidApplied] = struct{}{}
+}
+
+// AidAppliedCleared returns if the "aid_applied" field was cleared in this mutation.
+func (m *ContactMutation) AidAppliedCleared() bool {
+	_, ok := m.clearedFields[contact.FieldAidApplied]
+	return ok
+}
+
+// ResetAidApplied resets all changes to the "aid_applied" field.
+func (m *ContactMutation) ResetAidApplied() {
+	m.aid_applied = nil
+	m.appendaid_applied = nil
+	delete(m.clearedFields, contact.FieldAidApplied)
+}
+
+// SetPoliciesExplained sets the "policies_explained" field.
+func (m *ContactMutation) SetPoliciesExplained(s []string) {
+	m.policies_explained = &s
+	m.appendpolicies_explained = nil
+}
+
+// PoliciesExplained returns the value of the "policies_explained" field in the mutation.
+func (m *ContactMutation) PoliciesExplained() (r []string, exists bool) {
+	v := m.policies_explained
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliciesExplained returns the old "policies_explained" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldPoliciesExplained(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliciesExplained is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliciesExplained requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliciesExplained: %w", err)
+	}
+	return oldValue.PoliciesExplained, nil
+}
+
+// AppendPoliciesExplained adds s to the "policies_explained" field.
+func (m *ContactMutation) AppendPoliciesExplained(s []string) {
+	m.appendpolicies_explained = append(m.appendpolicies_explained, s...)
+}
+
+// AppendedPoliciesExplained returns the list of values that were appended to the "policies_explained" field in this mutation.
+func (m *ContactMutation) AppendedPoliciesExplained() ([]string, bool) {
+	if len(m.appendpolicies_explained) == 0 {
+		return nil, false
+	}
+	return m.appendpolicies_explained, true
+}
+
+// ClearPoliciesExplained clears the value of the "policies_explained" field.
+func (m *ContactMutation) ClearPoliciesExplained() {
+	m.policies_explained = nil
+	m.appendpolicies_explained = nil
+	m.clearedFields[contact.FieldPoliciesExplained] = struct{}{}
+}
+
+// PoliciesExplainedCleared returns if the "policies_explained" field was cleared in this mutation.
+func (m *ContactMutation) PoliciesExplainedCleared() bool {
+	_, ok := m.clearedFields[contact.FieldPoliciesExplained]
+	return ok
+}
+
+// ResetPoliciesExplained resets all changes to the "policies_explained" field.
+func (m *ContactMutation) ResetPoliciesExplained() {
+	m.policies_explained = nil
+	m.appendpolicies_explained = nil
+	delete(m.clearedFields, contact.FieldPoliciesExplained)
+}
+
+// SetFlags sets the "flags" field.
+func (m *ContactMutation) SetFlags(s []string) {
+	m.flags = &s
+	m.appendflags = nil
+}
+
+// Flags returns the value of the "flags" field in the mutation.
+func (m *ContactMutation) Flags() (r []string, exists bool) {
+	v := m.flags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFlags returns the old "flags" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldFlags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFlags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFlags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFlags: %w", err)
+	}
+	return oldValue.Flags, nil
+}
+
+// AppendFlags adds s to the "flags" field.
+func (m *ContactMutation) AppendFlags(s []string) {
+	m.appendflags = append(m.appendflags, s...)
+}
+
+// AppendedFlags returns the list of values that were appended to the "flags" field in this mutation.
+func (m *ContactMutation) AppendedFlags() ([]string, bool) {
+	if len(m.appendflags) == 0 {
+		return nil, false
+	}
+	return m.appendflags, true
+}
+
+// ClearFlags clears the value of the "flags" field.
+func (m *ContactMutation) ClearFlags() {
+	m.flags = nil
+	m.appendflags = nil
+	m.clearedFields[contact.FieldFlags] = struct{}{}
+}
+
+// FlagsCleared returns if the "flags" field was cleared in this mutation.
+func (m *ContactMutation) FlagsCleared() bool {
+	_, ok := m.clearedFields[contact.FieldFlags]
+	return ok
+}
+
+// ResetFlags resets all changes to the "flags" field.
+func (m *ContactMutation) ResetFlags() {
+	m.flags = nil
+	m.appendflags = nil
+	delete(m.clearedFields, contact.FieldFlags)
+}
+
+// SetNotes sets the "notes" field.
+func (m *ContactMutation) SetNotes(s string) {
+	m.notes = &s
+}
+
+// Notes returns the value of the "notes" field in the mutation.
+func (m *ContactMutation) Notes() (r string, exists bool) {
+	v := m.notes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotes returns the old "notes" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldNotes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotes: %w", err)
+	}
+	return oldValue.Notes, nil
+}
+
+// ClearNotes clears the value of the "notes" field.
+func (m *ContactMutation) ClearNotes() {
+	m.notes = nil
+	m.clearedFields[contact.FieldNotes] = struct{}{}
+}
+
+// NotesCleared returns if the "notes" field was cleared in this mutation.
+func (m *ContactMutation) NotesCleared() bool {
+	_, ok := m.clearedFields[contact.FieldNotes]
+	return ok
+}
+
+// ResetNotes resets all changes to the "notes" field.
+func (m *ContactMutation) ResetNotes() {
+	m.notes = nil
+	delete(m.clearedFields, contact.FieldNotes)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ContactMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ContactMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ContactMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearHousehold clears the "household" edge to the Household entity.
+func (m *ContactMutation) ClearHousehold() {
+	m.clearedhousehold = true
+	m.clearedFields[contact.FieldHouseholdID] = struct{}{}
+}
+
+// HouseholdCleared reports if the "household" edge to the Household entity was cleared.
+func (m *ContactMutation) HouseholdCleared() bool {
+	return m.clearedhousehold
+}
+
+// HouseholdIDs returns the "household" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// HouseholdID instead. It exists only for internal usage by the builders.
+func (m *ContactMutation) HouseholdIDs() (ids []int) {
+	if id := m.household; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetHousehold resets all changes to the "household" edge.
+func (m *ContactMutation) ResetHousehold() {
+	m.household = nil
+	m.clearedhousehold = false
+}
+
+// ClearStudent clears the "student" edge to the Student entity.
+func (m *ContactMutation) ClearStudent() {
+	m.clearedstudent = true
+	m.clearedFields[contact.FieldStudentID] = struct{}{}
+}
+
+// StudentCleared reports if the "student" edge to the Student entity was cleared.
+func (m *ContactMutation) StudentCleared() bool {
+	return m.StudentIDCleared() || m.clearedstudent
+}
+
+// StudentIDs returns the "student" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StudentID instead. It exists only for internal usage by the builders.
+func (m *ContactMutation) StudentIDs() (ids []int) {
+	if id := m.student; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStudent resets all changes to the "student" edge.
+func (m *ContactMutation) ResetStudent() {
+	m.student = nil
+	m.clearedstudent = false
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (m *ContactMutation) ClearPerson() {
+	m.clearedperson = true
+	m.clearedFields[contact.FieldPersonID] = struct{}{}
+}
+
+// PersonCleared reports if the "person" edge to the Person entity was cleared.
+func (m *ContactMutation) PersonCleared() bool {
+	return m.clearedperson
+}
+
+// PersonIDs returns the "person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PersonID instead. It exists only for internal usage by the builders.
+func (m *ContactMutation) PersonIDs() (ids []int) {
+	if id := m.person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPerson resets all changes to the "person" edge.
+func (m *ContactMutation) ResetPerson() {
+	m.person = nil
+	m.clearedperson = false
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (m *ContactMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+	m.clearedFields[contact.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the Person entity was cleared.
+func (m *ContactMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *ContactMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *ContactMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the ContactMutation builder.
+func (m *ContactMutation) Where(ps ...predicate.Contact) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ContactMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ContactMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Contact, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ContactMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ContactMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Contact).
+func (m *ContactMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ContactMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.uuid != nil {
+		fields = append(fields, contact.FieldUUID)
+	}
+	if m.household != nil {
+		fields = append(fields, contact.FieldHouseholdID)
+	}
+	if m.student != nil {
+		fields = append(fields, contact.FieldStudentID)
+	}
+	if m.person != nil {
+		fields = append(fields, contact.FieldPersonID)
+	}
+	if m.recorded_by != nil {
+		fields = append(fields, contact.FieldRecordedByID)
+	}
+	if m.date != nil {
+		fields = append(fields, contact.FieldDate)
+	}
+	if m.mode != nil {
+		fields = append(fields, contact.FieldMode)
+	}
+	if m.learned_situation != nil {
+		fields = append(fields, contact.FieldLearnedSituation)
+	}
+	if m.aid_applied != nil {
+		fields = append(fields, contact.FieldAidApplied)
+	}
+	if m.policies_explained != nil {
+		fields = append(fields, contact.FieldPoliciesExplained)
+	}
+	if m.flags != nil {
+		fields = append(fields, contact.FieldFlags)
+	}
+	if m.notes != nil {
+		fields = append(fields, contact.FieldNotes)
+	}
+	if m.created_at != nil {
+		fields = append(fields, contact.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ContactMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case contact.FieldUUID:
+		return m.UUID()
+	case contact.FieldHouseholdID:
+		return m.HouseholdID()
+	case contact.FieldStudentID:
+		return m.StudentID()
+	case contact.FieldPersonID:
+		return m.PersonID()
+	case contact.FieldRecordedByID:
+		return m.RecordedByID()
+	case contact.FieldDate:
+		return m.Date()
+	case contact.FieldMode:
+		return m.Mode()
+	case contact.FieldLearnedSituation:
+		return m.LearnedSituation()
+	case contact.FieldAidApplied:
+		return m.AidApplied()
+	case contact.FieldPoliciesExplained:
+		return m.PoliciesExplained()
+	case contact.FieldFlags:
+		return m.Flags()
+	case contact.FieldNotes:
+		return m.Notes()
+	case contact.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ContactMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case contact.FieldUUID:
+		return m.OldUUID(ctx)
+	case contact.FieldHouseholdID:
+		return m.OldHouseholdID(ctx)
+	case contact.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case contact.FieldPersonID:
+		return m.OldPersonID(ctx)
+	case contact.FieldRecordedByID:
+		return m.OldRecordedByID(ctx)
+	case contact.FieldDate:
+		return m.OldDate(ctx)
+	case contact.FieldMode:
+		return m.OldMode(ctx)
+	case contact.FieldLearnedSituation:
+		return m.OldLearnedSituation(ctx)
+	case contact.FieldAidApplied:
+		return m.OldAidApplied(ctx)
+	case contact.FieldPoliciesExplained:
+		return m.OldPoliciesExplained(ctx)
+	case contact.FieldFlags:
+		return m.OldFlags(ctx)
+	case contact.FieldNotes:
+		return m.OldNotes(ctx)
+	case contact.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Contact field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ContactMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case contact.FieldUUID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUUID(v)
+		return nil
+	case contact.FieldHouseholdID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHouseholdID(v)
+		return nil
+	case contact.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case contact.FieldPersonID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPersonID(v)
+		return nil
+	case contact.FieldRecordedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByID(v)
+		return nil
+	case contact.FieldDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDate(v)
+		return nil
+	case contact.FieldMode:
+		v, ok := value.(contact.Mode)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMode(v)
+		return nil
+	case contact.FieldLearnedSituation:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLearnedSituation(v)
+		return nil
+	case contact.FieldAidApplied:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAidApplied(v)
+		return nil
+	case contact.FieldPoliciesExplained:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliciesExplained(v)
+		return nil
+	case contact.FieldFlags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFlags(v)
+		return nil
+	case contact.FieldNotes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotes(v)
+		return nil
+	case contact.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Contact field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ContactMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ContactMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ContactMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Contact numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ContactMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(contact.FieldStudentID) {
+		fields = append(fields, contact.FieldStudentID)
+	}
+	if m.FieldCleared(contact.FieldAidApplied) {
+		fields = append(fields, contact.FieldAidApplied)
+	}
+	if m.FieldCleared(contact.FieldPoliciesExplained) {
+		fields = append(fields, contact.FieldPoliciesExplained)
+	}
+	if m.FieldCleared(contact.FieldFlags) {
+		fields = append(fields, contact.FieldFlags)
+	}
+	if m.FieldCleared(contact.FieldNotes) {
+		fields = append(fields, contact.FieldNotes)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ContactMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ContactMutation) ClearField(name string) error {
+	switch name {
+	case contact.FieldStudentID:
+		m.ClearStudentID()
+		return nil
+	case contact.FieldAidApplied:
+		m.ClearAidApplied()
+		return nil
+	case contact.FieldPoliciesExplained:
+		m.ClearPoliciesExplained()
+		return nil
+	case contact.FieldFlags:
+		m.ClearFlags()
+		return nil
+	case contact.FieldNotes:
+		m.ClearNotes()
+		return nil
+	}
+	return fmt.Errorf("unknown Contact nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ContactMutation) ResetField(name string) error {
+	switch name {
+	case contact.FieldUUID:
+		m.ResetUUID()
+		return nil
+	case contact.FieldHouseholdID:
+		m.ResetHouseholdID()
+		return nil
+	case contact.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case contact.FieldPersonID:
+		m.ResetPersonID()
+		return nil
+	case contact.FieldRecordedByID:
+		m.ResetRecordedByID()
+		return nil
+	case contact.FieldDate:
+		m.ResetDate()
+		return nil
+	case contact.FieldMode:
+		m.ResetMode()
+		return nil
+	case contact.FieldLearnedSituation:
+		m.ResetLearnedSituation()
+		return nil
+	case contact.FieldAidApplied:
+		m.ResetAidApplied()
+		return nil
+	case contact.FieldPoliciesExplained:
+		m.ResetPoliciesExplained()
+		return nil
+	case contact.FieldFlags:
+		m.ResetFlags()
+		return nil
+	case contact.FieldNotes:
+		m.ResetNotes()
+		return nil
+	case contact.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Contact field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ContactMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.household != nil {
+		edges = append(edges, contact.EdgeHousehold)
+	}
+	if m.student != nil {
+		edges = append(edges, contact.EdgeStudent)
+	}
+	if m.person != nil {
+		edges = append(edges, contact.EdgePerson)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, contact.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ContactMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case contact.EdgeHousehold:
+		if id := m.household; id != nil {
+			return []ent.Value{*id}
+		}
+	case contact.EdgeStudent:
+		if id := m.student; id != nil {
+			return []ent.Value{*id}
+		}
+	case contact.EdgePerson:
+		if id := m.person; id != nil {
+			return []ent.Value{*id}
+		}
+	case contact.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ContactMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ContactMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ContactMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedhousehold {
+		edges = append(edges, contact.EdgeHousehold)
+	}
+	if m.clearedstudent {
+		edges = append(edges, contact.EdgeStudent)
+	}
+	if m.clearedperson {
+		edges = append(edges, contact.EdgePerson)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, contact.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ContactMutation) EdgeCleared(name string) bool {
+	switch name {
+	case contact.EdgeHousehold:
+		return m.clearedhousehold
+	case contact.EdgeStudent:
+		return m.clearedstudent
+	case contact.EdgePerson:
+		return m.clearedperson
+	case contact.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ContactMutation) ClearEdge(name string) error {
+	switch name {
+	case contact.EdgeHousehold:
+		m.ClearHousehold()
+		return nil
+	case contact.EdgeStudent:
+		m.ClearStudent()
+		return nil
+	case contact.EdgePerson:
+		m.ClearPerson()
+		return nil
+	case contact.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Contact unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ContactMutation) ResetEdge(name string) error {
+	switch name {
+	case contact.EdgeHousehold:
+		m.ResetHousehold()
+		return nil
+	case contact.EdgeStudent:
+		m.ResetStudent()
+		return nil
+	case contact.EdgePerson:
+		m.ResetPerson()
+		return nil
+	case contact.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Contact edge %s", name)
+}
+
 // DivisionMutation represents an operation that mutates the Division nodes in the graph.
 type DivisionMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	code            *string
-	name            *string
-	level           *division.Level
-	clearedFields   map[string]struct{}
-	parent          *int
-	clearedparent   bool
-	children        map[int]struct{}
-	removedchildren map[int]struct{}
-	clearedchildren bool
-	done            bool
-	oldValue        func(context.Context) (*Division, error)
-	predicates      []predicate.Division
+	op                 Op
+	typ                string
+	id                 *int
+	code               *string
+	name               *string
+	level              *division.Level
+	clearedFields      map[string]struct{}
+	parent             *int
+	clearedparent      bool
+	children           map[int]struct{}
+	removedchildren    map[int]struct{}
+	clearedchildren    bool
+	guarantor          *int
+	clearedguarantor   bool
+	assignments        map[int]struct{}
+	removedassignments map[int]struct{}
+	clearedassignments bool
+	done               bool
+	oldValue           func(context.Context) (*Division, error)
+	predicates         []predicate.Division
 }
 
 var _ ent.Mutation = (*DivisionMutation)(nil)
@@ -2249,6 +4692,55 @@ func (m *DivisionMutation) ResetParentID() {
 	delete(m.clearedFields, division.FieldParentID)
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (m *DivisionMutation) SetGuarantorID(i int) {
+	m.guarantor = &i
+}
+
+// GuarantorID returns the value of the "guarantor_id" field in the mutation.
+func (m *DivisionMutation) GuarantorID() (r int, exists bool) {
+	v := m.guarantor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGuarantorID returns the old "guarantor_id" field's value of the Division entity.
+// If the Division object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionMutation) OldGuarantorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGuarantorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGuarantorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGuarantorID: %w", err)
+	}
+	return oldValue.GuarantorID, nil
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (m *DivisionMutation) ClearGuarantorID() {
+	m.guarantor = nil
+	m.clearedFields[division.FieldGuarantorID] = struct{}{}
+}
+
+// GuarantorIDCleared returns if the "guarantor_id" field was cleared in this mutation.
+func (m *DivisionMutation) GuarantorIDCleared() bool {
+	_, ok := m.clearedFields[division.FieldGuarantorID]
+	return ok
+}
+
+// ResetGuarantorID resets all changes to the "guarantor_id" field.
+func (m *DivisionMutation) ResetGuarantorID() {
+	m.guarantor = nil
+	delete(m.clearedFields, division.FieldGuarantorID)
+}
+
 // ClearParent clears the "parent" edge to the Division entity.
 func (m *DivisionMutation) ClearParent() {
 	m.clearedparent = true
@@ -2330,6 +4822,87 @@ func (m *DivisionMutation) ResetChildren() {
 	m.removedchildren = nil
 }
 
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (m *DivisionMutation) ClearGuarantor() {
+	m.clearedguarantor = true
+	m.clearedFields[division.FieldGuarantorID] = struct{}{}
+}
+
+// GuarantorCleared reports if the "guarantor" edge to the Person entity was cleared.
+func (m *DivisionMutation) GuarantorCleared() bool {
+	return m.GuarantorIDCleared() || m.clearedguarantor
+}
+
+// GuarantorIDs returns the "guarantor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// GuarantorID instead. It exists only for internal usage by the builders.
+func (m *DivisionMutation) GuarantorIDs() (ids []int) {
+	if id := m.guarantor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetGuarantor resets all changes to the "guarantor" edge.
+func (m *DivisionMutation) ResetGuarantor() {
+	m.guarantor = nil
+	m.clearedguarantor = false
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by ids.
+func (m *DivisionMutation) AddAssignmentIDs(ids ...int) {
+	if m.assignments == nil {
+		m.assignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.assignments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssignments clears the "assignments" edge to the Assignment entity.
+func (m *DivisionMutation) ClearAssignments() {
+	m.clearedassignments = true
+}
+
+// AssignmentsCleared reports if the "assignments" edge to the Assignment entity was cleared.
+func (m *DivisionMutation) AssignmentsCleared() bool {
+	return m.clearedassignments
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to the Assignment entity by IDs.
+func (m *DivisionMutation) RemoveAssignmentIDs(ids ...int) {
+	if m.removedassignments == nil {
+		m.removedassignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.assignments, ids[i])
+		m.removedassignments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssignments returns the removed IDs of the "assignments" edge to the Assignment entity.
+func (m *DivisionMutation) RemovedAssignmentsIDs() (ids []int) {
+	for id := range m.removedassignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssignmentsIDs returns the "assignments" edge IDs in the mutation.
+func (m *DivisionMutation) AssignmentsIDs() (ids []int) {
+	for id := range m.assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssignments resets all changes to the "assignments" edge.
+func (m *DivisionMutation) ResetAssignments() {
+	m.assignments = nil
+	m.clearedassignments = false
+	m.removedassignments = nil
+}
+
 // Where appends a list predicates to the DivisionMutation builder.
 func (m *DivisionMutation) Where(ps ...predicate.Division) {
 	m.predicates = append(m.predicates, ps...)
@@ -2364,7 +4937,7 @@ func (m *DivisionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DivisionMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.code != nil {
 		fields = append(fields, division.FieldCode)
 	}
@@ -2376,6 +4949,9 @@ func (m *DivisionMutation) Fields() []string {
 	}
 	if m.parent != nil {
 		fields = append(fields, division.FieldParentID)
+	}
+	if m.guarantor != nil {
+		fields = append(fields, division.FieldGuarantorID)
 	}
 	return fields
 }
@@ -2393,6 +4969,8 @@ func (m *DivisionMutation) Field(name string) (ent.Value, bool) {
 		return m.Level()
 	case division.FieldParentID:
 		return m.ParentID()
+	case division.FieldGuarantorID:
+		return m.GuarantorID()
 	}
 	return nil, false
 }
@@ -2410,6 +4988,8 @@ func (m *DivisionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldLevel(ctx)
 	case division.FieldParentID:
 		return m.OldParentID(ctx)
+	case division.FieldGuarantorID:
+		return m.OldGuarantorID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Division field %s", name)
 }
@@ -2447,6 +5027,13 @@ func (m *DivisionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetParentID(v)
 		return nil
+	case division.FieldGuarantorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGuarantorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Division field %s", name)
 }
@@ -2483,6 +5070,9 @@ func (m *DivisionMutation) ClearedFields() []string {
 	if m.FieldCleared(division.FieldParentID) {
 		fields = append(fields, division.FieldParentID)
 	}
+	if m.FieldCleared(division.FieldGuarantorID) {
+		fields = append(fields, division.FieldGuarantorID)
+	}
 	return fields
 }
 
@@ -2499,6 +5089,9 @@ func (m *DivisionMutation) ClearField(name string) error {
 	switch name {
 	case division.FieldParentID:
 		m.ClearParentID()
+		return nil
+	case division.FieldGuarantorID:
+		m.ClearGuarantorID()
 		return nil
 	}
 	return fmt.Errorf("unknown Division nullable field %s", name)
@@ -2520,18 +5113,27 @@ func (m *DivisionMutation) ResetField(name string) error {
 	case division.FieldParentID:
 		m.ResetParentID()
 		return nil
+	case division.FieldGuarantorID:
+		m.ResetGuarantorID()
+		return nil
 	}
 	return fmt.Errorf("unknown Division field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DivisionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.parent != nil {
 		edges = append(edges, division.EdgeParent)
 	}
 	if m.children != nil {
 		edges = append(edges, division.EdgeChildren)
+	}
+	if m.guarantor != nil {
+		edges = append(edges, division.EdgeGuarantor)
+	}
+	if m.assignments != nil {
+		edges = append(edges, division.EdgeAssignments)
 	}
 	return edges
 }
@@ -2550,15 +5152,28 @@ func (m *DivisionMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case division.EdgeGuarantor:
+		if id := m.guarantor; id != nil {
+			return []ent.Value{*id}
+		}
+	case division.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.assignments))
+		for id := range m.assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DivisionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.removedchildren != nil {
 		edges = append(edges, division.EdgeChildren)
+	}
+	if m.removedassignments != nil {
+		edges = append(edges, division.EdgeAssignments)
 	}
 	return edges
 }
@@ -2573,18 +5188,30 @@ func (m *DivisionMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case division.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.removedassignments))
+		for id := range m.removedassignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DivisionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.clearedparent {
 		edges = append(edges, division.EdgeParent)
 	}
 	if m.clearedchildren {
 		edges = append(edges, division.EdgeChildren)
+	}
+	if m.clearedguarantor {
+		edges = append(edges, division.EdgeGuarantor)
+	}
+	if m.clearedassignments {
+		edges = append(edges, division.EdgeAssignments)
 	}
 	return edges
 }
@@ -2597,6 +5224,10 @@ func (m *DivisionMutation) EdgeCleared(name string) bool {
 		return m.clearedparent
 	case division.EdgeChildren:
 		return m.clearedchildren
+	case division.EdgeGuarantor:
+		return m.clearedguarantor
+	case division.EdgeAssignments:
+		return m.clearedassignments
 	}
 	return false
 }
@@ -2607,6 +5238,9 @@ func (m *DivisionMutation) ClearEdge(name string) error {
 	switch name {
 	case division.EdgeParent:
 		m.ClearParent()
+		return nil
+	case division.EdgeGuarantor:
+		m.ClearGuarantor()
 		return nil
 	}
 	return fmt.Errorf("unknown Division unique edge %s", name)
@@ -2622,6 +5256,12 @@ func (m *DivisionMutation) ResetEdge(name string) error {
 	case division.EdgeChildren:
 		m.ResetChildren()
 		return nil
+	case division.EdgeGuarantor:
+		m.ResetGuarantor()
+		return nil
+	case division.EdgeAssignments:
+		m.ResetAssignments()
+		return nil
 	}
 	return fmt.Errorf("unknown Division edge %s", name)
 }
@@ -2629,31 +5269,40 @@ func (m *DivisionMutation) ResetEdge(name string) error {
 // HouseholdMutation represents an operation that mutates the Household nodes in the graph.
 type HouseholdMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	created_at      *time.Time
-	updated_at      *time.Time
-	number          *string
-	head_name       *string
-	village_code    *string
-	status          *household.Status
-	dibao           *bool
-	tekun           *bool
-	disabled        *bool
-	size            *int
-	addsize         *int
-	phone           *string
-	address         *string
-	clearedFields   map[string]struct{}
-	village         *int
-	clearedvillage  bool
-	students        map[int]struct{}
-	removedstudents map[int]struct{}
-	clearedstudents bool
-	done            bool
-	oldValue        func(context.Context) (*Household, error)
-	predicates      []predicate.Household
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	number             *string
+	head_name          *string
+	village_code       *string
+	status             *household.Status
+	dibao              *bool
+	tekun              *bool
+	disabled           *bool
+	size               *int
+	addsize            *int
+	phone              *string
+	address            *string
+	last_contact_on    *string
+	clearedFields      map[string]struct{}
+	village            *int
+	clearedvillage     bool
+	students           map[int]struct{}
+	removedstudents    map[int]struct{}
+	clearedstudents    bool
+	guarantor          *int
+	clearedguarantor   bool
+	contacts           map[int]struct{}
+	removedcontacts    map[int]struct{}
+	clearedcontacts    bool
+	assignments        map[int]struct{}
+	removedassignments map[int]struct{}
+	clearedassignments bool
+	done               bool
+	oldValue           func(context.Context) (*Household, error)
+	predicates         []predicate.Household
 }
 
 var _ ent.Mutation = (*HouseholdMutation)(nil)
@@ -3282,6 +5931,91 @@ func (m *HouseholdMutation) ResetAddress() {
 	delete(m.clearedFields, household.FieldAddress)
 }
 
+// SetGuarantorID sets the "guarantor_id" field.
+func (m *HouseholdMutation) SetGuarantorID(i int) {
+	m.guarantor = &i
+}
+
+// GuarantorID returns the value of the "guarantor_id" field in the mutation.
+func (m *HouseholdMutation) GuarantorID() (r int, exists bool) {
+	v := m.guarantor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGuarantorID returns the old "guarantor_id" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldGuarantorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGuarantorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGuarantorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGuarantorID: %w", err)
+	}
+	return oldValue.GuarantorID, nil
+}
+
+// ClearGuarantorID clears the value of the "guarantor_id" field.
+func (m *HouseholdMutation) ClearGuarantorID() {
+	m.guarantor = nil
+	m.clearedFields[household.FieldGuarantorID] = struct{}{}
+}
+
+// GuarantorIDCleared returns if the "guarantor_id" field was cleared in this mutation.
+func (m *HouseholdMutation) GuarantorIDCleared() bool {
+	_, ok := m.clearedFields[household.FieldGuarantorID]
+	return ok
+}
+
+// ResetGuarantorID resets all changes to the "guarantor_id" field.
+func (m *HouseholdMutation) ResetGuarantorID() {
+	m.guarantor = nil
+	delete(m.clearedFields, household.FieldGuarantorID)
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (m *HouseholdMutation) SetLastContactOn(s string) {
+	m.last_contact_on = &s
+}
+
+// LastContactOn returns the value of the "last_contact_on" field in the mutation.
+func (m *HouseholdMutation) LastContactOn() (r string, exists bool) {
+	v := m.last_contact_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastContactOn returns the old "last_contact_on" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldLastContactOn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastContactOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastContactOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastContactOn: %w", err)
+	}
+	return oldValue.LastContactOn, nil
+}
+
+// ResetLastContactOn resets all changes to the "last_contact_on" field.
+func (m *HouseholdMutation) ResetLastContactOn() {
+	m.last_contact_on = nil
+}
+
 // ClearVillage clears the "village" edge to the Division entity.
 func (m *HouseholdMutation) ClearVillage() {
 	m.clearedvillage = true
@@ -3363,6 +6097,141 @@ func (m *HouseholdMutation) ResetStudents() {
 	m.removedstudents = nil
 }
 
+// ClearGuarantor clears the "guarantor" edge to the Person entity.
+func (m *HouseholdMutation) ClearGuarantor() {
+	m.clearedguarantor = true
+	m.clearedFields[household.FieldGuarantorID] = struct{}{}
+}
+
+// GuarantorCleared reports if the "guarantor" edge to the Person entity was cleared.
+func (m *HouseholdMutation) GuarantorCleared() bool {
+	return m.GuarantorIDCleared() || m.clearedguarantor
+}
+
+// GuarantorIDs returns the "guarantor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// GuarantorID instead. It exists only for internal usage by the builders.
+func (m *HouseholdMutation) GuarantorIDs() (ids []int) {
+	if id := m.guarantor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetGuarantor resets all changes to the "guarantor" edge.
+func (m *HouseholdMutation) ResetGuarantor() {
+	m.guarantor = nil
+	m.clearedguarantor = false
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by ids.
+func (m *HouseholdMutation) AddContactIDs(ids ...int) {
+	if m.contacts == nil {
+		m.contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.contacts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearContacts clears the "contacts" edge to the Contact entity.
+func (m *HouseholdMutation) ClearContacts() {
+	m.clearedcontacts = true
+}
+
+// ContactsCleared reports if the "contacts" edge to the Contact entity was cleared.
+func (m *HouseholdMutation) ContactsCleared() bool {
+	return m.clearedcontacts
+}
+
+// RemoveContactIDs removes the "contacts" edge to the Contact entity by IDs.
+func (m *HouseholdMutation) RemoveContactIDs(ids ...int) {
+	if m.removedcontacts == nil {
+		m.removedcontacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.contacts, ids[i])
+		m.removedcontacts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedContacts returns the removed IDs of the "contacts" edge to the Contact entity.
+func (m *HouseholdMutation) RemovedContactsIDs() (ids []int) {
+	for id := range m.removedcontacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ContactsIDs returns the "contacts" edge IDs in the mutation.
+func (m *HouseholdMutation) ContactsIDs() (ids []int) {
+	for id := range m.contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetContacts resets all changes to the "contacts" edge.
+func (m *HouseholdMutation) ResetContacts() {
+	m.contacts = nil
+	m.clearedcontacts = false
+	m.removedcontacts = nil
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by ids.
+func (m *HouseholdMutation) AddAssignmentIDs(ids ...int) {
+	if m.assignments == nil {
+		m.assignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.assignments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssignments clears the "assignments" edge to the Assignment entity.
+func (m *HouseholdMutation) ClearAssignments() {
+	m.clearedassignments = true
+}
+
+// AssignmentsCleared reports if the "assignments" edge to the Assignment entity was cleared.
+func (m *HouseholdMutation) AssignmentsCleared() bool {
+	return m.clearedassignments
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to the Assignment entity by IDs.
+func (m *HouseholdMutation) RemoveAssignmentIDs(ids ...int) {
+	if m.removedassignments == nil {
+		m.removedassignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.assignments, ids[i])
+		m.removedassignments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssignments returns the removed IDs of the "assignments" edge to the Assignment entity.
+func (m *HouseholdMutation) RemovedAssignmentsIDs() (ids []int) {
+	for id := range m.removedassignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssignmentsIDs returns the "assignments" edge IDs in the mutation.
+func (m *HouseholdMutation) AssignmentsIDs() (ids []int) {
+	for id := range m.assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssignments resets all changes to the "assignments" edge.
+func (m *HouseholdMutation) ResetAssignments() {
+	m.assignments = nil
+	m.clearedassignments = false
+	m.removedassignments = nil
+}
+
 // Where appends a list predicates to the HouseholdMutation builder.
 func (m *HouseholdMutation) Where(ps ...predicate.Household) {
 	m.predicates = append(m.predicates, ps...)
@@ -3397,7 +6266,7 @@ func (m *HouseholdMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *HouseholdMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, household.FieldCreatedAt)
 	}
@@ -3437,6 +6306,12 @@ func (m *HouseholdMutation) Fields() []string {
 	if m.address != nil {
 		fields = append(fields, household.FieldAddress)
 	}
+	if m.guarantor != nil {
+		fields = append(fields, household.FieldGuarantorID)
+	}
+	if m.last_contact_on != nil {
+		fields = append(fields, household.FieldLastContactOn)
+	}
 	return fields
 }
 
@@ -3471,6 +6346,10 @@ func (m *HouseholdMutation) Field(name string) (ent.Value, bool) {
 		return m.Phone()
 	case household.FieldAddress:
 		return m.Address()
+	case household.FieldGuarantorID:
+		return m.GuarantorID()
+	case household.FieldLastContactOn:
+		return m.LastContactOn()
 	}
 	return nil, false
 }
@@ -3506,6 +6385,10 @@ func (m *HouseholdMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldPhone(ctx)
 	case household.FieldAddress:
 		return m.OldAddress(ctx)
+	case household.FieldGuarantorID:
+		return m.OldGuarantorID(ctx)
+	case household.FieldLastContactOn:
+		return m.OldLastContactOn(ctx)
 	}
 	return nil, fmt.Errorf("unknown Household field %s", name)
 }
@@ -3606,6 +6489,20 @@ func (m *HouseholdMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAddress(v)
 		return nil
+	case household.FieldGuarantorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGuarantorID(v)
+		return nil
+	case household.FieldLastContactOn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastContactOn(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Household field %s", name)
 }
@@ -3660,6 +6557,9 @@ func (m *HouseholdMutation) ClearedFields() []string {
 	if m.FieldCleared(household.FieldAddress) {
 		fields = append(fields, household.FieldAddress)
 	}
+	if m.FieldCleared(household.FieldGuarantorID) {
+		fields = append(fields, household.FieldGuarantorID)
+	}
 	return fields
 }
 
@@ -3682,6 +6582,9 @@ func (m *HouseholdMutation) ClearField(name string) error {
 		return nil
 	case household.FieldAddress:
 		m.ClearAddress()
+		return nil
+	case household.FieldGuarantorID:
+		m.ClearGuarantorID()
 		return nil
 	}
 	return fmt.Errorf("unknown Household nullable field %s", name)
@@ -3730,18 +6633,33 @@ func (m *HouseholdMutation) ResetField(name string) error {
 	case household.FieldAddress:
 		m.ResetAddress()
 		return nil
+	case household.FieldGuarantorID:
+		m.ResetGuarantorID()
+		return nil
+	case household.FieldLastContactOn:
+		m.ResetLastContactOn()
+		return nil
 	}
 	return fmt.Errorf("unknown Household field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *HouseholdMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 5)
 	if m.village != nil {
 		edges = append(edges, household.EdgeVillage)
 	}
 	if m.students != nil {
 		edges = append(edges, household.EdgeStudents)
+	}
+	if m.guarantor != nil {
+		edges = append(edges, household.EdgeGuarantor)
+	}
+	if m.contacts != nil {
+		edges = append(edges, household.EdgeContacts)
+	}
+	if m.assignments != nil {
+		edges = append(edges, household.EdgeAssignments)
 	}
 	return edges
 }
@@ -3760,15 +6678,37 @@ func (m *HouseholdMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case household.EdgeGuarantor:
+		if id := m.guarantor; id != nil {
+			return []ent.Value{*id}
+		}
+	case household.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.contacts))
+		for id := range m.contacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case household.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.assignments))
+		for id := range m.assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *HouseholdMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 5)
 	if m.removedstudents != nil {
 		edges = append(edges, household.EdgeStudents)
+	}
+	if m.removedcontacts != nil {
+		edges = append(edges, household.EdgeContacts)
+	}
+	if m.removedassignments != nil {
+		edges = append(edges, household.EdgeAssignments)
 	}
 	return edges
 }
@@ -3783,18 +6723,39 @@ func (m *HouseholdMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case household.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.removedcontacts))
+		for id := range m.removedcontacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case household.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.removedassignments))
+		for id := range m.removedassignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *HouseholdMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 5)
 	if m.clearedvillage {
 		edges = append(edges, household.EdgeVillage)
 	}
 	if m.clearedstudents {
 		edges = append(edges, household.EdgeStudents)
+	}
+	if m.clearedguarantor {
+		edges = append(edges, household.EdgeGuarantor)
+	}
+	if m.clearedcontacts {
+		edges = append(edges, household.EdgeContacts)
+	}
+	if m.clearedassignments {
+		edges = append(edges, household.EdgeAssignments)
 	}
 	return edges
 }
@@ -3807,6 +6768,12 @@ func (m *HouseholdMutation) EdgeCleared(name string) bool {
 		return m.clearedvillage
 	case household.EdgeStudents:
 		return m.clearedstudents
+	case household.EdgeGuarantor:
+		return m.clearedguarantor
+	case household.EdgeContacts:
+		return m.clearedcontacts
+	case household.EdgeAssignments:
+		return m.clearedassignments
 	}
 	return false
 }
@@ -3817,6 +6784,9 @@ func (m *HouseholdMutation) ClearEdge(name string) error {
 	switch name {
 	case household.EdgeVillage:
 		m.ClearVillage()
+		return nil
+	case household.EdgeGuarantor:
+		m.ClearGuarantor()
 		return nil
 	}
 	return fmt.Errorf("unknown Household unique edge %s", name)
@@ -3831,6 +6801,15 @@ func (m *HouseholdMutation) ResetEdge(name string) error {
 		return nil
 	case household.EdgeStudents:
 		m.ResetStudents()
+		return nil
+	case household.EdgeGuarantor:
+		m.ResetGuarantor()
+		return nil
+	case household.EdgeContacts:
+		m.ResetContacts()
+		return nil
+	case household.EdgeAssignments:
+		m.ResetAssignments()
 		return nil
 	}
 	return fmt.Errorf("unknown Household edge %s", name)
@@ -7243,6 +10222,7 @@ type StudentMutation struct {
 	left_behind             *bool
 	migrant                 *bool
 	ethnic_minority         *bool
+	last_contact_on         *string
 	clearedFields           map[string]struct{}
 	household               *int
 	clearedhousehold        bool
@@ -7250,6 +10230,14 @@ type StudentMutation struct {
 	clearedschool           bool
 	outside_division        *int
 	clearedoutside_division bool
+	contact_person          *int
+	clearedcontact_person   bool
+	contacts                map[int]struct{}
+	removedcontacts         map[int]struct{}
+	clearedcontacts         bool
+	assignments             map[int]struct{}
+	removedassignments      map[int]struct{}
+	clearedassignments      bool
 	done                    bool
 	oldValue                func(context.Context) (*Student, error)
 	predicates              []predicate.Student
@@ -8159,6 +11147,91 @@ func (m *StudentMutation) ResetEthnicMinority() {
 	m.ethnic_minority = nil
 }
 
+// SetContactPersonID sets the "contact_person_id" field.
+func (m *StudentMutation) SetContactPersonID(i int) {
+	m.contact_person = &i
+}
+
+// ContactPersonID returns the value of the "contact_person_id" field in the mutation.
+func (m *StudentMutation) ContactPersonID() (r int, exists bool) {
+	v := m.contact_person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactPersonID returns the old "contact_person_id" field's value of the Student entity.
+// If the Student object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StudentMutation) OldContactPersonID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactPersonID: %w", err)
+	}
+	return oldValue.ContactPersonID, nil
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (m *StudentMutation) ClearContactPersonID() {
+	m.contact_person = nil
+	m.clearedFields[student.FieldContactPersonID] = struct{}{}
+}
+
+// ContactPersonIDCleared returns if the "contact_person_id" field was cleared in this mutation.
+func (m *StudentMutation) ContactPersonIDCleared() bool {
+	_, ok := m.clearedFields[student.FieldContactPersonID]
+	return ok
+}
+
+// ResetContactPersonID resets all changes to the "contact_person_id" field.
+func (m *StudentMutation) ResetContactPersonID() {
+	m.contact_person = nil
+	delete(m.clearedFields, student.FieldContactPersonID)
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (m *StudentMutation) SetLastContactOn(s string) {
+	m.last_contact_on = &s
+}
+
+// LastContactOn returns the value of the "last_contact_on" field in the mutation.
+func (m *StudentMutation) LastContactOn() (r string, exists bool) {
+	v := m.last_contact_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastContactOn returns the old "last_contact_on" field's value of the Student entity.
+// If the Student object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StudentMutation) OldLastContactOn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastContactOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastContactOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastContactOn: %w", err)
+	}
+	return oldValue.LastContactOn, nil
+}
+
+// ResetLastContactOn resets all changes to the "last_contact_on" field.
+func (m *StudentMutation) ResetLastContactOn() {
+	m.last_contact_on = nil
+}
+
 // ClearHousehold clears the "household" edge to the Household entity.
 func (m *StudentMutation) ClearHousehold() {
 	m.clearedhousehold = true
@@ -8240,6 +11313,141 @@ func (m *StudentMutation) ResetOutsideDivision() {
 	m.clearedoutside_division = false
 }
 
+// ClearContactPerson clears the "contact_person" edge to the Person entity.
+func (m *StudentMutation) ClearContactPerson() {
+	m.clearedcontact_person = true
+	m.clearedFields[student.FieldContactPersonID] = struct{}{}
+}
+
+// ContactPersonCleared reports if the "contact_person" edge to the Person entity was cleared.
+func (m *StudentMutation) ContactPersonCleared() bool {
+	return m.ContactPersonIDCleared() || m.clearedcontact_person
+}
+
+// ContactPersonIDs returns the "contact_person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ContactPersonID instead. It exists only for internal usage by the builders.
+func (m *StudentMutation) ContactPersonIDs() (ids []int) {
+	if id := m.contact_person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetContactPerson resets all changes to the "contact_person" edge.
+func (m *StudentMutation) ResetContactPerson() {
+	m.contact_person = nil
+	m.clearedcontact_person = false
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by ids.
+func (m *StudentMutation) AddContactIDs(ids ...int) {
+	if m.contacts == nil {
+		m.contacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.contacts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearContacts clears the "contacts" edge to the Contact entity.
+func (m *StudentMutation) ClearContacts() {
+	m.clearedcontacts = true
+}
+
+// ContactsCleared reports if the "contacts" edge to the Contact entity was cleared.
+func (m *StudentMutation) ContactsCleared() bool {
+	return m.clearedcontacts
+}
+
+// RemoveContactIDs removes the "contacts" edge to the Contact entity by IDs.
+func (m *StudentMutation) RemoveContactIDs(ids ...int) {
+	if m.removedcontacts == nil {
+		m.removedcontacts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.contacts, ids[i])
+		m.removedcontacts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedContacts returns the removed IDs of the "contacts" edge to the Contact entity.
+func (m *StudentMutation) RemovedContactsIDs() (ids []int) {
+	for id := range m.removedcontacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ContactsIDs returns the "contacts" edge IDs in the mutation.
+func (m *StudentMutation) ContactsIDs() (ids []int) {
+	for id := range m.contacts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetContacts resets all changes to the "contacts" edge.
+func (m *StudentMutation) ResetContacts() {
+	m.contacts = nil
+	m.clearedcontacts = false
+	m.removedcontacts = nil
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by ids.
+func (m *StudentMutation) AddAssignmentIDs(ids ...int) {
+	if m.assignments == nil {
+		m.assignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.assignments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssignments clears the "assignments" edge to the Assignment entity.
+func (m *StudentMutation) ClearAssignments() {
+	m.clearedassignments = true
+}
+
+// AssignmentsCleared reports if the "assignments" edge to the Assignment entity was cleared.
+func (m *StudentMutation) AssignmentsCleared() bool {
+	return m.clearedassignments
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to the Assignment entity by IDs.
+func (m *StudentMutation) RemoveAssignmentIDs(ids ...int) {
+	if m.removedassignments == nil {
+		m.removedassignments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.assignments, ids[i])
+		m.removedassignments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssignments returns the removed IDs of the "assignments" edge to the Assignment entity.
+func (m *StudentMutation) RemovedAssignmentsIDs() (ids []int) {
+	for id := range m.removedassignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssignmentsIDs returns the "assignments" edge IDs in the mutation.
+func (m *StudentMutation) AssignmentsIDs() (ids []int) {
+	for id := range m.assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssignments resets all changes to the "assignments" edge.
+func (m *StudentMutation) ResetAssignments() {
+	m.assignments = nil
+	m.clearedassignments = false
+	m.removedassignments = nil
+}
+
 // Where appends a list predicates to the StudentMutation builder.
 func (m *StudentMutation) Where(ps ...predicate.Student) {
 	m.predicates = append(m.predicates, ps...)
@@ -8274,7 +11482,7 @@ func (m *StudentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StudentMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, student.FieldCreatedAt)
 	}
@@ -8335,6 +11543,12 @@ func (m *StudentMutation) Fields() []string {
 	if m.ethnic_minority != nil {
 		fields = append(fields, student.FieldEthnicMinority)
 	}
+	if m.contact_person != nil {
+		fields = append(fields, student.FieldContactPersonID)
+	}
+	if m.last_contact_on != nil {
+		fields = append(fields, student.FieldLastContactOn)
+	}
 	return fields
 }
 
@@ -8383,6 +11597,10 @@ func (m *StudentMutation) Field(name string) (ent.Value, bool) {
 		return m.Migrant()
 	case student.FieldEthnicMinority:
 		return m.EthnicMinority()
+	case student.FieldContactPersonID:
+		return m.ContactPersonID()
+	case student.FieldLastContactOn:
+		return m.LastContactOn()
 	}
 	return nil, false
 }
@@ -8432,6 +11650,10 @@ func (m *StudentMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldMigrant(ctx)
 	case student.FieldEthnicMinority:
 		return m.OldEthnicMinority(ctx)
+	case student.FieldContactPersonID:
+		return m.OldContactPersonID(ctx)
+	case student.FieldLastContactOn:
+		return m.OldLastContactOn(ctx)
 	}
 	return nil, fmt.Errorf("unknown Student field %s", name)
 }
@@ -8581,6 +11803,20 @@ func (m *StudentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEthnicMinority(v)
 		return nil
+	case student.FieldContactPersonID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactPersonID(v)
+		return nil
+	case student.FieldLastContactOn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastContactOn(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Student field %s", name)
 }
@@ -8641,6 +11877,9 @@ func (m *StudentMutation) ClearedFields() []string {
 	if m.FieldCleared(student.FieldOutsideDivisionID) {
 		fields = append(fields, student.FieldOutsideDivisionID)
 	}
+	if m.FieldCleared(student.FieldContactPersonID) {
+		fields = append(fields, student.FieldContactPersonID)
+	}
 	return fields
 }
 
@@ -8669,6 +11908,9 @@ func (m *StudentMutation) ClearField(name string) error {
 		return nil
 	case student.FieldOutsideDivisionID:
 		m.ClearOutsideDivisionID()
+		return nil
+	case student.FieldContactPersonID:
+		m.ClearContactPersonID()
 		return nil
 	}
 	return fmt.Errorf("unknown Student nullable field %s", name)
@@ -8738,13 +11980,19 @@ func (m *StudentMutation) ResetField(name string) error {
 	case student.FieldEthnicMinority:
 		m.ResetEthnicMinority()
 		return nil
+	case student.FieldContactPersonID:
+		m.ResetContactPersonID()
+		return nil
+	case student.FieldLastContactOn:
+		m.ResetLastContactOn()
+		return nil
 	}
 	return fmt.Errorf("unknown Student field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StudentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.household != nil {
 		edges = append(edges, student.EdgeHousehold)
 	}
@@ -8753,6 +12001,15 @@ func (m *StudentMutation) AddedEdges() []string {
 	}
 	if m.outside_division != nil {
 		edges = append(edges, student.EdgeOutsideDivision)
+	}
+	if m.contact_person != nil {
+		edges = append(edges, student.EdgeContactPerson)
+	}
+	if m.contacts != nil {
+		edges = append(edges, student.EdgeContacts)
+	}
+	if m.assignments != nil {
+		edges = append(edges, student.EdgeAssignments)
 	}
 	return edges
 }
@@ -8773,25 +12030,61 @@ func (m *StudentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.outside_division; id != nil {
 			return []ent.Value{*id}
 		}
+	case student.EdgeContactPerson:
+		if id := m.contact_person; id != nil {
+			return []ent.Value{*id}
+		}
+	case student.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.contacts))
+		for id := range m.contacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case student.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.assignments))
+		for id := range m.assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StudentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
+	if m.removedcontacts != nil {
+		edges = append(edges, student.EdgeContacts)
+	}
+	if m.removedassignments != nil {
+		edges = append(edges, student.EdgeAssignments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *StudentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case student.EdgeContacts:
+		ids := make([]ent.Value, 0, len(m.removedcontacts))
+		for id := range m.removedcontacts {
+			ids = append(ids, id)
+		}
+		return ids
+	case student.EdgeAssignments:
+		ids := make([]ent.Value, 0, len(m.removedassignments))
+		for id := range m.removedassignments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StudentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.clearedhousehold {
 		edges = append(edges, student.EdgeHousehold)
 	}
@@ -8800,6 +12093,15 @@ func (m *StudentMutation) ClearedEdges() []string {
 	}
 	if m.clearedoutside_division {
 		edges = append(edges, student.EdgeOutsideDivision)
+	}
+	if m.clearedcontact_person {
+		edges = append(edges, student.EdgeContactPerson)
+	}
+	if m.clearedcontacts {
+		edges = append(edges, student.EdgeContacts)
+	}
+	if m.clearedassignments {
+		edges = append(edges, student.EdgeAssignments)
 	}
 	return edges
 }
@@ -8814,6 +12116,12 @@ func (m *StudentMutation) EdgeCleared(name string) bool {
 		return m.clearedschool
 	case student.EdgeOutsideDivision:
 		return m.clearedoutside_division
+	case student.EdgeContactPerson:
+		return m.clearedcontact_person
+	case student.EdgeContacts:
+		return m.clearedcontacts
+	case student.EdgeAssignments:
+		return m.clearedassignments
 	}
 	return false
 }
@@ -8831,6 +12139,9 @@ func (m *StudentMutation) ClearEdge(name string) error {
 	case student.EdgeOutsideDivision:
 		m.ClearOutsideDivision()
 		return nil
+	case student.EdgeContactPerson:
+		m.ClearContactPerson()
+		return nil
 	}
 	return fmt.Errorf("unknown Student unique edge %s", name)
 }
@@ -8847,6 +12158,15 @@ func (m *StudentMutation) ResetEdge(name string) error {
 		return nil
 	case student.EdgeOutsideDivision:
 		m.ResetOutsideDivision()
+		return nil
+	case student.EdgeContactPerson:
+		m.ResetContactPerson()
+		return nil
+	case student.EdgeContacts:
+		m.ResetContacts()
+		return nil
+	case student.EdgeAssignments:
+		m.ResetAssignments()
 		return nil
 	}
 	return fmt.Errorf("unknown Student edge %s", name)

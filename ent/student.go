@@ -7,6 +7,7 @@ import (
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/student"
 	"strings"
 	"time"
@@ -60,6 +61,10 @@ type Student struct {
 	Migrant bool `json:"migrant,omitempty"`
 	// 少数民族
 	EthnicMinority bool `json:"ethnic_minority,omitempty"`
+	// ContactPersonID holds the value of the "contact_person_id" field.
+	ContactPersonID *int `json:"contact_person_id,omitempty"`
+	// YYYY-MM-DD of the last contact, empty if never
+	LastContactOn string `json:"last_contact_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StudentQuery when eager-loading is set.
 	Edges        StudentEdges `json:"edges"`
@@ -74,11 +79,20 @@ type StudentEdges struct {
 	School *Org `json:"school,omitempty"`
 	// OutsideDivision holds the value of the outside_division edge.
 	OutsideDivision *Division `json:"outside_division,omitempty"`
+	// ContactPerson holds the value of the contact_person edge.
+	ContactPerson *Person `json:"contact_person,omitempty"`
+	// Contacts holds the value of the contacts edge.
+	Contacts []*Contact `json:"contacts,omitempty"`
+	// Assignments holds the value of the assignments edge.
+	Assignments []*Assignment `json:"assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [6]map[string]int
+
+	namedContacts    map[string][]*Contact
+	namedAssignments map[string][]*Assignment
 }
 
 // HouseholdOrErr returns the Household value or an error if the edge
@@ -114,6 +128,35 @@ func (e StudentEdges) OutsideDivisionOrErr() (*Division, error) {
 	return nil, &NotLoadedError{edge: "outside_division"}
 }
 
+// ContactPersonOrErr returns the ContactPerson value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e StudentEdges) ContactPersonOrErr() (*Person, error) {
+	if e.ContactPerson != nil {
+		return e.ContactPerson, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "contact_person"}
+}
+
+// ContactsOrErr returns the Contacts value or an error if the edge
+// was not loaded in eager-loading.
+func (e StudentEdges) ContactsOrErr() ([]*Contact, error) {
+	if e.loadedTypes[4] {
+		return e.Contacts, nil
+	}
+	return nil, &NotLoadedError{edge: "contacts"}
+}
+
+// AssignmentsOrErr returns the Assignments value or an error if the edge
+// was not loaded in eager-loading.
+func (e StudentEdges) AssignmentsOrErr() ([]*Assignment, error) {
+	if e.loadedTypes[5] {
+		return e.Assignments, nil
+	}
+	return nil, &NotLoadedError{edge: "assignments"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Student) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -121,9 +164,9 @@ func (*Student) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case student.FieldBoarding, student.FieldDisabled, student.FieldLeftBehind, student.FieldMigrant, student.FieldEthnicMinority:
 			values[i] = new(sql.NullBool)
-		case student.FieldID, student.FieldHouseholdID, student.FieldGrade, student.FieldSchoolID, student.FieldOutsideDivisionID:
+		case student.FieldID, student.FieldHouseholdID, student.FieldGrade, student.FieldSchoolID, student.FieldOutsideDivisionID, student.FieldContactPersonID:
 			values[i] = new(sql.NullInt64)
-		case student.FieldName, student.FieldIDNumber, student.FieldGender, student.FieldVillageCode, student.FieldStage, student.FieldClassName, student.FieldOutsideSchoolName, student.FieldEnrollmentStatus:
+		case student.FieldName, student.FieldIDNumber, student.FieldGender, student.FieldVillageCode, student.FieldStage, student.FieldClassName, student.FieldOutsideSchoolName, student.FieldEnrollmentStatus, student.FieldLastContactOn:
 			values[i] = new(sql.NullString)
 		case student.FieldCreatedAt, student.FieldUpdatedAt, student.FieldBirthDate:
 			values[i] = new(sql.NullTime)
@@ -271,6 +314,19 @@ func (_m *Student) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.EthnicMinority = value.Bool
 			}
+		case student.FieldContactPersonID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_person_id", values[i])
+			} else if value.Valid {
+				_m.ContactPersonID = new(int)
+				*_m.ContactPersonID = int(value.Int64)
+			}
+		case student.FieldLastContactOn:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field last_contact_on", values[i])
+			} else if value.Valid {
+				_m.LastContactOn = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -297,6 +353,21 @@ func (_m *Student) QuerySchool() *OrgQuery {
 // QueryOutsideDivision queries the "outside_division" edge of the Student entity.
 func (_m *Student) QueryOutsideDivision() *DivisionQuery {
 	return NewStudentClient(_m.config).QueryOutsideDivision(_m)
+}
+
+// QueryContactPerson queries the "contact_person" edge of the Student entity.
+func (_m *Student) QueryContactPerson() *PersonQuery {
+	return NewStudentClient(_m.config).QueryContactPerson(_m)
+}
+
+// QueryContacts queries the "contacts" edge of the Student entity.
+func (_m *Student) QueryContacts() *ContactQuery {
+	return NewStudentClient(_m.config).QueryContacts(_m)
+}
+
+// QueryAssignments queries the "assignments" edge of the Student entity.
+func (_m *Student) QueryAssignments() *AssignmentQuery {
+	return NewStudentClient(_m.config).QueryAssignments(_m)
 }
 
 // Update returns a builder for updating this Student.
@@ -386,8 +457,64 @@ func (_m *Student) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("ethnic_minority=")
 	builder.WriteString(fmt.Sprintf("%v", _m.EthnicMinority))
+	builder.WriteString(", ")
+	if v := _m.ContactPersonID; v != nil {
+		builder.WriteString("contact_person_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("last_contact_on=")
+	builder.WriteString(_m.LastContactOn)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedContacts returns the Contacts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Student) NamedContacts(name string) ([]*Contact, error) {
+	if _m.Edges.namedContacts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedContacts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Student) appendNamedContacts(name string, edges ...*Contact) {
+	if _m.Edges.namedContacts == nil {
+		_m.Edges.namedContacts = make(map[string][]*Contact)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedContacts[name] = []*Contact{}
+	} else {
+		_m.Edges.namedContacts[name] = append(_m.Edges.namedContacts[name], edges...)
+	}
+}
+
+// NamedAssignments returns the Assignments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Student) NamedAssignments(name string) ([]*Assignment, error) {
+	if _m.Edges.namedAssignments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssignments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Student) appendNamedAssignments(name string, edges ...*Assignment) {
+	if _m.Edges.namedAssignments == nil {
+		_m.Edges.namedAssignments = make(map[string][]*Assignment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssignments[name] = []*Assignment{}
+	} else {
+		_m.Edges.namedAssignments[name] = append(_m.Edges.namedAssignments[name], edges...)
+	}
 }
 
 // Students is a parsable slice of Student.

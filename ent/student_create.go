@@ -6,9 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/student"
 	"time"
 
@@ -249,6 +252,34 @@ func (_c *StudentCreate) SetNillableEthnicMinority(v *bool) *StudentCreate {
 	return _c
 }
 
+// SetContactPersonID sets the "contact_person_id" field.
+func (_c *StudentCreate) SetContactPersonID(v int) *StudentCreate {
+	_c.mutation.SetContactPersonID(v)
+	return _c
+}
+
+// SetNillableContactPersonID sets the "contact_person_id" field if the given value is not nil.
+func (_c *StudentCreate) SetNillableContactPersonID(v *int) *StudentCreate {
+	if v != nil {
+		_c.SetContactPersonID(*v)
+	}
+	return _c
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_c *StudentCreate) SetLastContactOn(v string) *StudentCreate {
+	_c.mutation.SetLastContactOn(v)
+	return _c
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_c *StudentCreate) SetNillableLastContactOn(v *string) *StudentCreate {
+	if v != nil {
+		_c.SetLastContactOn(*v)
+	}
+	return _c
+}
+
 // SetHousehold sets the "household" edge to the Household entity.
 func (_c *StudentCreate) SetHousehold(v *Household) *StudentCreate {
 	return _c.SetHouseholdID(v.ID)
@@ -262,6 +293,41 @@ func (_c *StudentCreate) SetSchool(v *Org) *StudentCreate {
 // SetOutsideDivision sets the "outside_division" edge to the Division entity.
 func (_c *StudentCreate) SetOutsideDivision(v *Division) *StudentCreate {
 	return _c.SetOutsideDivisionID(v.ID)
+}
+
+// SetContactPerson sets the "contact_person" edge to the Person entity.
+func (_c *StudentCreate) SetContactPerson(v *Person) *StudentCreate {
+	return _c.SetContactPersonID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_c *StudentCreate) AddContactIDs(ids ...int) *StudentCreate {
+	_c.mutation.AddContactIDs(ids...)
+	return _c
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_c *StudentCreate) AddContacts(v ...*Contact) *StudentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_c *StudentCreate) AddAssignmentIDs(ids ...int) *StudentCreate {
+	_c.mutation.AddAssignmentIDs(ids...)
+	return _c
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_c *StudentCreate) AddAssignments(v ...*Assignment) *StudentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the StudentMutation object of the builder.
@@ -338,6 +404,10 @@ func (_c *StudentCreate) defaults() error {
 	if _, ok := _c.mutation.EthnicMinority(); !ok {
 		v := student.DefaultEthnicMinority
 		_c.mutation.SetEthnicMinority(v)
+	}
+	if _, ok := _c.mutation.LastContactOn(); !ok {
+		v := student.DefaultLastContactOn
+		_c.mutation.SetLastContactOn(v)
 	}
 	return nil
 }
@@ -433,6 +503,9 @@ func (_c *StudentCreate) check() error {
 	}
 	if _, ok := _c.mutation.EthnicMinority(); !ok {
 		return &ValidationError{Name: "ethnic_minority", err: errors.New(`ent: missing required field "Student.ethnic_minority"`)}
+	}
+	if _, ok := _c.mutation.LastContactOn(); !ok {
+		return &ValidationError{Name: "last_contact_on", err: errors.New(`ent: missing required field "Student.last_contact_on"`)}
 	}
 	if len(_c.mutation.HouseholdIDs()) == 0 {
 		return &ValidationError{Name: "household", err: errors.New(`ent: missing required edge "Student.household"`)}
@@ -532,6 +605,10 @@ func (_c *StudentCreate) createSpec() (*Student, *sqlgraph.CreateSpec) {
 		_spec.SetField(student.FieldEthnicMinority, field.TypeBool, value)
 		_node.EthnicMinority = value
 	}
+	if value, ok := _c.mutation.LastContactOn(); ok {
+		_spec.SetField(student.FieldLastContactOn, field.TypeString, value)
+		_node.LastContactOn = value
+	}
 	if nodes := _c.mutation.HouseholdIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -581,6 +658,55 @@ func (_c *StudentCreate) createSpec() (*Student, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.OutsideDivisionID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ContactPersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.ContactPersonID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -896,6 +1022,36 @@ func (u *StudentUpsert) SetEthnicMinority(v bool) *StudentUpsert {
 // UpdateEthnicMinority sets the "ethnic_minority" field to the value that was provided on create.
 func (u *StudentUpsert) UpdateEthnicMinority() *StudentUpsert {
 	u.SetExcluded(student.FieldEthnicMinority)
+	return u
+}
+
+// SetContactPersonID sets the "contact_person_id" field.
+func (u *StudentUpsert) SetContactPersonID(v int) *StudentUpsert {
+	u.Set(student.FieldContactPersonID, v)
+	return u
+}
+
+// UpdateContactPersonID sets the "contact_person_id" field to the value that was provided on create.
+func (u *StudentUpsert) UpdateContactPersonID() *StudentUpsert {
+	u.SetExcluded(student.FieldContactPersonID)
+	return u
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (u *StudentUpsert) ClearContactPersonID() *StudentUpsert {
+	u.SetNull(student.FieldContactPersonID)
+	return u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *StudentUpsert) SetLastContactOn(v string) *StudentUpsert {
+	u.Set(student.FieldLastContactOn, v)
+	return u
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *StudentUpsert) UpdateLastContactOn() *StudentUpsert {
+	u.SetExcluded(student.FieldLastContactOn)
 	return u
 }
 
@@ -1249,6 +1405,41 @@ func (u *StudentUpsertOne) SetEthnicMinority(v bool) *StudentUpsertOne {
 func (u *StudentUpsertOne) UpdateEthnicMinority() *StudentUpsertOne {
 	return u.Update(func(s *StudentUpsert) {
 		s.UpdateEthnicMinority()
+	})
+}
+
+// SetContactPersonID sets the "contact_person_id" field.
+func (u *StudentUpsertOne) SetContactPersonID(v int) *StudentUpsertOne {
+	return u.Update(func(s *StudentUpsert) {
+		s.SetContactPersonID(v)
+	})
+}
+
+// UpdateContactPersonID sets the "contact_person_id" field to the value that was provided on create.
+func (u *StudentUpsertOne) UpdateContactPersonID() *StudentUpsertOne {
+	return u.Update(func(s *StudentUpsert) {
+		s.UpdateContactPersonID()
+	})
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (u *StudentUpsertOne) ClearContactPersonID() *StudentUpsertOne {
+	return u.Update(func(s *StudentUpsert) {
+		s.ClearContactPersonID()
+	})
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *StudentUpsertOne) SetLastContactOn(v string) *StudentUpsertOne {
+	return u.Update(func(s *StudentUpsert) {
+		s.SetLastContactOn(v)
+	})
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *StudentUpsertOne) UpdateLastContactOn() *StudentUpsertOne {
+	return u.Update(func(s *StudentUpsert) {
+		s.UpdateLastContactOn()
 	})
 }
 
@@ -1768,6 +1959,41 @@ func (u *StudentUpsertBulk) SetEthnicMinority(v bool) *StudentUpsertBulk {
 func (u *StudentUpsertBulk) UpdateEthnicMinority() *StudentUpsertBulk {
 	return u.Update(func(s *StudentUpsert) {
 		s.UpdateEthnicMinority()
+	})
+}
+
+// SetContactPersonID sets the "contact_person_id" field.
+func (u *StudentUpsertBulk) SetContactPersonID(v int) *StudentUpsertBulk {
+	return u.Update(func(s *StudentUpsert) {
+		s.SetContactPersonID(v)
+	})
+}
+
+// UpdateContactPersonID sets the "contact_person_id" field to the value that was provided on create.
+func (u *StudentUpsertBulk) UpdateContactPersonID() *StudentUpsertBulk {
+	return u.Update(func(s *StudentUpsert) {
+		s.UpdateContactPersonID()
+	})
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (u *StudentUpsertBulk) ClearContactPersonID() *StudentUpsertBulk {
+	return u.Update(func(s *StudentUpsert) {
+		s.ClearContactPersonID()
+	})
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (u *StudentUpsertBulk) SetLastContactOn(v string) *StudentUpsertBulk {
+	return u.Update(func(s *StudentUpsert) {
+		s.SetLastContactOn(v)
+	})
+}
+
+// UpdateLastContactOn sets the "last_contact_on" field to the value that was provided on create.
+func (u *StudentUpsertBulk) UpdateLastContactOn() *StudentUpsertBulk {
+	return u.Update(func(s *StudentUpsert) {
+		s.UpdateLastContactOn()
 	})
 }
 

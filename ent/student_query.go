@@ -4,12 +4,16 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
 
@@ -22,15 +26,20 @@ import (
 // StudentQuery is the builder for querying Student entities.
 type StudentQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []student.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Student
-	withHousehold       *HouseholdQuery
-	withSchool          *OrgQuery
-	withOutsideDivision *DivisionQuery
-	loadTotal           []func(context.Context, []*Student) error
-	modifiers           []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []student.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Student
+	withHousehold        *HouseholdQuery
+	withSchool           *OrgQuery
+	withOutsideDivision  *DivisionQuery
+	withContactPerson    *PersonQuery
+	withContacts         *ContactQuery
+	withAssignments      *AssignmentQuery
+	loadTotal            []func(context.Context, []*Student) error
+	modifiers            []func(*sql.Selector)
+	withNamedContacts    map[string]*ContactQuery
+	withNamedAssignments map[string]*AssignmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -126,6 +135,72 @@ func (_q *StudentQuery) QueryOutsideDivision() *DivisionQuery {
 			sqlgraph.From(student.Table, student.FieldID, selector),
 			sqlgraph.To(division.Table, division.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, student.OutsideDivisionTable, student.OutsideDivisionColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryContactPerson chains the current query on the "contact_person" edge.
+func (_q *StudentQuery) QueryContactPerson() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(student.Table, student.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, student.ContactPersonTable, student.ContactPersonColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryContacts chains the current query on the "contacts" edge.
+func (_q *StudentQuery) QueryContacts() *ContactQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(student.Table, student.FieldID, selector),
+			sqlgraph.To(contact.Table, contact.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, student.ContactsTable, student.ContactsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssignments chains the current query on the "assignments" edge.
+func (_q *StudentQuery) QueryAssignments() *AssignmentQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(student.Table, student.FieldID, selector),
+			sqlgraph.To(assignment.Table, assignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, student.AssignmentsTable, student.AssignmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -328,6 +403,9 @@ func (_q *StudentQuery) Clone() *StudentQuery {
 		withHousehold:       _q.withHousehold.Clone(),
 		withSchool:          _q.withSchool.Clone(),
 		withOutsideDivision: _q.withOutsideDivision.Clone(),
+		withContactPerson:   _q.withContactPerson.Clone(),
+		withContacts:        _q.withContacts.Clone(),
+		withAssignments:     _q.withAssignments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -365,6 +443,39 @@ func (_q *StudentQuery) WithOutsideDivision(opts ...func(*DivisionQuery)) *Stude
 		opt(query)
 	}
 	_q.withOutsideDivision = query
+	return _q
+}
+
+// WithContactPerson tells the query-builder to eager-load the nodes that are connected to
+// the "contact_person" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StudentQuery) WithContactPerson(opts ...func(*PersonQuery)) *StudentQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withContactPerson = query
+	return _q
+}
+
+// WithContacts tells the query-builder to eager-load the nodes that are connected to
+// the "contacts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StudentQuery) WithContacts(opts ...func(*ContactQuery)) *StudentQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withContacts = query
+	return _q
+}
+
+// WithAssignments tells the query-builder to eager-load the nodes that are connected to
+// the "assignments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StudentQuery) WithAssignments(opts ...func(*AssignmentQuery)) *StudentQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssignments = query
 	return _q
 }
 
@@ -452,10 +563,13 @@ func (_q *StudentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Stud
 	var (
 		nodes       = []*Student{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [6]bool{
 			_q.withHousehold != nil,
 			_q.withSchool != nil,
 			_q.withOutsideDivision != nil,
+			_q.withContactPerson != nil,
+			_q.withContacts != nil,
+			_q.withAssignments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -494,6 +608,40 @@ func (_q *StudentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Stud
 	if query := _q.withOutsideDivision; query != nil {
 		if err := _q.loadOutsideDivision(ctx, query, nodes, nil,
 			func(n *Student, e *Division) { n.Edges.OutsideDivision = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withContactPerson; query != nil {
+		if err := _q.loadContactPerson(ctx, query, nodes, nil,
+			func(n *Student, e *Person) { n.Edges.ContactPerson = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withContacts; query != nil {
+		if err := _q.loadContacts(ctx, query, nodes,
+			func(n *Student) { n.Edges.Contacts = []*Contact{} },
+			func(n *Student, e *Contact) { n.Edges.Contacts = append(n.Edges.Contacts, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAssignments; query != nil {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Student) { n.Edges.Assignments = []*Assignment{} },
+			func(n *Student, e *Assignment) { n.Edges.Assignments = append(n.Edges.Assignments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedContacts {
+		if err := _q.loadContacts(ctx, query, nodes,
+			func(n *Student) { n.appendNamedContacts(name) },
+			func(n *Student, e *Contact) { n.appendNamedContacts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssignments {
+		if err := _q.loadAssignments(ctx, query, nodes,
+			func(n *Student) { n.appendNamedAssignments(name) },
+			func(n *Student, e *Assignment) { n.appendNamedAssignments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -598,6 +746,104 @@ func (_q *StudentQuery) loadOutsideDivision(ctx context.Context, query *Division
 	}
 	return nil
 }
+func (_q *StudentQuery) loadContactPerson(ctx context.Context, query *PersonQuery, nodes []*Student, init func(*Student), assign func(*Student, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Student)
+	for i := range nodes {
+		if nodes[i].ContactPersonID == nil {
+			continue
+		}
+		fk := *nodes[i].ContactPersonID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "contact_person_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *StudentQuery) loadContacts(ctx context.Context, query *ContactQuery, nodes []*Student, init func(*Student), assign func(*Student, *Contact)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Student)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(contact.FieldStudentID)
+	}
+	query.Where(predicate.Contact(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(student.ContactsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.StudentID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "student_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "student_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StudentQuery) loadAssignments(ctx context.Context, query *AssignmentQuery, nodes []*Student, init func(*Student), assign func(*Student, *Assignment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Student)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(assignment.FieldStudentID)
+	}
+	query.Where(predicate.Assignment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(student.AssignmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.StudentID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "student_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "student_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *StudentQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -635,6 +881,9 @@ func (_q *StudentQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withOutsideDivision != nil {
 			_spec.Node.AddColumnOnce(student.FieldOutsideDivisionID)
+		}
+		if _q.withContactPerson != nil {
+			_spec.Node.AddColumnOnce(student.FieldContactPersonID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {
@@ -699,6 +948,34 @@ func (_q *StudentQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *StudentQuery) Modify(modifiers ...func(s *sql.Selector)) *StudentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedContacts tells the query-builder to eager-load the nodes that are connected to the "contacts"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StudentQuery) WithNamedContacts(name string, opts ...func(*ContactQuery)) *StudentQuery {
+	query := (&ContactClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedContacts == nil {
+		_q.withNamedContacts = make(map[string]*ContactQuery)
+	}
+	_q.withNamedContacts[name] = query
+	return _q
+}
+
+// WithNamedAssignments tells the query-builder to eager-load the nodes that are connected to the "assignments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StudentQuery) WithNamedAssignments(name string, opts ...func(*AssignmentQuery)) *StudentQuery {
+	query := (&AssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssignments == nil {
+		_q.withNamedAssignments = make(map[string]*AssignmentQuery)
+	}
+	_q.withNamedAssignments[name] = query
+	return _q
 }
 
 // StudentGroupBy is the group-by builder for Student entities.

@@ -6,9 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
 	"time"
@@ -327,6 +330,40 @@ func (_u *StudentUpdate) SetNillableEthnicMinority(v *bool) *StudentUpdate {
 	return _u
 }
 
+// SetContactPersonID sets the "contact_person_id" field.
+func (_u *StudentUpdate) SetContactPersonID(v int) *StudentUpdate {
+	_u.mutation.SetContactPersonID(v)
+	return _u
+}
+
+// SetNillableContactPersonID sets the "contact_person_id" field if the given value is not nil.
+func (_u *StudentUpdate) SetNillableContactPersonID(v *int) *StudentUpdate {
+	if v != nil {
+		_u.SetContactPersonID(*v)
+	}
+	return _u
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (_u *StudentUpdate) ClearContactPersonID() *StudentUpdate {
+	_u.mutation.ClearContactPersonID()
+	return _u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_u *StudentUpdate) SetLastContactOn(v string) *StudentUpdate {
+	_u.mutation.SetLastContactOn(v)
+	return _u
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_u *StudentUpdate) SetNillableLastContactOn(v *string) *StudentUpdate {
+	if v != nil {
+		_u.SetLastContactOn(*v)
+	}
+	return _u
+}
+
 // SetHousehold sets the "household" edge to the Household entity.
 func (_u *StudentUpdate) SetHousehold(v *Household) *StudentUpdate {
 	return _u.SetHouseholdID(v.ID)
@@ -340,6 +377,41 @@ func (_u *StudentUpdate) SetSchool(v *Org) *StudentUpdate {
 // SetOutsideDivision sets the "outside_division" edge to the Division entity.
 func (_u *StudentUpdate) SetOutsideDivision(v *Division) *StudentUpdate {
 	return _u.SetOutsideDivisionID(v.ID)
+}
+
+// SetContactPerson sets the "contact_person" edge to the Person entity.
+func (_u *StudentUpdate) SetContactPerson(v *Person) *StudentUpdate {
+	return _u.SetContactPersonID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_u *StudentUpdate) AddContactIDs(ids ...int) *StudentUpdate {
+	_u.mutation.AddContactIDs(ids...)
+	return _u
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_u *StudentUpdate) AddContacts(v ...*Contact) *StudentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *StudentUpdate) AddAssignmentIDs(ids ...int) *StudentUpdate {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *StudentUpdate) AddAssignments(v ...*Assignment) *StudentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the StudentMutation object of the builder.
@@ -363,6 +435,54 @@ func (_u *StudentUpdate) ClearSchool() *StudentUpdate {
 func (_u *StudentUpdate) ClearOutsideDivision() *StudentUpdate {
 	_u.mutation.ClearOutsideDivision()
 	return _u
+}
+
+// ClearContactPerson clears the "contact_person" edge to the Person entity.
+func (_u *StudentUpdate) ClearContactPerson() *StudentUpdate {
+	_u.mutation.ClearContactPerson()
+	return _u
+}
+
+// ClearContacts clears all "contacts" edges to the Contact entity.
+func (_u *StudentUpdate) ClearContacts() *StudentUpdate {
+	_u.mutation.ClearContacts()
+	return _u
+}
+
+// RemoveContactIDs removes the "contacts" edge to Contact entities by IDs.
+func (_u *StudentUpdate) RemoveContactIDs(ids ...int) *StudentUpdate {
+	_u.mutation.RemoveContactIDs(ids...)
+	return _u
+}
+
+// RemoveContacts removes "contacts" edges to Contact entities.
+func (_u *StudentUpdate) RemoveContacts(v ...*Contact) *StudentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactIDs(ids...)
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *StudentUpdate) ClearAssignments() *StudentUpdate {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *StudentUpdate) RemoveAssignmentIDs(ids ...int) *StudentUpdate {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *StudentUpdate) RemoveAssignments(v ...*Assignment) *StudentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -538,6 +658,9 @@ func (_u *StudentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.EthnicMinority(); ok {
 		_spec.SetField(student.FieldEthnicMinority, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.LastContactOn(); ok {
+		_spec.SetField(student.FieldLastContactOn, field.TypeString, value)
+	}
 	if _u.mutation.HouseholdCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -618,6 +741,125 @@ func (_u *StudentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(division.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactPersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactPersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactsIDs(); len(nodes) > 0 && !_u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -942,6 +1184,40 @@ func (_u *StudentUpdateOne) SetNillableEthnicMinority(v *bool) *StudentUpdateOne
 	return _u
 }
 
+// SetContactPersonID sets the "contact_person_id" field.
+func (_u *StudentUpdateOne) SetContactPersonID(v int) *StudentUpdateOne {
+	_u.mutation.SetContactPersonID(v)
+	return _u
+}
+
+// SetNillableContactPersonID sets the "contact_person_id" field if the given value is not nil.
+func (_u *StudentUpdateOne) SetNillableContactPersonID(v *int) *StudentUpdateOne {
+	if v != nil {
+		_u.SetContactPersonID(*v)
+	}
+	return _u
+}
+
+// ClearContactPersonID clears the value of the "contact_person_id" field.
+func (_u *StudentUpdateOne) ClearContactPersonID() *StudentUpdateOne {
+	_u.mutation.ClearContactPersonID()
+	return _u
+}
+
+// SetLastContactOn sets the "last_contact_on" field.
+func (_u *StudentUpdateOne) SetLastContactOn(v string) *StudentUpdateOne {
+	_u.mutation.SetLastContactOn(v)
+	return _u
+}
+
+// SetNillableLastContactOn sets the "last_contact_on" field if the given value is not nil.
+func (_u *StudentUpdateOne) SetNillableLastContactOn(v *string) *StudentUpdateOne {
+	if v != nil {
+		_u.SetLastContactOn(*v)
+	}
+	return _u
+}
+
 // SetHousehold sets the "household" edge to the Household entity.
 func (_u *StudentUpdateOne) SetHousehold(v *Household) *StudentUpdateOne {
 	return _u.SetHouseholdID(v.ID)
@@ -955,6 +1231,41 @@ func (_u *StudentUpdateOne) SetSchool(v *Org) *StudentUpdateOne {
 // SetOutsideDivision sets the "outside_division" edge to the Division entity.
 func (_u *StudentUpdateOne) SetOutsideDivision(v *Division) *StudentUpdateOne {
 	return _u.SetOutsideDivisionID(v.ID)
+}
+
+// SetContactPerson sets the "contact_person" edge to the Person entity.
+func (_u *StudentUpdateOne) SetContactPerson(v *Person) *StudentUpdateOne {
+	return _u.SetContactPersonID(v.ID)
+}
+
+// AddContactIDs adds the "contacts" edge to the Contact entity by IDs.
+func (_u *StudentUpdateOne) AddContactIDs(ids ...int) *StudentUpdateOne {
+	_u.mutation.AddContactIDs(ids...)
+	return _u
+}
+
+// AddContacts adds the "contacts" edges to the Contact entity.
+func (_u *StudentUpdateOne) AddContacts(v ...*Contact) *StudentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactIDs(ids...)
+}
+
+// AddAssignmentIDs adds the "assignments" edge to the Assignment entity by IDs.
+func (_u *StudentUpdateOne) AddAssignmentIDs(ids ...int) *StudentUpdateOne {
+	_u.mutation.AddAssignmentIDs(ids...)
+	return _u
+}
+
+// AddAssignments adds the "assignments" edges to the Assignment entity.
+func (_u *StudentUpdateOne) AddAssignments(v ...*Assignment) *StudentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignmentIDs(ids...)
 }
 
 // Mutation returns the StudentMutation object of the builder.
@@ -978,6 +1289,54 @@ func (_u *StudentUpdateOne) ClearSchool() *StudentUpdateOne {
 func (_u *StudentUpdateOne) ClearOutsideDivision() *StudentUpdateOne {
 	_u.mutation.ClearOutsideDivision()
 	return _u
+}
+
+// ClearContactPerson clears the "contact_person" edge to the Person entity.
+func (_u *StudentUpdateOne) ClearContactPerson() *StudentUpdateOne {
+	_u.mutation.ClearContactPerson()
+	return _u
+}
+
+// ClearContacts clears all "contacts" edges to the Contact entity.
+func (_u *StudentUpdateOne) ClearContacts() *StudentUpdateOne {
+	_u.mutation.ClearContacts()
+	return _u
+}
+
+// RemoveContactIDs removes the "contacts" edge to Contact entities by IDs.
+func (_u *StudentUpdateOne) RemoveContactIDs(ids ...int) *StudentUpdateOne {
+	_u.mutation.RemoveContactIDs(ids...)
+	return _u
+}
+
+// RemoveContacts removes "contacts" edges to Contact entities.
+func (_u *StudentUpdateOne) RemoveContacts(v ...*Contact) *StudentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactIDs(ids...)
+}
+
+// ClearAssignments clears all "assignments" edges to the Assignment entity.
+func (_u *StudentUpdateOne) ClearAssignments() *StudentUpdateOne {
+	_u.mutation.ClearAssignments()
+	return _u
+}
+
+// RemoveAssignmentIDs removes the "assignments" edge to Assignment entities by IDs.
+func (_u *StudentUpdateOne) RemoveAssignmentIDs(ids ...int) *StudentUpdateOne {
+	_u.mutation.RemoveAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveAssignments removes "assignments" edges to Assignment entities.
+func (_u *StudentUpdateOne) RemoveAssignments(v ...*Assignment) *StudentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignmentIDs(ids...)
 }
 
 // Where appends a list predicates to the StudentUpdate builder.
@@ -1183,6 +1542,9 @@ func (_u *StudentUpdateOne) sqlSave(ctx context.Context) (_node *Student, err er
 	if value, ok := _u.mutation.EthnicMinority(); ok {
 		_spec.SetField(student.FieldEthnicMinority, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.LastContactOn(); ok {
+		_spec.SetField(student.FieldLastContactOn, field.TypeString, value)
+	}
 	if _u.mutation.HouseholdCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1263,6 +1625,125 @@ func (_u *StudentUpdateOne) sqlSave(ctx context.Context) (_node *Student, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(division.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactPersonCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactPersonIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   student.ContactPersonTable,
+			Columns: []string{student.ContactPersonColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactsIDs(); len(nodes) > 0 && !_u.mutation.ContactsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.ContactsTable,
+			Columns: []string{student.ContactsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contact.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.AssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   student.AssignmentsTable,
+			Columns: []string{student.AssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(assignment.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -16,8 +16,12 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Assignment is the client for interacting with the Assignment builders.
+	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Contact is the client for interacting with the Contact builders.
+	Contact *ContactClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
 	// Household is the client for interacting with the Household builders.
@@ -164,7 +168,9 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Assignment = NewAssignmentClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.Contact = NewContactClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.Org = NewOrgClient(tx.config)

@@ -16,6 +16,7 @@ import (
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/student"
 	"sanbao/graph"
 	"sanbao/idcard"
@@ -38,6 +39,16 @@ func TestDemoAccountsSeeTheirScope(t *testing.T) {
 		wantS := db.Student.Query().Where(student.Or(student.SchoolID(central.ID), student.VillageCodeHasPrefix("130681100"))).CountX(sys)
 		wantH := db.Household.Query().Where(household.Or(household.VillageCodeHasPrefix("130681100"),
 			household.HasStudentsWith(student.SchoolID(central.ID)))).CountX(sys)
+		// The teacher sees the families she is responsible for and her class.
+		teacher := db.Person.Query().Where(person.Phone("13900000003")).OnlyX(sys)
+		mine := student.Or(student.ContactPersonID(teacher.ID),
+			student.And(student.SchoolID(central.ID), student.Grade(4), student.ClassName("2班")))
+		teacherH := db.Household.Query().Where(household.Or(household.GuarantorID(teacher.ID), household.HasStudentsWith(mine))).CountX(sys)
+		teacherS := db.Student.Query().Where(student.Or(mine, student.HasHouseholdWith(household.GuarantorID(teacher.ID)))).CountX(sys)
+		families := num(a.login("13900000003").ok(`{myFamilies{totalCount}}`, nil), "myFamilies", "totalCount")
+		if families < 10 || families > 20 {
+			t.Errorf("the demo teacher has %d families, want about 10–20", families)
+		}
 		counts := `{households(first:5){totalCount} students(first:5){totalCount}}`
 		cases := []struct {
 			phone      string
@@ -47,7 +58,7 @@ func TestDemoAccountsSeeTheirScope(t *testing.T) {
 		}{
 			{"13900000001", 3000, 5000, true},
 			{"13900000002", wantH, wantS, false},
-			{"13900000003", 0, 0, false},
+			{"13900000003", teacherH, teacherS, false},
 			{"13900000004", 3000, 5000, false},
 			{"13900000005", 3000, 5000, false},
 		}

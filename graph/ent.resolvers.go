@@ -34,6 +34,12 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return ns, r.auditNodes(ctx, ns...)
 }
 
+// Assignments is the resolver for the assignments field.
+func (r *queryResolver) Assignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) (*ent.AssignmentConnection, error) {
+	return r.ent(ctx).Assignment.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAssignmentOrder(orderBy), ent.WithAssignmentFilter(where.Filter))
+}
+
 // AuditLogs is the resolver for the auditLogs field.
 func (r *queryResolver) AuditLogs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error) {
 	return r.ent(ctx).AuditLog.Query().Paginate(ctx, after, first, before, last,

@@ -25,10 +25,16 @@ const (
 	FieldLevel = "level"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
+	// FieldGuarantorID holds the string denoting the guarantor_id field in the database.
+	FieldGuarantorID = "guarantor_id"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
 	EdgeChildren = "children"
+	// EdgeGuarantor holds the string denoting the guarantor edge name in mutations.
+	EdgeGuarantor = "guarantor"
+	// EdgeAssignments holds the string denoting the assignments edge name in mutations.
+	EdgeAssignments = "assignments"
 	// Table holds the table name of the division in the database.
 	Table = "divisions"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -39,6 +45,20 @@ const (
 	ChildrenTable = "divisions"
 	// ChildrenColumn is the table column denoting the children relation/edge.
 	ChildrenColumn = "parent_id"
+	// GuarantorTable is the table that holds the guarantor relation/edge.
+	GuarantorTable = "divisions"
+	// GuarantorInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	GuarantorInverseTable = "persons"
+	// GuarantorColumn is the table column denoting the guarantor relation/edge.
+	GuarantorColumn = "guarantor_id"
+	// AssignmentsTable is the table that holds the assignments relation/edge.
+	AssignmentsTable = "assignments"
+	// AssignmentsInverseTable is the table name for the Assignment entity.
+	// It exists in this package in order to avoid circular dependency with the "assignment" package.
+	AssignmentsInverseTable = "assignments"
+	// AssignmentsColumn is the table column denoting the assignments relation/edge.
+	AssignmentsColumn = "village_id"
 )
 
 // Columns holds all SQL columns for division fields.
@@ -48,6 +68,7 @@ var Columns = []string{
 	FieldName,
 	FieldLevel,
 	FieldParentID,
+	FieldGuarantorID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -128,6 +149,11 @@ func ByParentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldParentID, opts...).ToFunc()
 }
 
+// ByGuarantorID orders the results by the guarantor_id field.
+func ByGuarantorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGuarantorID, opts...).ToFunc()
+}
+
 // ByParentField orders the results by parent field.
 func ByParentField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -148,6 +174,27 @@ func ByChildren(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newChildrenStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByGuarantorField orders the results by guarantor field.
+func ByGuarantorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newGuarantorStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByAssignmentsCount orders the results by assignments count.
+func ByAssignmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssignmentsStep(), opts...)
+	}
+}
+
+// ByAssignments orders the results by assignments terms.
+func ByAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -160,6 +207,20 @@ func newChildrenStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(Table, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ChildrenTable, ChildrenColumn),
+	)
+}
+func newGuarantorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(GuarantorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, GuarantorTable, GuarantorColumn),
+	)
+}
+func newAssignmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssignmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
 	)
 }
 

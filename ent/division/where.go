@@ -69,6 +69,11 @@ func ParentID(v int) predicate.Division {
 	return predicate.Division(sql.FieldEQ(FieldParentID, v))
 }
 
+// GuarantorID applies equality check predicate on the "guarantor_id" field. It's identical to GuarantorIDEQ.
+func GuarantorID(v int) predicate.Division {
+	return predicate.Division(sql.FieldEQ(FieldGuarantorID, v))
+}
+
 // CodeEQ applies the EQ predicate on the "code" field.
 func CodeEQ(v string) predicate.Division {
 	return predicate.Division(sql.FieldEQ(FieldCode, v))
@@ -249,6 +254,36 @@ func ParentIDNotNil() predicate.Division {
 	return predicate.Division(sql.FieldNotNull(FieldParentID))
 }
 
+// GuarantorIDEQ applies the EQ predicate on the "guarantor_id" field.
+func GuarantorIDEQ(v int) predicate.Division {
+	return predicate.Division(sql.FieldEQ(FieldGuarantorID, v))
+}
+
+// GuarantorIDNEQ applies the NEQ predicate on the "guarantor_id" field.
+func GuarantorIDNEQ(v int) predicate.Division {
+	return predicate.Division(sql.FieldNEQ(FieldGuarantorID, v))
+}
+
+// GuarantorIDIn applies the In predicate on the "guarantor_id" field.
+func GuarantorIDIn(vs ...int) predicate.Division {
+	return predicate.Division(sql.FieldIn(FieldGuarantorID, vs...))
+}
+
+// GuarantorIDNotIn applies the NotIn predicate on the "guarantor_id" field.
+func GuarantorIDNotIn(vs ...int) predicate.Division {
+	return predicate.Division(sql.FieldNotIn(FieldGuarantorID, vs...))
+}
+
+// GuarantorIDIsNil applies the IsNil predicate on the "guarantor_id" field.
+func GuarantorIDIsNil() predicate.Division {
+	return predicate.Division(sql.FieldIsNull(FieldGuarantorID))
+}
+
+// GuarantorIDNotNil applies the NotNil predicate on the "guarantor_id" field.
+func GuarantorIDNotNil() predicate.Division {
+	return predicate.Division(sql.FieldNotNull(FieldGuarantorID))
+}
+
 // HasParent applies the HasEdge predicate on the "parent" edge.
 func HasParent() predicate.Division {
 	return predicate.Division(func(s *sql.Selector) {
@@ -287,6 +322,52 @@ func HasChildren() predicate.Division {
 func HasChildrenWith(preds ...predicate.Division) predicate.Division {
 	return predicate.Division(func(s *sql.Selector) {
 		step := newChildrenStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasGuarantor applies the HasEdge predicate on the "guarantor" edge.
+func HasGuarantor() predicate.Division {
+	return predicate.Division(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, GuarantorTable, GuarantorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasGuarantorWith applies the HasEdge predicate on the "guarantor" edge with a given conditions (other predicates).
+func HasGuarantorWith(preds ...predicate.Person) predicate.Division {
+	return predicate.Division(func(s *sql.Selector) {
+		step := newGuarantorStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssignments applies the HasEdge predicate on the "assignments" edge.
+func HasAssignments() predicate.Division {
+	return predicate.Division(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssignmentsWith applies the HasEdge predicate on the "assignments" edge with a given conditions (other predicates).
+func HasAssignmentsWith(preds ...predicate.Assignment) predicate.Division {
+	return predicate.Division(func(s *sql.Selector) {
+		step := newAssignmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -44,10 +44,20 @@ const (
 	FieldPhone = "phone"
 	// FieldAddress holds the string denoting the address field in the database.
 	FieldAddress = "address"
+	// FieldGuarantorID holds the string denoting the guarantor_id field in the database.
+	FieldGuarantorID = "guarantor_id"
+	// FieldLastContactOn holds the string denoting the last_contact_on field in the database.
+	FieldLastContactOn = "last_contact_on"
 	// EdgeVillage holds the string denoting the village edge name in mutations.
 	EdgeVillage = "village"
 	// EdgeStudents holds the string denoting the students edge name in mutations.
 	EdgeStudents = "students"
+	// EdgeGuarantor holds the string denoting the guarantor edge name in mutations.
+	EdgeGuarantor = "guarantor"
+	// EdgeContacts holds the string denoting the contacts edge name in mutations.
+	EdgeContacts = "contacts"
+	// EdgeAssignments holds the string denoting the assignments edge name in mutations.
+	EdgeAssignments = "assignments"
 	// Table holds the table name of the household in the database.
 	Table = "households"
 	// VillageTable is the table that holds the village relation/edge.
@@ -64,6 +74,27 @@ const (
 	StudentsInverseTable = "students"
 	// StudentsColumn is the table column denoting the students relation/edge.
 	StudentsColumn = "household_id"
+	// GuarantorTable is the table that holds the guarantor relation/edge.
+	GuarantorTable = "households"
+	// GuarantorInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	GuarantorInverseTable = "persons"
+	// GuarantorColumn is the table column denoting the guarantor relation/edge.
+	GuarantorColumn = "guarantor_id"
+	// ContactsTable is the table that holds the contacts relation/edge.
+	ContactsTable = "contacts"
+	// ContactsInverseTable is the table name for the Contact entity.
+	// It exists in this package in order to avoid circular dependency with the "contact" package.
+	ContactsInverseTable = "contacts"
+	// ContactsColumn is the table column denoting the contacts relation/edge.
+	ContactsColumn = "household_id"
+	// AssignmentsTable is the table that holds the assignments relation/edge.
+	AssignmentsTable = "assignments"
+	// AssignmentsInverseTable is the table name for the Assignment entity.
+	// It exists in this package in order to avoid circular dependency with the "assignment" package.
+	AssignmentsInverseTable = "assignments"
+	// AssignmentsColumn is the table column denoting the assignments relation/edge.
+	AssignmentsColumn = "household_id"
 )
 
 // Columns holds all SQL columns for household fields.
@@ -82,6 +113,8 @@ var Columns = []string{
 	FieldSize,
 	FieldPhone,
 	FieldAddress,
+	FieldGuarantorID,
+	FieldLastContactOn,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -100,7 +133,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [3]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -126,6 +159,8 @@ var (
 	PhoneValidator func(string) error
 	// AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	AddressValidator func(string) error
+	// DefaultLastContactOn holds the default value on creation for the "last_contact_on" field.
+	DefaultLastContactOn string
 )
 
 // Status defines the type for the "status" enum field.
@@ -226,6 +261,16 @@ func ByAddress(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAddress, opts...).ToFunc()
 }
 
+// ByGuarantorID orders the results by the guarantor_id field.
+func ByGuarantorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGuarantorID, opts...).ToFunc()
+}
+
+// ByLastContactOn orders the results by the last_contact_on field.
+func ByLastContactOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastContactOn, opts...).ToFunc()
+}
+
 // ByVillageField orders the results by village field.
 func ByVillageField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -246,6 +291,41 @@ func ByStudents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newStudentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByGuarantorField orders the results by guarantor field.
+func ByGuarantorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newGuarantorStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByContactsCount orders the results by contacts count.
+func ByContactsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newContactsStep(), opts...)
+	}
+}
+
+// ByContacts orders the results by contacts terms.
+func ByContacts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newContactsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByAssignmentsCount orders the results by assignments count.
+func ByAssignmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssignmentsStep(), opts...)
+	}
+}
+
+// ByAssignments orders the results by assignments terms.
+func ByAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newVillageStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -258,6 +338,27 @@ func newStudentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StudentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, StudentsTable, StudentsColumn),
+	)
+}
+func newGuarantorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(GuarantorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, GuarantorTable, GuarantorColumn),
+	)
+}
+func newContactsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ContactsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ContactsTable, ContactsColumn),
+	)
+}
+func newAssignmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssignmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
 	)
 }
 

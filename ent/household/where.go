@@ -115,6 +115,16 @@ func Address(v string) predicate.Household {
 	return predicate.Household(sql.FieldEQ(FieldAddress, v))
 }
 
+// GuarantorID applies equality check predicate on the "guarantor_id" field. It's identical to GuarantorIDEQ.
+func GuarantorID(v int) predicate.Household {
+	return predicate.Household(sql.FieldEQ(FieldGuarantorID, v))
+}
+
+// LastContactOn applies equality check predicate on the "last_contact_on" field. It's identical to LastContactOnEQ.
+func LastContactOn(v string) predicate.Household {
+	return predicate.Household(sql.FieldEQ(FieldLastContactOn, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Household {
 	return predicate.Household(sql.FieldEQ(FieldCreatedAt, v))
@@ -660,6 +670,101 @@ func AddressContainsFold(v string) predicate.Household {
 	return predicate.Household(sql.FieldContainsFold(FieldAddress, v))
 }
 
+// GuarantorIDEQ applies the EQ predicate on the "guarantor_id" field.
+func GuarantorIDEQ(v int) predicate.Household {
+	return predicate.Household(sql.FieldEQ(FieldGuarantorID, v))
+}
+
+// GuarantorIDNEQ applies the NEQ predicate on the "guarantor_id" field.
+func GuarantorIDNEQ(v int) predicate.Household {
+	return predicate.Household(sql.FieldNEQ(FieldGuarantorID, v))
+}
+
+// GuarantorIDIn applies the In predicate on the "guarantor_id" field.
+func GuarantorIDIn(vs ...int) predicate.Household {
+	return predicate.Household(sql.FieldIn(FieldGuarantorID, vs...))
+}
+
+// GuarantorIDNotIn applies the NotIn predicate on the "guarantor_id" field.
+func GuarantorIDNotIn(vs ...int) predicate.Household {
+	return predicate.Household(sql.FieldNotIn(FieldGuarantorID, vs...))
+}
+
+// GuarantorIDIsNil applies the IsNil predicate on the "guarantor_id" field.
+func GuarantorIDIsNil() predicate.Household {
+	return predicate.Household(sql.FieldIsNull(FieldGuarantorID))
+}
+
+// GuarantorIDNotNil applies the NotNil predicate on the "guarantor_id" field.
+func GuarantorIDNotNil() predicate.Household {
+	return predicate.Household(sql.FieldNotNull(FieldGuarantorID))
+}
+
+// LastContactOnEQ applies the EQ predicate on the "last_contact_on" field.
+func LastContactOnEQ(v string) predicate.Household {
+	return predicate.Household(sql.FieldEQ(FieldLastContactOn, v))
+}
+
+// LastContactOnNEQ applies the NEQ predicate on the "last_contact_on" field.
+func LastContactOnNEQ(v string) predicate.Household {
+	return predicate.Household(sql.FieldNEQ(FieldLastContactOn, v))
+}
+
+// LastContactOnIn applies the In predicate on the "last_contact_on" field.
+func LastContactOnIn(vs ...string) predicate.Household {
+	return predicate.Household(sql.FieldIn(FieldLastContactOn, vs...))
+}
+
+// LastContactOnNotIn applies the NotIn predicate on the "last_contact_on" field.
+func LastContactOnNotIn(vs ...string) predicate.Household {
+	return predicate.Household(sql.FieldNotIn(FieldLastContactOn, vs...))
+}
+
+// LastContactOnGT applies the GT predicate on the "last_contact_on" field.
+func LastContactOnGT(v string) predicate.Household {
+	return predicate.Household(sql.FieldGT(FieldLastContactOn, v))
+}
+
+// LastContactOnGTE applies the GTE predicate on the "last_contact_on" field.
+func LastContactOnGTE(v string) predicate.Household {
+	return predicate.Household(sql.FieldGTE(FieldLastContactOn, v))
+}
+
+// LastContactOnLT applies the LT predicate on the "last_contact_on" field.
+func LastContactOnLT(v string) predicate.Household {
+	return predicate.Household(sql.FieldLT(FieldLastContactOn, v))
+}
+
+// LastContactOnLTE applies the LTE predicate on the "last_contact_on" field.
+func LastContactOnLTE(v string) predicate.Household {
+	return predicate.Household(sql.FieldLTE(FieldLastContactOn, v))
+}
+
+// LastContactOnContains applies the Contains predicate on the "last_contact_on" field.
+func LastContactOnContains(v string) predicate.Household {
+	return predicate.Household(sql.FieldContains(FieldLastContactOn, v))
+}
+
+// LastContactOnHasPrefix applies the HasPrefix predicate on the "last_contact_on" field.
+func LastContactOnHasPrefix(v string) predicate.Household {
+	return predicate.Household(sql.FieldHasPrefix(FieldLastContactOn, v))
+}
+
+// LastContactOnHasSuffix applies the HasSuffix predicate on the "last_contact_on" field.
+func LastContactOnHasSuffix(v string) predicate.Household {
+	return predicate.Household(sql.FieldHasSuffix(FieldLastContactOn, v))
+}
+
+// LastContactOnEqualFold applies the EqualFold predicate on the "last_contact_on" field.
+func LastContactOnEqualFold(v string) predicate.Household {
+	return predicate.Household(sql.FieldEqualFold(FieldLastContactOn, v))
+}
+
+// LastContactOnContainsFold applies the ContainsFold predicate on the "last_contact_on" field.
+func LastContactOnContainsFold(v string) predicate.Household {
+	return predicate.Household(sql.FieldContainsFold(FieldLastContactOn, v))
+}
+
 // HasVillage applies the HasEdge predicate on the "village" edge.
 func HasVillage() predicate.Household {
 	return predicate.Household(func(s *sql.Selector) {
@@ -698,6 +803,75 @@ func HasStudents() predicate.Household {
 func HasStudentsWith(preds ...predicate.Student) predicate.Household {
 	return predicate.Household(func(s *sql.Selector) {
 		step := newStudentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasGuarantor applies the HasEdge predicate on the "guarantor" edge.
+func HasGuarantor() predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, GuarantorTable, GuarantorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasGuarantorWith applies the HasEdge predicate on the "guarantor" edge with a given conditions (other predicates).
+func HasGuarantorWith(preds ...predicate.Person) predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := newGuarantorStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasContacts applies the HasEdge predicate on the "contacts" edge.
+func HasContacts() predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ContactsTable, ContactsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasContactsWith applies the HasEdge predicate on the "contacts" edge with a given conditions (other predicates).
+func HasContactsWith(preds ...predicate.Contact) predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := newContactsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssignments applies the HasEdge predicate on the "assignments" edge.
+func HasAssignments() predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssignmentsWith applies the HasEdge predicate on the "assignments" edge with a given conditions (other predicates).
+func HasAssignmentsWith(preds ...predicate.Assignment) predicate.Household {
+	return predicate.Household(func(s *sql.Selector) {
+		step := newAssignmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

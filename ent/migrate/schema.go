@@ -50,6 +50,103 @@ var (
 			},
 		},
 	}
+	// AssignmentsColumns holds the columns for the "assignments" table.
+	AssignmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"VILLAGE", "HOUSEHOLD", "STUDENT"}},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime, Nullable: true},
+		{Name: "end_reason", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "person_id", Type: field.TypeInt},
+		{Name: "assigned_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "village_id", Type: field.TypeInt, Nullable: true},
+		{Name: "household_id", Type: field.TypeInt, Nullable: true},
+		{Name: "student_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AssignmentsTable holds the schema information for the "assignments" table.
+	AssignmentsTable = &schema.Table{
+		Name:       "assignments",
+		Columns:    AssignmentsColumns,
+		PrimaryKey: []*schema.Column{AssignmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "assignments_persons_person",
+				Columns:    []*schema.Column{AssignmentsColumns[5]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "assignments_persons_assigned_by",
+				Columns:    []*schema.Column{AssignmentsColumns[6]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "assignments_divisions_village",
+				Columns:    []*schema.Column{AssignmentsColumns[7]},
+				RefColumns: []*schema.Column{DivisionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "assignments_households_household",
+				Columns:    []*schema.Column{AssignmentsColumns[8]},
+				RefColumns: []*schema.Column{HouseholdsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "assignments_students_student",
+				Columns:    []*schema.Column{AssignmentsColumns[9]},
+				RefColumns: []*schema.Column{StudentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "assignment_village_id",
+				Unique:  true,
+				Columns: []*schema.Column{AssignmentsColumns[7]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "ends_at IS NULL",
+				},
+			},
+			{
+				Name:    "assignment_household_id",
+				Unique:  true,
+				Columns: []*schema.Column{AssignmentsColumns[8]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "ends_at IS NULL",
+				},
+			},
+			{
+				Name:    "assignment_student_id",
+				Unique:  true,
+				Columns: []*schema.Column{AssignmentsColumns[9]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "ends_at IS NULL",
+				},
+			},
+			{
+				Name:    "assignment_person_id_ends_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssignmentsColumns[5], AssignmentsColumns[3]},
+			},
+			{
+				Name:    "assignment_village_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssignmentsColumns[7], AssignmentsColumns[2]},
+			},
+			{
+				Name:    "assignment_household_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssignmentsColumns[8], AssignmentsColumns[2]},
+			},
+			{
+				Name:    "assignment_student_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssignmentsColumns[9], AssignmentsColumns[2]},
+			},
+		},
+	}
 	// AuditLogsColumns holds the columns for the "audit_logs" table.
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -86,6 +183,72 @@ var (
 			},
 		},
 	}
+	// ContactsColumns holds the columns for the "contacts" table.
+	ContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "uuid", Type: field.TypeString, Unique: true},
+		{Name: "date", Type: field.TypeString},
+		{Name: "mode", Type: field.TypeEnum, Enums: []string{"HOME_VISIT", "PHONE", "WECHAT", "SCHOOL_MEETING"}},
+		{Name: "learned_situation", Type: field.TypeBool, Default: false},
+		{Name: "aid_applied", Type: field.TypeJSON, Nullable: true},
+		{Name: "policies_explained", Type: field.TypeJSON, Nullable: true},
+		{Name: "flags", Type: field.TypeJSON, Nullable: true},
+		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "household_id", Type: field.TypeInt},
+		{Name: "student_id", Type: field.TypeInt, Nullable: true},
+		{Name: "person_id", Type: field.TypeInt},
+		{Name: "recorded_by_id", Type: field.TypeInt},
+	}
+	// ContactsTable holds the schema information for the "contacts" table.
+	ContactsTable = &schema.Table{
+		Name:       "contacts",
+		Columns:    ContactsColumns,
+		PrimaryKey: []*schema.Column{ContactsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "contacts_households_household",
+				Columns:    []*schema.Column{ContactsColumns[10]},
+				RefColumns: []*schema.Column{HouseholdsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "contacts_students_student",
+				Columns:    []*schema.Column{ContactsColumns[11]},
+				RefColumns: []*schema.Column{StudentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "contacts_persons_person",
+				Columns:    []*schema.Column{ContactsColumns[12]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "contacts_persons_recorded_by",
+				Columns:    []*schema.Column{ContactsColumns[13]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "contact_household_id_date",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[10], ContactsColumns[2]},
+			},
+			{
+				Name:    "contact_student_id_date",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[11], ContactsColumns[2]},
+			},
+			{
+				Name:    "contact_person_id_date",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[12], ContactsColumns[2]},
+			},
+		},
+	}
 	// DivisionsColumns holds the columns for the "divisions" table.
 	DivisionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -93,6 +256,7 @@ var (
 		{Name: "name", Type: field.TypeString},
 		{Name: "level", Type: field.TypeEnum, Enums: []string{"PROVINCE", "CITY", "COUNTY", "TOWNSHIP", "VILLAGE"}},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
+		{Name: "guarantor_id", Type: field.TypeInt, Nullable: true},
 	}
 	// DivisionsTable holds the schema information for the "divisions" table.
 	DivisionsTable = &schema.Table{
@@ -106,6 +270,12 @@ var (
 				RefColumns: []*schema.Column{DivisionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
+			{
+				Symbol:     "divisions_persons_guarantor",
+				Columns:    []*schema.Column{DivisionsColumns[5]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
 		},
 		Indexes: []*schema.Index{
 			{
@@ -117,6 +287,11 @@ var (
 				Name:    "division_level_code",
 				Unique:  false,
 				Columns: []*schema.Column{DivisionsColumns[3], DivisionsColumns[1]},
+			},
+			{
+				Name:    "division_guarantor_id",
+				Unique:  false,
+				Columns: []*schema.Column{DivisionsColumns[5]},
 			},
 		},
 	}
@@ -135,7 +310,9 @@ var (
 		{Name: "size", Type: field.TypeInt, Nullable: true},
 		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 20},
 		{Name: "address", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "last_contact_on", Type: field.TypeString, Default: ""},
 		{Name: "village_id", Type: field.TypeInt},
+		{Name: "guarantor_id", Type: field.TypeInt, Nullable: true},
 	}
 	// HouseholdsTable holds the schema information for the "households" table.
 	HouseholdsTable = &schema.Table{
@@ -145,9 +322,15 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "households_divisions_village",
-				Columns:    []*schema.Column{HouseholdsColumns[13]},
+				Columns:    []*schema.Column{HouseholdsColumns[14]},
 				RefColumns: []*schema.Column{DivisionsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "households_persons_guarantor",
+				Columns:    []*schema.Column{HouseholdsColumns[15]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -159,12 +342,17 @@ var (
 			{
 				Name:    "household_village_id",
 				Unique:  false,
-				Columns: []*schema.Column{HouseholdsColumns[13]},
+				Columns: []*schema.Column{HouseholdsColumns[14]},
 			},
 			{
 				Name:    "household_status_village_code",
 				Unique:  false,
 				Columns: []*schema.Column{HouseholdsColumns[6], HouseholdsColumns[5]},
+			},
+			{
+				Name:    "household_guarantor_id_last_contact_on",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdsColumns[15], HouseholdsColumns[13]},
 			},
 		},
 	}
@@ -328,9 +516,11 @@ var (
 		{Name: "left_behind", Type: field.TypeBool, Default: false},
 		{Name: "migrant", Type: field.TypeBool, Default: false},
 		{Name: "ethnic_minority", Type: field.TypeBool, Default: false},
+		{Name: "last_contact_on", Type: field.TypeString, Default: ""},
 		{Name: "household_id", Type: field.TypeInt},
 		{Name: "school_id", Type: field.TypeInt, Nullable: true},
 		{Name: "outside_division_id", Type: field.TypeInt, Nullable: true},
+		{Name: "contact_person_id", Type: field.TypeInt, Nullable: true},
 	}
 	// StudentsTable holds the schema information for the "students" table.
 	StudentsTable = &schema.Table{
@@ -340,20 +530,26 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "students_households_household",
-				Columns:    []*schema.Column{StudentsColumns[18]},
+				Columns:    []*schema.Column{StudentsColumns[19]},
 				RefColumns: []*schema.Column{HouseholdsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "students_orgs_school",
-				Columns:    []*schema.Column{StudentsColumns[19]},
+				Columns:    []*schema.Column{StudentsColumns[20]},
 				RefColumns: []*schema.Column{OrgsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "students_divisions_outside_division",
-				Columns:    []*schema.Column{StudentsColumns[20]},
+				Columns:    []*schema.Column{StudentsColumns[21]},
 				RefColumns: []*schema.Column{DivisionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "students_persons_contact_person",
+				Columns:    []*schema.Column{StudentsColumns[22]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -366,24 +562,31 @@ var (
 			{
 				Name:    "student_household_id",
 				Unique:  false,
-				Columns: []*schema.Column{StudentsColumns[18]},
+				Columns: []*schema.Column{StudentsColumns[19]},
 			},
 			{
 				Name:    "student_school_id_grade_class_name",
 				Unique:  false,
-				Columns: []*schema.Column{StudentsColumns[19], StudentsColumns[9], StudentsColumns[10]},
+				Columns: []*schema.Column{StudentsColumns[20], StudentsColumns[9], StudentsColumns[10]},
 			},
 			{
 				Name:    "student_enrollment_status",
 				Unique:  false,
 				Columns: []*schema.Column{StudentsColumns[12]},
 			},
+			{
+				Name:    "student_contact_person_id",
+				Unique:  false,
+				Columns: []*schema.Column{StudentsColumns[22]},
+			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AssignmentsTable,
 		AuditLogsTable,
+		ContactsTable,
 		DivisionsTable,
 		HouseholdsTable,
 		OrgsTable,
@@ -400,14 +603,31 @@ func init() {
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
 	}
+	AssignmentsTable.ForeignKeys[0].RefTable = PersonsTable
+	AssignmentsTable.ForeignKeys[1].RefTable = PersonsTable
+	AssignmentsTable.ForeignKeys[2].RefTable = DivisionsTable
+	AssignmentsTable.ForeignKeys[3].RefTable = HouseholdsTable
+	AssignmentsTable.ForeignKeys[4].RefTable = StudentsTable
+	AssignmentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
 	AuditLogsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
+	ContactsTable.ForeignKeys[0].RefTable = HouseholdsTable
+	ContactsTable.ForeignKeys[1].RefTable = StudentsTable
+	ContactsTable.ForeignKeys[2].RefTable = PersonsTable
+	ContactsTable.ForeignKeys[3].RefTable = PersonsTable
+	ContactsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
 	DivisionsTable.ForeignKeys[0].RefTable = DivisionsTable
+	DivisionsTable.ForeignKeys[1].RefTable = PersonsTable
 	DivisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
 	HouseholdsTable.ForeignKeys[0].RefTable = DivisionsTable
+	HouseholdsTable.ForeignKeys[1].RefTable = PersonsTable
 	HouseholdsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
@@ -431,6 +651,7 @@ func init() {
 	StudentsTable.ForeignKeys[0].RefTable = HouseholdsTable
 	StudentsTable.ForeignKeys[1].RefTable = OrgsTable
 	StudentsTable.ForeignKeys[2].RefTable = DivisionsTable
+	StudentsTable.ForeignKeys[3].RefTable = PersonsTable
 	StudentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}

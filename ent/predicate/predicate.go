@@ -9,8 +9,14 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// Assignment is the predicate function for assignment builders.
+type Assignment func(*sql.Selector)
+
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
+
+// Contact is the predicate function for contact builders.
+type Contact func(*sql.Selector)
 
 // Division is the predicate function for division builders.
 type Division func(*sql.Selector)

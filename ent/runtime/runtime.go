@@ -5,7 +5,9 @@ package runtime
 import (
 	"context"
 	"sanbao/ent/apitoken"
+	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
@@ -62,6 +64,31 @@ func init() {
 	apitokenDescCreatedAt := apitokenFields[6].Descriptor()
 	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	assignmentMixin := schema.Assignment{}.Mixin()
+	assignment.Policy = privacy.NewPolicies(assignmentMixin[0], schema.Assignment{})
+	assignment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := assignment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	assignmentHooks := schema.Assignment{}.Hooks()
+
+	assignment.Hooks[1] = assignmentHooks[0]
+
+	assignment.Hooks[2] = assignmentHooks[1]
+	assignmentFields := schema.Assignment{}.Fields()
+	_ = assignmentFields
+	// assignmentDescStartsAt is the schema descriptor for starts_at field.
+	assignmentDescStartsAt := assignmentFields[6].Descriptor()
+	// assignment.DefaultStartsAt holds the default value on creation for the starts_at field.
+	assignment.DefaultStartsAt = assignmentDescStartsAt.Default.(func() time.Time)
+	// assignmentDescEndReason is the schema descriptor for end_reason field.
+	assignmentDescEndReason := assignmentFields[8].Descriptor()
+	// assignment.EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
+	assignment.EndReasonValidator = assignmentDescEndReason.Validators[0].(func(string) error)
 	auditlogMixin := schema.AuditLog{}.Mixin()
 	auditlog.Policy = privacy.NewPolicies(auditlogMixin[0], schema.AuditLog{})
 	auditlog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -78,6 +105,41 @@ func init() {
 	auditlogDescAt := auditlogFields[0].Descriptor()
 	// auditlog.DefaultAt holds the default value on creation for the at field.
 	auditlog.DefaultAt = auditlogDescAt.Default.(func() time.Time)
+	contactMixin := schema.Contact{}.Mixin()
+	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
+	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := contact.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactHooks := schema.Contact{}.Hooks()
+
+	contact.Hooks[1] = contactHooks[0]
+	contactFields := schema.Contact{}.Fields()
+	_ = contactFields
+	// contactDescUUID is the schema descriptor for uuid field.
+	contactDescUUID := contactFields[0].Descriptor()
+	// contact.UUIDValidator is a validator for the "uuid" field. It is called by the builders before save.
+	contact.UUIDValidator = contactDescUUID.Validators[0].(func(string) error)
+	// contactDescDate is the schema descriptor for date field.
+	contactDescDate := contactFields[5].Descriptor()
+	// contact.DateValidator is a validator for the "date" field. It is called by the builders before save.
+	contact.DateValidator = contactDescDate.Validators[0].(func(string) error)
+	// contactDescLearnedSituation is the schema descriptor for learned_situation field.
+	contactDescLearnedSituation := contactFields[7].Descriptor()
+	// contact.DefaultLearnedSituation holds the default value on creation for the learned_situation field.
+	contact.DefaultLearnedSituation = contactDescLearnedSituation.Default.(bool)
+	// contactDescNotes is the schema descriptor for notes field.
+	contactDescNotes := contactFields[11].Descriptor()
+	// contact.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	contact.NotesValidator = contactDescNotes.Validators[0].(func(string) error)
+	// contactDescCreatedAt is the schema descriptor for created_at field.
+	contactDescCreatedAt := contactFields[12].Descriptor()
+	// contact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	contact.DefaultCreatedAt = contactDescCreatedAt.Default.(func() time.Time)
 	divisionMixin := schema.Division{}.Mixin()
 	division.Policy = privacy.NewPolicies(divisionMixin[0], schema.Division{})
 	division.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -125,6 +187,8 @@ func init() {
 	householdHooks := schema.Household{}.Hooks()
 
 	household.Hooks[1] = householdHooks[0]
+
+	household.Hooks[2] = householdHooks[1]
 	householdMixinFields1 := householdMixin[1].Fields()
 	_ = householdMixinFields1
 	householdFields := schema.Household{}.Fields()
@@ -231,6 +295,10 @@ func init() {
 	householdDescAddress := householdFields[10].Descriptor()
 	// household.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	household.AddressValidator = householdDescAddress.Validators[0].(func(string) error)
+	// householdDescLastContactOn is the schema descriptor for last_contact_on field.
+	householdDescLastContactOn := householdFields[12].Descriptor()
+	// household.DefaultLastContactOn holds the default value on creation for the last_contact_on field.
+	household.DefaultLastContactOn = householdDescLastContactOn.Default.(string)
 	orgMixin := schema.Org{}.Mixin()
 	org.Policy = privacy.NewPolicies(orgMixin[0], schema.Org{})
 	org.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -409,6 +477,8 @@ func init() {
 	studentHooks := schema.Student{}.Hooks()
 
 	student.Hooks[1] = studentHooks[0]
+
+	student.Hooks[2] = studentHooks[1]
 	studentMixinFields1 := studentMixin[1].Fields()
 	_ = studentMixinFields1
 	studentFields := schema.Student{}.Fields()
@@ -509,6 +579,10 @@ func init() {
 	studentDescEthnicMinority := studentFields[17].Descriptor()
 	// student.DefaultEthnicMinority holds the default value on creation for the ethnic_minority field.
 	student.DefaultEthnicMinority = studentDescEthnicMinority.Default.(bool)
+	// studentDescLastContactOn is the schema descriptor for last_contact_on field.
+	studentDescLastContactOn := studentFields[19].Descriptor()
+	// student.DefaultLastContactOn holds the default value on creation for the last_contact_on field.
+	student.DefaultLastContactOn = studentDescLastContactOn.Default.(string)
 }
 
 const (

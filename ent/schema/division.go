@@ -24,6 +24,8 @@ func (Division) Fields() []ent.Field {
 		field.Enum("level").NamedValues("Province", "PROVINCE", "City", "CITY", "County", "COUNTY", "Township", "TOWNSHIP", "Village", "VILLAGE").
 			Annotations(entgql.OrderField("LEVEL")),
 		field.Int("parent_id").Optional(),
+		// The current 包村 guarantor of a village, kept by the assignment hook.
+		field.Int("guarantor_id").Optional().Nillable(),
 	}
 }
 
@@ -33,6 +35,10 @@ func (Division) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)).
 			From("parent").Unique().Field("parent_id").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("guarantor", Person.Type).Unique().Field("guarantor_id").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.From("assignments", Assignment.Type).Ref("village").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)),
 	}
 }
 
@@ -40,6 +46,7 @@ func (Division) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("parent_id", "code"),
 		index.Fields("level", "code"),
+		index.Fields("guarantor_id"),
 	}
 }
 

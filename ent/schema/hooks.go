@@ -7,12 +7,14 @@ import (
 	"entgo.io/ent"
 
 	"sanbao/authz"
+	"sanbao/contactlog"
 	gen "sanbao/ent"
 	"sanbao/ent/division"
 	"sanbao/ent/hook"
 	"sanbao/ent/household"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
+	"sanbao/guarantee"
 	"sanbao/idcard"
 )
 
@@ -103,7 +105,7 @@ func deriveStudent(next ent.Mutator) ent.Mutator {
 }
 
 func (Household) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(placeHousehold, writeOps)}
+	return []ent.Hook{hook.On(placeHousehold, writeOps), hook.On(guarantee.EndOnLeavingList, ent.OpUpdate|ent.OpUpdateOne)}
 }
 
 func (Org) Hooks() []ent.Hook {
@@ -111,5 +113,9 @@ func (Org) Hooks() []ent.Hook {
 }
 
 func (Student) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(deriveStudent, writeOps)}
+	return []ent.Hook{hook.On(deriveStudent, writeOps), hook.On(guarantee.EndOnGraduation, ent.OpUpdate|ent.OpUpdateOne)}
 }
+
+func (Assignment) Hooks() []ent.Hook { return guarantee.AssignmentHooks() }
+
+func (Contact) Hooks() []ent.Hook { return contactlog.Hooks() }

@@ -34,6 +34,12 @@ func (Household) Fields() []ent.Field {
 		field.Int("size").Optional().Min(1).Max(30).Comment("家庭人口"),
 		field.String("phone").Optional().MaxLen(20).Comment("联系电话"),
 		field.String("address").Optional().MaxLen(200),
+		// The current 包户 guarantor and the last contact, kept by the
+		// assignment and contact hooks; history is in Assignment and Contact.
+		field.Int("guarantor_id").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("last_contact_on").Default("").Comment("YYYY-MM-DD of the last contact, empty if never").
+			Annotations(entgql.OrderField("LAST_CONTACT_ON"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -43,6 +49,12 @@ func (Household) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.From("students", Student.Type).Ref("household").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("guarantor", Person.Type).Unique().Field("guarantor_id").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("contacts", Contact.Type).Ref("household").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("assignments", Assignment.Type).Ref("household").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -51,6 +63,7 @@ func (Household) Indexes() []ent.Index {
 		index.Fields("village_code"),
 		index.Fields("village_id"),
 		index.Fields("status", "village_code"),
+		index.Fields("guarantor_id", "last_contact_on"),
 	}
 }
 

@@ -49,6 +49,11 @@ func (Student) Fields() []ent.Field {
 		field.Bool("left_behind").Default(false).Comment("留守儿童"),
 		field.Bool("migrant").Default(false).Comment("随迁子女"),
 		field.Bool("ethnic_minority").Default(false).Comment("少数民族"),
+		// The current 帮扶联系人 and the last contact, kept by the assignment
+		// and contact hooks; history is in Assignment and Contact.
+		field.Int("contact_person_id").Optional().Nillable().Annotations(derived),
+		field.String("last_contact_on").Default("").Comment("YYYY-MM-DD of the last contact, empty if never").
+			Annotations(derived, entgql.OrderField("LAST_CONTACT_ON")),
 	}
 }
 
@@ -60,6 +65,12 @@ func (Student) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("outside_division", Division.Type).Unique().Field("outside_division_id").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("contact_person", Person.Type).Unique().Field("contact_person_id").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("contacts", Contact.Type).Ref("student").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("assignments", Assignment.Type).Ref("student").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -69,6 +80,7 @@ func (Student) Indexes() []ent.Index {
 		index.Fields("household_id"),
 		index.Fields("school_id", "grade", "class_name"),
 		index.Fields("enrollment_status"),
+		index.Fields("contact_person_id"),
 	}
 }
 

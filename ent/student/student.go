@@ -58,12 +58,22 @@ const (
 	FieldMigrant = "migrant"
 	// FieldEthnicMinority holds the string denoting the ethnic_minority field in the database.
 	FieldEthnicMinority = "ethnic_minority"
+	// FieldContactPersonID holds the string denoting the contact_person_id field in the database.
+	FieldContactPersonID = "contact_person_id"
+	// FieldLastContactOn holds the string denoting the last_contact_on field in the database.
+	FieldLastContactOn = "last_contact_on"
 	// EdgeHousehold holds the string denoting the household edge name in mutations.
 	EdgeHousehold = "household"
 	// EdgeSchool holds the string denoting the school edge name in mutations.
 	EdgeSchool = "school"
 	// EdgeOutsideDivision holds the string denoting the outside_division edge name in mutations.
 	EdgeOutsideDivision = "outside_division"
+	// EdgeContactPerson holds the string denoting the contact_person edge name in mutations.
+	EdgeContactPerson = "contact_person"
+	// EdgeContacts holds the string denoting the contacts edge name in mutations.
+	EdgeContacts = "contacts"
+	// EdgeAssignments holds the string denoting the assignments edge name in mutations.
+	EdgeAssignments = "assignments"
 	// Table holds the table name of the student in the database.
 	Table = "students"
 	// HouseholdTable is the table that holds the household relation/edge.
@@ -87,6 +97,27 @@ const (
 	OutsideDivisionInverseTable = "divisions"
 	// OutsideDivisionColumn is the table column denoting the outside_division relation/edge.
 	OutsideDivisionColumn = "outside_division_id"
+	// ContactPersonTable is the table that holds the contact_person relation/edge.
+	ContactPersonTable = "students"
+	// ContactPersonInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	ContactPersonInverseTable = "persons"
+	// ContactPersonColumn is the table column denoting the contact_person relation/edge.
+	ContactPersonColumn = "contact_person_id"
+	// ContactsTable is the table that holds the contacts relation/edge.
+	ContactsTable = "contacts"
+	// ContactsInverseTable is the table name for the Contact entity.
+	// It exists in this package in order to avoid circular dependency with the "contact" package.
+	ContactsInverseTable = "contacts"
+	// ContactsColumn is the table column denoting the contacts relation/edge.
+	ContactsColumn = "student_id"
+	// AssignmentsTable is the table that holds the assignments relation/edge.
+	AssignmentsTable = "assignments"
+	// AssignmentsInverseTable is the table name for the Assignment entity.
+	// It exists in this package in order to avoid circular dependency with the "assignment" package.
+	AssignmentsInverseTable = "assignments"
+	// AssignmentsColumn is the table column denoting the assignments relation/edge.
+	AssignmentsColumn = "student_id"
 )
 
 // Columns holds all SQL columns for student fields.
@@ -112,6 +143,8 @@ var Columns = []string{
 	FieldLeftBehind,
 	FieldMigrant,
 	FieldEthnicMinority,
+	FieldContactPersonID,
+	FieldLastContactOn,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -130,7 +163,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [3]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -160,6 +193,8 @@ var (
 	DefaultMigrant bool
 	// DefaultEthnicMinority holds the default value on creation for the "ethnic_minority" field.
 	DefaultEthnicMinority bool
+	// DefaultLastContactOn holds the default value on creation for the "last_contact_on" field.
+	DefaultLastContactOn string
 )
 
 // Gender defines the type for the "gender" enum field.
@@ -350,6 +385,16 @@ func ByEthnicMinority(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEthnicMinority, opts...).ToFunc()
 }
 
+// ByContactPersonID orders the results by the contact_person_id field.
+func ByContactPersonID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContactPersonID, opts...).ToFunc()
+}
+
+// ByLastContactOn orders the results by the last_contact_on field.
+func ByLastContactOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastContactOn, opts...).ToFunc()
+}
+
 // ByHouseholdField orders the results by household field.
 func ByHouseholdField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -368,6 +413,41 @@ func BySchoolField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByOutsideDivisionField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newOutsideDivisionStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByContactPersonField orders the results by contact_person field.
+func ByContactPersonField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newContactPersonStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByContactsCount orders the results by contacts count.
+func ByContactsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newContactsStep(), opts...)
+	}
+}
+
+// ByContacts orders the results by contacts terms.
+func ByContacts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newContactsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByAssignmentsCount orders the results by assignments count.
+func ByAssignmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssignmentsStep(), opts...)
+	}
+}
+
+// ByAssignments orders the results by assignments terms.
+func ByAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 func newHouseholdStep() *sqlgraph.Step {
@@ -389,6 +469,27 @@ func newOutsideDivisionStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OutsideDivisionInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, OutsideDivisionTable, OutsideDivisionColumn),
+	)
+}
+func newContactPersonStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ContactPersonInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ContactPersonTable, ContactPersonColumn),
+	)
+}
+func newContactsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ContactsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ContactsTable, ContactsColumn),
+	)
+}
+func newAssignmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssignmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
 	)
 }
 

@@ -140,6 +140,16 @@ func EthnicMinority(v bool) predicate.Student {
 	return predicate.Student(sql.FieldEQ(FieldEthnicMinority, v))
 }
 
+// ContactPersonID applies equality check predicate on the "contact_person_id" field. It's identical to ContactPersonIDEQ.
+func ContactPersonID(v int) predicate.Student {
+	return predicate.Student(sql.FieldEQ(FieldContactPersonID, v))
+}
+
+// LastContactOn applies equality check predicate on the "last_contact_on" field. It's identical to LastContactOnEQ.
+func LastContactOn(v string) predicate.Student {
+	return predicate.Student(sql.FieldEQ(FieldLastContactOn, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Student {
 	return predicate.Student(sql.FieldEQ(FieldCreatedAt, v))
@@ -845,6 +855,101 @@ func EthnicMinorityNEQ(v bool) predicate.Student {
 	return predicate.Student(sql.FieldNEQ(FieldEthnicMinority, v))
 }
 
+// ContactPersonIDEQ applies the EQ predicate on the "contact_person_id" field.
+func ContactPersonIDEQ(v int) predicate.Student {
+	return predicate.Student(sql.FieldEQ(FieldContactPersonID, v))
+}
+
+// ContactPersonIDNEQ applies the NEQ predicate on the "contact_person_id" field.
+func ContactPersonIDNEQ(v int) predicate.Student {
+	return predicate.Student(sql.FieldNEQ(FieldContactPersonID, v))
+}
+
+// ContactPersonIDIn applies the In predicate on the "contact_person_id" field.
+func ContactPersonIDIn(vs ...int) predicate.Student {
+	return predicate.Student(sql.FieldIn(FieldContactPersonID, vs...))
+}
+
+// ContactPersonIDNotIn applies the NotIn predicate on the "contact_person_id" field.
+func ContactPersonIDNotIn(vs ...int) predicate.Student {
+	return predicate.Student(sql.FieldNotIn(FieldContactPersonID, vs...))
+}
+
+// ContactPersonIDIsNil applies the IsNil predicate on the "contact_person_id" field.
+func ContactPersonIDIsNil() predicate.Student {
+	return predicate.Student(sql.FieldIsNull(FieldContactPersonID))
+}
+
+// ContactPersonIDNotNil applies the NotNil predicate on the "contact_person_id" field.
+func ContactPersonIDNotNil() predicate.Student {
+	return predicate.Student(sql.FieldNotNull(FieldContactPersonID))
+}
+
+// LastContactOnEQ applies the EQ predicate on the "last_contact_on" field.
+func LastContactOnEQ(v string) predicate.Student {
+	return predicate.Student(sql.FieldEQ(FieldLastContactOn, v))
+}
+
+// LastContactOnNEQ applies the NEQ predicate on the "last_contact_on" field.
+func LastContactOnNEQ(v string) predicate.Student {
+	return predicate.Student(sql.FieldNEQ(FieldLastContactOn, v))
+}
+
+// LastContactOnIn applies the In predicate on the "last_contact_on" field.
+func LastContactOnIn(vs ...string) predicate.Student {
+	return predicate.Student(sql.FieldIn(FieldLastContactOn, vs...))
+}
+
+// LastContactOnNotIn applies the NotIn predicate on the "last_contact_on" field.
+func LastContactOnNotIn(vs ...string) predicate.Student {
+	return predicate.Student(sql.FieldNotIn(FieldLastContactOn, vs...))
+}
+
+// LastContactOnGT applies the GT predicate on the "last_contact_on" field.
+func LastContactOnGT(v string) predicate.Student {
+	return predicate.Student(sql.FieldGT(FieldLastContactOn, v))
+}
+
+// LastContactOnGTE applies the GTE predicate on the "last_contact_on" field.
+func LastContactOnGTE(v string) predicate.Student {
+	return predicate.Student(sql.FieldGTE(FieldLastContactOn, v))
+}
+
+// LastContactOnLT applies the LT predicate on the "last_contact_on" field.
+func LastContactOnLT(v string) predicate.Student {
+	return predicate.Student(sql.FieldLT(FieldLastContactOn, v))
+}
+
+// LastContactOnLTE applies the LTE predicate on the "last_contact_on" field.
+func LastContactOnLTE(v string) predicate.Student {
+	return predicate.Student(sql.FieldLTE(FieldLastContactOn, v))
+}
+
+// LastContactOnContains applies the Contains predicate on the "last_contact_on" field.
+func LastContactOnContains(v string) predicate.Student {
+	return predicate.Student(sql.FieldContains(FieldLastContactOn, v))
+}
+
+// LastContactOnHasPrefix applies the HasPrefix predicate on the "last_contact_on" field.
+func LastContactOnHasPrefix(v string) predicate.Student {
+	return predicate.Student(sql.FieldHasPrefix(FieldLastContactOn, v))
+}
+
+// LastContactOnHasSuffix applies the HasSuffix predicate on the "last_contact_on" field.
+func LastContactOnHasSuffix(v string) predicate.Student {
+	return predicate.Student(sql.FieldHasSuffix(FieldLastContactOn, v))
+}
+
+// LastContactOnEqualFold applies the EqualFold predicate on the "last_contact_on" field.
+func LastContactOnEqualFold(v string) predicate.Student {
+	return predicate.Student(sql.FieldEqualFold(FieldLastContactOn, v))
+}
+
+// LastContactOnContainsFold applies the ContainsFold predicate on the "last_contact_on" field.
+func LastContactOnContainsFold(v string) predicate.Student {
+	return predicate.Student(sql.FieldContainsFold(FieldLastContactOn, v))
+}
+
 // HasHousehold applies the HasEdge predicate on the "household" edge.
 func HasHousehold() predicate.Student {
 	return predicate.Student(func(s *sql.Selector) {
@@ -906,6 +1011,75 @@ func HasOutsideDivision() predicate.Student {
 func HasOutsideDivisionWith(preds ...predicate.Division) predicate.Student {
 	return predicate.Student(func(s *sql.Selector) {
 		step := newOutsideDivisionStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasContactPerson applies the HasEdge predicate on the "contact_person" edge.
+func HasContactPerson() predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ContactPersonTable, ContactPersonColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasContactPersonWith applies the HasEdge predicate on the "contact_person" edge with a given conditions (other predicates).
+func HasContactPersonWith(preds ...predicate.Person) predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := newContactPersonStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasContacts applies the HasEdge predicate on the "contacts" edge.
+func HasContacts() predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ContactsTable, ContactsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasContactsWith applies the HasEdge predicate on the "contacts" edge with a given conditions (other predicates).
+func HasContactsWith(preds ...predicate.Contact) predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := newContactsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssignments applies the HasEdge predicate on the "assignments" edge.
+func HasAssignments() predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AssignmentsTable, AssignmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssignmentsWith applies the HasEdge predicate on the "assignments" edge with a given conditions (other predicates).
+func HasAssignmentsWith(preds ...predicate.Assignment) predicate.Student {
+	return predicate.Student(func(s *sql.Selector) {
+		step := newAssignmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

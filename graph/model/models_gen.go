@@ -4,8 +4,36 @@ package model
 
 import (
 	"sanbao/ent"
+	"sanbao/ent/assignment"
+	"sanbao/ent/contact"
 	"time"
 )
+
+type AssignInput struct {
+	Kind assignment.Kind `json:"kind"`
+	// The responsible person.
+	PersonID int `json:"personID"`
+	// The village (a Division), household or student.
+	TargetID int `json:"targetID"`
+}
+
+type AssignManyInput struct {
+	Kind      assignment.Kind `json:"kind"`
+	PersonID  int             `json:"personID"`
+	TargetIDs []int           `json:"targetIDs"`
+}
+
+type AssignManyPayload struct {
+	// The new assignments; empty when any row was refused (nothing is stored then).
+	Assignments []*ent.Assignment `json:"assignments"`
+	Errors      []*AssignRowError `json:"errors"`
+}
+
+type AssignRowError struct {
+	TargetID int     `json:"targetID"`
+	Field    *string `json:"field,omitempty"`
+	Reason   string  `json:"reason"`
+}
 
 type CodeRange struct {
 	From string `json:"from"`
@@ -24,6 +52,27 @@ type CreateAPITokenPayload struct {
 	// Shown once; sanbao keeps only its hash.
 	Token    string        `json:"token"`
 	APIToken *ent.APIToken `json:"apiToken"`
+}
+
+type LogContactInput struct {
+	// Client-generated UUID: sending the same contact again stores it once.
+	UUID        string `json:"uuid"`
+	HouseholdID int    `json:"householdID"`
+	StudentID   *int   `json:"studentID,omitempty"`
+	// On whose behalf (supervisors only); defaults to the signed-in person.
+	PersonID *int `json:"personID,omitempty"`
+	// YYYY-MM-DD
+	Date string       `json:"date"`
+	Mode contact.Mode `json:"mode"`
+	// 了解情况
+	LearnedSituation bool `json:"learnedSituation"`
+	// 帮办申请: which aid was applied for
+	AidApplied []string `json:"aidApplied,omitempty"`
+	// 宣传政策: which policies were explained
+	PoliciesExplained []string `json:"policiesExplained,omitempty"`
+	// Situation seen: SUSPECTED_DROPOUT, ILLNESS, DISABILITY, HARDSHIP_WORSE, UNATTENDED, AID_MISSING
+	Flags []string `json:"flags,omitempty"`
+	Notes *string  `json:"notes,omitempty"`
 }
 
 type LoginPayload struct {

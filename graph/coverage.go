@@ -1,0 +1,83 @@
+package graph
+
+import (
+	"context"
+
+	"sanbao/authz"
+	"sanbao/coverage"
+	"sanbao/divcode"
+	"sanbao/ent"
+	"sanbao/ent/assignment"
+	"sanbao/ent/household"
+	"sanbao/ent/predicate"
+	"sanbao/ent/student"
+	"sanbao/graph/model"
+	"sanbao/guarantee"
+)
+
+// Coverage is a coverage report with what its gap lists need.
+type Coverage struct {
+	*coverage.Report
+	Division *ent.Division
+	Org      *ent.Org
+	Month    string
+	rng      *divcode.Range // for a division
+	schoolID int            // for a school
+}
+
+// VillageArchive is a village's archive with the village itself.
+type VillageArchive struct {
+	*coverage.Archive
+	Village *ent.Division
+}
+
+// households limits a gap list to the report's place.
+func (c *Coverage) households() predicate.Household {
+	if c.rng != nil {
+		return predicate.Household(coverage.InRange(household.FieldVillageCode, *c.rng))
+	}
+	return household.HasStudentsWith(student.SchoolID(c.schoolID))
+}
+
+// students limits a gap list to the report's place.
+func (c *Coverage) students() predicate.Student {
+	if c.rng != nil {
+		return predicate.Student(coverage.InRange(student.FieldVillageCode, *c.rng))
+	}
+	return student.SchoolID(c.schoolID)
+}
+
+// maxBulk bounds one bulk assignment.
+const maxBulk = 500
+
+// checkAssign runs the checks a new assignment will meet, without writing.
+func (r *Resolver) checkAssign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) error {
+	if err := authz.MayAssign(ctx, c, kind, targetID); err != nil {
+		return err
+	}
+	return guarantee.CheckEligible(ctx, c, guarantee.Target{Kind: kind, ID: targetID}, personID)
+}
+
+func (r *Resolver) assign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) (*ent.Assignment, error) {
+	q := c.Assignment.Create().SetKind(kind).SetPersonID(personID).SetAssignedByID(authz.FromContext(ctx).PersonID)
+	switch kind {
+	case assignment.KindVillage:
+		q.SetVillageID(targetID)
+	case assignment.KindHousehold:
+		q.SetHouseholdID(targetID)
+	default:
+		q.SetStudentID(targetID)
+	}
+	return q.Save(ctx)
+}
+
+// rowError is a refused row of a bulk change, with the same message the single
+// mutation would give.
+func rowError(ctx context.Context, id int, err error) *model.AssignRowError {
+	e := presentError(ctx, err)
+	out := &model.AssignRowError{TargetID: id, Reason: e.Message}
+	if f, ok := e.Extensions["field"].(string); ok {
+		out.Field = &f
+	}
+	return out
+}
