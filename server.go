@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"sanbao/agreement"
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/demo"
@@ -119,6 +120,7 @@ func routes(db *store.DB, c config) http.Handler {
 	a := auth.New(db.Client, authz.Default())
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(db.Client, a, graph.Options{Production: c.Production, Secure: c.Production}))
+	mux.Handle("GET /agreements/", a.Middleware(agreement.Handler(db.Client)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := db.SQL.PingContext(r.Context()); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)

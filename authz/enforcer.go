@@ -28,11 +28,15 @@ const (
 	ObjAPIToken   = "apitoken"
 	ObjAssignment = "assignment"
 	ObjContact    = "contact"
+	ObjAgreement  = "agreement"
+	ObjTemplate   = "agreementtemplate"
 
 	ActRead            = "read"
 	ActWrite           = "write"
 	ActWriteEnrollment = "write_enrollment"
 	ActRevealID        = "reveal_id"
+	ActIssue           = "issue"
+	ActSign            = "sign"
 )
 
 // Scope kinds named in policy.csv.

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/divcode"
 	"sanbao/ent"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/assignment"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
@@ -98,6 +101,16 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		} else {
 			q.Where(none)
 		}
+	case *ent.AgreementQuery:
+		if sc := read(ObjAgreement); sc != nil {
+			q.Where(AgreementPredicate(v, sc))
+		} else {
+			q.Where(none)
+		}
+	case *ent.AgreementTemplateQuery:
+		if read(ObjTemplate) == nil {
+			q.Where(none)
+		}
 	case *ent.SessionQuery:
 		q.Where(none)
 	default:
@@ -127,6 +140,10 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAssignment(ctx, m)
 	case *ent.ContactMutation:
 		err = v.checkContact(ctx, m)
+	case *ent.AgreementMutation:
+		err = v.checkAgreement(ctx, m)
+	case *ent.AgreementTemplateMutation:
+		err = v.checkTemplate(m)
 	default:
 		err = ErrDenied
 	}
@@ -346,6 +363,101 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 		return err
 	}
 	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
+// checkTemplate lets a county edit its own copy of the templates; sanbao's
+// defaults (empty owner) are the system's.
+func (v *Viewer) checkTemplate(m *ent.AgreementTemplateMutation) error {
+	sc := v.Scope(ObjTemplate, ActWrite)
+	if sc == nil || v.PersonID == 0 {
+		return ErrDenied
+	}
+	if m.Op().Is(ent.OpCreate) {
+		if owner, _ := m.OwnerCode(); owner == "" || divcode.LevelOf(owner) != divcode.County || !sc.HasDivision(owner) {
+			return ErrDenied
+		}
+		return nil
+	}
+	m.Where(predicate.AgreementTemplate(inRanges(agreementtemplate.FieldOwnerCode, nonEmpty(sc.VillageRanges))))
+	return nil
+}
+
+var (
+	signFields = map[string]bool{agreement.FieldState: true, agreement.FieldSignedAt: true,
+		agreement.FieldSignedName: true, agreement.FieldSignature: true}
+	voidFields = map[string]bool{agreement.FieldState: true, agreement.FieldVoidedAt: true, agreement.FieldVoidReason: true}
+)
+
+func only(fields []string, allowed map[string]bool) bool {
+	for _, f := range fields {
+		if !allowed[f] {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// checkAgreement: units in the issuing scope issue and void; only the named
+// signer signs, and only an agreement still waiting for it. Nothing else of an
+// agreement ever changes.
+func (v *Viewer) checkAgreement(ctx context.Context, m *ent.AgreementMutation) error {
+	if v.PersonID == 0 {
+		return ErrDenied
+	}
+	issue := v.Scope(ObjAgreement, ActIssue)
+	issuing := func() predicate.Agreement {
+		var ps []predicate.Agreement
+		if len(issue.VillageRanges) > 0 {
+			ps = append(ps, predicate.Agreement(inRanges(agreement.FieldIssuerCode, issue.VillageRanges)))
+		}
+		if len(issue.SchoolIDs) > 0 {
+			ps = append(ps, agreement.IssuerOrgIDIn(issue.SchoolIDs...))
+		}
+		return agreement.Or(ps...)
+	}
+	switch {
+	case m.Op().Is(ent.OpCreate):
+		if issue == nil {
+			return ErrDenied
+		}
+		if by, _ := m.IssuedByID(); by != v.PersonID {
+			return ErrDenied
+		}
+		id, _ := m.IssuerOrgID()
+		o, err := m.Client().Org.Get(System(ctx), id)
+		if err != nil {
+			return fielderr.New("issuerOrgID", "未找到该单位")
+		}
+		return MayIssue(ctx, o)
+	case m.Op().Is(ent.OpUpdate | ent.OpUpdateOne):
+		fields := append(m.Fields(), m.ClearedFields()...)
+		st, _ := m.State()
+		switch {
+		case st == agreement.StateSigned && only(fields, signFields) && v.Can(ObjAgreement, ActSign):
+			m.Where(agreement.PartyPersonID(v.PersonID), agreement.StateEQ(agreement.StateIssued))
+		case st == agreement.StateVoid && only(fields, voidFields) && issue != nil:
+			m.Where(issuing(), agreement.StateNEQ(agreement.StateVoid))
+		default:
+			return ErrDenied
+		}
+	default:
+		return ErrDenied
+	}
+	return nil
+}
+
+// MayIssue says whether the viewer may issue agreements in the name of unit
+// o: their own bureau's area, or their own school.
+func MayIssue(ctx context.Context, o *ent.Org) error {
+	v := FromContext(ctx)
+	if v == nil || v.PersonID == 0 {
+		return ErrDenied
+	}
+	issue := v.Scope(ObjAgreement, ActIssue)
+	if issue == nil || !issue.HasVillage(o.DivisionCode) && !slices.Contains(issue.SchoolIDs, o.ID) {
 		return ErrDenied
 	}
 	return nil

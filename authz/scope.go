@@ -4,6 +4,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/divcode"
+	"sanbao/ent/agreement"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -238,6 +239,28 @@ func ContactPredicate(v *Viewer, sc *Scope) predicate.Contact {
 		ps = append(ps, contact.PersonID(v.PersonID))
 	}
 	return contact.Or(ps...)
+}
+
+// AgreementPredicate limits agreements to one's own (to sign or issued), those
+// issued by units in sc, and those a school of sc is party to.
+func AgreementPredicate(v *Viewer, sc *Scope) predicate.Agreement {
+	if sc.All {
+		return func(*sql.Selector) {}
+	}
+	var ps []predicate.Agreement
+	if sc.Self {
+		ps = append(ps, agreement.PartyPersonID(v.PersonID), agreement.IssuedByID(v.PersonID))
+	}
+	if len(sc.VillageRanges) > 0 {
+		ps = append(ps, predicate.Agreement(inRanges(agreement.FieldIssuerCode, sc.VillageRanges)))
+	}
+	if len(sc.SchoolIDs) > 0 {
+		ps = append(ps, agreement.IssuerOrgIDIn(sc.SchoolIDs...), agreement.PartyOrgIDIn(sc.SchoolIDs...))
+	}
+	if len(ps) == 0 {
+		return agreement.IDIn()
+	}
+	return agreement.Or(ps...)
 }
 
 // APITokenPredicate limits tokens to those over divisions inside sc.

@@ -121,6 +121,7 @@ type builder struct {
 	adminID    int       // the county director, who arranged the guarantees
 	start      time.Time // when the guarantees began
 	today      time.Time // in China; visits are logged up to it
+	signatures []string  // drawn once, reused by every signer
 }
 
 // Build creates one county's units, staff, households and students in a
@@ -147,7 +148,7 @@ func Build(ctx context.Context, c *ent.Client, cfg Config) (Summary, error) {
 	}
 	b.today = time.Now().In(contactlog.China)
 	b.start = time.Date(b.today.Year(), b.today.Month()-8, 1, 0, 0, 0, 0, contactlog.China)
-	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees}
+	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees, b.agreements}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			tx.Rollback()

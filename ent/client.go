@@ -11,6 +11,8 @@ import (
 
 	"sanbao/ent/migrate"
 
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -38,6 +40,10 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Agreement is the client for interacting with the Agreement builders.
+	Agreement *AgreementClient
+	// AgreementTemplate is the client for interacting with the AgreementTemplate builders.
+	AgreementTemplate *AgreementTemplateClient
 	// Assignment is the client for interacting with the Assignment builders.
 	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
@@ -70,6 +76,8 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.Agreement = NewAgreementClient(c.config)
+	c.AgreementTemplate = NewAgreementTemplateClient(c.config)
 	c.Assignment = NewAssignmentClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Contact = NewContactClient(c.config)
@@ -170,19 +178,21 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:        ctx,
-		config:     cfg,
-		APIToken:   NewAPITokenClient(cfg),
-		Assignment: NewAssignmentClient(cfg),
-		AuditLog:   NewAuditLogClient(cfg),
-		Contact:    NewContactClient(cfg),
-		Division:   NewDivisionClient(cfg),
-		Household:  NewHouseholdClient(cfg),
-		Org:        NewOrgClient(cfg),
-		Person:     NewPersonClient(cfg),
-		Position:   NewPositionClient(cfg),
-		Session:    NewSessionClient(cfg),
-		Student:    NewStudentClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		Agreement:         NewAgreementClient(cfg),
+		AgreementTemplate: NewAgreementTemplateClient(cfg),
+		Assignment:        NewAssignmentClient(cfg),
+		AuditLog:          NewAuditLogClient(cfg),
+		Contact:           NewContactClient(cfg),
+		Division:          NewDivisionClient(cfg),
+		Household:         NewHouseholdClient(cfg),
+		Org:               NewOrgClient(cfg),
+		Person:            NewPersonClient(cfg),
+		Position:          NewPositionClient(cfg),
+		Session:           NewSessionClient(cfg),
+		Student:           NewStudentClient(cfg),
 	}, nil
 }
 
@@ -200,19 +210,21 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:        ctx,
-		config:     cfg,
-		APIToken:   NewAPITokenClient(cfg),
-		Assignment: NewAssignmentClient(cfg),
-		AuditLog:   NewAuditLogClient(cfg),
-		Contact:    NewContactClient(cfg),
-		Division:   NewDivisionClient(cfg),
-		Household:  NewHouseholdClient(cfg),
-		Org:        NewOrgClient(cfg),
-		Person:     NewPersonClient(cfg),
-		Position:   NewPositionClient(cfg),
-		Session:    NewSessionClient(cfg),
-		Student:    NewStudentClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		Agreement:         NewAgreementClient(cfg),
+		AgreementTemplate: NewAgreementTemplateClient(cfg),
+		Assignment:        NewAssignmentClient(cfg),
+		AuditLog:          NewAuditLogClient(cfg),
+		Contact:           NewContactClient(cfg),
+		Division:          NewDivisionClient(cfg),
+		Household:         NewHouseholdClient(cfg),
+		Org:               NewOrgClient(cfg),
+		Person:            NewPersonClient(cfg),
+		Position:          NewPositionClient(cfg),
+		Session:           NewSessionClient(cfg),
+		Student:           NewStudentClient(cfg),
 	}, nil
 }
 
@@ -242,8 +254,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Assignment, c.AuditLog, c.Contact, c.Division, c.Household, c.Org,
-		c.Person, c.Position, c.Session, c.Student,
+		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
+		c.Contact, c.Division, c.Household, c.Org, c.Person, c.Position, c.Session,
+		c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -253,8 +266,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Assignment, c.AuditLog, c.Contact, c.Division, c.Household, c.Org,
-		c.Person, c.Position, c.Session, c.Student,
+		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
+		c.Contact, c.Division, c.Household, c.Org, c.Person, c.Position, c.Session,
+		c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -265,6 +279,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AgreementMutation:
+		return c.Agreement.mutate(ctx, m)
+	case *AgreementTemplateMutation:
+		return c.AgreementTemplate.mutate(ctx, m)
 	case *AssignmentMutation:
 		return c.Assignment.mutate(ctx, m)
 	case *AuditLogMutation:
@@ -453,6 +471,386 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AgreementClient is a client for the Agreement schema.
+type AgreementClient struct {
+	config
+}
+
+// NewAgreementClient returns a client for the Agreement from the given config.
+func NewAgreementClient(c config) *AgreementClient {
+	return &AgreementClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agreement.Hooks(f(g(h())))`.
+func (c *AgreementClient) Use(hooks ...Hook) {
+	c.hooks.Agreement = append(c.hooks.Agreement, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agreement.Intercept(f(g(h())))`.
+func (c *AgreementClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Agreement = append(c.inters.Agreement, interceptors...)
+}
+
+// Create returns a builder for creating a Agreement entity.
+func (c *AgreementClient) Create() *AgreementCreate {
+	mutation := newAgreementMutation(c.config, OpCreate)
+	return &AgreementCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Agreement entities.
+func (c *AgreementClient) CreateBulk(builders ...*AgreementCreate) *AgreementCreateBulk {
+	return &AgreementCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgreementClient) MapCreateBulk(slice any, setFunc func(*AgreementCreate, int)) *AgreementCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgreementCreateBulk{err: fmt.Errorf("calling to AgreementClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgreementCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgreementCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Agreement.
+func (c *AgreementClient) Update() *AgreementUpdate {
+	mutation := newAgreementMutation(c.config, OpUpdate)
+	return &AgreementUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgreementClient) UpdateOne(_m *Agreement) *AgreementUpdateOne {
+	mutation := newAgreementMutation(c.config, OpUpdateOne, withAgreement(_m))
+	return &AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgreementClient) UpdateOneID(id int) *AgreementUpdateOne {
+	mutation := newAgreementMutation(c.config, OpUpdateOne, withAgreementID(id))
+	return &AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Agreement.
+func (c *AgreementClient) Delete() *AgreementDelete {
+	mutation := newAgreementMutation(c.config, OpDelete)
+	return &AgreementDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgreementClient) DeleteOne(_m *Agreement) *AgreementDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgreementClient) DeleteOneID(id int) *AgreementDeleteOne {
+	builder := c.Delete().Where(agreement.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgreementDeleteOne{builder}
+}
+
+// Query returns a query builder for Agreement.
+func (c *AgreementClient) Query() *AgreementQuery {
+	return &AgreementQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgreement},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Agreement entity by its id.
+func (c *AgreementClient) Get(ctx context.Context, id int) (*Agreement, error) {
+	return c.Query().Where(agreement.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgreementClient) GetX(ctx context.Context, id int) *Agreement {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIssuerOrg queries the issuer_org edge of a Agreement.
+func (c *AgreementClient) QueryIssuerOrg(_m *Agreement) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreement.IssuerOrgTable, agreement.IssuerOrgColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPartyOrg queries the party_org edge of a Agreement.
+func (c *AgreementClient) QueryPartyOrg(_m *Agreement) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreement.PartyOrgTable, agreement.PartyOrgColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPartyPerson queries the party_person edge of a Agreement.
+func (c *AgreementClient) QueryPartyPerson(_m *Agreement) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreement.PartyPersonTable, agreement.PartyPersonColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIssuedBy queries the issued_by edge of a Agreement.
+func (c *AgreementClient) QueryIssuedBy(_m *Agreement) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreement.IssuedByTable, agreement.IssuedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTemplate queries the template edge of a Agreement.
+func (c *AgreementClient) QueryTemplate(_m *Agreement) *AgreementTemplateQuery {
+	query := (&AgreementTemplateClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(agreementtemplate.Table, agreementtemplate.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreement.TemplateTable, agreement.TemplateColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySupersedes queries the supersedes edge of a Agreement.
+func (c *AgreementClient) QuerySupersedes(_m *Agreement) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, agreement.SupersedesTable, agreement.SupersedesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySupersededBy queries the superseded_by edge of a Agreement.
+func (c *AgreementClient) QuerySupersededBy(_m *Agreement) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, agreement.SupersededByTable, agreement.SupersededByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AgreementClient) Hooks() []Hook {
+	hooks := c.hooks.Agreement
+	return append(hooks[:len(hooks):len(hooks)], agreement.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgreementClient) Interceptors() []Interceptor {
+	return c.inters.Agreement
+}
+
+func (c *AgreementClient) mutate(ctx context.Context, m *AgreementMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgreementCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgreementUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgreementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Agreement mutation op: %q", m.Op())
+	}
+}
+
+// AgreementTemplateClient is a client for the AgreementTemplate schema.
+type AgreementTemplateClient struct {
+	config
+}
+
+// NewAgreementTemplateClient returns a client for the AgreementTemplate from the given config.
+func NewAgreementTemplateClient(c config) *AgreementTemplateClient {
+	return &AgreementTemplateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agreementtemplate.Hooks(f(g(h())))`.
+func (c *AgreementTemplateClient) Use(hooks ...Hook) {
+	c.hooks.AgreementTemplate = append(c.hooks.AgreementTemplate, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agreementtemplate.Intercept(f(g(h())))`.
+func (c *AgreementTemplateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AgreementTemplate = append(c.inters.AgreementTemplate, interceptors...)
+}
+
+// Create returns a builder for creating a AgreementTemplate entity.
+func (c *AgreementTemplateClient) Create() *AgreementTemplateCreate {
+	mutation := newAgreementTemplateMutation(c.config, OpCreate)
+	return &AgreementTemplateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AgreementTemplate entities.
+func (c *AgreementTemplateClient) CreateBulk(builders ...*AgreementTemplateCreate) *AgreementTemplateCreateBulk {
+	return &AgreementTemplateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgreementTemplateClient) MapCreateBulk(slice any, setFunc func(*AgreementTemplateCreate, int)) *AgreementTemplateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgreementTemplateCreateBulk{err: fmt.Errorf("calling to AgreementTemplateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgreementTemplateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgreementTemplateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AgreementTemplate.
+func (c *AgreementTemplateClient) Update() *AgreementTemplateUpdate {
+	mutation := newAgreementTemplateMutation(c.config, OpUpdate)
+	return &AgreementTemplateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgreementTemplateClient) UpdateOne(_m *AgreementTemplate) *AgreementTemplateUpdateOne {
+	mutation := newAgreementTemplateMutation(c.config, OpUpdateOne, withAgreementTemplate(_m))
+	return &AgreementTemplateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgreementTemplateClient) UpdateOneID(id int) *AgreementTemplateUpdateOne {
+	mutation := newAgreementTemplateMutation(c.config, OpUpdateOne, withAgreementTemplateID(id))
+	return &AgreementTemplateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AgreementTemplate.
+func (c *AgreementTemplateClient) Delete() *AgreementTemplateDelete {
+	mutation := newAgreementTemplateMutation(c.config, OpDelete)
+	return &AgreementTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgreementTemplateClient) DeleteOne(_m *AgreementTemplate) *AgreementTemplateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgreementTemplateClient) DeleteOneID(id int) *AgreementTemplateDeleteOne {
+	builder := c.Delete().Where(agreementtemplate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgreementTemplateDeleteOne{builder}
+}
+
+// Query returns a query builder for AgreementTemplate.
+func (c *AgreementTemplateClient) Query() *AgreementTemplateQuery {
+	return &AgreementTemplateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgreementTemplate},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AgreementTemplate entity by its id.
+func (c *AgreementTemplateClient) Get(ctx context.Context, id int) (*AgreementTemplate, error) {
+	return c.Query().Where(agreementtemplate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgreementTemplateClient) GetX(ctx context.Context, id int) *AgreementTemplate {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AgreementTemplateClient) Hooks() []Hook {
+	hooks := c.hooks.AgreementTemplate
+	return append(hooks[:len(hooks):len(hooks)], agreementtemplate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgreementTemplateClient) Interceptors() []Interceptor {
+	return c.inters.AgreementTemplate
+}
+
+func (c *AgreementTemplateClient) mutate(ctx context.Context, m *AgreementTemplateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgreementTemplateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgreementTemplateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgreementTemplateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgreementTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AgreementTemplate mutation op: %q", m.Op())
 	}
 }
 
@@ -2327,12 +2725,12 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Assignment, AuditLog, Contact, Division, Household, Org, Person,
-		Position, Session, Student []ent.Hook
+		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
+		Household, Org, Person, Position, Session, Student []ent.Hook
 	}
 	inters struct {
-		APIToken, Assignment, AuditLog, Contact, Division, Household, Org, Person,
-		Position, Session, Student []ent.Interceptor
+		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
+		Household, Org, Person, Position, Session, Student []ent.Interceptor
 	}
 )
 

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -83,17 +85,19 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:   apitoken.ValidColumn,
-			assignment.Table: assignment.ValidColumn,
-			auditlog.Table:   auditlog.ValidColumn,
-			contact.Table:    contact.ValidColumn,
-			division.Table:   division.ValidColumn,
-			household.Table:  household.ValidColumn,
-			org.Table:        org.ValidColumn,
-			person.Table:     person.ValidColumn,
-			position.Table:   position.ValidColumn,
-			session.Table:    session.ValidColumn,
-			student.Table:    student.ValidColumn,
+			apitoken.Table:          apitoken.ValidColumn,
+			agreement.Table:         agreement.ValidColumn,
+			agreementtemplate.Table: agreementtemplate.ValidColumn,
+			assignment.Table:        assignment.ValidColumn,
+			auditlog.Table:          auditlog.ValidColumn,
+			contact.Table:           contact.ValidColumn,
+			division.Table:          division.ValidColumn,
+			household.Table:         household.ValidColumn,
+			org.Table:               org.ValidColumn,
+			person.Table:            person.ValidColumn,
+			position.Table:          position.ValidColumn,
+			session.Table:           session.ValidColumn,
+			student.Table:           student.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -3,6 +3,8 @@
 package ent
 
 import (
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -24,7 +26,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -50,6 +52,64 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreement.Table,
+			Columns: agreement.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: agreement.FieldID,
+			},
+		},
+		Type: "Agreement",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreement.FieldKind:                 {Type: field.TypeEnum, Column: agreement.FieldKind},
+			agreement.FieldTerm:                 {Type: field.TypeString, Column: agreement.FieldTerm},
+			agreement.FieldTemplateID:           {Type: field.TypeInt, Column: agreement.FieldTemplateID},
+			agreement.FieldTemplateVersion:      {Type: field.TypeInt, Column: agreement.FieldTemplateVersion},
+			agreement.FieldIssuerOrgID:          {Type: field.TypeInt, Column: agreement.FieldIssuerOrgID},
+			agreement.FieldIssuerCode:           {Type: field.TypeString, Column: agreement.FieldIssuerCode},
+			agreement.FieldIssuerRepresentative: {Type: field.TypeString, Column: agreement.FieldIssuerRepresentative},
+			agreement.FieldPartyOrgID:           {Type: field.TypeInt, Column: agreement.FieldPartyOrgID},
+			agreement.FieldPartyPersonID:        {Type: field.TypeInt, Column: agreement.FieldPartyPersonID},
+			agreement.FieldPartyKey:             {Type: field.TypeString, Column: agreement.FieldPartyKey},
+			agreement.FieldPartyName:            {Type: field.TypeString, Column: agreement.FieldPartyName},
+			agreement.FieldPartyRole:            {Type: field.TypeString, Column: agreement.FieldPartyRole},
+			agreement.FieldTitle:                {Type: field.TypeString, Column: agreement.FieldTitle},
+			agreement.FieldText:                 {Type: field.TypeString, Column: agreement.FieldText},
+			agreement.FieldContentHash:          {Type: field.TypeString, Column: agreement.FieldContentHash},
+			agreement.FieldState:                {Type: field.TypeEnum, Column: agreement.FieldState},
+			agreement.FieldIssuedAt:             {Type: field.TypeTime, Column: agreement.FieldIssuedAt},
+			agreement.FieldIssuedByID:           {Type: field.TypeInt, Column: agreement.FieldIssuedByID},
+			agreement.FieldSignedAt:             {Type: field.TypeTime, Column: agreement.FieldSignedAt},
+			agreement.FieldSignedName:           {Type: field.TypeString, Column: agreement.FieldSignedName},
+			agreement.FieldSignature:            {Type: field.TypeBytes, Column: agreement.FieldSignature},
+			agreement.FieldVoidedAt:             {Type: field.TypeTime, Column: agreement.FieldVoidedAt},
+			agreement.FieldVoidReason:           {Type: field.TypeString, Column: agreement.FieldVoidReason},
+			agreement.FieldSupersedesID:         {Type: field.TypeInt, Column: agreement.FieldSupersedesID},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreementtemplate.Table,
+			Columns: agreementtemplate.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: agreementtemplate.FieldID,
+			},
+		},
+		Type: "AgreementTemplate",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreementtemplate.FieldKind:        {Type: field.TypeEnum, Column: agreementtemplate.FieldKind},
+			agreementtemplate.FieldOwnerCode:   {Type: field.TypeString, Column: agreementtemplate.FieldOwnerCode},
+			agreementtemplate.FieldTitle:       {Type: field.TypeString, Column: agreementtemplate.FieldTitle},
+			agreementtemplate.FieldDuties:      {Type: field.TypeJSON, Column: agreementtemplate.FieldDuties},
+			agreementtemplate.FieldClosing:     {Type: field.TypeString, Column: agreementtemplate.FieldClosing},
+			agreementtemplate.FieldVersion:     {Type: field.TypeInt, Column: agreementtemplate.FieldVersion},
+			agreementtemplate.FieldUpdatedAt:   {Type: field.TypeTime, Column: agreementtemplate.FieldUpdatedAt},
+			agreementtemplate.FieldUpdatedByID: {Type: field.TypeInt, Column: agreementtemplate.FieldUpdatedByID},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assignment.Table,
 			Columns: assignment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -70,7 +130,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assignment.FieldEndReason:    {Type: field.TypeString, Column: assignment.FieldEndReason},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -92,7 +152,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -118,7 +178,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -136,7 +196,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -164,7 +224,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -188,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -207,7 +267,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldActive:       {Type: field.TypeBool, Column: person.FieldActive},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -227,7 +287,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldClassName: {Type: field.TypeString, Column: position.FieldClassName},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -244,7 +304,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -302,6 +362,90 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"APIToken",
 		"Person",
+	)
+	graph.MustAddE(
+		"issuer_org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.IssuerOrgTable,
+			Columns: []string{agreement.IssuerOrgColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Org",
+	)
+	graph.MustAddE(
+		"party_org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.PartyOrgTable,
+			Columns: []string{agreement.PartyOrgColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Org",
+	)
+	graph.MustAddE(
+		"party_person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.PartyPersonTable,
+			Columns: []string{agreement.PartyPersonColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Person",
+	)
+	graph.MustAddE(
+		"issued_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.IssuedByTable,
+			Columns: []string{agreement.IssuedByColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Person",
+	)
+	graph.MustAddE(
+		"template",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreement.TemplateTable,
+			Columns: []string{agreement.TemplateColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"AgreementTemplate",
+	)
+	graph.MustAddE(
+		"supersedes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   agreement.SupersedesTable,
+			Columns: []string{agreement.SupersedesColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"superseded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   agreement.SupersededByTable,
+			Columns: []string{agreement.SupersededByColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Agreement",
 	)
 	graph.MustAddE(
 		"person",
@@ -827,6 +971,344 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AgreementQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementQuery builder.
+func (_q *AgreementQuery) Filter() *AgreementFilter {
+	return &AgreementFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementMutation builder.
+func (m *AgreementMutation) Filter() *AgreementFilter {
+	return &AgreementFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementFilter provides a generic filtering capability at runtime for AgreementQuery.
+type AgreementFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AgreementFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AgreementFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldKind))
+}
+
+// WhereTerm applies the entql string predicate on the term field.
+func (f *AgreementFilter) WhereTerm(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldTerm))
+}
+
+// WhereTemplateID applies the entql int predicate on the template_id field.
+func (f *AgreementFilter) WhereTemplateID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldTemplateID))
+}
+
+// WhereTemplateVersion applies the entql int predicate on the template_version field.
+func (f *AgreementFilter) WhereTemplateVersion(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldTemplateVersion))
+}
+
+// WhereIssuerOrgID applies the entql int predicate on the issuer_org_id field.
+func (f *AgreementFilter) WhereIssuerOrgID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldIssuerOrgID))
+}
+
+// WhereIssuerCode applies the entql string predicate on the issuer_code field.
+func (f *AgreementFilter) WhereIssuerCode(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldIssuerCode))
+}
+
+// WhereIssuerRepresentative applies the entql string predicate on the issuer_representative field.
+func (f *AgreementFilter) WhereIssuerRepresentative(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldIssuerRepresentative))
+}
+
+// WherePartyOrgID applies the entql int predicate on the party_org_id field.
+func (f *AgreementFilter) WherePartyOrgID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldPartyOrgID))
+}
+
+// WherePartyPersonID applies the entql int predicate on the party_person_id field.
+func (f *AgreementFilter) WherePartyPersonID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldPartyPersonID))
+}
+
+// WherePartyKey applies the entql string predicate on the party_key field.
+func (f *AgreementFilter) WherePartyKey(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldPartyKey))
+}
+
+// WherePartyName applies the entql string predicate on the party_name field.
+func (f *AgreementFilter) WherePartyName(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldPartyName))
+}
+
+// WherePartyRole applies the entql string predicate on the party_role field.
+func (f *AgreementFilter) WherePartyRole(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldPartyRole))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *AgreementFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldTitle))
+}
+
+// WhereText applies the entql string predicate on the text field.
+func (f *AgreementFilter) WhereText(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldText))
+}
+
+// WhereContentHash applies the entql string predicate on the content_hash field.
+func (f *AgreementFilter) WhereContentHash(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldContentHash))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *AgreementFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldState))
+}
+
+// WhereIssuedAt applies the entql time.Time predicate on the issued_at field.
+func (f *AgreementFilter) WhereIssuedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldIssuedAt))
+}
+
+// WhereIssuedByID applies the entql int predicate on the issued_by_id field.
+func (f *AgreementFilter) WhereIssuedByID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldIssuedByID))
+}
+
+// WhereSignedAt applies the entql time.Time predicate on the signed_at field.
+func (f *AgreementFilter) WhereSignedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldSignedAt))
+}
+
+// WhereSignedName applies the entql string predicate on the signed_name field.
+func (f *AgreementFilter) WhereSignedName(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldSignedName))
+}
+
+// WhereSignature applies the entql []byte predicate on the signature field.
+func (f *AgreementFilter) WhereSignature(p entql.BytesP) {
+	f.Where(p.Field(agreement.FieldSignature))
+}
+
+// WhereVoidedAt applies the entql time.Time predicate on the voided_at field.
+func (f *AgreementFilter) WhereVoidedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldVoidedAt))
+}
+
+// WhereVoidReason applies the entql string predicate on the void_reason field.
+func (f *AgreementFilter) WhereVoidReason(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldVoidReason))
+}
+
+// WhereSupersedesID applies the entql int predicate on the supersedes_id field.
+func (f *AgreementFilter) WhereSupersedesID(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldSupersedesID))
+}
+
+// WhereHasIssuerOrg applies a predicate to check if query has an edge issuer_org.
+func (f *AgreementFilter) WhereHasIssuerOrg() {
+	f.Where(entql.HasEdge("issuer_org"))
+}
+
+// WhereHasIssuerOrgWith applies a predicate to check if query has an edge issuer_org with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasIssuerOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("issuer_org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPartyOrg applies a predicate to check if query has an edge party_org.
+func (f *AgreementFilter) WhereHasPartyOrg() {
+	f.Where(entql.HasEdge("party_org"))
+}
+
+// WhereHasPartyOrgWith applies a predicate to check if query has an edge party_org with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasPartyOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("party_org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPartyPerson applies a predicate to check if query has an edge party_person.
+func (f *AgreementFilter) WhereHasPartyPerson() {
+	f.Where(entql.HasEdge("party_person"))
+}
+
+// WhereHasPartyPersonWith applies a predicate to check if query has an edge party_person with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasPartyPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("party_person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIssuedBy applies a predicate to check if query has an edge issued_by.
+func (f *AgreementFilter) WhereHasIssuedBy() {
+	f.Where(entql.HasEdge("issued_by"))
+}
+
+// WhereHasIssuedByWith applies a predicate to check if query has an edge issued_by with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasIssuedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("issued_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTemplate applies a predicate to check if query has an edge template.
+func (f *AgreementFilter) WhereHasTemplate() {
+	f.Where(entql.HasEdge("template"))
+}
+
+// WhereHasTemplateWith applies a predicate to check if query has an edge template with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasTemplateWith(preds ...predicate.AgreementTemplate) {
+	f.Where(entql.HasEdgeWith("template", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSupersedes applies a predicate to check if query has an edge supersedes.
+func (f *AgreementFilter) WhereHasSupersedes() {
+	f.Where(entql.HasEdge("supersedes"))
+}
+
+// WhereHasSupersedesWith applies a predicate to check if query has an edge supersedes with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasSupersedesWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("supersedes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSupersededBy applies a predicate to check if query has an edge superseded_by.
+func (f *AgreementFilter) WhereHasSupersededBy() {
+	f.Where(entql.HasEdge("superseded_by"))
+}
+
+// WhereHasSupersededByWith applies a predicate to check if query has an edge superseded_by with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasSupersededByWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("superseded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AgreementTemplateQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementTemplateQuery builder.
+func (_q *AgreementTemplateQuery) Filter() *AgreementTemplateFilter {
+	return &AgreementTemplateFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementTemplateMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementTemplateMutation builder.
+func (m *AgreementTemplateMutation) Filter() *AgreementTemplateFilter {
+	return &AgreementTemplateFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementTemplateFilter provides a generic filtering capability at runtime for AgreementTemplateQuery.
+type AgreementTemplateFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementTemplateFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AgreementTemplateFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(agreementtemplate.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AgreementTemplateFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(agreementtemplate.FieldKind))
+}
+
+// WhereOwnerCode applies the entql string predicate on the owner_code field.
+func (f *AgreementTemplateFilter) WhereOwnerCode(p entql.StringP) {
+	f.Where(p.Field(agreementtemplate.FieldOwnerCode))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *AgreementTemplateFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(agreementtemplate.FieldTitle))
+}
+
+// WhereDuties applies the entql json.RawMessage predicate on the duties field.
+func (f *AgreementTemplateFilter) WhereDuties(p entql.BytesP) {
+	f.Where(p.Field(agreementtemplate.FieldDuties))
+}
+
+// WhereClosing applies the entql string predicate on the closing field.
+func (f *AgreementTemplateFilter) WhereClosing(p entql.StringP) {
+	f.Where(p.Field(agreementtemplate.FieldClosing))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AgreementTemplateFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(agreementtemplate.FieldVersion))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AgreementTemplateFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreementtemplate.FieldUpdatedAt))
+}
+
+// WhereUpdatedByID applies the entql int predicate on the updated_by_id field.
+func (f *AgreementTemplateFilter) WhereUpdatedByID(p entql.IntP) {
+	f.Where(p.Field(agreementtemplate.FieldUpdatedByID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssignmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -855,7 +1337,7 @@ type AssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1010,7 +1492,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1095,7 +1577,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1256,7 +1738,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1377,7 +1859,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1562,7 +2044,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1727,7 +2209,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1811,7 +2293,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1914,7 +2396,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1988,7 +2470,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -6,6 +6,8 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -177,6 +179,403 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
 		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreement.Columns))
+		selectedFields = []string{agreement.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "issuerOrg":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withIssuerOrg = query
+			if _, ok := fieldSeen[agreement.FieldIssuerOrgID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuerOrgID)
+				fieldSeen[agreement.FieldIssuerOrgID] = struct{}{}
+			}
+
+		case "partyOrg":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withPartyOrg = query
+			if _, ok := fieldSeen[agreement.FieldPartyOrgID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyOrgID)
+				fieldSeen[agreement.FieldPartyOrgID] = struct{}{}
+			}
+
+		case "partyPerson":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withPartyPerson = query
+			if _, ok := fieldSeen[agreement.FieldPartyPersonID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyPersonID)
+				fieldSeen[agreement.FieldPartyPersonID] = struct{}{}
+			}
+
+		case "issuedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withIssuedBy = query
+			if _, ok := fieldSeen[agreement.FieldIssuedByID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuedByID)
+				fieldSeen[agreement.FieldIssuedByID] = struct{}{}
+			}
+
+		case "template":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementTemplateClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementtemplateImplementors)...); err != nil {
+				return err
+			}
+			_q.withTemplate = query
+			if _, ok := fieldSeen[agreement.FieldTemplateID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTemplateID)
+				fieldSeen[agreement.FieldTemplateID] = struct{}{}
+			}
+
+		case "supersedes":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withSupersedes = query
+			if _, ok := fieldSeen[agreement.FieldSupersedesID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSupersedesID)
+				fieldSeen[agreement.FieldSupersedesID] = struct{}{}
+			}
+
+		case "supersededBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withSupersededBy = query
+		case "kind":
+			if _, ok := fieldSeen[agreement.FieldKind]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldKind)
+				fieldSeen[agreement.FieldKind] = struct{}{}
+			}
+		case "term":
+			if _, ok := fieldSeen[agreement.FieldTerm]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTerm)
+				fieldSeen[agreement.FieldTerm] = struct{}{}
+			}
+		case "templateID":
+			if _, ok := fieldSeen[agreement.FieldTemplateID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTemplateID)
+				fieldSeen[agreement.FieldTemplateID] = struct{}{}
+			}
+		case "templateVersion":
+			if _, ok := fieldSeen[agreement.FieldTemplateVersion]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTemplateVersion)
+				fieldSeen[agreement.FieldTemplateVersion] = struct{}{}
+			}
+		case "issuerOrgID":
+			if _, ok := fieldSeen[agreement.FieldIssuerOrgID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuerOrgID)
+				fieldSeen[agreement.FieldIssuerOrgID] = struct{}{}
+			}
+		case "issuerCode":
+			if _, ok := fieldSeen[agreement.FieldIssuerCode]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuerCode)
+				fieldSeen[agreement.FieldIssuerCode] = struct{}{}
+			}
+		case "issuerRepresentative":
+			if _, ok := fieldSeen[agreement.FieldIssuerRepresentative]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuerRepresentative)
+				fieldSeen[agreement.FieldIssuerRepresentative] = struct{}{}
+			}
+		case "partyOrgID":
+			if _, ok := fieldSeen[agreement.FieldPartyOrgID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyOrgID)
+				fieldSeen[agreement.FieldPartyOrgID] = struct{}{}
+			}
+		case "partyPersonID":
+			if _, ok := fieldSeen[agreement.FieldPartyPersonID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyPersonID)
+				fieldSeen[agreement.FieldPartyPersonID] = struct{}{}
+			}
+		case "partyName":
+			if _, ok := fieldSeen[agreement.FieldPartyName]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyName)
+				fieldSeen[agreement.FieldPartyName] = struct{}{}
+			}
+		case "partyRole":
+			if _, ok := fieldSeen[agreement.FieldPartyRole]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldPartyRole)
+				fieldSeen[agreement.FieldPartyRole] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[agreement.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTitle)
+				fieldSeen[agreement.FieldTitle] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[agreement.FieldText]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldText)
+				fieldSeen[agreement.FieldText] = struct{}{}
+			}
+		case "contentHash":
+			if _, ok := fieldSeen[agreement.FieldContentHash]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldContentHash)
+				fieldSeen[agreement.FieldContentHash] = struct{}{}
+			}
+		case "state":
+			if _, ok := fieldSeen[agreement.FieldState]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldState)
+				fieldSeen[agreement.FieldState] = struct{}{}
+			}
+		case "issuedAt":
+			if _, ok := fieldSeen[agreement.FieldIssuedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuedAt)
+				fieldSeen[agreement.FieldIssuedAt] = struct{}{}
+			}
+		case "issuedByID":
+			if _, ok := fieldSeen[agreement.FieldIssuedByID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldIssuedByID)
+				fieldSeen[agreement.FieldIssuedByID] = struct{}{}
+			}
+		case "signedAt":
+			if _, ok := fieldSeen[agreement.FieldSignedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSignedAt)
+				fieldSeen[agreement.FieldSignedAt] = struct{}{}
+			}
+		case "signedName":
+			if _, ok := fieldSeen[agreement.FieldSignedName]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSignedName)
+				fieldSeen[agreement.FieldSignedName] = struct{}{}
+			}
+		case "voidedAt":
+			if _, ok := fieldSeen[agreement.FieldVoidedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldVoidedAt)
+				fieldSeen[agreement.FieldVoidedAt] = struct{}{}
+			}
+		case "voidReason":
+			if _, ok := fieldSeen[agreement.FieldVoidReason]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldVoidReason)
+				fieldSeen[agreement.FieldVoidReason] = struct{}{}
+			}
+		case "supersedesID":
+			if _, ok := fieldSeen[agreement.FieldSupersedesID]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSupersedesID)
+				fieldSeen[agreement.FieldSupersedesID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementPaginateOption
+}
+
+func newAgreementPaginateArgs(rv map[string]any) *agreementPaginateArgs {
+	args := &agreementPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AgreementOrder{Field: &AgreementOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAgreementOrder(order))
+			}
+		case *AgreementOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAgreementOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AgreementWhereInput); ok {
+		args.opts = append(args.opts, WithAgreementFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementTemplateQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementTemplateQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementTemplateQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreementtemplate.Columns))
+		selectedFields = []string{agreementtemplate.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "kind":
+			if _, ok := fieldSeen[agreementtemplate.FieldKind]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldKind)
+				fieldSeen[agreementtemplate.FieldKind] = struct{}{}
+			}
+		case "ownerCode":
+			if _, ok := fieldSeen[agreementtemplate.FieldOwnerCode]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldOwnerCode)
+				fieldSeen[agreementtemplate.FieldOwnerCode] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[agreementtemplate.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldTitle)
+				fieldSeen[agreementtemplate.FieldTitle] = struct{}{}
+			}
+		case "duties":
+			if _, ok := fieldSeen[agreementtemplate.FieldDuties]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldDuties)
+				fieldSeen[agreementtemplate.FieldDuties] = struct{}{}
+			}
+		case "closing":
+			if _, ok := fieldSeen[agreementtemplate.FieldClosing]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldClosing)
+				fieldSeen[agreementtemplate.FieldClosing] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[agreementtemplate.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldVersion)
+				fieldSeen[agreementtemplate.FieldVersion] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[agreementtemplate.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldUpdatedAt)
+				fieldSeen[agreementtemplate.FieldUpdatedAt] = struct{}{}
+			}
+		case "updatedByID":
+			if _, ok := fieldSeen[agreementtemplate.FieldUpdatedByID]; !ok {
+				selectedFields = append(selectedFields, agreementtemplate.FieldUpdatedByID)
+				fieldSeen[agreementtemplate.FieldUpdatedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementtemplatePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementTemplatePaginateOption
+}
+
+func newAgreementTemplatePaginateArgs(rv map[string]any) *agreementtemplatePaginateArgs {
+	args := &agreementtemplatePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*AgreementTemplateWhereInput); ok {
+		args.opts = append(args.opts, WithAgreementTemplateFilter(v.Filter))
 	}
 	return args
 }

@@ -24,6 +24,62 @@ func (_m *APIToken) CreatedBy(ctx context.Context) (*Person, error) {
 	return result, err
 }
 
+func (_m *Agreement) IssuerOrg(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.IssuerOrgOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIssuerOrg().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) PartyOrg(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.PartyOrgOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPartyOrg().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Agreement) PartyPerson(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PartyPersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPartyPerson().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) IssuedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.IssuedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIssuedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) Template(ctx context.Context) (*AgreementTemplate, error) {
+	result, err := _m.Edges.TemplateOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTemplate().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Agreement) Supersedes(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.SupersedesOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySupersedes().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Agreement) SupersededBy(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.SupersededByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySupersededBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Assignment) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {

@@ -5,6 +5,8 @@ package ent
 import (
 	"context"
 	"encoding/json"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/assignment"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
@@ -137,6 +139,340 @@ func (_m *APIToken) Node(ctx context.Context) (node *Node, err error) {
 		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Agreement) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Agreement",
+		Fields: make([]*Field, 22),
+		Edges:  make([]*Edge, 7),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "agreement.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Term); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "term",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TemplateID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "template_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TemplateVersion); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "template_version",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.IssuerOrgID); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "issuer_org_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.IssuerCode); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "issuer_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.IssuerRepresentative); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "issuer_representative",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PartyOrgID); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "party_org_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PartyPersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "party_person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PartyName); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "party_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PartyRole); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "string",
+		Name:  "party_role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Title); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "string",
+		Name:  "title",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Text); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
+		Type:  "string",
+		Name:  "text",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ContentHash); err != nil {
+		return nil, err
+	}
+	node.Fields[13] = &Field{
+		Type:  "string",
+		Name:  "content_hash",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.State); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "agreement.State",
+		Name:  "state",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.IssuedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[15] = &Field{
+		Type:  "time.Time",
+		Name:  "issued_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.IssuedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[16] = &Field{
+		Type:  "int",
+		Name:  "issued_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[17] = &Field{
+		Type:  "time.Time",
+		Name:  "signed_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignedName); err != nil {
+		return nil, err
+	}
+	node.Fields[18] = &Field{
+		Type:  "string",
+		Name:  "signed_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VoidedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[19] = &Field{
+		Type:  "time.Time",
+		Name:  "voided_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VoidReason); err != nil {
+		return nil, err
+	}
+	node.Fields[20] = &Field{
+		Type:  "string",
+		Name:  "void_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SupersedesID); err != nil {
+		return nil, err
+	}
+	node.Fields[21] = &Field{
+		Type:  "int",
+		Name:  "supersedes_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Org",
+		Name: "issuer_org",
+	}
+	err = _m.QueryIssuerOrg().
+		Select(org.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Org",
+		Name: "party_org",
+	}
+	err = _m.QueryPartyOrg().
+		Select(org.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Person",
+		Name: "party_person",
+	}
+	err = _m.QueryPartyPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Person",
+		Name: "issued_by",
+	}
+	err = _m.QueryIssuedBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
+		Type: "AgreementTemplate",
+		Name: "template",
+	}
+	err = _m.QueryTemplate().
+		Select(agreementtemplate.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "Agreement",
+		Name: "supersedes",
+	}
+	err = _m.QuerySupersedes().
+		Select(agreement.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
+		Type: "Agreement",
+		Name: "superseded_by",
+	}
+	err = _m.QuerySupersededBy().
+		Select(agreement.FieldID).
+		Scan(ctx, &node.Edges[6].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *AgreementTemplate) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "AgreementTemplate",
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 0),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "agreementtemplate.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.OwnerCode); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "owner_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Title); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "title",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Duties); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "[]string",
+		Name:  "duties",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Closing); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "closing",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Version); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "version",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "updated_by_id",
+		Value: string(buf),
 	}
 	return node, nil
 }

@@ -5,6 +5,8 @@ package ent
 import (
 	"errors"
 	"fmt"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -498,6 +500,1420 @@ func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
 		return predicates[0], nil
 	default:
 		return apitoken.And(predicates...), nil
+	}
+}
+
+// AgreementWhereInput represents a where input for filtering Agreement queries.
+type AgreementWhereInput struct {
+	Predicates []predicate.Agreement  `json:"-"`
+	Not        *AgreementWhereInput   `json:"not,omitempty"`
+	Or         []*AgreementWhereInput `json:"or,omitempty"`
+	And        []*AgreementWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *agreement.Kind  `json:"kind,omitempty"`
+	KindNEQ   *agreement.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []agreement.Kind `json:"kindIn,omitempty"`
+	KindNotIn []agreement.Kind `json:"kindNotIn,omitempty"`
+
+	// "term" field predicates.
+	Term             *string  `json:"term,omitempty"`
+	TermNEQ          *string  `json:"termNEQ,omitempty"`
+	TermIn           []string `json:"termIn,omitempty"`
+	TermNotIn        []string `json:"termNotIn,omitempty"`
+	TermGT           *string  `json:"termGT,omitempty"`
+	TermGTE          *string  `json:"termGTE,omitempty"`
+	TermLT           *string  `json:"termLT,omitempty"`
+	TermLTE          *string  `json:"termLTE,omitempty"`
+	TermContains     *string  `json:"termContains,omitempty"`
+	TermHasPrefix    *string  `json:"termHasPrefix,omitempty"`
+	TermHasSuffix    *string  `json:"termHasSuffix,omitempty"`
+	TermEqualFold    *string  `json:"termEqualFold,omitempty"`
+	TermContainsFold *string  `json:"termContainsFold,omitempty"`
+
+	// "template_id" field predicates.
+	TemplateID       *int  `json:"templateID,omitempty"`
+	TemplateIDNEQ    *int  `json:"templateIDNEQ,omitempty"`
+	TemplateIDIn     []int `json:"templateIDIn,omitempty"`
+	TemplateIDNotIn  []int `json:"templateIDNotIn,omitempty"`
+	TemplateIDIsNil  bool  `json:"templateIDIsNil,omitempty"`
+	TemplateIDNotNil bool  `json:"templateIDNotNil,omitempty"`
+
+	// "template_version" field predicates.
+	TemplateVersion      *int  `json:"templateVersion,omitempty"`
+	TemplateVersionNEQ   *int  `json:"templateVersionNEQ,omitempty"`
+	TemplateVersionIn    []int `json:"templateVersionIn,omitempty"`
+	TemplateVersionNotIn []int `json:"templateVersionNotIn,omitempty"`
+	TemplateVersionGT    *int  `json:"templateVersionGT,omitempty"`
+	TemplateVersionGTE   *int  `json:"templateVersionGTE,omitempty"`
+	TemplateVersionLT    *int  `json:"templateVersionLT,omitempty"`
+	TemplateVersionLTE   *int  `json:"templateVersionLTE,omitempty"`
+
+	// "issuer_org_id" field predicates.
+	IssuerOrgID      *int  `json:"issuerOrgID,omitempty"`
+	IssuerOrgIDNEQ   *int  `json:"issuerOrgIDNEQ,omitempty"`
+	IssuerOrgIDIn    []int `json:"issuerOrgIDIn,omitempty"`
+	IssuerOrgIDNotIn []int `json:"issuerOrgIDNotIn,omitempty"`
+
+	// "issuer_code" field predicates.
+	IssuerCode             *string  `json:"issuerCode,omitempty"`
+	IssuerCodeNEQ          *string  `json:"issuerCodeNEQ,omitempty"`
+	IssuerCodeIn           []string `json:"issuerCodeIn,omitempty"`
+	IssuerCodeNotIn        []string `json:"issuerCodeNotIn,omitempty"`
+	IssuerCodeGT           *string  `json:"issuerCodeGT,omitempty"`
+	IssuerCodeGTE          *string  `json:"issuerCodeGTE,omitempty"`
+	IssuerCodeLT           *string  `json:"issuerCodeLT,omitempty"`
+	IssuerCodeLTE          *string  `json:"issuerCodeLTE,omitempty"`
+	IssuerCodeContains     *string  `json:"issuerCodeContains,omitempty"`
+	IssuerCodeHasPrefix    *string  `json:"issuerCodeHasPrefix,omitempty"`
+	IssuerCodeHasSuffix    *string  `json:"issuerCodeHasSuffix,omitempty"`
+	IssuerCodeEqualFold    *string  `json:"issuerCodeEqualFold,omitempty"`
+	IssuerCodeContainsFold *string  `json:"issuerCodeContainsFold,omitempty"`
+
+	// "issuer_representative" field predicates.
+	IssuerRepresentative             *string  `json:"issuerRepresentative,omitempty"`
+	IssuerRepresentativeNEQ          *string  `json:"issuerRepresentativeNEQ,omitempty"`
+	IssuerRepresentativeIn           []string `json:"issuerRepresentativeIn,omitempty"`
+	IssuerRepresentativeNotIn        []string `json:"issuerRepresentativeNotIn,omitempty"`
+	IssuerRepresentativeGT           *string  `json:"issuerRepresentativeGT,omitempty"`
+	IssuerRepresentativeGTE          *string  `json:"issuerRepresentativeGTE,omitempty"`
+	IssuerRepresentativeLT           *string  `json:"issuerRepresentativeLT,omitempty"`
+	IssuerRepresentativeLTE          *string  `json:"issuerRepresentativeLTE,omitempty"`
+	IssuerRepresentativeContains     *string  `json:"issuerRepresentativeContains,omitempty"`
+	IssuerRepresentativeHasPrefix    *string  `json:"issuerRepresentativeHasPrefix,omitempty"`
+	IssuerRepresentativeHasSuffix    *string  `json:"issuerRepresentativeHasSuffix,omitempty"`
+	IssuerRepresentativeEqualFold    *string  `json:"issuerRepresentativeEqualFold,omitempty"`
+	IssuerRepresentativeContainsFold *string  `json:"issuerRepresentativeContainsFold,omitempty"`
+
+	// "party_org_id" field predicates.
+	PartyOrgID       *int  `json:"partyOrgID,omitempty"`
+	PartyOrgIDNEQ    *int  `json:"partyOrgIDNEQ,omitempty"`
+	PartyOrgIDIn     []int `json:"partyOrgIDIn,omitempty"`
+	PartyOrgIDNotIn  []int `json:"partyOrgIDNotIn,omitempty"`
+	PartyOrgIDIsNil  bool  `json:"partyOrgIDIsNil,omitempty"`
+	PartyOrgIDNotNil bool  `json:"partyOrgIDNotNil,omitempty"`
+
+	// "party_person_id" field predicates.
+	PartyPersonID      *int  `json:"partyPersonID,omitempty"`
+	PartyPersonIDNEQ   *int  `json:"partyPersonIDNEQ,omitempty"`
+	PartyPersonIDIn    []int `json:"partyPersonIDIn,omitempty"`
+	PartyPersonIDNotIn []int `json:"partyPersonIDNotIn,omitempty"`
+
+	// "party_name" field predicates.
+	PartyName             *string  `json:"partyName,omitempty"`
+	PartyNameNEQ          *string  `json:"partyNameNEQ,omitempty"`
+	PartyNameIn           []string `json:"partyNameIn,omitempty"`
+	PartyNameNotIn        []string `json:"partyNameNotIn,omitempty"`
+	PartyNameGT           *string  `json:"partyNameGT,omitempty"`
+	PartyNameGTE          *string  `json:"partyNameGTE,omitempty"`
+	PartyNameLT           *string  `json:"partyNameLT,omitempty"`
+	PartyNameLTE          *string  `json:"partyNameLTE,omitempty"`
+	PartyNameContains     *string  `json:"partyNameContains,omitempty"`
+	PartyNameHasPrefix    *string  `json:"partyNameHasPrefix,omitempty"`
+	PartyNameHasSuffix    *string  `json:"partyNameHasSuffix,omitempty"`
+	PartyNameEqualFold    *string  `json:"partyNameEqualFold,omitempty"`
+	PartyNameContainsFold *string  `json:"partyNameContainsFold,omitempty"`
+
+	// "party_role" field predicates.
+	PartyRole             *string  `json:"partyRole,omitempty"`
+	PartyRoleNEQ          *string  `json:"partyRoleNEQ,omitempty"`
+	PartyRoleIn           []string `json:"partyRoleIn,omitempty"`
+	PartyRoleNotIn        []string `json:"partyRoleNotIn,omitempty"`
+	PartyRoleGT           *string  `json:"partyRoleGT,omitempty"`
+	PartyRoleGTE          *string  `json:"partyRoleGTE,omitempty"`
+	PartyRoleLT           *string  `json:"partyRoleLT,omitempty"`
+	PartyRoleLTE          *string  `json:"partyRoleLTE,omitempty"`
+	PartyRoleContains     *string  `json:"partyRoleContains,omitempty"`
+	PartyRoleHasPrefix    *string  `json:"partyRoleHasPrefix,omitempty"`
+	PartyRoleHasSuffix    *string  `json:"partyRoleHasSuffix,omitempty"`
+	PartyRoleEqualFold    *string  `json:"partyRoleEqualFold,omitempty"`
+	PartyRoleContainsFold *string  `json:"partyRoleContainsFold,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "text" field predicates.
+	Text             *string  `json:"text,omitempty"`
+	TextNEQ          *string  `json:"textNEQ,omitempty"`
+	TextIn           []string `json:"textIn,omitempty"`
+	TextNotIn        []string `json:"textNotIn,omitempty"`
+	TextGT           *string  `json:"textGT,omitempty"`
+	TextGTE          *string  `json:"textGTE,omitempty"`
+	TextLT           *string  `json:"textLT,omitempty"`
+	TextLTE          *string  `json:"textLTE,omitempty"`
+	TextContains     *string  `json:"textContains,omitempty"`
+	TextHasPrefix    *string  `json:"textHasPrefix,omitempty"`
+	TextHasSuffix    *string  `json:"textHasSuffix,omitempty"`
+	TextEqualFold    *string  `json:"textEqualFold,omitempty"`
+	TextContainsFold *string  `json:"textContainsFold,omitempty"`
+
+	// "content_hash" field predicates.
+	ContentHash             *string  `json:"contentHash,omitempty"`
+	ContentHashNEQ          *string  `json:"contentHashNEQ,omitempty"`
+	ContentHashIn           []string `json:"contentHashIn,omitempty"`
+	ContentHashNotIn        []string `json:"contentHashNotIn,omitempty"`
+	ContentHashGT           *string  `json:"contentHashGT,omitempty"`
+	ContentHashGTE          *string  `json:"contentHashGTE,omitempty"`
+	ContentHashLT           *string  `json:"contentHashLT,omitempty"`
+	ContentHashLTE          *string  `json:"contentHashLTE,omitempty"`
+	ContentHashContains     *string  `json:"contentHashContains,omitempty"`
+	ContentHashHasPrefix    *string  `json:"contentHashHasPrefix,omitempty"`
+	ContentHashHasSuffix    *string  `json:"contentHashHasSuffix,omitempty"`
+	ContentHashEqualFold    *string  `json:"contentHashEqualFold,omitempty"`
+	ContentHashContainsFold *string  `json:"contentHashContainsFold,omitempty"`
+
+	// "state" field predicates.
+	State      *agreement.State  `json:"state,omitempty"`
+	StateNEQ   *agreement.State  `json:"stateNEQ,omitempty"`
+	StateIn    []agreement.State `json:"stateIn,omitempty"`
+	StateNotIn []agreement.State `json:"stateNotIn,omitempty"`
+
+	// "issued_at" field predicates.
+	IssuedAt      *time.Time  `json:"issuedAt,omitempty"`
+	IssuedAtNEQ   *time.Time  `json:"issuedAtNEQ,omitempty"`
+	IssuedAtIn    []time.Time `json:"issuedAtIn,omitempty"`
+	IssuedAtNotIn []time.Time `json:"issuedAtNotIn,omitempty"`
+	IssuedAtGT    *time.Time  `json:"issuedAtGT,omitempty"`
+	IssuedAtGTE   *time.Time  `json:"issuedAtGTE,omitempty"`
+	IssuedAtLT    *time.Time  `json:"issuedAtLT,omitempty"`
+	IssuedAtLTE   *time.Time  `json:"issuedAtLTE,omitempty"`
+
+	// "issued_by_id" field predicates.
+	IssuedByID      *int  `json:"issuedByID,omitempty"`
+	IssuedByIDNEQ   *int  `json:"issuedByIDNEQ,omitempty"`
+	IssuedByIDIn    []int `json:"issuedByIDIn,omitempty"`
+	IssuedByIDNotIn []int `json:"issuedByIDNotIn,omitempty"`
+
+	// "signed_at" field predicates.
+	SignedAt       *time.Time  `json:"signedAt,omitempty"`
+	SignedAtNEQ    *time.Time  `json:"signedAtNEQ,omitempty"`
+	SignedAtIn     []time.Time `json:"signedAtIn,omitempty"`
+	SignedAtNotIn  []time.Time `json:"signedAtNotIn,omitempty"`
+	SignedAtGT     *time.Time  `json:"signedAtGT,omitempty"`
+	SignedAtGTE    *time.Time  `json:"signedAtGTE,omitempty"`
+	SignedAtLT     *time.Time  `json:"signedAtLT,omitempty"`
+	SignedAtLTE    *time.Time  `json:"signedAtLTE,omitempty"`
+	SignedAtIsNil  bool        `json:"signedAtIsNil,omitempty"`
+	SignedAtNotNil bool        `json:"signedAtNotNil,omitempty"`
+
+	// "signed_name" field predicates.
+	SignedName             *string  `json:"signedName,omitempty"`
+	SignedNameNEQ          *string  `json:"signedNameNEQ,omitempty"`
+	SignedNameIn           []string `json:"signedNameIn,omitempty"`
+	SignedNameNotIn        []string `json:"signedNameNotIn,omitempty"`
+	SignedNameGT           *string  `json:"signedNameGT,omitempty"`
+	SignedNameGTE          *string  `json:"signedNameGTE,omitempty"`
+	SignedNameLT           *string  `json:"signedNameLT,omitempty"`
+	SignedNameLTE          *string  `json:"signedNameLTE,omitempty"`
+	SignedNameContains     *string  `json:"signedNameContains,omitempty"`
+	SignedNameHasPrefix    *string  `json:"signedNameHasPrefix,omitempty"`
+	SignedNameHasSuffix    *string  `json:"signedNameHasSuffix,omitempty"`
+	SignedNameIsNil        bool     `json:"signedNameIsNil,omitempty"`
+	SignedNameNotNil       bool     `json:"signedNameNotNil,omitempty"`
+	SignedNameEqualFold    *string  `json:"signedNameEqualFold,omitempty"`
+	SignedNameContainsFold *string  `json:"signedNameContainsFold,omitempty"`
+
+	// "voided_at" field predicates.
+	VoidedAt       *time.Time  `json:"voidedAt,omitempty"`
+	VoidedAtNEQ    *time.Time  `json:"voidedAtNEQ,omitempty"`
+	VoidedAtIn     []time.Time `json:"voidedAtIn,omitempty"`
+	VoidedAtNotIn  []time.Time `json:"voidedAtNotIn,omitempty"`
+	VoidedAtGT     *time.Time  `json:"voidedAtGT,omitempty"`
+	VoidedAtGTE    *time.Time  `json:"voidedAtGTE,omitempty"`
+	VoidedAtLT     *time.Time  `json:"voidedAtLT,omitempty"`
+	VoidedAtLTE    *time.Time  `json:"voidedAtLTE,omitempty"`
+	VoidedAtIsNil  bool        `json:"voidedAtIsNil,omitempty"`
+	VoidedAtNotNil bool        `json:"voidedAtNotNil,omitempty"`
+
+	// "void_reason" field predicates.
+	VoidReason             *string  `json:"voidReason,omitempty"`
+	VoidReasonNEQ          *string  `json:"voidReasonNEQ,omitempty"`
+	VoidReasonIn           []string `json:"voidReasonIn,omitempty"`
+	VoidReasonNotIn        []string `json:"voidReasonNotIn,omitempty"`
+	VoidReasonGT           *string  `json:"voidReasonGT,omitempty"`
+	VoidReasonGTE          *string  `json:"voidReasonGTE,omitempty"`
+	VoidReasonLT           *string  `json:"voidReasonLT,omitempty"`
+	VoidReasonLTE          *string  `json:"voidReasonLTE,omitempty"`
+	VoidReasonContains     *string  `json:"voidReasonContains,omitempty"`
+	VoidReasonHasPrefix    *string  `json:"voidReasonHasPrefix,omitempty"`
+	VoidReasonHasSuffix    *string  `json:"voidReasonHasSuffix,omitempty"`
+	VoidReasonIsNil        bool     `json:"voidReasonIsNil,omitempty"`
+	VoidReasonNotNil       bool     `json:"voidReasonNotNil,omitempty"`
+	VoidReasonEqualFold    *string  `json:"voidReasonEqualFold,omitempty"`
+	VoidReasonContainsFold *string  `json:"voidReasonContainsFold,omitempty"`
+
+	// "supersedes_id" field predicates.
+	SupersedesID       *int  `json:"supersedesID,omitempty"`
+	SupersedesIDNEQ    *int  `json:"supersedesIDNEQ,omitempty"`
+	SupersedesIDIn     []int `json:"supersedesIDIn,omitempty"`
+	SupersedesIDNotIn  []int `json:"supersedesIDNotIn,omitempty"`
+	SupersedesIDIsNil  bool  `json:"supersedesIDIsNil,omitempty"`
+	SupersedesIDNotNil bool  `json:"supersedesIDNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AgreementWhereInput) AddPredicates(predicates ...predicate.Agreement) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AgreementWhereInput filter on the AgreementQuery builder.
+func (i *AgreementWhereInput) Filter(q *AgreementQuery) (*AgreementQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAgreementWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAgreementWhereInput is returned in case the AgreementWhereInput is empty.
+var ErrEmptyAgreementWhereInput = errors.New("ent: empty predicate AgreementWhereInput")
+
+// P returns a predicate for filtering agreements.
+// An error is returned if the input is empty or invalid.
+func (i *AgreementWhereInput) P() (predicate.Agreement, error) {
+	var predicates []predicate.Agreement
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, agreement.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Agreement, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, agreement.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Agreement, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, agreement.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, agreement.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, agreement.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, agreement.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, agreement.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, agreement.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, agreement.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, agreement.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, agreement.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, agreement.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, agreement.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, agreement.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, agreement.KindNotIn(i.KindNotIn...))
+	}
+	if i.Term != nil {
+		predicates = append(predicates, agreement.TermEQ(*i.Term))
+	}
+	if i.TermNEQ != nil {
+		predicates = append(predicates, agreement.TermNEQ(*i.TermNEQ))
+	}
+	if len(i.TermIn) > 0 {
+		predicates = append(predicates, agreement.TermIn(i.TermIn...))
+	}
+	if len(i.TermNotIn) > 0 {
+		predicates = append(predicates, agreement.TermNotIn(i.TermNotIn...))
+	}
+	if i.TermGT != nil {
+		predicates = append(predicates, agreement.TermGT(*i.TermGT))
+	}
+	if i.TermGTE != nil {
+		predicates = append(predicates, agreement.TermGTE(*i.TermGTE))
+	}
+	if i.TermLT != nil {
+		predicates = append(predicates, agreement.TermLT(*i.TermLT))
+	}
+	if i.TermLTE != nil {
+		predicates = append(predicates, agreement.TermLTE(*i.TermLTE))
+	}
+	if i.TermContains != nil {
+		predicates = append(predicates, agreement.TermContains(*i.TermContains))
+	}
+	if i.TermHasPrefix != nil {
+		predicates = append(predicates, agreement.TermHasPrefix(*i.TermHasPrefix))
+	}
+	if i.TermHasSuffix != nil {
+		predicates = append(predicates, agreement.TermHasSuffix(*i.TermHasSuffix))
+	}
+	if i.TermEqualFold != nil {
+		predicates = append(predicates, agreement.TermEqualFold(*i.TermEqualFold))
+	}
+	if i.TermContainsFold != nil {
+		predicates = append(predicates, agreement.TermContainsFold(*i.TermContainsFold))
+	}
+	if i.TemplateID != nil {
+		predicates = append(predicates, agreement.TemplateIDEQ(*i.TemplateID))
+	}
+	if i.TemplateIDNEQ != nil {
+		predicates = append(predicates, agreement.TemplateIDNEQ(*i.TemplateIDNEQ))
+	}
+	if len(i.TemplateIDIn) > 0 {
+		predicates = append(predicates, agreement.TemplateIDIn(i.TemplateIDIn...))
+	}
+	if len(i.TemplateIDNotIn) > 0 {
+		predicates = append(predicates, agreement.TemplateIDNotIn(i.TemplateIDNotIn...))
+	}
+	if i.TemplateIDIsNil {
+		predicates = append(predicates, agreement.TemplateIDIsNil())
+	}
+	if i.TemplateIDNotNil {
+		predicates = append(predicates, agreement.TemplateIDNotNil())
+	}
+	if i.TemplateVersion != nil {
+		predicates = append(predicates, agreement.TemplateVersionEQ(*i.TemplateVersion))
+	}
+	if i.TemplateVersionNEQ != nil {
+		predicates = append(predicates, agreement.TemplateVersionNEQ(*i.TemplateVersionNEQ))
+	}
+	if len(i.TemplateVersionIn) > 0 {
+		predicates = append(predicates, agreement.TemplateVersionIn(i.TemplateVersionIn...))
+	}
+	if len(i.TemplateVersionNotIn) > 0 {
+		predicates = append(predicates, agreement.TemplateVersionNotIn(i.TemplateVersionNotIn...))
+	}
+	if i.TemplateVersionGT != nil {
+		predicates = append(predicates, agreement.TemplateVersionGT(*i.TemplateVersionGT))
+	}
+	if i.TemplateVersionGTE != nil {
+		predicates = append(predicates, agreement.TemplateVersionGTE(*i.TemplateVersionGTE))
+	}
+	if i.TemplateVersionLT != nil {
+		predicates = append(predicates, agreement.TemplateVersionLT(*i.TemplateVersionLT))
+	}
+	if i.TemplateVersionLTE != nil {
+		predicates = append(predicates, agreement.TemplateVersionLTE(*i.TemplateVersionLTE))
+	}
+	if i.IssuerOrgID != nil {
+		predicates = append(predicates, agreement.IssuerOrgIDEQ(*i.IssuerOrgID))
+	}
+	if i.IssuerOrgIDNEQ != nil {
+		predicates = append(predicates, agreement.IssuerOrgIDNEQ(*i.IssuerOrgIDNEQ))
+	}
+	if len(i.IssuerOrgIDIn) > 0 {
+		predicates = append(predicates, agreement.IssuerOrgIDIn(i.IssuerOrgIDIn...))
+	}
+	if len(i.IssuerOrgIDNotIn) > 0 {
+		predicates = append(predicates, agreement.IssuerOrgIDNotIn(i.IssuerOrgIDNotIn...))
+	}
+	if i.IssuerCode != nil {
+		predicates = append(predicates, agreement.IssuerCodeEQ(*i.IssuerCode))
+	}
+	if i.IssuerCodeNEQ != nil {
+		predicates = append(predicates, agreement.IssuerCodeNEQ(*i.IssuerCodeNEQ))
+	}
+	if len(i.IssuerCodeIn) > 0 {
+		predicates = append(predicates, agreement.IssuerCodeIn(i.IssuerCodeIn...))
+	}
+	if len(i.IssuerCodeNotIn) > 0 {
+		predicates = append(predicates, agreement.IssuerCodeNotIn(i.IssuerCodeNotIn...))
+	}
+	if i.IssuerCodeGT != nil {
+		predicates = append(predicates, agreement.IssuerCodeGT(*i.IssuerCodeGT))
+	}
+	if i.IssuerCodeGTE != nil {
+		predicates = append(predicates, agreement.IssuerCodeGTE(*i.IssuerCodeGTE))
+	}
+	if i.IssuerCodeLT != nil {
+		predicates = append(predicates, agreement.IssuerCodeLT(*i.IssuerCodeLT))
+	}
+	if i.IssuerCodeLTE != nil {
+		predicates = append(predicates, agreement.IssuerCodeLTE(*i.IssuerCodeLTE))
+	}
+	if i.IssuerCodeContains != nil {
+		predicates = append(predicates, agreement.IssuerCodeContains(*i.IssuerCodeContains))
+	}
+	if i.IssuerCodeHasPrefix != nil {
+		predicates = append(predicates, agreement.IssuerCodeHasPrefix(*i.IssuerCodeHasPrefix))
+	}
+	if i.IssuerCodeHasSuffix != nil {
+		predicates = append(predicates, agreement.IssuerCodeHasSuffix(*i.IssuerCodeHasSuffix))
+	}
+	if i.IssuerCodeEqualFold != nil {
+		predicates = append(predicates, agreement.IssuerCodeEqualFold(*i.IssuerCodeEqualFold))
+	}
+	if i.IssuerCodeContainsFold != nil {
+		predicates = append(predicates, agreement.IssuerCodeContainsFold(*i.IssuerCodeContainsFold))
+	}
+	if i.IssuerRepresentative != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeEQ(*i.IssuerRepresentative))
+	}
+	if i.IssuerRepresentativeNEQ != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeNEQ(*i.IssuerRepresentativeNEQ))
+	}
+	if len(i.IssuerRepresentativeIn) > 0 {
+		predicates = append(predicates, agreement.IssuerRepresentativeIn(i.IssuerRepresentativeIn...))
+	}
+	if len(i.IssuerRepresentativeNotIn) > 0 {
+		predicates = append(predicates, agreement.IssuerRepresentativeNotIn(i.IssuerRepresentativeNotIn...))
+	}
+	if i.IssuerRepresentativeGT != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeGT(*i.IssuerRepresentativeGT))
+	}
+	if i.IssuerRepresentativeGTE != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeGTE(*i.IssuerRepresentativeGTE))
+	}
+	if i.IssuerRepresentativeLT != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeLT(*i.IssuerRepresentativeLT))
+	}
+	if i.IssuerRepresentativeLTE != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeLTE(*i.IssuerRepresentativeLTE))
+	}
+	if i.IssuerRepresentativeContains != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeContains(*i.IssuerRepresentativeContains))
+	}
+	if i.IssuerRepresentativeHasPrefix != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeHasPrefix(*i.IssuerRepresentativeHasPrefix))
+	}
+	if i.IssuerRepresentativeHasSuffix != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeHasSuffix(*i.IssuerRepresentativeHasSuffix))
+	}
+	if i.IssuerRepresentativeEqualFold != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeEqualFold(*i.IssuerRepresentativeEqualFold))
+	}
+	if i.IssuerRepresentativeContainsFold != nil {
+		predicates = append(predicates, agreement.IssuerRepresentativeContainsFold(*i.IssuerRepresentativeContainsFold))
+	}
+	if i.PartyOrgID != nil {
+		predicates = append(predicates, agreement.PartyOrgIDEQ(*i.PartyOrgID))
+	}
+	if i.PartyOrgIDNEQ != nil {
+		predicates = append(predicates, agreement.PartyOrgIDNEQ(*i.PartyOrgIDNEQ))
+	}
+	if len(i.PartyOrgIDIn) > 0 {
+		predicates = append(predicates, agreement.PartyOrgIDIn(i.PartyOrgIDIn...))
+	}
+	if len(i.PartyOrgIDNotIn) > 0 {
+		predicates = append(predicates, agreement.PartyOrgIDNotIn(i.PartyOrgIDNotIn...))
+	}
+	if i.PartyOrgIDIsNil {
+		predicates = append(predicates, agreement.PartyOrgIDIsNil())
+	}
+	if i.PartyOrgIDNotNil {
+		predicates = append(predicates, agreement.PartyOrgIDNotNil())
+	}
+	if i.PartyPersonID != nil {
+		predicates = append(predicates, agreement.PartyPersonIDEQ(*i.PartyPersonID))
+	}
+	if i.PartyPersonIDNEQ != nil {
+		predicates = append(predicates, agreement.PartyPersonIDNEQ(*i.PartyPersonIDNEQ))
+	}
+	if len(i.PartyPersonIDIn) > 0 {
+		predicates = append(predicates, agreement.PartyPersonIDIn(i.PartyPersonIDIn...))
+	}
+	if len(i.PartyPersonIDNotIn) > 0 {
+		predicates = append(predicates, agreement.PartyPersonIDNotIn(i.PartyPersonIDNotIn...))
+	}
+	if i.PartyName != nil {
+		predicates = append(predicates, agreement.PartyNameEQ(*i.PartyName))
+	}
+	if i.PartyNameNEQ != nil {
+		predicates = append(predicates, agreement.PartyNameNEQ(*i.PartyNameNEQ))
+	}
+	if len(i.PartyNameIn) > 0 {
+		predicates = append(predicates, agreement.PartyNameIn(i.PartyNameIn...))
+	}
+	if len(i.PartyNameNotIn) > 0 {
+		predicates = append(predicates, agreement.PartyNameNotIn(i.PartyNameNotIn...))
+	}
+	if i.PartyNameGT != nil {
+		predicates = append(predicates, agreement.PartyNameGT(*i.PartyNameGT))
+	}
+	if i.PartyNameGTE != nil {
+		predicates = append(predicates, agreement.PartyNameGTE(*i.PartyNameGTE))
+	}
+	if i.PartyNameLT != nil {
+		predicates = append(predicates, agreement.PartyNameLT(*i.PartyNameLT))
+	}
+	if i.PartyNameLTE != nil {
+		predicates = append(predicates, agreement.PartyNameLTE(*i.PartyNameLTE))
+	}
+	if i.PartyNameContains != nil {
+		predicates = append(predicates, agreement.PartyNameContains(*i.PartyNameContains))
+	}
+	if i.PartyNameHasPrefix != nil {
+		predicates = append(predicates, agreement.PartyNameHasPrefix(*i.PartyNameHasPrefix))
+	}
+	if i.PartyNameHasSuffix != nil {
+		predicates = append(predicates, agreement.PartyNameHasSuffix(*i.PartyNameHasSuffix))
+	}
+	if i.PartyNameEqualFold != nil {
+		predicates = append(predicates, agreement.PartyNameEqualFold(*i.PartyNameEqualFold))
+	}
+	if i.PartyNameContainsFold != nil {
+		predicates = append(predicates, agreement.PartyNameContainsFold(*i.PartyNameContainsFold))
+	}
+	if i.PartyRole != nil {
+		predicates = append(predicates, agreement.PartyRoleEQ(*i.PartyRole))
+	}
+	if i.PartyRoleNEQ != nil {
+		predicates = append(predicates, agreement.PartyRoleNEQ(*i.PartyRoleNEQ))
+	}
+	if len(i.PartyRoleIn) > 0 {
+		predicates = append(predicates, agreement.PartyRoleIn(i.PartyRoleIn...))
+	}
+	if len(i.PartyRoleNotIn) > 0 {
+		predicates = append(predicates, agreement.PartyRoleNotIn(i.PartyRoleNotIn...))
+	}
+	if i.PartyRoleGT != nil {
+		predicates = append(predicates, agreement.PartyRoleGT(*i.PartyRoleGT))
+	}
+	if i.PartyRoleGTE != nil {
+		predicates = append(predicates, agreement.PartyRoleGTE(*i.PartyRoleGTE))
+	}
+	if i.PartyRoleLT != nil {
+		predicates = append(predicates, agreement.PartyRoleLT(*i.PartyRoleLT))
+	}
+	if i.PartyRoleLTE != nil {
+		predicates = append(predicates, agreement.PartyRoleLTE(*i.PartyRoleLTE))
+	}
+	if i.PartyRoleContains != nil {
+		predicates = append(predicates, agreement.PartyRoleContains(*i.PartyRoleContains))
+	}
+	if i.PartyRoleHasPrefix != nil {
+		predicates = append(predicates, agreement.PartyRoleHasPrefix(*i.PartyRoleHasPrefix))
+	}
+	if i.PartyRoleHasSuffix != nil {
+		predicates = append(predicates, agreement.PartyRoleHasSuffix(*i.PartyRoleHasSuffix))
+	}
+	if i.PartyRoleEqualFold != nil {
+		predicates = append(predicates, agreement.PartyRoleEqualFold(*i.PartyRoleEqualFold))
+	}
+	if i.PartyRoleContainsFold != nil {
+		predicates = append(predicates, agreement.PartyRoleContainsFold(*i.PartyRoleContainsFold))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, agreement.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, agreement.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, agreement.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, agreement.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, agreement.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, agreement.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, agreement.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, agreement.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, agreement.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, agreement.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, agreement.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, agreement.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, agreement.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Text != nil {
+		predicates = append(predicates, agreement.TextEQ(*i.Text))
+	}
+	if i.TextNEQ != nil {
+		predicates = append(predicates, agreement.TextNEQ(*i.TextNEQ))
+	}
+	if len(i.TextIn) > 0 {
+		predicates = append(predicates, agreement.TextIn(i.TextIn...))
+	}
+	if len(i.TextNotIn) > 0 {
+		predicates = append(predicates, agreement.TextNotIn(i.TextNotIn...))
+	}
+	if i.TextGT != nil {
+		predicates = append(predicates, agreement.TextGT(*i.TextGT))
+	}
+	if i.TextGTE != nil {
+		predicates = append(predicates, agreement.TextGTE(*i.TextGTE))
+	}
+	if i.TextLT != nil {
+		predicates = append(predicates, agreement.TextLT(*i.TextLT))
+	}
+	if i.TextLTE != nil {
+		predicates = append(predicates, agreement.TextLTE(*i.TextLTE))
+	}
+	if i.TextContains != nil {
+		predicates = append(predicates, agreement.TextContains(*i.TextContains))
+	}
+	if i.TextHasPrefix != nil {
+		predicates = append(predicates, agreement.TextHasPrefix(*i.TextHasPrefix))
+	}
+	if i.TextHasSuffix != nil {
+		predicates = append(predicates, agreement.TextHasSuffix(*i.TextHasSuffix))
+	}
+	if i.TextEqualFold != nil {
+		predicates = append(predicates, agreement.TextEqualFold(*i.TextEqualFold))
+	}
+	if i.TextContainsFold != nil {
+		predicates = append(predicates, agreement.TextContainsFold(*i.TextContainsFold))
+	}
+	if i.ContentHash != nil {
+		predicates = append(predicates, agreement.ContentHashEQ(*i.ContentHash))
+	}
+	if i.ContentHashNEQ != nil {
+		predicates = append(predicates, agreement.ContentHashNEQ(*i.ContentHashNEQ))
+	}
+	if len(i.ContentHashIn) > 0 {
+		predicates = append(predicates, agreement.ContentHashIn(i.ContentHashIn...))
+	}
+	if len(i.ContentHashNotIn) > 0 {
+		predicates = append(predicates, agreement.ContentHashNotIn(i.ContentHashNotIn...))
+	}
+	if i.ContentHashGT != nil {
+		predicates = append(predicates, agreement.ContentHashGT(*i.ContentHashGT))
+	}
+	if i.ContentHashGTE != nil {
+		predicates = append(predicates, agreement.ContentHashGTE(*i.ContentHashGTE))
+	}
+	if i.ContentHashLT != nil {
+		predicates = append(predicates, agreement.ContentHashLT(*i.ContentHashLT))
+	}
+	if i.ContentHashLTE != nil {
+		predicates = append(predicates, agreement.ContentHashLTE(*i.ContentHashLTE))
+	}
+	if i.ContentHashContains != nil {
+		predicates = append(predicates, agreement.ContentHashContains(*i.ContentHashContains))
+	}
+	if i.ContentHashHasPrefix != nil {
+		predicates = append(predicates, agreement.ContentHashHasPrefix(*i.ContentHashHasPrefix))
+	}
+	if i.ContentHashHasSuffix != nil {
+		predicates = append(predicates, agreement.ContentHashHasSuffix(*i.ContentHashHasSuffix))
+	}
+	if i.ContentHashEqualFold != nil {
+		predicates = append(predicates, agreement.ContentHashEqualFold(*i.ContentHashEqualFold))
+	}
+	if i.ContentHashContainsFold != nil {
+		predicates = append(predicates, agreement.ContentHashContainsFold(*i.ContentHashContainsFold))
+	}
+	if i.State != nil {
+		predicates = append(predicates, agreement.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, agreement.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, agreement.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, agreement.StateNotIn(i.StateNotIn...))
+	}
+	if i.IssuedAt != nil {
+		predicates = append(predicates, agreement.IssuedAtEQ(*i.IssuedAt))
+	}
+	if i.IssuedAtNEQ != nil {
+		predicates = append(predicates, agreement.IssuedAtNEQ(*i.IssuedAtNEQ))
+	}
+	if len(i.IssuedAtIn) > 0 {
+		predicates = append(predicates, agreement.IssuedAtIn(i.IssuedAtIn...))
+	}
+	if len(i.IssuedAtNotIn) > 0 {
+		predicates = append(predicates, agreement.IssuedAtNotIn(i.IssuedAtNotIn...))
+	}
+	if i.IssuedAtGT != nil {
+		predicates = append(predicates, agreement.IssuedAtGT(*i.IssuedAtGT))
+	}
+	if i.IssuedAtGTE != nil {
+		predicates = append(predicates, agreement.IssuedAtGTE(*i.IssuedAtGTE))
+	}
+	if i.IssuedAtLT != nil {
+		predicates = append(predicates, agreement.IssuedAtLT(*i.IssuedAtLT))
+	}
+	if i.IssuedAtLTE != nil {
+		predicates = append(predicates, agreement.IssuedAtLTE(*i.IssuedAtLTE))
+	}
+	if i.IssuedByID != nil {
+		predicates = append(predicates, agreement.IssuedByIDEQ(*i.IssuedByID))
+	}
+	if i.IssuedByIDNEQ != nil {
+		predicates = append(predicates, agreement.IssuedByIDNEQ(*i.IssuedByIDNEQ))
+	}
+	if len(i.IssuedByIDIn) > 0 {
+		predicates = append(predicates, agreement.IssuedByIDIn(i.IssuedByIDIn...))
+	}
+	if len(i.IssuedByIDNotIn) > 0 {
+		predicates = append(predicates, agreement.IssuedByIDNotIn(i.IssuedByIDNotIn...))
+	}
+	if i.SignedAt != nil {
+		predicates = append(predicates, agreement.SignedAtEQ(*i.SignedAt))
+	}
+	if i.SignedAtNEQ != nil {
+		predicates = append(predicates, agreement.SignedAtNEQ(*i.SignedAtNEQ))
+	}
+	if len(i.SignedAtIn) > 0 {
+		predicates = append(predicates, agreement.SignedAtIn(i.SignedAtIn...))
+	}
+	if len(i.SignedAtNotIn) > 0 {
+		predicates = append(predicates, agreement.SignedAtNotIn(i.SignedAtNotIn...))
+	}
+	if i.SignedAtGT != nil {
+		predicates = append(predicates, agreement.SignedAtGT(*i.SignedAtGT))
+	}
+	if i.SignedAtGTE != nil {
+		predicates = append(predicates, agreement.SignedAtGTE(*i.SignedAtGTE))
+	}
+	if i.SignedAtLT != nil {
+		predicates = append(predicates, agreement.SignedAtLT(*i.SignedAtLT))
+	}
+	if i.SignedAtLTE != nil {
+		predicates = append(predicates, agreement.SignedAtLTE(*i.SignedAtLTE))
+	}
+	if i.SignedAtIsNil {
+		predicates = append(predicates, agreement.SignedAtIsNil())
+	}
+	if i.SignedAtNotNil {
+		predicates = append(predicates, agreement.SignedAtNotNil())
+	}
+	if i.SignedName != nil {
+		predicates = append(predicates, agreement.SignedNameEQ(*i.SignedName))
+	}
+	if i.SignedNameNEQ != nil {
+		predicates = append(predicates, agreement.SignedNameNEQ(*i.SignedNameNEQ))
+	}
+	if len(i.SignedNameIn) > 0 {
+		predicates = append(predicates, agreement.SignedNameIn(i.SignedNameIn...))
+	}
+	if len(i.SignedNameNotIn) > 0 {
+		predicates = append(predicates, agreement.SignedNameNotIn(i.SignedNameNotIn...))
+	}
+	if i.SignedNameGT != nil {
+		predicates = append(predicates, agreement.SignedNameGT(*i.SignedNameGT))
+	}
+	if i.SignedNameGTE != nil {
+		predicates = append(predicates, agreement.SignedNameGTE(*i.SignedNameGTE))
+	}
+	if i.SignedNameLT != nil {
+		predicates = append(predicates, agreement.SignedNameLT(*i.SignedNameLT))
+	}
+	if i.SignedNameLTE != nil {
+		predicates = append(predicates, agreement.SignedNameLTE(*i.SignedNameLTE))
+	}
+	if i.SignedNameContains != nil {
+		predicates = append(predicates, agreement.SignedNameContains(*i.SignedNameContains))
+	}
+	if i.SignedNameHasPrefix != nil {
+		predicates = append(predicates, agreement.SignedNameHasPrefix(*i.SignedNameHasPrefix))
+	}
+	if i.SignedNameHasSuffix != nil {
+		predicates = append(predicates, agreement.SignedNameHasSuffix(*i.SignedNameHasSuffix))
+	}
+	if i.SignedNameIsNil {
+		predicates = append(predicates, agreement.SignedNameIsNil())
+	}
+	if i.SignedNameNotNil {
+		predicates = append(predicates, agreement.SignedNameNotNil())
+	}
+	if i.SignedNameEqualFold != nil {
+		predicates = append(predicates, agreement.SignedNameEqualFold(*i.SignedNameEqualFold))
+	}
+	if i.SignedNameContainsFold != nil {
+		predicates = append(predicates, agreement.SignedNameContainsFold(*i.SignedNameContainsFold))
+	}
+	if i.VoidedAt != nil {
+		predicates = append(predicates, agreement.VoidedAtEQ(*i.VoidedAt))
+	}
+	if i.VoidedAtNEQ != nil {
+		predicates = append(predicates, agreement.VoidedAtNEQ(*i.VoidedAtNEQ))
+	}
+	if len(i.VoidedAtIn) > 0 {
+		predicates = append(predicates, agreement.VoidedAtIn(i.VoidedAtIn...))
+	}
+	if len(i.VoidedAtNotIn) > 0 {
+		predicates = append(predicates, agreement.VoidedAtNotIn(i.VoidedAtNotIn...))
+	}
+	if i.VoidedAtGT != nil {
+		predicates = append(predicates, agreement.VoidedAtGT(*i.VoidedAtGT))
+	}
+	if i.VoidedAtGTE != nil {
+		predicates = append(predicates, agreement.VoidedAtGTE(*i.VoidedAtGTE))
+	}
+	if i.VoidedAtLT != nil {
+		predicates = append(predicates, agreement.VoidedAtLT(*i.VoidedAtLT))
+	}
+	if i.VoidedAtLTE != nil {
+		predicates = append(predicates, agreement.VoidedAtLTE(*i.VoidedAtLTE))
+	}
+	if i.VoidedAtIsNil {
+		predicates = append(predicates, agreement.VoidedAtIsNil())
+	}
+	if i.VoidedAtNotNil {
+		predicates = append(predicates, agreement.VoidedAtNotNil())
+	}
+	if i.VoidReason != nil {
+		predicates = append(predicates, agreement.VoidReasonEQ(*i.VoidReason))
+	}
+	if i.VoidReasonNEQ != nil {
+		predicates = append(predicates, agreement.VoidReasonNEQ(*i.VoidReasonNEQ))
+	}
+	if len(i.VoidReasonIn) > 0 {
+		predicates = append(predicates, agreement.VoidReasonIn(i.VoidReasonIn...))
+	}
+	if len(i.VoidReasonNotIn) > 0 {
+		predicates = append(predicates, agreement.VoidReasonNotIn(i.VoidReasonNotIn...))
+	}
+	if i.VoidReasonGT != nil {
+		predicates = append(predicates, agreement.VoidReasonGT(*i.VoidReasonGT))
+	}
+	if i.VoidReasonGTE != nil {
+		predicates = append(predicates, agreement.VoidReasonGTE(*i.VoidReasonGTE))
+	}
+	if i.VoidReasonLT != nil {
+		predicates = append(predicates, agreement.VoidReasonLT(*i.VoidReasonLT))
+	}
+	if i.VoidReasonLTE != nil {
+		predicates = append(predicates, agreement.VoidReasonLTE(*i.VoidReasonLTE))
+	}
+	if i.VoidReasonContains != nil {
+		predicates = append(predicates, agreement.VoidReasonContains(*i.VoidReasonContains))
+	}
+	if i.VoidReasonHasPrefix != nil {
+		predicates = append(predicates, agreement.VoidReasonHasPrefix(*i.VoidReasonHasPrefix))
+	}
+	if i.VoidReasonHasSuffix != nil {
+		predicates = append(predicates, agreement.VoidReasonHasSuffix(*i.VoidReasonHasSuffix))
+	}
+	if i.VoidReasonIsNil {
+		predicates = append(predicates, agreement.VoidReasonIsNil())
+	}
+	if i.VoidReasonNotNil {
+		predicates = append(predicates, agreement.VoidReasonNotNil())
+	}
+	if i.VoidReasonEqualFold != nil {
+		predicates = append(predicates, agreement.VoidReasonEqualFold(*i.VoidReasonEqualFold))
+	}
+	if i.VoidReasonContainsFold != nil {
+		predicates = append(predicates, agreement.VoidReasonContainsFold(*i.VoidReasonContainsFold))
+	}
+	if i.SupersedesID != nil {
+		predicates = append(predicates, agreement.SupersedesIDEQ(*i.SupersedesID))
+	}
+	if i.SupersedesIDNEQ != nil {
+		predicates = append(predicates, agreement.SupersedesIDNEQ(*i.SupersedesIDNEQ))
+	}
+	if len(i.SupersedesIDIn) > 0 {
+		predicates = append(predicates, agreement.SupersedesIDIn(i.SupersedesIDIn...))
+	}
+	if len(i.SupersedesIDNotIn) > 0 {
+		predicates = append(predicates, agreement.SupersedesIDNotIn(i.SupersedesIDNotIn...))
+	}
+	if i.SupersedesIDIsNil {
+		predicates = append(predicates, agreement.SupersedesIDIsNil())
+	}
+	if i.SupersedesIDNotNil {
+		predicates = append(predicates, agreement.SupersedesIDNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAgreementWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return agreement.And(predicates...), nil
+	}
+}
+
+// AgreementTemplateWhereInput represents a where input for filtering AgreementTemplate queries.
+type AgreementTemplateWhereInput struct {
+	Predicates []predicate.AgreementTemplate  `json:"-"`
+	Not        *AgreementTemplateWhereInput   `json:"not,omitempty"`
+	Or         []*AgreementTemplateWhereInput `json:"or,omitempty"`
+	And        []*AgreementTemplateWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *agreementtemplate.Kind  `json:"kind,omitempty"`
+	KindNEQ   *agreementtemplate.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []agreementtemplate.Kind `json:"kindIn,omitempty"`
+	KindNotIn []agreementtemplate.Kind `json:"kindNotIn,omitempty"`
+
+	// "owner_code" field predicates.
+	OwnerCode             *string  `json:"ownerCode,omitempty"`
+	OwnerCodeNEQ          *string  `json:"ownerCodeNEQ,omitempty"`
+	OwnerCodeIn           []string `json:"ownerCodeIn,omitempty"`
+	OwnerCodeNotIn        []string `json:"ownerCodeNotIn,omitempty"`
+	OwnerCodeGT           *string  `json:"ownerCodeGT,omitempty"`
+	OwnerCodeGTE          *string  `json:"ownerCodeGTE,omitempty"`
+	OwnerCodeLT           *string  `json:"ownerCodeLT,omitempty"`
+	OwnerCodeLTE          *string  `json:"ownerCodeLTE,omitempty"`
+	OwnerCodeContains     *string  `json:"ownerCodeContains,omitempty"`
+	OwnerCodeHasPrefix    *string  `json:"ownerCodeHasPrefix,omitempty"`
+	OwnerCodeHasSuffix    *string  `json:"ownerCodeHasSuffix,omitempty"`
+	OwnerCodeEqualFold    *string  `json:"ownerCodeEqualFold,omitempty"`
+	OwnerCodeContainsFold *string  `json:"ownerCodeContainsFold,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "closing" field predicates.
+	Closing             *string  `json:"closing,omitempty"`
+	ClosingNEQ          *string  `json:"closingNEQ,omitempty"`
+	ClosingIn           []string `json:"closingIn,omitempty"`
+	ClosingNotIn        []string `json:"closingNotIn,omitempty"`
+	ClosingGT           *string  `json:"closingGT,omitempty"`
+	ClosingGTE          *string  `json:"closingGTE,omitempty"`
+	ClosingLT           *string  `json:"closingLT,omitempty"`
+	ClosingLTE          *string  `json:"closingLTE,omitempty"`
+	ClosingContains     *string  `json:"closingContains,omitempty"`
+	ClosingHasPrefix    *string  `json:"closingHasPrefix,omitempty"`
+	ClosingHasSuffix    *string  `json:"closingHasSuffix,omitempty"`
+	ClosingEqualFold    *string  `json:"closingEqualFold,omitempty"`
+	ClosingContainsFold *string  `json:"closingContainsFold,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "updated_by_id" field predicates.
+	UpdatedByID       *int  `json:"updatedByID,omitempty"`
+	UpdatedByIDNEQ    *int  `json:"updatedByIDNEQ,omitempty"`
+	UpdatedByIDIn     []int `json:"updatedByIDIn,omitempty"`
+	UpdatedByIDNotIn  []int `json:"updatedByIDNotIn,omitempty"`
+	UpdatedByIDGT     *int  `json:"updatedByIDGT,omitempty"`
+	UpdatedByIDGTE    *int  `json:"updatedByIDGTE,omitempty"`
+	UpdatedByIDLT     *int  `json:"updatedByIDLT,omitempty"`
+	UpdatedByIDLTE    *int  `json:"updatedByIDLTE,omitempty"`
+	UpdatedByIDIsNil  bool  `json:"updatedByIDIsNil,omitempty"`
+	UpdatedByIDNotNil bool  `json:"updatedByIDNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AgreementTemplateWhereInput) AddPredicates(predicates ...predicate.AgreementTemplate) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AgreementTemplateWhereInput filter on the AgreementTemplateQuery builder.
+func (i *AgreementTemplateWhereInput) Filter(q *AgreementTemplateQuery) (*AgreementTemplateQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAgreementTemplateWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAgreementTemplateWhereInput is returned in case the AgreementTemplateWhereInput is empty.
+var ErrEmptyAgreementTemplateWhereInput = errors.New("ent: empty predicate AgreementTemplateWhereInput")
+
+// P returns a predicate for filtering agreementtemplates.
+// An error is returned if the input is empty or invalid.
+func (i *AgreementTemplateWhereInput) P() (predicate.AgreementTemplate, error) {
+	var predicates []predicate.AgreementTemplate
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, agreementtemplate.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AgreementTemplate, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, agreementtemplate.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AgreementTemplate, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, agreementtemplate.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, agreementtemplate.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, agreementtemplate.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, agreementtemplate.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, agreementtemplate.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, agreementtemplate.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, agreementtemplate.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, agreementtemplate.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, agreementtemplate.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, agreementtemplate.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, agreementtemplate.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.KindNotIn(i.KindNotIn...))
+	}
+	if i.OwnerCode != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeEQ(*i.OwnerCode))
+	}
+	if i.OwnerCodeNEQ != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeNEQ(*i.OwnerCodeNEQ))
+	}
+	if len(i.OwnerCodeIn) > 0 {
+		predicates = append(predicates, agreementtemplate.OwnerCodeIn(i.OwnerCodeIn...))
+	}
+	if len(i.OwnerCodeNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.OwnerCodeNotIn(i.OwnerCodeNotIn...))
+	}
+	if i.OwnerCodeGT != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeGT(*i.OwnerCodeGT))
+	}
+	if i.OwnerCodeGTE != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeGTE(*i.OwnerCodeGTE))
+	}
+	if i.OwnerCodeLT != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeLT(*i.OwnerCodeLT))
+	}
+	if i.OwnerCodeLTE != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeLTE(*i.OwnerCodeLTE))
+	}
+	if i.OwnerCodeContains != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeContains(*i.OwnerCodeContains))
+	}
+	if i.OwnerCodeHasPrefix != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeHasPrefix(*i.OwnerCodeHasPrefix))
+	}
+	if i.OwnerCodeHasSuffix != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeHasSuffix(*i.OwnerCodeHasSuffix))
+	}
+	if i.OwnerCodeEqualFold != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeEqualFold(*i.OwnerCodeEqualFold))
+	}
+	if i.OwnerCodeContainsFold != nil {
+		predicates = append(predicates, agreementtemplate.OwnerCodeContainsFold(*i.OwnerCodeContainsFold))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, agreementtemplate.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, agreementtemplate.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, agreementtemplate.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, agreementtemplate.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, agreementtemplate.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, agreementtemplate.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, agreementtemplate.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, agreementtemplate.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, agreementtemplate.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, agreementtemplate.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, agreementtemplate.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, agreementtemplate.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Closing != nil {
+		predicates = append(predicates, agreementtemplate.ClosingEQ(*i.Closing))
+	}
+	if i.ClosingNEQ != nil {
+		predicates = append(predicates, agreementtemplate.ClosingNEQ(*i.ClosingNEQ))
+	}
+	if len(i.ClosingIn) > 0 {
+		predicates = append(predicates, agreementtemplate.ClosingIn(i.ClosingIn...))
+	}
+	if len(i.ClosingNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.ClosingNotIn(i.ClosingNotIn...))
+	}
+	if i.ClosingGT != nil {
+		predicates = append(predicates, agreementtemplate.ClosingGT(*i.ClosingGT))
+	}
+	if i.ClosingGTE != nil {
+		predicates = append(predicates, agreementtemplate.ClosingGTE(*i.ClosingGTE))
+	}
+	if i.ClosingLT != nil {
+		predicates = append(predicates, agreementtemplate.ClosingLT(*i.ClosingLT))
+	}
+	if i.ClosingLTE != nil {
+		predicates = append(predicates, agreementtemplate.ClosingLTE(*i.ClosingLTE))
+	}
+	if i.ClosingContains != nil {
+		predicates = append(predicates, agreementtemplate.ClosingContains(*i.ClosingContains))
+	}
+	if i.ClosingHasPrefix != nil {
+		predicates = append(predicates, agreementtemplate.ClosingHasPrefix(*i.ClosingHasPrefix))
+	}
+	if i.ClosingHasSuffix != nil {
+		predicates = append(predicates, agreementtemplate.ClosingHasSuffix(*i.ClosingHasSuffix))
+	}
+	if i.ClosingEqualFold != nil {
+		predicates = append(predicates, agreementtemplate.ClosingEqualFold(*i.ClosingEqualFold))
+	}
+	if i.ClosingContainsFold != nil {
+		predicates = append(predicates, agreementtemplate.ClosingContainsFold(*i.ClosingContainsFold))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, agreementtemplate.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, agreementtemplate.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, agreementtemplate.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, agreementtemplate.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, agreementtemplate.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, agreementtemplate.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, agreementtemplate.VersionLTE(*i.VersionLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, agreementtemplate.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.UpdatedByID != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDEQ(*i.UpdatedByID))
+	}
+	if i.UpdatedByIDNEQ != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDNEQ(*i.UpdatedByIDNEQ))
+	}
+	if len(i.UpdatedByIDIn) > 0 {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDIn(i.UpdatedByIDIn...))
+	}
+	if len(i.UpdatedByIDNotIn) > 0 {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDNotIn(i.UpdatedByIDNotIn...))
+	}
+	if i.UpdatedByIDGT != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDGT(*i.UpdatedByIDGT))
+	}
+	if i.UpdatedByIDGTE != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDGTE(*i.UpdatedByIDGTE))
+	}
+	if i.UpdatedByIDLT != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDLT(*i.UpdatedByIDLT))
+	}
+	if i.UpdatedByIDLTE != nil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDLTE(*i.UpdatedByIDLTE))
+	}
+	if i.UpdatedByIDIsNil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDIsNil())
+	}
+	if i.UpdatedByIDNotNil {
+		predicates = append(predicates, agreementtemplate.UpdatedByIDNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAgreementTemplateWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return agreementtemplate.And(predicates...), nil
 	}
 }
 

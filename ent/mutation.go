@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -34,17 +36,19 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken   = "APIToken"
-	TypeAssignment = "Assignment"
-	TypeAuditLog   = "AuditLog"
-	TypeContact    = "Contact"
-	TypeDivision   = "Division"
-	TypeHousehold  = "Household"
-	TypeOrg        = "Org"
-	TypePerson     = "Person"
-	TypePosition   = "Position"
-	TypeSession    = "Session"
-	TypeStudent    = "Student"
+	TypeAPIToken          = "APIToken"
+	TypeAgreement         = "Agreement"
+	TypeAgreementTemplate = "AgreementTemplate"
+	TypeAssignment        = "Assignment"
+	TypeAuditLog          = "AuditLog"
+	TypeContact           = "Contact"
+	TypeDivision          = "Division"
+	TypeHousehold         = "Household"
+	TypeOrg               = "Org"
+	TypePerson            = "Person"
+	TypePosition          = "Position"
+	TypeSession           = "Session"
+	TypeStudent           = "Student"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -1020,6 +1024,2920 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// AgreementMutation represents an operation that mutates the Agreement nodes in the graph.
+type AgreementMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	kind                  *agreement.Kind
+	term                  *string
+	template_version      *int
+	addtemplate_version   *int
+	issuer_code           *string
+	issuer_representative *string
+	party_key             *string
+	party_name            *string
+	party_role            *string
+	title                 *string
+	text                  *string
+	content_hash          *string
+	state                 *agreement.State
+	issued_at             *time.Time
+	signed_at             *time.Time
+	signed_name           *string
+	signature             *[]byte
+	voided_at             *time.Time
+	void_reason           *string
+	clearedFields         map[string]struct{}
+	issuer_org            *int
+	clearedissuer_org     bool
+	party_org             *int
+	clearedparty_org      bool
+	party_person          *int
+	clearedparty_person   bool
+	issued_by             *int
+	clearedissued_by      bool
+	template              *int
+	clearedtemplate       bool
+	supersedes            *int
+	clearedsupersedes     bool
+	superseded_by         *int
+	clearedsuperseded_by  bool
+	done                  bool
+	oldValue              func(context.Context) (*Agreement, error)
+	predicates            []predicate.Agreement
+}
+
+var _ ent.Mutation = (*AgreementMutation)(nil)
+
+// agreementOption allows management of the mutation configuration using functional options.
+type agreementOption func(*AgreementMutation)
+
+// newAgreementMutation creates new mutation for the Agreement entity.
+func newAgreementMutation(c config, op Op, opts ...agreementOption) *AgreementMutation {
+	m := &AgreementMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreement,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementID sets the ID field of the mutation.
+func withAgreementID(id int) agreementOption {
+	return func(m *AgreementMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Agreement
+		)
+		m.oldValue = func(ctx context.Context) (*Agreement, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Agreement.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreement sets the old Agreement of the mutation.
+func withAgreement(node *Agreement) agreementOption {
+	return func(m *AgreementMutation) {
+		m.oldValue = func(context.Context) (*Agreement, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Agreement.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *AgreementMutation) SetKind(a agreement.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AgreementMutation) Kind() (r agreement.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldKind(ctx context.Context) (v agreement.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AgreementMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTerm sets the "term" field.
+func (m *AgreementMutation) SetTerm(s string) {
+	m.term = &s
+}
+
+// Term returns the value of the "term" field in the mutation.
+func (m *AgreementMutation) Term() (r string, exists bool) {
+	v := m.term
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTerm returns the old "term" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTerm(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTerm is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTerm requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTerm: %w", err)
+	}
+	return oldValue.Term, nil
+}
+
+// ResetTerm resets all changes to the "term" field.
+func (m *AgreementMutation) ResetTerm() {
+	m.term = nil
+}
+
+// SetTemplateID sets the "template_id" field.
+func (m *AgreementMutation) SetTemplateID(i int) {
+	m.template = &i
+}
+
+// TemplateID returns the value of the "template_id" field in the mutation.
+func (m *AgreementMutation) TemplateID() (r int, exists bool) {
+	v := m.template
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTemplateID returns the old "template_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTemplateID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTemplateID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTemplateID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTemplateID: %w", err)
+	}
+	return oldValue.TemplateID, nil
+}
+
+// ClearTemplateID clears the value of the "template_id" field.
+func (m *AgreementMutation) ClearTemplateID() {
+	m.template = nil
+	m.clearedFields[agreement.FieldTemplateID] = struct{}{}
+}
+
+// TemplateIDCleared returns if the "template_id" field was cleared in this mutation.
+func (m *AgreementMutation) TemplateIDCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldTemplateID]
+	return ok
+}
+
+// ResetTemplateID resets all changes to the "template_id" field.
+func (m *AgreementMutation) ResetTemplateID() {
+	m.template = nil
+	delete(m.clearedFields, agreement.FieldTemplateID)
+}
+
+// SetTemplateVersion sets the "template_version" field.
+func (m *AgreementMutation) SetTemplateVersion(i int) {
+	m.template_version = &i
+	m.addtemplate_version = nil
+}
+
+// TemplateVersion returns the value of the "template_version" field in the mutation.
+func (m *AgreementMutation) TemplateVersion() (r int, exists bool) {
+	v := m.template_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTemplateVersion returns the old "template_version" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTemplateVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTemplateVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTemplateVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTemplateVersion: %w", err)
+	}
+	return oldValue.TemplateVersion, nil
+}
+
+// AddTemplateVersion adds i to the "template_version" field.
+func (m *AgreementMutation) AddTemplateVersion(i int) {
+	if m.addtemplate_version != nil {
+		*m.addtemplate_version += i
+	} else {
+		m.addtemplate_version = &i
+	}
+}
+
+// AddedTemplateVersion returns the value that was added to the "template_version" field in this mutation.
+func (m *AgreementMutation) AddedTemplateVersion() (r int, exists bool) {
+	v := m.addtemplate_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTemplateVersion resets all changes to the "template_version" field.
+func (m *AgreementMutation) ResetTemplateVersion() {
+	m.template_version = nil
+	m.addtemplate_version = nil
+}
+
+// SetIssuerOrgID sets the "issuer_org_id" field.
+func (m *AgreementMutation) SetIssuerOrgID(i int) {
+	m.issuer_org = &i
+}
+
+// IssuerOrgID returns the value of the "issuer_org_id" field in the mutation.
+func (m *AgreementMutation) IssuerOrgID() (r int, exists bool) {
+	v := m.issuer_org
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuerOrgID returns the old "issuer_org_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldIssuerOrgID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuerOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuerOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuerOrgID: %w", err)
+	}
+	return oldValue.IssuerOrgID, nil
+}
+
+// ResetIssuerOrgID resets all changes to the "issuer_org_id" field.
+func (m *AgreementMutation) ResetIssuerOrgID() {
+	m.issuer_org = nil
+}
+
+// SetIssuerCode sets the "issuer_code" field.
+func (m *AgreementMutation) SetIssuerCode(s string) {
+	m.issuer_code = &s
+}
+
+// IssuerCode returns the value of the "issuer_code" field in the mutation.
+func (m *AgreementMutation) IssuerCode() (r string, exists bool) {
+	v := m.issuer_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuerCode returns the old "issuer_code" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldIssuerCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuerCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuerCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuerCode: %w", err)
+	}
+	return oldValue.IssuerCode, nil
+}
+
+// ResetIssuerCode resets all changes to the "issuer_code" field.
+func (m *AgreementMutation) ResetIssuerCode() {
+	m.issuer_code = nil
+}
+
+// SetIssuerRepresentative sets the "issuer_representative" field.
+func (m *AgreementMutation) SetIssuerRepresentative(s string) {
+	m.issuer_representative = &s
+}
+
+// IssuerRepresentative returns the value of the "issuer_representative" field in the mutation.
+func (m *AgreementMutation) IssuerRepresentative() (r string, exists bool) {
+	v := m.issuer_representative
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuerRepresentative returns the old "issuer_representative" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldIssuerRepresentative(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuerRepresentative is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuerRepresentative requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuerRepresentative: %w", err)
+	}
+	return oldValue.IssuerRepresentative, nil
+}
+
+// ResetIssuerRepresentative resets all changes to the "issuer_representative" field.
+func (m *AgreementMutation) ResetIssuerRepresentative() {
+	m.issuer_representative = nil
+}
+
+// SetPartyOrgID sets the "party_org_id" field.
+func (m *AgreementMutation) SetPartyOrgID(i int) {
+	m.party_org = &i
+}
+
+// PartyOrgID returns the value of the "party_org_id" field in the mutation.
+func (m *AgreementMutation) PartyOrgID() (r int, exists bool) {
+	v := m.party_org
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartyOrgID returns the old "party_org_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartyOrgID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartyOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartyOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartyOrgID: %w", err)
+	}
+	return oldValue.PartyOrgID, nil
+}
+
+// ClearPartyOrgID clears the value of the "party_org_id" field.
+func (m *AgreementMutation) ClearPartyOrgID() {
+	m.party_org = nil
+	m.clearedFields[agreement.FieldPartyOrgID] = struct{}{}
+}
+
+// PartyOrgIDCleared returns if the "party_org_id" field was cleared in this mutation.
+func (m *AgreementMutation) PartyOrgIDCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldPartyOrgID]
+	return ok
+}
+
+// ResetPartyOrgID resets all changes to the "party_org_id" field.
+func (m *AgreementMutation) ResetPartyOrgID() {
+	m.party_org = nil
+	delete(m.clearedFields, agreement.FieldPartyOrgID)
+}
+
+// SetPartyPersonID sets the "party_person_id" field.
+func (m *AgreementMutation) SetPartyPersonID(i int) {
+	m.party_person = &i
+}
+
+// PartyPersonID returns the value of the "party_person_id" field in the mutation.
+func (m *AgreementMutation) PartyPersonID() (r int, exists bool) {
+	v := m.party_person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartyPersonID returns the old "party_person_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartyPersonID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartyPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartyPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartyPersonID: %w", err)
+	}
+	return oldValue.PartyPersonID, nil
+}
+
+// ResetPartyPersonID resets all changes to the "party_person_id" field.
+func (m *AgreementMutation) ResetPartyPersonID() {
+	m.party_person = nil
+}
+
+// SetPartyKey sets the "party_key" field.
+func (m *AgreementMutation) SetPartyKey(s string) {
+	m.party_key = &s
+}
+
+// PartyKey returns the value of the "party_key" field in the mutation.
+func (m *AgreementMutation) PartyKey() (r string, exists bool) {
+	v := m.party_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartyKey returns the old "party_key" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartyKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartyKey: %w", err)
+	}
+	return oldValue.PartyKey, nil
+}
+
+// ResetPartyKey resets all changes to the "party_key" field.
+func (m *AgreementMutation) ResetPartyKey() {
+	m.party_key = nil
+}
+
+// SetPartyName sets the "party_name" field.
+func (m *AgreementMutation) SetPartyName(s string) {
+	m.party_name = &s
+}
+
+// PartyName returns the value of the "party_name" field in the mutation.
+func (m *AgreementMutation) PartyName() (r string, exists bool) {
+	v := m.party_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartyName returns the old "party_name" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartyName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartyName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartyName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartyName: %w", err)
+	}
+	return oldValue.PartyName, nil
+}
+
+// ResetPartyName resets all changes to the "party_name" field.
+func (m *AgreementMutation) ResetPartyName() {
+	m.party_name = nil
+}
+
+// SetPartyRole sets the "party_role" field.
+func (m *AgreementMutation) SetPartyRole(s string) {
+	m.party_role = &s
+}
+
+// PartyRole returns the value of the "party_role" field in the mutation.
+func (m *AgreementMutation) PartyRole() (r string, exists bool) {
+	v := m.party_role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartyRole returns the old "party_role" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldPartyRole(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartyRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartyRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartyRole: %w", err)
+	}
+	return oldValue.PartyRole, nil
+}
+
+// ResetPartyRole resets all changes to the "party_role" field.
+func (m *AgreementMutation) ResetPartyRole() {
+	m.party_role = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *AgreementMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *AgreementMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *AgreementMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetText sets the "text" field.
+func (m *AgreementMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *AgreementMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *AgreementMutation) ResetText() {
+	m.text = nil
+}
+
+// SetContentHash sets the "content_hash" field.
+func (m *AgreementMutation) SetContentHash(s string) {
+	m.content_hash = &s
+}
+
+// ContentHash returns the value of the "content_hash" field in the mutation.
+func (m *AgreementMutation) ContentHash() (r string, exists bool) {
+	v := m.content_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentHash returns the old "content_hash" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldContentHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentHash: %w", err)
+	}
+	return oldValue.ContentHash, nil
+}
+
+// ResetContentHash resets all changes to the "content_hash" field.
+func (m *AgreementMutation) ResetContentHash() {
+	m.content_hash = nil
+}
+
+// SetState sets the "state" field.
+func (m *AgreementMutation) SetState(a agreement.State) {
+	m.state = &a
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *AgreementMutation) State() (r agreement.State, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldState(ctx context.Context) (v agreement.State, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *AgreementMutation) ResetState() {
+	m.state = nil
+}
+
+// SetIssuedAt sets the "issued_at" field.
+func (m *AgreementMutation) SetIssuedAt(t time.Time) {
+	m.issued_at = &t
+}
+
+// IssuedAt returns the value of the "issued_at" field in the mutation.
+func (m *AgreementMutation) IssuedAt() (r time.Time, exists bool) {
+	v := m.issued_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuedAt returns the old "issued_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldIssuedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuedAt: %w", err)
+	}
+	return oldValue.IssuedAt, nil
+}
+
+// ResetIssuedAt resets all changes to the "issued_at" field.
+func (m *AgreementMutation) ResetIssuedAt() {
+	m.issued_at = nil
+}
+
+// SetIssuedByID sets the "issued_by_id" field.
+func (m *AgreementMutation) SetIssuedByID(i int) {
+	m.issued_by = &i
+}
+
+// IssuedByID returns the value of the "issued_by_id" field in the mutation.
+func (m *AgreementMutation) IssuedByID() (r int, exists bool) {
+	v := m.issued_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuedByID returns the old "issued_by_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldIssuedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuedByID: %w", err)
+	}
+	return oldValue.IssuedByID, nil
+}
+
+// ResetIssuedByID resets all changes to the "issued_by_id" field.
+func (m *AgreementMutation) ResetIssuedByID() {
+	m.issued_by = nil
+}
+
+// SetSignedAt sets the "signed_at" field.
+func (m *AgreementMutation) SetSignedAt(t time.Time) {
+	m.signed_at = &t
+}
+
+// SignedAt returns the value of the "signed_at" field in the mutation.
+func (m *AgreementMutation) SignedAt() (r time.Time, exists bool) {
+	v := m.signed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignedAt returns the old "signed_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSignedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignedAt: %w", err)
+	}
+	return oldValue.SignedAt, nil
+}
+
+// ClearSignedAt clears the value of the "signed_at" field.
+func (m *AgreementMutation) ClearSignedAt() {
+	m.signed_at = nil
+	m.clearedFields[agreement.FieldSignedAt] = struct{}{}
+}
+
+// SignedAtCleared returns if the "signed_at" field was cleared in this mutation.
+func (m *AgreementMutation) SignedAtCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldSignedAt]
+	return ok
+}
+
+// ResetSignedAt resets all changes to the "signed_at" field.
+func (m *AgreementMutation) ResetSignedAt() {
+	m.signed_at = nil
+	delete(m.clearedFields, agreement.FieldSignedAt)
+}
+
+// SetSignedName sets the "signed_name" field.
+func (m *AgreementMutation) SetSignedName(s string) {
+	m.signed_name = &s
+}
+
+// SignedName returns the value of the "signed_name" field in the mutation.
+func (m *AgreementMutation) SignedName() (r string, exists bool) {
+	v := m.signed_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignedName returns the old "signed_name" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSignedName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignedName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignedName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignedName: %w", err)
+	}
+	return oldValue.SignedName, nil
+}
+
+// ClearSignedName clears the value of the "signed_name" field.
+func (m *AgreementMutation) ClearSignedName() {
+	m.signed_name = nil
+	m.clearedFields[agreement.FieldSignedName] = struct{}{}
+}
+
+// SignedNameCleared returns if the "signed_name" field was cleared in this mutation.
+func (m *AgreementMutation) SignedNameCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldSignedName]
+	return ok
+}
+
+// ResetSignedName resets all changes to the "signed_name" field.
+func (m *AgreementMutation) ResetSignedName() {
+	m.signed_name = nil
+	delete(m.clearedFields, agreement.FieldSignedName)
+}
+
+// SetSignature sets the "signature" field.
+func (m *AgreementMutation) SetSignature(b []byte) {
+	m.signature = &b
+}
+
+// Signature returns the value of the "signature" field in the mutation.
+func (m *AgreementMutation) Signature() (r []byte, exists bool) {
+	v := m.signature
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignature returns the old "signature" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSignature(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignature is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignature requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignature: %w", err)
+	}
+	return oldValue.Signature, nil
+}
+
+// ClearSignature clears the value of the "signature" field.
+func (m *AgreementMutation) ClearSignature() {
+	m.signature = nil
+	m.clearedFields[agreement.FieldSignature] = struct{}{}
+}
+
+// SignatureCleared returns if the "signature" field was cleared in this mutation.
+func (m *AgreementMutation) SignatureCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldSignature]
+	return ok
+}
+
+// ResetSignature resets all changes to the "signature" field.
+func (m *AgreementMutation) ResetSignature() {
+	m.signature = nil
+	delete(m.clearedFields, agreement.FieldSignature)
+}
+
+// SetVoidedAt sets the "voided_at" field.
+func (m *AgreementMutation) SetVoidedAt(t time.Time) {
+	m.voided_at = &t
+}
+
+// VoidedAt returns the value of the "voided_at" field in the mutation.
+func (m *AgreementMutation) VoidedAt() (r time.Time, exists bool) {
+	v := m.voided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoidedAt returns the old "voided_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldVoidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoidedAt: %w", err)
+	}
+	return oldValue.VoidedAt, nil
+}
+
+// ClearVoidedAt clears the value of the "voided_at" field.
+func (m *AgreementMutation) ClearVoidedAt() {
+	m.voided_at = nil
+	m.clearedFields[agreement.FieldVoidedAt] = struct{}{}
+}
+
+// VoidedAtCleared returns if the "voided_at" field was cleared in this mutation.
+func (m *AgreementMutation) VoidedAtCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldVoidedAt]
+	return ok
+}
+
+// ResetVoidedAt resets all changes to the "voided_at" field.
+func (m *AgreementMutation) ResetVoidedAt() {
+	m.voided_at = nil
+	delete(m.clearedFields, agreement.FieldVoidedAt)
+}
+
+// SetVoidReason sets the "void_reason" field.
+func (m *AgreementMutation) SetVoidReason(s string) {
+	m.void_reason = &s
+}
+
+// VoidReason returns the value of the "void_reason" field in the mutation.
+func (m *AgreementMutation) VoidReason() (r string, exists bool) {
+	v := m.void_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoidReason returns the old "void_reason" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldVoidReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoidReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoidReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoidReason: %w", err)
+	}
+	return oldValue.VoidReason, nil
+}
+
+// ClearVoidReason clears the value of the "void_reason" field.
+func (m *AgreementMutation) ClearVoidReason() {
+	m.void_reason = nil
+	m.clearedFields[agreement.FieldVoidReason] = struct{}{}
+}
+
+// VoidReasonCleared returns if the "void_reason" field was cleared in this mutation.
+func (m *AgreementMutation) VoidReasonCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldVoidReason]
+	return ok
+}
+
+// ResetVoidReason resets all changes to the "void_reason" field.
+func (m *AgreementMutation) ResetVoidReason() {
+	m.void_reason = nil
+	delete(m.clearedFields, agreement.FieldVoidReason)
+}
+
+// SetSupersedesID sets the "supersedes_id" field.
+func (m *AgreementMutation) SetSupersedesID(i int) {
+	m.supersedes = &i
+}
+
+// SupersedesID returns the value of the "supersedes_id" field in the mutation.
+func (m *AgreementMutation) SupersedesID() (r int, exists bool) {
+	v := m.supersedes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSupersedesID returns the old "supersedes_id" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSupersedesID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSupersedesID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSupersedesID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSupersedesID: %w", err)
+	}
+	return oldValue.SupersedesID, nil
+}
+
+// ClearSupersedesID clears the value of the "supersedes_id" field.
+func (m *AgreementMutation) ClearSupersedesID() {
+	m.supersedes = nil
+	m.clearedFields[agreement.FieldSupersedesID] = struct{}{}
+}
+
+// SupersedesIDCleared returns if the "supersedes_id" field was cleared in this mutation.
+func (m *AgreementMutation) SupersedesIDCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldSupersedesID]
+	return ok
+}
+
+// ResetSupersedesID resets all changes to the "supersedes_id" field.
+func (m *AgreementMutation) ResetSupersedesID() {
+	m.supersedes = nil
+	delete(m.clearedFields, agreement.FieldSupersedesID)
+}
+
+// ClearIssuerOrg clears the "issuer_org" edge to the Org entity.
+func (m *AgreementMutation) ClearIssuerOrg() {
+	m.clearedissuer_org = true
+	m.clearedFields[agreement.FieldIssuerOrgID] = struct{}{}
+}
+
+// IssuerOrgCleared reports if the "issuer_org" edge to the Org entity was cleared.
+func (m *AgreementMutation) IssuerOrgCleared() bool {
+	return m.clearedissuer_org
+}
+
+// IssuerOrgIDs returns the "issuer_org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IssuerOrgID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) IssuerOrgIDs() (ids []int) {
+	if id := m.issuer_org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIssuerOrg resets all changes to the "issuer_org" edge.
+func (m *AgreementMutation) ResetIssuerOrg() {
+	m.issuer_org = nil
+	m.clearedissuer_org = false
+}
+
+// ClearPartyOrg clears the "party_org" edge to the Org entity.
+func (m *AgreementMutation) ClearPartyOrg() {
+	m.clearedparty_org = true
+	m.clearedFields[agreement.FieldPartyOrgID] = struct{}{}
+}
+
+// PartyOrgCleared reports if the "party_org" edge to the Org entity was cleared.
+func (m *AgreementMutation) PartyOrgCleared() bool {
+	return m.PartyOrgIDCleared() || m.clearedparty_org
+}
+
+// PartyOrgIDs returns the "party_org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PartyOrgID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) PartyOrgIDs() (ids []int) {
+	if id := m.party_org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPartyOrg resets all changes to the "party_org" edge.
+func (m *AgreementMutation) ResetPartyOrg() {
+	m.party_org = nil
+	m.clearedparty_org = false
+}
+
+// ClearPartyPerson clears the "party_person" edge to the Person entity.
+func (m *AgreementMutation) ClearPartyPerson() {
+	m.clearedparty_person = true
+	m.clearedFields[agreement.FieldPartyPersonID] = struct{}{}
+}
+
+// PartyPersonCleared reports if the "party_person" edge to the Person entity was cleared.
+func (m *AgreementMutation) PartyPersonCleared() bool {
+	return m.clearedparty_person
+}
+
+// PartyPersonIDs returns the "party_person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PartyPersonID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) PartyPersonIDs() (ids []int) {
+	if id := m.party_person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPartyPerson resets all changes to the "party_person" edge.
+func (m *AgreementMutation) ResetPartyPerson() {
+	m.party_person = nil
+	m.clearedparty_person = false
+}
+
+// ClearIssuedBy clears the "issued_by" edge to the Person entity.
+func (m *AgreementMutation) ClearIssuedBy() {
+	m.clearedissued_by = true
+	m.clearedFields[agreement.FieldIssuedByID] = struct{}{}
+}
+
+// IssuedByCleared reports if the "issued_by" edge to the Person entity was cleared.
+func (m *AgreementMutation) IssuedByCleared() bool {
+	return m.clearedissued_by
+}
+
+// IssuedByIDs returns the "issued_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IssuedByID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) IssuedByIDs() (ids []int) {
+	if id := m.issued_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIssuedBy resets all changes to the "issued_by" edge.
+func (m *AgreementMutation) ResetIssuedBy() {
+	m.issued_by = nil
+	m.clearedissued_by = false
+}
+
+// ClearTemplate clears the "template" edge to the AgreementTemplate entity.
+func (m *AgreementMutation) ClearTemplate() {
+	m.clearedtemplate = true
+	m.clearedFields[agreement.FieldTemplateID] = struct{}{}
+}
+
+// TemplateCleared reports if the "template" edge to the AgreementTemplate entity was cleared.
+func (m *AgreementMutation) TemplateCleared() bool {
+	return m.TemplateIDCleared() || m.clearedtemplate
+}
+
+// TemplateIDs returns the "template" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TemplateID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) TemplateIDs() (ids []int) {
+	if id := m.template; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTemplate resets all changes to the "template" edge.
+func (m *AgreementMutation) ResetTemplate() {
+	m.template = nil
+	m.clearedtemplate = false
+}
+
+// ClearSupersedes clears the "supersedes" edge to the Agreement entity.
+func (m *AgreementMutation) ClearSupersedes() {
+	m.clearedsupersedes = true
+	m.clearedFields[agreement.FieldSupersedesID] = struct{}{}
+}
+
+// SupersedesCleared reports if the "supersedes" edge to the Agreement entity was cleared.
+func (m *AgreementMutation) SupersedesCleared() bool {
+	return m.SupersedesIDCleared() || m.clearedsupersedes
+}
+
+// SupersedesIDs returns the "supersedes" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SupersedesID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) SupersedesIDs() (ids []int) {
+	if id := m.supersedes; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSupersedes resets all changes to the "supersedes" edge.
+func (m *AgreementMutation) ResetSupersedes() {
+	m.supersedes = nil
+	m.clearedsupersedes = false
+}
+
+// SetSupersededByID sets the "superseded_by" edge to the Agreement entity by id.
+func (m *AgreementMutation) SetSupersededByID(id int) {
+	m.superseded_by = &id
+}
+
+// ClearSupersededBy clears the "superseded_by" edge to the Agreement entity.
+func (m *AgreementMutation) ClearSupersededBy() {
+	m.clearedsuperseded_by = true
+}
+
+// SupersededByCleared reports if the "superseded_by" edge to the Agreement entity was cleared.
+func (m *AgreementMutation) SupersededByCleared() bool {
+	return m.clearedsuperseded_by
+}
+
+// SupersededByID returns the "superseded_by" edge ID in the mutation.
+func (m *AgreementMutation) SupersededByID() (id int, exists bool) {
+	if m.superseded_by != nil {
+		return *m.superseded_by, true
+	}
+	return
+}
+
+// SupersededByIDs returns the "superseded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SupersededByID instead. It exists only for internal usage by the builders.
+func (m *AgreementMutation) SupersededByIDs() (ids []int) {
+	if id := m.superseded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSupersededBy resets all changes to the "superseded_by" edge.
+func (m *AgreementMutation) ResetSupersededBy() {
+	m.superseded_by = nil
+	m.clearedsuperseded_by = false
+}
+
+// Where appends a list predicates to the AgreementMutation builder.
+func (m *AgreementMutation) Where(ps ...predicate.Agreement) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Agreement, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Agreement).
+func (m *AgreementMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementMutation) Fields() []string {
+	fields := make([]string, 0, 24)
+	if m.kind != nil {
+		fields = append(fields, agreement.FieldKind)
+	}
+	if m.term != nil {
+		fields = append(fields, agreement.FieldTerm)
+	}
+	if m.template != nil {
+		fields = append(fields, agreement.FieldTemplateID)
+	}
+	if m.template_version != nil {
+		fields = append(fields, agreement.FieldTemplateVersion)
+	}
+	if m.issuer_org != nil {
+		fields = append(fields, agreement.FieldIssuerOrgID)
+	}
+	if m.issuer_code != nil {
+		fields = append(fields, agreement.FieldIssuerCode)
+	}
+	if m.issuer_representative != nil {
+		fields = append(fields, agreement.FieldIssuerRepresentative)
+	}
+	if m.party_org != nil {
+		fields = append(fields, agreement.FieldPartyOrgID)
+	}
+	if m.party_person != nil {
+		fields = append(fields, agreement.FieldPartyPersonID)
+	}
+	if m.party_key != nil {
+		fields = append(fields, agreement.FieldPartyKey)
+	}
+	if m.party_name != nil {
+		fields = append(fields, agreement.FieldPartyName)
+	}
+	if m.party_role != nil {
+		fields = append(fields, agreement.FieldPartyRole)
+	}
+	if m.title != nil {
+		fields = append(fields, agreement.FieldTitle)
+	}
+	if m.text != nil {
+		fields = append(fields, agreement.FieldText)
+	}
+	if m.content_hash != nil {
+		fields = append(fields, agreement.FieldContentHash)
+	}
+	if m.state != nil {
+		fields = append(fields, agreement.FieldState)
+	}
+	if m.issued_at != nil {
+		fields = append(fields, agreement.FieldIssuedAt)
+	}
+	if m.issued_by != nil {
+		fields = append(fields, agreement.FieldIssuedByID)
+	}
+	if m.signed_at != nil {
+		fields = append(fields, agreement.FieldSignedAt)
+	}
+	if m.signed_name != nil {
+		fields = append(fields, agreement.FieldSignedName)
+	}
+	if m.signature != nil {
+		fields = append(fields, agreement.FieldSignature)
+	}
+	if m.voided_at != nil {
+		fields = append(fields, agreement.FieldVoidedAt)
+	}
+	if m.void_reason != nil {
+		fields = append(fields, agreement.FieldVoidReason)
+	}
+	if m.supersedes != nil {
+		fields = append(fields, agreement.FieldSupersedesID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreement.FieldKind:
+		return m.Kind()
+	case agreement.FieldTerm:
+		return m.Term()
+	case agreement.FieldTemplateID:
+		return m.TemplateID()
+	case agreement.FieldTemplateVersion:
+		return m.TemplateVersion()
+	case agreement.FieldIssuerOrgID:
+		return m.IssuerOrgID()
+	case agreement.FieldIssuerCode:
+		return m.IssuerCode()
+	case agreement.FieldIssuerRepresentative:
+		return m.IssuerRepresentative()
+	case agreement.FieldPartyOrgID:
+		return m.PartyOrgID()
+	case agreement.FieldPartyPersonID:
+		return m.PartyPersonID()
+	case agreement.FieldPartyKey:
+		return m.PartyKey()
+	case agreement.FieldPartyName:
+		return m.PartyName()
+	case agreement.FieldPartyRole:
+		return m.PartyRole()
+	case agreement.FieldTitle:
+		return m.Title()
+	case agreement.FieldText:
+		return m.Text()
+	case agreement.FieldContentHash:
+		return m.ContentHash()
+	case agreement.FieldState:
+		return m.State()
+	case agreement.FieldIssuedAt:
+		return m.IssuedAt()
+	case agreement.FieldIssuedByID:
+		return m.IssuedByID()
+	case agreement.FieldSignedAt:
+		return m.SignedAt()
+	case agreement.FieldSignedName:
+		return m.SignedName()
+	case agreement.FieldSignature:
+		return m.Signature()
+	case agreement.FieldVoidedAt:
+		return m.VoidedAt()
+	case agreement.FieldVoidReason:
+		return m.VoidReason()
+	case agreement.FieldSupersedesID:
+		return m.SupersedesID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreement.FieldKind:
+		return m.OldKind(ctx)
+	case agreement.FieldTerm:
+		return m.OldTerm(ctx)
+	case agreement.FieldTemplateID:
+		return m.OldTemplateID(ctx)
+	case agreement.FieldTemplateVersion:
+		return m.OldTemplateVersion(ctx)
+	case agreement.FieldIssuerOrgID:
+		return m.OldIssuerOrgID(ctx)
+	case agreement.FieldIssuerCode:
+		return m.OldIssuerCode(ctx)
+	case agreement.FieldIssuerRepresentative:
+		return m.OldIssuerRepresentative(ctx)
+	case agreement.FieldPartyOrgID:
+		return m.OldPartyOrgID(ctx)
+	case agreement.FieldPartyPersonID:
+		return m.OldPartyPersonID(ctx)
+	case agreement.FieldPartyKey:
+		return m.OldPartyKey(ctx)
+	case agreement.FieldPartyName:
+		return m.OldPartyName(ctx)
+	case agreement.FieldPartyRole:
+		return m.OldPartyRole(ctx)
+	case agreement.FieldTitle:
+		return m.OldTitle(ctx)
+	case agreement.FieldText:
+		return m.OldText(ctx)
+	case agreement.FieldContentHash:
+		return m.OldContentHash(ctx)
+	case agreement.FieldState:
+		return m.OldState(ctx)
+	case agreement.FieldIssuedAt:
+		return m.OldIssuedAt(ctx)
+	case agreement.FieldIssuedByID:
+		return m.OldIssuedByID(ctx)
+	case agreement.FieldSignedAt:
+		return m.OldSignedAt(ctx)
+	case agreement.FieldSignedName:
+		return m.OldSignedName(ctx)
+	case agreement.FieldSignature:
+		return m.OldSignature(ctx)
+	case agreement.FieldVoidedAt:
+		return m.OldVoidedAt(ctx)
+	case agreement.FieldVoidReason:
+		return m.OldVoidReason(ctx)
+	case agreement.FieldSupersedesID:
+		return m.OldSupersedesID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreement.FieldKind:
+		v, ok := value.(agreement.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case agreement.FieldTerm:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTerm(v)
+		return nil
+	case agreement.FieldTemplateID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTemplateID(v)
+		return nil
+	case agreement.FieldTemplateVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTemplateVersion(v)
+		return nil
+	case agreement.FieldIssuerOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuerOrgID(v)
+		return nil
+	case agreement.FieldIssuerCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuerCode(v)
+		return nil
+	case agreement.FieldIssuerRepresentative:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuerRepresentative(v)
+		return nil
+	case agreement.FieldPartyOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartyOrgID(v)
+		return nil
+	case agreement.FieldPartyPersonID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartyPersonID(v)
+		return nil
+	case agreement.FieldPartyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartyKey(v)
+		return nil
+	case agreement.FieldPartyName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartyName(v)
+		return nil
+	case agreement.FieldPartyRole:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartyRole(v)
+		return nil
+	case agreement.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case agreement.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	case agreement.FieldContentHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentHash(v)
+		return nil
+	case agreement.FieldState:
+		v, ok := value.(agreement.State)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case agreement.FieldIssuedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuedAt(v)
+		return nil
+	case agreement.FieldIssuedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuedByID(v)
+		return nil
+	case agreement.FieldSignedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignedAt(v)
+		return nil
+	case agreement.FieldSignedName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignedName(v)
+		return nil
+	case agreement.FieldSignature:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignature(v)
+		return nil
+	case agreement.FieldVoidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoidedAt(v)
+		return nil
+	case agreement.FieldVoidReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoidReason(v)
+		return nil
+	case agreement.FieldSupersedesID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSupersedesID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementMutation) AddedFields() []string {
+	var fields []string
+	if m.addtemplate_version != nil {
+		fields = append(fields, agreement.FieldTemplateVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agreement.FieldTemplateVersion:
+		return m.AddedTemplateVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case agreement.FieldTemplateVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTemplateVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(agreement.FieldTemplateID) {
+		fields = append(fields, agreement.FieldTemplateID)
+	}
+	if m.FieldCleared(agreement.FieldPartyOrgID) {
+		fields = append(fields, agreement.FieldPartyOrgID)
+	}
+	if m.FieldCleared(agreement.FieldSignedAt) {
+		fields = append(fields, agreement.FieldSignedAt)
+	}
+	if m.FieldCleared(agreement.FieldSignedName) {
+		fields = append(fields, agreement.FieldSignedName)
+	}
+	if m.FieldCleared(agreement.FieldSignature) {
+		fields = append(fields, agreement.FieldSignature)
+	}
+	if m.FieldCleared(agreement.FieldVoidedAt) {
+		fields = append(fields, agreement.FieldVoidedAt)
+	}
+	if m.FieldCleared(agreement.FieldVoidReason) {
+		fields = append(fields, agreement.FieldVoidReason)
+	}
+	if m.FieldCleared(agreement.FieldSupersedesID) {
+		fields = append(fields, agreement.FieldSupersedesID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementMutation) ClearField(name string) error {
+	switch name {
+	case agreement.FieldTemplateID:
+		m.ClearTemplateID()
+		return nil
+	case agreement.FieldPartyOrgID:
+		m.ClearPartyOrgID()
+		return nil
+	case agreement.FieldSignedAt:
+		m.ClearSignedAt()
+		return nil
+	case agreement.FieldSignedName:
+		m.ClearSignedName()
+		return nil
+	case agreement.FieldSignature:
+		m.ClearSignature()
+		return nil
+	case agreement.FieldVoidedAt:
+		m.ClearVoidedAt()
+		return nil
+	case agreement.FieldVoidReason:
+		m.ClearVoidReason()
+		return nil
+	case agreement.FieldSupersedesID:
+		m.ClearSupersedesID()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementMutation) ResetField(name string) error {
+	switch name {
+	case agreement.FieldKind:
+		m.ResetKind()
+		return nil
+	case agreement.FieldTerm:
+		m.ResetTerm()
+		return nil
+	case agreement.FieldTemplateID:
+		m.ResetTemplateID()
+		return nil
+	case agreement.FieldTemplateVersion:
+		m.ResetTemplateVersion()
+		return nil
+	case agreement.FieldIssuerOrgID:
+		m.ResetIssuerOrgID()
+		return nil
+	case agreement.FieldIssuerCode:
+		m.ResetIssuerCode()
+		return nil
+	case agreement.FieldIssuerRepresentative:
+		m.ResetIssuerRepresentative()
+		return nil
+	case agreement.FieldPartyOrgID:
+		m.ResetPartyOrgID()
+		return nil
+	case agreement.FieldPartyPersonID:
+		m.ResetPartyPersonID()
+		return nil
+	case agreement.FieldPartyKey:
+		m.ResetPartyKey()
+		return nil
+	case agreement.FieldPartyName:
+		m.ResetPartyName()
+		return nil
+	case agreement.FieldPartyRole:
+		m.ResetPartyRole()
+		return nil
+	case agreement.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case agreement.FieldText:
+		m.ResetText()
+		return nil
+	case agreement.FieldContentHash:
+		m.ResetContentHash()
+		return nil
+	case agreement.FieldState:
+		m.ResetState()
+		return nil
+	case agreement.FieldIssuedAt:
+		m.ResetIssuedAt()
+		return nil
+	case agreement.FieldIssuedByID:
+		m.ResetIssuedByID()
+		return nil
+	case agreement.FieldSignedAt:
+		m.ResetSignedAt()
+		return nil
+	case agreement.FieldSignedName:
+		m.ResetSignedName()
+		return nil
+	case agreement.FieldSignature:
+		m.ResetSignature()
+		return nil
+	case agreement.FieldVoidedAt:
+		m.ResetVoidedAt()
+		return nil
+	case agreement.FieldVoidReason:
+		m.ResetVoidReason()
+		return nil
+	case agreement.FieldSupersedesID:
+		m.ResetSupersedesID()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementMutation) AddedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.issuer_org != nil {
+		edges = append(edges, agreement.EdgeIssuerOrg)
+	}
+	if m.party_org != nil {
+		edges = append(edges, agreement.EdgePartyOrg)
+	}
+	if m.party_person != nil {
+		edges = append(edges, agreement.EdgePartyPerson)
+	}
+	if m.issued_by != nil {
+		edges = append(edges, agreement.EdgeIssuedBy)
+	}
+	if m.template != nil {
+		edges = append(edges, agreement.EdgeTemplate)
+	}
+	if m.supersedes != nil {
+		edges = append(edges, agreement.EdgeSupersedes)
+	}
+	if m.superseded_by != nil {
+		edges = append(edges, agreement.EdgeSupersededBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case agreement.EdgeIssuerOrg:
+		if id := m.issuer_org; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgePartyOrg:
+		if id := m.party_org; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgePartyPerson:
+		if id := m.party_person; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgeIssuedBy:
+		if id := m.issued_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgeTemplate:
+		if id := m.template; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgeSupersedes:
+		if id := m.supersedes; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreement.EdgeSupersededBy:
+		if id := m.superseded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 7)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 7)
+	if m.clearedissuer_org {
+		edges = append(edges, agreement.EdgeIssuerOrg)
+	}
+	if m.clearedparty_org {
+		edges = append(edges, agreement.EdgePartyOrg)
+	}
+	if m.clearedparty_person {
+		edges = append(edges, agreement.EdgePartyPerson)
+	}
+	if m.clearedissued_by {
+		edges = append(edges, agreement.EdgeIssuedBy)
+	}
+	if m.clearedtemplate {
+		edges = append(edges, agreement.EdgeTemplate)
+	}
+	if m.clearedsupersedes {
+		edges = append(edges, agreement.EdgeSupersedes)
+	}
+	if m.clearedsuperseded_by {
+		edges = append(edges, agreement.EdgeSupersededBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementMutation) EdgeCleared(name string) bool {
+	switch name {
+	case agreement.EdgeIssuerOrg:
+		return m.clearedissuer_org
+	case agreement.EdgePartyOrg:
+		return m.clearedparty_org
+	case agreement.EdgePartyPerson:
+		return m.clearedparty_person
+	case agreement.EdgeIssuedBy:
+		return m.clearedissued_by
+	case agreement.EdgeTemplate:
+		return m.clearedtemplate
+	case agreement.EdgeSupersedes:
+		return m.clearedsupersedes
+	case agreement.EdgeSupersededBy:
+		return m.clearedsuperseded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementMutation) ClearEdge(name string) error {
+	switch name {
+	case agreement.EdgeIssuerOrg:
+		m.ClearIssuerOrg()
+		return nil
+	case agreement.EdgePartyOrg:
+		m.ClearPartyOrg()
+		return nil
+	case agreement.EdgePartyPerson:
+		m.ClearPartyPerson()
+		return nil
+	case agreement.EdgeIssuedBy:
+		m.ClearIssuedBy()
+		return nil
+	case agreement.EdgeTemplate:
+		m.ClearTemplate()
+		return nil
+	case agreement.EdgeSupersedes:
+		m.ClearSupersedes()
+		return nil
+	case agreement.EdgeSupersededBy:
+		m.ClearSupersededBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementMutation) ResetEdge(name string) error {
+	switch name {
+	case agreement.EdgeIssuerOrg:
+		m.ResetIssuerOrg()
+		return nil
+	case agreement.EdgePartyOrg:
+		m.ResetPartyOrg()
+		return nil
+	case agreement.EdgePartyPerson:
+		m.ResetPartyPerson()
+		return nil
+	case agreement.EdgeIssuedBy:
+		m.ResetIssuedBy()
+		return nil
+	case agreement.EdgeTemplate:
+		m.ResetTemplate()
+		return nil
+	case agreement.EdgeSupersedes:
+		m.ResetSupersedes()
+		return nil
+	case agreement.EdgeSupersededBy:
+		m.ResetSupersededBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement edge %s", name)
+}
+
+// AgreementTemplateMutation represents an operation that mutates the AgreementTemplate nodes in the graph.
+type AgreementTemplateMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	kind             *agreementtemplate.Kind
+	owner_code       *string
+	title            *string
+	duties           *[]string
+	appendduties     []string
+	closing          *string
+	version          *int
+	addversion       *int
+	updated_at       *time.Time
+	updated_by_id    *int
+	addupdated_by_id *int
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*AgreementTemplate, error)
+	predicates       []predicate.AgreementTemplate
+}
+
+var _ ent.Mutation = (*AgreementTemplateMutation)(nil)
+
+// agreementtemplateOption allows management of the mutation configuration using functional options.
+type agreementtemplateOption func(*AgreementTemplateMutation)
+
+// newAgreementTemplateMutation creates new mutation for the AgreementTemplate entity.
+func newAgreementTemplateMutation(c config, op Op, opts ...agreementtemplateOption) *AgreementTemplateMutation {
+	m := &AgreementTemplateMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreementTemplate,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementTemplateID sets the ID field of the mutation.
+func withAgreementTemplateID(id int) agreementtemplateOption {
+	return func(m *AgreementTemplateMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AgreementTemplate
+		)
+		m.oldValue = func(ctx context.Context) (*AgreementTemplate, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AgreementTemplate.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreementTemplate sets the old AgreementTemplate of the mutation.
+func withAgreementTemplate(node *AgreementTemplate) agreementtemplateOption {
+	return func(m *AgreementTemplateMutation) {
+		m.oldValue = func(context.Context) (*AgreementTemplate, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementTemplateMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementTemplateMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementTemplateMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementTemplateMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AgreementTemplate.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *AgreementTemplateMutation) SetKind(a agreementtemplate.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AgreementTemplateMutation) Kind() (r agreementtemplate.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldKind(ctx context.Context) (v agreementtemplate.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AgreementTemplateMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetOwnerCode sets the "owner_code" field.
+func (m *AgreementTemplateMutation) SetOwnerCode(s string) {
+	m.owner_code = &s
+}
+
+// OwnerCode returns the value of the "owner_code" field in the mutation.
+func (m *AgreementTemplateMutation) OwnerCode() (r string, exists bool) {
+	v := m.owner_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerCode returns the old "owner_code" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldOwnerCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerCode: %w", err)
+	}
+	return oldValue.OwnerCode, nil
+}
+
+// ResetOwnerCode resets all changes to the "owner_code" field.
+func (m *AgreementTemplateMutation) ResetOwnerCode() {
+	m.owner_code = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *AgreementTemplateMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *AgreementTemplateMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *AgreementTemplateMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDuties sets the "duties" field.
+func (m *AgreementTemplateMutation) SetDuties(s []string) {
+	m.duties = &s
+	m.appendduties = nil
+}
+
+// Duties returns the value of the "duties" field in the mutation.
+func (m *AgreementTemplateMutation) Duties() (r []string, exists bool) {
+	v := m.duties
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDuties returns the old "duties" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldDuties(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDuties is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDuties requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDuties: %w", err)
+	}
+	return oldValue.Duties, nil
+}
+
+// AppendDuties adds s to the "duties" field.
+func (m *AgreementTemplateMutation) AppendDuties(s []string) {
+	m.appendduties = append(m.appendduties, s...)
+}
+
+// AppendedDuties returns the list of values that were appended to the "duties" field in this mutation.
+func (m *AgreementTemplateMutation) AppendedDuties() ([]string, bool) {
+	if len(m.appendduties) == 0 {
+		return nil, false
+	}
+	return m.appendduties, true
+}
+
+// ResetDuties resets all changes to the "duties" field.
+func (m *AgreementTemplateMutation) ResetDuties() {
+	m.duties = nil
+	m.appendduties = nil
+}
+
+// SetClosing sets the "closing" field.
+func (m *AgreementTemplateMutation) SetClosing(s string) {
+	m.closing = &s
+}
+
+// Closing returns the value of the "closing" field in the mutation.
+func (m *AgreementTemplateMutation) Closing() (r string, exists bool) {
+	v := m.closing
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosing returns the old "closing" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldClosing(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosing is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosing requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosing: %w", err)
+	}
+	return oldValue.Closing, nil
+}
+
+// ResetClosing resets all changes to the "closing" field.
+func (m *AgreementTemplateMutation) ResetClosing() {
+	m.closing = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *AgreementTemplateMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AgreementTemplateMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AgreementTemplateMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AgreementTemplateMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AgreementTemplateMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AgreementTemplateMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AgreementTemplateMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AgreementTemplateMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUpdatedByID sets the "updated_by_id" field.
+func (m *AgreementTemplateMutation) SetUpdatedByID(i int) {
+	m.updated_by_id = &i
+	m.addupdated_by_id = nil
+}
+
+// UpdatedByID returns the value of the "updated_by_id" field in the mutation.
+func (m *AgreementTemplateMutation) UpdatedByID() (r int, exists bool) {
+	v := m.updated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedByID returns the old "updated_by_id" field's value of the AgreementTemplate entity.
+// If the AgreementTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTemplateMutation) OldUpdatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedByID: %w", err)
+	}
+	return oldValue.UpdatedByID, nil
+}
+
+// AddUpdatedByID adds i to the "updated_by_id" field.
+func (m *AgreementTemplateMutation) AddUpdatedByID(i int) {
+	if m.addupdated_by_id != nil {
+		*m.addupdated_by_id += i
+	} else {
+		m.addupdated_by_id = &i
+	}
+}
+
+// AddedUpdatedByID returns the value that was added to the "updated_by_id" field in this mutation.
+func (m *AgreementTemplateMutation) AddedUpdatedByID() (r int, exists bool) {
+	v := m.addupdated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedByID clears the value of the "updated_by_id" field.
+func (m *AgreementTemplateMutation) ClearUpdatedByID() {
+	m.updated_by_id = nil
+	m.addupdated_by_id = nil
+	m.clearedFields[agreementtemplate.FieldUpdatedByID] = struct{}{}
+}
+
+// UpdatedByIDCleared returns if the "updated_by_id" field was cleared in this mutation.
+func (m *AgreementTemplateMutation) UpdatedByIDCleared() bool {
+	_, ok := m.clearedFields[agreementtemplate.FieldUpdatedByID]
+	return ok
+}
+
+// ResetUpdatedByID resets all changes to the "updated_by_id" field.
+func (m *AgreementTemplateMutation) ResetUpdatedByID() {
+	m.updated_by_id = nil
+	m.addupdated_by_id = nil
+	delete(m.clearedFields, agreementtemplate.FieldUpdatedByID)
+}
+
+// Where appends a list predicates to the AgreementTemplateMutation builder.
+func (m *AgreementTemplateMutation) Where(ps ...predicate.AgreementTemplate) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementTemplateMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementTemplateMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AgreementTemplate, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementTemplateMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementTemplateMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AgreementTemplate).
+func (m *AgreementTemplateMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementTemplateMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.kind != nil {
+		fields = append(fields, agreementtemplate.FieldKind)
+	}
+	if m.owner_code != nil {
+		fields = append(fields, agreementtemplate.FieldOwnerCode)
+	}
+	if m.title != nil {
+		fields = append(fields, agreementtemplate.FieldTitle)
+	}
+	if m.duties != nil {
+		fields = append(fields, agreementtemplate.FieldDuties)
+	}
+	if m.closing != nil {
+		fields = append(fields, agreementtemplate.FieldClosing)
+	}
+	if m.version != nil {
+		fields = append(fields, agreementtemplate.FieldVersion)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, agreementtemplate.FieldUpdatedAt)
+	}
+	if m.updated_by_id != nil {
+		fields = append(fields, agreementtemplate.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementTemplateMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreementtemplate.FieldKind:
+		return m.Kind()
+	case agreementtemplate.FieldOwnerCode:
+		return m.OwnerCode()
+	case agreementtemplate.FieldTitle:
+		return m.Title()
+	case agreementtemplate.FieldDuties:
+		return m.Duties()
+	case agreementtemplate.FieldClosing:
+		return m.Closing()
+	case agreementtemplate.FieldVersion:
+		return m.Version()
+	case agreementtemplate.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case agreementtemplate.FieldUpdatedByID:
+		return m.UpdatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementTemplateMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreementtemplate.FieldKind:
+		return m.OldKind(ctx)
+	case agreementtemplate.FieldOwnerCode:
+		return m.OldOwnerCode(ctx)
+	case agreementtemplate.FieldTitle:
+		return m.OldTitle(ctx)
+	case agreementtemplate.FieldDuties:
+		return m.OldDuties(ctx)
+	case agreementtemplate.FieldClosing:
+		return m.OldClosing(ctx)
+	case agreementtemplate.FieldVersion:
+		return m.OldVersion(ctx)
+	case agreementtemplate.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case agreementtemplate.FieldUpdatedByID:
+		return m.OldUpdatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown AgreementTemplate field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementTemplateMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreementtemplate.FieldKind:
+		v, ok := value.(agreementtemplate.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case agreementtemplate.FieldOwnerCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerCode(v)
+		return nil
+	case agreementtemplate.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case agreementtemplate.FieldDuties:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDuties(v)
+		return nil
+	case agreementtemplate.FieldClosing:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosing(v)
+		return nil
+	case agreementtemplate.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case agreementtemplate.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case agreementtemplate.FieldUpdatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTemplate field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementTemplateMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, agreementtemplate.FieldVersion)
+	}
+	if m.addupdated_by_id != nil {
+		fields = append(fields, agreementtemplate.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementTemplateMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agreementtemplate.FieldVersion:
+		return m.AddedVersion()
+	case agreementtemplate.FieldUpdatedByID:
+		return m.AddedUpdatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementTemplateMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case agreementtemplate.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case agreementtemplate.FieldUpdatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTemplate numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementTemplateMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(agreementtemplate.FieldUpdatedByID) {
+		fields = append(fields, agreementtemplate.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementTemplateMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementTemplateMutation) ClearField(name string) error {
+	switch name {
+	case agreementtemplate.FieldUpdatedByID:
+		m.ClearUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTemplate nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementTemplateMutation) ResetField(name string) error {
+	switch name {
+	case agreementtemplate.FieldKind:
+		m.ResetKind()
+		return nil
+	case agreementtemplate.FieldOwnerCode:
+		m.ResetOwnerCode()
+		return nil
+	case agreementtemplate.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case agreementtemplate.FieldDuties:
+		m.ResetDuties()
+		return nil
+	case agreementtemplate.FieldClosing:
+		m.ResetClosing()
+		return nil
+	case agreementtemplate.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case agreementtemplate.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case agreementtemplate.FieldUpdatedByID:
+		m.ResetUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTemplate field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementTemplateMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementTemplateMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementTemplateMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementTemplateMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementTemplateMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementTemplateMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementTemplateMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AgreementTemplate unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementTemplateMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AgreementTemplate edge %s", name)
 }
 
 // AssignmentMutation represents an operation that mutates the Assignment nodes in the graph.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/demo"
 	"sanbao/ent/auditlog"
@@ -190,7 +191,7 @@ func TestSignInAndSessions(t *testing.T) {
 	resp.Body.Close()
 	var cookie *http.Cookie
 	for _, c := range resp.Cookies() {
-		if c.Name == graph.CookieName {
+		if c.Name == auth.CookieName {
 			cookie = c
 		}
 	}

@@ -73,7 +73,9 @@ var nobody = expect{village: never[string], school: never[*ent.Student], owned: 
 func area(r *ref, prefix string) expect {
 	e := nobody
 	e.village = func(code string) bool { return strings.HasPrefix(code, prefix) }
-	e.school = func(s *ent.Student) bool { return s.SchoolID != nil && strings.HasPrefix(r.orgCode[*s.SchoolID], prefix) }
+	e.school = func(s *ent.Student) bool {
+		return s.SchoolID != nil && strings.HasPrefix(r.orgCode[*s.SchoolID], prefix)
+	}
 	return e
 }
 

@@ -36,3 +36,25 @@ func BenchmarkStudentsPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCoverage is the county admin's coverage roll-up of the whole demo
+// county (17 townships, 453 villages, 54 schools) with its four gap lists.
+func BenchmarkCoverage(b *testing.B) {
+	for _, dialect := range storetest.Dialects() {
+		b.Run(dialect, func(b *testing.B) {
+			db := storetest.Open(b, dialect)
+			if _, err := demo.SeedZhuozhou(context.Background(), db.Client); err != nil {
+				b.Fatal(err)
+			}
+			s := newAPI(b, db).login("13900000001")
+			vars := map[string]any{"c": "130681000000"}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if d := s.ok(coverageQ, vars); num(d, "coverage", "total", "villages", "gaps") == 0 {
+					b.Fatal("no gaps in the demo county")
+				}
+			}
+		})
+	}
+}

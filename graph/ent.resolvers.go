@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sanbao/ent"
 
 	"entgo.io/contrib/entgql"
@@ -32,6 +33,11 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 		return ns, errNotFound
 	}
 	return ns, r.auditNodes(ctx, ns...)
+}
+
+// Agreements is the resolver for the agreements field.
+func (r *queryResolver) Agreements(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) (*ent.AgreementConnection, error) {
+	panic(fmt.Errorf("not implemented: Agreements - agreements"))
 }
 
 // Assignments is the resolver for the assignments field.
@@ -64,6 +70,9 @@ func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], f
 		ent.WithPersonOrder(orderBy), ent.WithPersonFilter(where.Filter))
 }
 
+// Agreement returns AgreementResolver implementation.
+func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} }
+
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
@@ -74,6 +83,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 
 type (
+	agreementResolver struct{ *Resolver }
 	householdResolver struct{ *Resolver }
 	queryResolver     struct{ *Resolver }
 	studentResolver   struct{ *Resolver }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -25,9 +24,6 @@ import (
 	"sanbao/ent"
 )
 
-// CookieName carries the session for the SPA.
-const CookieName = "sanbao_session"
-
 // Options configure the GraphQL endpoint.
 type Options struct {
 	Production bool // no GraphiQL, no field suggestions
@@ -41,7 +37,7 @@ func Handler(client *ent.Client, a *auth.Service, o Options) http.Handler {
 		o.MaxBody = 1 << 20
 	}
 	srv := NewServer(client, a, o.Production)
-	gql := withViewer(a, o, srv)
+	gql := a.Middleware(withResponse(o, srv))
 	page := playground.Handler("sanbao GraphQL", "/graphql")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -108,32 +104,30 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 		return next(ctx)
 	}
 	err := errUnauthenticated
-	if req := requestFrom(ctx); req != nil && req.expired {
+	if auth.RequestFrom(ctx).Expired {
 		err = auth.ErrExpired
 	}
 	graphql.AddError(ctx, presentError(ctx, err))
 	return graphql.Null
 }
 
-// request is the HTTP side of one GraphQL call, for login and logout.
-type request struct {
-	w       http.ResponseWriter
-	r       *http.Request
-	token   string
-	expired bool
-	secure  bool
+// response lets login and logout set the session cookie.
+type response struct {
+	w      http.ResponseWriter
+	r      *http.Request
+	secure bool
 }
 
-type requestKey struct{}
+type responseKey struct{}
 
-func requestFrom(ctx context.Context) *request {
-	r, _ := ctx.Value(requestKey{}).(*request)
+func responseFrom(ctx context.Context) *response {
+	r, _ := ctx.Value(responseKey{}).(*response)
 	return r
 }
 
-func (q *request) setCookie(token string, expires time.Time) {
+func (q *response) setCookie(token string, expires time.Time) {
 	c := &http.Cookie{
-		Name: CookieName, Value: token, Path: "/", HttpOnly: true, Secure: q.secure,
+		Name: auth.CookieName, Value: token, Path: "/", HttpOnly: true, Secure: q.secure,
 		SameSite: http.SameSiteStrictMode, Expires: expires,
 	}
 	if token == "" {
@@ -142,7 +136,7 @@ func (q *request) setCookie(token string, expires time.Time) {
 	http.SetCookie(q.w, c)
 }
 
-func (q *request) clientIP() string {
+func (q *response) clientIP() string {
 	host, _, err := net.SplitHostPort(q.r.RemoteAddr)
 	if err != nil {
 		return q.r.RemoteAddr
@@ -150,35 +144,10 @@ func (q *request) clientIP() string {
 	return host
 }
 
-// withViewer resolves the bearer token (header, else cookie) to a viewer.
-// Requests carried by the cookie must come from our own pages: a cross-site
-// Origin is refused, and gqlgen's POST transport only accepts JSON bodies,
-// which a plain HTML form cannot send.
-func withViewer(a *auth.Service, o Options, next http.Handler) http.Handler {
+// withResponse keeps the response writer at hand for login and logout.
+func withResponse(o Options, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := &request{w: w, r: r, secure: o.Secure}
-		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
-			req.token = strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))
-		} else if c, err := r.Cookie(CookieName); err == nil {
-			if origin := r.Header.Get("Origin"); origin != "" && !sameOrigin(origin, r.Host) {
-				http.Error(w, "cross-site request refused", http.StatusForbidden)
-				return
-			}
-			req.token = c.Value
-		}
-		ctx := context.WithValue(r.Context(), requestKey{}, req)
-		if req.token != "" {
-			if v, err := a.Viewer(ctx, req.token); err == nil {
-				ctx = authz.NewContext(ctx, v)
-			} else {
-				req.expired = true
-			}
-		}
+		ctx := context.WithValue(r.Context(), responseKey{}, &response{w: w, r: r, secure: o.Secure})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
-}
-
-func sameOrigin(origin, host string) bool {
-	o := strings.TrimPrefix(strings.TrimPrefix(origin, "https://"), "http://")
-	return o == host
 }

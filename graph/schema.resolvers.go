@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"sanbao/audit"
+	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/ent"
 	"sanbao/ent/auditlog"
@@ -26,7 +27,7 @@ func (r *householdResolver) Registered(ctx context.Context, obj *ent.Household) 
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, phone string, password string) (*model.LoginPayload, error) {
-	req := requestFrom(ctx)
+	req := responseFrom(ctx)
 	token, expires, v, err := r.Auth.Login(ctx, phone, password, req.clientIP())
 	if err != nil {
 		return nil, err
@@ -41,9 +42,8 @@ func (r *mutationResolver) Login(ctx context.Context, phone string, password str
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	req := requestFrom(ctx)
-	req.setCookie("", time.Time{})
-	return true, r.Auth.Logout(ctx, req.token)
+	responseFrom(ctx).setCookie("", time.Time{})
+	return true, r.Auth.Logout(ctx, auth.RequestFrom(ctx).Token)
 }
 
 // ChangePassword is the resolver for the changePassword field.
@@ -52,7 +52,7 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, oldPassword strin
 	if v.PersonID == 0 {
 		return false, authz.ErrDenied
 	}
-	return true, r.Auth.ChangePassword(ctx, v.PersonID, oldPassword, newPassword, requestFrom(ctx).token)
+	return true, r.Auth.ChangePassword(ctx, v.PersonID, oldPassword, newPassword, auth.RequestFrom(ctx).Token)
 }
 
 // CreateHousehold is the resolver for the createHousehold field.

@@ -14,6 +14,7 @@ import (
 	_ "github.com/lib/pq"
 	_ "modernc.org/sqlite"
 
+	"sanbao/agreement"
 	"sanbao/authz"
 	"sanbao/ent"
 	"sanbao/ent/migrate"
@@ -72,12 +73,13 @@ func Connect(rawURL string, opts ...ent.Option) (*DB, error) {
 	return &DB{Client: client, SQL: sdb, Dialect: name}, nil
 }
 
-// Migrate creates or updates the schema.
+// Migrate creates or updates the schema and the reference data every
+// database needs (the default agreement templates).
 func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.Schema.Create(authz.System(ctx), migrate.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	return nil
+	return agreement.EnsureDefaults(ctx, db.Client)
 }
 
 // sqliteDSN turns a path (or file: URL) into a modernc DSN with foreign keys,

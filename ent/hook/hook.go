@@ -20,6 +20,30 @@ func (f APITokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.APITokenMutation", m)
 }
 
+// The AgreementFunc type is an adapter to allow the use of ordinary
+// function as Agreement mutator.
+type AgreementFunc func(context.Context, *ent.AgreementMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AgreementFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AgreementMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgreementMutation", m)
+}
+
+// The AgreementTemplateFunc type is an adapter to allow the use of ordinary
+// function as AgreementTemplate mutator.
+type AgreementTemplateFunc func(context.Context, *ent.AgreementTemplateMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AgreementTemplateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AgreementTemplateMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgreementTemplateMutation", m)
+}
+
 // The AssignmentFunc type is an adapter to allow the use of ordinary
 // function as Assignment mutator.
 type AssignmentFunc func(context.Context, *ent.AssignmentMutation) (ent.Value, error)

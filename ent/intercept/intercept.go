@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"sanbao/ent"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -104,6 +106,60 @@ func (f TraverseAPIToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APITokenQuery", q)
+}
+
+// The AgreementFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AgreementFunc func(context.Context, *ent.AgreementQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AgreementFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AgreementQuery", q)
+}
+
+// The TraverseAgreement type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAgreement func(context.Context, *ent.AgreementQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAgreement) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAgreement) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AgreementQuery", q)
+}
+
+// The AgreementTemplateFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AgreementTemplateFunc func(context.Context, *ent.AgreementTemplateQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AgreementTemplateFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AgreementTemplateQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AgreementTemplateQuery", q)
+}
+
+// The TraverseAgreementTemplate type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAgreementTemplate func(context.Context, *ent.AgreementTemplateQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAgreementTemplate) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAgreementTemplate) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementTemplateQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AgreementTemplateQuery", q)
 }
 
 // The AssignmentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -381,6 +437,10 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
+	case *ent.AgreementQuery:
+		return &query[*ent.AgreementQuery, predicate.Agreement, agreement.OrderOption]{typ: ent.TypeAgreement, tq: q}, nil
+	case *ent.AgreementTemplateQuery:
+		return &query[*ent.AgreementTemplateQuery, predicate.AgreementTemplate, agreementtemplate.OrderOption]{typ: ent.TypeAgreementTemplate, tq: q}, nil
 	case *ent.AssignmentQuery:
 		return &query[*ent.AssignmentQuery, predicate.Assignment, assignment.OrderOption]{typ: ent.TypeAssignment, tq: q}, nil
 	case *ent.AuditLogQuery:

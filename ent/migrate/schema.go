@@ -50,6 +50,128 @@ var (
 			},
 		},
 	}
+	// AgreementsColumns holds the columns for the "agreements" table.
+	AgreementsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"BUREAU_SCHOOL", "SCHOOL_PRINCIPAL", "SCHOOL_DEPUTY", "SCHOOL_CONTACT"}},
+		{Name: "term", Type: field.TypeString, Size: 40},
+		{Name: "template_version", Type: field.TypeInt},
+		{Name: "issuer_code", Type: field.TypeString},
+		{Name: "issuer_representative", Type: field.TypeString, Default: ""},
+		{Name: "party_key", Type: field.TypeString},
+		{Name: "party_name", Type: field.TypeString},
+		{Name: "party_role", Type: field.TypeString},
+		{Name: "title", Type: field.TypeString},
+		{Name: "text", Type: field.TypeString, Size: 2147483647},
+		{Name: "content_hash", Type: field.TypeString},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"ISSUED", "SIGNED", "VOID"}, Default: "ISSUED"},
+		{Name: "issued_at", Type: field.TypeTime},
+		{Name: "signed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "signed_name", Type: field.TypeString, Nullable: true},
+		{Name: "signature", Type: field.TypeBytes, Nullable: true},
+		{Name: "voided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "void_reason", Type: field.TypeString, Nullable: true},
+		{Name: "issuer_org_id", Type: field.TypeInt},
+		{Name: "party_org_id", Type: field.TypeInt, Nullable: true},
+		{Name: "party_person_id", Type: field.TypeInt},
+		{Name: "issued_by_id", Type: field.TypeInt},
+		{Name: "template_id", Type: field.TypeInt, Nullable: true},
+		{Name: "supersedes_id", Type: field.TypeInt, Unique: true, Nullable: true},
+	}
+	// AgreementsTable holds the schema information for the "agreements" table.
+	AgreementsTable = &schema.Table{
+		Name:       "agreements",
+		Columns:    AgreementsColumns,
+		PrimaryKey: []*schema.Column{AgreementsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "agreements_orgs_issuer_org",
+				Columns:    []*schema.Column{AgreementsColumns[19]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "agreements_orgs_party_org",
+				Columns:    []*schema.Column{AgreementsColumns[20]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "agreements_persons_party_person",
+				Columns:    []*schema.Column{AgreementsColumns[21]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "agreements_persons_issued_by",
+				Columns:    []*schema.Column{AgreementsColumns[22]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "agreements_agreement_templates_template",
+				Columns:    []*schema.Column{AgreementsColumns[23]},
+				RefColumns: []*schema.Column{AgreementTemplatesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "agreements_agreements_superseded_by",
+				Columns:    []*schema.Column{AgreementsColumns[24]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agreement_term_kind_issuer_org_id_party_key",
+				Unique:  true,
+				Columns: []*schema.Column{AgreementsColumns[2], AgreementsColumns[1], AgreementsColumns[19], AgreementsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "state <> 'VOID'",
+				},
+			},
+			{
+				Name:    "agreement_party_person_id_state",
+				Unique:  false,
+				Columns: []*schema.Column{AgreementsColumns[21], AgreementsColumns[12]},
+			},
+			{
+				Name:    "agreement_issuer_code_term",
+				Unique:  false,
+				Columns: []*schema.Column{AgreementsColumns[4], AgreementsColumns[2]},
+			},
+			{
+				Name:    "agreement_term_state",
+				Unique:  false,
+				Columns: []*schema.Column{AgreementsColumns[2], AgreementsColumns[12]},
+			},
+		},
+	}
+	// AgreementTemplatesColumns holds the columns for the "agreement_templates" table.
+	AgreementTemplatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"BUREAU_SCHOOL", "SCHOOL_PRINCIPAL", "SCHOOL_DEPUTY", "SCHOOL_CONTACT"}},
+		{Name: "owner_code", Type: field.TypeString, Default: ""},
+		{Name: "title", Type: field.TypeString, Size: 100},
+		{Name: "duties", Type: field.TypeJSON},
+		{Name: "closing", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "updated_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AgreementTemplatesTable holds the schema information for the "agreement_templates" table.
+	AgreementTemplatesTable = &schema.Table{
+		Name:       "agreement_templates",
+		Columns:    AgreementTemplatesColumns,
+		PrimaryKey: []*schema.Column{AgreementTemplatesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agreementtemplate_kind_owner_code",
+				Unique:  true,
+				Columns: []*schema.Column{AgreementTemplatesColumns[1], AgreementTemplatesColumns[2]},
+			},
+		},
+	}
 	// AssignmentsColumns holds the columns for the "assignments" table.
 	AssignmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -584,6 +706,8 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AgreementsTable,
+		AgreementTemplatesTable,
 		AssignmentsTable,
 		AuditLogsTable,
 		ContactsTable,
@@ -602,6 +726,18 @@ func init() {
 	APITokensTable.ForeignKeys[1].RefTable = PersonsTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AgreementsTable.ForeignKeys[0].RefTable = OrgsTable
+	AgreementsTable.ForeignKeys[1].RefTable = OrgsTable
+	AgreementsTable.ForeignKeys[2].RefTable = PersonsTable
+	AgreementsTable.ForeignKeys[3].RefTable = PersonsTable
+	AgreementsTable.ForeignKeys[4].RefTable = AgreementTemplatesTable
+	AgreementsTable.ForeignKeys[5].RefTable = AgreementsTable
+	AgreementsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
+	AgreementTemplatesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
 	AssignmentsTable.ForeignKeys[0].RefTable = PersonsTable
 	AssignmentsTable.ForeignKeys[1].RefTable = PersonsTable

@@ -9,6 +9,12 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// Agreement is the predicate function for agreement builders.
+type Agreement func(*sql.Selector)
+
+// AgreementTemplate is the predicate function for agreementtemplate builders.
+type AgreementTemplate func(*sql.Selector)
+
 // Assignment is the predicate function for assignment builders.
 type Assignment func(*sql.Selector)
 

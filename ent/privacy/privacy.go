@@ -135,6 +135,54 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The AgreementQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementQueryRuleFunc func(context.Context, *ent.AgreementQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementQuery", q)
+}
+
+// The AgreementMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementMutationRuleFunc func(context.Context, *ent.AgreementMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementMutation", m)
+}
+
+// The AgreementTemplateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementTemplateQueryRuleFunc func(context.Context, *ent.AgreementTemplateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementTemplateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementTemplateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementTemplateQuery", q)
+}
+
+// The AgreementTemplateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementTemplateMutationRuleFunc func(context.Context, *ent.AgreementTemplateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementTemplateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementTemplateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementTemplateMutation", m)
+}
+
 // The AssignmentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssignmentQueryRuleFunc func(context.Context, *ent.AssignmentQuery) error
@@ -412,6 +460,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.AgreementQuery:
+		return q.Filter(), nil
+	case *ent.AgreementTemplateQuery:
+		return q.Filter(), nil
 	case *ent.AssignmentQuery:
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
@@ -440,6 +492,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
+		return m.Filter(), nil
+	case *ent.AgreementMutation:
+		return m.Filter(), nil
+	case *ent.AgreementTemplateMutation:
 		return m.Filter(), nil
 	case *ent.AssignmentMutation:
 		return m.Filter(), nil

@@ -4,6 +4,8 @@ package runtime
 
 import (
 	"context"
+	"sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -64,6 +66,94 @@ func init() {
 	apitokenDescCreatedAt := apitokenFields[6].Descriptor()
 	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	agreementMixin := schema.Agreement{}.Mixin()
+	agreement.Policy = privacy.NewPolicies(agreementMixin[0], schema.Agreement{})
+	agreement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementFields := schema.Agreement{}.Fields()
+	_ = agreementFields
+	// agreementDescTerm is the schema descriptor for term field.
+	agreementDescTerm := agreementFields[1].Descriptor()
+	// agreement.TermValidator is a validator for the "term" field. It is called by the builders before save.
+	agreement.TermValidator = func() func(string) error {
+		validators := agreementDescTerm.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(term string) error {
+			for _, fn := range fns {
+				if err := fn(term); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agreementDescIssuerRepresentative is the schema descriptor for issuer_representative field.
+	agreementDescIssuerRepresentative := agreementFields[6].Descriptor()
+	// agreement.DefaultIssuerRepresentative holds the default value on creation for the issuer_representative field.
+	agreement.DefaultIssuerRepresentative = agreementDescIssuerRepresentative.Default.(string)
+	// agreementDescIssuedAt is the schema descriptor for issued_at field.
+	agreementDescIssuedAt := agreementFields[16].Descriptor()
+	// agreement.DefaultIssuedAt holds the default value on creation for the issued_at field.
+	agreement.DefaultIssuedAt = agreementDescIssuedAt.Default.(func() time.Time)
+	agreementtemplateMixin := schema.AgreementTemplate{}.Mixin()
+	agreementtemplate.Policy = privacy.NewPolicies(agreementtemplateMixin[0], schema.AgreementTemplate{})
+	agreementtemplate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreementtemplate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementtemplateFields := schema.AgreementTemplate{}.Fields()
+	_ = agreementtemplateFields
+	// agreementtemplateDescOwnerCode is the schema descriptor for owner_code field.
+	agreementtemplateDescOwnerCode := agreementtemplateFields[1].Descriptor()
+	// agreementtemplate.DefaultOwnerCode holds the default value on creation for the owner_code field.
+	agreementtemplate.DefaultOwnerCode = agreementtemplateDescOwnerCode.Default.(string)
+	// agreementtemplateDescTitle is the schema descriptor for title field.
+	agreementtemplateDescTitle := agreementtemplateFields[2].Descriptor()
+	// agreementtemplate.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	agreementtemplate.TitleValidator = func() func(string) error {
+		validators := agreementtemplateDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agreementtemplateDescClosing is the schema descriptor for closing field.
+	agreementtemplateDescClosing := agreementtemplateFields[4].Descriptor()
+	// agreementtemplate.DefaultClosing holds the default value on creation for the closing field.
+	agreementtemplate.DefaultClosing = agreementtemplateDescClosing.Default.(string)
+	// agreementtemplate.ClosingValidator is a validator for the "closing" field. It is called by the builders before save.
+	agreementtemplate.ClosingValidator = agreementtemplateDescClosing.Validators[0].(func(string) error)
+	// agreementtemplateDescVersion is the schema descriptor for version field.
+	agreementtemplateDescVersion := agreementtemplateFields[5].Descriptor()
+	// agreementtemplate.DefaultVersion holds the default value on creation for the version field.
+	agreementtemplate.DefaultVersion = agreementtemplateDescVersion.Default.(int)
+	// agreementtemplateDescUpdatedAt is the schema descriptor for updated_at field.
+	agreementtemplateDescUpdatedAt := agreementtemplateFields[6].Descriptor()
+	// agreementtemplate.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	agreementtemplate.DefaultUpdatedAt = agreementtemplateDescUpdatedAt.Default.(func() time.Time)
+	// agreementtemplate.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	agreementtemplate.UpdateDefaultUpdatedAt = agreementtemplateDescUpdatedAt.UpdateDefault.(func() time.Time)
 	assignmentMixin := schema.Assignment{}.Mixin()
 	assignment.Policy = privacy.NewPolicies(assignmentMixin[0], schema.Assignment{})
 	assignment.Hooks[0] = func(next ent.Mutator) ent.Mutator {

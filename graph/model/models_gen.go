@@ -3,7 +3,9 @@
 package model
 
 import (
+	agreement1 "sanbao/agreement"
 	"sanbao/ent"
+	"sanbao/ent/agreement"
 	"sanbao/ent/assignment"
 	"sanbao/ent/contact"
 	"time"
@@ -54,6 +56,22 @@ type CreateAPITokenPayload struct {
 	APIToken *ent.APIToken `json:"apiToken"`
 }
 
+type IssueAgreementsInput struct {
+	IssuerOrgID int `json:"issuerOrgID"`
+	// 学年或学期, e.g. 2026—2027学年
+	Term string `json:"term"`
+	// Defaults to every kind the unit issues.
+	Kinds []agreement.Kind `json:"kinds,omitempty"`
+}
+
+type IssueAgreementsPayload struct {
+	Created  int                   `json:"created"`
+	Existing int                   `json:"existing"`
+	Skipped  []*agreement1.Skipped `json:"skipped"`
+	// The agreements created by this call.
+	Agreements []*ent.Agreement `json:"agreements"`
+}
+
 type LogContactInput struct {
 	// Client-generated UUID: sending the same contact again stores it once.
 	UUID        string `json:"uuid"`
@@ -95,6 +113,23 @@ type Permission struct {
 	SchoolIDs []int `json:"schoolIDs"`
 	// Only what is assigned to the viewer (three guarantees).
 	Assigned bool `json:"assigned"`
+}
+
+type SignAgreementInput struct {
+	ID int `json:"id"`
+	// The signer's name, typed to confirm.
+	SignedName string `json:"signedName"`
+	// The drawn signature as a PNG data URL.
+	Signature string `json:"signature"`
+}
+
+type UpdateAgreementTemplateInput struct {
+	// The county whose template this is.
+	DivisionCode string         `json:"divisionCode"`
+	Kind         agreement.Kind `json:"kind"`
+	Title        string         `json:"title"`
+	Duties       []string       `json:"duties"`
+	Closing      *string        `json:"closing,omitempty"`
 }
 
 type Viewer struct {
