@@ -11,8 +11,8 @@ import (
 
 	"sanbao/agreement"
 	"sanbao/authz"
-	"sanbao/ent/agreementtemplate"
 	entagreement "sanbao/ent/agreement"
+	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/position"
 	"sanbao/internal/fixture"
 	"sanbao/store"

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"sanbao/ent"
 
 	"entgo.io/contrib/entgql"
@@ -37,7 +36,8 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 
 // Agreements is the resolver for the agreements field.
 func (r *queryResolver) Agreements(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) (*ent.AgreementConnection, error) {
-	panic(fmt.Errorf("not implemented: Agreements - agreements"))
+	return r.ent(ctx).Agreement.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAgreementOrder(orderBy), ent.WithAgreementFilter(where.Filter))
 }
 
 // Assignments is the resolver for the assignments field.

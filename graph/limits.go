@@ -111,6 +111,11 @@ func (w *walker) fanout(f *ast.Field) int {
 	if f.Definition == nil {
 		return 1
 	}
+	// A connection's edges and nodes were counted by its page size already.
+	if (f.Name == "edges" || f.Name == "nodes") && f.ObjectDefinition != nil &&
+		strings.HasSuffix(f.ObjectDefinition.Name, "Connection") {
+		return 1
+	}
 	if f.Definition.Arguments.ForName("first") != nil {
 		n := 0
 		for _, a := range []string{"first", "last"} {

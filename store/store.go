@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -95,4 +96,22 @@ func sqliteDSN(s string) string {
 		q.Add("_pragma", p)
 	}
 	return "file:" + path + "?" + q.Encode()
+}
+
+// Counter counts the SQL statements sent through a database.
+type Counter struct{ n atomic.Int64 }
+
+// N is the count so far.
+func (c *Counter) N() int64 { return c.n.Load() }
+
+// Reset starts over.
+func (c *Counter) Reset() { c.n.Store(0) }
+
+// Counting returns db with a client whose every statement is counted; it
+// shares db's connections and schema. Tests and benchmarks use it to see that
+// statement counts do not grow with page sizes or data.
+func Counting(db *DB) (*DB, *Counter) {
+	c := &Counter{}
+	drv := dialect.DebugWithContext(entsql.OpenDB(db.Dialect, db.SQL), func(context.Context, ...any) { c.n.Add(1) })
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db.SQL, Dialect: db.Dialect}, c
 }

@@ -11,13 +11,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 
-	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
-
-	"sanbao/ent"
 	"sanbao/store"
 )
 
@@ -95,20 +90,3 @@ func URL(t testing.TB, dialect string) string {
 
 // Name is a label for benchmark and log output.
 func Name(dialect string) string { return fmt.Sprintf("db=%s", dialect) }
-
-// Counter counts the SQL statements sent through a database.
-type Counter struct{ n atomic.Int64 }
-
-// N is the count so far.
-func (c *Counter) N() int64 { return c.n.Load() }
-
-// Reset starts over.
-func (c *Counter) Reset() { c.n.Store(0) }
-
-// Counting returns db with a client whose every statement is counted; it
-// shares db's connections and schema.
-func Counting(db *store.DB) (*store.DB, *Counter) {
-	c := &Counter{}
-	drv := dialect.DebugWithContext(entsql.OpenDB(db.Dialect, db.SQL), func(context.Context, ...any) { c.n.Add(1) })
-	return &store.DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db.SQL, Dialect: db.Dialect}, c
-}
