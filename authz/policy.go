@@ -36,6 +36,15 @@ func EntPolicy() ent.Policy {
 
 func none(s *sql.Selector) { s.Where(sql.False()) }
 
+// readable is the viewer's read-scope predicate for obj, or one matching
+// nothing when they may not read it at all.
+func readable[P ~func(*sql.Selector)](v *Viewer, obj string, pred func(*Viewer, *Scope) P) P {
+	if sc := v.Scope(obj, ActRead); sc != nil {
+		return pred(v, sc)
+	}
+	return P(none)
+}
+
 // queryRule narrows every query (lists, counts, node lookups, eager-loaded
 // edges) to the viewer's read scope.
 func queryRule(ctx context.Context, q ent.Query) error {
@@ -43,74 +52,37 @@ func queryRule(ctx context.Context, q ent.Query) error {
 	if v == nil {
 		return privacy.Denyf("authz: no viewer")
 	}
-	read := func(obj string) *Scope { return v.Scope(obj, ActRead) }
 	switch q := q.(type) {
 	case *ent.DivisionQuery:
-		if read(ObjDivision) == nil {
+		if !v.Can(ObjDivision, ActRead) {
 			q.Where(none)
 		}
 	case *ent.OrgQuery:
-		if read(ObjOrg) == nil {
-			q.Where(none)
-		}
-	case *ent.PersonQuery:
-		if sc := read(ObjPerson); sc != nil {
-			q.Where(PersonPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.PositionQuery:
-		if sc := read(ObjPosition); sc != nil {
-			q.Where(PositionPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.HouseholdQuery:
-		if sc := read(ObjHousehold); sc != nil {
-			q.Where(HouseholdPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.StudentQuery:
-		if sc := read(ObjStudent); sc != nil {
-			q.Where(StudentPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.AuditLogQuery:
-		if sc := read(ObjAuditLog); sc != nil {
-			q.Where(AuditLogPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.APITokenQuery:
-		if sc := read(ObjAPIToken); sc != nil {
-			q.Where(APITokenPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.AssignmentQuery:
-		if sc := read(ObjAssignment); sc != nil {
-			q.Where(AssignmentPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.ContactQuery:
-		if sc := read(ObjContact); sc != nil {
-			q.Where(ContactPredicate(v, sc))
-		} else {
-			q.Where(none)
-		}
-	case *ent.AgreementQuery:
-		if sc := read(ObjAgreement); sc != nil {
-			q.Where(AgreementPredicate(v, sc))
-		} else {
+		if !v.Can(ObjOrg, ActRead) {
 			q.Where(none)
 		}
 	case *ent.AgreementTemplateQuery:
-		if read(ObjTemplate) == nil {
+		if !v.Can(ObjTemplate, ActRead) {
 			q.Where(none)
 		}
+	case *ent.PersonQuery:
+		q.Where(readable(v, ObjPerson, PersonPredicate))
+	case *ent.PositionQuery:
+		q.Where(readable(v, ObjPosition, PositionPredicate))
+	case *ent.HouseholdQuery:
+		q.Where(readable(v, ObjHousehold, HouseholdPredicate))
+	case *ent.StudentQuery:
+		q.Where(readable(v, ObjStudent, StudentPredicate))
+	case *ent.AuditLogQuery:
+		q.Where(readable(v, ObjAuditLog, AuditLogPredicate))
+	case *ent.APITokenQuery:
+		q.Where(readable(v, ObjAPIToken, APITokenPredicate))
+	case *ent.AssignmentQuery:
+		q.Where(readable(v, ObjAssignment, AssignmentPredicate))
+	case *ent.ContactQuery:
+		q.Where(readable(v, ObjContact, ContactPredicate))
+	case *ent.AgreementQuery:
+		q.Where(readable(v, ObjAgreement, AgreementPredicate))
 	case *ent.SessionQuery:
 		q.Where(none)
 	default:
