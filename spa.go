@@ -1,11 +1,13 @@
 package main
 
-import "net/http"
+import (
+	"net/http"
 
-// spaHandler serves the front end (replaced by the embedded build).
+	"sanbao/frontend"
+)
+
+// spaHandler serves the front end: the web app built into frontend/dist and
+// embedded in the binary (see frontend/embed.go).
 func spaHandler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte("<!doctype html><meta charset=utf-8><title>三包联系</title><p>三包联系 — GraphQL at <a href=/graphql>/graphql</a>"))
-	})
+	return frontend.Handler()
 }

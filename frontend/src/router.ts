@@ -1,0 +1,57 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { ensureViewer, session } from '@/state/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    title?: string;
+    /** Which tab of the navigation is lit. */
+    tab?: 'home' | 'households' | 'students' | 'me';
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: '登录' } },
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页', tab: 'home' } },
+    { path: '/households', name: 'households', component: () => import('./views/HouseholdsView.vue'), meta: { title: '户', tab: 'households' } },
+    { path: '/households/:id', name: 'household', component: () => import('./views/HouseholdView.vue'), meta: { title: '户详情', tab: 'households' } },
+    { path: '/students', name: 'students', component: () => import('./views/StudentsView.vue'), meta: { title: '学生', tab: 'students' } },
+    { path: '/students/:id', name: 'student', component: () => import('./views/StudentView.vue'), meta: { title: '学生详情', tab: 'students' } },
+    { path: '/me', name: 'me', component: () => import('./views/MeView.vue'), meta: { title: '我的', tab: 'me' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: '页面不存在' } },
+  ],
+  scrollBehavior(_to, _from, saved) {
+    return saved ?? { top: 0 };
+  },
+});
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  if (to.meta.public) {
+    if (to.name === 'login' && (await ensureViewer())) return { path: safeRedirect(to.query.redirect) };
+    return true;
+  }
+  if (await ensureViewer()) return true;
+  return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · 三包联系` : '三包联系';
+});
+
+/** Only paths inside the app, never another site. */
+export function safeRedirect(r: unknown): string {
+  const s = Array.isArray(r) ? r[0] : r;
+  return typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? s : '/';
+}
+
+/** The server ended the session: say so on the login page. */
+export function toLogin(): void {
+  const cur = router.currentRoute.value;
+  if (cur.name === 'login') return;
+  void router.replace({ name: 'login', query: cur.meta.public ? {} : { redirect: cur.fullPath } });
+}
+
+export { session };
