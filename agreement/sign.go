@@ -74,8 +74,12 @@ func Sign(ctx context.Context, c *ent.Client, id int, name, signature string) (*
 	if err != nil {
 		return nil, err
 	}
+	// A phone that signed offline may send its signature twice.
+	if a.State == agreement.StateSigned {
+		return a, nil
+	}
 	if a.State != agreement.StateIssued {
-		return nil, fielderr.New("id", "该责任书已签署或已作废")
+		return nil, fielderr.New("id", "该责任书已作废")
 	}
 	if strings.TrimSpace(name) != v.Name {
 		return nil, fielderr.New("signedName", "请输入本人姓名(%s)确认签署", v.Name)

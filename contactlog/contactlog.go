@@ -39,6 +39,9 @@ var Flags = map[string]string{
 	"AID_MISSING":       "应助未助",
 }
 
+// FlagKeys are the flags in the order the form shows them.
+var FlagKeys = []string{"SUSPECTED_DROPOUT", "ILLNESS", "DISABILITY", "HARDSHIP_WORSE", "UNATTENDED", "AID_MISSING"}
+
 const maxItems, maxItemLen = 20, 60
 
 func checkList(field string, items []string) error {

@@ -265,6 +265,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ContactFlag struct {
+		Key   func(childComplexity int) int
+		Label func(childComplexity int) int
+	}
+
+	ContactOptions struct {
+		AidKinds func(childComplexity int) int
+		Flags    func(childComplexity int) int
+		Policies func(childComplexity int) int
+	}
+
 	Coverage struct {
 		Children          func(childComplexity int) int
 		Division          func(childComplexity int) int
@@ -495,6 +506,7 @@ type ComplexityRoot struct {
 		Agreements          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) int
 		Assignments         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) int
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
+		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) int
@@ -652,6 +664,7 @@ type QueryResolver interface {
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
 	ResponsibleOn(ctx context.Context, kind assignment.Kind, targetID int, date time.Time) (*ent.Assignment, error)
+	ContactOptions(ctx context.Context) (*model.ContactOptions, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) (*ent.HouseholdConnection, error)
 	Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string) (*ent.StudentConnection, error)
@@ -1572,6 +1585,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactEdge.Node(childComplexity), true
+
+	case "ContactFlag.key":
+		if e.ComplexityRoot.ContactFlag.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactFlag.Key(childComplexity), true
+	case "ContactFlag.label":
+		if e.ComplexityRoot.ContactFlag.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactFlag.Label(childComplexity), true
+
+	case "ContactOptions.aidKinds":
+		if e.ComplexityRoot.ContactOptions.AidKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactOptions.AidKinds(childComplexity), true
+	case "ContactOptions.flags":
+		if e.ComplexityRoot.ContactOptions.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactOptions.Flags(childComplexity), true
+	case "ContactOptions.policies":
+		if e.ComplexityRoot.ContactOptions.Policies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactOptions.Policies(childComplexity), true
 
 	case "Coverage.children":
 		if e.ComplexityRoot.Coverage.Children == nil {
@@ -2709,6 +2754,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLogs(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditLogOrder), args["where"].(*ent.AuditLogWhereInput)), true
+	case "Query.contactOptions":
+		if e.ComplexityRoot.Query.ContactOptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ContactOptions(childComplexity), true
 	case "Query.coverage":
 		if e.ComplexityRoot.Query.Coverage == nil {
 			break
@@ -3784,6 +3835,28 @@ func (ec *executionContext) childFields_ContactEdge(ctx context.Context, field g
 		return ec.fieldContext_ContactEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContactEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactFlag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ContactFlag_key(ctx, field)
+	case "label":
+		return ec.fieldContext_ContactFlag_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactFlag", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactOptions(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aidKinds":
+		return ec.fieldContext_ContactOptions_aidKinds(ctx, field)
+	case "policies":
+		return ec.fieldContext_ContactOptions_policies(ctx, field)
+	case "flags":
+		return ec.fieldContext_ContactOptions_flags(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactOptions", field.Name)
 }
 
 func (ec *executionContext) childFields_Coverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9929,6 +10002,130 @@ func (ec *executionContext) fieldContext_ContactEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ContactEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ContactFlag_key(ctx context.Context, field graphql.CollectedField, obj *model.ContactFlag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactFlag_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactFlag_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactFlag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactFlag_label(ctx context.Context, field graphql.CollectedField, obj *model.ContactFlag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactFlag_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactFlag_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactFlag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactOptions_aidKinds(ctx context.Context, field graphql.CollectedField, obj *model.ContactOptions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactOptions_aidKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AidKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactOptions_aidKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactOptions", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactOptions_policies(ctx context.Context, field graphql.CollectedField, obj *model.ContactOptions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactOptions_policies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactOptions_policies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactOptions", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactOptions_flags(ctx context.Context, field graphql.CollectedField, obj *model.ContactOptions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactOptions_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ContactFlag) graphql.Marshaler {
+			return ec.marshalNContactFlag2ᚕᚖsanbaoᚋgraphᚋmodelᚐContactFlagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactOptions_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactOptions",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactFlag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Coverage_division(ctx context.Context, field graphql.CollectedField, obj *Coverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15015,6 +15212,38 @@ func (ec *executionContext) fieldContext_Query_responsibleOn(ctx context.Context
 	if fc.Args, err = ec.field_Query_responsibleOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contactOptions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contactOptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ContactOptions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContactOptions) graphql.Marshaler {
+			return ec.marshalNContactOptions2ᚖsanbaoᚋgraphᚋmodelᚐContactOptions(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contactOptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactOptions(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -29437,6 +29666,87 @@ func (ec *executionContext) _ContactEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var contactFlagImplementors = []string{"ContactFlag"}
+
+func (ec *executionContext) _ContactFlag(ctx context.Context, sel ast.SelectionSet, obj *model.ContactFlag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactFlagImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactFlag")
+		case "key":
+			out.Values[i] = ec._ContactFlag_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ContactFlag_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactOptionsImplementors = []string{"ContactOptions"}
+
+func (ec *executionContext) _ContactOptions(ctx context.Context, sel ast.SelectionSet, obj *model.ContactOptions) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactOptionsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactOptions")
+		case "aidKinds":
+			out.Values[i] = ec._ContactOptions_aidKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "policies":
+			out.Values[i] = ec._ContactOptions_policies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flags":
+			out.Values[i] = ec._ContactOptions_flags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coverageImplementors = []string{"Coverage"}
 
 func (ec *executionContext) _Coverage(ctx context.Context, sel ast.SelectionSet, obj *Coverage) graphql.Marshaler {
@@ -31039,6 +31349,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_responsibleOn(ctx, field)
 				})
+		case "contactOptions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contactOptions(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -32351,6 +32667,30 @@ func (ec *executionContext) marshalNContactConnection2ᚖsanbaoᚋentᚐContactC
 	return ec._ContactConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNContactFlag2ᚕᚖsanbaoᚋgraphᚋmodelᚐContactFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContactFlag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactFlag2ᚖsanbaoᚋgraphᚋmodelᚐContactFlag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContactFlag2ᚖsanbaoᚋgraphᚋmodelᚐContactFlag(ctx context.Context, sel ast.SelectionSet, v *model.ContactFlag) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactFlag!")
+		return graphql.Null
+	}
+	return ec._ContactFlag(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNContactMode2sanbaoᚋentᚋcontactᚐMode(ctx context.Context, v any) (contact.Mode, error) {
 	var res contact.Mode
 	err := res.UnmarshalGQL(v)
@@ -32359,6 +32699,14 @@ func (ec *executionContext) unmarshalNContactMode2sanbaoᚋentᚋcontactᚐMode(
 
 func (ec *executionContext) marshalNContactMode2sanbaoᚋentᚋcontactᚐMode(ctx context.Context, sel ast.SelectionSet, v contact.Mode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNContactOptions2ᚖsanbaoᚋgraphᚋmodelᚐContactOptions(ctx context.Context, sel ast.SelectionSet, v *model.ContactOptions) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactOptions!")
+		return graphql.Null
+	}
+	return ec._ContactOptions(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNContactOrderField2ᚖsanbaoᚋentᚐContactOrderField(ctx context.Context, v any) (*ent.ContactOrderField, error) {

@@ -193,6 +193,15 @@ func (r *queryResolver) ResponsibleOn(ctx context.Context, kind assignment.Kind,
 	return a, err
 }
 
+// ContactOptions is the resolver for the contactOptions field.
+func (r *queryResolver) ContactOptions(ctx context.Context) (*model.ContactOptions, error) {
+	opts := &model.ContactOptions{AidKinds: contactlog.AidKinds, Policies: contactlog.Policies}
+	for _, k := range contactlog.FlagKeys {
+		opts.Flags = append(opts.Flags, &model.ContactFlag{Key: k, Label: contactlog.Flags[k]})
+	}
+	return opts, nil
+}
+
 // List is the resolver for the list field.
 func (r *villageArchiveResolver) List(ctx context.Context, obj *VillageArchive, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder) (*ent.StudentConnection, error) {
 	return r.ent(ctx).Student.Query().Where(student.VillageCode(obj.Village.Code)).

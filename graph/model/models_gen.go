@@ -42,6 +42,21 @@ type CodeRange struct {
 	To   string `json:"to"`
 }
 
+type ContactFlag struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+}
+
+// The choices of the contact form (联系/走访记录).
+type ContactOptions struct {
+	// 帮办申请: aid a contact may help apply for.
+	AidKinds []string `json:"aidKinds"`
+	// 宣传政策: policies a contact may explain.
+	Policies []string `json:"policies"`
+	// Situations a contact may record as seen.
+	Flags []*ContactFlag `json:"flags"`
+}
+
 type CreateAPITokenInput struct {
 	Name string `json:"name"`
 	// The division whose subtree the token may read (and write, if canWrite).
