@@ -9,14 +9,22 @@ import (
 	"sanbao/authz"
 	"sanbao/ent"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/student"
 )
 
-// Record logs that the viewer in ctx did action on s. Rows are written as the
-// system: viewers cannot write the log, only cause entries in it.
-func Record(ctx context.Context, c *ent.Client, action auditlog.Action, s *ent.Student) error {
+// Record logs that the viewer in ctx did action on student s. Rows are
+// written as the system: viewers cannot write the log, only cause entries in
+// it. The student is read again for its name and places, since a GraphQL
+// query loads only the columns it asked for.
+func Record(ctx context.Context, c *ent.Client, action auditlog.Action, studentID int) error {
 	v := authz.FromContext(ctx)
 	if v == nil {
 		return fmt.Errorf("audit: no viewer")
+	}
+	s, err := c.Student.Query().Where(student.ID(studentID)).
+		Select(student.FieldName, student.FieldVillageCode, student.FieldSchoolID).Only(authz.System(ctx))
+	if err != nil {
+		return err
 	}
 	q := c.AuditLog.Create().SetAction(action).SetActorName(v.Name).
 		SetStudentID(s.ID).SetStudentName(s.Name).SetVillageCode(s.VillageCode)

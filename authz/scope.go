@@ -1,6 +1,7 @@
 package authz
 
 import (
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/divcode"
@@ -41,6 +42,38 @@ func orgsIn(rs []divcode.Range) predicate.Org {
 	return predicate.Org(inRanges(org.FieldDivisionCode, rs))
 }
 
+// inSelect is col IN (sub), for a sub-select that returns few rows (a
+// county's schools, what one person guarantees). On PostgreSQL it is written
+// col = ANY(ARRAY(sub)): the sub-select runs once, before the scan, and the
+// condition is an index condition, so the ORed parts of a scope become one
+// BitmapOr of index scans. (A correlated EXISTS or IN (sub) inside an OR is a
+// filter evaluated row by row: PostgreSQL then reads the whole table, ~1 s for
+// a million students.) SQLite plans IN (sub) through the index as it is.
+func inSelect(col string, sub *sql.Selector) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		c := s.C(col)
+		s.Where(sql.P(func(b *sql.Builder) {
+			b.Ident(c)
+			if b.Dialect() == dialect.Postgres {
+				b.WriteString(" = ANY(ARRAY")
+				b.Wrap(func(b *sql.Builder) { b.Join(sub) })
+				b.WriteByte(')')
+				return
+			}
+			b.WriteOp(sql.OpIn)
+			b.Wrap(func(b *sql.Builder) { b.Join(sub) })
+		}))
+	}
+}
+
+// orgIDsIn selects the IDs of the units located in rs.
+func orgIDsIn(rs []divcode.Range) *sql.Selector {
+	t := sql.Table(org.Table)
+	sub := sql.Select(t.C(org.FieldID)).From(t)
+	inRanges(org.FieldDivisionCode, rs)(sub)
+	return sub
+}
+
 // studentBySchool is the school-ledger part of a student scope, with the
 // classes of a head teacher.
 func studentBySchool(sc *Scope) []predicate.Student {
@@ -49,7 +82,7 @@ func studentBySchool(sc *Scope) []predicate.Student {
 		ps = append(ps, student.SchoolIDIn(sc.SchoolIDs...))
 	}
 	if len(sc.SchoolRanges) > 0 {
-		ps = append(ps, student.HasSchoolWith(orgsIn(sc.SchoolRanges)))
+		ps = append(ps, predicate.Student(inSelect(student.FieldSchoolID, orgIDsIn(sc.SchoolRanges))))
 	}
 	for _, c := range sc.Classes {
 		ps = append(ps, student.And(student.SchoolID(c.SchoolID), student.Grade(c.Grade), student.ClassName(c.ClassName)))
@@ -63,24 +96,47 @@ func guaranteedVillages(v *Viewer) *sql.Selector {
 	return sql.Select(t.C(division.FieldCode)).From(t).Where(sql.EQ(t.C(division.FieldGuarantorID), v.PersonID))
 }
 
+// guaranteedHouseholds are the IDs of the households v guarantees (包户).
+func guaranteedHouseholds(v *Viewer) *sql.Selector {
+	t := sql.Table(household.Table)
+	return sql.Select(t.C(household.FieldID)).From(t).Where(sql.EQ(t.C(household.FieldGuarantorID), v.PersonID))
+}
+
+// householdsOf selects the households of the students matching ps.
+func householdsOf(ps ...predicate.Student) *sql.Selector {
+	t := sql.Table(student.Table)
+	sub := sql.Select(t.C(student.FieldHouseholdID)).From(t)
+	for _, p := range ps {
+		p(sub)
+	}
+	return sub
+}
+
 // assignedStudents is what the viewer is responsible for: students they
 // contact (包人), the students of households they guarantee (包户), and the
 // students of villages they guarantee (包村).
 func assignedStudents(v *Viewer) []predicate.Student {
 	return []predicate.Student{
 		student.ContactPersonID(v.PersonID),
-		student.HasHouseholdWith(household.GuarantorID(v.PersonID)),
-		func(s *sql.Selector) { s.Where(sql.In(s.C(student.FieldVillageCode), guaranteedVillages(v))) },
+		predicate.Student(inSelect(student.FieldHouseholdID, guaranteedHouseholds(v))),
+		predicate.Student(inSelect(student.FieldVillageCode, guaranteedVillages(v))),
 	}
 }
 
 // assignedHouseholds mirrors assignedStudents: households guaranteed, the
 // households of students contacted, and the households of villages guaranteed.
 func assignedHouseholds(v *Viewer) []predicate.Household {
+	return append(ResponsibleFor(v.PersonID),
+		predicate.Household(inSelect(household.FieldVillageCode, guaranteedVillages(v))))
+}
+
+// ResponsibleFor are the households a person answers for in person: those
+// they guarantee (包户) and those of the students they contact (包人), as
+// predicates to OR. The teacher's "my families" list is exactly these.
+func ResponsibleFor(personID int) []predicate.Household {
 	return []predicate.Household{
-		household.GuarantorID(v.PersonID),
-		household.HasStudentsWith(student.ContactPersonID(v.PersonID)),
-		func(s *sql.Selector) { s.Where(sql.In(s.C(household.FieldVillageCode), guaranteedVillages(v))) },
+		household.GuarantorID(personID),
+		predicate.Household(inSelect(household.FieldID, householdsOf(student.ContactPersonID(personID)))),
 	}
 }
 
@@ -115,7 +171,15 @@ func HouseholdPredicate(v *Viewer, sc *Scope) predicate.Household {
 		ps = append(ps, predicate.Household(inRanges(household.FieldVillageCode, sc.VillageRanges)))
 	}
 	if bySchool := studentBySchool(sc); len(bySchool) > 0 {
-		ps = append(ps, household.HasStudentsWith(student.Or(bySchool...)))
+		if len(sc.SchoolRanges) > 0 {
+			// The students of every school in an area can be a million: keep
+			// a semi-join, which PostgreSQL evaluates only for the rows that
+			// the village ranges do not already admit.
+			ps = append(ps, household.HasStudentsWith(student.Or(bySchool...)))
+		} else {
+			// A school's or a class's students are few: index-friendly.
+			ps = append(ps, predicate.Household(inSelect(household.FieldID, householdsOf(student.Or(bySchool...)))))
+		}
 	}
 	if sc.Assigned {
 		ps = append(ps, assignedHouseholds(v)...)

@@ -16,6 +16,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 
+	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/divcode"
 	"sanbao/ent"
@@ -128,7 +129,9 @@ func prefixOf(s *sql.Selector, col string, n int) string {
 
 // ForDivision reports on the division code (whose households the caller may
 // see; check that first: village guarantors are counted from public divisions).
-func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time) (*Report, error) {
+// The per-school breakdown (Report.Schools) is computed only when schools is
+// set.
+func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time, schools bool) (*Report, error) {
 	r := divcode.SubtreeOf(code)
 	n := childLen(code)
 	rows := map[string]*Row{}
@@ -147,18 +150,11 @@ func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time)
 		return nil, err
 	}
 	month := contactlog.MonthStart(now)
-	err = c.Household.Query().Where(Registered(), InRange(household.FieldVillageCode, r)).
-		Modify(func(s *sql.Selector) {
-			contacted := fmt.Sprintf("SUM(CASE WHEN %s >= '%s' THEN 1 ELSE 0 END)", s.C(household.FieldLastContactOn), month)
-			group(prefixOf(s, household.FieldVillageCode, n), household.FieldGuarantorID, contacted)(s)
-		}).Scan(ctx, &hs)
-	if err != nil {
-		return nil, err
+	if seesAll(ctx, code) {
+		hs, ss, err = fromCounts(ctx, c, r, n, month)
+	} else {
+		hs, ss, err = scoped(ctx, c, r, n, month)
 	}
-	err = c.Student.Query().Where(NeedsContact(), InRange(student.FieldVillageCode, r)).
-		Modify(func(s *sql.Selector) {
-			group(prefixOf(s, student.FieldVillageCode, n), student.FieldContactPersonID, "")(s)
-		}).Scan(ctx, &ss)
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +176,9 @@ func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time)
 	}
 	rep.Total.Key = code
 	sort.Slice(rep.Children, func(i, j int) bool { return rep.Children[i].Key < rep.Children[j].Key })
+	if !schools {
+		return rep, name(ctx, c, rep)
+	}
 	var bySchool []grouped
 	err = c.Student.Query().Where(NeedsContact(), student.SchoolIDNotNil(),
 		student.HasSchoolWith(func(s *sql.Selector) { InRange("division_code", r)(s) })).
@@ -194,6 +193,77 @@ func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time)
 	}
 	sort.Slice(rep.Schools, func(i, j int) bool { return atoi(rep.Schools[i].Key) < atoi(rep.Schools[j].Key) })
 	return rep, name(ctx, c, rep)
+}
+
+// seesAll reports whether the viewer reads every household and every
+// student registered under code. Their scoped counts are then the counts of
+// the whole division, which the village counts (maintain.go) hold.
+func seesAll(ctx context.Context, code string) bool {
+	v := authz.FromContext(ctx)
+	return v != nil && v.Scope(authz.ObjHousehold, authz.ActRead).HasDivision(code) &&
+		v.Scope(authz.ObjStudent, authz.ActRead).HasDivision(code)
+}
+
+// fromCounts sums the village counts one level down, and counts the
+// registered households contacted this month (an index-only scan).
+func fromCounts(ctx context.Context, c *ent.Client, r divcode.Range, n int, month string) (hs, ss []grouped, err error) {
+	rows, err := c.QueryContext(ctx, `SELECT substr(village_code, 1, $1), SUM(households), SUM(guaranteed), SUM(students), SUM(with_contact)
+		FROM coverage_villages WHERE village_code >= $2 AND village_code <= $3 GROUP BY substr(village_code, 1, $1)`, n, r.Lo, r.Hi)
+	if err != nil {
+		return nil, nil, err
+	}
+	byKey := map[string]int{}
+	for rows.Next() {
+		var k string
+		var h, g, st, sc int
+		if err := rows.Scan(&k, &h, &g, &st, &sc); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		if h > 0 {
+			byKey[k] = len(hs)
+			hs = append(hs, grouped{K: k, Total: h, Covered: g})
+		}
+		if st > 0 {
+			ss = append(ss, grouped{K: k, Total: st, Covered: sc})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	var contacted []grouped
+	err = c.Household.Query().Where(Registered(), InRange(household.FieldVillageCode, r), household.LastContactOnGTE(month)).
+		Modify(func(s *sql.Selector) {
+			k := prefixOf(s, household.FieldVillageCode, n)
+			s.Select(sql.As(k, "k"), sql.As(sql.Count("*"), "achieved")).GroupBy(k)
+		}).Scan(authz.System(ctx), &contacted)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, g := range contacted {
+		if i, ok := byKey[g.K]; ok {
+			hs[i].Achieved = g.Achieved
+		}
+	}
+	return hs, ss, nil
+}
+
+// scoped counts households and students under the viewer's scope.
+func scoped(ctx context.Context, c *ent.Client, r divcode.Range, n int, month string) (hs, ss []grouped, err error) {
+	err = c.Household.Query().Where(Registered(), InRange(household.FieldVillageCode, r)).
+		Modify(func(s *sql.Selector) {
+			contacted := fmt.Sprintf("SUM(CASE WHEN %s >= '%s' THEN 1 ELSE 0 END)", s.C(household.FieldLastContactOn), month)
+			group(prefixOf(s, household.FieldVillageCode, n), household.FieldGuarantorID, contacted)(s)
+		}).Scan(ctx, &hs)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = c.Student.Query().Where(NeedsContact(), InRange(student.FieldVillageCode, r)).
+		Modify(func(s *sql.Selector) {
+			group(prefixOf(s, student.FieldVillageCode, n), student.FieldContactPersonID, "")(s)
+		}).Scan(ctx, &ss)
+	return hs, ss, err
 }
 
 // name attaches the divisions and schools of the rows, in two queries.
@@ -214,6 +284,9 @@ func name(ctx context.Context, c *ent.Client, rep *Report) error {
 		if d := byCode[rep.Children[i].Key]; d != nil {
 			rep.Children[i].Division, rep.Children[i].Label = d, d.Name
 		}
+	}
+	if len(rep.Schools) == 0 {
+		return nil
 	}
 	ids := make([]int, 0, len(rep.Schools))
 	for _, r := range rep.Schools {

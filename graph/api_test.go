@@ -291,10 +291,18 @@ func TestIDNumbersMaskedRevealedAndAudited(t *testing.T) {
 				t.Errorf("%s: should not reveal: %q %+v", c.who, full, res.Errors)
 			}
 		}
-		// Fetching a student by ID is an audited read of the full record.
-		n := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionViewStudent), auditlog.StudentID(own.ID)).CountX(sys)
-		if n != 4 {
-			t.Errorf("VIEW_STUDENT rows = %d, want 4", n)
+		// Fetching a student by ID is an audited read of the full record,
+		// logged with the student's places even when the query asked for
+		// none of its fields.
+		a.login("13900000001").ok(`query($id:ID!){node(id:$id){id}}`, map[string]any{"id": strconv.Itoa(own.ID)})
+		views := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionViewStudent), auditlog.StudentID(own.ID)).AllX(sys)
+		if len(views) != 5 {
+			t.Errorf("VIEW_STUDENT rows = %d, want 5", len(views))
+		}
+		for _, v := range views {
+			if v.VillageCode != own.VillageCode || v.SchoolID != central.ID || v.StudentName != own.Name {
+				t.Errorf("audit row without the student's places: %+v", v)
+			}
 		}
 		// The log itself: the aid centre reads it, the teacher cannot.
 		if n := num(a.login("13900000001").ok(`{auditLogs{totalCount}}`, nil), "auditLogs", "totalCount"); n < 7 {

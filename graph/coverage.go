@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"sanbao/authz"
 	"sanbao/coverage"
 	"sanbao/divcode"
@@ -45,6 +47,17 @@ func (c *Coverage) students() predicate.Student {
 		return predicate.Student(coverage.InRange(student.FieldVillageCode, *c.rng))
 	}
 	return student.SchoolID(c.schoolID)
+}
+
+// requested reports whether the field being resolved selects the subfield
+// name, so that work for unrequested parts of a report can be skipped.
+func requested(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Coverage"}) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBulk bounds one bulk assignment.

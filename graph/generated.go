@@ -526,7 +526,7 @@ type ComplexityRoot struct {
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) int
 		MyAgreements        func(childComplexity int, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MyFamilies          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyFamilies          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) int
 		Node                func(childComplexity int, id int) int
 		Nodes               func(childComplexity int, ids []int) int
 		Orgs                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrgOrder, where *ent.OrgWhereInput) int
@@ -677,7 +677,7 @@ type QueryResolver interface {
 	MyAgreements(ctx context.Context, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 	AgreementTemplates(ctx context.Context, divisionCode string) ([]*ent.AgreementTemplate, error)
 	AgreementCompletion(ctx context.Context, term string, divisionCode *string, orgID *int) (*AgreementCompletion, error)
-	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
+	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error)
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
 	ResponsibleOn(ctx context.Context, kind assignment.Kind, targetID int, date time.Time) (*ent.Assignment, error)
@@ -2892,7 +2892,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.MyFamilies(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+		return e.ComplexityRoot.Query.MyFamilies(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["overdue"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -5974,6 +5974,14 @@ func (ec *executionContext) field_Query_myFamilies_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdue"] = arg4
 	return args, nil
 }
 
@@ -15415,7 +15423,7 @@ func (ec *executionContext) _Query_myFamilies(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().MyFamilies(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+			return ec.Resolvers.Query().MyFamilies(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["overdue"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.HouseholdConnection) graphql.Marshaler {

@@ -109,9 +109,12 @@ func (r *mutationResolver) LogContact(ctx context.Context, input model.LogContac
 }
 
 // MyFamilies is the resolver for the myFamilies field.
-func (r *queryResolver) MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error) {
+func (r *queryResolver) MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error) {
 	me := authz.FromContext(ctx).PersonID
-	q := r.ent(ctx).Household.Query().Where(household.Or(household.GuarantorID(me), household.HasStudentsWith(student.ContactPersonID(me))))
+	q := r.ent(ctx).Household.Query().Where(household.Or(authz.ResponsibleFor(me)...))
+	if overdue != nil && *overdue {
+		q.Where(household.LastContactOnLT(contactlog.MonthStart(time.Now())))
+	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithHouseholdOrder(&ent.HouseholdOrder{Field: ent.HouseholdOrderFieldLastContactOn, Direction: entgql.OrderDirectionAsc}))
 }
 
@@ -152,7 +155,7 @@ func (r *queryResolver) Coverage(ctx context.Context, divisionCode *string, orgI
 	if err != nil || !authz.MaySeeDivision(ctx, d.Code) {
 		return nil, errNotFound
 	}
-	rep, err := coverage.ForDivision(ctx, c, d.Code, now)
+	rep, err := coverage.ForDivision(ctx, c, d.Code, now, requested(ctx, "schools"))
 	if err != nil {
 		return nil, err
 	}

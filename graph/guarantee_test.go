@@ -223,12 +223,18 @@ func TestContacts(t *testing.T) {
 		admin.ok(assignQ, assignVars("HOUSEHOLD", f.T1.ID, f.H1.ID))
 		t1, t2, p1 := a.loginPerson(f.T1), a.loginPerson(f.T2), a.loginPerson(f.P1)
 
+		if d := t1.ok(`{all: myFamilies{totalCount} overdue: myFamilies(overdue: true){totalCount}}`, nil); num(d, "all", "totalCount") != 1 || num(d, "overdue", "totalCount") != 1 {
+			t.Errorf("before any contact: %v", d)
+		}
 		u := "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
 		first := t1.ok(logQ, contactVars(u, f.H1.ID, nil))
 		// An offline phone retries: stored once, same record back.
 		again := t1.ok(logQ, contactVars(u, f.H1.ID, nil))
 		if str(first, "logContact", "id") != str(again, "logContact", "id") || db.Contact.Query().CountX(sys) != 1 {
 			t.Fatalf("retry stored twice: %v %v", first, again)
+		}
+		if n := num(t1.ok(`{all: myFamilies{totalCount} overdue: myFamilies(overdue: true){totalCount}}`, nil), "overdue", "totalCount"); n != 0 {
+			t.Errorf("overdue families after this month's contact = %d", n)
 		}
 		if h := db.Household.GetX(sys, f.H1.ID); h.LastContactOn != contactlog.Today(time.Now()) {
 			t.Errorf("household last contact = %q", h.LastContactOn)

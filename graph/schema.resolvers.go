@@ -129,7 +129,7 @@ func (r *studentResolver) IDNumber(ctx context.Context, obj *ent.Student, full *
 	if !authz.MayRevealID(ctx, c, obj.ID) {
 		return nil, authz.ErrDenied
 	}
-	if err := audit.Record(ctx, c, auditlog.ActionRevealIdNumber, obj); err != nil {
+	if err := audit.Record(ctx, c, auditlog.ActionRevealIdNumber, obj.ID); err != nil {
 		return nil, err
 	}
 	return &obj.IDNumber, nil

@@ -57,7 +57,7 @@ func (r *Resolver) viewer(ctx context.Context, v *authz.Viewer) (*model.Viewer, 
 func (r *Resolver) auditNodes(ctx context.Context, ns ...ent.Noder) error {
 	for _, n := range ns {
 		if s, ok := n.(*ent.Student); ok {
-			if err := audit.Record(ctx, r.ent(ctx), auditlog.ActionViewStudent, s); err != nil {
+			if err := audit.Record(ctx, r.ent(ctx), auditlog.ActionViewStudent, s.ID); err != nil {
 				return err
 			}
 		}

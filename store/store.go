@@ -17,6 +17,7 @@ import (
 
 	"sanbao/agreement"
 	"sanbao/authz"
+	"sanbao/coverage"
 	"sanbao/ent"
 	"sanbao/ent/migrate"
 	_ "sanbao/ent/runtime" // privacy policies and hooks; without it every query fails
@@ -79,6 +80,9 @@ func Connect(rawURL string, opts ...ent.Option) (*DB, error) {
 func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.Schema.Create(authz.System(ctx), migrate.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	if err := coverage.Migrate(ctx, db.Client); err != nil {
+		return err
 	}
 	return agreement.EnsureDefaults(ctx, db.Client)
 }

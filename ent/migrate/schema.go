@@ -409,6 +409,11 @@ var (
 				Name:    "division_level_code",
 				Unique:  false,
 				Columns: []*schema.Column{DivisionsColumns[3], DivisionsColumns[1]},
+				Annotation: &entsql.IndexAnnotation{
+					IncludeColumns: []string{
+						DivisionsColumns[5].Name,
+					},
+				},
 			},
 			{
 				Name:    "division_guarantor_id",
@@ -470,6 +475,13 @@ var (
 				Name:    "household_status_village_code",
 				Unique:  false,
 				Columns: []*schema.Column{HouseholdsColumns[6], HouseholdsColumns[5]},
+				Annotation: &entsql.IndexAnnotation{
+					IncludeColumns: []string{
+						HouseholdsColumns[15].Name,
+
+						HouseholdsColumns[13].Name,
+					},
+				},
 			},
 			{
 				Name:    "household_guarantor_id_last_contact_on",

@@ -279,6 +279,8 @@ func init() {
 	household.Hooks[1] = householdHooks[0]
 
 	household.Hooks[2] = householdHooks[1]
+
+	household.Hooks[3] = householdHooks[2]
 	householdMixinFields1 := householdMixin[1].Fields()
 	_ = householdMixinFields1
 	householdFields := schema.Household{}.Fields()
@@ -569,6 +571,8 @@ func init() {
 	student.Hooks[1] = studentHooks[0]
 
 	student.Hooks[2] = studentHooks[1]
+
+	student.Hooks[3] = studentHooks[2]
 	studentMixinFields1 := studentMixin[1].Fields()
 	_ = studentMixinFields1
 	studentFields := schema.Student{}.Fields()

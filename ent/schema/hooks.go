@@ -8,6 +8,7 @@ import (
 
 	"sanbao/authz"
 	"sanbao/contactlog"
+	"sanbao/coverage"
 	gen "sanbao/ent"
 	"sanbao/ent/division"
 	"sanbao/ent/hook"
@@ -105,7 +106,8 @@ func deriveStudent(next ent.Mutator) ent.Mutator {
 }
 
 func (Household) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(placeHousehold, writeOps), hook.On(guarantee.EndOnLeavingList, ent.OpUpdate|ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(placeHousehold, writeOps), hook.On(guarantee.EndOnLeavingList, ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(coverage.MaintainHouseholds, writeOps)}
 }
 
 func (Org) Hooks() []ent.Hook {
@@ -113,7 +115,8 @@ func (Org) Hooks() []ent.Hook {
 }
 
 func (Student) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(deriveStudent, writeOps), hook.On(guarantee.EndOnGraduation, ent.OpUpdate|ent.OpUpdateOne)}
+	return []ent.Hook{hook.On(deriveStudent, writeOps), hook.On(guarantee.EndOnGraduation, ent.OpUpdate|ent.OpUpdateOne),
+		hook.On(coverage.MaintainStudents, writeOps)}
 }
 
 func (Assignment) Hooks() []ent.Hook { return guarantee.AssignmentHooks() }

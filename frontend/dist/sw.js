@@ -3,35 +3,58 @@
  * hashed assets) so the app opens with no signal. Data is not cached here:
  * the app stores GraphQL answers in IndexedDB itself, and POST /graphql is
  * never intercepted. */
-const VERSION = "dc82e63510930b49";
+const VERSION = "ba02f16e7a48be19";
 const PRECACHE = [
   "/index.html",
   "/manifest.webmanifest",
   "/icon.svg",
-  "/assets/BackBar-BG6iQz-n.js",
-  "/assets/ErrorBlock-ZLy8JXMR.js",
-  "/assets/HomeView-BVw61gB_.js",
-  "/assets/HouseholdRow-G8k05XX5.js",
-  "/assets/HouseholdView-dogC4q2i.js",
-  "/assets/HouseholdsView-1LSzwetH.js",
-  "/assets/LoginView-0uAiT212.js",
-  "/assets/MeView-CBTukecQ.js",
-  "/assets/NotFoundView-qjFC_ToI.js",
-  "/assets/ScrollList-BG13yqJD.js",
-  "/assets/StudentRow-BzF1ttpp.js",
-  "/assets/StudentView-DZBQP0bz.js",
-  "/assets/StudentsView-DBD3JHWb.js",
-  "/assets/client-CcWpgE7o.js",
+  "/assets/AgreementProgressView-05lQjuqD.css",
+  "/assets/AgreementProgressView-J0Sgrc47.js",
+  "/assets/AgreementState-Ds1cPtTi.js",
+  "/assets/AgreementView-C1uNb--6.css",
+  "/assets/AgreementView-XRgTCQYR.js",
+  "/assets/AgreementsView-B5co4x71.css",
+  "/assets/AgreementsView-Z-11Rzrx.js",
+  "/assets/BackBar-Lja2YNf3.js",
+  "/assets/ChipGroup-BH1yM4Q7.css",
+  "/assets/ChipGroup-BfjThPaC.js",
+  "/assets/ContactFormView-DhkWXr5_.css",
+  "/assets/ContactFormView-e0kESkNA.js",
+  "/assets/CoverageView-B6n6fl-t.css",
+  "/assets/CoverageView-CU8WNGYP.js",
+  "/assets/ErrorBlock-CI0x_Csd.js",
+  "/assets/FlagPicker-4EHTl1Fh.js",
+  "/assets/HomeView-BCGMpmMW.css",
+  "/assets/HomeView-BFbFBijy.js",
+  "/assets/HouseholdView-CWNG9p5n.js",
+  "/assets/HouseholdView-Di3LLCOe.css",
+  "/assets/HouseholdsView-IB7cxhEl.js",
+  "/assets/LoginView-C_0FQKSb.js",
+  "/assets/MeView-D-w5rNpa.js",
+  "/assets/NotFoundView-kxlrN_xc.js",
+  "/assets/ScrollList-DQTfcfU7.js",
+  "/assets/StaleNote-CMQS62-B.js",
+  "/assets/StudentRow-Cn-c5VP7.js",
+  "/assets/StudentView-Cx0hPlbr.js",
+  "/assets/StudentsView-E0CUBMRt.js",
+  "/assets/TemplatesView-Cpf3gHX_.js",
+  "/assets/TemplatesView-yuQFV3wm.css",
+  "/assets/VillageView-DEIsB7O2.js",
+  "/assets/VillageView-Xt2TahhN.css",
+  "/assets/client-BCifR87c.js",
+  "/assets/contact-6oS8zVgT.js",
+  "/assets/coverage-0WxP4jLP.js",
   "/assets/format-Cj9RZocl.js",
-  "/assets/index-Cw3PekcZ.css",
-  "/assets/index-DQxN8b14.js",
-  "/assets/scope-OhoZGSBV.js",
-  "/assets/useQuery-WithRzKE.js",
-  "/assets/vant-BwjGcHSM.js",
-  "/assets/vant-DtVuVjRX.css",
-  "/assets/vant-base-C2Y02lXU.css",
-  "/assets/vant-base-CoN0OiWR.js",
-  "/assets/vue-Bsd9_6VW.js"
+  "/assets/index-8PL5LifJ.js",
+  "/assets/index-CZ80NeRo.css",
+  "/assets/useFamily-C4rZ9zzm.js",
+  "/assets/useQuery-BWAPi0AH.js",
+  "/assets/useRouteQuery-DTAinIz9.js",
+  "/assets/vant-BDSBMIdo.css",
+  "/assets/vant-Depjxp8Q.js",
+  "/assets/vant-base-CpQLH0P6.js",
+  "/assets/vant-base-D3kanG2c.css",
+  "/assets/vue-iTqDhI4R.js"
 ];
 const CACHE = `sanbao-shell-${VERSION}`;
 const INDEX = '/index.html';
@@ -54,8 +77,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The API, the health probe, the worker itself and the agreement PDFs
+// (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
+// request, which may take longer than a page may wait) are never answered
+// from here.
 function isAppPath(url) {
-  return url.pathname !== '/graphql' && url.pathname !== '/healthz' && url.pathname !== '/sw.js';
+  const p = url.pathname;
+  if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf'));
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell

@@ -28,6 +28,11 @@ after(async () => {
   await server?.stop();
 });
 
+/** The first day of this month in China (YYYY-MM-01): contacts before it are overdue. */
+function monthStart(now = new Date()) {
+  return `${new Date(now.getTime() + 8 * 3600e3).toISOString().slice(0, 7)}-01`;
+}
+
 const AREA = `{
   households(first: 0) { totalCount }
   registered: households(first: 0, where: { statusIn: [NOT_LIFTED, LIFTED] }) { totalCount }
@@ -164,10 +169,11 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       });
     });
 
-    test('teacher sees 本月任务 and 我的家庭', async () => {
+    test('teacher sees 本月任务 and 我的家庭, the longest uncontacted first', async () => {
       const e = await as.teacher(
-        '{ households(first: 20, orderBy: { field: HEAD_NAME, direction: ASC }) { totalCount edges { node { headName } } } students(first: 0) { totalCount } }',
+        '{ households: myFamilies(first: 50) { totalCount edges { node { headName lastContactOn } } } students(first: 0) { totalCount } }',
       );
+      const overdue = e.households.edges.filter((x) => x.node.lastContactOn < monthStart()).length;
       await withBrowser(viewport, async ({ page }) => {
         await signIn(page, server.url, ACCOUNTS.teacher);
         await expectHome(page);
@@ -178,15 +184,23 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
         await tasks.locator('[data-task="families"]', { hasText: String(e.households.totalCount) }).waitFor();
         assert.equal((await tasks.locator('[data-task="students"]').innerText()).trim(), String(e.students.totalCount));
         assert.equal((await tasks.locator('[data-task="pending"]').innerText()).trim(), '0');
+        assert.equal((await tasks.locator('[data-task="overdue"]').innerText()).trim(), String(overdue));
         const mine = page.getByTestId('home-teacher');
         await mine.getByRole('heading', { name: '我的家庭' }).waitFor();
         if (e.households.totalCount === 0) {
           await mine.getByTestId('families-empty').getByText('还没有分配给您的家庭').waitFor();
         } else {
-          const rows = mine.getByTestId('household-row');
+          const rows = mine.getByTestId('family-row');
           await rows.first().waitFor();
           assert.equal(await rows.count(), e.households.edges.length);
-          assert.equal((await rows.first().locator('.row__name').innerText()).trim(), e.households.edges[0].node.headName);
+          assert.deepEqual(
+            (await rows.locator('.row__name').allInnerTexts()).map((t) => t.trim()),
+            e.households.edges.map((x) => x.node.headName),
+            "the server's order: the longest uncontacted first",
+          );
+          assert.equal(await mine.locator('[data-overdue="true"]').count(), overdue);
+          assert.equal(await mine.getByTestId('overdue-mark').count(), overdue);
+          if (overdue > 0) assert.equal(await rows.first().getAttribute('data-overdue'), 'true');
         }
         assert.equal(await page.getByTestId('home-area').count(), 0);
         await noHorizontalScroll(page, viewport.width);
@@ -195,12 +209,12 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
     });
 
     test('teacher goes offline: the app stays usable with the last data, then recovers', async () => {
-      const e = await as.teacher('{ households(first: 0) { totalCount } students(first: 0) { totalCount } }');
+      const e = await as.teacher('{ households(first: 0) { totalCount } families: myFamilies(first: 0) { totalCount } students(first: 0) { totalCount } }');
       await withBrowser(viewport, async ({ page, context }) => {
         await signIn(page, server.url, ACCOUNTS.teacher);
         await expectHome(page);
         const families = page.getByTestId('month-tasks').locator('[data-task="families"]');
-        await families.getByText(String(e.households.totalCount)).waitFor();
+        await families.getByText(String(e.families.totalCount)).waitFor();
         // The service worker has the shell once it controls the page.
         await page.evaluate(() => navigator.serviceWorker.ready);
         if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
@@ -231,14 +245,14 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
         await page.locator('[data-tab="me"]').click();
         await page.getByText('当前离线').waitFor();
         await page.locator('[data-tab="home"]').click();
-        await families.getByText(String(e.households.totalCount)).waitFor();
+        await families.getByText(String(e.families.totalCount)).waitFor();
         await page.getByTestId('month-tasks').getByTestId('stale').getByText(/离线数据.*更新于/).waitFor();
         await offline.waitFor();
 
         // Opening the app again with no signal: the shell comes from the service worker.
         const res = await page.reload();
         assert.ok(res?.fromServiceWorker(), 'the page was not served by the service worker');
-        await families.getByText(String(e.households.totalCount)).waitFor();
+        await families.getByText(String(e.families.totalCount)).waitFor();
         await offline.getByText('离线').waitFor();
         await page.screenshot({ path: screenshotPath(`home-teacher-offline-${vpName}`) });
 
@@ -427,7 +441,7 @@ describe('browsing in scope (phone)', () => {
 
 describe('no server at all (last: stops the server)', () => {
   test('the app opens from the service worker with the last data', async () => {
-    const e = await as.teacher('{ households(first: 0) { totalCount } }');
+    const e = await as.teacher('{ households: myFamilies(first: 0) { totalCount } }');
     await withBrowser(VIEWPORTS.mobile, async ({ page }) => {
       await signIn(page, server.url, ACCOUNTS.teacher);
       await expectHome(page);

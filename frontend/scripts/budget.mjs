@@ -18,7 +18,14 @@ const ROUTES = {
   'src/views/HouseholdView.vue': '/households/:id 户详情',
   'src/views/StudentsView.vue': '/students 学生',
   'src/views/StudentView.vue': '/students/:id 学生详情',
+  'src/views/ContactFormView.vue': '/households/:id/contact 记录联系',
   'src/views/MeView.vue': '/me 我的',
+  'src/views/CoverageView.vue': '/coverage 覆盖情况',
+  'src/views/VillageView.vue': '/villages/:id 村档案',
+  'src/views/AgreementsView.vue': '/my/agreements 我的责任书',
+  'src/views/AgreementView.vue': '/my/agreements/:id 责任书',
+  'src/views/AgreementProgressView.vue': '/signing 签订进度',
+  'src/views/TemplatesView.vue': '/signing/templates 责任书模板',
   'src/views/NotFoundView.vue': '(404)',
 };
 

@@ -5,6 +5,7 @@ import { setUnauthenticatedHandler } from './api/client';
 import { sessionExpired } from './state/session';
 import { watchNetwork } from './state/network';
 import { startSync } from './offline/sync';
+import { registerSenders } from './offline/senders';
 import { prune } from './offline/queryCache';
 import './styles/app.css';
 
@@ -13,6 +14,7 @@ setUnauthenticatedHandler((message) => {
   toLogin();
 });
 watchNetwork();
+registerSenders();
 
 createApp(App).use(router).mount('#app');
 

@@ -6,8 +6,10 @@ declare module 'vue-router' {
     /** Reachable without signing in. */
     public?: boolean;
     title?: string;
-    /** Which tab of the navigation is lit. */
-    tab?: 'home' | 'households' | 'students' | 'me';
+    /** Which entry of the navigation is lit. */
+    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress';
+    /** On phones, for pages without a tab of their own: the tab they are reached from. */
+    phoneTab?: 'home' | 'me';
   }
 }
 
@@ -20,7 +22,29 @@ export const router = createRouter({
     { path: '/households/:id', name: 'household', component: () => import('./views/HouseholdView.vue'), meta: { title: '户详情', tab: 'households' } },
     { path: '/students', name: 'students', component: () => import('./views/StudentsView.vue'), meta: { title: '学生', tab: 'students' } },
     { path: '/students/:id', name: 'student', component: () => import('./views/StudentView.vue'), meta: { title: '学生详情', tab: 'students' } },
+    {
+      path: '/households/:id/contact',
+      name: 'contact',
+      component: () => import('./views/ContactFormView.vue'),
+      meta: { title: '记录联系', tab: 'households' },
+    },
     { path: '/me', name: 'me', component: () => import('./views/MeView.vue'), meta: { title: '我的', tab: 'me' } },
+    { path: '/coverage', name: 'coverage', component: () => import('./views/CoverageView.vue'), meta: { title: '覆盖情况', tab: 'coverage', phoneTab: 'home' } },
+    { path: '/villages/:id', name: 'village', component: () => import('./views/VillageView.vue'), meta: { title: '村档案', tab: 'coverage', phoneTab: 'home' } },
+    { path: '/my/agreements', name: 'agreements', component: () => import('./views/AgreementsView.vue'), meta: { title: '我的责任书', tab: 'agreements', phoneTab: 'me' } },
+    {
+      path: '/signing',
+      name: 'agreement-progress',
+      component: () => import('./views/AgreementProgressView.vue'),
+      meta: { title: '责任书签订进度', tab: 'progress', phoneTab: 'home' },
+    },
+    {
+      path: '/signing/templates',
+      name: 'agreement-templates',
+      component: () => import('./views/TemplatesView.vue'),
+      meta: { title: '责任书模板', tab: 'progress', phoneTab: 'home' },
+    },
+    { path: '/my/agreements/:id', name: 'agreement', component: () => import('./views/AgreementView.vue'), meta: { title: '责任书', tab: 'agreements', phoneTab: 'me' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: '页面不存在' } },
   ],
   scrollBehavior(_to, _from, saved) {

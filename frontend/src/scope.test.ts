@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { areaOrg, areaTitle, canRevealId, homeSections, inRanges, ledSchoolIDs, type Viewer } from './scope';
+import {
+  areaOrg,
+  areaTitle,
+  canLogContact,
+  canRevealId,
+  homeSections,
+  inRanges,
+  isResponsibleFor,
+  issuerOrgs,
+  ledSchoolIDs,
+  mayAssign,
+  mayEditTemplates,
+  mayFollowAgreements,
+  mayIssue,
+  mayViewCoverage,
+  templateCounty,
+  type Viewer,
+} from './scope';
 
 type P = Viewer['permissions'][number];
 const perm = (object: string, action: string, p: Partial<P> = {}): P => ({
@@ -81,5 +98,75 @@ describe('ranges and schools', () => {
       person: { id: '1', name: '赵志刚', phone: '', positions: [{ id: '1', role: 'DEPUTY', grade: null, className: null, org: org('CITY_BUREAU', 'CITY') }] },
     } as unknown as Viewer;
     expect(areaOrg(v)?.division.name).toBe('保定市');
+  });
+});
+
+describe('who may log a contact (记录联系)', () => {
+  const household = {
+    villageCode: '130681100211',
+    guarantor: { id: 'zhangli' },
+    students: [{ contactPerson: { id: 'xuling' }, school: { id: 's-central', divisionCode: '130681100000' } }, { contactPerson: null, school: null }],
+  };
+  const me = (id: string, ...permissions: P[]) => ({ person: { id }, permissions }) as unknown as Viewer;
+  const assigned = perm('contact', 'write', { assigned: true });
+
+  it('the responsible person: 包户责任人 or a student’s 帮扶联系人', () => {
+    expect(canLogContact(me('zhangli', assigned), household)).toBe(true);
+    expect(canLogContact(me('xuling', assigned), household)).toBe(true);
+    expect(canLogContact(me('someone', assigned), household)).toBe(false);
+    expect(isResponsibleFor(me('xuling'), household)).toBe(true);
+    expect(isResponsibleFor(me('someone'), household)).toBe(false);
+  });
+
+  it('a supervisor over the village or a student’s school', () => {
+    expect(canLogContact(me('boss', perm('contact', 'write', { villageRanges: county })), household)).toBe(true);
+    expect(canLogContact(me('principal', perm('contact', 'write', { schoolIDs: ['s-central'] })), household)).toBe(true);
+    expect(canLogContact(me('town', perm('contact', 'write', { schoolRanges: [{ from: '130681100000', to: '130681100999' }] })), household)).toBe(true);
+    expect(canLogContact(me('elsewhere', perm('contact', 'write', { villageRanges: [{ from: '130681200000', to: '130681200999' }] })), household)).toBe(false);
+  });
+
+  it('nobody without contact/write, nor without a person (API tokens)', () => {
+    expect(canLogContact(me('zhangli', perm('contact', 'read', { assigned: true })), household)).toBe(false);
+    expect(canLogContact({ person: null, permissions: [perm('contact', 'write', { all: true })] } as unknown as Viewer, household)).toBe(false);
+    expect(canLogContact(null, household)).toBe(false);
+  });
+});
+
+describe('what admins may do', () => {
+  const v = (...permissions: P[]) => ({ permissions }) as Pick<Viewer, 'permissions'>;
+  it('reads each from the permissions, and “self” alone is not enough', () => {
+    const self = { villageRanges: [], schoolRanges: [], schoolIDs: [] };
+    expect(mayAssign(v(perm('assignment', 'write', { villageRanges: county })))).toBe(true);
+    expect(mayAssign(v(perm('assignment', 'read', { villageRanges: county })))).toBe(false);
+    expect(mayIssue(v(perm('agreement', 'issue', { schoolIDs: ['s1'] })))).toBe(true);
+    expect(mayIssue(v(perm('agreement', 'sign', self)))).toBe(false);
+    expect(mayFollowAgreements(v(perm('agreement', 'read', self)))).toBe(false);
+    expect(mayFollowAgreements(v(perm('agreement', 'read', { villageRanges: county })))).toBe(true);
+    expect(mayEditTemplates(v(perm('agreementtemplate', 'write', { villageRanges: county })))).toBe(true);
+    expect(mayEditTemplates(v(perm('agreementtemplate', 'read', { all: true })))).toBe(false);
+    expect(mayViewCoverage(roles('county_aid'))).toBe(true);
+    expect(mayViewCoverage(roles('school_leader'))).toBe(true);
+    expect(mayViewCoverage(roles('teacher', 'head_teacher'))).toBe(false);
+  });
+
+  it('issues for its bureau or its schools, and edits its county’s templates', () => {
+    const pos = (id: string, kind: string, code: string, level: string) => ({
+      id: `p-${id}`,
+      role: 'PRINCIPAL',
+      org: { id, name: id, kind, isCentral: false, divisionCode: code, division: { id: `d-${id}`, name: `n-${id}`, code, level } },
+    });
+    const countyAdmin = {
+      person: { positions: [pos('bureau', 'COUNTY_BUREAU', '130681000000', 'COUNTY')] },
+      permissions: [perm('agreement', 'issue', { villageRanges: county }), perm('agreementtemplate', 'write', { villageRanges: county })],
+    } as unknown as Viewer;
+    expect(issuerOrgs(countyAdmin).map((o) => o.id)).toEqual(['bureau']);
+    expect(templateCounty(countyAdmin)).toEqual({ code: '130681000000', name: 'n-bureau' });
+    const principal = {
+      person: { positions: [pos('s1', 'SCHOOL', '130681100000', 'TOWNSHIP'), pos('s9', 'SCHOOL', '130681200000', 'TOWNSHIP')] },
+      permissions: [perm('agreement', 'issue', { schoolIDs: ['s1'] })],
+    } as unknown as Viewer;
+    expect(issuerOrgs(principal).map((o) => o.id)).toEqual(['s1']);
+    expect(templateCounty(principal)).toBeNull();
+    expect(issuerOrgs({ ...principal, permissions: [] } as unknown as Viewer)).toEqual([]);
   });
 });

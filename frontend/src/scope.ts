@@ -84,3 +84,85 @@ export function areaTitle(level: string | null | undefined): string {
 export function headTeacherClasses(v: Viewer | null | undefined): Position[] {
   return (v?.person?.positions ?? []).filter((p) => p.role === 'HEAD_TEACHER');
 }
+
+/** Reaches beyond oneself: everywhere, a division subtree or some schools. */
+function reachesBeyondSelf(p: Permission | undefined): boolean {
+  return !!p && (p.all || p.villageRanges.length > 0 || p.schoolRanges.length > 0 || p.schoolIDs.length > 0);
+}
+
+export interface HouseholdScopeInfo {
+  villageCode?: string | null;
+  guarantor?: { id: string } | null;
+  students?: readonly { contactPerson?: { id: string } | null; school?: { id: string; divisionCode?: string | null } | null }[] | null;
+}
+
+/** Whether the viewer is the household's 包户责任人 or a student's 帮扶联系人. */
+export function isResponsibleFor(v: Pick<Viewer, 'person'> | null | undefined, h: HouseholdScopeInfo): boolean {
+  const me = v?.person?.id;
+  if (!me) return false;
+  return h.guarantor?.id === me || (h.students ?? []).some((s) => s.contactPerson?.id === me);
+}
+
+/**
+ * Whether to offer 记录联系 for a household: the viewer holds contact/write
+ * and is responsible for it, or supervises it (its village, or a school one
+ * of its students attends, lies in the permission's scope).
+ */
+export function canLogContact(v: Pick<Viewer, 'person' | 'permissions'> | null | undefined, h: HouseholdScopeInfo): boolean {
+  const p = permission(v, 'contact', 'write');
+  if (!p || !v?.person?.id) return false;
+  if (p.all) return true;
+  if (p.assigned && isResponsibleFor(v, h)) return true;
+  if (inRanges(h.villageCode, p.villageRanges)) return true;
+  return (h.students ?? []).some((s) => !!s.school && (p.schoolIDs.includes(s.school.id) || inRanges(s.school.divisionCode, p.schoolRanges)));
+}
+
+/** May make people responsible for villages, households and students (包村、包户、包人). */
+export function mayAssign(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'assignment', 'write'));
+}
+
+/** May issue agreements (下发责任书). */
+export function mayIssue(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'agreement', 'issue'));
+}
+
+/** May follow others' signing (签订进度): reads agreements beyond their own. */
+export function mayFollowAgreements(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'agreement', 'read'));
+}
+
+/** May edit the county's agreement templates. */
+export function mayEditTemplates(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'agreementtemplate', 'write'));
+}
+
+/** Sees coverage (覆盖情况): bureaus, overseers, inspectors, school leaders. */
+export function mayViewCoverage(v: Pick<Viewer, 'roles'> | null | undefined): boolean {
+  const s = homeSections(v);
+  return s.includes('area') || s.includes('school');
+}
+
+/**
+ * The units the viewer issues agreements for: a county bureau where they
+ * hold agreement/issue over an area, the schools named in it.
+ */
+export function issuerOrgs(v: Viewer | null | undefined): Position['org'][] {
+  const p = permission(v, 'agreement', 'issue');
+  if (!p) return [];
+  const out = new Map<string, Position['org']>();
+  for (const pos of v?.person?.positions ?? []) {
+    const o = pos.org;
+    const bureau = o.kind === 'COUNTY_BUREAU' && (p.all || inRanges(o.divisionCode, p.villageRanges));
+    const school = o.kind === 'SCHOOL' && p.schoolIDs.includes(o.id);
+    if (bureau || school) out.set(o.id, o);
+  }
+  return [...out.values()];
+}
+
+/** The county whose templates the viewer edits: the division of their county bureau. */
+export function templateCounty(v: Viewer | null | undefined): { code: string; name: string } | null {
+  if (!mayEditTemplates(v)) return null;
+  const bureau = (v?.person?.positions ?? []).find((p) => p.org.kind === 'COUNTY_BUREAU');
+  return bureau ? { code: bureau.org.division.code, name: bureau.org.division.name } : null;
+}

@@ -26,8 +26,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The API, the health probe, the worker itself and the agreement PDFs
+// (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
+// request, which may take longer than a page may wait) are never answered
+// from here.
 function isAppPath(url) {
-  return url.pathname !== '/graphql' && url.pathname !== '/healthz' && url.pathname !== '/sw.js';
+  const p = url.pathname;
+  if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf'));
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell

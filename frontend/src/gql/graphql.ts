@@ -4,6 +4,45 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** AgreementKind is enum for the field kind */
+export type AgreementKind =
+  | 'BUREAU_SCHOOL'
+  | 'SCHOOL_CONTACT'
+  | 'SCHOOL_DEPUTY'
+  | 'SCHOOL_PRINCIPAL';
+
+/** AgreementState is enum for the field state */
+export type AgreementState =
+  | 'ISSUED'
+  | 'SIGNED'
+  | 'VOID';
+
+/** AgreementTemplateKind is enum for the field kind */
+export type AgreementTemplateKind =
+  | 'BUREAU_SCHOOL'
+  | 'SCHOOL_CONTACT'
+  | 'SCHOOL_DEPUTY'
+  | 'SCHOOL_PRINCIPAL';
+
+export type AssignManyInput = {
+  kind: AssignmentKind;
+  personID: string;
+  targetIDs: Array<string>;
+};
+
+/** AssignmentKind is enum for the field kind */
+export type AssignmentKind =
+  | 'HOUSEHOLD'
+  | 'STUDENT'
+  | 'VILLAGE';
+
+/** ContactMode is enum for the field mode */
+export type ContactMode =
+  | 'HOME_VISIT'
+  | 'PHONE'
+  | 'SCHOOL_MEETING'
+  | 'WECHAT';
+
 /** DivisionLevel is enum for the field level */
 export type DivisionLevel =
   | 'CITY'
@@ -172,6 +211,35 @@ export type HouseholdWhereInput = {
   villageIDNotIn?: Array<string> | null | undefined;
 };
 
+export type IssueAgreementsInput = {
+  issuerOrgID: string;
+  /** Defaults to every kind the unit issues. */
+  kinds?: Array<AgreementKind> | null | undefined;
+  /** 学年或学期, e.g. 2026—2027学年 */
+  term: string;
+};
+
+export type LogContactInput = {
+  /** 帮办申请: which aid was applied for */
+  aidApplied?: Array<string> | null | undefined;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Situation seen: SUSPECTED_DROPOUT, ILLNESS, DISABILITY, HARDSHIP_WORSE, UNATTENDED, AID_MISSING */
+  flags?: Array<string> | null | undefined;
+  householdID: string;
+  /** 了解情况 */
+  learnedSituation: boolean;
+  mode: ContactMode;
+  notes?: string | null | undefined;
+  /** On whose behalf (supervisors only); defaults to the signed-in person. */
+  personID?: string | null | undefined;
+  /** 宣传政策: which policies were explained */
+  policiesExplained?: Array<string> | null | undefined;
+  studentID?: string | null | undefined;
+  /** Client-generated UUID: sending the same contact again stores it once. */
+  uuid: string;
+};
+
 /** OrgKind is enum for the field kind */
 export type OrgKind =
   | 'CITY_BUREAU'
@@ -200,6 +268,14 @@ export type PositionRole =
   | 'PRINCIPAL'
   | 'TEACHER'
   | 'VICE_PRINCIPAL';
+
+export type SignAgreementInput = {
+  id: string;
+  /** The drawn signature as a PNG data URL. */
+  signature: string;
+  /** The signer's name, typed to confirm. */
+  signedName: string;
+};
 
 /** StudentEnrollmentStatus is enum for the field enrollment_status */
 export type StudentEnrollmentStatus =
@@ -393,6 +469,181 @@ export type StudentWhereInput = {
   villageCodeNotIn?: Array<string> | null | undefined;
 };
 
+export type UpdateAgreementTemplateInput = {
+  closing?: string | null | undefined;
+  /** The county whose template this is. */
+  divisionCode: string;
+  duties: Array<string>;
+  kind: AgreementKind;
+  title: string;
+};
+
+export type AgreementCardFragment = { id: string, kind: AgreementKind, kindLabel: string, term: string, title: string, state: AgreementState, issuedAt: string, signedAt: string | null, signedName: string | null, daysOutstanding: number | null, pdfURL: string, partyName: string, partyRole: string, issuerRepresentative: string, issuerOrg: { id: string, name: string } };
+
+export type MyAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAgreementsQuery = { myAgreements: { totalCount: number, edges: Array<{ node: { id: string, kind: AgreementKind, kindLabel: string, term: string, title: string, state: AgreementState, issuedAt: string, signedAt: string | null, signedName: string | null, daysOutstanding: number | null, pdfURL: string, partyName: string, partyRole: string, issuerRepresentative: string, issuerOrg: { id: string, name: string } } | null } | null> | null } };
+
+export type UnsignedAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnsignedAgreementsQuery = { myAgreements: { totalCount: number, edges: Array<{ node: { id: string } | null } | null> | null } };
+
+export type AgreementQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AgreementQuery = { node:
+    | { text: string, contentHash: string, signatureDataURL: string | null, voidedAt: string | null, voidReason: string | null, partyPersonID: string, id: string, kind: AgreementKind, kindLabel: string, term: string, title: string, state: AgreementState, issuedAt: string, signedAt: string | null, signedName: string | null, daysOutstanding: number | null, pdfURL: string, partyName: string, partyRole: string, issuerRepresentative: string, issuerOrg: { id: string, name: string } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type SignAgreementMutationVariables = Exact<{
+  input: SignAgreementInput;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { id: string, state: AgreementState, signedAt: string | null } };
+
+export type CompletionCountFragment = { key: string, label: string, kind: AgreementKind | null, issued: number, signed: number, unsigned: number, org: { id: string, name: string, kind: OrgKind } | null, division: { id: string, code: string, name: string, level: DivisionLevel } | null };
+
+export type AgreementCompletionQueryVariables = Exact<{
+  term: string;
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type AgreementCompletionQuery = { agreementCompletion: { term: string, archiveURL: string, total: { key: string, label: string, kind: AgreementKind | null, issued: number, signed: number, unsigned: number, org: { id: string, name: string, kind: OrgKind } | null, division: { id: string, code: string, name: string, level: DivisionLevel } | null }, byKind: Array<{ key: string, label: string, kind: AgreementKind | null, issued: number, signed: number, unsigned: number, org: { id: string, name: string, kind: OrgKind } | null, division: { id: string, code: string, name: string, level: DivisionLevel } | null }>, children: Array<{ key: string, label: string, kind: AgreementKind | null, issued: number, signed: number, unsigned: number, org: { id: string, name: string, kind: OrgKind } | null, division: { id: string, code: string, name: string, level: DivisionLevel } | null }> } };
+
+export type UnsignedListQueryVariables = Exact<{
+  term: string;
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type UnsignedListQuery = { agreementCompletion: { unsigned: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kindLabel: string, partyName: string, partyRole: string, issuedAt: string, daysOutstanding: number | null, issuerOrg: { id: string, name: string } } | null } | null> | null } } };
+
+export type IssueAgreementsMutationVariables = Exact<{
+  input: IssueAgreementsInput;
+}>;
+
+
+export type IssueAgreementsMutation = { issueAgreements: { created: number, existing: number, skipped: Array<{ name: string, reason: string }> } };
+
+export type TemplateFragment = { id: string, kind: AgreementTemplateKind, ownerCode: string, title: string, duties: Array<string>, closing: string, version: number, updatedAt: string };
+
+export type AgreementTemplatesQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type AgreementTemplatesQuery = { agreementTemplates: Array<{ id: string, kind: AgreementTemplateKind, ownerCode: string, title: string, duties: Array<string>, closing: string, version: number, updatedAt: string }> };
+
+export type UpdateAgreementTemplateMutationVariables = Exact<{
+  input: UpdateAgreementTemplateInput;
+}>;
+
+
+export type UpdateAgreementTemplateMutation = { updateAgreementTemplate: { id: string, kind: AgreementTemplateKind, ownerCode: string, title: string, duties: Array<string>, closing: string, version: number, updatedAt: string } };
+
+export type ContactOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContactOptionsQuery = { contactOptions: { aidKinds: Array<string>, policies: Array<string>, flags: Array<{ key: string, label: string }> } };
+
+export type LogContactMutationVariables = Exact<{
+  input: LogContactInput;
+}>;
+
+
+export type LogContactMutation = { logContact: { id: string, uuid: string, date: string } };
+
+export type CoverageCountsFragment = { key: string, label: string, contacted: number, overdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null, villages: { total: number, covered: number, gaps: number }, households: { total: number, covered: number, gaps: number }, students: { total: number, covered: number, gaps: number } };
+
+export type CoverageQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type CoverageQuery = { coverage: { month: string, division: { id: string, code: string, name: string, level: DivisionLevel, parent: { id: string, code: string, name: string, level: DivisionLevel } | null } | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, division: { id: string, code: string, name: string, level: DivisionLevel } } | null, total: { key: string, label: string, contacted: number, overdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null, villages: { total: number, covered: number, gaps: number }, households: { total: number, covered: number, gaps: number }, students: { total: number, covered: number, gaps: number } }, children: Array<{ key: string, label: string, contacted: number, overdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null, villages: { total: number, covered: number, gaps: number }, households: { total: number, covered: number, gaps: number }, students: { total: number, covered: number, gaps: number } }>, schools: Array<{ key: string, label: string, contacted: number, overdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null, villages: { total: number, covered: number, gaps: number }, households: { total: number, covered: number, gaps: number }, students: { total: number, covered: number, gaps: number } }> } };
+
+export type VillageGapsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type VillageGapsQuery = { coverage: { villageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, parent: { id: string, name: string } | null } | null } | null> | null } } };
+
+export type HouseholdGapsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type HouseholdGapsQuery = { coverage: { householdGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, village: { id: string, name: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string }> | null } | null } | null> | null } } };
+
+export type StudentGapsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type StudentGapsQuery = { coverage: { studentGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, school: { id: string, name: string } | null, household: { id: string, headName: string, village: { id: string, name: string } } } | null } | null> | null } } };
+
+export type OverdueHouseholdsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueHouseholdsQuery = { coverage: { overdueHouseholds: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, lastContactOn: string, village: { id: string, name: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string } | null } | null } | null> | null } } };
+
+export type VillageArchiveQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VillageArchiveQuery = { villageArchive: { households: number, registeredHouseholds: number, guaranteedHouseholds: number, students: number, registeredStudents: number, outsideCounty: number, needing: number, withContact: number, village: { id: string, code: string, name: string, parent: { id: string, code: string, name: string } | null, guarantor: { id: string, name: string, phone: string } | null }, byStage: Array<{ stage: StudentStage, students: number, registered: number, needing: number, withContact: number }> } };
+
+export type VillageStudentsQueryVariables = Exact<{
+  id: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type VillageStudentsQuery = { villageArchive: { list: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, lastContactOn: string, outsideDivision: { id: string, name: string } | null, school: { id: string, name: string } | null, contactPerson: { id: string, name: string } | null, household: { id: string, headName: string, status: HouseholdStatus } } | null } | null> | null } } };
+
+export type PeopleQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type PeopleQuery = { people: { totalCount: number, edges: Array<{ node: { id: string, name: string, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, divisionCode: string } }> | null } | null } | null> | null } };
+
+export type AssignManyMutationVariables = Exact<{
+  input: AssignManyInput;
+}>;
+
+
+export type AssignManyMutation = { assignMany: { assignments: Array<{ id: string }>, errors: Array<{ targetID: string, field: string | null, reason: string }> } };
+
 export type AreaOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -422,7 +673,24 @@ export type TownshipStatsQuery = { households: { totalCount: number }, registere
 export type MyFamiliesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFamiliesQuery = { households: { totalCount: number, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, village: { id: string, name: string }, students: Array<{ id: string }> | null } | null } | null> | null }, students: { totalCount: number } };
+export type MyFamiliesQuery = { myFamilies: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null } | null } | null> | null }, overdue: { totalCount: number }, students: { totalCount: number } };
+
+export type CoverageSummaryQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type CoverageSummaryQuery = { coverage: { month: string, total: { key: string, label: string, contacted: number, overdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null, villages: { total: number, covered: number, gaps: number }, households: { total: number, covered: number, gaps: number }, students: { total: number, covered: number, gaps: number } } } };
+
+export type CompletionSummaryQueryVariables = Exact<{
+  term: string;
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type CompletionSummaryQuery = { agreementCompletion: { term: string, total: { issued: number, signed: number, unsigned: number } } };
 
 export type HouseholdsQueryVariables = Exact<{
   first: number;
@@ -435,13 +703,17 @@ export type HouseholdsQueryVariables = Exact<{
 
 export type HouseholdsQuery = { households: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, village: { id: string, name: string }, students: Array<{ id: string }> | null } | null } | null> | null } };
 
+export type FamilyFragment = { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null };
+
+export type ContactRecordFragment = { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null };
+
 export type HouseholdQueryVariables = Exact<{
   id: string;
 }>;
 
 
 export type HouseholdQuery = { node:
-    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, updatedAt: string, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, school: { id: string, name: string } | null }> | null }
+    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, contacts: { totalCount: number, edges: Array<{ node: { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null } | null } | null> | null }, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -475,7 +747,7 @@ export type StudentQueryVariables = Exact<{
 
 
 export type StudentQuery = { node:
-    | { id: string, name: string, gender: StudentGender, age: number, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, updatedAt: string, outsideDivision: { id: string, name: string } | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, number: string, headName: string, status: HouseholdStatus, phone: string | null, address: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } } }
+    | { id: string, name: string, gender: StudentGender, age: number, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, lastContactOn: string, updatedAt: string, outsideDivision: { id: string, name: string } | null, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null, household: { id: string, number: string, headName: string, status: HouseholdStatus, phone: string | null, address: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } } }
     | Record<PropertyKey, never>
    | null };
 
@@ -509,7 +781,712 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AgreementCardFragmentDoc = new TypedDocumentString(`
+    fragment AgreementCard on Agreement {
+  id
+  kind
+  kindLabel
+  term
+  title
+  state
+  issuedAt
+  signedAt
+  signedName
+  daysOutstanding
+  pdfURL
+  partyName
+  partyRole
+  issuerRepresentative
+  issuerOrg {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AgreementCard"}) as unknown as TypedDocumentString<AgreementCardFragment, unknown>;
+export const CompletionCountFragmentDoc = new TypedDocumentString(`
+    fragment CompletionCount on AgreementCount {
+  key
+  label
+  kind
+  issued
+  signed
+  unsigned
+  org {
+    id
+    name
+    kind
+  }
+  division {
+    id
+    code
+    name
+    level
+  }
+}
+    `, {"fragmentName":"CompletionCount"}) as unknown as TypedDocumentString<CompletionCountFragment, unknown>;
+export const TemplateFragmentDoc = new TypedDocumentString(`
+    fragment Template on AgreementTemplate {
+  id
+  kind
+  ownerCode
+  title
+  duties
+  closing
+  version
+  updatedAt
+}
+    `, {"fragmentName":"Template"}) as unknown as TypedDocumentString<TemplateFragment, unknown>;
+export const CoverageCountsFragmentDoc = new TypedDocumentString(`
+    fragment CoverageCounts on CoverageRow {
+  key
+  label
+  division {
+    id
+    code
+    name
+    level
+  }
+  school {
+    id
+    name
+  }
+  villages {
+    total
+    covered
+    gaps
+  }
+  households {
+    total
+    covered
+    gaps
+  }
+  students {
+    total
+    covered
+    gaps
+  }
+  contacted
+  overdue
+}
+    `, {"fragmentName":"CoverageCounts"}) as unknown as TypedDocumentString<CoverageCountsFragment, unknown>;
+export const FamilyFragmentDoc = new TypedDocumentString(`
+    fragment Family on Household {
+  id
+  number
+  headName
+  status
+  registered
+  dibao
+  tekun
+  disabled
+  size
+  phone
+  address
+  villageCode
+  lastContactOn
+  updatedAt
+  village {
+    id
+    name
+    code
+    parent {
+      id
+      name
+    }
+  }
+  guarantor {
+    id
+    name
+    phone
+  }
+  students {
+    id
+    name
+    gender
+    age
+    stage
+    grade
+    className
+    enrollmentStatus
+    boarding
+    disabled
+    leftBehind
+    migrant
+    ethnicMinority
+    outsideSchoolName
+    lastContactOn
+    school {
+      id
+      name
+      divisionCode
+    }
+    contactPerson {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"Family"}) as unknown as TypedDocumentString<FamilyFragment, unknown>;
+export const ContactRecordFragmentDoc = new TypedDocumentString(`
+    fragment ContactRecord on Contact {
+  id
+  uuid
+  date
+  mode
+  learnedSituation
+  aidApplied
+  policiesExplained
+  flags
+  notes
+  createdAt
+  person {
+    id
+    name
+  }
+  recordedBy {
+    id
+    name
+  }
+  student {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ContactRecord"}) as unknown as TypedDocumentString<ContactRecordFragment, unknown>;
+export const MyAgreementsDocument = new TypedDocumentString(`
+    query MyAgreements {
+  myAgreements(first: 50) {
+    totalCount
+    edges {
+      node {
+        ...AgreementCard
+      }
+    }
+  }
+}
+    fragment AgreementCard on Agreement {
+  id
+  kind
+  kindLabel
+  term
+  title
+  state
+  issuedAt
+  signedAt
+  signedName
+  daysOutstanding
+  pdfURL
+  partyName
+  partyRole
+  issuerRepresentative
+  issuerOrg {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MyAgreementsQuery, MyAgreementsQueryVariables>;
+export const UnsignedAgreementsDocument = new TypedDocumentString(`
+    query UnsignedAgreements {
+  myAgreements(state: ISSUED, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsignedAgreementsQuery, UnsignedAgreementsQueryVariables>;
+export const AgreementDocument = new TypedDocumentString(`
+    query Agreement($id: ID!) {
+  node(id: $id) {
+    ... on Agreement {
+      ...AgreementCard
+      text
+      contentHash
+      signatureDataURL
+      voidedAt
+      voidReason
+      partyPersonID
+    }
+  }
+}
+    fragment AgreementCard on Agreement {
+  id
+  kind
+  kindLabel
+  term
+  title
+  state
+  issuedAt
+  signedAt
+  signedName
+  daysOutstanding
+  pdfURL
+  partyName
+  partyRole
+  issuerRepresentative
+  issuerOrg {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AgreementQuery, AgreementQueryVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($input: SignAgreementInput!) {
+  signAgreement(input: $input) {
+    id
+    state
+    signedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const AgreementCompletionDocument = new TypedDocumentString(`
+    query AgreementCompletion($term: String!, $divisionCode: String, $orgID: ID) {
+  agreementCompletion(term: $term, divisionCode: $divisionCode, orgID: $orgID) {
+    term
+    archiveURL
+    total {
+      ...CompletionCount
+    }
+    byKind {
+      ...CompletionCount
+    }
+    children {
+      ...CompletionCount
+    }
+  }
+}
+    fragment CompletionCount on AgreementCount {
+  key
+  label
+  kind
+  issued
+  signed
+  unsigned
+  org {
+    id
+    name
+    kind
+  }
+  division {
+    id
+    code
+    name
+    level
+  }
+}`) as unknown as TypedDocumentString<AgreementCompletionQuery, AgreementCompletionQueryVariables>;
+export const UnsignedListDocument = new TypedDocumentString(`
+    query UnsignedList($term: String!, $divisionCode: String, $orgID: ID, $first: Int!, $after: Cursor) {
+  agreementCompletion(term: $term, divisionCode: $divisionCode, orgID: $orgID) {
+    unsigned(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kindLabel
+          partyName
+          partyRole
+          issuedAt
+          daysOutstanding
+          issuerOrg {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsignedListQuery, UnsignedListQueryVariables>;
+export const IssueAgreementsDocument = new TypedDocumentString(`
+    mutation IssueAgreements($input: IssueAgreementsInput!) {
+  issueAgreements(input: $input) {
+    created
+    existing
+    skipped {
+      name
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IssueAgreementsMutation, IssueAgreementsMutationVariables>;
+export const AgreementTemplatesDocument = new TypedDocumentString(`
+    query AgreementTemplates($divisionCode: String!) {
+  agreementTemplates(divisionCode: $divisionCode) {
+    ...Template
+  }
+}
+    fragment Template on AgreementTemplate {
+  id
+  kind
+  ownerCode
+  title
+  duties
+  closing
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<AgreementTemplatesQuery, AgreementTemplatesQueryVariables>;
+export const UpdateAgreementTemplateDocument = new TypedDocumentString(`
+    mutation UpdateAgreementTemplate($input: UpdateAgreementTemplateInput!) {
+  updateAgreementTemplate(input: $input) {
+    ...Template
+  }
+}
+    fragment Template on AgreementTemplate {
+  id
+  kind
+  ownerCode
+  title
+  duties
+  closing
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateAgreementTemplateMutation, UpdateAgreementTemplateMutationVariables>;
+export const ContactOptionsDocument = new TypedDocumentString(`
+    query ContactOptions {
+  contactOptions {
+    aidKinds
+    policies
+    flags {
+      key
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactOptionsQuery, ContactOptionsQueryVariables>;
+export const LogContactDocument = new TypedDocumentString(`
+    mutation LogContact($input: LogContactInput!) {
+  logContact(input: $input) {
+    id
+    uuid
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<LogContactMutation, LogContactMutationVariables>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($divisionCode: String, $orgID: ID) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    month
+    division {
+      id
+      code
+      name
+      level
+      parent {
+        id
+        code
+        name
+        level
+      }
+    }
+    org {
+      id
+      name
+      kind
+      isCentral
+      division {
+        id
+        code
+        name
+        level
+      }
+    }
+    total {
+      ...CoverageCounts
+    }
+    children {
+      ...CoverageCounts
+    }
+    schools {
+      ...CoverageCounts
+    }
+  }
+}
+    fragment CoverageCounts on CoverageRow {
+  key
+  label
+  division {
+    id
+    code
+    name
+    level
+  }
+  school {
+    id
+    name
+  }
+  villages {
+    total
+    covered
+    gaps
+  }
+  households {
+    total
+    covered
+    gaps
+  }
+  students {
+    total
+    covered
+    gaps
+  }
+  contacted
+  overdue
+}`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const VillageGapsDocument = new TypedDocumentString(`
+    query VillageGaps($divisionCode: String, $orgID: ID, $first: Int!, $after: Cursor) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    villageGaps(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          parent {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VillageGapsQuery, VillageGapsQueryVariables>;
+export const HouseholdGapsDocument = new TypedDocumentString(`
+    query HouseholdGaps($divisionCode: String, $orgID: ID, $first: Int!, $after: Cursor) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    householdGaps(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          headName
+          status
+          village {
+            id
+            name
+            parent {
+              id
+              name
+            }
+          }
+          students {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HouseholdGapsQuery, HouseholdGapsQueryVariables>;
+export const StudentGapsDocument = new TypedDocumentString(`
+    query StudentGaps($divisionCode: String, $orgID: ID, $first: Int!, $after: Cursor) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    studentGaps(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          stage
+          grade
+          className
+          enrollmentStatus
+          outsideSchoolName
+          school {
+            id
+            name
+          }
+          household {
+            id
+            headName
+            village {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudentGapsQuery, StudentGapsQueryVariables>;
+export const OverdueHouseholdsDocument = new TypedDocumentString(`
+    query OverdueHouseholds($divisionCode: String, $orgID: ID, $first: Int!, $after: Cursor) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    overdueHouseholds(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          headName
+          status
+          lastContactOn
+          village {
+            id
+            name
+            parent {
+              id
+              name
+            }
+          }
+          guarantor {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueHouseholdsQuery, OverdueHouseholdsQueryVariables>;
+export const VillageArchiveDocument = new TypedDocumentString(`
+    query VillageArchive($id: ID!) {
+  villageArchive(villageID: $id) {
+    village {
+      id
+      code
+      name
+      parent {
+        id
+        code
+        name
+      }
+      guarantor {
+        id
+        name
+        phone
+      }
+    }
+    households
+    registeredHouseholds
+    guaranteedHouseholds
+    students
+    registeredStudents
+    outsideCounty
+    needing
+    withContact
+    byStage {
+      stage
+      students
+      registered
+      needing
+      withContact
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VillageArchiveQuery, VillageArchiveQueryVariables>;
+export const VillageStudentsDocument = new TypedDocumentString(`
+    query VillageStudents($id: ID!, $first: Int!, $after: Cursor) {
+  villageArchive(villageID: $id) {
+    list(first: $first, after: $after, orderBy: {field: NAME, direction: ASC}) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          gender
+          age
+          stage
+          grade
+          className
+          enrollmentStatus
+          outsideSchoolName
+          outsideDivision {
+            id
+            name
+          }
+          lastContactOn
+          school {
+            id
+            name
+          }
+          contactPerson {
+            id
+            name
+          }
+          household {
+            id
+            headName
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VillageStudentsQuery, VillageStudentsQueryVariables>;
+export const PeopleDocument = new TypedDocumentString(`
+    query People($name: String!) {
+  people(
+    first: 20
+    where: {nameContains: $name, active: true}
+    orderBy: {field: NAME, direction: ASC}
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        positions {
+          id
+          role
+          grade
+          className
+          org {
+            id
+            name
+            kind
+            isCentral
+            divisionCode
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const AssignManyDocument = new TypedDocumentString(`
+    mutation AssignMany($input: AssignManyInput!) {
+  assignMany(input: $input) {
+    assignments {
+      id
+    }
+    errors {
+      targetID
+      field
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignManyMutation, AssignManyMutationVariables>;
 export const AreaOverviewDocument = new TypedDocumentString(`
     query AreaOverview {
   households: households(first: 0) {
@@ -675,33 +1652,132 @@ export const TownshipStatsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<TownshipStatsQuery, TownshipStatsQueryVariables>;
 export const MyFamiliesDocument = new TypedDocumentString(`
     query MyFamilies {
-  households(first: 20, orderBy: {field: HEAD_NAME, direction: ASC}) {
+  myFamilies(first: 50) {
     totalCount
+    pageInfo {
+      hasNextPage
+    }
     edges {
       node {
-        id
-        number
-        headName
-        status
-        dibao
-        tekun
-        disabled
-        phone
-        village {
-          id
-          name
-        }
-        students {
-          id
-        }
+        ...Family
       }
     }
+  }
+  overdue: myFamilies(first: 0, overdue: true) {
+    totalCount
   }
   students(first: 0) {
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<MyFamiliesQuery, MyFamiliesQueryVariables>;
+    fragment Family on Household {
+  id
+  number
+  headName
+  status
+  registered
+  dibao
+  tekun
+  disabled
+  size
+  phone
+  address
+  villageCode
+  lastContactOn
+  updatedAt
+  village {
+    id
+    name
+    code
+    parent {
+      id
+      name
+    }
+  }
+  guarantor {
+    id
+    name
+    phone
+  }
+  students {
+    id
+    name
+    gender
+    age
+    stage
+    grade
+    className
+    enrollmentStatus
+    boarding
+    disabled
+    leftBehind
+    migrant
+    ethnicMinority
+    outsideSchoolName
+    lastContactOn
+    school {
+      id
+      name
+      divisionCode
+    }
+    contactPerson {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<MyFamiliesQuery, MyFamiliesQueryVariables>;
+export const CoverageSummaryDocument = new TypedDocumentString(`
+    query CoverageSummary($divisionCode: String, $orgID: ID) {
+  coverage(divisionCode: $divisionCode, orgID: $orgID) {
+    month
+    total {
+      ...CoverageCounts
+    }
+  }
+}
+    fragment CoverageCounts on CoverageRow {
+  key
+  label
+  division {
+    id
+    code
+    name
+    level
+  }
+  school {
+    id
+    name
+  }
+  villages {
+    total
+    covered
+    gaps
+  }
+  households {
+    total
+    covered
+    gaps
+  }
+  students {
+    total
+    covered
+    gaps
+  }
+  contacted
+  overdue
+}`) as unknown as TypedDocumentString<CoverageSummaryQuery, CoverageSummaryQueryVariables>;
+export const CompletionSummaryDocument = new TypedDocumentString(`
+    query CompletionSummary($term: String!, $divisionCode: String, $orgID: ID) {
+  agreementCompletion(term: $term, divisionCode: $divisionCode, orgID: $orgID) {
+    term
+    total {
+      issued
+      signed
+      unsigned
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompletionSummaryQuery, CompletionSummaryQueryVariables>;
 export const HouseholdsDocument = new TypedDocumentString(`
     query Households($first: Int!, $after: Cursor, $where: HouseholdWhereInput, $search: String, $divisionCode: String) {
   households(
@@ -743,51 +1819,98 @@ export const HouseholdDocument = new TypedDocumentString(`
     query Household($id: ID!) {
   node(id: $id) {
     ... on Household {
-      id
-      number
-      headName
-      status
-      registered
-      dibao
-      tekun
-      disabled
-      size
-      phone
-      address
-      updatedAt
-      village {
-        id
-        name
-        code
-        parent {
-          id
-          name
-        }
-      }
-      students {
-        id
-        name
-        gender
-        age
-        stage
-        grade
-        className
-        enrollmentStatus
-        boarding
-        disabled
-        leftBehind
-        migrant
-        ethnicMinority
-        outsideSchoolName
-        school {
-          id
-          name
+      ...Family
+      contacts(first: 30, orderBy: {field: DATE, direction: DESC}) {
+        totalCount
+        edges {
+          node {
+            ...ContactRecord
+          }
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<HouseholdQuery, HouseholdQueryVariables>;
+    fragment Family on Household {
+  id
+  number
+  headName
+  status
+  registered
+  dibao
+  tekun
+  disabled
+  size
+  phone
+  address
+  villageCode
+  lastContactOn
+  updatedAt
+  village {
+    id
+    name
+    code
+    parent {
+      id
+      name
+    }
+  }
+  guarantor {
+    id
+    name
+    phone
+  }
+  students {
+    id
+    name
+    gender
+    age
+    stage
+    grade
+    className
+    enrollmentStatus
+    boarding
+    disabled
+    leftBehind
+    migrant
+    ethnicMinority
+    outsideSchoolName
+    lastContactOn
+    school {
+      id
+      name
+      divisionCode
+    }
+    contactPerson {
+      id
+      name
+    }
+  }
+}
+fragment ContactRecord on Contact {
+  id
+  uuid
+  date
+  mode
+  learnedSituation
+  aidApplied
+  policiesExplained
+  flags
+  notes
+  createdAt
+  person {
+    id
+    name
+  }
+  recordedBy {
+    id
+    name
+  }
+  student {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<HouseholdQuery, HouseholdQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($phone: String!, $password: String!) {
   login(phone: $phone, password: $password) {
@@ -882,6 +2005,11 @@ export const StudentDocument = new TypedDocumentString(`
         name
         divisionCode
       }
+      contactPerson {
+        id
+        name
+      }
+      lastContactOn
       updatedAt
       household {
         id

@@ -11,6 +11,7 @@ const online = () => true;
 beforeEach(async () => {
   await closeDB();
   globalThis.indexedDB = new IDBFactory();
+  outbox.setOwner('p1');
 });
 
 afterEach(() => {
@@ -43,7 +44,7 @@ describe('enqueue and list', () => {
   it('stores a pending item with a fresh UUID and its payload', async () => {
     const item = await outbox.enqueue('contact', { householdID: 'h1', note: '电话联系' });
     expect(item.id).toMatch(UUID);
-    expect(item).toMatchObject({ kind: 'contact', state: 'pending', attempts: 0, lastError: null, payload: { householdID: 'h1', note: '电话联系' } });
+    expect(item).toMatchObject({ owner: 'p1', kind: 'contact', state: 'pending', attempts: 0, lastError: null, payload: { householdID: 'h1', note: '电话联系' } });
     expect(typeof item.createdAt).toBe('number');
     const all = await outbox.list();
     expect(all).toHaveLength(1);
@@ -204,5 +205,100 @@ describe('subscribe, counts, clearSent, remove', () => {
     expect((await outbox.list()).map((i) => i.id)).toEqual([keep.id]);
     await outbox.remove(keep.id);
     expect(await outbox.list()).toEqual([]);
+  });
+});
+
+describe('owners: items belong to who made them', () => {
+  it('stores the signed-in person on enqueue, and refuses with nobody signed in', async () => {
+    expect((await outbox.enqueue('contact', 'a')).owner).toBe('p1');
+    expect((await outbox.enqueue('contact', 'b', { owner: 'p9' })).owner).toBe('p9');
+    outbox.setOwner(null);
+    await expect(outbox.enqueue('contact', 'c')).rejects.toThrow('请先登录');
+    expect((await outbox.list()).map((i) => [i.payload, i.owner])).toEqual([
+      ['a', 'p1'],
+      ['b', 'p9'],
+    ]);
+  });
+
+  it("lists and counts only the signed-in person's items, keeping the others", async () => {
+    await outbox.enqueue('contact', 'mine');
+    outbox.setOwner('p2');
+    await outbox.enqueue('contact', 'theirs');
+    expect((await outbox.mine()).map((i) => i.payload)).toEqual(['theirs']);
+    expect((await outbox.list('p1')).map((i) => i.payload)).toEqual(['mine']);
+    expect((await outbox.list()).map((i) => i.payload)).toEqual(['mine', 'theirs']);
+    outbox.setOwner(null);
+    expect(await outbox.mine()).toEqual([]);
+    expect(await outbox.list(null)).toEqual([]);
+    expect(await outbox.list()).toHaveLength(2);
+  });
+
+  it("sends only the signed-in person's items; the others wait, untouched, for their owner", async () => {
+    const a = await outbox.enqueue('contact', 'a');
+    outbox.setOwner('p2');
+    const b = await outbox.enqueue('contact', 'b');
+    const sent: string[] = [];
+    const send = async (i: OutboxItem) => void sent.push(`${i.owner}:${i.payload}`);
+
+    expect(await outbox.flush(send, { online })).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(sent).toEqual(['p2:b']);
+    expect(await outbox.get(a.id)).toMatchObject({ state: 'pending', attempts: 0, lastError: null, sentAt: null });
+    expect(await outbox.get(b.id)).toMatchObject({ state: 'sent' });
+
+    outbox.setOwner(null); // signed out: nothing is sent at all
+    expect(await outbox.flush(send, { online })).toEqual({ sent: 0, failed: 0, pending: 0 });
+    expect(sent).toEqual(['p2:b']);
+
+    outbox.setOwner('p1'); // the owner is back
+    expect(await outbox.flush(send, { online })).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(sent).toEqual(['p2:b', 'p1:a']);
+    expect(await outbox.get(a.id)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('stops when someone else signs in during a flush', async () => {
+    await outbox.enqueue('contact', 'a');
+    const b = await outbox.enqueue('contact', 'b');
+    const send = vi.fn(async () => outbox.setOwner('p2'));
+    expect(await outbox.flush(send, { online })).toEqual({ sent: 1, failed: 0, pending: 1 });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(await outbox.get(b.id)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('tells subscribers and owner listeners when someone else signs in', async () => {
+    await outbox.enqueue('contact', 'a1');
+    await outbox.enqueue('contact', 'a2');
+    outbox.setOwner('p2');
+    await outbox.enqueue('contact', 'b1');
+    outbox.setOwner('p1');
+    const seen: unknown[][] = [];
+    const owners: (string | null)[] = [];
+    const off = outbox.subscribe((items) => seen.push(items.map((i) => i.payload)));
+    const offOwner = outbox.onOwnerChange((o) => owners.push(o));
+    await vi.waitFor(() => expect(seen).toEqual([['a1', 'a2']]));
+    outbox.setOwner('p2');
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['b1']));
+    outbox.setOwner('p2'); // no change, no call
+    outbox.setOwner(null);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual([]));
+    expect(owners).toEqual(['p2', null]);
+    off();
+    offOwner();
+  });
+
+  it("clears only the signed-in person's sent items", async () => {
+    await outbox.enqueue('contact', 'a');
+    await outbox.flush(async () => undefined, { online });
+    outbox.setOwner('p2');
+    await outbox.enqueue('contact', 'b');
+    await outbox.flush(async () => undefined, { online });
+    await outbox.clearSent();
+    expect((await outbox.list()).map((i) => [i.payload, i.state])).toEqual([['a', 'sent']]);
+  });
+
+  it('flushes an explicit owner when asked to', async () => {
+    await outbox.enqueue('contact', 'a', { owner: 'p3' });
+    const send = vi.fn(async () => undefined);
+    expect(await outbox.flush(send, { online, owner: 'p3' })).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

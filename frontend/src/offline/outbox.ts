@@ -2,6 +2,12 @@
 // IndexedDB until they reach the server. Each item carries a client-generated
 // UUID that the server uses to drop duplicates, so sending an item again after
 // a lost response is safe.
+//
+// Items belong to the person who made them: enqueue stores the signed-in
+// person's id (the owner), and only the owner's items are listed, counted and
+// sent while they are signed in. A phone shared by two teachers keeps the
+// other one's records, untouched, until that person signs in again; they are
+// never sent under someone else's session.
 import { OUTBOX, withStore } from './idb';
 
 export type OutboxState = 'pending' | 'sent' | 'failed';
@@ -9,6 +15,8 @@ export type OutboxState = 'pending' | 'sent' | 'failed';
 export interface OutboxItem<P = unknown> {
   /** Client-generated UUID; the server's idempotency key. */
   id: string;
+  /** Person id of who made it; only sent while they are signed in. */
+  owner: string;
   kind: string;
   payload: P;
   /** Milliseconds since the epoch. */
@@ -39,6 +47,13 @@ export interface FlushOptions {
   isFatal?: (err: unknown) => boolean;
   /** Defaults to navigator.onLine; flush does nothing while offline. */
   online?: () => boolean;
+  /** Whose items to send; defaults to the signed-in person (setOwner). */
+  owner?: string | null;
+}
+
+export interface EnqueueOptions {
+  /** Defaults to the signed-in person (setOwner). */
+  owner?: string | null;
 }
 
 export interface FlushResult {
@@ -49,7 +64,29 @@ export interface FlushResult {
 
 type Listener = (items: OutboxItem[]) => void;
 const listeners = new Set<Listener>();
+const ownerListeners = new Set<(owner: string | null) => void>();
 let seqCounter = 0;
+let currentOwner: string | null = null;
+
+/** The person signed in (their items are the ones shown and sent), or null. */
+export function getOwner(): string | null {
+  return currentOwner;
+}
+
+/** Sets who is signed in; subscribers then see that person's items. */
+export function setOwner(owner: string | null): void {
+  const next = owner || null;
+  if (next === currentOwner) return;
+  currentOwner = next;
+  for (const fn of ownerListeners) fn(next);
+  void notify().catch(() => undefined);
+}
+
+/** Calls fn whenever someone else signs in (or out); returns the unsubscribe. */
+export function onOwnerChange(fn: (owner: string | null) => void): () => void {
+  ownerListeners.add(fn);
+  return () => ownerListeners.delete(fn);
+}
 
 /** RFC 4122 version 4 UUID; crypto.randomUUID needs a secure context, so fall back. */
 export function uuid(): string {
@@ -72,10 +109,16 @@ async function put(item: OutboxItem): Promise<void> {
   await withStore(OUTBOX, 'readwrite', (s) => s.put(item));
 }
 
-/** All items, oldest first. */
-export async function list(): Promise<OutboxItem[]> {
+/** Items of one owner, oldest first; every owner's with owner undefined. */
+export async function list(owner?: string | null): Promise<OutboxItem[]> {
   const items = await withStore<OutboxItem[]>(OUTBOX, 'readonly', (s) => s.getAll());
-  return (items ?? []).sort(byOrder);
+  const all = (items ?? []).sort(byOrder);
+  return owner === undefined ? all : all.filter((i) => !!owner && i.owner === owner);
+}
+
+/** The signed-in person's items, oldest first (none when nobody is). */
+export function mine(): Promise<OutboxItem[]> {
+  return list(currentOwner);
 }
 
 export async function get(id: string): Promise<OutboxItem | undefined> {
@@ -84,23 +127,29 @@ export async function get(id: string): Promise<OutboxItem | undefined> {
 
 async function notify(): Promise<void> {
   if (listeners.size === 0) return;
-  const items = await list();
+  const items = await mine();
   for (const fn of listeners) fn(items);
 }
 
-/** Calls fn with the current items now and after every change; returns the unsubscribe. */
+/**
+ * Calls fn with the signed-in person's items now and after every change (and
+ * when someone else signs in); returns the unsubscribe.
+ */
 export function subscribe(fn: Listener): () => void {
   listeners.add(fn);
-  list().then(fn, () => fn([]));
+  mine().then(fn, () => fn([]));
   return () => listeners.delete(fn);
 }
 
-/** Stores a write to be sent later; returns it with its new UUID. */
-export async function enqueue<P>(kind: string, payload: P): Promise<OutboxItem<P>> {
+/** Stores a write of the signed-in person to be sent later; returns it with its new UUID. */
+export async function enqueue<P>(kind: string, payload: P, opts: EnqueueOptions = {}): Promise<OutboxItem<P>> {
   if (!kind) throw new Error('outbox: kind is required');
+  const owner = opts.owner === undefined ? currentOwner : opts.owner;
+  if (!owner) throw new Error('请先登录后再保存记录');
   const now = Date.now();
   const item: OutboxItem<P> = {
     id: uuid(),
+    owner,
     kind,
     payload,
     createdAt: now,
@@ -128,9 +177,9 @@ export async function remove(id: string): Promise<void> {
   await notify();
 }
 
-/** Forgets items the server has accepted. */
+/** Forgets the signed-in person's items the server has accepted. */
 export async function clearSent(): Promise<void> {
-  const sent = (await list()).filter((i) => i.state === 'sent');
+  const sent = (await mine()).filter((i) => i.state === 'sent');
   if (sent.length === 0) return;
   await withStore(OUTBOX, 'readwrite', (s) => {
     for (const i of sent) s.delete(i.id);
@@ -152,11 +201,12 @@ function message(err: unknown): string {
 let flushing: Promise<FlushResult> | null = null;
 
 /**
- * Sends pending items oldest first, one at a time. An accepted item becomes
- * 'sent'; a permanent error makes it 'failed' (the user sees why and may retry);
- * any other error keeps it 'pending' for the next flush. After a fatal error
- * (the network is gone, the session has expired) the rest wait too. Calls made
- * while a flush runs share it, so an item is never sent twice at once.
+ * Sends the owner's pending items oldest first, one at a time. An accepted
+ * item becomes 'sent'; a permanent error makes it 'failed' (the user sees why
+ * and may retry); any other error keeps it 'pending' for the next flush. After
+ * a fatal error (the network is gone, the session has expired) the rest wait
+ * too. Other people's items are neither sent nor changed. Calls made while a
+ * flush runs share it, so an item is never sent twice at once.
  */
 export function flush(send: Sender, opts: FlushOptions = {}): Promise<FlushResult> {
   if (flushing) return flushing;
@@ -170,14 +220,20 @@ async function doFlush(send: Sender, opts: FlushOptions): Promise<FlushResult> {
   const isPermanent = opts.isPermanent ?? ((e: unknown) => e instanceof PermanentError);
   const isFatal = opts.isFatal ?? (() => true);
   const online = opts.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+  const owner = opts.owner === undefined ? currentOwner : opts.owner;
   const result: FlushResult = { sent: 0, failed: 0, pending: 0 };
-  const pending = (await list()).filter((i) => i.state === 'pending');
+  if (!owner) return result;
+  const pending = (await list(owner)).filter((i) => i.state === 'pending');
   if (!online()) {
     result.pending = pending.length;
     return result;
   }
   let stopped = false;
+  // Someone else signing in while this runs: their session must not carry
+  // the rest of these items.
+  const ownerLeft = () => opts.owner === undefined && currentOwner !== owner;
   for (const item of pending) {
+    if (!stopped && ownerLeft()) stopped = true;
     if (stopped) {
       result.pending++;
       continue;

@@ -1,10 +1,10 @@
-// Sends the outbox when the app starts, when the network comes back and when
-// asked to. Each kind of write registers how it is sent (the contact log and
-// signatures register theirs); items of a kind this version does not know
-// stay pending.
+// Sends the outbox when the app starts, when the network comes back, when
+// someone signs in (their own records only) and when asked to. Each kind of
+// write registers how it is sent (src/offline/senders.ts: contact logs and
+// signatures); items of a kind this version does not know stay pending.
 import { isFatal, isPermanent, NetworkError } from '@/api/errors';
 import { onReconnect } from '@/state/network';
-import { flush, type FlushResult, type OutboxItem, type Sender } from './outbox';
+import { flush, onOwnerChange, retry, type FlushResult, type OutboxItem, type Sender } from './outbox';
 
 const senders = new Map<string, Sender>();
 
@@ -26,6 +26,12 @@ export function syncNow(): Promise<FlushResult> {
   });
 }
 
+/** Puts a failed item back in the queue and sends at once. */
+export async function retryNow(id: string): Promise<FlushResult> {
+  await retry(id);
+  return syncNow();
+}
+
 let started = false;
 
 export function startSync(): void {
@@ -33,6 +39,10 @@ export function startSync(): void {
   started = true;
   const run = () => void syncNow().catch(() => undefined);
   onReconnect(run);
+  // Someone signed in: what they left unsent on this phone goes out now.
+  onOwnerChange((owner) => {
+    if (owner) run();
+  });
   if (typeof window !== 'undefined') window.addEventListener('online', run);
   run();
 }

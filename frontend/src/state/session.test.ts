@@ -128,6 +128,33 @@ describe('session', () => {
     expect(session.stale).toBe(true);
   });
 
+  it("ties the outbox to who signed in: one's own records are sent, another's wait", async () => {
+    let who = 'p1';
+    const s = server({
+      Login: () => ({ data: { login: { expiresAt: '', viewer: { person: { id: who } } } } }),
+      Viewer: () => ({ data: viewer(who, who) }),
+      Logout: () => ({ data: { logout: true } }),
+    });
+    vi.stubGlobal('fetch', s.fetch);
+    const { login, logout } = await freshSession();
+    const outbox = await import('@/offline/outbox');
+    await login('13900000003', 'x');
+    expect(outbox.getOwner()).toBe('p1');
+    const mine = await outbox.enqueue('contact', { householdID: 'h1' });
+    expect(mine.owner).toBe('p1');
+    await logout();
+    expect(outbox.getOwner()).toBeNull();
+    expect((await outbox.list()).map((i) => i.id)).toEqual([mine.id]); // kept for p1
+    who = 'p2';
+    await login('13900000002', 'x');
+    expect(outbox.getOwner()).toBe('p2');
+    expect(await outbox.mine()).toEqual([]);
+    const sent: string[] = [];
+    await outbox.flush(async (i) => void sent.push(i.id), { online: () => true });
+    expect(sent).toEqual([]);
+    expect(await outbox.get(mine.id)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
   it('an expired session keeps the offline data and says why', async () => {
     const { sessionExpired, session } = await freshSession();
     await writeCached('k', 1);

@@ -6,6 +6,7 @@ import { LoginDocument, LogoutDocument, ViewerDocument } from '@/gql/graphql';
 import { mutate, query } from '@/api/client';
 import { ApiError, NetworkError } from '@/api/errors';
 import { clearCache } from '@/offline/queryCache';
+import { setOwner } from '@/offline/outbox';
 import type { Viewer } from '@/scope';
 
 const LAST_PERSON = 'sanbao.lastPerson';
@@ -45,6 +46,8 @@ export function loadViewer(): Promise<Viewer | null> {
       const r = await query(ViewerDocument, {});
       session.viewer = r.data.viewer ?? null;
       session.stale = r.stale;
+      // Records written from now on are this person's; theirs are sent.
+      setOwner(session.viewer?.person?.id ?? null);
     } catch (err) {
       session.viewer = null;
       if (err instanceof NetworkError) session.notice = '网络不可用,且本机没有离线数据,请联网后登录';
@@ -97,6 +100,8 @@ export async function logout(): Promise<void> {
   }
   await clearCache();
   rememberPerson(null);
+  // Unsent records stay on the phone, for their owner's next sign-in.
+  setOwner(null);
   session.viewer = null;
   session.stale = false;
   loaded = Promise.resolve(null);
