@@ -97,7 +97,9 @@ func Count(ctx context.Context, c *ent.Client, term string, p Place) (*Completio
 		if divcode.LevelOf(p.Range.Lo) == divcode.City {
 			n = 6
 		}
-		key = func(s *sql.Selector) string { return fmt.Sprintf("substr(%s, 1, %d)", s.C(agreement.FieldIssuerCode), n) }
+		key = func(s *sql.Selector) string {
+			return fmt.Sprintf("substr(%s, 1, %d)", s.C(agreement.FieldIssuerCode), n)
+		}
 	}
 	children, err := countBy(ctx, c, term, p, key)
 	if err != nil {

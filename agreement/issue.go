@@ -244,4 +244,3 @@ func Supersede(ctx context.Context, c *ent.Client, id int, reason string) (*ent.
 		name: old.PartyName, role: old.PartyRole}
 	return build(c, v, issuer, representative(ctx, c, issuer), t, p, old.Term).SetSupersedesID(old.ID).Save(ctx)
 }
-
