@@ -124,6 +124,15 @@ func refresh(ctx context.Context, c *gen.Client, codes []string) error {
 	return nil
 }
 
+type deferKey struct{}
+
+// Deferred marks ctx as a bulk load (the demo county, a generator): the hooks
+// leave the counts alone and the loader calls Rebuild once at the end, in the
+// same transaction, instead of recounting villages row by row.
+func Deferred(ctx context.Context) context.Context { return context.WithValue(ctx, deferKey{}, true) }
+
+func deferred(ctx context.Context) bool { d, _ := ctx.Value(deferKey{}).(bool); return d }
+
 func changes(fields, cleared []string, watched ...string) bool {
 	for _, f := range append(fields, cleared...) {
 		for _, w := range watched {
@@ -139,7 +148,7 @@ func changes(fields, cleared []string, watched ...string) bool {
 // guarantor or village changes.
 func MaintainHouseholds(next ent.Mutator) ent.Mutator {
 	return hook.HouseholdFunc(func(ctx context.Context, m *gen.HouseholdMutation) (ent.Value, error) {
-		if !changes(m.Fields(), m.ClearedFields(), household.FieldStatus, household.FieldGuarantorID,
+		if deferred(ctx) || !changes(m.Fields(), m.ClearedFields(), household.FieldStatus, household.FieldGuarantorID,
 			household.FieldVillageCode, household.FieldVillageID) {
 			return next.Mutate(ctx, m)
 		}
@@ -174,7 +183,7 @@ func MaintainHouseholds(next ent.Mutator) ent.Mutator {
 // status, household, contact person or village changes.
 func MaintainStudents(next ent.Mutator) ent.Mutator {
 	return hook.StudentFunc(func(ctx context.Context, m *gen.StudentMutation) (ent.Value, error) {
-		if !changes(m.Fields(), m.ClearedFields(), student.FieldEnrollmentStatus, student.FieldHouseholdID,
+		if deferred(ctx) || !changes(m.Fields(), m.ClearedFields(), student.FieldEnrollmentStatus, student.FieldHouseholdID,
 			student.FieldContactPersonID, student.FieldVillageCode) {
 			return next.Mutate(ctx, m)
 		}

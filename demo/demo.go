@@ -19,6 +19,7 @@ import (
 
 	"sanbao/authz"
 	"sanbao/contactlog"
+	"sanbao/coverage"
 	"sanbao/divimport"
 	"sanbao/ent"
 	"sanbao/ent/division"
@@ -127,7 +128,7 @@ type builder struct {
 // Build creates one county's units, staff, households and students in a
 // single transaction.
 func Build(ctx context.Context, c *ent.Client, cfg Config) (Summary, error) {
-	ctx = authz.System(ctx)
+	ctx = coverage.Deferred(authz.System(ctx))
 	hash := cfg.PasswordHash
 	if hash == nil {
 		var err error
@@ -148,7 +149,8 @@ func Build(ctx context.Context, c *ent.Client, cfg Config) (Summary, error) {
 	}
 	b.today = time.Now().In(contactlog.China)
 	b.start = time.Date(b.today.Year(), b.today.Month()-8, 1, 0, 0, 0, 0, contactlog.China)
-	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees, b.agreements}
+	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees, b.agreements,
+		func() error { return coverage.Rebuild(ctx, b.c) }}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			tx.Rollback()

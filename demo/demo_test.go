@@ -59,6 +59,12 @@ func TestSeedZhuozhou(t *testing.T) {
 		if registered < 1800 {
 			t.Fatalf("registered-card households = %d", registered)
 		}
+		// The coverage counts, deferred during the bulk load, were rebuilt.
+		guaranteed := db.Household.Query().Where(household.StatusIn(household.StatusLifted, household.StatusNotLifted), household.GuarantorIDNotNil()).CountX(sys)
+		var h, g int
+		if err := db.SQL.QueryRow("SELECT SUM(households), SUM(guaranteed) FROM coverage_villages").Scan(&h, &g); err != nil || h != registered || g != guaranteed {
+			t.Fatalf("coverage counts %d/%d, live %d/%d (%v)", h, g, registered, guaranteed, err)
+		}
 		// Deterministic: the same seed gives the same first student.
 		first := db.Student.Query().Order(student.ByID()).FirstX(sys)
 		db2 := storetest.Open(t, "sqlite")
