@@ -205,31 +205,33 @@ func ImportHouseholds(ctx context.Context, c *ent.Client, in io.Reader) (*Result
 		return res, nil
 	}
 	for _, h := range ok {
-		r := h.r
-		size, _ := strconv.Atoi(r.get("家庭人口"))
-		existing, err := c.Household.Query().Where(household.Number(h.num)).Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
-			q := c.Household.Create().SetNumber(h.num).SetHeadName(r.get("户主姓名")).SetVillageID(h.vill).
-				SetStatus(statuses[r.get("状态")]).SetDibao(r.flag("低保")).SetTekun(r.flag("特困供养")).
-				SetDisabled(r.flag("残疾")).SetPhone(r.get("联系电话")).SetAddress(r.get("住址"))
-			if size > 0 {
-				q.SetSize(size)
+		m, save, err := upsert(ctx, res,
+			func() (*ent.Household, error) { return c.Household.Query().Where(household.Number(h.num)).Only(ctx) },
+			func() (*ent.HouseholdMutation, func(context.Context) error) {
+				q := c.Household.Create().SetNumber(h.num)
+				return q.Mutation(), q.Exec
+			},
+			func(e *ent.Household) (*ent.HouseholdMutation, func(context.Context) error) {
+				q := e.Update()
+				return q.Mutation(), q.Exec
+			})
+		if err == nil {
+			r := h.r
+			m.SetHeadName(r.get("户主姓名"))
+			m.SetVillageID(h.vill)
+			m.SetStatus(statuses[r.get("状态")])
+			m.SetDibao(r.flag("低保"))
+			m.SetTekun(r.flag("特困供养"))
+			m.SetDisabled(r.flag("残疾"))
+			m.SetPhone(r.get("联系电话"))
+			m.SetAddress(r.get("住址"))
+			if size, _ := strconv.Atoi(r.get("家庭人口")); size > 0 {
+				m.SetSize(size)
 			}
-			err = q.Exec(ctx)
-			res.Created++
-		case err == nil:
-			q := existing.Update().SetHeadName(r.get("户主姓名")).SetVillageID(h.vill).
-				SetStatus(statuses[r.get("状态")]).SetDibao(r.flag("低保")).SetTekun(r.flag("特困供养")).
-				SetDisabled(r.flag("残疾")).SetPhone(r.get("联系电话")).SetAddress(r.get("住址"))
-			if size > 0 {
-				q.SetSize(size)
-			}
-			err = q.Exec(ctx)
-			res.Updated++
+			err = save(ctx)
 		}
 		if err != nil {
-			return nil, lineError(r.line, err)
+			return nil, lineError(h.r.line, err)
 		}
 	}
 	return res, nil
@@ -360,46 +362,66 @@ func ImportStudents(ctx context.Context, c *ent.Client, in io.Reader) (*Result, 
 	if len(res.Errors) > 0 {
 		return res, nil
 	}
-	for _, s := range ok {
-		r := s.r
-		grade, _ := strconv.Atoi(r.get("年级"))
-		status := student.EnrollmentStatusEnrolled
-		if e := r.get("在读状态"); e != "" {
-			status = enrollment[e]
-		}
-		existing, err := c.Student.Query().Where(student.IDNumber(s.id)).Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
-			q := c.Student.Create().SetName(r.get("姓名")).SetIDNumber(s.id).SetHouseholdID(s.hh).
-				SetStage(stages[r.get("学段")]).SetClassName(r.get("班级")).SetEnrollmentStatus(status).
-				SetNillableSchoolID(s.school).SetOutsideSchoolName(r.get("县外就读学校")).
-				SetBoarding(r.flag("寄宿")).SetDisabled(r.flag("残疾")).SetLeftBehind(r.flag("留守儿童")).
-				SetMigrant(r.flag("随迁子女")).SetEthnicMinority(r.flag("少数民族"))
-			if grade > 0 {
-				q.SetGrade(grade)
+	for _, st := range ok {
+		m, save, err := upsert(ctx, res,
+			func() (*ent.Student, error) { return c.Student.Query().Where(student.IDNumber(st.id)).Only(ctx) },
+			func() (*ent.StudentMutation, func(context.Context) error) {
+				q := c.Student.Create().SetIDNumber(st.id)
+				return q.Mutation(), q.Exec
+			},
+			func(e *ent.Student) (*ent.StudentMutation, func(context.Context) error) {
+				q := e.Update()
+				return q.Mutation(), q.Exec
+			})
+		if err == nil {
+			r := st.r
+			status := student.EnrollmentStatusEnrolled
+			if e := r.get("在读状态"); e != "" {
+				status = enrollment[e]
 			}
-			err = q.Exec(ctx)
-			res.Created++
-		case err == nil:
-			q := existing.Update().SetName(r.get("姓名")).SetHouseholdID(s.hh).
-				SetStage(stages[r.get("学段")]).SetClassName(r.get("班级")).SetEnrollmentStatus(status).
-				SetOutsideSchoolName(r.get("县外就读学校")).
-				SetBoarding(r.flag("寄宿")).SetDisabled(r.flag("残疾")).SetLeftBehind(r.flag("留守儿童")).
-				SetMigrant(r.flag("随迁子女")).SetEthnicMinority(r.flag("少数民族"))
-			if s.school != nil {
-				q.SetSchoolID(*s.school)
+			m.SetName(r.get("姓名"))
+			m.SetHouseholdID(st.hh)
+			m.SetStage(stages[r.get("学段")])
+			m.SetClassName(r.get("班级"))
+			m.SetEnrollmentStatus(status)
+			m.SetOutsideSchoolName(r.get("县外就读学校"))
+			m.SetBoarding(r.flag("寄宿"))
+			m.SetDisabled(r.flag("残疾"))
+			m.SetLeftBehind(r.flag("留守儿童"))
+			m.SetMigrant(r.flag("随迁子女"))
+			m.SetEthnicMinority(r.flag("少数民族"))
+			if st.school != nil {
+				m.SetSchoolID(*st.school)
 			} else {
-				q.ClearSchool()
+				m.ClearSchool()
 			}
-			if grade > 0 {
-				q.SetGrade(grade)
+			if grade, _ := strconv.Atoi(r.get("年级")); grade > 0 {
+				m.SetGrade(grade)
 			}
-			err = q.Exec(ctx)
-			res.Updated++
+			err = save(ctx)
 		}
 		if err != nil {
-			return nil, lineError(r.line, err)
+			return nil, lineError(st.r.line, err)
 		}
 	}
 	return res, nil
+}
+
+// upsert finds a row by its natural key and returns the mutation that will
+// update it, or create it when the importer sees none, counting which.
+func upsert[E any, M any](ctx context.Context, res *Result, find func() (E, error),
+	create func() (M, func(context.Context) error), update func(E) (M, func(context.Context) error)) (M, func(context.Context) error, error) {
+	e, err := find()
+	switch {
+	case ent.IsNotFound(err):
+		res.Created++
+		m, save := create()
+		return m, save, nil
+	case err != nil:
+		var zero M
+		return zero, nil, err
+	}
+	res.Updated++
+	m, save := update(e)
+	return m, save, nil
 }
