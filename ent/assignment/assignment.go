@@ -115,7 +115,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultStartsAt holds the default value on creation for the "starts_at" field.
 	DefaultStartsAt func() time.Time

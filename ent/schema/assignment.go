@@ -33,7 +33,7 @@ func (Assignment) Fields() []ent.Field {
 			Annotations(entgql.OrderField("STARTS_AT")),
 		field.Time("ends_at").Optional().Nillable().
 			Annotations(entgql.OrderField("ENDS_AT")),
-		field.String("end_reason").Optional().MaxLen(100).Comment("调整 / 毕业 / 退出建档立卡 / …"),
+		maxChars(field.String("end_reason").Optional(), 100).Comment("调整 / 毕业 / 退出建档立卡 / …"),
 	}
 }
 
