@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -117,8 +116,6 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [4]ent.Hook
 	Policy ent.Policy
-	// DefaultStartsAt holds the default value on creation for the "starts_at" field.
-	DefaultStartsAt func() time.Time
 	// EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
 	EndReasonValidator func(string) error
 )

@@ -183,10 +183,6 @@ func init() {
 	assignment.Hooks[3] = assignmentHooks[1]
 	assignmentFields := schema.Assignment{}.Fields()
 	_ = assignmentFields
-	// assignmentDescStartsAt is the schema descriptor for starts_at field.
-	assignmentDescStartsAt := assignmentFields[6].Descriptor()
-	// assignment.DefaultStartsAt holds the default value on creation for the starts_at field.
-	assignment.DefaultStartsAt = assignmentDescStartsAt.Default.(func() time.Time)
 	// assignmentDescEndReason is the schema descriptor for end_reason field.
 	assignmentDescEndReason := assignmentFields[8].Descriptor()
 	// assignment.EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.

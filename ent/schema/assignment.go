@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"time"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
@@ -29,7 +27,9 @@ func (Assignment) Fields() []ent.Field {
 		field.Int("village_id").Optional().Nillable().Immutable(),
 		field.Int("household_id").Optional().Nillable().Immutable(),
 		field.Int("student_id").Optional().Nillable().Immutable(),
-		field.Time("starts_at").Default(time.Now).Immutable().
+		// No default: the assignment hook sets it once the target's row is
+		// locked, so that a reassignment never starts before the one it ends.
+		field.Time("starts_at").Immutable().
 			Annotations(entgql.OrderField("STARTS_AT")),
 		field.Time("ends_at").Optional().Nillable().
 			Annotations(entgql.OrderField("ENDS_AT")),
