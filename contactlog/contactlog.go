@@ -6,6 +6,9 @@ package contactlog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -18,6 +21,7 @@ import (
 	"sanbao/ent/household"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
+	"sanbao/textnorm"
 )
 
 // China keeps one calendar for "this month".
@@ -160,13 +164,14 @@ type Input struct {
 }
 
 // Log stores a contact for the viewer in ctx, once per UUID: a retry of a
-// contact already stored returns the stored one.
+// contact already stored returns the stored one, also when both arrive at
+// once.
 func Log(ctx context.Context, c *gen.Client, in Input) (*gen.Contact, error) {
 	v := authz.FromContext(ctx)
 	if v == nil || v.PersonID == 0 {
 		return nil, authz.ErrDenied
 	}
-	id := strings.ToLower(strings.TrimSpace(in.UUID))
+	id := strings.ToLower(textnorm.Key(in.UUID))
 	if prev, err := stored(ctx, c, v, id); prev != nil || err != nil {
 		return prev, err
 	}
@@ -174,15 +179,22 @@ func Log(ctx context.Context, c *gen.Client, in Input) (*gen.Contact, error) {
 	if in.PersonID != nil {
 		who = *in.PersonID
 	}
-	created, err := c.Contact.Create().SetUUID(id).SetHouseholdID(in.HouseholdID).SetNillableStudentID(in.StudentID).
+	q := c.Contact.Create().SetUUID(id).SetHouseholdID(in.HouseholdID).SetNillableStudentID(in.StudentID).
 		SetPersonID(who).SetRecordedByID(v.PersonID).SetDate(in.Date).SetMode(in.Mode).
 		SetLearnedSituation(in.LearnedSituation).SetAidApplied(in.AidApplied).
-		SetPoliciesExplained(in.PoliciesExplained).SetFlags(in.Flags).SetNotes(in.Notes).Save(ctx)
-	if gen.IsConstraintError(err) {
-		// The same UUID arrived twice at once: the other one won.
-		if prev, err2 := stored(ctx, c, v, id); prev != nil {
-			return prev, err2
+		SetPoliciesExplained(in.PoliciesExplained).SetFlags(in.Flags).SetNotes(in.Notes)
+	// The same UUID sent twice at once: the second insert waits for the
+	// first and stores nothing (ON CONFLICT DO NOTHING, so no unique
+	// violation aborts PostgreSQL's transaction), and the stored one is read
+	// back.
+	q.OnConflictColumns(contact.FieldUUID).DoNothing()
+	created, err := q.Save(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		prev, err := stored(ctx, c, v, id)
+		if prev == nil && err == nil {
+			err = fmt.Errorf("contactlog: contact %s neither stored nor found", id)
 		}
+		return prev, err
 	}
 	return created, err
 }
