@@ -73,6 +73,9 @@ func validate(ctx context.Context, m *gen.ContactMutation, now time.Time) error 
 	if date < "2015-01-01" {
 		return fielderr.New("date", "联系日期过早")
 	}
+	if err := checkRecent(ctx, m, date, now); err != nil {
+		return err
+	}
 	aid, _ := m.AidApplied()
 	pol, _ := m.PoliciesExplained()
 	flags, _ := m.Flags()
@@ -95,6 +98,37 @@ func validate(ctx context.Context, m *gen.ContactMutation, now time.Time) error 
 		if !in {
 			return fielderr.New("studentID", "该学生不属于此户")
 		}
+	}
+	return nil
+}
+
+// checkRecent keeps a contact recorded by a person (not sanbao's own work:
+// seeding, backfills) within what its responsible person could have done: not
+// before their responsibility for the household or student began, nor more
+// than a month back (an offline phone holds a contact for days, not months).
+func checkRecent(ctx context.Context, m *gen.ContactMutation, date string, now time.Time) error {
+	if v := authz.FromContext(ctx); v == nil || v.PersonID == 0 {
+		return nil
+	}
+	monthBack := now.In(China).AddDate(0, -1, 0).Format("2006-01-02")
+	pid, _ := m.PersonID()
+	hid, _ := m.HouseholdID()
+	var sid *int
+	if id, ok := m.StudentID(); ok {
+		sid = &id
+	}
+	since, responsible, err := authz.ResponsibleSince(ctx, m.Client(), pid, hid, sid)
+	if err != nil {
+		return err
+	}
+	if start := since.In(China).Format("2006-01-02"); responsible && start > monthBack {
+		if date < start {
+			return fielderr.New("date", "联系日期不能早于 %s:包联自这天开始", start)
+		}
+		return nil
+	}
+	if date < monthBack {
+		return fielderr.New("date", "联系日期不能早于 %s:只能补记一个月内的联系", monthBack)
 	}
 	return nil
 }
