@@ -24,6 +24,7 @@ import (
 	"sanbao/ent/position"
 	"sanbao/ent/session"
 	"sanbao/fielderr"
+	"sanbao/textnorm"
 )
 
 // Errors shown to users as they are.
@@ -85,7 +86,9 @@ func (s *Service) HashPassword(pw string) (string, error) {
 
 // Login checks phone and password and opens a session.
 func (s *Service) Login(ctx context.Context, phone, password, client string) (token string, expires time.Time, v *authz.Viewer, err error) {
-	phone = strings.TrimSpace(phone)
+	// As stored: typed full-width or pasted with invisible characters, it is
+	// the same number, with the same count of failures.
+	phone = textnorm.Key(phone)
 	if !s.limiter.allow(phone) || !s.limiter.allow("ip:"+client) {
 		return "", time.Time{}, nil, ErrTooManyAttempts
 	}
