@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -22,12 +23,15 @@ import (
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/session"
+	"sanbao/fielderr"
+	"sanbao/textnorm"
 )
 
 // Errors shown to users as they are.
 var (
 	ErrBadLogin        = errors.New("手机号或密码错误")
-	ErrTooManyAttempts = errors.New("登录失败次数过多,请15分钟后再试")
+	ErrTooManyAttempts = errors.New("密码错误次数过多,请15分钟后再试")
+	ErrBadOldPassword  = fielderr.New("oldPassword", "原密码错误")
 	ErrExpired         = errors.New("登录已过期,请重新登录")
 	ErrWeakPassword    = errors.New("新密码至少8位")
 )
@@ -82,7 +86,9 @@ func (s *Service) HashPassword(pw string) (string, error) {
 
 // Login checks phone and password and opens a session.
 func (s *Service) Login(ctx context.Context, phone, password, client string) (token string, expires time.Time, v *authz.Viewer, err error) {
-	phone = strings.TrimSpace(phone)
+	// As stored: typed full-width or pasted with invisible characters, it is
+	// the same number, with the same count of failures.
+	phone = textnorm.Key(phone)
 	if !s.limiter.allow(phone) || !s.limiter.allow("ip:"+client) {
 		return "", time.Time{}, nil, ErrTooManyAttempts
 	}
@@ -121,16 +127,24 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 }
 
 // ChangePassword sets a new password after checking the old one, and ends the
-// person's other sessions.
+// person's other sessions. Wrong old passwords are throttled per person as
+// sign-in is per phone: a stolen session must not become a way to guess the
+// password (and with it every other sign-in of that person).
 func (s *Service) ChangePassword(ctx context.Context, personID int, old, new, keepToken string) error {
+	key := fmt.Sprintf("person:%d", personID)
+	if !s.limiter.allow(key) {
+		return ErrTooManyAttempts
+	}
 	sys := authz.System(ctx)
 	p, err := s.Client.Person.Get(sys, personID)
 	if err != nil {
 		return err
 	}
 	if bcrypt.CompareHashAndPassword([]byte(p.PasswordHash), []byte(old)) != nil {
-		return ErrBadLogin
+		s.limiter.fail(key)
+		return ErrBadOldPassword
 	}
+	s.limiter.reset(key)
 	h, err := s.HashPassword(new)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -306,8 +307,10 @@ func nonEmpty(rs []divcode.Range) []divcode.Range {
 }
 
 // checkContact lets the responsible person log their own contacts, and a
-// supervisor log contacts of families in their scope on someone's behalf.
-// Contacts are records: never changed or deleted through the API.
+// supervisor log contacts of families in their scope, as themselves or on
+// behalf of the person responsible for that household or student (no one
+// else: a contact is stored under that name and counts as their month's
+// contact). Contacts are records: never changed or deleted through the API.
 func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error {
 	sc := v.Scope(ObjContact, ActWrite)
 	if sc == nil || v.PersonID == 0 || !m.Op().Is(ent.OpCreate) {
@@ -317,7 +320,8 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 		return ErrDenied
 	}
 	scope := sc
-	if pid, _ := m.PersonID(); pid != v.PersonID {
+	pid, _ := m.PersonID()
+	if pid != v.PersonID {
 		// On someone else's behalf: only as a supervisor.
 		sup := *sc
 		sup.Assigned = false
@@ -325,11 +329,13 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 	}
 	sys := System(ctx)
 	hid, _ := m.HouseholdID()
+	var sid *int
+	if id, has := m.StudentID(); has {
+		sid = &id
+	}
 	ok, err := m.Client().Household.Query().Where(household.ID(hid), HouseholdPredicate(v, scope)).Exist(sys)
-	if err == nil && ok {
-		if sid, has := m.StudentID(); has {
-			ok, err = m.Client().Student.Query().Where(student.ID(sid), StudentPredicate(v, scope)).Exist(sys)
-		}
+	if err == nil && ok && sid != nil {
+		ok, err = m.Client().Student.Query().Where(student.ID(*sid), StudentPredicate(v, scope)).Exist(sys)
 	}
 	if err != nil {
 		return err
@@ -337,7 +343,38 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 	if !ok {
 		return ErrDenied
 	}
+	if pid != v.PersonID {
+		_, responsible, err := ResponsibleSince(ctx, m.Client(), pid, hid, sid)
+		if err != nil {
+			return err
+		}
+		if !responsible {
+			return fielderr.New("personID", "只能代该户的包户责任人或该生的帮扶联系人登记联系,或以本人名义登记")
+		}
+	}
 	return nil
+}
+
+// ResponsibleSince returns when person's current responsibility for a
+// contact's household began: the earliest start among their active 包户
+// assignment of the household and 包人 assignment of the student (of any of
+// the household's students when no student is named). ok is false when they
+// hold neither.
+func ResponsibleSince(ctx context.Context, c *ent.Client, personID, householdID int, studentID *int) (since time.Time, ok bool, err error) {
+	students := assignment.HasStudentWith(student.HouseholdID(householdID))
+	if studentID != nil {
+		students = assignment.StudentID(*studentID)
+	}
+	a, err := c.Assignment.Query().Where(assignment.PersonID(personID), assignment.EndsAtIsNil(),
+		assignment.Or(assignment.HouseholdID(householdID), students)).
+		Order(assignment.ByStartsAt()).First(System(ctx))
+	if ent.IsNotFound(err) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	return a.StartsAt, true, nil
 }
 
 // checkTemplate lets a county edit its own copy of the templates; sanbao's

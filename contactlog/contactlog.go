@@ -6,6 +6,9 @@ package contactlog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -18,6 +21,7 @@ import (
 	"sanbao/ent/household"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
+	"sanbao/textnorm"
 )
 
 // China keeps one calendar for "this month".
@@ -69,6 +73,9 @@ func validate(ctx context.Context, m *gen.ContactMutation, now time.Time) error 
 	if date < "2015-01-01" {
 		return fielderr.New("date", "联系日期过早")
 	}
+	if err := checkRecent(ctx, m, date, now); err != nil {
+		return err
+	}
 	aid, _ := m.AidApplied()
 	pol, _ := m.PoliciesExplained()
 	flags, _ := m.Flags()
@@ -91,6 +98,37 @@ func validate(ctx context.Context, m *gen.ContactMutation, now time.Time) error 
 		if !in {
 			return fielderr.New("studentID", "该学生不属于此户")
 		}
+	}
+	return nil
+}
+
+// checkRecent keeps a contact recorded by a person (not sanbao's own work:
+// seeding, backfills) within what its responsible person could have done: not
+// before their responsibility for the household or student began, nor more
+// than a month back (an offline phone holds a contact for days, not months).
+func checkRecent(ctx context.Context, m *gen.ContactMutation, date string, now time.Time) error {
+	if v := authz.FromContext(ctx); v == nil || v.PersonID == 0 || date == Today(now) {
+		return nil // today: no responsibility began after it, the usual case
+	}
+	monthBack := now.In(China).AddDate(0, -1, 0).Format("2006-01-02")
+	pid, _ := m.PersonID()
+	hid, _ := m.HouseholdID()
+	var sid *int
+	if id, ok := m.StudentID(); ok {
+		sid = &id
+	}
+	since, responsible, err := authz.ResponsibleSince(ctx, m.Client(), pid, hid, sid)
+	if err != nil {
+		return err
+	}
+	if start := since.In(China).Format("2006-01-02"); responsible && start > monthBack {
+		if date < start {
+			return fielderr.New("date", "联系日期不能早于 %s:包联自这天开始", start)
+		}
+		return nil
+	}
+	if date < monthBack {
+		return fielderr.New("date", "联系日期不能早于 %s:只能补记一个月内的联系", monthBack)
 	}
 	return nil
 }
@@ -160,13 +198,14 @@ type Input struct {
 }
 
 // Log stores a contact for the viewer in ctx, once per UUID: a retry of a
-// contact already stored returns the stored one.
+// contact already stored returns the stored one, also when both arrive at
+// once.
 func Log(ctx context.Context, c *gen.Client, in Input) (*gen.Contact, error) {
 	v := authz.FromContext(ctx)
 	if v == nil || v.PersonID == 0 {
 		return nil, authz.ErrDenied
 	}
-	id := strings.ToLower(strings.TrimSpace(in.UUID))
+	id := strings.ToLower(textnorm.Key(in.UUID))
 	if prev, err := stored(ctx, c, v, id); prev != nil || err != nil {
 		return prev, err
 	}
@@ -174,15 +213,22 @@ func Log(ctx context.Context, c *gen.Client, in Input) (*gen.Contact, error) {
 	if in.PersonID != nil {
 		who = *in.PersonID
 	}
-	created, err := c.Contact.Create().SetUUID(id).SetHouseholdID(in.HouseholdID).SetNillableStudentID(in.StudentID).
+	q := c.Contact.Create().SetUUID(id).SetHouseholdID(in.HouseholdID).SetNillableStudentID(in.StudentID).
 		SetPersonID(who).SetRecordedByID(v.PersonID).SetDate(in.Date).SetMode(in.Mode).
 		SetLearnedSituation(in.LearnedSituation).SetAidApplied(in.AidApplied).
-		SetPoliciesExplained(in.PoliciesExplained).SetFlags(in.Flags).SetNotes(in.Notes).Save(ctx)
-	if gen.IsConstraintError(err) {
-		// The same UUID arrived twice at once: the other one won.
-		if prev, err2 := stored(ctx, c, v, id); prev != nil {
-			return prev, err2
+		SetPoliciesExplained(in.PoliciesExplained).SetFlags(in.Flags).SetNotes(in.Notes)
+	// The same UUID sent twice at once: the second insert waits for the
+	// first and stores nothing (ON CONFLICT DO NOTHING, so no unique
+	// violation aborts PostgreSQL's transaction), and the stored one is read
+	// back.
+	q.OnConflictColumns(contact.FieldUUID).DoNothing()
+	created, err := q.Save(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		prev, err := stored(ctx, c, v, id)
+		if prev == nil && err == nil {
+			err = fmt.Errorf("contactlog: contact %s neither stored nor found", id)
 		}
+		return prev, err
 	}
 	return created, err
 }

@@ -100,14 +100,6 @@ func (_c *AssignmentCreate) SetStartsAt(v time.Time) *AssignmentCreate {
 	return _c
 }
 
-// SetNillableStartsAt sets the "starts_at" field if the given value is not nil.
-func (_c *AssignmentCreate) SetNillableStartsAt(v *time.Time) *AssignmentCreate {
-	if v != nil {
-		_c.SetStartsAt(*v)
-	}
-	return _c
-}
-
 // SetEndsAt sets the "ends_at" field.
 func (_c *AssignmentCreate) SetEndsAt(v time.Time) *AssignmentCreate {
 	_c.mutation.SetEndsAt(v)
@@ -168,9 +160,6 @@ func (_c *AssignmentCreate) Mutation() *AssignmentMutation {
 
 // Save creates the Assignment in the database.
 func (_c *AssignmentCreate) Save(ctx context.Context) (*Assignment, error) {
-	if err := _c.defaults(); err != nil {
-		return nil, err
-	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -194,18 +183,6 @@ func (_c *AssignmentCreate) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
 		panic(err)
 	}
-}
-
-// defaults sets the default values of the builder before save.
-func (_c *AssignmentCreate) defaults() error {
-	if _, ok := _c.mutation.StartsAt(); !ok {
-		if assignment.DefaultStartsAt == nil {
-			return fmt.Errorf("ent: uninitialized assignment.DefaultStartsAt (forgotten import ent/runtime?)")
-		}
-		v := assignment.DefaultStartsAt()
-		_c.mutation.SetStartsAt(v)
-	}
-	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -605,7 +582,6 @@ func (_c *AssignmentCreateBulk) Save(ctx context.Context) ([]*Assignment, error)
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
-			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*AssignmentMutation)
 				if !ok {

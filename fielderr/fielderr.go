@@ -5,6 +5,7 @@ package fielderr
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error is a rejected input value.
@@ -39,4 +40,18 @@ func (l List) Error() string {
 		s += fmt.Sprintf(" (及另外 %d 处错误)", len(l)-1)
 	}
 	return s
+}
+
+// APIName is the API's name of a stored field: id_number is idNumber,
+// household_id is householdID.
+func APIName(snake string) string {
+	parts := strings.Split(snake, "_")
+	for i := 1; i < len(parts); i++ {
+		if p := parts[i]; p == "id" {
+			parts[i] = "ID"
+		} else if p != "" {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "")
 }

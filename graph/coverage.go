@@ -5,16 +5,13 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"sanbao/authz"
 	"sanbao/coverage"
 	"sanbao/divcode"
 	"sanbao/ent"
-	"sanbao/ent/assignment"
 	"sanbao/ent/household"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
 	"sanbao/graph/model"
-	"sanbao/guarantee"
 )
 
 // Coverage is a coverage report with what its gap lists need.
@@ -58,30 +55,6 @@ func requested(ctx context.Context, name string) bool {
 		}
 	}
 	return false
-}
-
-// maxBulk bounds one bulk assignment.
-const maxBulk = 500
-
-// checkAssign runs the checks a new assignment will meet, without writing.
-func (r *Resolver) checkAssign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) error {
-	if err := authz.MayAssign(ctx, c, kind, targetID); err != nil {
-		return err
-	}
-	return guarantee.CheckEligible(ctx, c, guarantee.Target{Kind: kind, ID: targetID}, personID)
-}
-
-func (r *Resolver) assign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) (*ent.Assignment, error) {
-	q := c.Assignment.Create().SetKind(kind).SetPersonID(personID).SetAssignedByID(authz.FromContext(ctx).PersonID)
-	switch kind {
-	case assignment.KindVillage:
-		q.SetVillageID(targetID)
-	case assignment.KindHousehold:
-		q.SetHouseholdID(targetID)
-	default:
-		q.SetStudentID(targetID)
-	}
-	return q.Save(ctx)
 }
 
 // rowError is a refused row of a bulk change, with the same message the single

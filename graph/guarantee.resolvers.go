@@ -18,6 +18,7 @@ import (
 	"sanbao/ent/student"
 	"sanbao/fielderr"
 	"sanbao/graph/model"
+	"sanbao/guarantee"
 	"strings"
 	"time"
 
@@ -56,31 +57,21 @@ func (r *coverageResolver) OverdueHouseholds(ctx context.Context, obj *Coverage,
 
 // Assign is the resolver for the assign field.
 func (r *mutationResolver) Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error) {
-	return r.assign(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetID)
+	return guarantee.Assign(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetID)
 }
 
 // AssignMany is the resolver for the assignMany field.
 func (r *mutationResolver) AssignMany(ctx context.Context, input model.AssignManyInput) (*model.AssignManyPayload, error) {
-	if len(input.TargetIDs) > maxBulk {
-		return nil, fielderr.New("targetIDs", "一次最多 %d 个", maxBulk)
+	as, refused, err := guarantee.AssignMany(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetIDs)
+	if err != nil {
+		return nil, err
 	}
-	c := r.ent(ctx)
-	out := &model.AssignManyPayload{Assignments: []*ent.Assignment{}, Errors: []*model.AssignRowError{}}
-	// Check every row first, so a refusal stores nothing and names each reason.
-	for _, id := range input.TargetIDs {
-		if err := r.checkAssign(ctx, c, input.Kind, input.PersonID, id); err != nil {
-			out.Errors = append(out.Errors, rowError(ctx, id, err))
-		}
+	out := &model.AssignManyPayload{Assignments: as, Errors: []*model.AssignRowError{}}
+	if as == nil {
+		out.Assignments = []*ent.Assignment{}
 	}
-	if len(out.Errors) > 0 {
-		return out, nil
-	}
-	for _, id := range input.TargetIDs {
-		a, err := r.assign(ctx, c, input.Kind, input.PersonID, id)
-		if err != nil {
-			return nil, err // the mutation's transaction rolls every row back
-		}
-		out.Assignments = append(out.Assignments, a)
+	for _, e := range refused {
+		out.Errors = append(out.Errors, rowError(ctx, e.TargetID, e.Err))
 	}
 	return out, nil
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"time"
@@ -18,6 +20,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"sanbao/auth"
 	"sanbao/authz"
@@ -70,27 +73,107 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv.SetDisableSuggestion(production)
 	srv.Use(extension.Introspection{})
 	srv.Use(Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000})
-	srv.Use(mutationTx{entgql.Transactioner{
+	srv.Use(mutationTx{tx: entgql.Transactioner{
 		TxOpener: client,
 		// These write through their own short statements (sessions, tokens).
 		SkipTxFunc: entgql.SkipIfHasFields("login", "logout", "changePassword", "createAPIToken"),
-	}})
+	}, attempts: 8})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	srv.AroundRootFields(requireViewer)
 	return srv
 }
 
-// mutationTx runs each mutation operation in one transaction (all or nothing).
-// Requests rejected before an operation exists (malformed JSON) pass through:
-// entgql's Transactioner would panic on them.
-type mutationTx struct{ entgql.Transactioner }
+// mutationTx runs each mutation operation in one transaction (all or
+// nothing), and runs the whole operation again in a new transaction when
+// PostgreSQL aborted it for a deadlock or a serialization failure (40P01,
+// 40001): any mutation can meet one under concurrent writes, and retrying is
+// what PostgreSQL asks of the client. The retry re-executes the operation from
+// its parsed document (gqlgen's response handler runs a mutation only once),
+// so it sits at the operation, not the response. Field resolvers of a mutation
+// are serialized, as entgql.Transactioner does, since they share the
+// transaction.
+type mutationTx struct {
+	tx       entgql.Transactioner
+	attempts int
+}
 
-func (t mutationTx) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-	if !graphql.HasOperationContext(ctx) {
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+	graphql.OperationInterceptor
+} = mutationTx{}
+
+func (mutationTx) ExtensionName() string { return "SanbaoMutationTx" }
+
+func (t mutationTx) Validate(s graphql.ExecutableSchema) error { return t.tx.Validate(s) }
+
+func (t mutationTx) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	return t.tx.MutateOperationContext(ctx, oc)
+}
+
+func (t mutationTx) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	op := graphql.GetOperationContext(ctx).Operation
+	if op == nil || op.Operation != ast.Mutation || t.tx.SkipTxFunc(op) {
 		return next(ctx)
 	}
-	return t.Transactioner.InterceptResponse(ctx, next)
+	return func(ctx context.Context) *graphql.Response {
+		for attempt := 1; ; attempt++ {
+			rsp, err := t.once(ctx, next)
+			if err == nil || attempt == t.attempts || ctx.Err() != nil {
+				return rsp
+			}
+			slog.WarnContext(ctx, "mutation retried", "operation", op.Name, "attempt", attempt, "err", err)
+			// The other transaction has just won; a short random pause keeps
+			// a crowd of losers from meeting again in step.
+			time.Sleep(time.Duration(attempt) * time.Duration(1+rand.IntN(20)) * time.Millisecond)
+		}
+	}
+}
+
+// once runs the operation in a new transaction; err is set when PostgreSQL
+// asks for it to be retried.
+func (t mutationTx) once(ctx context.Context, next graphql.OperationHandler) (rsp *graphql.Response, err error) {
+	txCtx, tx, err := t.tx.OpenTx(ctx)
+	if err != nil {
+		return &graphql.Response{Errors: gqlerror.List{presentError(ctx, err)}}, retryable(err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			_ = tx.Rollback()
+			panic(r)
+		}
+	}()
+	rsp = next(txCtx)(txCtx)
+	if rsp == nil || len(rsp.Errors) > 0 {
+		_ = tx.Rollback()
+		if rsp == nil {
+			return nil, nil
+		}
+		for _, e := range rsp.Errors {
+			if err := retryable(e); err != nil {
+				return &graphql.Response{Errors: rsp.Errors}, err
+			}
+		}
+		return &graphql.Response{Errors: rsp.Errors}, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return &graphql.Response{Errors: gqlerror.List{presentError(ctx, err)}}, retryable(err)
+	}
+	return rsp, nil
+}
+
+// retryable returns err's database error when it is a deadlock (40P01) or a
+// serialization failure (40001), else nil.
+func retryable(err error) error {
+	var db interface{ SQLState() string }
+	if errors.As(err, &db) {
+		switch db.SQLState() {
+		case "40001", "40P01":
+			return db.(error)
+		}
+	}
+	return nil
 }
 
 var errUnauthenticated = errors.New("请先登录")

@@ -134,8 +134,11 @@ func CheckEligible(ctx context.Context, c *gen.Client, t Target, personID int) e
 		}
 	case assignment.KindHousehold:
 		h, err := c.Household.Query().Where(household.ID(t.ID)).Select(household.FieldVillageCode).Only(ctx)
-		if err != nil {
+		if gen.IsNotFound(err) {
 			return fielderr.New("targetID", "未找到该户")
+		}
+		if err != nil {
+			return err
 		}
 		ok := schoolIn(h.VillageCode) || bureauOf(h.VillageCode)
 		if !ok {
@@ -153,15 +156,21 @@ func CheckEligible(ctx context.Context, c *gen.Client, t Target, personID int) e
 		}
 	case assignment.KindStudent:
 		s, err := c.Student.Query().Where(student.ID(t.ID)).Only(ctx)
-		if err != nil {
+		if gen.IsNotFound(err) {
 			return fielderr.New("targetID", "未找到该学生")
+		}
+		if err != nil {
+			return err
 		}
 		if s.EnrollmentStatus == student.EnrollmentStatusGraduated {
 			return fielderr.New("targetID", "%s 已毕业,无需帮扶联系人", s.Name)
 		}
 		if s.SchoolID != nil {
 			if !worksAt(*s.SchoolID) {
-				school, _ := c.Org.Get(ctx, *s.SchoolID)
+				school, err := c.Org.Get(ctx, *s.SchoolID)
+				if err != nil {
+					return err
+				}
 				return fielderr.New("personID", "帮扶联系人应为该生就读学校(%s)的教职工", school.Name)
 			}
 		} else if !schoolIn(s.VillageCode) {
@@ -184,11 +193,27 @@ func onCreate(next ent.Mutator) ent.Mutator {
 		if err := CheckEligible(ctx, c, t, pid); err != nil {
 			return nil, err
 		}
-		now := time.Now()
-		if _, ok := m.StartsAt(); !ok {
-			m.SetStartsAt(now)
+		// Lock the target, then read the clock: a reassignment waiting for
+		// the lock starts after the one it ends, never before.
+		if err := lockTargets(ctx, c, t.Kind, []int{t.ID}); err != nil {
+			return nil, err
 		}
-		start, _ := m.StartsAt()
+		start, explicit := m.StartsAt()
+		if !explicit {
+			start = time.Now()
+		}
+		cur, err := current(ctx, c, t)
+		if err != nil {
+			return nil, err
+		}
+		if cur != nil && start.Before(cur.StartsAt) {
+			if explicit {
+				return nil, fielderr.New("startsAt", "开始时间不能早于当前包联的开始时间")
+			}
+			// Another server's clock may lag this one's.
+			start = cur.StartsAt
+		}
+		m.SetStartsAt(start)
 		if err := endActive(ctx, c, t, start, ReasonReassigned); err != nil {
 			return nil, err
 		}
@@ -229,16 +254,8 @@ func onEnd(next ent.Mutator) ent.Mutator {
 }
 
 func endActive(ctx context.Context, c *gen.Client, t Target, at time.Time, reason string) error {
-	q := c.Assignment.Update().Where(assignment.EndsAtIsNil())
-	switch t.Kind {
-	case assignment.KindVillage:
-		q.Where(assignment.VillageID(t.ID))
-	case assignment.KindHousehold:
-		q.Where(assignment.HouseholdID(t.ID))
-	default:
-		q.Where(assignment.StudentID(t.ID))
-	}
-	return q.SetEndsAt(at).SetEndReason(reason).Exec(authz.System(ctx))
+	return c.Assignment.Update().Where(onTarget(t), assignment.EndsAtIsNil()).
+		SetEndsAt(at).SetEndReason(reason).Exec(authz.System(ctx))
 }
 
 func setResponsible(ctx context.Context, c *gen.Client, t Target, pid *int) error {

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"sanbao/textnorm"
 )
 
 var weights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -36,8 +39,9 @@ func fail(format string, args ...any) (Info, error) {
 	return Info{}, &Error{Reason: fmt.Sprintf(format, args...)}
 }
 
-// Normalize trims spaces and upper-cases a trailing x.
-func Normalize(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+// Normalize folds full-width digits and letters, drops invisible characters,
+// trims spaces and upper-cases a trailing x.
+func Normalize(s string) string { return strings.ToUpper(textnorm.Key(s)) }
 
 // CheckChar computes the check character for the first 17 digits.
 func CheckChar(first17 string) byte {
@@ -51,21 +55,24 @@ func CheckChar(first17 string) byte {
 // Parse validates s and returns what it encodes. now bounds the birth date.
 func Parse(s string, now time.Time) (Info, error) {
 	n := Normalize(s)
-	switch {
-	case len(n) == 15:
+	// Count characters: a number typed with Chinese characters in it is
+	// still "19 characters", not 21 bytes.
+	switch l := utf8.RuneCountInString(n); {
+	case l == 15:
 		return fail("身份证号为15位旧号码,请使用18位号码")
-	case len(n) != 18:
-		return fail("身份证号应为18位,实际为%d位", len(n))
+	case l != 18:
+		return fail("身份证号应为18位,实际为%d位", l)
 	}
-	for i := 0; i < 17; i++ {
-		if n[i] < '0' || n[i] > '9' {
+	for i, r := range []rune(n) {
+		switch {
+		case i < 17 && (r < '0' || r > '9'):
 			return fail("身份证号第%d位应为数字", i+1)
+		case i == 17 && (r < '0' || r > '9') && r != 'X':
+			return fail("身份证号第18位应为数字或X")
 		}
 	}
+	// n is 18 ASCII characters from here on.
 	last := n[17]
-	if (last < '0' || last > '9') && last != 'X' {
-		return fail("身份证号第18位应为数字或X")
-	}
 	if n[0] == '0' {
 		return fail("身份证号前6位不是有效的地区码")
 	}
@@ -76,8 +83,10 @@ func Parse(s string, now time.Time) (Info, error) {
 	if birth.Year() < 1900 || birth.After(now) {
 		return fail("身份证号中的出生日期 %s 超出合理范围", n[6:14])
 	}
-	if want := CheckChar(n[:17]); want != last {
-		return fail("身份证号校验位错误:应为 %c", want)
+	// Never tell the right check character: that invites typing a valid
+	// number that is someone else's.
+	if CheckChar(n[:17]) != last {
+		return fail("身份证号校验位错误,请逐位核对号码")
 	}
 	g := Female
 	if (n[16]-'0')%2 == 1 {

@@ -21,8 +21,14 @@ func TestParse(t *testing.T) {
 		{in: "11010519491231002X", ok: true, gender: Female, birth: "1949-12-31"},
 		{in: "11010519491231002x", ok: true, gender: Female, birth: "1949-12-31", display: "11010519491231002X"},
 		{in: " 130681201203150019 ", ok: true, gender: Male, birth: "2012-03-15", display: "130681201203150019"},
-		{in: "110105194912310021", reason: "校验位错误:应为 X"},
-		{in: "130681201203150018", reason: "校验位错误:应为 9"},
+		{in: "110105194912310021", reason: "校验位错误"},
+		{in: "130681201203150018", reason: "校验位错误"},
+		{in: "１３０６８１２０１２０３１５００１９", ok: true, gender: Male, birth: "2012-03-15", display: "130681201203150019"},
+		{in: "\ufeff13068120120315001９\u200b", ok: true, gender: Male, birth: "2012-03-15", display: "130681201203150019"},
+		{in: "１３０６８１２０１２０３１５００１８", reason: "校验位错误"},
+		{in: "１３０６８１２０１２０３１５００１", reason: "应为18位,实际为17位"},
+		{in: "13068120120315001九", reason: "第18位应为数字或X"},
+		{in: "1306812012031500一9", reason: "第17位应为数字"},
 		{in: "110105491231002", reason: "15位旧号码"},
 		{in: "1101051949123100", reason: "应为18位,实际为16位"},
 		{in: "1101051949123100211", reason: "应为18位,实际为19位"},
@@ -59,6 +65,10 @@ func TestParse(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), c.reason) {
 			t.Errorf("Parse(%q) error %q does not say %q", c.in, err, c.reason)
+		}
+		// A refusal never tells the right check character.
+		if strings.Contains(err.Error(), "校验位") && strings.ContainsAny(err.Error(), "0123456789X") {
+			t.Errorf("Parse(%q) error %q gives away a check character", c.in, err)
 		}
 	}
 }

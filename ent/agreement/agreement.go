@@ -172,7 +172,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// TermValidator is a validator for the "term" field. It is called by the builders before save.
 	TermValidator func(string) error

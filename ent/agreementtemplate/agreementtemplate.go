@@ -66,7 +66,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultOwnerCode holds the default value on creation for the "owner_code" field.
 	DefaultOwnerCode string

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -115,10 +114,8 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
-	// DefaultStartsAt holds the default value on creation for the "starts_at" field.
-	DefaultStartsAt func() time.Time
 	// EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
 	EndReasonValidator func(string) error
 )

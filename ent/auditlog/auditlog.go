@@ -69,7 +69,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultAt holds the default value on creation for the "at" field.
 	DefaultAt func() time.Time

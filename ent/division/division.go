@@ -87,7 +87,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	CodeValidator func(string) error

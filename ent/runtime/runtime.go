@@ -38,6 +38,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	apitokenMixinHooks0 := apitokenMixin[0].Hooks()
+
+	apitoken.Hooks[1] = apitokenMixinHooks0[0]
 	apitokenFields := schema.APIToken{}.Fields()
 	_ = apitokenFields
 	// apitokenDescName is the schema descriptor for name field.
@@ -76,6 +79,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	agreementMixinHooks0 := agreementMixin[0].Hooks()
+
+	agreement.Hooks[1] = agreementMixinHooks0[0]
 	agreementFields := schema.Agreement{}.Fields()
 	_ = agreementFields
 	// agreementDescTerm is the schema descriptor for term field.
@@ -114,6 +120,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	agreementtemplateMixinHooks0 := agreementtemplateMixin[0].Hooks()
+
+	agreementtemplate.Hooks[1] = agreementtemplateMixinHooks0[0]
 	agreementtemplateFields := schema.AgreementTemplate{}.Fields()
 	_ = agreementtemplateFields
 	// agreementtemplateDescOwnerCode is the schema descriptor for owner_code field.
@@ -164,17 +173,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	assignmentMixinHooks0 := assignmentMixin[0].Hooks()
 	assignmentHooks := schema.Assignment{}.Hooks()
 
-	assignment.Hooks[1] = assignmentHooks[0]
+	assignment.Hooks[1] = assignmentMixinHooks0[0]
 
-	assignment.Hooks[2] = assignmentHooks[1]
+	assignment.Hooks[2] = assignmentHooks[0]
+
+	assignment.Hooks[3] = assignmentHooks[1]
 	assignmentFields := schema.Assignment{}.Fields()
 	_ = assignmentFields
-	// assignmentDescStartsAt is the schema descriptor for starts_at field.
-	assignmentDescStartsAt := assignmentFields[6].Descriptor()
-	// assignment.DefaultStartsAt holds the default value on creation for the starts_at field.
-	assignment.DefaultStartsAt = assignmentDescStartsAt.Default.(func() time.Time)
 	// assignmentDescEndReason is the schema descriptor for end_reason field.
 	assignmentDescEndReason := assignmentFields[8].Descriptor()
 	// assignment.EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
@@ -189,6 +197,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	auditlogMixinHooks0 := auditlogMixin[0].Hooks()
+
+	auditlog.Hooks[1] = auditlogMixinHooks0[0]
 	auditlogFields := schema.AuditLog{}.Fields()
 	_ = auditlogFields
 	// auditlogDescAt is the schema descriptor for at field.
@@ -205,9 +216,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	contactMixinHooks0 := contactMixin[0].Hooks()
 	contactHooks := schema.Contact{}.Hooks()
 
-	contact.Hooks[1] = contactHooks[0]
+	contact.Hooks[1] = contactMixinHooks0[0]
+
+	contact.Hooks[2] = contactHooks[0]
 	contactFields := schema.Contact{}.Fields()
 	_ = contactFields
 	// contactDescUUID is the schema descriptor for uuid field.
@@ -240,6 +254,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	divisionMixinHooks0 := divisionMixin[0].Hooks()
+
+	division.Hooks[1] = divisionMixinHooks0[0]
 	divisionFields := schema.Division{}.Fields()
 	_ = divisionFields
 	// divisionDescCode is the schema descriptor for code field.
@@ -274,13 +291,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	householdMixinHooks0 := householdMixin[0].Hooks()
 	householdHooks := schema.Household{}.Hooks()
 
-	household.Hooks[1] = householdHooks[0]
+	household.Hooks[1] = householdMixinHooks0[0]
 
-	household.Hooks[2] = householdHooks[1]
+	household.Hooks[2] = householdHooks[0]
 
-	household.Hooks[3] = householdHooks[2]
+	household.Hooks[3] = householdHooks[1]
+
+	household.Hooks[4] = householdHooks[2]
 	householdMixinFields1 := householdMixin[1].Fields()
 	_ = householdMixinFields1
 	householdFields := schema.Household{}.Fields()
@@ -401,9 +421,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	orgMixinHooks0 := orgMixin[0].Hooks()
 	orgHooks := schema.Org{}.Hooks()
 
-	org.Hooks[1] = orgHooks[0]
+	org.Hooks[1] = orgMixinHooks0[0]
+
+	org.Hooks[2] = orgHooks[0]
 	orgMixinFields1 := orgMixin[1].Fields()
 	_ = orgMixinFields1
 	orgFields := schema.Org{}.Fields()
@@ -454,6 +477,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	personMixinHooks0 := personMixin[0].Hooks()
+
+	person.Hooks[1] = personMixinHooks0[0]
 	personMixinFields1 := personMixin[1].Fields()
 	_ = personMixinFields1
 	personFields := schema.Person{}.Fields()
@@ -504,6 +530,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	positionMixinHooks0 := positionMixin[0].Hooks()
+
+	position.Hooks[1] = positionMixinHooks0[0]
 	positionMixinFields1 := positionMixin[1].Fields()
 	_ = positionMixinFields1
 	positionFields := schema.Position{}.Fields()
@@ -550,6 +579,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	sessionMixinHooks0 := sessionMixin[0].Hooks()
+
+	session.Hooks[1] = sessionMixinHooks0[0]
 	sessionFields := schema.Session{}.Fields()
 	_ = sessionFields
 	// sessionDescCreatedAt is the schema descriptor for created_at field.
@@ -566,13 +598,18 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	studentMixinHooks0 := studentMixin[0].Hooks()
 	studentHooks := schema.Student{}.Hooks()
 
-	student.Hooks[1] = studentHooks[0]
+	student.Hooks[1] = studentMixinHooks0[0]
 
-	student.Hooks[2] = studentHooks[1]
+	student.Hooks[2] = studentHooks[0]
 
-	student.Hooks[3] = studentHooks[2]
+	student.Hooks[3] = studentHooks[1]
+
+	student.Hooks[4] = studentHooks[2]
+
+	student.Hooks[5] = studentHooks[3]
 	studentMixinFields1 := studentMixin[1].Fields()
 	_ = studentMixinFields1
 	studentFields := schema.Student{}.Fields()

@@ -23,7 +23,7 @@ func (Agreement) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}} }
 func (Agreement) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").NamedValues(agreementKinds...).Immutable().Annotations(entgql.OrderField("KIND")),
-		field.String("term").NotEmpty().MaxLen(40).Immutable().Comment("学年或学期, e.g. 2026—2027学年"),
+		maxChars(field.String("term").NotEmpty(), 40).Immutable().Comment("学年或学期, e.g. 2026—2027学年"),
 		field.Int("template_id").Optional().Nillable().Immutable(),
 		field.Int("template_version").Immutable(),
 		field.Int("issuer_org_id").Immutable(),

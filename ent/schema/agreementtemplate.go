@@ -21,9 +21,9 @@ func (AgreementTemplate) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").NamedValues(agreementKinds...).Immutable(),
 		field.String("owner_code").Default("").Immutable().Comment("county code, empty for sanbao's default"),
-		field.String("title").NotEmpty().MaxLen(100),
+		maxChars(field.String("title").NotEmpty(), 100),
 		field.Strings("duties").Comment("numbered duties, in order"),
-		field.String("closing").Default("").MaxLen(500),
+		maxChars(field.String("closing").Default(""), 500),
 		field.Int("version").Default(1),
 		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
 		field.Int("updated_by_id").Optional().Nillable(),

@@ -19,7 +19,7 @@ func (APIToken) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}} }
 
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(64),
+		maxChars(field.String("name").NotEmpty(), 64),
 		field.String("token_hash").Unique().Immutable().Sensitive().
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("division_id").Immutable(),

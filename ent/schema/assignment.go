@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"time"
-
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
@@ -29,11 +27,13 @@ func (Assignment) Fields() []ent.Field {
 		field.Int("village_id").Optional().Nillable().Immutable(),
 		field.Int("household_id").Optional().Nillable().Immutable(),
 		field.Int("student_id").Optional().Nillable().Immutable(),
-		field.Time("starts_at").Default(time.Now).Immutable().
+		// No default: the assignment hook sets it once the target's row is
+		// locked, so that a reassignment never starts before the one it ends.
+		field.Time("starts_at").Immutable().
 			Annotations(entgql.OrderField("STARTS_AT")),
 		field.Time("ends_at").Optional().Nillable().
 			Annotations(entgql.OrderField("ENDS_AT")),
-		field.String("end_reason").Optional().MaxLen(100).Comment("调整 / 毕业 / 退出建档立卡 / …"),
+		maxChars(field.String("end_reason").Optional(), 100).Comment("调整 / 毕业 / 退出建档立卡 / …"),
 	}
 }
 

@@ -35,7 +35,7 @@ func (Contact) Fields() []ent.Field {
 		field.Strings("aid_applied").Optional().Immutable().Comment("帮办申请: which aid"),
 		field.Strings("policies_explained").Optional().Immutable().Comment("宣传政策: which policies"),
 		field.Strings("flags").Optional().Immutable().Comment("situation seen, e.g. SUSPECTED_DROPOUT"),
-		field.String("notes").Optional().MaxLen(2000).Immutable(),
+		maxChars(field.String("notes").Optional(), 2000).Immutable(),
 		field.Time("created_at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
 	}

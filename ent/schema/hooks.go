@@ -17,6 +17,7 @@ import (
 	"sanbao/fielderr"
 	"sanbao/guarantee"
 	"sanbao/idcard"
+	"sanbao/registry"
 )
 
 // Derived columns are set here, for every writer (API, import, seed), after the
@@ -105,6 +106,65 @@ func deriveStudent(next ent.Mutator) ent.Mutator {
 	})
 }
 
+// checkStageAge refuses a birth date (from the ID number) implausible for the
+// student's stage, whenever either changes, for every writer.
+func checkStageAge(next ent.Mutator) ent.Mutator {
+	return hook.StudentFunc(func(ctx context.Context, m *gen.StudentMutation) (ent.Value, error) {
+		stage, setStage := m.Stage()
+		birth, setBirth := m.BirthDate()
+		status, _ := m.EnrollmentStatus()
+		if !setStage && !setBirth {
+			return next.Mutate(ctx, m)
+		}
+		// Blame what was typed: the ID number when it changed, else the stage.
+		field := "stage"
+		if setBirth {
+			field = "idNumber"
+		}
+		today := time.Now().In(contactlog.China)
+		check := func(stage student.Stage, status student.EnrollmentStatus, birth time.Time) error {
+			if err := registry.CheckStageAge(stage, status, birth, today); err != nil {
+				return fielderr.New(field, "%s", err)
+			}
+			return nil
+		}
+		if m.Op().Is(ent.OpCreate) {
+			if setStage && setBirth {
+				if err := check(stage, status, birth); err != nil {
+					return nil, err
+				}
+			}
+			return next.Mutate(ctx, m)
+		}
+		// An update: each row keeps what the mutation does not change.
+		ids, err := m.IDs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := m.Client().Student.Query().Where(student.IDIn(ids...)).
+			Select(student.FieldStage, student.FieldBirthDate, student.FieldEnrollmentStatus).All(authz.System(ctx))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			st, b, es := r.Stage, r.BirthDate, r.EnrollmentStatus
+			if setStage {
+				st = stage
+			}
+			if setBirth {
+				b = birth
+			}
+			if s, ok := m.EnrollmentStatus(); ok {
+				es = s
+			}
+			if err := check(st, es, b); err != nil {
+				return nil, err
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
 func (Household) Hooks() []ent.Hook {
 	return []ent.Hook{hook.On(placeHousehold, writeOps), hook.On(guarantee.EndOnLeavingList, ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(coverage.MaintainHouseholds, writeOps)}
@@ -115,7 +175,7 @@ func (Org) Hooks() []ent.Hook {
 }
 
 func (Student) Hooks() []ent.Hook {
-	return []ent.Hook{hook.On(deriveStudent, writeOps), hook.On(guarantee.EndOnGraduation, ent.OpUpdate|ent.OpUpdateOne),
+	return []ent.Hook{hook.On(deriveStudent, writeOps), hook.On(checkStageAge, writeOps), hook.On(guarantee.EndOnGraduation, ent.OpUpdate|ent.OpUpdateOne),
 		hook.On(coverage.MaintainStudents, writeOps)}
 }
 

@@ -18,9 +18,9 @@ func (Household) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}
 
 func (Household) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("number").NotEmpty().MaxLen(32).Unique().Comment("扶贫部门户编号").
+		maxChars(field.String("number").NotEmpty(), 32).Unique().Comment("扶贫部门户编号").
 			Annotations(entgql.OrderField("NUMBER")),
-		field.String("head_name").NotEmpty().MaxLen(64).Comment("户主姓名").
+		maxChars(field.String("head_name").NotEmpty(), 64).Comment("户主姓名").
 			Annotations(entgql.OrderField("HEAD_NAME")),
 		field.Int("village_id"),
 		// village_code copies the village's code for range-predicate scope checks.
@@ -33,8 +33,8 @@ func (Household) Fields() []ent.Field {
 		field.Bool("tekun").Default(false).Comment("特困供养"),
 		field.Bool("disabled").Default(false).Comment("家庭有残疾人"),
 		field.Int("size").Optional().Min(1).Max(30).Comment("家庭人口"),
-		field.String("phone").Optional().MaxLen(20).Comment("联系电话"),
-		field.String("address").Optional().MaxLen(200),
+		maxChars(field.String("phone").Optional(), 20).Comment("联系电话"),
+		maxChars(field.String("address").Optional(), 200),
 		// The current 包户 guarantor and the last contact, kept by the
 		// assignment and contact hooks; history is in Assignment and Contact.
 		field.Int("guarantor_id").Optional().Nillable().

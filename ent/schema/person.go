@@ -15,7 +15,7 @@ func (Person) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}} }
 
 func (Person) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(64).
+		maxChars(field.String("name").NotEmpty(), 64).
 			Annotations(entgql.OrderField("NAME")),
 		field.String("phone").Unique().Match(phonePattern).
 			Annotations(entgql.OrderField("PHONE")),

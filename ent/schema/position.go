@@ -22,7 +22,7 @@ func (Position) Fields() []ent.Field {
 		field.Enum("role").NamedValues("Director", "DIRECTOR", "Deputy", "DEPUTY", "AidOfficer", "AID_OFFICER", "Principal", "PRINCIPAL", "VicePrincipal", "VICE_PRINCIPAL", "CentralHead", "CENTRAL_HEAD", "HeadTeacher", "HEAD_TEACHER", "Teacher", "TEACHER", "Inspector", "INSPECTOR"),
 		// The class a head teacher (班主任) is in charge of.
 		field.Int("grade").Optional().Nillable().Min(1).Max(12),
-		field.String("class_name").Optional().MaxLen(32),
+		maxChars(field.String("class_name").Optional(), 32),
 	}
 }
 

@@ -21,7 +21,7 @@ func (Student) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}} 
 func (Student) Fields() []ent.Field {
 	derived := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(64).
+		maxChars(field.String("name").NotEmpty(), 64).
 			Annotations(entgql.OrderField("NAME")),
 		// Full number; the API exposes it masked through a resolver that
 		// checks the reveal permission and writes the audit log.
@@ -36,9 +36,9 @@ func (Student) Fields() []ent.Field {
 			Comment("学段").Annotations(entgql.OrderField("STAGE")),
 		field.Int("grade").Optional().Nillable().Min(1).Max(12).Comment("年级").
 			Annotations(entgql.OrderField("GRADE")),
-		field.String("class_name").Optional().MaxLen(32).Comment("班级"),
+		maxChars(field.String("class_name").Optional(), 32).Comment("班级"),
 		field.Int("school_id").Optional().Nillable().Comment("学籍学校, when it is in sanbao"),
-		field.String("outside_school_name").Optional().MaxLen(100).Comment("县外/省外就读学校"),
+		maxChars(field.String("outside_school_name").Optional(), 100).Comment("县外/省外就读学校"),
 		field.Int("outside_division_id").Optional().Nillable(),
 		field.Enum("enrollment_status").
 			NamedValues("Enrolled", "ENROLLED", "Dropout", "DROPOUT", "SuspectedDropout", "SUSPECTED_DROPOUT", "Suspended", "SUSPENDED", "Graduated", "GRADUATED", "NotEnrolled", "NOT_ENROLLED").
