@@ -18,6 +18,7 @@ import (
 	"sanbao/ent/student"
 	"sanbao/fielderr"
 	"sanbao/graph/model"
+	"sanbao/obs"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ func (r *mutationResolver) LogContact(ctx context.Context, input model.LogContac
 	if input.Notes != nil {
 		in.Notes = *input.Notes
 	}
-	return contactlog.Log(ctx, r.ent(ctx), in)
+	return obs.CountContact(contactlog.Log(ctx, r.ent(ctx), in))
 }
 
 // MyFamilies is the resolver for the myFamilies field.

@@ -16,12 +16,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/ent"
+	"sanbao/graphiql"
 )
 
 // Options configure the GraphQL endpoint.
@@ -38,7 +38,7 @@ func Handler(client *ent.Client, a *auth.Service, o Options) http.Handler {
 	}
 	srv := NewServer(client, a, o.Production)
 	gql := a.Middleware(withResponse(o, srv))
-	page := playground.Handler("sanbao GraphQL", "/graphql")
+	page := graphiql.Page("/graphql")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.Method == http.MethodGet && !o.Production:
@@ -68,6 +68,7 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv.SetQueryCache(pageDefaults{lru.New[*ast.QueryDocument](1000)})
 	srv.SetParserTokenLimit(20000)
 	srv.SetDisableSuggestion(production)
+	srv.Use(observe{}) // first: the outermost response interceptor sees every error
 	srv.Use(extension.Introspection{})
 	srv.Use(Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000})
 	srv.Use(mutationTx{entgql.Transactioner{
