@@ -9,7 +9,7 @@
       fetcher: fetcher,
       isHeadersEditorEnabled: true,
       shouldPersistHeaders: false,
-      defaultQuery: '{\n  viewer {\n    name\n    roles\n  }\n}\n',
+      defaultQuery: '{\n  viewer {\n    name\n  }\n}\n',
     }),
   );
 })();
