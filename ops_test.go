@@ -436,3 +436,53 @@ func TestGraphiQLIsSelfContained(t *testing.T) {
 		}
 	}
 }
+
+// serve, as main runs it: it sets the database up, becomes ready, serves
+// the app and metrics with the pool's statistics, and stops cleanly when its
+// context ends (TestReadyz covers the time before ready).
+func TestServe(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	ln.Close()
+	c := config{DatabaseURL: storetest.URL(t, "sqlite"), Port: port, Metrics: true, Grace: 5 * time.Second,
+		log: slog.New(slog.DiscardHandler)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, c) }()
+	base := "http://127.0.0.1:" + port
+	var ready bool
+	for i := 0; i < 200 && !ready; i++ {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			ready = resp.StatusCode == 200
+			resp.Body.Close()
+		}
+		if !ready {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !ready {
+		t.Fatal("never ready")
+	}
+	if code, body := get(t, base+"/metrics", ""); code != 200 || !strings.Contains(string(body), `go_sql_open_connections{db_name="sanbao"}`) {
+		t.Errorf("/metrics: %d", code)
+	}
+	if d := gql(t, base, "", `{__typename}`, nil); d["__typename"] != "Query" {
+		t.Errorf("graphql: %v", d)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("still serving after shutdown")
+	}
+}
