@@ -486,3 +486,18 @@ func TestServe(t *testing.T) {
 		t.Error("still serving after shutdown")
 	}
 }
+
+func TestShutdownGraceConfig(t *testing.T) {
+	for v, want := range map[string]time.Duration{"": 25 * time.Second, "40": 40 * time.Second, "1m30s": 90 * time.Second, "0": 0} {
+		t.Setenv("SANBAO_SHUTDOWN_GRACE", v)
+		if c, err := loadConfig(); err != nil || c.Grace != want {
+			t.Errorf("SANBAO_SHUTDOWN_GRACE=%q: %v, %v", v, c.Grace, err)
+		}
+	}
+	for _, v := range []string{"soon", "-5s"} {
+		t.Setenv("SANBAO_SHUTDOWN_GRACE", v)
+		if _, err := loadConfig(); err == nil {
+			t.Errorf("SANBAO_SHUTDOWN_GRACE=%q accepted", v)
+		}
+	}
+}

@@ -74,6 +74,7 @@ func main() {
 	slog.SetDefault(slog.New(slog.NewJSONHandler(os.Stderr, nil)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop) // a second signal during the graceful shutdown ends the process
 	c, err := loadConfig()
 	if err == nil {
 		switch cmd := argOr(1, "serve"); cmd {
