@@ -3,6 +3,7 @@
 //
 //	go run .                              serve on :8080 (seeds the demo county on an empty database)
 //	go run . import-divisions FILE.csv    load division codes (code,name,level,parent_code)
+//	go run . backup FILE                  copy the SQLite database to FILE (PostgreSQL: says the pg_dump command)
 package main
 
 import (
@@ -10,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -22,42 +25,70 @@ import (
 	"sanbao/demo"
 	"sanbao/divimport"
 	"sanbao/graph"
+	"sanbao/graphiql"
+	"sanbao/lifecycle"
+	"sanbao/obs"
 	"sanbao/store"
 )
 
 // config comes from the environment; see README.
 type config struct {
-	DatabaseURL string // postgres://… or a SQLite file path
-	Port        string
-	Production  bool
-	Seed        bool
+	DatabaseURL  string // postgres://… or a SQLite file path
+	Port         string
+	Production   bool
+	Seed         bool
+	Metrics      bool   // serve /metrics (SANBAO_METRICS=off: not at all)
+	MetricsToken string // SANBAO_METRICS_TOKEN: /metrics for remote scrapers with this bearer token
+	Grace        time.Duration
+
+	ready *readiness   // nil: always ready (tests build routes without a start-up)
+	log   *slog.Logger // request log; nil: slog.Default()
 }
 
-func loadConfig() config {
+func loadConfig() (config, error) {
 	c := config{DatabaseURL: os.Getenv("DATABASE_URL"), Port: os.Getenv("PORT"),
-		Production: os.Getenv("SANBAO_ENV") == "production", Seed: os.Getenv("SANBAO_SEED") != "off"}
+		Production: os.Getenv("SANBAO_ENV") == "production", Seed: os.Getenv("SANBAO_SEED") != "off",
+		Metrics: os.Getenv("SANBAO_METRICS") != "off", MetricsToken: os.Getenv("SANBAO_METRICS_TOKEN"),
+		Grace: 25 * time.Second}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = store.DefaultSQLite
 	}
 	if c.Port == "" {
 		c.Port = "8080"
 	}
-	return c
+	if g := os.Getenv("SANBAO_SHUTDOWN_GRACE"); g != "" {
+		d, err := time.ParseDuration(g)
+		if n, aerr := strconv.Atoi(g); aerr == nil {
+			d, err = time.Duration(n)*time.Second, nil
+		}
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("SANBAO_SHUTDOWN_GRACE=%q: want a duration such as 25s or 2m", g)
+		}
+		c.Grace = d
+	}
+	return c, nil
 }
 
 func main() {
+	// Every log line is one JSON object (see package obs for the request log).
+	slog.SetDefault(slog.New(slog.NewJSONHandler(os.Stderr, nil)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var err error
-	switch cmd := argOr(1, "serve"); cmd {
-	case "serve":
-		err = serve(ctx, loadConfig())
-	case "import-divisions":
-		err = importDivisions(ctx, loadConfig(), os.Args[2:])
-	case "-h", "--help", "help":
-		fmt.Println("usage: sanbao [serve | import-divisions FILE.csv ...]")
-	default:
-		err = fmt.Errorf("unknown command %q (try: serve, import-divisions)", cmd)
+	context.AfterFunc(ctx, stop) // a second signal during the graceful shutdown ends the process
+	c, err := loadConfig()
+	if err == nil {
+		switch cmd := argOr(1, "serve"); cmd {
+		case "serve":
+			err = serve(ctx, c)
+		case "import-divisions":
+			err = importDivisions(ctx, c, os.Args[2:])
+		case "backup":
+			err = backup(ctx, c, os.Args[2:], os.Stdout)
+		case "-h", "--help", "help":
+			fmt.Println("usage: sanbao [serve | import-divisions FILE.csv ... | backup FILE]")
+		default:
+			err = fmt.Errorf("unknown command %q (try: serve, import-divisions, backup)", cmd)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sanbao:", err)
@@ -110,7 +141,8 @@ func seedIfEmpty(ctx context.Context, db *store.DB) error {
 	slog.Info("seeded demo county 涿州市", "orgs", sum.Orgs, "people", sum.People,
 		"households", sum.Households, "students", sum.Students, "took", time.Since(start).Round(time.Millisecond))
 	for _, a := range demo.SortedAccounts() {
-		slog.Info("demo account", "phone", a.Phone, "password", demo.Password, "role", a.Role, "org", a.Org)
+		// The password is in README, not in the log.
+		slog.Info("demo account", "phone", a.Phone, "role", a.Role, "org", a.Org)
 	}
 	return nil
 }
@@ -120,16 +152,34 @@ func routes(db *store.DB, c config) http.Handler {
 	a := auth.New(db.Client, authz.Default())
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(db.Client, a, graph.Options{Production: c.Production, Secure: c.Production}))
-	mux.Handle("GET /agreements/", a.Middleware(agreement.Handler(db.Client)))
+	mux.Handle("GET /agreements/", a.Middleware(noteViewer(agreement.Handler(db.Client))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if err := db.SQL.PingContext(r.Context()); err != nil {
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
+		w.Write([]byte("ok\n")) // liveness: the process serves; readiness is /readyz
 	})
+	mux.Handle("GET /readyz", readyz(db, c.ready))
+	if c.Metrics {
+		mux.Handle("GET /metrics", obs.MetricsHandler(c.MetricsToken))
+	}
+	if !c.Production {
+		mux.Handle("GET "+graphiql.Prefix, graphiql.Assets())
+	}
 	mux.Handle("/", spaHandler())
-	return securityHeaders(mux)
+	log := c.log
+	if log == nil {
+		log = slog.Default()
+	}
+	return securityHeaders(obs.Middleware(log, c.ready.gate(mux)))
+}
+
+// noteViewer puts the signed-in viewer into the request log (GraphQL
+// requests do it in graph/observe.go).
+func noteViewer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if v := authz.FromContext(r.Context()); v != nil {
+			obs.From(r.Context()).SetViewer(v.PersonID, v.TokenID)
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func securityHeaders(next http.Handler) http.Handler {
@@ -142,30 +192,34 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// serve listens at once, so /healthz and /readyz answer while the database
+// is migrated (and the demo county seeded) under the setup lock; the app's
+// routes answer 503 until then.
 func serve(ctx context.Context, c config) error {
-	db, err := store.Open(ctx, c.DatabaseURL)
+	db, err := store.Connect(c.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if c.Seed {
-		if err := seedIfEmpty(ctx, db); err != nil {
-			return err
-		}
-	}
-	srv := &http.Server{
-		Addr: ":" + c.Port, Handler: routes(db, c),
-		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect)
-	select {
-	case err := <-errc:
+	obs.WatchDB(db.SQL)
+	c.ready = &readiness{}
+	ln, err := net.Listen("tcp", ":"+c.Port)
+	if err != nil {
 		return err
-	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		return srv.Shutdown(shut)
 	}
+	s := &server{http: &http.Server{
+		Handler:           routes(db, c),
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second,
+	}, grace: c.Grace, hooks: lifecycle.Default, ready: c.ready}
+	setup := make(chan error, 1)
+	go func() {
+		setup <- db.Setup(ctx, func(ctx context.Context) error {
+			if c.Seed {
+				return seedIfEmpty(ctx, db)
+			}
+			return nil
+		})
+	}()
+	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String())
+	return s.run(ctx, ln, setup)
 }

@@ -26,7 +26,7 @@ import (
 	"sanbao/store/storetest"
 )
 
-func gql(t *testing.T, url, token, query string, vars map[string]any) map[string]any {
+func gql(t testing.TB, url, token, query string, vars map[string]any) map[string]any {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
@@ -50,7 +50,7 @@ func gql(t *testing.T, url, token, query string, vars map[string]any) map[string
 	return out.Data
 }
 
-func login(t *testing.T, url, phone string) string {
+func login(t testing.TB, url, phone string) string {
 	d := gql(t, url, "", `mutation($p:String!){login(phone:$p,password:"sanbao-demo"){token}}`, map[string]any{"p": phone})
 	return d["login"].(map[string]any)["token"].(string)
 }
@@ -87,7 +87,7 @@ func pdfText(t *testing.T, pdf []byte, firstPageOnly bool) string {
 	return string(out)
 }
 
-func get(t *testing.T, url, token string) (int, []byte) {
+func get(t testing.TB, url, token string) (int, []byte) {
 	req, _ := http.NewRequest(http.MethodGet, url, nil)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)

@@ -8,5 +8,5 @@ echo "== go vet"
 go vet ./...
 echo "== go test (SQLite + PostgreSQL)"
 go test -count=1 ./...
-echo "== front end (frontend/: codegen, unit tests, build, end-to-end in Chromium)"
-(cd frontend && npm ci && npm run codegen:check && npm test && npm run build:check && npm run e2e)
+echo "== front end (frontend/: Node engines, codegen, unit tests, build, end-to-end in Chromium)"
+(cd frontend && npm ci && npm run engines:check && npm run codegen:check && npm test && npm run build:check && npm run e2e)

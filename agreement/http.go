@@ -38,6 +38,10 @@ func Handler(c *ent.Client) http.Handler {
 				return
 			}
 			term := strings.TrimSpace(r.URL.Query().Get("term"))
+			if term == "" {
+				http.Error(w, "请给出 term（学年）", http.StatusBadRequest)
+				return
+			}
 			q.Where(agreement.Term(term), agreement.StateEQ(agreement.StateSigned), p.Predicate()).
 				Order(agreement.ByIssuerOrgID(), agreement.ByKind(), agreement.ByID()).Limit(MaxBatch)
 			file = "责任书-" + term + ".pdf"
@@ -89,8 +93,11 @@ func place(r *http.Request, c *ent.Client) (Place, error) {
 		return Place{Range: &rng}, nil
 	}
 	code := qs.Get("divisionCode")
-	if divcode.Validate(code, divcode.LevelOf(code)) != nil {
-		return Place{}, fmt.Errorf("divisionCode 应为12位区划代码")
+	if code == "" {
+		return Place{}, fmt.Errorf("请给出 orgID（单位）或 divisionCode（区划代码）")
+	}
+	if err := divcode.Validate(code, divcode.LevelOf(code)); err != nil {
+		return Place{}, fmt.Errorf("divisionCode 无效：%v", err)
 	}
 	rng := divcode.SubtreeOf(code)
 	return Place{Range: &rng}, nil

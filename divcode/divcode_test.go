@@ -87,3 +87,44 @@ func TestLevelOf(t *testing.T) {
 		t.Fatal("SubtreeOf differs from Subtree at the inferred level")
 	}
 }
+
+// Every function takes any string without panicking; a malformed code has no
+// level and its subtree holds nothing (it must never widen a scope).
+func FuzzMalformed(f *testing.F) {
+	for _, s := range []string{"", "1", "13068", "13068110020", "1306811002011", "13068110020A", "１３０６８１００００００",
+		"130681000000\x00", "-30681000000", "１30681000000", "999999999999999999999", "000000000000", "13 681000000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		lvl := LevelOf(code)
+		r := SubtreeOf(code)
+		_ = Validate(code, lvl)
+		_ = Prefix(code, Village)
+		_ = IsAncestor(code, County, "130681100201")
+		_ = Merge([]Range{r, Subtree("130681000000", County)})
+		for _, l := range append(Levels, "", "HAMLET") {
+			_ = Subtree(code, l)
+			_ = Validate(code, l)
+		}
+		if !WellFormed(code) {
+			if lvl != "" || lvl.Rank() != -1 {
+				t.Fatalf("LevelOf(%q) = %q", code, lvl)
+			}
+			if !r.Empty() || r.Contains(code) || r.Contains("130681100201") || r.Within(Subtree("130000000000", Province)) {
+				t.Fatalf("SubtreeOf(%q) = %v is not empty", code, r)
+			}
+			if Validate(code, lvl) == nil {
+				t.Fatalf("Validate accepted %q", code)
+			}
+		} else if !r.Contains(code) || lvl.Rank() < 0 {
+			t.Fatalf("%q: level %q, subtree %v", code, lvl, r)
+		}
+	})
+}
+
+func TestMergeDropsEmpty(t *testing.T) {
+	got := Merge([]Range{SubtreeOf("13068"), SubtreeOf("130681000000"), None})
+	if !reflect.DeepEqual(got, []Range{SubtreeOf("130681000000")}) {
+		t.Fatalf("Merge = %v", got)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"sanbao/fielderr"
 	"sanbao/graph/model"
 	"sanbao/guarantee"
+	"sanbao/obs"
 	"strings"
 	"time"
 
@@ -96,7 +97,7 @@ func (r *mutationResolver) LogContact(ctx context.Context, input model.LogContac
 	if input.Notes != nil {
 		in.Notes = *input.Notes
 	}
-	return contactlog.Log(ctx, r.ent(ctx), in)
+	return obs.CountContact(contactlog.Log(ctx, r.ent(ctx), in))
 }
 
 // MyFamilies is the resolver for the myFamilies field.

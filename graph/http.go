@@ -18,13 +18,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/ent"
+	"sanbao/graphiql"
 )
 
 // Options configure the GraphQL endpoint.
@@ -41,7 +41,7 @@ func Handler(client *ent.Client, a *auth.Service, o Options) http.Handler {
 	}
 	srv := NewServer(client, a, o.Production)
 	gql := a.Middleware(withResponse(o, srv))
-	page := playground.Handler("sanbao GraphQL", "/graphql")
+	page := graphiql.Page("/graphql")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.Method == http.MethodGet && !o.Production:
@@ -71,6 +71,7 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv.SetQueryCache(pageDefaults{lru.New[*ast.QueryDocument](1000)})
 	srv.SetParserTokenLimit(20000)
 	srv.SetDisableSuggestion(production)
+	srv.Use(observe{}) // first: the outermost response interceptor sees every error
 	srv.Use(extension.Introspection{})
 	srv.Use(Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000})
 	srv.Use(mutationTx{tx: entgql.Transactioner{

@@ -297,7 +297,8 @@ describe('coverage and bulk assignment (phone)', () => {
       await page.getByTestId('coverage-row').first().waitFor();
       assert.match(await page.getByTestId('coverage-row').first().innerText(), /年级/);
       await page.getByTestId('coverage-up').click();
-      await page.getByTestId('coverage-title').getByText('松林店镇').waitFor();
+      // exact: the school's title 松林店镇中心校 contains the township's name
+      await page.getByTestId('coverage-title').getByText('松林店镇', { exact: true }).waitFor();
       assert.equal(await page.getByTestId('coverage-up').count(), 0, 'no way up past the township');
     });
     await withBrowser(phone, async ({ page }) => {

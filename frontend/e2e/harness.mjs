@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { browserEnv } from './fonts.mjs';
 
 export const FRONTEND = fileURLToPath(new URL('..', import.meta.url));
 export const REPO = join(FRONTEND, '..');
@@ -45,7 +46,7 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds and starts the server; resolves when /healthz answers. */
+/** Builds and starts the server; resolves when /readyz answers (migrated and seeded). */
 export async function startServer({ seed = true } = {}) {
   if (!existsSync(join(FRONTEND, 'dist', 'index.html'))) throw new Error('frontend/dist is missing: run npm run build first');
   const dir = mkdtempSync(join(tmpdir(), 'sanbao-e2e-'));
@@ -66,14 +67,14 @@ export async function startServer({ seed = true } = {}) {
   for (;;) {
     if (exited !== null) throw new Error(`server exited with ${exited}:\n${log}`);
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await fetch(`${url}/readyz`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`server did not become healthy:\n${log}`);
+      throw new Error(`server did not become ready:\n${log}`);
     }
     await sleep(250);
   }
@@ -98,6 +99,7 @@ export async function openBrowser(viewport) {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROME_ARGS,
+    env: browserEnv(), // a Chinese font without installing one: see fonts.mjs
     viewport,
     deviceScaleFactor: 1,
     isMobile: viewport.width < 500,

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"sanbao/store"
@@ -60,6 +61,9 @@ func URL(t testing.TB, dialect string) string {
 		return filepath.Join(t.TempDir(), "test.db")
 	}
 	base := PostgresURL()
+	if err := ensureDatabase(); err != nil {
+		t.Fatalf("%v (or set SANBAO_TEST_PG=off for the SQLite half only)", err)
+	}
 	admin, err := sql.Open("postgres", base)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +73,7 @@ func URL(t testing.TB, dialect string) string {
 	rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
 	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("postgres at %s: %v (start it, or set SANBAO_TEST_PG)", base, err)
+		t.Fatalf("postgres at %s: %v", base, err)
 	}
 	t.Cleanup(func() {
 		a, err := sql.Open("postgres", base)
@@ -87,6 +91,10 @@ func URL(t testing.TB, dialect string) string {
 	pu.RawQuery = q.Encode()
 	return pu.String()
 }
+
+// ensureDatabase creates the tests' database (once per test binary) if it
+// is missing.
+var ensureDatabase = sync.OnceValue(func() error { return store.EnsureDatabase(PostgresURL()) })
 
 // Name is a label for benchmark and log output.
 func Name(dialect string) string { return fmt.Sprintf("db=%s", dialect) }
