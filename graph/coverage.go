@@ -5,7 +5,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"sanbao/authz"
 	"sanbao/coverage"
 	"sanbao/divcode"
 	"sanbao/ent"
@@ -65,23 +64,11 @@ const maxBulk = 500
 
 // checkAssign runs the checks a new assignment will meet, without writing.
 func (r *Resolver) checkAssign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) error {
-	if err := authz.MayAssign(ctx, c, kind, targetID); err != nil {
-		return err
-	}
-	return guarantee.CheckEligible(ctx, c, guarantee.Target{Kind: kind, ID: targetID}, personID)
+	return guarantee.Check(ctx, c, guarantee.Target{Kind: kind, ID: targetID}, personID)
 }
 
 func (r *Resolver) assign(ctx context.Context, c *ent.Client, kind assignment.Kind, personID, targetID int) (*ent.Assignment, error) {
-	q := c.Assignment.Create().SetKind(kind).SetPersonID(personID).SetAssignedByID(authz.FromContext(ctx).PersonID)
-	switch kind {
-	case assignment.KindVillage:
-		q.SetVillageID(targetID)
-	case assignment.KindHousehold:
-		q.SetHouseholdID(targetID)
-	default:
-		q.SetStudentID(targetID)
-	}
-	return q.Save(ctx)
+	return guarantee.Assign(ctx, c, guarantee.Target{Kind: kind, ID: targetID}, personID)
 }
 
 // rowError is a refused row of a bulk change, with the same message the single
