@@ -203,7 +203,7 @@ func (ch change) apply(ctx context.Context, c *ent.Client, a *auth.Service, h Ha
 		n, err := c.Person.Update().Where(person.ID(ch.person.ID), person.Active(true)).
 			SetActive(false).SetLeftAt(now).Save(ctx)
 		if err != nil {
-			return nil, err
+			return nil, leftMeanwhile(ctx, c, ch.person, err)
 		}
 		if n == 0 {
 			return nil, errLeft(ch.person)

@@ -7,6 +7,7 @@ package staff
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/ent"
+	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/fielderr"
 )
@@ -81,7 +83,20 @@ func load(ctx context.Context, c *ent.Client, id int) (*ent.Person, error) {
 	if !p.Active {
 		return nil, errLeft(p)
 	}
-	return p, authz.MayManage(ctx, c, id)
+	return p, leftMeanwhile(ctx, c, p, authz.MayManage(ctx, c, id))
+}
+
+// leftMeanwhile tells a refusal because the person left in the meantime (a
+// departure committed by someone else a moment ago) as that, not as a lack of
+// rights.
+func leftMeanwhile(ctx context.Context, c *ent.Client, p *ent.Person, err error) error {
+	if !errors.Is(err, authz.ErrDenied) {
+		return err
+	}
+	if gone, qerr := c.Person.Query().Where(person.ID(p.ID), person.Active(false)).Exist(authz.System(ctx)); qerr == nil && gone {
+		return errLeft(p)
+	}
+	return err
 }
 
 // conflictOnPhone answers a number someone already signs in with (the unique
