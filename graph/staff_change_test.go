@@ -164,8 +164,8 @@ func TestMoveKeepsWhatStillFits(t *testing.T) {
 		a := newAPI(t, db)
 		sys := authz.System(context.Background())
 		admin := a.loginPerson(w.Admin)
-		admin.ok(assignQ, assignVars("VILLAGE", w.T1.ID, w.V1.ID))  // 松林店镇: K is there too
-		admin.ok(assignQ, assignVars("STUDENT", w.T1.ID, w.S1.ID))  // at C1 only
+		admin.ok(assignQ, assignVars("VILLAGE", w.T1.ID, w.V1.ID))   // 松林店镇: K is there too
+		admin.ok(assignQ, assignVars("STUDENT", w.T1.ID, w.S1.ID))   // at C1 only
 		admin.ok(assignQ, assignVars("HOUSEHOLD", w.T1.ID, w.H1.ID)) // 松林店镇
 		mv := map[string]any{"id": id(w.T1.ID), "to": id(w.K.ID), "r": "TEACHER", "c": false}
 		d := admin.ok(moveQ, mv)

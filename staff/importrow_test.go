@@ -149,4 +149,3 @@ func TestCheckRows(t *testing.T) {
 		}
 	})
 }
-
