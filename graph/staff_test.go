@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
@@ -261,6 +262,63 @@ func TestOneTimePasswords(t *testing.T) {
 		sys := authz.System(context.Background())
 		if p := db.Person.Query().Where(person.Phone("13512345678")).OnlyX(sys); !p.MustChangePassword || p.PasswordHash == "" || p.PasswordHash == otp2 {
 			t.Errorf("stored: must change %v, hash %q", p.MustChangePassword, p.PasswordHash)
+		}
+	})
+}
+
+// The 人员 list: search by name, phone or unit; filter by unit and status;
+// page sizes as everywhere; the units and roles a viewer may give.
+func TestStaffList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := buildStaff(t, db)
+		a := newAPI(t, db)
+		admin, p1 := a.loginPerson(w.Admin), a.loginPerson(w.P1)
+		list := func(s *session, args string) []string {
+			d := s.ok(`{staff(`+args+`){totalCount edges{node{id}}}}`, nil)
+			return sorted(ids(get(d, "staff")))
+		}
+		want := func(ps ...*ent.Person) []string {
+			var out []string
+			for _, p := range ps {
+				out = append(out, id(p.ID))
+			}
+			return sorted(out)
+		}
+		for _, c := range []struct {
+			who  *session
+			args string
+			want []string
+		}{
+			{admin, `search:"甲"`, want(w.P1, w.T1, w.aid, w.insp)},
+			{admin, `search:"13700000003"`, want(w.T1)},
+			{admin, `search:"码头镇"`, want(w.P2, w.T2)},
+			{admin, fmt.Sprintf(`orgID:%d`, w.K.ID), want(w.PK, w.TK)},
+			{admin, `status:LEFT`, nil},
+			{p1, `first:100`, want(w.P1, w.T1, w.PK, w.TK)}, // the township's units
+			{p1, `search:"码头镇"`, nil},
+		} {
+			if got := list(c.who, c.args); !slices.Equal(got, c.want) {
+				t.Errorf("staff(%s): got %v, want %v", c.args, got, c.want)
+			}
+		}
+		if n := len(ids(get(admin.ok(`{staff(first:null){edges{node{id}}}}`, nil), "staff"))); n != 10 {
+			t.Errorf("first:null gave %d of 10", n)
+		}
+		if res := admin.do(`{staff(first:101){totalCount}}`, nil); res.code() != "BAD_USER_INPUT" {
+			t.Errorf("first:101: %+v", res.Errors)
+		}
+		units := p1.ok(`{staffUnits{org{name} roles}}`, nil)
+		if len(get(units, "staffUnits").([]any)) != 1 || str(units, "staffUnits", 0, "org", "name") != w.C1.Name ||
+			slices.Contains(get(units, "staffUnits", 0, "roles").([]any), any("DIRECTOR")) {
+			t.Errorf("P1's units: %v", units)
+		}
+		all := admin.ok(`{staffUnits{org{name kind} roles}}`, nil)
+		if n := len(get(all, "staffUnits").([]any)); n != 4 || str(all, "staffUnits", 0, "org", "kind") != "COUNTY_BUREAU" ||
+			slices.Contains(get(all, "staffUnits", 0, "roles").([]any), any("AID_OFFICER")) {
+			t.Errorf("the director's units: %v", all)
+		}
+		if n := len(get(a.loginPerson(w.insp).ok(`{staffUnits{org{name}}}`, nil), "staffUnits").([]any)); n != 0 {
+			t.Errorf("the inspector may give positions at %d units", n)
 		}
 	})
 }
