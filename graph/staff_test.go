@@ -322,3 +322,43 @@ func TestStaffList(t *testing.T) {
 		}
 	})
 }
+
+// The 人员 table and the 无人负责 list make as many statements for 50 rows
+// as for 5 (the orphans' eager loads depend only on which kinds a page holds).
+func TestStaffStatementsDoNotGrowWithPageSize(t *testing.T) {
+	for _, dialect := range storetest.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			db := storetest.Open(t, dialect)
+			fixture.Build(t, db)
+			sys := authz.System(context.Background())
+			// Orphans: a township's staff leave with what they carried.
+			var ps []int
+			for _, p := range db.Person.Query().Where(person.HasPositionsWith(position.RoleIn(position.RoleTeacher, position.RolePrincipal))).AllX(sys) {
+				ps = append(ps, p.ID)
+			}
+			db.Person.Update().Where(person.IDIn(ps...)).SetActive(false).ExecX(sys)
+			counting, n := store.Counting(db)
+			s := newAPI(t, counting).login("13900000001")
+			for _, q := range []string{
+				`query($n:Int){staff(first:$n, orderBy:{field:NAME, direction:ASC}){totalCount edges{node{id name phone active leftAt mustChangePassword positions{role grade className startedAt endedAt endReason org{name kind}}}}}}`,
+				`query($n:Int){orphanedAssignments(first:$n){totalCount edges{node{id kind endsAt endReason village{name parent{name}} household{headName number village{name}} student{name school{name} household{village{name}}}}}}}`,
+			} {
+				s.ok(q, map[string]any{"n": 1})
+				count := func(size int) (int64, int) {
+					n.Reset()
+					d := s.ok(q, map[string]any{"n": size})
+					for _, v := range d {
+						return n.N(), len(ids(v))
+					}
+					return n.N(), 0
+				}
+				small, rows5 := count(5)
+				large, rows50 := count(50)
+				t.Logf("%.30s…: %d statements for 5 rows, %d for 50", q, small, large)
+				if rows5 != 5 || rows50 != 50 || large > small+3 || large > 10 {
+					t.Errorf("%.40s…: %d statements for %d rows, %d for %d", q, small, rows5, large, rows50)
+				}
+			}
+		})
+	}
+}
