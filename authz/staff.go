@@ -240,7 +240,8 @@ func (v *Viewer) RequirePasswordChange(p *Policy) {
 	v.MustChangePassword = true
 	v.grants = map[Perm]*Scope{}
 	for _, g := range p.grants(RoleUser) {
-		if g.Action == ActRead && (g.Kind == KindAll || g.Kind == KindSelf) {
+		switch g.Perm {
+		case Perm{ObjPerson, ActRead}, Perm{ObjPosition, ActRead}, Perm{ObjDivision, ActRead}, Perm{ObjOrg, ActRead}:
 			v.grants[g.Perm] = &Scope{All: g.Kind == KindAll, Self: g.Kind == KindSelf}
 		}
 	}

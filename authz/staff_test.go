@@ -92,7 +92,8 @@ func TestRequirePasswordChange(t *testing.T) {
 	if s := v.Scope(ObjPerson, ActRead); s == nil || !s.Self || len(s.SchoolIDs) != 0 {
 		t.Errorf("person read: %+v", s)
 	}
-	if !v.Can(ObjOrg, ActRead) || v.Can(ObjStudent, ActRead) || v.Can(ObjHousehold, ActRead) || v.Can(ObjContact, ActWrite) || v.Can(ObjAssignment, ActWrite) {
+	if !v.Can(ObjOrg, ActRead) || v.Can(ObjStudent, ActRead) || v.Can(ObjHousehold, ActRead) || v.Can(ObjContact, ActWrite) || v.Can(ObjAssignment, ActWrite) ||
+		v.Can(ObjAgreement, ActRead) || v.Can(ObjAssignment, ActRead) || len(v.Grants()) != 4 {
 		t.Errorf("grants: %+v", v.Grants())
 	}
 }
