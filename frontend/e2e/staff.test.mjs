@@ -56,6 +56,9 @@ const REGISTERED = `query($d: String!) {
   households(first: 20, divisionCode: $d, where: { statusIn: [NOT_LIFTED, LIFTED] }) { edges { node { id headName guarantor { id } } } }
 }`;
 
+/** Who each viewport's first test added, for the departure that follows. */
+const added = {};
+
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   describe(`staff (${name})`, () => {
     test('the county adds a teacher with a position and a family; she must change the one-time password first', async () => {
@@ -114,6 +117,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const households = (await asAid(REGISTERED, { d: TOWNSHIP })).households.edges.map((e) => e.node);
       const family = households[name === 'mobile' ? 0 : 1];
       await asAid(`mutation($p: ID!, $t: ID!) { assign(input: { kind: HOUSEHOLD, personID: $p, targetID: $t }) { id } }`, { p: me.id, t: family.id });
+      added[name] = { id: me.id, teacher, family, phone };
 
       // She signs in with the one-time password: nothing opens until she changes it.
       await withBrowser(viewport, async ({ page }) => {
@@ -145,6 +149,37 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
         body: JSON.stringify({ query: 'mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { token } }', variables: { p: phone, w: otp } }),
       });
       assert.equal((await again.json()).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    });
+
+    test('离职 shows her family before confirming; ended, it waits under 无人负责', async () => {
+      const { id, teacher, family } = added[name];
+      await withBrowser(viewport, async ({ page }) => {
+        await signIn(page, server.url, AID);
+        await page.waitForURL(`${server.url}/`);
+        await page.goto(`${server.url}/staff/${id}`);
+        await page.getByTestId('act-leave').click();
+        const sheet = page.getByTestId('handover-sheet');
+        await sheet.getByTestId('handover-list').getByText(family.headName).waitFor();
+        assert.equal(await sheet.getByTestId('handover-list').locator('li').count(), 1);
+        await fits(page, viewport.width);
+        await tappable(page, '[data-testid="handover-sheet"] button');
+        await page.screenshot({ path: screenshotPath(`staff-leave-${name}`) });
+        await sheet.getByTestId('handover-mode-end').check();
+        await sheet.getByTestId('handover-confirm').click();
+        await sheet.waitFor({ state: 'hidden' });
+        await page.getByTestId('person-status').filter({ hasText: '离职' }).waitFor();
+        await page.getByTestId('ended-positions').getByText('离职').first().waitFor();
+        // The family is 无人负责 until someone takes it.
+        await page.goto(`${server.url}/staff?view=orphans`);
+        await page.getByTestId('orphan-row').filter({ hasText: family.headName }).waitFor();
+        await fits(page, viewport.width);
+      });
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { token } }', variables: { p: added[name].phone, w: `e2e-${name}-2026` } }),
+      });
+      assert.equal((await res.json()).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', `${teacher} cannot sign in after leaving`);
     });
   });
 }

@@ -896,6 +896,14 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type OrphanCountQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type OrphanCountQuery = { orphanedAssignments: { totalCount: number } };
+
 export type StudentsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -2589,6 +2597,13 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(oldPassword: $oldPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const OrphanCountDocument = new TypedDocumentString(`
+    query OrphanCount($divisionCode: String, $orgID: ID) {
+  orphanedAssignments(divisionCode: $divisionCode, orgID: $orgID, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<OrphanCountQuery, OrphanCountQueryVariables>;
 export const StudentsDocument = new TypedDocumentString(`
     query Students($first: Int!, $after: Cursor, $where: StudentWhereInput, $search: String, $divisionCode: String) {
   students(
