@@ -56,7 +56,7 @@ var roleNames = map[position.Role]string{
 }
 
 func staff(ctx context.Context, c *ent.Client, orgID int, roles ...position.Role) ([]*ent.Position, error) {
-	return c.Position.Query().Where(position.OrgID(orgID), position.RoleIn(roles...)).
+	return c.Position.Query().Where(position.OrgID(orgID), position.RoleIn(roles...), authz.ActivePosition()).
 		WithPerson().Order(position.ByID()).All(ctx)
 }
 
@@ -72,7 +72,7 @@ func parties(ctx context.Context, c *ent.Client, issuer *ent.Org, kind agreement
 	case agreement.KindBureauSchool:
 		schools, err := c.Org.Query().Where(org.ParentID(issuer.ID), org.KindEQ(org.KindSchool)).
 			WithPositions(func(q *ent.PositionQuery) {
-				q.Where(position.RoleEQ(position.RolePrincipal)).WithPerson().Order(position.ByID())
+				q.Where(position.RoleEQ(position.RolePrincipal), authz.ActivePosition()).WithPerson().Order(position.ByID())
 			}).Order(org.ByDivisionCode(), org.ByID()).All(ctx)
 		if err != nil {
 			return nil, nil, err
@@ -113,7 +113,7 @@ func parties(ctx context.Context, c *ent.Client, issuer *ent.Org, kind agreement
 		for _, l := range leaders {
 			skip[l.PersonID] = true
 		}
-		people, err := c.Person.Query().Where(person.HasPositionsWith(position.OrgID(issuer.ID)), func(s *sql.Selector) {
+		people, err := c.Person.Query().Where(person.HasPositionsWith(position.OrgID(issuer.ID), authz.ActivePosition()), func(s *sql.Selector) {
 			t := sql.Table(assignment.Table)
 			s.Where(sql.In(s.C(person.FieldID), sql.Select(t.C(assignment.FieldPersonID)).From(t).
 				Where(sql.IsNull(t.C(assignment.FieldEndsAt)))))

@@ -145,11 +145,14 @@ func (s *Service) ChangePassword(ctx context.Context, personID int, old, new, ke
 		return ErrBadOldPassword
 	}
 	s.limiter.reset(key)
+	if new == old {
+		return ErrSamePassword
+	}
 	h, err := s.HashPassword(new)
 	if err != nil {
 		return err
 	}
-	if err := s.Client.Person.UpdateOneID(personID).SetPasswordHash(h).Exec(sys); err != nil {
+	if err := s.Client.Person.UpdateOneID(personID).SetPasswordHash(h).SetMustChangePassword(false).Exec(sys); err != nil {
 		return err
 	}
 	_, err = s.Client.Session.Delete().
@@ -210,7 +213,7 @@ func (s *Service) PersonViewer(ctx context.Context, personID int) (*authz.Viewer
 }
 
 func (s *Service) personViewer(ctx context.Context, p *ent.Person) (*authz.Viewer, error) {
-	ps, err := s.Client.Position.Query().Where(position.PersonID(p.ID)).WithOrg().All(authz.System(ctx))
+	ps, err := s.Client.Position.Query().Where(position.PersonID(p.ID), authz.ActivePosition()).WithOrg().All(authz.System(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +225,11 @@ func (s *Service) personViewer(ctx context.Context, p *ent.Person) (*authz.Viewe
 			DivisionCode: o.DivisionCode, Grade: x.Grade, ClassName: x.ClassName,
 		})
 	}
-	return authz.NewPersonViewer(s.Policy, p.ID, p.Name, out), nil
+	v := authz.NewPersonViewer(s.Policy, p.ID, p.Name, out)
+	if p.MustChangePassword {
+		v.RequirePasswordChange(s.Policy)
+	}
+	return v, nil
 }
 
 // NewAPIToken creates an integrator token over a division, as the viewer in

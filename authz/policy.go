@@ -117,6 +117,10 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAgreement(ctx, m)
 	case *ent.AgreementTemplateMutation:
 		err = v.checkTemplate(m)
+	case *ent.PersonMutation:
+		err = v.checkPerson(ctx, m)
+	case *ent.PositionMutation:
+		err = v.checkPosition(ctx, m)
 	default:
 		err = ErrDenied
 	}

@@ -90,7 +90,9 @@ type Viewer struct {
 	Name      string
 	Positions []Position
 	Roles     []string
-	grants    map[Perm]*Scope
+	// MustChangePassword: signed in with a one-time password (see staff.go).
+	MustChangePassword bool
+	grants             map[Perm]*Scope
 }
 
 // NewPersonViewer resolves a person's positions against the policy.

@@ -380,9 +380,10 @@ func (w *world) copyJobs(b bases, hash string) []copyJob {
 			v[0], v[1], v[2], v[3], v[4], v[5] = b.id("orgs", o.ID), now, now, o.Name, o.Kind, nullStr(o.SchoolType)
 			v[6], v[7], v[8], v[9], v[10], v[11] = o.Central, o.Division.Code, nil, nil, b.id("divisions", o.Division.ID), b.ref("orgs", o.ParentID)
 		}},
-		{"positions", []string{"id", "created_at", "updated_at", "role", "grade", "class_name", "person_id", "org_id"}, len(w.Positions), func(i int, v []any) {
+		{"positions", []string{"id", "created_at", "updated_at", "role", "grade", "class_name", "person_id", "org_id", "started_at"}, len(w.Positions), func(i int, v []any) {
 			p := w.Positions[i]
 			v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] = b.id("positions", p.ID), now, now, p.Role, nullInt(p.Grade), nullStr(p.ClassName), b.id("persons", p.PersonID), b.id("orgs", p.OrgID)
+			v[8] = now
 		}},
 		{"households", []string{"id", "created_at", "updated_at", "number", "head_name", "village_code", "status", "dibao", "tekun", "disabled", "size", "phone", "address", "last_contact_on", "village_id", "guarantor_id"}, len(w.Households), func(i int, v []any) {
 			h := w.Households[i]

@@ -259,12 +259,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Person",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			person.FieldCreatedAt:    {Type: field.TypeTime, Column: person.FieldCreatedAt},
-			person.FieldUpdatedAt:    {Type: field.TypeTime, Column: person.FieldUpdatedAt},
-			person.FieldName:         {Type: field.TypeString, Column: person.FieldName},
-			person.FieldPhone:        {Type: field.TypeString, Column: person.FieldPhone},
-			person.FieldPasswordHash: {Type: field.TypeString, Column: person.FieldPasswordHash},
-			person.FieldActive:       {Type: field.TypeBool, Column: person.FieldActive},
+			person.FieldCreatedAt:          {Type: field.TypeTime, Column: person.FieldCreatedAt},
+			person.FieldUpdatedAt:          {Type: field.TypeTime, Column: person.FieldUpdatedAt},
+			person.FieldName:               {Type: field.TypeString, Column: person.FieldName},
+			person.FieldPhone:              {Type: field.TypeString, Column: person.FieldPhone},
+			person.FieldPasswordHash:       {Type: field.TypeString, Column: person.FieldPasswordHash},
+			person.FieldActive:             {Type: field.TypeBool, Column: person.FieldActive},
+			person.FieldLeftAt:             {Type: field.TypeTime, Column: person.FieldLeftAt},
+			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -285,6 +287,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldRole:      {Type: field.TypeEnum, Column: position.FieldRole},
 			position.FieldGrade:     {Type: field.TypeInt, Column: position.FieldGrade},
 			position.FieldClassName: {Type: field.TypeString, Column: position.FieldClassName},
+			position.FieldStartedAt: {Type: field.TypeTime, Column: position.FieldStartedAt},
+			position.FieldEndedAt:   {Type: field.TypeTime, Column: position.FieldEndedAt},
+			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
@@ -2250,6 +2255,16 @@ func (f *PersonFilter) WhereActive(p entql.BoolP) {
 	f.Where(p.Field(person.FieldActive))
 }
 
+// WhereLeftAt applies the entql time.Time predicate on the left_at field.
+func (f *PersonFilter) WhereLeftAt(p entql.TimeP) {
+	f.Where(p.Field(person.FieldLeftAt))
+}
+
+// WhereMustChangePassword applies the entql bool predicate on the must_change_password field.
+func (f *PersonFilter) WhereMustChangePassword(p entql.BoolP) {
+	f.Where(p.Field(person.FieldMustChangePassword))
+}
+
 // WhereHasPositions applies a predicate to check if query has an edge positions.
 func (f *PersonFilter) WhereHasPositions() {
 	f.Where(entql.HasEdge("positions"))
@@ -2337,6 +2352,21 @@ func (f *PositionFilter) WhereGrade(p entql.IntP) {
 // WhereClassName applies the entql string predicate on the class_name field.
 func (f *PositionFilter) WhereClassName(p entql.StringP) {
 	f.Where(p.Field(position.FieldClassName))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *PositionFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(position.FieldStartedAt))
+}
+
+// WhereEndedAt applies the entql time.Time predicate on the ended_at field.
+func (f *PositionFilter) WhereEndedAt(p entql.TimeP) {
+	f.Where(p.Field(position.FieldEndedAt))
+}
+
+// WhereEndReason applies the entql string predicate on the end_reason field.
+func (f *PositionFilter) WhereEndReason(p entql.StringP) {
+	f.Where(p.Field(position.FieldEndReason))
 }
 
 // WhereHasPerson applies a predicate to check if query has an edge person.

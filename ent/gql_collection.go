@@ -2314,6 +2314,16 @@ func (_q *PersonQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, person.FieldActive)
 				fieldSeen[person.FieldActive] = struct{}{}
 			}
+		case "leftAt":
+			if _, ok := fieldSeen[person.FieldLeftAt]; !ok {
+				selectedFields = append(selectedFields, person.FieldLeftAt)
+				fieldSeen[person.FieldLeftAt] = struct{}{}
+			}
+		case "mustChangePassword":
+			if _, ok := fieldSeen[person.FieldMustChangePassword]; !ok {
+				selectedFields = append(selectedFields, person.FieldMustChangePassword)
+				fieldSeen[person.FieldMustChangePassword] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -2462,6 +2472,21 @@ func (_q *PositionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[position.FieldClassName]; !ok {
 				selectedFields = append(selectedFields, position.FieldClassName)
 				fieldSeen[position.FieldClassName] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[position.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, position.FieldStartedAt)
+				fieldSeen[position.FieldStartedAt] = struct{}{}
+			}
+		case "endedAt":
+			if _, ok := fieldSeen[position.FieldEndedAt]; !ok {
+				selectedFields = append(selectedFields, position.FieldEndedAt)
+				fieldSeen[position.FieldEndedAt] = struct{}{}
+			}
+		case "endReason":
+			if _, ok := fieldSeen[position.FieldEndReason]; !ok {
+				selectedFields = append(selectedFields, position.FieldEndReason)
+				fieldSeen[position.FieldEndReason] = struct{}{}
 			}
 		case "id":
 		case "__typename":

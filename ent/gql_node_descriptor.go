@@ -1280,7 +1280,7 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Person",
-		Fields: make([]*Field, 5),
+		Fields: make([]*Field, 7),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -1324,6 +1324,22 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "active",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.LeftAt); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "time.Time",
+		Name:  "left_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.MustChangePassword); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "must_change_password",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Position",
 		Name: "positions",
@@ -1342,7 +1358,7 @@ func (_m *Position) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Position",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 10),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -1400,6 +1416,30 @@ func (_m *Position) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[6] = &Field{
 		Type:  "string",
 		Name:  "class_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StartedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "time.Time",
+		Name:  "started_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EndedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "time.Time",
+		Name:  "ended_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EndReason); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "end_reason",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

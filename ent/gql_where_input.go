@@ -4681,6 +4681,18 @@ type PersonWhereInput struct {
 	// "active" field predicates.
 	Active    *bool `json:"active,omitempty"`
 	ActiveNEQ *bool `json:"activeNEQ,omitempty"`
+
+	// "left_at" field predicates.
+	LeftAt       *time.Time  `json:"leftAt,omitempty"`
+	LeftAtNEQ    *time.Time  `json:"leftAtNEQ,omitempty"`
+	LeftAtIn     []time.Time `json:"leftAtIn,omitempty"`
+	LeftAtNotIn  []time.Time `json:"leftAtNotIn,omitempty"`
+	LeftAtGT     *time.Time  `json:"leftAtGT,omitempty"`
+	LeftAtGTE    *time.Time  `json:"leftAtGTE,omitempty"`
+	LeftAtLT     *time.Time  `json:"leftAtLT,omitempty"`
+	LeftAtLTE    *time.Time  `json:"leftAtLTE,omitempty"`
+	LeftAtIsNil  bool        `json:"leftAtIsNil,omitempty"`
+	LeftAtNotNil bool        `json:"leftAtNotNil,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4886,6 +4898,36 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 	if i.ActiveNEQ != nil {
 		predicates = append(predicates, person.ActiveNEQ(*i.ActiveNEQ))
 	}
+	if i.LeftAt != nil {
+		predicates = append(predicates, person.LeftAtEQ(*i.LeftAt))
+	}
+	if i.LeftAtNEQ != nil {
+		predicates = append(predicates, person.LeftAtNEQ(*i.LeftAtNEQ))
+	}
+	if len(i.LeftAtIn) > 0 {
+		predicates = append(predicates, person.LeftAtIn(i.LeftAtIn...))
+	}
+	if len(i.LeftAtNotIn) > 0 {
+		predicates = append(predicates, person.LeftAtNotIn(i.LeftAtNotIn...))
+	}
+	if i.LeftAtGT != nil {
+		predicates = append(predicates, person.LeftAtGT(*i.LeftAtGT))
+	}
+	if i.LeftAtGTE != nil {
+		predicates = append(predicates, person.LeftAtGTE(*i.LeftAtGTE))
+	}
+	if i.LeftAtLT != nil {
+		predicates = append(predicates, person.LeftAtLT(*i.LeftAtLT))
+	}
+	if i.LeftAtLTE != nil {
+		predicates = append(predicates, person.LeftAtLTE(*i.LeftAtLTE))
+	}
+	if i.LeftAtIsNil {
+		predicates = append(predicates, person.LeftAtIsNil())
+	}
+	if i.LeftAtNotNil {
+		predicates = append(predicates, person.LeftAtNotNil())
+	}
 
 	switch len(predicates) {
 	case 0:
@@ -4970,6 +5012,45 @@ type PositionWhereInput struct {
 	ClassNameNotNil       bool     `json:"classNameNotNil,omitempty"`
 	ClassNameEqualFold    *string  `json:"classNameEqualFold,omitempty"`
 	ClassNameContainsFold *string  `json:"classNameContainsFold,omitempty"`
+
+	// "started_at" field predicates.
+	StartedAt      *time.Time  `json:"startedAt,omitempty"`
+	StartedAtNEQ   *time.Time  `json:"startedAtNEQ,omitempty"`
+	StartedAtIn    []time.Time `json:"startedAtIn,omitempty"`
+	StartedAtNotIn []time.Time `json:"startedAtNotIn,omitempty"`
+	StartedAtGT    *time.Time  `json:"startedAtGT,omitempty"`
+	StartedAtGTE   *time.Time  `json:"startedAtGTE,omitempty"`
+	StartedAtLT    *time.Time  `json:"startedAtLT,omitempty"`
+	StartedAtLTE   *time.Time  `json:"startedAtLTE,omitempty"`
+
+	// "ended_at" field predicates.
+	EndedAt       *time.Time  `json:"endedAt,omitempty"`
+	EndedAtNEQ    *time.Time  `json:"endedAtNEQ,omitempty"`
+	EndedAtIn     []time.Time `json:"endedAtIn,omitempty"`
+	EndedAtNotIn  []time.Time `json:"endedAtNotIn,omitempty"`
+	EndedAtGT     *time.Time  `json:"endedAtGT,omitempty"`
+	EndedAtGTE    *time.Time  `json:"endedAtGTE,omitempty"`
+	EndedAtLT     *time.Time  `json:"endedAtLT,omitempty"`
+	EndedAtLTE    *time.Time  `json:"endedAtLTE,omitempty"`
+	EndedAtIsNil  bool        `json:"endedAtIsNil,omitempty"`
+	EndedAtNotNil bool        `json:"endedAtNotNil,omitempty"`
+
+	// "end_reason" field predicates.
+	EndReason             *string  `json:"endReason,omitempty"`
+	EndReasonNEQ          *string  `json:"endReasonNEQ,omitempty"`
+	EndReasonIn           []string `json:"endReasonIn,omitempty"`
+	EndReasonNotIn        []string `json:"endReasonNotIn,omitempty"`
+	EndReasonGT           *string  `json:"endReasonGT,omitempty"`
+	EndReasonGTE          *string  `json:"endReasonGTE,omitempty"`
+	EndReasonLT           *string  `json:"endReasonLT,omitempty"`
+	EndReasonLTE          *string  `json:"endReasonLTE,omitempty"`
+	EndReasonContains     *string  `json:"endReasonContains,omitempty"`
+	EndReasonHasPrefix    *string  `json:"endReasonHasPrefix,omitempty"`
+	EndReasonHasSuffix    *string  `json:"endReasonHasSuffix,omitempty"`
+	EndReasonIsNil        bool     `json:"endReasonIsNil,omitempty"`
+	EndReasonNotNil       bool     `json:"endReasonNotNil,omitempty"`
+	EndReasonEqualFold    *string  `json:"endReasonEqualFold,omitempty"`
+	EndReasonContainsFold *string  `json:"endReasonContainsFold,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5201,6 +5282,105 @@ func (i *PositionWhereInput) P() (predicate.Position, error) {
 	}
 	if i.ClassNameContainsFold != nil {
 		predicates = append(predicates, position.ClassNameContainsFold(*i.ClassNameContainsFold))
+	}
+	if i.StartedAt != nil {
+		predicates = append(predicates, position.StartedAtEQ(*i.StartedAt))
+	}
+	if i.StartedAtNEQ != nil {
+		predicates = append(predicates, position.StartedAtNEQ(*i.StartedAtNEQ))
+	}
+	if len(i.StartedAtIn) > 0 {
+		predicates = append(predicates, position.StartedAtIn(i.StartedAtIn...))
+	}
+	if len(i.StartedAtNotIn) > 0 {
+		predicates = append(predicates, position.StartedAtNotIn(i.StartedAtNotIn...))
+	}
+	if i.StartedAtGT != nil {
+		predicates = append(predicates, position.StartedAtGT(*i.StartedAtGT))
+	}
+	if i.StartedAtGTE != nil {
+		predicates = append(predicates, position.StartedAtGTE(*i.StartedAtGTE))
+	}
+	if i.StartedAtLT != nil {
+		predicates = append(predicates, position.StartedAtLT(*i.StartedAtLT))
+	}
+	if i.StartedAtLTE != nil {
+		predicates = append(predicates, position.StartedAtLTE(*i.StartedAtLTE))
+	}
+	if i.EndedAt != nil {
+		predicates = append(predicates, position.EndedAtEQ(*i.EndedAt))
+	}
+	if i.EndedAtNEQ != nil {
+		predicates = append(predicates, position.EndedAtNEQ(*i.EndedAtNEQ))
+	}
+	if len(i.EndedAtIn) > 0 {
+		predicates = append(predicates, position.EndedAtIn(i.EndedAtIn...))
+	}
+	if len(i.EndedAtNotIn) > 0 {
+		predicates = append(predicates, position.EndedAtNotIn(i.EndedAtNotIn...))
+	}
+	if i.EndedAtGT != nil {
+		predicates = append(predicates, position.EndedAtGT(*i.EndedAtGT))
+	}
+	if i.EndedAtGTE != nil {
+		predicates = append(predicates, position.EndedAtGTE(*i.EndedAtGTE))
+	}
+	if i.EndedAtLT != nil {
+		predicates = append(predicates, position.EndedAtLT(*i.EndedAtLT))
+	}
+	if i.EndedAtLTE != nil {
+		predicates = append(predicates, position.EndedAtLTE(*i.EndedAtLTE))
+	}
+	if i.EndedAtIsNil {
+		predicates = append(predicates, position.EndedAtIsNil())
+	}
+	if i.EndedAtNotNil {
+		predicates = append(predicates, position.EndedAtNotNil())
+	}
+	if i.EndReason != nil {
+		predicates = append(predicates, position.EndReasonEQ(*i.EndReason))
+	}
+	if i.EndReasonNEQ != nil {
+		predicates = append(predicates, position.EndReasonNEQ(*i.EndReasonNEQ))
+	}
+	if len(i.EndReasonIn) > 0 {
+		predicates = append(predicates, position.EndReasonIn(i.EndReasonIn...))
+	}
+	if len(i.EndReasonNotIn) > 0 {
+		predicates = append(predicates, position.EndReasonNotIn(i.EndReasonNotIn...))
+	}
+	if i.EndReasonGT != nil {
+		predicates = append(predicates, position.EndReasonGT(*i.EndReasonGT))
+	}
+	if i.EndReasonGTE != nil {
+		predicates = append(predicates, position.EndReasonGTE(*i.EndReasonGTE))
+	}
+	if i.EndReasonLT != nil {
+		predicates = append(predicates, position.EndReasonLT(*i.EndReasonLT))
+	}
+	if i.EndReasonLTE != nil {
+		predicates = append(predicates, position.EndReasonLTE(*i.EndReasonLTE))
+	}
+	if i.EndReasonContains != nil {
+		predicates = append(predicates, position.EndReasonContains(*i.EndReasonContains))
+	}
+	if i.EndReasonHasPrefix != nil {
+		predicates = append(predicates, position.EndReasonHasPrefix(*i.EndReasonHasPrefix))
+	}
+	if i.EndReasonHasSuffix != nil {
+		predicates = append(predicates, position.EndReasonHasSuffix(*i.EndReasonHasSuffix))
+	}
+	if i.EndReasonIsNil {
+		predicates = append(predicates, position.EndReasonIsNil())
+	}
+	if i.EndReasonNotNil {
+		predicates = append(predicates, position.EndReasonNotNil())
+	}
+	if i.EndReasonEqualFold != nil {
+		predicates = append(predicates, position.EndReasonEqualFold(*i.EndReasonEqualFold))
+	}
+	if i.EndReasonContainsFold != nil {
+		predicates = append(predicates, position.EndReasonContainsFold(*i.EndReasonContainsFold))
 	}
 
 	switch len(predicates) {

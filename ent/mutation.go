@@ -11035,22 +11035,24 @@ func (m *OrgMutation) ResetEdge(name string) error {
 // PersonMutation represents an operation that mutates the Person nodes in the graph.
 type PersonMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *int
-	created_at       *time.Time
-	updated_at       *time.Time
-	name             *string
-	phone            *string
-	password_hash    *string
-	active           *bool
-	clearedFields    map[string]struct{}
-	positions        map[int]struct{}
-	removedpositions map[int]struct{}
-	clearedpositions bool
-	done             bool
-	oldValue         func(context.Context) (*Person, error)
-	predicates       []predicate.Person
+	op                   Op
+	typ                  string
+	id                   *int
+	created_at           *time.Time
+	updated_at           *time.Time
+	name                 *string
+	phone                *string
+	password_hash        *string
+	active               *bool
+	left_at              *time.Time
+	must_change_password *bool
+	clearedFields        map[string]struct{}
+	positions            map[int]struct{}
+	removedpositions     map[int]struct{}
+	clearedpositions     bool
+	done                 bool
+	oldValue             func(context.Context) (*Person, error)
+	predicates           []predicate.Person
 }
 
 var _ ent.Mutation = (*PersonMutation)(nil)
@@ -11380,6 +11382,91 @@ func (m *PersonMutation) ResetActive() {
 	m.active = nil
 }
 
+// SetLeftAt sets the "left_at" field.
+func (m *PersonMutation) SetLeftAt(t time.Time) {
+	m.left_at = &t
+}
+
+// LeftAt returns the value of the "left_at" field in the mutation.
+func (m *PersonMutation) LeftAt() (r time.Time, exists bool) {
+	v := m.left_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeftAt returns the old "left_at" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldLeftAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeftAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeftAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeftAt: %w", err)
+	}
+	return oldValue.LeftAt, nil
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (m *PersonMutation) ClearLeftAt() {
+	m.left_at = nil
+	m.clearedFields[person.FieldLeftAt] = struct{}{}
+}
+
+// LeftAtCleared returns if the "left_at" field was cleared in this mutation.
+func (m *PersonMutation) LeftAtCleared() bool {
+	_, ok := m.clearedFields[person.FieldLeftAt]
+	return ok
+}
+
+// ResetLeftAt resets all changes to the "left_at" field.
+func (m *PersonMutation) ResetLeftAt() {
+	m.left_at = nil
+	delete(m.clearedFields, person.FieldLeftAt)
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (m *PersonMutation) SetMustChangePassword(b bool) {
+	m.must_change_password = &b
+}
+
+// MustChangePassword returns the value of the "must_change_password" field in the mutation.
+func (m *PersonMutation) MustChangePassword() (r bool, exists bool) {
+	v := m.must_change_password
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMustChangePassword returns the old "must_change_password" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldMustChangePassword(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMustChangePassword is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMustChangePassword requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMustChangePassword: %w", err)
+	}
+	return oldValue.MustChangePassword, nil
+}
+
+// ResetMustChangePassword resets all changes to the "must_change_password" field.
+func (m *PersonMutation) ResetMustChangePassword() {
+	m.must_change_password = nil
+}
+
 // AddPositionIDs adds the "positions" edge to the Position entity by ids.
 func (m *PersonMutation) AddPositionIDs(ids ...int) {
 	if m.positions == nil {
@@ -11468,7 +11555,7 @@ func (m *PersonMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PersonMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, person.FieldCreatedAt)
 	}
@@ -11486,6 +11573,12 @@ func (m *PersonMutation) Fields() []string {
 	}
 	if m.active != nil {
 		fields = append(fields, person.FieldActive)
+	}
+	if m.left_at != nil {
+		fields = append(fields, person.FieldLeftAt)
+	}
+	if m.must_change_password != nil {
+		fields = append(fields, person.FieldMustChangePassword)
 	}
 	return fields
 }
@@ -11507,6 +11600,10 @@ func (m *PersonMutation) Field(name string) (ent.Value, bool) {
 		return m.PasswordHash()
 	case person.FieldActive:
 		return m.Active()
+	case person.FieldLeftAt:
+		return m.LeftAt()
+	case person.FieldMustChangePassword:
+		return m.MustChangePassword()
 	}
 	return nil, false
 }
@@ -11528,6 +11625,10 @@ func (m *PersonMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldPasswordHash(ctx)
 	case person.FieldActive:
 		return m.OldActive(ctx)
+	case person.FieldLeftAt:
+		return m.OldLeftAt(ctx)
+	case person.FieldMustChangePassword:
+		return m.OldMustChangePassword(ctx)
 	}
 	return nil, fmt.Errorf("unknown Person field %s", name)
 }
@@ -11579,6 +11680,20 @@ func (m *PersonMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActive(v)
 		return nil
+	case person.FieldLeftAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeftAt(v)
+		return nil
+	case person.FieldMustChangePassword:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMustChangePassword(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Person field %s", name)
 }
@@ -11612,6 +11727,9 @@ func (m *PersonMutation) ClearedFields() []string {
 	if m.FieldCleared(person.FieldPasswordHash) {
 		fields = append(fields, person.FieldPasswordHash)
 	}
+	if m.FieldCleared(person.FieldLeftAt) {
+		fields = append(fields, person.FieldLeftAt)
+	}
 	return fields
 }
 
@@ -11628,6 +11746,9 @@ func (m *PersonMutation) ClearField(name string) error {
 	switch name {
 	case person.FieldPasswordHash:
 		m.ClearPasswordHash()
+		return nil
+	case person.FieldLeftAt:
+		m.ClearLeftAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Person nullable field %s", name)
@@ -11654,6 +11775,12 @@ func (m *PersonMutation) ResetField(name string) error {
 		return nil
 	case person.FieldActive:
 		m.ResetActive()
+		return nil
+	case person.FieldLeftAt:
+		m.ResetLeftAt()
+		return nil
+	case person.FieldMustChangePassword:
+		m.ResetMustChangePassword()
 		return nil
 	}
 	return fmt.Errorf("unknown Person field %s", name)
@@ -11755,6 +11882,9 @@ type PositionMutation struct {
 	grade         *int
 	addgrade      *int
 	class_name    *string
+	started_at    *time.Time
+	ended_at      *time.Time
+	end_reason    *string
 	clearedFields map[string]struct{}
 	person        *int
 	clearedperson bool
@@ -12162,6 +12292,140 @@ func (m *PositionMutation) ResetClassName() {
 	delete(m.clearedFields, position.FieldClassName)
 }
 
+// SetStartedAt sets the "started_at" field.
+func (m *PositionMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *PositionMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the Position entity.
+// If the Position object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PositionMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *PositionMutation) ResetStartedAt() {
+	m.started_at = nil
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (m *PositionMutation) SetEndedAt(t time.Time) {
+	m.ended_at = &t
+}
+
+// EndedAt returns the value of the "ended_at" field in the mutation.
+func (m *PositionMutation) EndedAt() (r time.Time, exists bool) {
+	v := m.ended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedAt returns the old "ended_at" field's value of the Position entity.
+// If the Position object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PositionMutation) OldEndedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedAt: %w", err)
+	}
+	return oldValue.EndedAt, nil
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (m *PositionMutation) ClearEndedAt() {
+	m.ended_at = nil
+	m.clearedFields[position.FieldEndedAt] = struct{}{}
+}
+
+// EndedAtCleared returns if the "ended_at" field was cleared in this mutation.
+func (m *PositionMutation) EndedAtCleared() bool {
+	_, ok := m.clearedFields[position.FieldEndedAt]
+	return ok
+}
+
+// ResetEndedAt resets all changes to the "ended_at" field.
+func (m *PositionMutation) ResetEndedAt() {
+	m.ended_at = nil
+	delete(m.clearedFields, position.FieldEndedAt)
+}
+
+// SetEndReason sets the "end_reason" field.
+func (m *PositionMutation) SetEndReason(s string) {
+	m.end_reason = &s
+}
+
+// EndReason returns the value of the "end_reason" field in the mutation.
+func (m *PositionMutation) EndReason() (r string, exists bool) {
+	v := m.end_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndReason returns the old "end_reason" field's value of the Position entity.
+// If the Position object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PositionMutation) OldEndReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndReason: %w", err)
+	}
+	return oldValue.EndReason, nil
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (m *PositionMutation) ClearEndReason() {
+	m.end_reason = nil
+	m.clearedFields[position.FieldEndReason] = struct{}{}
+}
+
+// EndReasonCleared returns if the "end_reason" field was cleared in this mutation.
+func (m *PositionMutation) EndReasonCleared() bool {
+	_, ok := m.clearedFields[position.FieldEndReason]
+	return ok
+}
+
+// ResetEndReason resets all changes to the "end_reason" field.
+func (m *PositionMutation) ResetEndReason() {
+	m.end_reason = nil
+	delete(m.clearedFields, position.FieldEndReason)
+}
+
 // ClearPerson clears the "person" edge to the Person entity.
 func (m *PositionMutation) ClearPerson() {
 	m.clearedperson = true
@@ -12250,7 +12514,7 @@ func (m *PositionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PositionMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, position.FieldCreatedAt)
 	}
@@ -12271,6 +12535,15 @@ func (m *PositionMutation) Fields() []string {
 	}
 	if m.class_name != nil {
 		fields = append(fields, position.FieldClassName)
+	}
+	if m.started_at != nil {
+		fields = append(fields, position.FieldStartedAt)
+	}
+	if m.ended_at != nil {
+		fields = append(fields, position.FieldEndedAt)
+	}
+	if m.end_reason != nil {
+		fields = append(fields, position.FieldEndReason)
 	}
 	return fields
 }
@@ -12294,6 +12567,12 @@ func (m *PositionMutation) Field(name string) (ent.Value, bool) {
 		return m.Grade()
 	case position.FieldClassName:
 		return m.ClassName()
+	case position.FieldStartedAt:
+		return m.StartedAt()
+	case position.FieldEndedAt:
+		return m.EndedAt()
+	case position.FieldEndReason:
+		return m.EndReason()
 	}
 	return nil, false
 }
@@ -12317,6 +12596,12 @@ func (m *PositionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldGrade(ctx)
 	case position.FieldClassName:
 		return m.OldClassName(ctx)
+	case position.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case position.FieldEndedAt:
+		return m.OldEndedAt(ctx)
+	case position.FieldEndReason:
+		return m.OldEndReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown Position field %s", name)
 }
@@ -12375,6 +12660,27 @@ func (m *PositionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetClassName(v)
 		return nil
+	case position.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case position.FieldEndedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedAt(v)
+		return nil
+	case position.FieldEndReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Position field %s", name)
 }
@@ -12426,6 +12732,12 @@ func (m *PositionMutation) ClearedFields() []string {
 	if m.FieldCleared(position.FieldClassName) {
 		fields = append(fields, position.FieldClassName)
 	}
+	if m.FieldCleared(position.FieldEndedAt) {
+		fields = append(fields, position.FieldEndedAt)
+	}
+	if m.FieldCleared(position.FieldEndReason) {
+		fields = append(fields, position.FieldEndReason)
+	}
 	return fields
 }
 
@@ -12445,6 +12757,12 @@ func (m *PositionMutation) ClearField(name string) error {
 		return nil
 	case position.FieldClassName:
 		m.ClearClassName()
+		return nil
+	case position.FieldEndedAt:
+		m.ClearEndedAt()
+		return nil
+	case position.FieldEndReason:
+		m.ClearEndReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Position nullable field %s", name)
@@ -12474,6 +12792,15 @@ func (m *PositionMutation) ResetField(name string) error {
 		return nil
 	case position.FieldClassName:
 		m.ResetClassName()
+		return nil
+	case position.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case position.FieldEndedAt:
+		m.ResetEndedAt()
+		return nil
+	case position.FieldEndReason:
+		m.ResetEndReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Position field %s", name)

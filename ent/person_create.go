@@ -91,6 +91,34 @@ func (_c *PersonCreate) SetNillableActive(v *bool) *PersonCreate {
 	return _c
 }
 
+// SetLeftAt sets the "left_at" field.
+func (_c *PersonCreate) SetLeftAt(v time.Time) *PersonCreate {
+	_c.mutation.SetLeftAt(v)
+	return _c
+}
+
+// SetNillableLeftAt sets the "left_at" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableLeftAt(v *time.Time) *PersonCreate {
+	if v != nil {
+		_c.SetLeftAt(*v)
+	}
+	return _c
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (_c *PersonCreate) SetMustChangePassword(v bool) *PersonCreate {
+	_c.mutation.SetMustChangePassword(v)
+	return _c
+}
+
+// SetNillableMustChangePassword sets the "must_change_password" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableMustChangePassword(v *bool) *PersonCreate {
+	if v != nil {
+		_c.SetMustChangePassword(*v)
+	}
+	return _c
+}
+
 // AddPositionIDs adds the "positions" edge to the Position entity by IDs.
 func (_c *PersonCreate) AddPositionIDs(ids ...int) *PersonCreate {
 	_c.mutation.AddPositionIDs(ids...)
@@ -161,6 +189,10 @@ func (_c *PersonCreate) defaults() error {
 		v := person.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.MustChangePassword(); !ok {
+		v := person.DefaultMustChangePassword
+		_c.mutation.SetMustChangePassword(v)
+	}
 	return nil
 }
 
@@ -190,6 +222,9 @@ func (_c *PersonCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Person.active"`)}
+	}
+	if _, ok := _c.mutation.MustChangePassword(); !ok {
+		return &ValidationError{Name: "must_change_password", err: errors.New(`ent: missing required field "Person.must_change_password"`)}
 	}
 	return nil
 }
@@ -241,6 +276,14 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Active(); ok {
 		_spec.SetField(person.FieldActive, field.TypeBool, value)
 		_node.Active = value
+	}
+	if value, ok := _c.mutation.LeftAt(); ok {
+		_spec.SetField(person.FieldLeftAt, field.TypeTime, value)
+		_node.LeftAt = &value
+	}
+	if value, ok := _c.mutation.MustChangePassword(); ok {
+		_spec.SetField(person.FieldMustChangePassword, field.TypeBool, value)
+		_node.MustChangePassword = value
 	}
 	if nodes := _c.mutation.PositionsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -376,6 +419,36 @@ func (u *PersonUpsert) UpdateActive() *PersonUpsert {
 	return u
 }
 
+// SetLeftAt sets the "left_at" field.
+func (u *PersonUpsert) SetLeftAt(v time.Time) *PersonUpsert {
+	u.Set(person.FieldLeftAt, v)
+	return u
+}
+
+// UpdateLeftAt sets the "left_at" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateLeftAt() *PersonUpsert {
+	u.SetExcluded(person.FieldLeftAt)
+	return u
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (u *PersonUpsert) ClearLeftAt() *PersonUpsert {
+	u.SetNull(person.FieldLeftAt)
+	return u
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (u *PersonUpsert) SetMustChangePassword(v bool) *PersonUpsert {
+	u.Set(person.FieldMustChangePassword, v)
+	return u
+}
+
+// UpdateMustChangePassword sets the "must_change_password" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateMustChangePassword() *PersonUpsert {
+	u.SetExcluded(person.FieldMustChangePassword)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -495,6 +568,41 @@ func (u *PersonUpsertOne) SetActive(v bool) *PersonUpsertOne {
 func (u *PersonUpsertOne) UpdateActive() *PersonUpsertOne {
 	return u.Update(func(s *PersonUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetLeftAt sets the "left_at" field.
+func (u *PersonUpsertOne) SetLeftAt(v time.Time) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetLeftAt(v)
+	})
+}
+
+// UpdateLeftAt sets the "left_at" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateLeftAt() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateLeftAt()
+	})
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (u *PersonUpsertOne) ClearLeftAt() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearLeftAt()
+	})
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (u *PersonUpsertOne) SetMustChangePassword(v bool) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetMustChangePassword(v)
+	})
+}
+
+// UpdateMustChangePassword sets the "must_change_password" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateMustChangePassword() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateMustChangePassword()
 	})
 }
 
@@ -783,6 +891,41 @@ func (u *PersonUpsertBulk) SetActive(v bool) *PersonUpsertBulk {
 func (u *PersonUpsertBulk) UpdateActive() *PersonUpsertBulk {
 	return u.Update(func(s *PersonUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetLeftAt sets the "left_at" field.
+func (u *PersonUpsertBulk) SetLeftAt(v time.Time) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetLeftAt(v)
+	})
+}
+
+// UpdateLeftAt sets the "left_at" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateLeftAt() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateLeftAt()
+	})
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (u *PersonUpsertBulk) ClearLeftAt() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearLeftAt()
+	})
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (u *PersonUpsertBulk) SetMustChangePassword(v bool) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetMustChangePassword(v)
+	})
+}
+
+// UpdateMustChangePassword sets the "must_change_password" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateMustChangePassword() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateMustChangePassword()
 	})
 }
 

@@ -98,6 +98,40 @@ func (_u *PersonUpdate) SetNillableActive(v *bool) *PersonUpdate {
 	return _u
 }
 
+// SetLeftAt sets the "left_at" field.
+func (_u *PersonUpdate) SetLeftAt(v time.Time) *PersonUpdate {
+	_u.mutation.SetLeftAt(v)
+	return _u
+}
+
+// SetNillableLeftAt sets the "left_at" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableLeftAt(v *time.Time) *PersonUpdate {
+	if v != nil {
+		_u.SetLeftAt(*v)
+	}
+	return _u
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (_u *PersonUpdate) ClearLeftAt() *PersonUpdate {
+	_u.mutation.ClearLeftAt()
+	return _u
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (_u *PersonUpdate) SetMustChangePassword(v bool) *PersonUpdate {
+	_u.mutation.SetMustChangePassword(v)
+	return _u
+}
+
+// SetNillableMustChangePassword sets the "must_change_password" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableMustChangePassword(v *bool) *PersonUpdate {
+	if v != nil {
+		_u.SetMustChangePassword(*v)
+	}
+	return _u
+}
+
 // AddPositionIDs adds the "positions" edge to the Position entity by IDs.
 func (_u *PersonUpdate) AddPositionIDs(ids ...int) *PersonUpdate {
 	_u.mutation.AddPositionIDs(ids...)
@@ -232,6 +266,15 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(person.FieldActive, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.LeftAt(); ok {
+		_spec.SetField(person.FieldLeftAt, field.TypeTime, value)
+	}
+	if _u.mutation.LeftAtCleared() {
+		_spec.ClearField(person.FieldLeftAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MustChangePassword(); ok {
+		_spec.SetField(person.FieldMustChangePassword, field.TypeBool, value)
+	}
 	if _u.mutation.PositionsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -363,6 +406,40 @@ func (_u *PersonUpdateOne) SetActive(v bool) *PersonUpdateOne {
 func (_u *PersonUpdateOne) SetNillableActive(v *bool) *PersonUpdateOne {
 	if v != nil {
 		_u.SetActive(*v)
+	}
+	return _u
+}
+
+// SetLeftAt sets the "left_at" field.
+func (_u *PersonUpdateOne) SetLeftAt(v time.Time) *PersonUpdateOne {
+	_u.mutation.SetLeftAt(v)
+	return _u
+}
+
+// SetNillableLeftAt sets the "left_at" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableLeftAt(v *time.Time) *PersonUpdateOne {
+	if v != nil {
+		_u.SetLeftAt(*v)
+	}
+	return _u
+}
+
+// ClearLeftAt clears the value of the "left_at" field.
+func (_u *PersonUpdateOne) ClearLeftAt() *PersonUpdateOne {
+	_u.mutation.ClearLeftAt()
+	return _u
+}
+
+// SetMustChangePassword sets the "must_change_password" field.
+func (_u *PersonUpdateOne) SetMustChangePassword(v bool) *PersonUpdateOne {
+	_u.mutation.SetMustChangePassword(v)
+	return _u
+}
+
+// SetNillableMustChangePassword sets the "must_change_password" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableMustChangePassword(v *bool) *PersonUpdateOne {
+	if v != nil {
+		_u.SetMustChangePassword(*v)
 	}
 	return _u
 }
@@ -530,6 +607,15 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(person.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LeftAt(); ok {
+		_spec.SetField(person.FieldLeftAt, field.TypeTime, value)
+	}
+	if _u.mutation.LeftAtCleared() {
+		_spec.ClearField(person.FieldLeftAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MustChangePassword(); ok {
+		_spec.SetField(person.FieldMustChangePassword, field.TypeBool, value)
 	}
 	if _u.mutation.PositionsCleared() {
 		edge := &sqlgraph.EdgeSpec{

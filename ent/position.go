@@ -33,6 +33,12 @@ type Position struct {
 	Grade *int `json:"grade,omitempty"`
 	// ClassName holds the value of the "class_name" field.
 	ClassName string `json:"class_name,omitempty"`
+	// StartedAt holds the value of the "started_at" field.
+	StartedAt time.Time `json:"started_at,omitempty"`
+	// EndedAt holds the value of the "ended_at" field.
+	EndedAt *time.Time `json:"ended_at,omitempty"`
+	// 调动 / 离职 / 免职 / …
+	EndReason string `json:"end_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PositionQuery when eager-loading is set.
 	Edges        PositionEdges `json:"edges"`
@@ -81,9 +87,9 @@ func (*Position) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case position.FieldID, position.FieldPersonID, position.FieldOrgID, position.FieldGrade:
 			values[i] = new(sql.NullInt64)
-		case position.FieldRole, position.FieldClassName:
+		case position.FieldRole, position.FieldClassName, position.FieldEndReason:
 			values[i] = new(sql.NullString)
-		case position.FieldCreatedAt, position.FieldUpdatedAt:
+		case position.FieldCreatedAt, position.FieldUpdatedAt, position.FieldStartedAt, position.FieldEndedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -148,6 +154,25 @@ func (_m *Position) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field class_name", values[i])
 			} else if value.Valid {
 				_m.ClassName = value.String
+			}
+		case position.FieldStartedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field started_at", values[i])
+			} else if value.Valid {
+				_m.StartedAt = value.Time
+			}
+		case position.FieldEndedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field ended_at", values[i])
+			} else if value.Valid {
+				_m.EndedAt = new(time.Time)
+				*_m.EndedAt = value.Time
+			}
+		case position.FieldEndReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field end_reason", values[i])
+			} else if value.Valid {
+				_m.EndReason = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -217,6 +242,17 @@ func (_m *Position) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("class_name=")
 	builder.WriteString(_m.ClassName)
+	builder.WriteString(", ")
+	builder.WriteString("started_at=")
+	builder.WriteString(_m.StartedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.EndedAt; v != nil {
+		builder.WriteString("ended_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("end_reason=")
+	builder.WriteString(_m.EndReason)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -98,6 +98,48 @@ func (_c *PositionCreate) SetNillableClassName(v *string) *PositionCreate {
 	return _c
 }
 
+// SetStartedAt sets the "started_at" field.
+func (_c *PositionCreate) SetStartedAt(v time.Time) *PositionCreate {
+	_c.mutation.SetStartedAt(v)
+	return _c
+}
+
+// SetNillableStartedAt sets the "started_at" field if the given value is not nil.
+func (_c *PositionCreate) SetNillableStartedAt(v *time.Time) *PositionCreate {
+	if v != nil {
+		_c.SetStartedAt(*v)
+	}
+	return _c
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (_c *PositionCreate) SetEndedAt(v time.Time) *PositionCreate {
+	_c.mutation.SetEndedAt(v)
+	return _c
+}
+
+// SetNillableEndedAt sets the "ended_at" field if the given value is not nil.
+func (_c *PositionCreate) SetNillableEndedAt(v *time.Time) *PositionCreate {
+	if v != nil {
+		_c.SetEndedAt(*v)
+	}
+	return _c
+}
+
+// SetEndReason sets the "end_reason" field.
+func (_c *PositionCreate) SetEndReason(v string) *PositionCreate {
+	_c.mutation.SetEndReason(v)
+	return _c
+}
+
+// SetNillableEndReason sets the "end_reason" field if the given value is not nil.
+func (_c *PositionCreate) SetNillableEndReason(v *string) *PositionCreate {
+	if v != nil {
+		_c.SetEndReason(*v)
+	}
+	return _c
+}
+
 // SetPerson sets the "person" edge to the Person entity.
 func (_c *PositionCreate) SetPerson(v *Person) *PositionCreate {
 	return _c.SetPersonID(v.ID)
@@ -159,6 +201,13 @@ func (_c *PositionCreate) defaults() error {
 		v := position.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.StartedAt(); !ok {
+		if position.DefaultStartedAt == nil {
+			return fmt.Errorf("ent: uninitialized position.DefaultStartedAt (forgotten import ent/runtime?)")
+		}
+		v := position.DefaultStartedAt()
+		_c.mutation.SetStartedAt(v)
+	}
 	return nil
 }
 
@@ -192,6 +241,14 @@ func (_c *PositionCreate) check() error {
 	if v, ok := _c.mutation.ClassName(); ok {
 		if err := position.ClassNameValidator(v); err != nil {
 			return &ValidationError{Name: "class_name", err: fmt.Errorf(`ent: validator failed for field "Position.class_name": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.StartedAt(); !ok {
+		return &ValidationError{Name: "started_at", err: errors.New(`ent: missing required field "Position.started_at"`)}
+	}
+	if v, ok := _c.mutation.EndReason(); ok {
+		if err := position.EndReasonValidator(v); err != nil {
+			return &ValidationError{Name: "end_reason", err: fmt.Errorf(`ent: validator failed for field "Position.end_reason": %w`, err)}
 		}
 	}
 	if len(_c.mutation.PersonIDs()) == 0 {
@@ -246,6 +303,18 @@ func (_c *PositionCreate) createSpec() (*Position, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ClassName(); ok {
 		_spec.SetField(position.FieldClassName, field.TypeString, value)
 		_node.ClassName = value
+	}
+	if value, ok := _c.mutation.StartedAt(); ok {
+		_spec.SetField(position.FieldStartedAt, field.TypeTime, value)
+		_node.StartedAt = value
+	}
+	if value, ok := _c.mutation.EndedAt(); ok {
+		_spec.SetField(position.FieldEndedAt, field.TypeTime, value)
+		_node.EndedAt = &value
+	}
+	if value, ok := _c.mutation.EndReason(); ok {
+		_spec.SetField(position.FieldEndReason, field.TypeString, value)
+		_node.EndReason = value
 	}
 	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -423,6 +492,42 @@ func (u *PositionUpsert) ClearClassName() *PositionUpsert {
 	return u
 }
 
+// SetEndedAt sets the "ended_at" field.
+func (u *PositionUpsert) SetEndedAt(v time.Time) *PositionUpsert {
+	u.Set(position.FieldEndedAt, v)
+	return u
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *PositionUpsert) UpdateEndedAt() *PositionUpsert {
+	u.SetExcluded(position.FieldEndedAt)
+	return u
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *PositionUpsert) ClearEndedAt() *PositionUpsert {
+	u.SetNull(position.FieldEndedAt)
+	return u
+}
+
+// SetEndReason sets the "end_reason" field.
+func (u *PositionUpsert) SetEndReason(v string) *PositionUpsert {
+	u.Set(position.FieldEndReason, v)
+	return u
+}
+
+// UpdateEndReason sets the "end_reason" field to the value that was provided on create.
+func (u *PositionUpsert) UpdateEndReason() *PositionUpsert {
+	u.SetExcluded(position.FieldEndReason)
+	return u
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (u *PositionUpsert) ClearEndReason() *PositionUpsert {
+	u.SetNull(position.FieldEndReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -436,6 +541,9 @@ func (u *PositionUpsertOne) UpdateNewValues() *PositionUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(position.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.StartedAt(); exists {
+			s.SetIgnore(position.FieldStartedAt)
 		}
 	}))
 	return u
@@ -570,6 +678,48 @@ func (u *PositionUpsertOne) UpdateClassName() *PositionUpsertOne {
 func (u *PositionUpsertOne) ClearClassName() *PositionUpsertOne {
 	return u.Update(func(s *PositionUpsert) {
 		s.ClearClassName()
+	})
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *PositionUpsertOne) SetEndedAt(v time.Time) *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *PositionUpsertOne) UpdateEndedAt() *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *PositionUpsertOne) ClearEndedAt() *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// SetEndReason sets the "end_reason" field.
+func (u *PositionUpsertOne) SetEndReason(v string) *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.SetEndReason(v)
+	})
+}
+
+// UpdateEndReason sets the "end_reason" field to the value that was provided on create.
+func (u *PositionUpsertOne) UpdateEndReason() *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.UpdateEndReason()
+	})
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (u *PositionUpsertOne) ClearEndReason() *PositionUpsertOne {
+	return u.Update(func(s *PositionUpsert) {
+		s.ClearEndReason()
 	})
 }
 
@@ -752,6 +902,9 @@ func (u *PositionUpsertBulk) UpdateNewValues() *PositionUpsertBulk {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(position.FieldCreatedAt)
 			}
+			if _, exists := b.mutation.StartedAt(); exists {
+				s.SetIgnore(position.FieldStartedAt)
+			}
 		}
 	}))
 	return u
@@ -886,6 +1039,48 @@ func (u *PositionUpsertBulk) UpdateClassName() *PositionUpsertBulk {
 func (u *PositionUpsertBulk) ClearClassName() *PositionUpsertBulk {
 	return u.Update(func(s *PositionUpsert) {
 		s.ClearClassName()
+	})
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *PositionUpsertBulk) SetEndedAt(v time.Time) *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *PositionUpsertBulk) UpdateEndedAt() *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *PositionUpsertBulk) ClearEndedAt() *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// SetEndReason sets the "end_reason" field.
+func (u *PositionUpsertBulk) SetEndReason(v string) *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.SetEndReason(v)
+	})
+}
+
+// UpdateEndReason sets the "end_reason" field to the value that was provided on create.
+func (u *PositionUpsertBulk) UpdateEndReason() *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.UpdateEndReason()
+	})
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (u *PositionUpsertBulk) ClearEndReason() *PositionUpsertBulk {
+	return u.Update(func(s *PositionUpsert) {
+		s.ClearEndReason()
 	})
 }
 

@@ -126,6 +126,46 @@ func (_u *PositionUpdate) ClearClassName() *PositionUpdate {
 	return _u
 }
 
+// SetEndedAt sets the "ended_at" field.
+func (_u *PositionUpdate) SetEndedAt(v time.Time) *PositionUpdate {
+	_u.mutation.SetEndedAt(v)
+	return _u
+}
+
+// SetNillableEndedAt sets the "ended_at" field if the given value is not nil.
+func (_u *PositionUpdate) SetNillableEndedAt(v *time.Time) *PositionUpdate {
+	if v != nil {
+		_u.SetEndedAt(*v)
+	}
+	return _u
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (_u *PositionUpdate) ClearEndedAt() *PositionUpdate {
+	_u.mutation.ClearEndedAt()
+	return _u
+}
+
+// SetEndReason sets the "end_reason" field.
+func (_u *PositionUpdate) SetEndReason(v string) *PositionUpdate {
+	_u.mutation.SetEndReason(v)
+	return _u
+}
+
+// SetNillableEndReason sets the "end_reason" field if the given value is not nil.
+func (_u *PositionUpdate) SetNillableEndReason(v *string) *PositionUpdate {
+	if v != nil {
+		_u.SetEndReason(*v)
+	}
+	return _u
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (_u *PositionUpdate) ClearEndReason() *PositionUpdate {
+	_u.mutation.ClearEndReason()
+	return _u
+}
+
 // SetPerson sets the "person" edge to the Person entity.
 func (_u *PositionUpdate) SetPerson(v *Person) *PositionUpdate {
 	return _u.SetPersonID(v.ID)
@@ -212,6 +252,11 @@ func (_u *PositionUpdate) check() error {
 			return &ValidationError{Name: "class_name", err: fmt.Errorf(`ent: validator failed for field "Position.class_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EndReason(); ok {
+		if err := position.EndReasonValidator(v); err != nil {
+			return &ValidationError{Name: "end_reason", err: fmt.Errorf(`ent: validator failed for field "Position.end_reason": %w`, err)}
+		}
+	}
 	if _u.mutation.PersonCleared() && len(_u.mutation.PersonIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Position.person"`)
 	}
@@ -259,6 +304,18 @@ func (_u *PositionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ClassNameCleared() {
 		_spec.ClearField(position.FieldClassName, field.TypeString)
+	}
+	if value, ok := _u.mutation.EndedAt(); ok {
+		_spec.SetField(position.FieldEndedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EndedAtCleared() {
+		_spec.ClearField(position.FieldEndedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndReason(); ok {
+		_spec.SetField(position.FieldEndReason, field.TypeString, value)
+	}
+	if _u.mutation.EndReasonCleared() {
+		_spec.ClearField(position.FieldEndReason, field.TypeString)
 	}
 	if _u.mutation.PersonCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -435,6 +492,46 @@ func (_u *PositionUpdateOne) ClearClassName() *PositionUpdateOne {
 	return _u
 }
 
+// SetEndedAt sets the "ended_at" field.
+func (_u *PositionUpdateOne) SetEndedAt(v time.Time) *PositionUpdateOne {
+	_u.mutation.SetEndedAt(v)
+	return _u
+}
+
+// SetNillableEndedAt sets the "ended_at" field if the given value is not nil.
+func (_u *PositionUpdateOne) SetNillableEndedAt(v *time.Time) *PositionUpdateOne {
+	if v != nil {
+		_u.SetEndedAt(*v)
+	}
+	return _u
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (_u *PositionUpdateOne) ClearEndedAt() *PositionUpdateOne {
+	_u.mutation.ClearEndedAt()
+	return _u
+}
+
+// SetEndReason sets the "end_reason" field.
+func (_u *PositionUpdateOne) SetEndReason(v string) *PositionUpdateOne {
+	_u.mutation.SetEndReason(v)
+	return _u
+}
+
+// SetNillableEndReason sets the "end_reason" field if the given value is not nil.
+func (_u *PositionUpdateOne) SetNillableEndReason(v *string) *PositionUpdateOne {
+	if v != nil {
+		_u.SetEndReason(*v)
+	}
+	return _u
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (_u *PositionUpdateOne) ClearEndReason() *PositionUpdateOne {
+	_u.mutation.ClearEndReason()
+	return _u
+}
+
 // SetPerson sets the "person" edge to the Person entity.
 func (_u *PositionUpdateOne) SetPerson(v *Person) *PositionUpdateOne {
 	return _u.SetPersonID(v.ID)
@@ -534,6 +631,11 @@ func (_u *PositionUpdateOne) check() error {
 			return &ValidationError{Name: "class_name", err: fmt.Errorf(`ent: validator failed for field "Position.class_name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.EndReason(); ok {
+		if err := position.EndReasonValidator(v); err != nil {
+			return &ValidationError{Name: "end_reason", err: fmt.Errorf(`ent: validator failed for field "Position.end_reason": %w`, err)}
+		}
+	}
 	if _u.mutation.PersonCleared() && len(_u.mutation.PersonIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Position.person"`)
 	}
@@ -598,6 +700,18 @@ func (_u *PositionUpdateOne) sqlSave(ctx context.Context) (_node *Position, err 
 	}
 	if _u.mutation.ClassNameCleared() {
 		_spec.ClearField(position.FieldClassName, field.TypeString)
+	}
+	if value, ok := _u.mutation.EndedAt(); ok {
+		_spec.SetField(position.FieldEndedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EndedAtCleared() {
+		_spec.ClearField(position.FieldEndedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EndReason(); ok {
+		_spec.SetField(position.FieldEndReason, field.TypeString, value)
+	}
+	if _u.mutation.EndReasonCleared() {
+		_spec.ClearField(position.FieldEndReason, field.TypeString)
 	}
 	if _u.mutation.PersonCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -76,6 +76,9 @@ func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} 
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
+// Person returns PersonResolver implementation.
+func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -85,6 +88,7 @@ func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 type (
 	agreementResolver struct{ *Resolver }
 	householdResolver struct{ *Resolver }
+	personResolver    struct{ *Resolver }
 	queryResolver     struct{ *Resolver }
 	studentResolver   struct{ *Resolver }
 )

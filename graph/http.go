@@ -82,6 +82,7 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	srv.AroundRootFields(requireViewer)
+	srv.AroundRootFields(requirePasswordChange)
 	return srv
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 func (r *Resolver) viewer(ctx context.Context, v *authz.Viewer) (*model.Viewer, error) {
-	out := &model.Viewer{Name: v.Name}
+	out := &model.Viewer{Name: v.Name, MustChangePassword: v.MustChangePassword}
 	if v.PersonID != 0 {
 		p, err := r.ent(ctx).Person.Get(ctx, v.PersonID)
 		if err != nil {

@@ -136,3 +136,16 @@ func onTarget(t Target) func(*sql.Selector) {
 		return assignment.StudentID(t.ID)
 	}
 }
+
+// TargetOf is what a stored assignment is about.
+func TargetOf(a *gen.Assignment) Target {
+	switch {
+	case a.VillageID != nil:
+		return Target{assignment.KindVillage, *a.VillageID}
+	case a.HouseholdID != nil:
+		return Target{assignment.KindHousehold, *a.HouseholdID}
+	case a.StudentID != nil:
+		return Target{assignment.KindStudent, *a.StudentID}
+	}
+	return Target{Kind: a.Kind}
+}

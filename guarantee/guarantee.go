@@ -70,7 +70,7 @@ func positionsOf(ctx context.Context, c *gen.Client, personID int) ([]*gen.Org, 
 	if err != nil {
 		return nil, err
 	}
-	ps, err := c.Position.Query().Where(position.PersonID(personID)).WithOrg().All(ctx)
+	ps, err := c.Position.Query().Where(position.PersonID(personID), authz.ActivePosition()).WithOrg().All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +93,17 @@ func positionsOf(ctx context.Context, c *gen.Client, personID int) ([]*gen.Org, 
 //     studying outside sanbao's schools (县外 / 省外), staff of a school in the
 //     township of the student's village, as named by its central school.
 func CheckEligible(ctx context.Context, c *gen.Client, t Target, personID int) error {
-	ctx = authz.System(ctx)
-	orgs, err := positionsOf(ctx, c, personID)
+	orgs, err := positionsOf(authz.System(ctx), c, personID)
 	if err != nil {
 		return err
 	}
+	return EligibleAt(ctx, c, t, orgs)
+}
+
+// EligibleAt applies the rules of CheckEligible to someone working at the
+// units orgs: a planned move (调动) is checked before it is made.
+func EligibleAt(ctx context.Context, c *gen.Client, t Target, orgs []*gen.Org) error {
+	ctx = authz.System(ctx)
 	schoolIn := func(township string) bool {
 		r := divcode.Subtree(township, divcode.Township)
 		for _, o := range orgs {

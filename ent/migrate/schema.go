@@ -551,6 +551,8 @@ var (
 		{Name: "phone", Type: field.TypeString, Unique: true},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "left_at", Type: field.TypeTime, Nullable: true},
+		{Name: "must_change_password", Type: field.TypeBool, Default: false},
 	}
 	// PersonsTable holds the schema information for the "persons" table.
 	PersonsTable = &schema.Table{
@@ -566,6 +568,9 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"DIRECTOR", "DEPUTY", "AID_OFFICER", "PRINCIPAL", "VICE_PRINCIPAL", "CENTRAL_HEAD", "HEAD_TEACHER", "TEACHER", "INSPECTOR"}},
 		{Name: "grade", Type: field.TypeInt, Nullable: true},
 		{Name: "class_name", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "started_at", Type: field.TypeTime},
+		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
+		{Name: "end_reason", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "person_id", Type: field.TypeInt},
 		{Name: "org_id", Type: field.TypeInt},
 	}
@@ -577,13 +582,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "positions_persons_person",
-				Columns:    []*schema.Column{PositionsColumns[6]},
+				Columns:    []*schema.Column{PositionsColumns[9]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "positions_orgs_org",
-				Columns:    []*schema.Column{PositionsColumns[7]},
+				Columns:    []*schema.Column{PositionsColumns[10]},
 				RefColumns: []*schema.Column{OrgsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -592,12 +597,20 @@ var (
 			{
 				Name:    "position_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{PositionsColumns[6]},
+				Columns: []*schema.Column{PositionsColumns[9]},
 			},
 			{
 				Name:    "position_org_id_role",
 				Unique:  false,
-				Columns: []*schema.Column{PositionsColumns[7], PositionsColumns[3]},
+				Columns: []*schema.Column{PositionsColumns[10], PositionsColumns[3]},
+			},
+			{
+				Name:    "position_person_id_org_id_role",
+				Unique:  true,
+				Columns: []*schema.Column{PositionsColumns[9], PositionsColumns[10], PositionsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "ended_at IS NULL",
+				},
 			},
 		},
 	}

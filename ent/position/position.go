@@ -32,6 +32,12 @@ const (
 	FieldGrade = "grade"
 	// FieldClassName holds the string denoting the class_name field in the database.
 	FieldClassName = "class_name"
+	// FieldStartedAt holds the string denoting the started_at field in the database.
+	FieldStartedAt = "started_at"
+	// FieldEndedAt holds the string denoting the ended_at field in the database.
+	FieldEndedAt = "ended_at"
+	// FieldEndReason holds the string denoting the end_reason field in the database.
+	FieldEndReason = "end_reason"
 	// EdgePerson holds the string denoting the person edge name in mutations.
 	EdgePerson = "person"
 	// EdgeOrg holds the string denoting the org edge name in mutations.
@@ -64,6 +70,9 @@ var Columns = []string{
 	FieldRole,
 	FieldGrade,
 	FieldClassName,
+	FieldStartedAt,
+	FieldEndedAt,
+	FieldEndReason,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -94,6 +103,10 @@ var (
 	GradeValidator func(int) error
 	// ClassNameValidator is a validator for the "class_name" field. It is called by the builders before save.
 	ClassNameValidator func(string) error
+	// DefaultStartedAt holds the default value on creation for the "started_at" field.
+	DefaultStartedAt func() time.Time
+	// EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
+	EndReasonValidator func(string) error
 )
 
 // Role defines the type for the "role" enum field.
@@ -167,6 +180,21 @@ func ByGrade(opts ...sql.OrderTermOption) OrderOption {
 // ByClassName orders the results by the class_name field.
 func ByClassName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClassName, opts...).ToFunc()
+}
+
+// ByStartedAt orders the results by the started_at field.
+func ByStartedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStartedAt, opts...).ToFunc()
+}
+
+// ByEndedAt orders the results by the ended_at field.
+func ByEndedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEndedAt, opts...).ToFunc()
+}
+
+// ByEndReason orders the results by the end_reason field.
+func ByEndReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEndReason, opts...).ToFunc()
 }
 
 // ByPersonField orders the results by person field.

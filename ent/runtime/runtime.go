@@ -520,6 +520,10 @@ func init() {
 	personDescActive := personFields[3].Descriptor()
 	// person.DefaultActive holds the default value on creation for the active field.
 	person.DefaultActive = personDescActive.Default.(bool)
+	// personDescMustChangePassword is the schema descriptor for must_change_password field.
+	personDescMustChangePassword := personFields[5].Descriptor()
+	// person.DefaultMustChangePassword holds the default value on creation for the must_change_password field.
+	person.DefaultMustChangePassword = personDescMustChangePassword.Default.(bool)
 	positionMixin := schema.Position{}.Mixin()
 	position.Policy = privacy.NewPolicies(positionMixin[0], schema.Position{})
 	position.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -569,6 +573,14 @@ func init() {
 	positionDescClassName := positionFields[4].Descriptor()
 	// position.ClassNameValidator is a validator for the "class_name" field. It is called by the builders before save.
 	position.ClassNameValidator = positionDescClassName.Validators[0].(func(string) error)
+	// positionDescStartedAt is the schema descriptor for started_at field.
+	positionDescStartedAt := positionFields[5].Descriptor()
+	// position.DefaultStartedAt holds the default value on creation for the started_at field.
+	position.DefaultStartedAt = positionDescStartedAt.Default.(func() time.Time)
+	// positionDescEndReason is the schema descriptor for end_reason field.
+	positionDescEndReason := positionFields[7].Descriptor()
+	// position.EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
+	position.EndReasonValidator = positionDescEndReason.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(sessionMixin[0], schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -22,7 +22,15 @@ func (Person) Fields() []ent.Field {
 		// bcrypt hash; empty means the account cannot sign in yet.
 		field.String("password_hash").Optional().Sensitive().
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		// false once the person has left (离职): they cannot sign in or be
+		// assigned, and their history stays.
 		field.Bool("active").Default(true),
+		field.Time("left_at").Optional().Nillable().Comment("离职: when the person left").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Set with a one-time password (new people, a reset by an admin):
+		// until the person chooses their own, they may do nothing else.
+		field.Bool("must_change_password").Default(false).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 

@@ -1,15 +1,20 @@
 package schema
 
 import (
+	"time"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 )
 
-// Position (任职) is one role a person holds at one unit.
+// Position (任职) is one role a person holds at one unit over a period. Ending
+// a position (调动, 离职, 免职) keeps it as history: an ended position grants
+// nothing (authz.ActivePosition is the one test of "in force").
 type Position struct{ ent.Schema }
 
 func (Position) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}} }
@@ -23,6 +28,9 @@ func (Position) Fields() []ent.Field {
 		// The class a head teacher (班主任) is in charge of.
 		field.Int("grade").Optional().Nillable().Min(1).Max(12),
 		maxChars(field.String("class_name").Optional(), 32),
+		field.Time("started_at").Default(time.Now).Immutable(),
+		field.Time("ended_at").Optional().Nillable(),
+		maxChars(field.String("end_reason").Optional(), 100).Comment("调动 / 离职 / 免职 / …"),
 	}
 }
 
@@ -39,6 +47,8 @@ func (Position) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("person_id"),
 		index.Fields("org_id", "role"),
+		// A role is held once at a unit at a time.
+		index.Fields("person_id", "org_id", "role").Unique().Annotations(entsql.IndexWhere("ended_at IS NULL")),
 	}
 }
 

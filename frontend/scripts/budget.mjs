@@ -26,6 +26,9 @@ const ROUTES = {
   'src/views/AgreementView.vue': '/my/agreements/:id 责任书',
   'src/views/AgreementProgressView.vue': '/signing 签订进度',
   'src/views/TemplatesView.vue': '/signing/templates 责任书模板',
+  'src/views/StaffView.vue': '/staff 人员',
+  'src/views/StaffPersonView.vue': '/staff/:id 人员详情',
+  'src/views/PasswordView.vue': '/me/password 修改密码',
   'src/views/NotFoundView.vue': '(404)',
 };
 

@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import App from './App.vue';
-import { router, toLogin } from './router';
-import { setUnauthenticatedHandler } from './api/client';
+import { router, toLogin, toPasswordChange } from './router';
+import { setPasswordChangeHandler, setUnauthenticatedHandler } from './api/client';
 import { sessionExpired } from './state/session';
 import { watchNetwork } from './state/network';
 import { startSync } from './offline/sync';
@@ -13,6 +13,7 @@ setUnauthenticatedHandler((message) => {
   sessionExpired(message);
   toLogin();
 });
+setPasswordChangeHandler(toPasswordChange);
 watchNetwork();
 registerSenders();
 

@@ -7,7 +7,7 @@ declare module 'vue-router' {
     public?: boolean;
     title?: string;
     /** Which entry of the navigation is lit. */
-    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress';
+    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress' | 'staff';
     /** On phones, for pages without a tab of their own: the tab they are reached from. */
     phoneTab?: 'home' | 'me';
   }
@@ -29,6 +29,9 @@ export const router = createRouter({
       meta: { title: '记录联系', tab: 'households' },
     },
     { path: '/me', name: 'me', component: () => import('./views/MeView.vue'), meta: { title: '我的', tab: 'me' } },
+    { path: '/me/password', name: 'password', component: () => import('./views/PasswordView.vue'), meta: { title: '修改密码', tab: 'me' } },
+    { path: '/staff', name: 'staff', component: () => import('./views/StaffView.vue'), meta: { title: '人员', tab: 'staff', phoneTab: 'me' } },
+    { path: '/staff/:id', name: 'staff-person', component: () => import('./views/StaffPersonView.vue'), meta: { title: '人员详情', tab: 'staff', phoneTab: 'me' } },
     { path: '/coverage', name: 'coverage', component: () => import('./views/CoverageView.vue'), meta: { title: '覆盖情况', tab: 'coverage', phoneTab: 'home' } },
     { path: '/villages/:id', name: 'village', component: () => import('./views/VillageView.vue'), meta: { title: '村档案', tab: 'coverage', phoneTab: 'home' } },
     { path: '/my/agreements', name: 'agreements', component: () => import('./views/AgreementsView.vue'), meta: { title: '我的责任书', tab: 'agreements', phoneTab: 'me' } },
@@ -57,7 +60,10 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
     if (to.name === 'login' && (await ensureViewer())) return { path: safeRedirect(to.query.redirect) };
     return true;
   }
-  if (await ensureViewer()) return true;
+  const v = await ensureViewer();
+  // A one-time password is changed before anything else.
+  if (v?.mustChangePassword && to.name !== 'password') return { name: 'password' };
+  if (v) return true;
   return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
 });
 
@@ -69,6 +75,12 @@ router.afterEach((to) => {
 export function safeRedirect(r: unknown): string {
   const s = Array.isArray(r) ? r[0] : r;
   return typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? s : '/';
+}
+
+/** The server wants a one-time password changed first. */
+export function toPasswordChange(): void {
+  if (session.viewer) session.viewer.mustChangePassword = true;
+  if (router.currentRoute.value.name !== 'password') void router.replace({ name: 'password' });
 }
 
 /** The server ended the session: say so on the login page. */

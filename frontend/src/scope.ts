@@ -166,3 +166,8 @@ export function templateCounty(v: Viewer | null | undefined): { code: string; na
   const bureau = (v?.person?.positions ?? []).find((p) => p.org.kind === 'COUNTY_BUREAU');
   return bureau ? { code: bureau.org.division.code, name: bureau.org.division.name } : null;
 }
+
+/** May add people, give positions, move, deactivate and reset passwords (人员). */
+export function mayManageStaff(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'person', 'write'));
+}

@@ -3,13 +3,25 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	agreement1 "sanbao/agreement"
 	"sanbao/ent"
 	"sanbao/ent/agreement"
 	"sanbao/ent/assignment"
 	"sanbao/ent/contact"
+	"sanbao/ent/position"
+	"strconv"
 	"time"
 )
+
+type AddPersonInput struct {
+	Name string `json:"name"`
+	// The mobile number the person signs in with; unique.
+	Phone     string              `json:"phone"`
+	Positions []*NewPositionInput `json:"positions"`
+}
 
 type AssignInput struct {
 	Kind assignment.Kind `json:"kind"`
@@ -71,6 +83,40 @@ type CreateAPITokenPayload struct {
 	APIToken *ent.APIToken `json:"apiToken"`
 }
 
+type DeactivatePersonInput struct {
+	PersonID int            `json:"personID"`
+	Handover *HandoverInput `json:"handover,omitempty"`
+}
+
+type EndPositionInput struct {
+	ID int `json:"id"`
+	// Why it ends; 免职 by default.
+	Reason   *string        `json:"reason,omitempty"`
+	Handover *HandoverInput `json:"handover,omitempty"`
+}
+
+type GivePositionInput struct {
+	PersonID int               `json:"personID"`
+	Position *NewPositionInput `json:"position"`
+}
+
+// What becomes of the open assignments (包村、包户、包人) a change leaves
+// without an eligible responsible person. Without confirm (the default) the
+// answer only lists them and nothing is stored. With confirm and handoverTo they
+// are all reassigned to that person in the same transaction (all or nothing: if
+// any is refused, each refusal is named and nothing is stored); with confirm
+// alone they end for the change's reason (调动, 离职, …) and show as gaps.
+type HandoverInput struct {
+	Confirm    bool `json:"confirm"`
+	HandoverTo *int `json:"handoverTo,omitempty"`
+}
+
+type HandoverRefusal struct {
+	Assignment *ent.Assignment `json:"assignment"`
+	Field      *string         `json:"field,omitempty"`
+	Reason     string          `json:"reason"`
+}
+
 type IssueAgreementsInput struct {
 	IssuerOrgID int `json:"issuerOrgID"`
 	// 学年或学期, e.g. 2026—2027学年
@@ -115,6 +161,30 @@ type LoginPayload struct {
 	Viewer    *Viewer   `json:"viewer"`
 }
 
+type MovePersonInput struct {
+	PersonID int `json:"personID"`
+	// The unit left; may be omitted when the person works at one unit.
+	FromOrgID *int `json:"fromOrgID,omitempty"`
+	// The positions at the new unit (one unit).
+	Positions []*NewPositionInput `json:"positions"`
+	Handover  *HandoverInput      `json:"handover,omitempty"`
+}
+
+type NewPositionInput struct {
+	OrgID int           `json:"orgID"`
+	Role  position.Role `json:"role"`
+	// 班主任: the grade (1–12).
+	Grade *int `json:"grade,omitempty"`
+	// 班主任: the class, e.g. 2班.
+	ClassName *string `json:"className,omitempty"`
+}
+
+type OneTimePasswordPayload struct {
+	Person *ent.Person `json:"person"`
+	// Shown once: sanbao keeps only its hash. The person must change it at first sign-in.
+	OneTimePassword string `json:"oneTimePassword"`
+}
+
 type Permission struct {
 	Object string `json:"object"`
 	Action string `json:"action"`
@@ -138,6 +208,21 @@ type SignAgreementInput struct {
 	Signature string `json:"signature"`
 }
 
+type StaffChangePayload struct {
+	// false for a preview or a refused handover: nothing was stored.
+	Confirmed bool        `json:"confirmed"`
+	Person    *ent.Person `json:"person"`
+	// The open assignments the change leaves behind, as far as the viewer may see them.
+	Orphaned []*ent.Assignment `json:"orphaned"`
+	// Assignments handoverTo may not take, with the reason.
+	Refused []*HandoverRefusal `json:"refused"`
+}
+
+type StaffUnit struct {
+	Org   *ent.Org        `json:"org"`
+	Roles []position.Role `json:"roles"`
+}
+
 type UpdateAgreementTemplateInput struct {
 	// The county whose template this is.
 	DivisionCode string         `json:"divisionCode"`
@@ -145,6 +230,11 @@ type UpdateAgreementTemplateInput struct {
 	Title        string         `json:"title"`
 	Duties       []string       `json:"duties"`
 	Closing      *string        `json:"closing,omitempty"`
+}
+
+type UpdatePersonInput struct {
+	Name  *string `json:"name,omitempty"`
+	Phone *string `json:"phone,omitempty"`
 }
 
 type Viewer struct {
@@ -157,10 +247,69 @@ type Viewer struct {
 	Roles []*ViewerRole `json:"roles"`
 	// What the viewer may do, and where.
 	Permissions []*Permission `json:"permissions"`
+	// Signed in with a one-time password: until changePassword, every operation but viewer, changePassword and logout answers PASSWORD_CHANGE_REQUIRED.
+	MustChangePassword bool `json:"mustChangePassword"`
 }
 
 type ViewerRole struct {
 	Key string `json:"key"`
 	// The role as users say it, e.g. 乡镇中心校.
 	Label string `json:"label"`
+}
+
+type StaffStatus string
+
+const (
+	// 在职
+	StaffStatusActive StaffStatus = "ACTIVE"
+	// 离职
+	StaffStatusLeft StaffStatus = "LEFT"
+)
+
+var AllStaffStatus = []StaffStatus{
+	StaffStatusActive,
+	StaffStatusLeft,
+}
+
+func (e StaffStatus) IsValid() bool {
+	switch e {
+	case StaffStatusActive, StaffStatusLeft:
+		return true
+	}
+	return false
+}
+
+func (e StaffStatus) String() string {
+	return string(e)
+}
+
+func (e *StaffStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StaffStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StaffStatus", str)
+	}
+	return nil
+}
+
+func (e StaffStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StaffStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StaffStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -38,6 +38,13 @@ export function setUnauthenticatedHandler(fn: UnauthenticatedHandler | null): vo
   onUnauthenticated = fn;
 }
 
+let onPasswordChange: (() => void) | null = null;
+
+/** Called when the server refuses everything until a one-time password is changed. */
+export function setPasswordChangeHandler(fn: (() => void) | null): void {
+  onPasswordChange = fn;
+}
+
 export function operationName(doc: string): string | undefined {
   return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(doc)?.[1];
 }
@@ -115,6 +122,7 @@ function check<T>(body: GraphQLBody<T>, opts: RequestOptions): T {
   if (e) {
     const err = new ApiError(e.message || '出错了,请稍后再试', e.extensions?.code ?? 'INTERNAL', e.extensions?.field ?? null);
     if (err.code === 'UNAUTHENTICATED' && opts.sessionCheck !== false) onUnauthenticated?.(err.message);
+    if (err.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChange?.();
     throw err;
   }
   if (body.data == null) throw new ApiError('服务器没有返回数据', 'BAD_RESPONSE');

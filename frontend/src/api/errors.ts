@@ -42,7 +42,10 @@ export function isPermanent(err: unknown): boolean {
 
 /** Errors after which the following requests would fail as well. */
 export function isFatal(err: unknown): boolean {
-  return err instanceof NetworkError || (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'TOO_MANY_REQUESTS'));
+  return (
+    err instanceof NetworkError ||
+    (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'TOO_MANY_REQUESTS' || err.code === 'PASSWORD_CHANGE_REQUIRED'))
+  );
 }
 
 export function errorMessage(err: unknown): string {

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddPersonInput = {
+  name: string;
+  /** The mobile number the person signs in with; unique. */
+  phone: string;
+  positions: Array<NewPositionInput>;
+};
+
 /** AgreementKind is enum for the field kind */
 export type AgreementKind =
   | 'BUREAU_SCHOOL'
@@ -43,6 +50,11 @@ export type ContactMode =
   | 'SCHOOL_MEETING'
   | 'WECHAT';
 
+export type DeactivatePersonInput = {
+  handover?: HandoverInput | null | undefined;
+  personID: string;
+};
+
 /** DivisionLevel is enum for the field level */
 export type DivisionLevel =
   | 'CITY'
@@ -50,6 +62,31 @@ export type DivisionLevel =
   | 'PROVINCE'
   | 'TOWNSHIP'
   | 'VILLAGE';
+
+export type EndPositionInput = {
+  handover?: HandoverInput | null | undefined;
+  id: string;
+  /** Why it ends; 免职 by default. */
+  reason?: string | null | undefined;
+};
+
+export type GivePositionInput = {
+  personID: string;
+  position: NewPositionInput;
+};
+
+/**
+ * What becomes of the open assignments (包村、包户、包人) a change leaves
+ * without an eligible responsible person. Without confirm (the default) the
+ * answer only lists them and nothing is stored. With confirm and handoverTo they
+ * are all reassigned to that person in the same transaction (all or nothing: if
+ * any is refused, each refusal is named and nothing is stored); with confirm
+ * alone they end for the change's reason (调动, 离职, …) and show as gaps.
+ */
+export type HandoverInput = {
+  confirm?: boolean;
+  handoverTo?: string | null | undefined;
+};
 
 /** HouseholdStatus is enum for the field status */
 export type HouseholdStatus =
@@ -240,6 +277,24 @@ export type LogContactInput = {
   uuid: string;
 };
 
+export type MovePersonInput = {
+  /** The unit left; may be omitted when the person works at one unit. */
+  fromOrgID?: string | null | undefined;
+  handover?: HandoverInput | null | undefined;
+  personID: string;
+  /** The positions at the new unit (one unit). */
+  positions: Array<NewPositionInput>;
+};
+
+export type NewPositionInput = {
+  /** 班主任: the class, e.g. 2班. */
+  className?: string | null | undefined;
+  /** 班主任: the grade (1–12). */
+  grade?: number | null | undefined;
+  orgID: string;
+  role: PositionRole;
+};
+
 /** OrgKind is enum for the field kind */
 export type OrgKind =
   | 'CITY_BUREAU'
@@ -276,6 +331,12 @@ export type SignAgreementInput = {
   /** The signer's name, typed to confirm. */
   signedName: string;
 };
+
+export type StaffStatus =
+  /** 在职 */
+  | 'ACTIVE'
+  /** 离职 */
+  | 'LEFT';
 
 /** StudentEnrollmentStatus is enum for the field enrollment_status */
 export type StudentEnrollmentStatus =
@@ -478,6 +539,11 @@ export type UpdateAgreementTemplateInput = {
   title: string;
 };
 
+export type UpdatePersonInput = {
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type AgreementCardFragment = { id: string, kind: AgreementKind, kindLabel: string, term: string, title: string, state: AgreementState, issuedAt: string, signedAt: string | null, signedName: string | null, daysOutstanding: number | null, pdfURL: string, partyName: string, partyRole: string, issuerRepresentative: string, issuerOrg: { id: string, name: string } };
 
 export type MyAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -635,7 +701,7 @@ export type PeopleQueryVariables = Exact<{
 }>;
 
 
-export type PeopleQuery = { people: { totalCount: number, edges: Array<{ node: { id: string, name: string, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, divisionCode: string } }> | null } | null } | null> | null } };
+export type PeopleQuery = { people: { totalCount: number, edges: Array<{ node: { id: string, name: string, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, endedAt: string | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, divisionCode: string } }> | null } | null } | null> | null } };
 
 export type AssignManyMutationVariables = Exact<{
   input: AssignManyInput;
@@ -723,12 +789,120 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { expiresAt: string, viewer: { person: { id: string } | null } } };
+export type LoginMutation = { login: { expiresAt: string, viewer: { mustChangePassword: boolean, person: { id: string } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type StaffPositionFragment = { id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } };
+
+export type StaffPersonFragment = { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null };
+
+export type StaffQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  orgID?: string | null | undefined;
+  status?: StaffStatus | null | undefined;
+}>;
+
+
+export type StaffQuery = { staff: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null } | null } | null> | null } };
+
+export type StaffMemberQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StaffMemberQuery = { node:
+    | { createdAt: string, id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type StaffUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffUnitsQuery = { staffUnits: Array<{ roles: Array<PositionRole>, org: { id: string, name: string, kind: OrgKind, isCentral: boolean } }> };
+
+export type HandoverRowFragment = { id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null };
+
+export type OrphanedAssignmentsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrphanedAssignmentsQuery = { orphanedAssignments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null } | null } | null> | null } };
+
+export type StaffChangeFragment = { confirmed: boolean, orphaned: Array<{ id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null }>, refused: Array<{ reason: string, assignment: { id: string } }> };
+
+export type AddPersonMutationVariables = Exact<{
+  input: AddPersonInput;
+}>;
+
+
+export type AddPersonMutation = { addPerson: { oneTimePassword: string, person: { id: string, name: string, phone: string } } };
+
+export type UpdatePersonMutationVariables = Exact<{
+  id: string;
+  input: UpdatePersonInput;
+}>;
+
+
+export type UpdatePersonMutation = { updatePerson: { id: string, name: string, phone: string } };
+
+export type GivePositionMutationVariables = Exact<{
+  input: GivePositionInput;
+}>;
+
+
+export type GivePositionMutation = { givePosition: { id: string } };
+
+export type EndPositionMutationVariables = Exact<{
+  input: EndPositionInput;
+}>;
+
+
+export type EndPositionMutation = { endPosition: { confirmed: boolean, orphaned: Array<{ id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null }>, refused: Array<{ reason: string, assignment: { id: string } }> } };
+
+export type MovePersonMutationVariables = Exact<{
+  input: MovePersonInput;
+}>;
+
+
+export type MovePersonMutation = { movePerson: { confirmed: boolean, orphaned: Array<{ id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null }>, refused: Array<{ reason: string, assignment: { id: string } }> } };
+
+export type DeactivatePersonMutationVariables = Exact<{
+  input: DeactivatePersonInput;
+}>;
+
+
+export type DeactivatePersonMutation = { deactivatePerson: { confirmed: boolean, orphaned: Array<{ id: string, kind: AssignmentKind, endsAt: string | null, endReason: string | null, village: { id: string, name: string, parent: { id: string, name: string } | null } | null, household: { id: string, headName: string, number: string, village: { id: string, name: string } } | null, student: { id: string, name: string, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string } } } | null }>, refused: Array<{ reason: string, assignment: { id: string } }> } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  personID: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { oneTimePassword: string, person: { id: string, name: string, phone: string } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  oldPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type OrphanCountQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  orgID?: string | null | undefined;
+}>;
+
+
+export type OrphanCountQuery = { orphanedAssignments: { totalCount: number } };
 
 export type StudentsQueryVariables = Exact<{
   first: number;
@@ -761,7 +935,7 @@ export type RevealIdNumberQuery = { students: { edges: Array<{ node: { id: strin
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { name: string, person: { id: string, name: string, phone: string, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, divisionCode: string, division: { id: string, name: string, code: string, level: DivisionLevel } } }> | null } | null, roles: Array<{ key: string, label: string }>, permissions: Array<{ object: string, action: string, all: boolean, assigned: boolean, schoolIDs: Array<string>, villageRanges: Array<{ from: string, to: string }>, schoolRanges: Array<{ from: string, to: string }> }> } | null };
+export type ViewerQuery = { viewer: { name: string, mustChangePassword: boolean, person: { id: string, name: string, phone: string, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, org: { id: string, name: string, kind: OrgKind, isCentral: boolean, divisionCode: string, division: { id: string, name: string, code: string, level: DivisionLevel } } }> } | null, roles: Array<{ key: string, label: string }>, permissions: Array<{ object: string, action: string, all: boolean, assigned: boolean, schoolIDs: Array<string>, villageRanges: Array<{ from: string, to: string }>, schoolRanges: Array<{ from: string, to: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -953,6 +1127,139 @@ export const ContactRecordFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactRecord"}) as unknown as TypedDocumentString<ContactRecordFragment, unknown>;
+export const StaffPositionFragmentDoc = new TypedDocumentString(`
+    fragment StaffPosition on Position {
+  id
+  role
+  grade
+  className
+  startedAt
+  endedAt
+  endReason
+  org {
+    id
+    name
+    kind
+  }
+}
+    `, {"fragmentName":"StaffPosition"}) as unknown as TypedDocumentString<StaffPositionFragment, unknown>;
+export const StaffPersonFragmentDoc = new TypedDocumentString(`
+    fragment StaffPerson on Person {
+  id
+  name
+  phone
+  active
+  leftAt
+  mustChangePassword
+  positions {
+    ...StaffPosition
+  }
+}
+    fragment StaffPosition on Position {
+  id
+  role
+  grade
+  className
+  startedAt
+  endedAt
+  endReason
+  org {
+    id
+    name
+    kind
+  }
+}`, {"fragmentName":"StaffPerson"}) as unknown as TypedDocumentString<StaffPersonFragment, unknown>;
+export const HandoverRowFragmentDoc = new TypedDocumentString(`
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"fragmentName":"HandoverRow"}) as unknown as TypedDocumentString<HandoverRowFragment, unknown>;
+export const StaffChangeFragmentDoc = new TypedDocumentString(`
+    fragment StaffChange on StaffChangePayload {
+  confirmed
+  orphaned {
+    ...HandoverRow
+  }
+  refused {
+    assignment {
+      id
+    }
+    reason
+  }
+}
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}`, {"fragmentName":"StaffChange"}) as unknown as TypedDocumentString<StaffChangeFragment, unknown>;
 export const MyAgreementsDocument = new TypedDocumentString(`
     query MyAgreements {
   myAgreements(first: 50) {
@@ -1460,6 +1767,7 @@ export const PeopleDocument = new TypedDocumentString(`
           role
           grade
           className
+          endedAt
           org {
             id
             name
@@ -1916,6 +2224,7 @@ export const LoginDocument = new TypedDocumentString(`
   login(phone: $phone, password: $password) {
     expiresAt
     viewer {
+      mustChangePassword
       person {
         id
       }
@@ -1928,6 +2237,373 @@ export const LogoutDocument = new TypedDocumentString(`
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const StaffDocument = new TypedDocumentString(`
+    query Staff($first: Int!, $after: Cursor, $search: String, $orgID: ID, $status: StaffStatus) {
+  staff(
+    first: $first
+    after: $after
+    search: $search
+    orgID: $orgID
+    status: $status
+    orderBy: {field: NAME, direction: ASC}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...StaffPerson
+      }
+    }
+  }
+}
+    fragment StaffPosition on Position {
+  id
+  role
+  grade
+  className
+  startedAt
+  endedAt
+  endReason
+  org {
+    id
+    name
+    kind
+  }
+}
+fragment StaffPerson on Person {
+  id
+  name
+  phone
+  active
+  leftAt
+  mustChangePassword
+  positions {
+    ...StaffPosition
+  }
+}`) as unknown as TypedDocumentString<StaffQuery, StaffQueryVariables>;
+export const StaffMemberDocument = new TypedDocumentString(`
+    query StaffMember($id: ID!) {
+  node(id: $id) {
+    ... on Person {
+      ...StaffPerson
+      createdAt
+    }
+  }
+}
+    fragment StaffPosition on Position {
+  id
+  role
+  grade
+  className
+  startedAt
+  endedAt
+  endReason
+  org {
+    id
+    name
+    kind
+  }
+}
+fragment StaffPerson on Person {
+  id
+  name
+  phone
+  active
+  leftAt
+  mustChangePassword
+  positions {
+    ...StaffPosition
+  }
+}`) as unknown as TypedDocumentString<StaffMemberQuery, StaffMemberQueryVariables>;
+export const StaffUnitsDocument = new TypedDocumentString(`
+    query StaffUnits {
+  staffUnits {
+    org {
+      id
+      name
+      kind
+      isCentral
+    }
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUnitsQuery, StaffUnitsQueryVariables>;
+export const OrphanedAssignmentsDocument = new TypedDocumentString(`
+    query OrphanedAssignments($first: Int!, $after: Cursor) {
+  orphanedAssignments(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...HandoverRow
+      }
+    }
+  }
+}
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<OrphanedAssignmentsQuery, OrphanedAssignmentsQueryVariables>;
+export const AddPersonDocument = new TypedDocumentString(`
+    mutation AddPerson($input: AddPersonInput!) {
+  addPerson(input: $input) {
+    oneTimePassword
+    person {
+      id
+      name
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddPersonMutation, AddPersonMutationVariables>;
+export const UpdatePersonDocument = new TypedDocumentString(`
+    mutation UpdatePerson($id: ID!, $input: UpdatePersonInput!) {
+  updatePerson(id: $id, input: $input) {
+    id
+    name
+    phone
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePersonMutation, UpdatePersonMutationVariables>;
+export const GivePositionDocument = new TypedDocumentString(`
+    mutation GivePosition($input: GivePositionInput!) {
+  givePosition(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GivePositionMutation, GivePositionMutationVariables>;
+export const EndPositionDocument = new TypedDocumentString(`
+    mutation EndPosition($input: EndPositionInput!) {
+  endPosition(input: $input) {
+    ...StaffChange
+  }
+}
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}
+fragment StaffChange on StaffChangePayload {
+  confirmed
+  orphaned {
+    ...HandoverRow
+  }
+  refused {
+    assignment {
+      id
+    }
+    reason
+  }
+}`) as unknown as TypedDocumentString<EndPositionMutation, EndPositionMutationVariables>;
+export const MovePersonDocument = new TypedDocumentString(`
+    mutation MovePerson($input: MovePersonInput!) {
+  movePerson(input: $input) {
+    ...StaffChange
+  }
+}
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}
+fragment StaffChange on StaffChangePayload {
+  confirmed
+  orphaned {
+    ...HandoverRow
+  }
+  refused {
+    assignment {
+      id
+    }
+    reason
+  }
+}`) as unknown as TypedDocumentString<MovePersonMutation, MovePersonMutationVariables>;
+export const DeactivatePersonDocument = new TypedDocumentString(`
+    mutation DeactivatePerson($input: DeactivatePersonInput!) {
+  deactivatePerson(input: $input) {
+    ...StaffChange
+  }
+}
+    fragment HandoverRow on Assignment {
+  id
+  kind
+  endsAt
+  endReason
+  village {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  household {
+    id
+    headName
+    number
+    village {
+      id
+      name
+    }
+  }
+  student {
+    id
+    name
+    school {
+      id
+      name
+    }
+    household {
+      id
+      village {
+        id
+        name
+      }
+    }
+  }
+}
+fragment StaffChange on StaffChangePayload {
+  confirmed
+  orphaned {
+    ...HandoverRow
+  }
+  refused {
+    assignment {
+      id
+    }
+    reason
+  }
+}`) as unknown as TypedDocumentString<DeactivatePersonMutation, DeactivatePersonMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($personID: ID!) {
+  resetPassword(personID: $personID) {
+    oneTimePassword
+    person {
+      id
+      name
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($oldPassword: String!, $newPassword: String!) {
+  changePassword(oldPassword: $oldPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const OrphanCountDocument = new TypedDocumentString(`
+    query OrphanCount($divisionCode: String, $orgID: ID) {
+  orphanedAssignments(divisionCode: $divisionCode, orgID: $orgID, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<OrphanCountQuery, OrphanCountQueryVariables>;
 export const StudentsDocument = new TypedDocumentString(`
     query Students($first: Int!, $after: Cursor, $where: StudentWhereInput, $search: String, $divisionCode: String) {
   students(
@@ -2047,11 +2723,12 @@ export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
     name
+    mustChangePassword
     person {
       id
       name
       phone
-      positions {
+      positions: currentPositions {
         id
         role
         grade

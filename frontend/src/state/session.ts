@@ -90,6 +90,13 @@ export async function login(phone: string, password: string): Promise<Viewer | n
   return v;
 }
 
+/** Loads the viewer again after it changed (a new password), for the next navigation too. */
+export async function reloadViewer(): Promise<Viewer | null> {
+  const v = await loadViewer();
+  loaded = Promise.resolve(v);
+  return v;
+}
+
 /** Signs out on the server, then forgets everything stored for this person. */
 export async function logout(): Promise<void> {
   try {
