@@ -58,11 +58,11 @@ const (
 func pageSize(first, last *int) (*int, *int, error) {
 	switch {
 	case first != nil && last != nil:
-		return nil, nil, fielderr.New("last", "不能与 first 同时使用")
+		return nil, nil, fielderr.New("last", "不能同时指定 first 和 last")
 	case first != nil && (*first < 0 || *first > MaxPageSize):
-		return nil, nil, fielderr.New("first", "每页条数应在 0 到 %d 之间", MaxPageSize)
+		return nil, nil, fielderr.New("first", "应在 0 到 %d 之间", MaxPageSize)
 	case last != nil && (*last < 0 || *last > MaxPageSize):
-		return nil, nil, fielderr.New("last", "每页条数应在 0 到 %d 之间", MaxPageSize)
+		return nil, nil, fielderr.New("last", "应在 0 到 %d 之间", MaxPageSize)
 	}
 	return defaultFirst(first, last), last, nil
 }
@@ -111,7 +111,7 @@ func deref[T any](p *T) any {
 
 // errBadCursor is a cursor that was tampered with, or made for another order.
 func errBadCursor(arg string) error {
-	return fielderr.New(arg, "翻页位置无效或与排序方式不符，请从第一页重新查询")
+	return fielderr.New(arg, "无效或与排序方式不符，请从第一页重新查询")
 }
 
 // value is the cursor's order value, checked against the column's kind.
