@@ -92,11 +92,17 @@ func TestRefusalsUseFieldLabels(t *testing.T) {
 // never shows an API name; a field added later fails here until labelled.
 func TestEveryInputHasALabel(t *testing.T) {
 	s := graph.NewExecutableSchema(graph.Config{}).Schema()
+	missing := map[string]string{}
 	check := func(name, where string) {
 		if fielderr.Label(name) == name && !strings.HasPrefix(name, "clear") {
-			t.Errorf("%s (%s) has no label: add it to fielderr.RegisterLabels in graph/errors.go or its own package", name, where)
+			missing[name] = where
 		}
 	}
+	defer func() {
+		for name, where := range missing {
+			t.Errorf("%s (%s) has no label: add it to fielderr.RegisterLabels in graph/errors.go or its own package", name, where)
+		}
+	}()
 	for _, root := range []string{"Query", "Mutation"} {
 		for _, f := range s.Types[root].Fields {
 			for _, a := range f.Arguments {

@@ -28,7 +28,7 @@ import (
 
 // Options configure the GraphQL endpoint.
 type Options struct {
-	Production bool // no GraphiQL, no field suggestions
+	Production bool // no GraphiQL, no name suggestions, no anonymous introspection
 	Secure     bool // cookies only over HTTPS
 	MaxBody    int64
 }

@@ -86,6 +86,11 @@ func TestIntrospection(t *testing.T) {
 	if r := dev.login(aidCentre).do(flood.String(), nil); r.code() != "ALIAS_LIMIT_EXCEEDED" {
 		t.Errorf("40 aliased __schema: %+v", r.Errors)
 	}
+	full := introspectionQueries(t)["introspection-default.graphql"]
+	three := strings.Replace(full, "__schema {", "a: __schema { types { ...FullType } } b: __schema { types { ...FullType } } c: __schema {", 1)
+	if r := dev.login(aidCentre).do(three, nil); r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("three full introspections at once: %+v", r.Errors)
+	}
 }
 
 // In production no validation error spells out the schema: no "Did you
