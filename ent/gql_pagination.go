@@ -39,13 +39,6 @@ type (
 	OrderDirection = entgql.OrderDirection
 )
 
-func orderFunc(o OrderDirection, field string) func(*sql.Selector) {
-	if o == entgql.OrderDirectionDesc {
-		return Desc(field)
-	}
-	return Asc(field)
-}
-
 // Page sizes of every connection: DefaultPageSize when neither first nor last
 // is given (absent and null are the same), at most MaxPageSize.
 const (

@@ -72,14 +72,15 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		return set("BAD_REQUEST", "请求格式错误："+err.Error())
 	}
 	var ve *ent.ValidationError
+	varErr := variableError(gerr)
 	switch fe, isField := fielderr.As(err); {
 	case isField:
 		return field("BAD_USER_INPUT", fe)
 	case ent.IsNotFound(err), errors.Is(err, errNotFound), gerr != nil && gerr.Extensions["code"] == "NOT_FOUND":
 		// entgql's own not-found is in English and names the ID.
 		return set("NOT_FOUND", msgNotFound)
-	case variableError(gerr) != nil:
-		return field("BAD_USER_INPUT", variableError(gerr))
+	case varErr != nil:
+		return field("BAD_USER_INPUT", varErr)
 	case gerr != nil && gerr.Extensions != nil:
 		return gerr // already presented (limits, parse and validation errors)
 	case errors.As(err, &ve):
