@@ -39,11 +39,15 @@ const (
 )
 
 // longInputs may be as long as the request body allows; their own packages
-// check them (a CSV file, a drawn signature).
+// check them. Keys are schema coordinates ("SignAgreementInput.signature") or
+// names valid anywhere ("csv": every CSV file argument or input field).
 var longInputs = map[string]bool{
-	"Mutation.importHouseholds.csv": true,
-	"Mutation.importStudents.csv":   true,
-	"SignAgreementInput.signature":  true,
+	"csv":                          true,
+	"SignAgreementInput.signature": true,
+}
+
+func isLongInput(coord string) bool {
+	return longInputs[coord] || longInputs[coord[strings.LastIndexByte(coord, '.')+1:]]
 }
 
 // Introspection (__schema, __type) is not counted in depth and cost, so that
@@ -317,7 +321,7 @@ func (w *walker) arguments(f *ast.Field) {
 func checkInput(v any, t *ast.Type, coord, path string, depth int) *fielderr.Error {
 	switch x := v.(type) {
 	case string:
-		if !longInputs[coord] && utf8.RuneCountInString(x) > MaxInputString {
+		if !isLongInput(coord) && utf8.RuneCountInString(x) > MaxInputString {
 			return &fielderr.Error{Field: path, Reason: fmt.Sprintf("过长：最多 %d 个字", MaxInputString)}
 		}
 	case []any:
