@@ -4,6 +4,7 @@ package main
 
 import (
 	"log"
+	"slices"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
@@ -11,7 +12,15 @@ import (
 )
 
 func main() {
+	// sanbao's pagination and collection templates replace entgql's (same
+	// names, parsed after them): page-size defaults for null, and cursors
+	// that keep NULL and "" apart (see ent/template/pagination.tmpl).
+	paging := gen.MustParse(gen.NewTemplate("sanbao_pagination").
+		Funcs(entgql.TemplateFuncs).
+		ParseFiles("./ent/template/pagination.tmpl", "./ent/template/collection.tmpl"))
 	ex, err := entgql.NewExtension(
+		// First: the options below append to this list.
+		entgql.WithTemplates(append(slices.Clone(entgql.AllTemplates), paging)...),
 		entgql.WithConfigPath("./gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("./graph/ent.graphql"),

@@ -143,17 +143,17 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -438,17 +438,17 @@ func newAgreementPaginateArgs(rv map[string]any) *agreementPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -562,17 +562,17 @@ func newAgreementTemplatePaginateArgs(rv map[string]any) *agreementtemplatePagin
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[whereField].(*AgreementTemplateWhereInput); ok {
 		args.opts = append(args.opts, WithAgreementTemplateFilter(v.Filter))
@@ -744,17 +744,17 @@ func newAssignmentPaginateArgs(rv map[string]any) *assignmentPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -873,17 +873,17 @@ func newAuditLogPaginateArgs(rv map[string]any) *auditlogPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -1082,17 +1082,17 @@ func newContactPaginateArgs(rv map[string]any) *contactPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -1166,9 +1166,11 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				query = (&DivisionClient{config: _q.config}).Query()
 			)
 			args := newDivisionPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newDivisionPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1178,49 +1180,36 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Division) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"parent_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(division.ChildrenColumn), ids...))
-						})
-						if err := query.GroupBy(division.ChildrenColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[1][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Division) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"parent_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(division.ChildrenColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Division) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Children)
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[1][alias] = n
+					if err := query.GroupBy(division.ChildrenColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[1] == nil {
+							nodes[i].Edges.totalCount[1] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[1][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -1234,15 +1223,12 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(division.ChildrenColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(division.ChildrenColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedChildren(alias, func(wq *DivisionQuery) {
 				*wq = *query
@@ -1270,9 +1256,11 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				query = (&AssignmentClient{config: _q.config}).Query()
 			)
 			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newAssignmentPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1282,49 +1270,36 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Division) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"village_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(division.AssignmentsColumn), ids...))
-						})
-						if err := query.GroupBy(division.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Division) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"village_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(division.AssignmentsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Division) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Assignments)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
+					if err := query.GroupBy(division.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[3] == nil {
+							nodes[i].Edges.totalCount[3] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[3][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -1338,15 +1313,12 @@ func (_q *DivisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(division.AssignmentsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(division.AssignmentsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
 				*wq = *query
@@ -1399,17 +1371,17 @@ func newDivisionPaginateArgs(rv map[string]any) *divisionPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -1511,9 +1483,11 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				query = (&ContactClient{config: _q.config}).Query()
 			)
 			args := newContactPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newContactPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1523,49 +1497,36 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"household_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(household.ContactsColumn), ids...))
-						})
-						if err := query.GroupBy(household.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"household_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(household.ContactsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Household) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Contacts)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
+					if err := query.GroupBy(household.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[3] == nil {
+							nodes[i].Edges.totalCount[3] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[3][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -1579,15 +1540,12 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(household.ContactsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(household.ContactsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedContacts(alias, func(wq *ContactQuery) {
 				*wq = *query
@@ -1600,9 +1558,11 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				query = (&AssignmentClient{config: _q.config}).Query()
 			)
 			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newAssignmentPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1612,49 +1572,36 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"household_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(household.AssignmentsColumn), ids...))
-						})
-						if err := query.GroupBy(household.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Household) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"household_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(household.AssignmentsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Household) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Assignments)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
+					if err := query.GroupBy(household.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[4] == nil {
+							nodes[i].Edges.totalCount[4] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[4][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -1668,15 +1615,12 @@ func (_q *HouseholdQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(household.AssignmentsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(household.AssignmentsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
 				*wq = *query
@@ -1779,17 +1723,17 @@ func newHouseholdPaginateArgs(rv map[string]any) *householdPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -1878,9 +1822,11 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 				query = (&OrgClient{config: _q.config}).Query()
 			)
 			args := newOrgPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newOrgPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1890,49 +1836,36 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"parent_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(org.ChildrenColumn), ids...))
-						})
-						if err := query.GroupBy(org.ChildrenColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[2][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"parent_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(org.ChildrenColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Org) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Children)
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[2][alias] = n
+					if err := query.GroupBy(org.ChildrenColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[2] == nil {
+							nodes[i].Edges.totalCount[2] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[2][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -1946,15 +1879,12 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(org.ChildrenColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(org.ChildrenColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedChildren(alias, func(wq *OrgQuery) {
 				*wq = *query
@@ -1967,9 +1897,11 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 				query = (&PositionClient{config: _q.config}).Query()
 			)
 			args := newPositionPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newPositionPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -1979,49 +1911,36 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"org_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(org.PositionsColumn), ids...))
-						})
-						if err := query.GroupBy(org.PositionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"org_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(org.PositionsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Org) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Positions)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[3][alias] = n
+					if err := query.GroupBy(org.PositionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[3] == nil {
+							nodes[i].Edges.totalCount[3] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[3][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -2035,15 +1954,12 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(org.PositionsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(org.PositionsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedPositions(alias, func(wq *PositionQuery) {
 				*wq = *query
@@ -2056,9 +1972,11 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 				query = (&StudentClient{config: _q.config}).Query()
 			)
 			args := newStudentPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newStudentPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -2068,49 +1986,36 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"school_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(org.StudentsColumn), ids...))
-						})
-						if err := query.GroupBy(org.StudentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Org) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"school_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(org.StudentsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Org) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Students)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
+					if err := query.GroupBy(org.StudentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[4] == nil {
+							nodes[i].Edges.totalCount[4] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[4][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -2124,15 +2029,12 @@ func (_q *OrgQuery) collectField(ctx context.Context, oneNode bool, opCtx *graph
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(org.StudentsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(org.StudentsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedStudents(alias, func(wq *StudentQuery) {
 				*wq = *query
@@ -2215,17 +2117,17 @@ func newOrgPaginateArgs(rv map[string]any) *orgPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -2347,17 +2249,17 @@ func newPersonPaginateArgs(rv map[string]any) *personPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -2511,17 +2413,17 @@ func newPositionPaginateArgs(rv map[string]any) *positionPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {
@@ -2640,9 +2542,11 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				query = (&ContactClient{config: _q.config}).Query()
 			)
 			args := newContactPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newContactPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -2652,49 +2556,36 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"student_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(student.ContactsColumn), ids...))
-						})
-						if err := query.GroupBy(student.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"student_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(student.ContactsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Student) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Contacts)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[4][alias] = n
+					if err := query.GroupBy(student.ContactsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[4] == nil {
+							nodes[i].Edges.totalCount[4] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[4][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -2708,15 +2599,12 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(student.ContactsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(student.ContactsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedContacts(alias, func(wq *ContactQuery) {
 				*wq = *query
@@ -2729,9 +2617,11 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				query = (&AssignmentClient{config: _q.config}).Query()
 			)
 			args := newAssignmentPaginateArgs(fieldArgs(ctx, nil, path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
+			args.first, args.last = first, last
 			pager, err := newAssignmentPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
@@ -2741,49 +2631,36 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			}
 			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
 			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID int `sql:"student_id"`
-							Count  int `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							s.Where(sql.InValues(s.C(student.AssignmentsColumn), ids...))
-						})
-						if err := query.GroupBy(student.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[int]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[5][alias] = n
-						}
-						return nil
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Student) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"student_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(student.AssignmentsColumn), ids...))
 					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Student) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Assignments)
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[5][alias] = n
+					if err := query.GroupBy(student.AssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[5] == nil {
+							nodes[i].Edges.totalCount[5] = make(map[string]int)
 						}
-						return nil
-					})
-				}
+						nodes[i].Edges.totalCount[5][alias] = n
+					}
+					return nil
+				})
+
 			}
 			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
 				continue
@@ -2797,15 +2674,12 @@ func (_q *StudentQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					return err
 				}
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(student.AssignmentsColumn, limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
 			} else {
-				query = pager.applyOrder(query)
+				modify := entgql.LimitPerRow(student.AssignmentsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
 			}
 			_q.WithNamedAssignments(alias, func(wq *AssignmentQuery) {
 				*wq = *query
@@ -2933,17 +2807,17 @@ func newStudentPaginateArgs(rv map[string]any) *studentPaginateArgs {
 	if rv == nil {
 		return args
 	}
-	if v := rv[firstField]; v != nil {
-		args.first = v.(*int)
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
 	}
-	if v := rv[lastField]; v != nil {
-		args.last = v.(*int)
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
 	}
-	if v := rv[afterField]; v != nil {
-		args.after = v.(*Cursor)
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
 	}
-	if v := rv[beforeField]; v != nil {
-		args.before = v.(*Cursor)
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
 	}
 	if v, ok := rv[orderByField]; ok {
 		switch v := v.(type) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
@@ -19,14 +20,16 @@ import (
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/student"
+	"sanbao/fielderr"
 	"strconv"
+	"strings"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // Common entgql types.
@@ -36,33 +39,267 @@ type (
 	OrderDirection = entgql.OrderDirection
 )
 
-func orderFunc(o OrderDirection, field string) func(*sql.Selector) {
-	if o == entgql.OrderDirectionDesc {
-		return Desc(field)
-	}
-	return Asc(field)
-}
+// Page sizes of every connection: DefaultPageSize when neither first nor last
+// is given (absent and null are the same), at most MaxPageSize.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
 
-const errInvalidPagination = "INVALID_PAGINATION"
-
-func validateFirstLast(first, last *int) (err *gqlerror.Error) {
+// pageSize validates first and last and gives DefaultPageSize to a
+// connection asked for neither, so that no query runs without a LIMIT.
+func pageSize(first, last *int) (*int, *int, error) {
 	switch {
 	case first != nil && last != nil:
-		err = &gqlerror.Error{
-			Message: "Passing both `first` and `last` to paginate a connection is not supported.",
-		}
-	case first != nil && *first < 0:
-		err = &gqlerror.Error{
-			Message: "`first` on a connection cannot be less than zero.",
-		}
-		errcode.Set(err, errInvalidPagination)
-	case last != nil && *last < 0:
-		err = &gqlerror.Error{
-			Message: "`last` on a connection cannot be less than zero.",
-		}
-		errcode.Set(err, errInvalidPagination)
+		return nil, nil, fielderr.New("last", "不能同时指定 first 和 last")
+	case first != nil && (*first < 0 || *first > MaxPageSize):
+		return nil, nil, fielderr.New("first", "应在 0 到 %d 之间", MaxPageSize)
+	case last != nil && (*last < 0 || *last > MaxPageSize):
+		return nil, nil, fielderr.New("last", "应在 0 到 %d 之间", MaxPageSize)
 	}
-	return err
+	return defaultFirst(first, last), last, nil
+}
+
+// defaultFirst is first, or DefaultPageSize when first and last are both nil.
+func defaultFirst(first, last *int) *int {
+	if first == nil && last == nil {
+		n := DefaultPageSize
+		return &n
+	}
+	return first
+}
+
+// cursorKind is how an order field's value travels in a cursor.
+type cursorKind uint8
+
+const (
+	cursorByID cursorKind = iota // ordered by the ID alone: no value
+	cursorInt
+	cursorFloat
+	cursorString
+	cursorBool
+	cursorTime
+)
+
+// orderColumn is what cursor predicates and ORDER BY need of an order field.
+type orderColumn struct {
+	name     string
+	nullable bool
+	kind     cursorKind
+}
+
+// newCursor keeps the value in a one-element list: msgpack's omitempty on
+// Cursor.Value would drop a bare NULL, "" or 0.
+func newCursor(id int, v any) Cursor {
+	return Cursor{ID: id, Value: []any{v}}
+}
+
+// deref is the value a nillable field holds, or nil for NULL.
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// errBadCursor is a cursor that was tampered with, or made for another order.
+func errBadCursor(arg string) error {
+	return fielderr.New(arg, "无效或与排序方式不符，请从第一页重新查询")
+}
+
+// value is the cursor's order value, checked against the column's kind.
+func (c orderColumn) value(cur *Cursor, arg string) (any, error) {
+	if c.kind == cursorByID {
+		return nil, nil
+	}
+	vs, ok := cur.Value.([]any)
+	if !ok || len(vs) != 1 {
+		return nil, errBadCursor(arg)
+	}
+	switch v := vs[0].(type) {
+	case nil:
+		if c.nullable {
+			return nil, nil
+		}
+	case string:
+		switch c.kind {
+		case cursorString:
+			return v, nil
+		case cursorTime:
+			if t, ok := parseTimeCursor(v); ok {
+				return t, nil
+			}
+		}
+	case bool:
+		if c.kind == cursorBool {
+			return v, nil
+		}
+	case float32:
+		if c.kind == cursorFloat {
+			return float64(v), nil
+		}
+	case float64:
+		if c.kind == cursorFloat {
+			return v, nil
+		}
+	default:
+		if n, ok := cursorInt64(v); ok && (c.kind == cursorInt || c.kind == cursorFloat) {
+			return n, nil
+		}
+	}
+	return nil, errBadCursor(arg)
+}
+
+// timeCursor is a time with its zone's name and offset: the database driver
+// then formats it as it formatted the stored value, which SQLite compares as
+// text (msgpack would bring it back in the local zone).
+func timeCursor(t time.Time) string {
+	name, _ := t.Zone()
+	return t.Format(time.RFC3339Nano) + " " + name
+}
+
+func parseTimeCursor(s string) (time.Time, bool) {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s[:i])
+	if err != nil {
+		return time.Time{}, false
+	}
+	_, offset := t.Zone()
+	return t.In(time.FixedZone(s[i+1:], offset)), true
+}
+
+// cursorInt64 is an integer as msgpack decodes it, in the smallest type that fits.
+func cursorInt64(v any) (int64, bool) {
+	switch n := v.(type) {
+	case int8:
+		return int64(n), true
+	case int16:
+		return int64(n), true
+	case int32:
+		return int64(n), true
+	case int64:
+		return n, true
+	case uint8:
+		return int64(n), true
+	case uint16:
+		return int64(n), true
+	case uint32:
+		return int64(n), true
+	case uint64:
+		return int64(n), n <= math.MaxInt64
+	}
+	return 0, false
+}
+
+// terms orders by the column in direction d: NULLs last ascending, first
+// descending, on every database (PostgreSQL's default; SQLite's is the reverse).
+func (c orderColumn) terms(d OrderDirection) []sql.OrderTermOption {
+	opts := []sql.OrderTermOption{d.OrderTermOption()}
+	if c.nullable {
+		if d == entgql.OrderDirectionAsc {
+			opts = append(opts, sql.OrderNullsLast())
+		} else {
+			opts = append(opts, sql.OrderNullsFirst())
+		}
+	}
+	return opts
+}
+
+// orderExpr writes "column d [NULLS …], id d" for window functions.
+func (c orderColumn) orderExpr(b *sql.Builder, id string, d OrderDirection) {
+	if c.kind != cursorByID {
+		b.Ident(c.name).Pad().WriteString(string(d))
+		if c.nullable {
+			if d == entgql.OrderDirectionAsc {
+				b.WriteString(" NULLS LAST")
+			} else {
+				b.WriteString(" NULLS FIRST")
+			}
+		}
+		b.Comma()
+	}
+	b.Ident(id).Pad().WriteString(string(d))
+}
+
+// cursorPredicates keeps the rows after `after` and before `before` in the
+// order (column d, id d), whatever direction the page is read in.
+func cursorPredicates(after, before *Cursor, id string, c orderColumn, d OrderDirection) ([]func(*sql.Selector), error) {
+	var ps []func(*sql.Selector)
+	add := func(cur *Cursor, arg string, d OrderDirection) error {
+		if cur == nil {
+			return nil
+		}
+		v, err := c.value(cur, arg)
+		if err == nil {
+			ps = append(ps, c.past(id, cur.ID, v, d))
+		}
+		return err
+	}
+	if err := add(after, "after", d); err != nil {
+		return nil, err
+	}
+	// Before a cursor is after it in the reverse order.
+	if err := add(before, "before", d.Reverse()); err != nil {
+		return nil, err
+	}
+	return ps, nil
+}
+
+// past keeps the rows strictly after (v, cid) in the order (column d, id d).
+func (c orderColumn) past(idField string, cid int, v any, d OrderDirection) func(*sql.Selector) {
+	asc := d == entgql.OrderDirectionAsc
+	return func(s *sql.Selector) {
+		id := s.C(idField)
+		if c.kind == cursorByID {
+			if asc {
+				s.Where(sql.GT(id, cid))
+			} else {
+				s.Where(sql.LT(id, cid))
+			}
+			return
+		}
+		col := s.C(c.name)
+		switch {
+		case v == nil && asc: // NULLs come last: only later NULLs remain
+			s.Where(sql.And(sql.IsNull(col), sql.GT(id, cid)))
+		case v == nil: // NULLs came first: later NULLs, then every value
+			s.Where(sql.Or(sql.NotNull(col), sql.And(sql.IsNull(col), sql.LT(id, cid))))
+		case asc && c.nullable:
+			s.Where(sql.Or(rowPast(s, col, id, v, cid, asc), sql.IsNull(col)))
+		default:
+			s.Where(rowPast(s, col, id, v, cid, asc))
+		}
+	}
+}
+
+// rowPast is (col, id) > (v, cid), or < when descending.
+func rowPast(s *sql.Selector, col, id string, v any, cid int, asc bool) *sql.Predicate {
+	if t, ok := v.(time.Time); ok && s.Dialect() == dialect.SQLite {
+		return sqliteTimePast(col, id, t, cid, asc)
+	}
+	if asc {
+		return sql.CompositeGT([]string{col, id}, v, cid)
+	}
+	return sql.CompositeLT([]string{col, id}, v, cid)
+}
+
+// sqliteTimePast compares times as SQLite orders them: as text. The driver
+// writes the cursor's time as it wrote the stored one (same zone, see
+// timeCursor), but a stored time.Now() keeps its monotonic-clock suffix
+// (" m=+0.01"), so every stored text of the instant t lies in
+// [t, t || char(127)).
+func sqliteTimePast(col, id string, t time.Time, cid int, asc bool) *sql.Predicate {
+	atOrAfter := sql.P(func(b *sql.Builder) { b.Ident(col).WriteString(" >= ").Arg(t) })
+	beforeEnd := sql.P(func(b *sql.Builder) { b.Ident(col).WriteString(" < ").Arg(t).WriteString(" || char(127)") })
+	if asc {
+		pastEnd := sql.P(func(b *sql.Builder) { b.Ident(col).WriteString(" >= ").Arg(t).WriteString(" || char(127)") })
+		return sql.Or(pastEnd, sql.And(atOrAfter, beforeEnd, sql.GT(id, cid)))
+	}
+	beforeStart := sql.P(func(b *sql.Builder) { b.Ident(col).WriteString(" < ").Arg(t) })
+	return sql.Or(beforeStart, sql.And(atOrAfter, beforeEnd, sql.LT(id, cid)))
 }
 
 func collectedField(ctx context.Context, path ...string) *graphql.CollectedField {
@@ -123,6 +360,7 @@ type APITokenConnection struct {
 }
 
 func (c *APITokenConnection) build(nodes []*APIToken, pager *apitokenPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -221,24 +459,27 @@ func (p *apitokenPager) applyFilter(query *APITokenQuery) (*APITokenQuery, error
 func (p *apitokenPager) toCursor(_m *APIToken) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *apitokenPager) applyCursors(query *APITokenQuery, after, before *Cursor) (*APITokenQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultAPITokenOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAPITokenOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *apitokenPager) applyOrder(query *APITokenQuery) *APITokenQuery {
-	direction := p.order.Direction
+func (p *apitokenPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *apitokenPager) applyOrder(query *APITokenQuery) *APITokenQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultAPITokenOrder.Field {
 		query = query.Order(DefaultAPITokenOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -249,18 +490,12 @@ func (p *apitokenPager) applyOrder(query *APITokenQuery) *APITokenQuery {
 }
 
 func (p *apitokenPager) orderExpr(query *APITokenQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultAPITokenOrder.Field {
-			b.Comma().Ident(DefaultAPITokenOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultAPITokenOrder.Field.column, direction)
 	})
 }
 
@@ -269,7 +504,8 @@ func (_m *APITokenQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...APITokenPaginateOption,
 ) (*APITokenConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newAPITokenPager(opts, last != nil)
@@ -282,16 +518,13 @@ func (_m *APITokenQuery) Paginate(
 	conn := &APITokenConnection{Edges: []*APITokenEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -300,9 +533,7 @@ func (_m *APITokenQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -323,13 +554,12 @@ var (
 		Value: func(_m *APIToken) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: apitoken.FieldCreatedAt,
-		toTerm: apitoken.ByCreatedAt,
+		column:   apitoken.FieldCreatedAt,
+		toTerm:   apitoken.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *APIToken) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 )
@@ -371,6 +601,12 @@ type APITokenOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) apitoken.OrderOption
 	toCursor func(*APIToken) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *APITokenOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // APITokenOrder defines the ordering of APIToken.
@@ -419,6 +655,7 @@ type AgreementConnection struct {
 }
 
 func (c *AgreementConnection) build(nodes []*Agreement, pager *agreementPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -517,24 +754,27 @@ func (p *agreementPager) applyFilter(query *AgreementQuery) (*AgreementQuery, er
 func (p *agreementPager) toCursor(_m *Agreement) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *agreementPager) applyCursors(query *AgreementQuery, after, before *Cursor) (*AgreementQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultAgreementOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *agreementPager) applyOrder(query *AgreementQuery) *AgreementQuery {
-	direction := p.order.Direction
+func (p *agreementPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *agreementPager) applyOrder(query *AgreementQuery) *AgreementQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultAgreementOrder.Field {
 		query = query.Order(DefaultAgreementOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -545,18 +785,12 @@ func (p *agreementPager) applyOrder(query *AgreementQuery) *AgreementQuery {
 }
 
 func (p *agreementPager) orderExpr(query *AgreementQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultAgreementOrder.Field {
-			b.Comma().Ident(DefaultAgreementOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultAgreementOrder.Field.column, direction)
 	})
 }
 
@@ -565,7 +799,8 @@ func (_m *AgreementQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...AgreementPaginateOption,
 ) (*AgreementConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newAgreementPager(opts, last != nil)
@@ -578,16 +813,13 @@ func (_m *AgreementQuery) Paginate(
 	conn := &AgreementConnection{Edges: []*AgreementEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -596,9 +828,7 @@ func (_m *AgreementQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -619,13 +849,12 @@ var (
 		Value: func(_m *Agreement) (ent.Value, error) {
 			return _m.Kind, nil
 		},
-		column: agreement.FieldKind,
-		toTerm: agreement.ByKind,
+		column:   agreement.FieldKind,
+		toTerm:   agreement.ByKind,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Agreement) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Kind,
-			}
+			return newCursor(_m.ID, string(_m.Kind))
 		},
 	}
 	// AgreementOrderFieldState orders Agreement by state.
@@ -633,13 +862,12 @@ var (
 		Value: func(_m *Agreement) (ent.Value, error) {
 			return _m.State, nil
 		},
-		column: agreement.FieldState,
-		toTerm: agreement.ByState,
+		column:   agreement.FieldState,
+		toTerm:   agreement.ByState,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Agreement) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.State,
-			}
+			return newCursor(_m.ID, string(_m.State))
 		},
 	}
 	// AgreementOrderFieldIssuedAt orders Agreement by issued_at.
@@ -647,13 +875,12 @@ var (
 		Value: func(_m *Agreement) (ent.Value, error) {
 			return _m.IssuedAt, nil
 		},
-		column: agreement.FieldIssuedAt,
-		toTerm: agreement.ByIssuedAt,
+		column:   agreement.FieldIssuedAt,
+		toTerm:   agreement.ByIssuedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Agreement) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.IssuedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.IssuedAt))
 		},
 	}
 	// AgreementOrderFieldSignedAt orders Agreement by signed_at.
@@ -661,13 +888,16 @@ var (
 		Value: func(_m *Agreement) (ent.Value, error) {
 			return _m.SignedAt, nil
 		},
-		column: agreement.FieldSignedAt,
-		toTerm: agreement.BySignedAt,
+		column:   agreement.FieldSignedAt,
+		toTerm:   agreement.BySignedAt,
+		nullable: true,
+		kind:     cursorTime,
 		toCursor: func(_m *Agreement) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.SignedAt,
+			var v any
+			if _m.SignedAt != nil {
+				v = timeCursor(*_m.SignedAt)
 			}
+			return newCursor(_m.ID, v)
 		},
 	}
 )
@@ -721,6 +951,12 @@ type AgreementOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) agreement.OrderOption
 	toCursor func(*Agreement) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AgreementOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // AgreementOrder defines the ordering of Agreement.
@@ -769,6 +1005,7 @@ type AgreementTemplateConnection struct {
 }
 
 func (c *AgreementTemplateConnection) build(nodes []*AgreementTemplate, pager *agreementtemplatePager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -867,24 +1104,27 @@ func (p *agreementtemplatePager) applyFilter(query *AgreementTemplateQuery) (*Ag
 func (p *agreementtemplatePager) toCursor(_m *AgreementTemplate) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *agreementtemplatePager) applyCursors(query *AgreementTemplateQuery, after, before *Cursor) (*AgreementTemplateQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultAgreementTemplateOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementTemplateOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *agreementtemplatePager) applyOrder(query *AgreementTemplateQuery) *AgreementTemplateQuery {
-	direction := p.order.Direction
+func (p *agreementtemplatePager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *agreementtemplatePager) applyOrder(query *AgreementTemplateQuery) *AgreementTemplateQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultAgreementTemplateOrder.Field {
 		query = query.Order(DefaultAgreementTemplateOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -895,18 +1135,12 @@ func (p *agreementtemplatePager) applyOrder(query *AgreementTemplateQuery) *Agre
 }
 
 func (p *agreementtemplatePager) orderExpr(query *AgreementTemplateQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultAgreementTemplateOrder.Field {
-			b.Comma().Ident(DefaultAgreementTemplateOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultAgreementTemplateOrder.Field.column, direction)
 	})
 }
 
@@ -915,7 +1149,8 @@ func (_m *AgreementTemplateQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...AgreementTemplatePaginateOption,
 ) (*AgreementTemplateConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newAgreementTemplatePager(opts, last != nil)
@@ -928,16 +1163,13 @@ func (_m *AgreementTemplateQuery) Paginate(
 	conn := &AgreementTemplateConnection{Edges: []*AgreementTemplateEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -946,9 +1178,7 @@ func (_m *AgreementTemplateQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -970,6 +1200,12 @@ type AgreementTemplateOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) agreementtemplate.OrderOption
 	toCursor func(*AgreementTemplate) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AgreementTemplateOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // AgreementTemplateOrder defines the ordering of AgreementTemplate.
@@ -1018,6 +1254,7 @@ type AssignmentConnection struct {
 }
 
 func (c *AssignmentConnection) build(nodes []*Assignment, pager *assignmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -1116,24 +1353,27 @@ func (p *assignmentPager) applyFilter(query *AssignmentQuery) (*AssignmentQuery,
 func (p *assignmentPager) toCursor(_m *Assignment) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *assignmentPager) applyCursors(query *AssignmentQuery, after, before *Cursor) (*AssignmentQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultAssignmentOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAssignmentOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *assignmentPager) applyOrder(query *AssignmentQuery) *AssignmentQuery {
-	direction := p.order.Direction
+func (p *assignmentPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *assignmentPager) applyOrder(query *AssignmentQuery) *AssignmentQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultAssignmentOrder.Field {
 		query = query.Order(DefaultAssignmentOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -1144,18 +1384,12 @@ func (p *assignmentPager) applyOrder(query *AssignmentQuery) *AssignmentQuery {
 }
 
 func (p *assignmentPager) orderExpr(query *AssignmentQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultAssignmentOrder.Field {
-			b.Comma().Ident(DefaultAssignmentOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultAssignmentOrder.Field.column, direction)
 	})
 }
 
@@ -1164,7 +1398,8 @@ func (_m *AssignmentQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...AssignmentPaginateOption,
 ) (*AssignmentConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newAssignmentPager(opts, last != nil)
@@ -1177,16 +1412,13 @@ func (_m *AssignmentQuery) Paginate(
 	conn := &AssignmentConnection{Edges: []*AssignmentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -1195,9 +1427,7 @@ func (_m *AssignmentQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -1218,13 +1448,12 @@ var (
 		Value: func(_m *Assignment) (ent.Value, error) {
 			return _m.Kind, nil
 		},
-		column: assignment.FieldKind,
-		toTerm: assignment.ByKind,
+		column:   assignment.FieldKind,
+		toTerm:   assignment.ByKind,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Assignment) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Kind,
-			}
+			return newCursor(_m.ID, string(_m.Kind))
 		},
 	}
 	// AssignmentOrderFieldStartsAt orders Assignment by starts_at.
@@ -1232,13 +1461,12 @@ var (
 		Value: func(_m *Assignment) (ent.Value, error) {
 			return _m.StartsAt, nil
 		},
-		column: assignment.FieldStartsAt,
-		toTerm: assignment.ByStartsAt,
+		column:   assignment.FieldStartsAt,
+		toTerm:   assignment.ByStartsAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Assignment) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.StartsAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.StartsAt))
 		},
 	}
 	// AssignmentOrderFieldEndsAt orders Assignment by ends_at.
@@ -1246,13 +1474,16 @@ var (
 		Value: func(_m *Assignment) (ent.Value, error) {
 			return _m.EndsAt, nil
 		},
-		column: assignment.FieldEndsAt,
-		toTerm: assignment.ByEndsAt,
+		column:   assignment.FieldEndsAt,
+		toTerm:   assignment.ByEndsAt,
+		nullable: true,
+		kind:     cursorTime,
 		toCursor: func(_m *Assignment) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.EndsAt,
+			var v any
+			if _m.EndsAt != nil {
+				v = timeCursor(*_m.EndsAt)
 			}
+			return newCursor(_m.ID, v)
 		},
 	}
 )
@@ -1302,6 +1533,12 @@ type AssignmentOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) assignment.OrderOption
 	toCursor func(*Assignment) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AssignmentOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // AssignmentOrder defines the ordering of Assignment.
@@ -1350,6 +1587,7 @@ type AuditLogConnection struct {
 }
 
 func (c *AuditLogConnection) build(nodes []*AuditLog, pager *auditlogPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -1448,24 +1686,27 @@ func (p *auditlogPager) applyFilter(query *AuditLogQuery) (*AuditLogQuery, error
 func (p *auditlogPager) toCursor(_m *AuditLog) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *auditlogPager) applyCursors(query *AuditLogQuery, after, before *Cursor) (*AuditLogQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultAuditLogOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAuditLogOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *auditlogPager) applyOrder(query *AuditLogQuery) *AuditLogQuery {
-	direction := p.order.Direction
+func (p *auditlogPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *auditlogPager) applyOrder(query *AuditLogQuery) *AuditLogQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultAuditLogOrder.Field {
 		query = query.Order(DefaultAuditLogOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -1476,18 +1717,12 @@ func (p *auditlogPager) applyOrder(query *AuditLogQuery) *AuditLogQuery {
 }
 
 func (p *auditlogPager) orderExpr(query *AuditLogQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultAuditLogOrder.Field {
-			b.Comma().Ident(DefaultAuditLogOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultAuditLogOrder.Field.column, direction)
 	})
 }
 
@@ -1496,7 +1731,8 @@ func (_m *AuditLogQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...AuditLogPaginateOption,
 ) (*AuditLogConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newAuditLogPager(opts, last != nil)
@@ -1509,16 +1745,13 @@ func (_m *AuditLogQuery) Paginate(
 	conn := &AuditLogConnection{Edges: []*AuditLogEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -1527,9 +1760,7 @@ func (_m *AuditLogQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -1550,13 +1781,12 @@ var (
 		Value: func(_m *AuditLog) (ent.Value, error) {
 			return _m.At, nil
 		},
-		column: auditlog.FieldAt,
-		toTerm: auditlog.ByAt,
+		column:   auditlog.FieldAt,
+		toTerm:   auditlog.ByAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *AuditLog) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.At,
-			}
+			return newCursor(_m.ID, timeCursor(_m.At))
 		},
 	}
 )
@@ -1598,6 +1828,12 @@ type AuditLogOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) auditlog.OrderOption
 	toCursor func(*AuditLog) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AuditLogOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // AuditLogOrder defines the ordering of AuditLog.
@@ -1646,6 +1882,7 @@ type ContactConnection struct {
 }
 
 func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -1744,24 +1981,27 @@ func (p *contactPager) applyFilter(query *ContactQuery) (*ContactQuery, error) {
 func (p *contactPager) toCursor(_m *Contact) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *contactPager) applyCursors(query *ContactQuery, after, before *Cursor) (*ContactQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultContactOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultContactOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *contactPager) applyOrder(query *ContactQuery) *ContactQuery {
-	direction := p.order.Direction
+func (p *contactPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *contactPager) applyOrder(query *ContactQuery) *ContactQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultContactOrder.Field {
 		query = query.Order(DefaultContactOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -1772,18 +2012,12 @@ func (p *contactPager) applyOrder(query *ContactQuery) *ContactQuery {
 }
 
 func (p *contactPager) orderExpr(query *ContactQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultContactOrder.Field {
-			b.Comma().Ident(DefaultContactOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultContactOrder.Field.column, direction)
 	})
 }
 
@@ -1792,7 +2026,8 @@ func (_m *ContactQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...ContactPaginateOption,
 ) (*ContactConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newContactPager(opts, last != nil)
@@ -1805,16 +2040,13 @@ func (_m *ContactQuery) Paginate(
 	conn := &ContactConnection{Edges: []*ContactEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -1823,9 +2055,7 @@ func (_m *ContactQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -1846,13 +2076,12 @@ var (
 		Value: func(_m *Contact) (ent.Value, error) {
 			return _m.Date, nil
 		},
-		column: contact.FieldDate,
-		toTerm: contact.ByDate,
+		column:   contact.FieldDate,
+		toTerm:   contact.ByDate,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Contact) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Date,
-			}
+			return newCursor(_m.ID, _m.Date)
 		},
 	}
 	// ContactOrderFieldCreatedAt orders Contact by created_at.
@@ -1860,13 +2089,12 @@ var (
 		Value: func(_m *Contact) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: contact.FieldCreatedAt,
-		toTerm: contact.ByCreatedAt,
+		column:   contact.FieldCreatedAt,
+		toTerm:   contact.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Contact) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 )
@@ -1912,6 +2140,12 @@ type ContactOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) contact.OrderOption
 	toCursor func(*Contact) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *ContactOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // ContactOrder defines the ordering of Contact.
@@ -1960,6 +2194,7 @@ type DivisionConnection struct {
 }
 
 func (c *DivisionConnection) build(nodes []*Division, pager *divisionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -2058,24 +2293,27 @@ func (p *divisionPager) applyFilter(query *DivisionQuery) (*DivisionQuery, error
 func (p *divisionPager) toCursor(_m *Division) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *divisionPager) applyCursors(query *DivisionQuery, after, before *Cursor) (*DivisionQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultDivisionOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDivisionOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *divisionPager) applyOrder(query *DivisionQuery) *DivisionQuery {
-	direction := p.order.Direction
+func (p *divisionPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *divisionPager) applyOrder(query *DivisionQuery) *DivisionQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultDivisionOrder.Field {
 		query = query.Order(DefaultDivisionOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -2086,18 +2324,12 @@ func (p *divisionPager) applyOrder(query *DivisionQuery) *DivisionQuery {
 }
 
 func (p *divisionPager) orderExpr(query *DivisionQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultDivisionOrder.Field {
-			b.Comma().Ident(DefaultDivisionOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultDivisionOrder.Field.column, direction)
 	})
 }
 
@@ -2106,7 +2338,8 @@ func (_m *DivisionQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...DivisionPaginateOption,
 ) (*DivisionConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newDivisionPager(opts, last != nil)
@@ -2119,16 +2352,13 @@ func (_m *DivisionQuery) Paginate(
 	conn := &DivisionConnection{Edges: []*DivisionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -2137,9 +2367,7 @@ func (_m *DivisionQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -2160,13 +2388,12 @@ var (
 		Value: func(_m *Division) (ent.Value, error) {
 			return _m.Code, nil
 		},
-		column: division.FieldCode,
-		toTerm: division.ByCode,
+		column:   division.FieldCode,
+		toTerm:   division.ByCode,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Division) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Code,
-			}
+			return newCursor(_m.ID, _m.Code)
 		},
 	}
 	// DivisionOrderFieldName orders Division by name.
@@ -2174,13 +2401,12 @@ var (
 		Value: func(_m *Division) (ent.Value, error) {
 			return _m.Name, nil
 		},
-		column: division.FieldName,
-		toTerm: division.ByName,
+		column:   division.FieldName,
+		toTerm:   division.ByName,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Division) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Name,
-			}
+			return newCursor(_m.ID, _m.Name)
 		},
 	}
 	// DivisionOrderFieldLevel orders Division by level.
@@ -2188,13 +2414,12 @@ var (
 		Value: func(_m *Division) (ent.Value, error) {
 			return _m.Level, nil
 		},
-		column: division.FieldLevel,
-		toTerm: division.ByLevel,
+		column:   division.FieldLevel,
+		toTerm:   division.ByLevel,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Division) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Level,
-			}
+			return newCursor(_m.ID, string(_m.Level))
 		},
 	}
 )
@@ -2244,6 +2469,12 @@ type DivisionOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) division.OrderOption
 	toCursor func(*Division) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *DivisionOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // DivisionOrder defines the ordering of Division.
@@ -2292,6 +2523,7 @@ type HouseholdConnection struct {
 }
 
 func (c *HouseholdConnection) build(nodes []*Household, pager *householdPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -2390,24 +2622,27 @@ func (p *householdPager) applyFilter(query *HouseholdQuery) (*HouseholdQuery, er
 func (p *householdPager) toCursor(_m *Household) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *householdPager) applyCursors(query *HouseholdQuery, after, before *Cursor) (*HouseholdQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultHouseholdOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultHouseholdOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *householdPager) applyOrder(query *HouseholdQuery) *HouseholdQuery {
-	direction := p.order.Direction
+func (p *householdPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *householdPager) applyOrder(query *HouseholdQuery) *HouseholdQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultHouseholdOrder.Field {
 		query = query.Order(DefaultHouseholdOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -2418,18 +2653,12 @@ func (p *householdPager) applyOrder(query *HouseholdQuery) *HouseholdQuery {
 }
 
 func (p *householdPager) orderExpr(query *HouseholdQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultHouseholdOrder.Field {
-			b.Comma().Ident(DefaultHouseholdOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultHouseholdOrder.Field.column, direction)
 	})
 }
 
@@ -2438,7 +2667,8 @@ func (_m *HouseholdQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...HouseholdPaginateOption,
 ) (*HouseholdConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newHouseholdPager(opts, last != nil)
@@ -2451,16 +2681,13 @@ func (_m *HouseholdQuery) Paginate(
 	conn := &HouseholdConnection{Edges: []*HouseholdEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -2469,9 +2696,7 @@ func (_m *HouseholdQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -2492,13 +2717,12 @@ var (
 		Value: func(_m *Household) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: household.FieldCreatedAt,
-		toTerm: household.ByCreatedAt,
+		column:   household.FieldCreatedAt,
+		toTerm:   household.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Household) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 	// HouseholdOrderFieldNumber orders Household by number.
@@ -2506,13 +2730,12 @@ var (
 		Value: func(_m *Household) (ent.Value, error) {
 			return _m.Number, nil
 		},
-		column: household.FieldNumber,
-		toTerm: household.ByNumber,
+		column:   household.FieldNumber,
+		toTerm:   household.ByNumber,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Household) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Number,
-			}
+			return newCursor(_m.ID, _m.Number)
 		},
 	}
 	// HouseholdOrderFieldHeadName orders Household by head_name.
@@ -2520,13 +2743,12 @@ var (
 		Value: func(_m *Household) (ent.Value, error) {
 			return _m.HeadName, nil
 		},
-		column: household.FieldHeadName,
-		toTerm: household.ByHeadName,
+		column:   household.FieldHeadName,
+		toTerm:   household.ByHeadName,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Household) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.HeadName,
-			}
+			return newCursor(_m.ID, _m.HeadName)
 		},
 	}
 	// HouseholdOrderFieldStatus orders Household by status.
@@ -2534,13 +2756,12 @@ var (
 		Value: func(_m *Household) (ent.Value, error) {
 			return _m.Status, nil
 		},
-		column: household.FieldStatus,
-		toTerm: household.ByStatus,
+		column:   household.FieldStatus,
+		toTerm:   household.ByStatus,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Household) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Status,
-			}
+			return newCursor(_m.ID, string(_m.Status))
 		},
 	}
 	// HouseholdOrderFieldLastContactOn orders Household by last_contact_on.
@@ -2548,13 +2769,12 @@ var (
 		Value: func(_m *Household) (ent.Value, error) {
 			return _m.LastContactOn, nil
 		},
-		column: household.FieldLastContactOn,
-		toTerm: household.ByLastContactOn,
+		column:   household.FieldLastContactOn,
+		toTerm:   household.ByLastContactOn,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Household) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.LastContactOn,
-			}
+			return newCursor(_m.ID, _m.LastContactOn)
 		},
 	}
 )
@@ -2612,6 +2832,12 @@ type HouseholdOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) household.OrderOption
 	toCursor func(*Household) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *HouseholdOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // HouseholdOrder defines the ordering of Household.
@@ -2660,6 +2886,7 @@ type OrgConnection struct {
 }
 
 func (c *OrgConnection) build(nodes []*Org, pager *orgPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -2758,24 +2985,27 @@ func (p *orgPager) applyFilter(query *OrgQuery) (*OrgQuery, error) {
 func (p *orgPager) toCursor(_m *Org) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *orgPager) applyCursors(query *OrgQuery, after, before *Cursor) (*OrgQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultOrgOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOrgOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *orgPager) applyOrder(query *OrgQuery) *OrgQuery {
-	direction := p.order.Direction
+func (p *orgPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *orgPager) applyOrder(query *OrgQuery) *OrgQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultOrgOrder.Field {
 		query = query.Order(DefaultOrgOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -2786,18 +3016,12 @@ func (p *orgPager) applyOrder(query *OrgQuery) *OrgQuery {
 }
 
 func (p *orgPager) orderExpr(query *OrgQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultOrgOrder.Field {
-			b.Comma().Ident(DefaultOrgOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultOrgOrder.Field.column, direction)
 	})
 }
 
@@ -2806,7 +3030,8 @@ func (_m *OrgQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...OrgPaginateOption,
 ) (*OrgConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newOrgPager(opts, last != nil)
@@ -2819,16 +3044,13 @@ func (_m *OrgQuery) Paginate(
 	conn := &OrgConnection{Edges: []*OrgEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -2837,9 +3059,7 @@ func (_m *OrgQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -2860,13 +3080,12 @@ var (
 		Value: func(_m *Org) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: org.FieldCreatedAt,
-		toTerm: org.ByCreatedAt,
+		column:   org.FieldCreatedAt,
+		toTerm:   org.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Org) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 	// OrgOrderFieldName orders Org by name.
@@ -2874,13 +3093,12 @@ var (
 		Value: func(_m *Org) (ent.Value, error) {
 			return _m.Name, nil
 		},
-		column: org.FieldName,
-		toTerm: org.ByName,
+		column:   org.FieldName,
+		toTerm:   org.ByName,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Org) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Name,
-			}
+			return newCursor(_m.ID, _m.Name)
 		},
 	}
 	// OrgOrderFieldKind orders Org by kind.
@@ -2888,13 +3106,12 @@ var (
 		Value: func(_m *Org) (ent.Value, error) {
 			return _m.Kind, nil
 		},
-		column: org.FieldKind,
-		toTerm: org.ByKind,
+		column:   org.FieldKind,
+		toTerm:   org.ByKind,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Org) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Kind,
-			}
+			return newCursor(_m.ID, string(_m.Kind))
 		},
 	}
 	// OrgOrderFieldDivisionCode orders Org by division_code.
@@ -2902,13 +3119,12 @@ var (
 		Value: func(_m *Org) (ent.Value, error) {
 			return _m.DivisionCode, nil
 		},
-		column: org.FieldDivisionCode,
-		toTerm: org.ByDivisionCode,
+		column:   org.FieldDivisionCode,
+		toTerm:   org.ByDivisionCode,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Org) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.DivisionCode,
-			}
+			return newCursor(_m.ID, _m.DivisionCode)
 		},
 	}
 )
@@ -2962,6 +3178,12 @@ type OrgOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) org.OrderOption
 	toCursor func(*Org) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *OrgOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // OrgOrder defines the ordering of Org.
@@ -3010,6 +3232,7 @@ type PersonConnection struct {
 }
 
 func (c *PersonConnection) build(nodes []*Person, pager *personPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -3108,24 +3331,27 @@ func (p *personPager) applyFilter(query *PersonQuery) (*PersonQuery, error) {
 func (p *personPager) toCursor(_m *Person) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *personPager) applyCursors(query *PersonQuery, after, before *Cursor) (*PersonQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultPersonOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPersonOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *personPager) applyOrder(query *PersonQuery) *PersonQuery {
-	direction := p.order.Direction
+func (p *personPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *personPager) applyOrder(query *PersonQuery) *PersonQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultPersonOrder.Field {
 		query = query.Order(DefaultPersonOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -3136,18 +3362,12 @@ func (p *personPager) applyOrder(query *PersonQuery) *PersonQuery {
 }
 
 func (p *personPager) orderExpr(query *PersonQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultPersonOrder.Field {
-			b.Comma().Ident(DefaultPersonOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultPersonOrder.Field.column, direction)
 	})
 }
 
@@ -3156,7 +3376,8 @@ func (_m *PersonQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...PersonPaginateOption,
 ) (*PersonConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newPersonPager(opts, last != nil)
@@ -3169,16 +3390,13 @@ func (_m *PersonQuery) Paginate(
 	conn := &PersonConnection{Edges: []*PersonEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -3187,9 +3405,7 @@ func (_m *PersonQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -3210,13 +3426,12 @@ var (
 		Value: func(_m *Person) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: person.FieldCreatedAt,
-		toTerm: person.ByCreatedAt,
+		column:   person.FieldCreatedAt,
+		toTerm:   person.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 	// PersonOrderFieldName orders Person by name.
@@ -3224,13 +3439,12 @@ var (
 		Value: func(_m *Person) (ent.Value, error) {
 			return _m.Name, nil
 		},
-		column: person.FieldName,
-		toTerm: person.ByName,
+		column:   person.FieldName,
+		toTerm:   person.ByName,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Name,
-			}
+			return newCursor(_m.ID, _m.Name)
 		},
 	}
 	// PersonOrderFieldPhone orders Person by phone.
@@ -3238,13 +3452,12 @@ var (
 		Value: func(_m *Person) (ent.Value, error) {
 			return _m.Phone, nil
 		},
-		column: person.FieldPhone,
-		toTerm: person.ByPhone,
+		column:   person.FieldPhone,
+		toTerm:   person.ByPhone,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Person) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Phone,
-			}
+			return newCursor(_m.ID, _m.Phone)
 		},
 	}
 )
@@ -3294,6 +3507,12 @@ type PersonOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) person.OrderOption
 	toCursor func(*Person) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *PersonOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // PersonOrder defines the ordering of Person.
@@ -3342,6 +3561,7 @@ type PositionConnection struct {
 }
 
 func (c *PositionConnection) build(nodes []*Position, pager *positionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -3440,24 +3660,27 @@ func (p *positionPager) applyFilter(query *PositionQuery) (*PositionQuery, error
 func (p *positionPager) toCursor(_m *Position) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *positionPager) applyCursors(query *PositionQuery, after, before *Cursor) (*PositionQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultPositionOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPositionOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *positionPager) applyOrder(query *PositionQuery) *PositionQuery {
-	direction := p.order.Direction
+func (p *positionPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *positionPager) applyOrder(query *PositionQuery) *PositionQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultPositionOrder.Field {
 		query = query.Order(DefaultPositionOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -3468,18 +3691,12 @@ func (p *positionPager) applyOrder(query *PositionQuery) *PositionQuery {
 }
 
 func (p *positionPager) orderExpr(query *PositionQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultPositionOrder.Field {
-			b.Comma().Ident(DefaultPositionOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultPositionOrder.Field.column, direction)
 	})
 }
 
@@ -3488,7 +3705,8 @@ func (_m *PositionQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...PositionPaginateOption,
 ) (*PositionConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newPositionPager(opts, last != nil)
@@ -3501,16 +3719,13 @@ func (_m *PositionQuery) Paginate(
 	conn := &PositionConnection{Edges: []*PositionEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -3519,9 +3734,7 @@ func (_m *PositionQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -3542,13 +3755,12 @@ var (
 		Value: func(_m *Position) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: position.FieldCreatedAt,
-		toTerm: position.ByCreatedAt,
+		column:   position.FieldCreatedAt,
+		toTerm:   position.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Position) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 )
@@ -3590,6 +3802,12 @@ type PositionOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) position.OrderOption
 	toCursor func(*Position) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *PositionOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // PositionOrder defines the ordering of Position.
@@ -3638,6 +3856,7 @@ type StudentConnection struct {
 }
 
 func (c *StudentConnection) build(nodes []*Student, pager *studentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
 	c.PageInfo.HasNextPage = before != nil
 	c.PageInfo.HasPreviousPage = after != nil
 	if first != nil && *first+1 == len(nodes) {
@@ -3736,24 +3955,27 @@ func (p *studentPager) applyFilter(query *StudentQuery) (*StudentQuery, error) {
 func (p *studentPager) toCursor(_m *Student) Cursor {
 	return p.order.Field.toCursor(_m)
 }
-
 func (p *studentPager) applyCursors(query *StudentQuery, after, before *Cursor) (*StudentQuery, error) {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	predicates, err := cursorPredicates(after, before, DefaultStudentOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStudentOrder.Field.column, p.order.Field.column, direction) {
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
-func (p *studentPager) applyOrder(query *StudentQuery) *StudentQuery {
-	direction := p.order.Direction
+func (p *studentPager) direction() OrderDirection {
 	if p.reverse {
-		direction = direction.Reverse()
+		return p.order.Direction.Reverse()
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	return p.order.Direction
+}
+
+func (p *studentPager) applyOrder(query *StudentQuery) *StudentQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
 	if p.order.Field != DefaultStudentOrder.Field {
 		query = query.Order(DefaultStudentOrder.Field.toTerm(direction.OrderTermOption()))
 	}
@@ -3764,18 +3986,12 @@ func (p *studentPager) applyOrder(query *StudentQuery) *StudentQuery {
 }
 
 func (p *studentPager) orderExpr(query *StudentQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
+	direction := p.direction()
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultStudentOrder.Field {
-			b.Comma().Ident(DefaultStudentOrder.Field.column).Pad().WriteString(string(direction))
-		}
+		p.order.Field.orderColumn().orderExpr(b, DefaultStudentOrder.Field.column, direction)
 	})
 }
 
@@ -3784,7 +4000,8 @@ func (_m *StudentQuery) Paginate(
 	ctx context.Context, after *Cursor, first *int,
 	before *Cursor, last *int, opts ...StudentPaginateOption,
 ) (*StudentConnection, error) {
-	if err := validateFirstLast(first, last); err != nil {
+	first, last, err := pageSize(first, last)
+	if err != nil {
 		return nil, err
 	}
 	pager, err := newStudentPager(opts, last != nil)
@@ -3797,16 +4014,13 @@ func (_m *StudentQuery) Paginate(
 	conn := &StudentConnection{Edges: []*StudentEdge{}}
 	ignoredEdges := !hasCollectedField(ctx, edgesField)
 	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
-		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
-			c := _m.Clone()
-			c.ctx.Fields = nil
-			if conn.TotalCount, err = c.Count(ctx); err != nil {
-				return nil, err
-			}
-			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
-			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
 		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 	}
 	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
@@ -3815,9 +4029,7 @@ func (_m *StudentQuery) Paginate(
 		return nil, err
 	}
 	limit := paginateLimit(first, last)
-	if limit != 0 {
-		_m.Limit(limit)
-	}
+	_m.Limit(limit)
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
 			return nil, err
@@ -3838,13 +4050,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.CreatedAt, nil
 		},
-		column: student.FieldCreatedAt,
-		toTerm: student.ByCreatedAt,
+		column:   student.FieldCreatedAt,
+		toTerm:   student.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.CreatedAt,
-			}
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
 		},
 	}
 	// StudentOrderFieldName orders Student by name.
@@ -3852,13 +4063,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.Name, nil
 		},
-		column: student.FieldName,
-		toTerm: student.ByName,
+		column:   student.FieldName,
+		toTerm:   student.ByName,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Name,
-			}
+			return newCursor(_m.ID, _m.Name)
 		},
 	}
 	// StudentOrderFieldStage orders Student by stage.
@@ -3866,13 +4076,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.Stage, nil
 		},
-		column: student.FieldStage,
-		toTerm: student.ByStage,
+		column:   student.FieldStage,
+		toTerm:   student.ByStage,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Stage,
-			}
+			return newCursor(_m.ID, string(_m.Stage))
 		},
 	}
 	// StudentOrderFieldGrade orders Student by grade.
@@ -3880,13 +4089,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.Grade, nil
 		},
-		column: student.FieldGrade,
-		toTerm: student.ByGrade,
+		column:   student.FieldGrade,
+		toTerm:   student.ByGrade,
+		nullable: true,
+		kind:     cursorInt,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Grade,
-			}
+			return newCursor(_m.ID, deref(_m.Grade))
 		},
 	}
 	// StudentOrderFieldEnrollmentStatus orders Student by enrollment_status.
@@ -3894,13 +4102,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.EnrollmentStatus, nil
 		},
-		column: student.FieldEnrollmentStatus,
-		toTerm: student.ByEnrollmentStatus,
+		column:   student.FieldEnrollmentStatus,
+		toTerm:   student.ByEnrollmentStatus,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.EnrollmentStatus,
-			}
+			return newCursor(_m.ID, string(_m.EnrollmentStatus))
 		},
 	}
 	// StudentOrderFieldLastContactOn orders Student by last_contact_on.
@@ -3908,13 +4115,12 @@ var (
 		Value: func(_m *Student) (ent.Value, error) {
 			return _m.LastContactOn, nil
 		},
-		column: student.FieldLastContactOn,
-		toTerm: student.ByLastContactOn,
+		column:   student.FieldLastContactOn,
+		toTerm:   student.ByLastContactOn,
+		nullable: false,
+		kind:     cursorString,
 		toCursor: func(_m *Student) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.LastContactOn,
-			}
+			return newCursor(_m.ID, _m.LastContactOn)
 		},
 	}
 )
@@ -3976,6 +4182,12 @@ type StudentOrderField struct {
 	column   string // field or computed.
 	toTerm   func(...sql.OrderTermOption) student.OrderOption
 	toCursor func(*Student) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *StudentOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
 }
 
 // StudentOrder defines the ordering of Student.

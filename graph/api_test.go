@@ -93,7 +93,7 @@ func TestLimits(t *testing.T) {
 		t.Errorf("no first: got %d, want the default %d", n, graph.DefaultPageSize)
 	}
 	res := s.do(`{students(first: 101){totalCount}}`, nil)
-	if res.code() != "BAD_USER_INPUT" || !contains(res.Errors[0].Message, "students.first") || res.Data != nil {
+	if res.code() != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "students.first" || res.Errors[0].Message != "每页条数：应在 0 到 100 之间" || res.Data != nil {
 		t.Errorf("first: 101: %+v", res)
 	}
 	// Nested connections are capped before anything loads.
@@ -367,7 +367,7 @@ func TestValidationErrorsNameTheField(t *testing.T) {
 		if g := str(d, "createStudent", "gender"); g != "MALE" {
 			t.Errorf("gender = %s", g)
 		}
-		if res := s.do(create, in(valid)); res.code() != "CONFLICT" || !contains(res.Errors[0].Message, "idNumber") {
+		if res := s.do(create, in(valid)); res.code() != "CONFLICT" || res.Errors[0].Extensions["field"] != "idNumber" || res.Errors[0].Message != "身份证号：已登记" {
 			t.Errorf("duplicate ID number: %+v", res.Errors)
 		}
 		township := db.Division.Query().Where(division.Code(fixture.Songlindian)).OnlyX(sys)

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/vektah/gqlparser/v2/gqlerror"
-
 	"sanbao/divcode"
 	"sanbao/ent"
 	"sanbao/ent/household"
@@ -14,10 +12,7 @@ import (
 )
 
 func tooMany(field string) error {
-	return &gqlerror.Error{
-		Message:    field + ": 一次最多查询 100 个",
-		Extensions: map[string]any{"code": "BAD_USER_INPUT", "field": field},
-	}
+	return fielderr.New(field, "一次最多查询 %d 个", MaxPageSize)
 }
 
 var codePattern = regexp.MustCompile(`^[0-9]{12}$`)
@@ -28,7 +23,7 @@ func divisionRange(code *string) (*divcode.Range, error) {
 		return nil, nil
 	}
 	if !codePattern.MatchString(*code) {
-		return nil, fielderr.New("divisionCode", "区划代码应为12位数字")
+		return nil, fielderr.New("divisionCode", "应为 12 位数字")
 	}
 	r := divcode.SubtreeOf(*code)
 	return &r, nil

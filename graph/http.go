@@ -20,6 +20,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/validator/core"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"sanbao/auth"
 	"sanbao/authz"
@@ -29,7 +31,7 @@ import (
 
 // Options configure the GraphQL endpoint.
 type Options struct {
-	Production bool // no GraphiQL, no field suggestions
+	Production bool // no GraphiQL, no name suggestions, no anonymous introspection
 	Secure     bool // cookies only over HTTPS
 	MaxBody    int64
 }
@@ -51,7 +53,7 @@ func Handler(client *ent.Client, a *auth.Service, o Options) http.Handler {
 			if err != nil {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusRequestEntityTooLarge)
-				fmt.Fprintf(w, `{"errors":[{"message":"请求过大:超过 %d KB","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`, o.MaxBody>>10)
+				fmt.Fprintf(w, `{"errors":[{"message":"请求过大：超过 %d KB","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`, o.MaxBody>>10)
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
@@ -68,10 +70,13 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Client: client, Auth: a}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(pageDefaults{lru.New[*ast.QueryDocument](1000)})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(20000)
 	srv.SetDisableSuggestion(production)
 	srv.Use(observe{}) // first: the outermost response interceptor sees every error
+	if production {
+		srv.SetValidationRulesFn(rulesWithoutSuggestions)
+	}
 	srv.Use(extension.Introspection{})
 	srv.Use(Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000})
 	srv.Use(mutationTx{tx: entgql.Transactioner{
@@ -81,9 +86,28 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	}, attempts: 8})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	srv.AroundRootFields(requireViewer)
+	srv.AroundRootFields(requireViewer(production))
 	srv.AroundRootFields(requirePasswordChange)
 	return srv
+}
+
+// rulesWithoutSuggestions are GraphQL's validation rules without "Did you
+// mean …" for arguments, input fields, enum values and types, which would
+// spell out the schema to anyone in production (gqlgen swaps only the rules
+// for output fields).
+func rulesWithoutSuggestions() *rules.Rules {
+	r := rules.NewDefaultRules()
+	for _, swap := range []struct{ with, without core.Rule }{
+		{rules.FieldsOnCorrectTypeRule, rules.FieldsOnCorrectTypeRuleWithoutSuggestions},
+		{rules.KnownArgumentNamesRule, rules.KnownArgumentNamesRuleWithoutSuggestions},
+		{rules.KnownTypeNamesRule, rules.KnownTypeNamesRuleWithoutSuggestions},
+		{rules.ScalarLeafsRule, rules.ScalarLeafsRuleWithoutSuggestions},
+		{rules.ValuesOfCorrectTypeRule, rules.ValuesOfCorrectTypeRuleWithoutSuggestions},
+	} {
+		r.RemoveRule(swap.with.Name)
+		r.AddRule(swap.without.Name, swap.without.RuleFunc)
+	}
+	return r
 }
 
 // mutationTx runs each mutation operation in one transaction (all or
@@ -180,20 +204,24 @@ func retryable(err error) error {
 
 var errUnauthenticated = errors.New("请先登录")
 
-// public root fields answer without a viewer.
-var public = map[string]bool{"login": true, "__schema": true, "__type": true, "__typename": true}
+// public root fields answer without a viewer; introspection too, outside
+// production.
+var public = map[string]bool{"login": true, "__typename": true}
 
-func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-	fc := graphql.GetRootFieldContext(ctx)
-	if authz.FromContext(ctx) != nil || public[fc.Field.Name] {
-		return next(ctx)
+func requireViewer(production bool) graphql.RootFieldMiddleware {
+	return func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+		name := graphql.GetRootFieldContext(ctx).Field.Name
+		introspection := name == "__schema" || name == "__type"
+		if authz.FromContext(ctx) != nil || public[name] || introspection && !production {
+			return next(ctx)
+		}
+		err := errUnauthenticated
+		if auth.RequestFrom(ctx).Expired {
+			err = auth.ErrExpired
+		}
+		graphql.AddError(ctx, presentError(ctx, err))
+		return graphql.Null
 	}
-	err := errUnauthenticated
-	if auth.RequestFrom(ctx).Expired {
-		err = auth.ErrExpired
-	}
-	graphql.AddError(ctx, presentError(ctx, err))
-	return graphql.Null
 }
 
 // response lets login and logout set the session cookie.
