@@ -201,7 +201,6 @@ func recoverPanic(ctx context.Context, p any) error {
 	return errors.New(msgInternal)
 }
 
-
 // validationReason rewrites ent's English validator messages in Chinese.
 func validationReason(ve *ent.ValidationError) string {
 	msg := errors.Unwrap(ve)
