@@ -1,0 +1,163 @@
+// Package sheet reads and writes the spreadsheets county offices live in:
+// .xlsx (streamed, row by row) and .csv in UTF-8 or GBK/GB18030, with
+// headers as offices type them; and .xlsx lists with a title row, Chinese
+// headers, frozen panes and A4 landscape printing, with formula-like cells
+// neutralized.
+package sheet
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Column is one column sanbao reads, named as in its template.
+type Column struct {
+	Name     string   // the template's header, e.g. 身份证号
+	Aliases  []string // other headers offices give it, e.g. 身份证号码, 证件号码
+	Required bool     // the file must have this column (its cells may still be optional)
+	MaxLen   int      // most characters in a cell; 0 means DefaultMaxLen
+	Note     string   // what goes in it, shown on the template's header
+	Text     bool     // long digit strings (ID numbers, codes): the template keeps them as text
+	Width    float64  // template column width in characters; 0 fits the header
+}
+
+// DefaultMaxLen bounds a cell of a column that sets no limit.
+const DefaultMaxLen = 200
+
+func (c Column) maxLen() int {
+	if c.MaxLen > 0 {
+		return c.MaxLen
+	}
+	return DefaultMaxLen
+}
+
+// Columns is the set of columns of one kind of file.
+type Columns struct {
+	list  []Column
+	index map[string]int // canonical name -> position in list
+	match map[string]int // normalized header or alias -> position in list
+}
+
+// NewColumns indexes cols by their names and aliases.
+func NewColumns(cols ...Column) *Columns {
+	cs := &Columns{list: cols, index: map[string]int{}, match: map[string]int{}}
+	for i, c := range cols {
+		cs.index[c.Name] = i
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			key := HeaderKey(n)
+			if j, dup := cs.match[key]; dup && j != i {
+				panic(fmt.Sprintf("sheet: header %q names two columns", n))
+			}
+			cs.match[key] = i
+		}
+	}
+	return cs
+}
+
+// List returns the columns in template order.
+func (cs *Columns) List() []Column { return cs.list }
+
+// lookup finds the column a header cell names, or -1.
+func (cs *Columns) lookup(header string) int {
+	key := HeaderKey(header)
+	if key == "" {
+		return -1
+	}
+	if i, ok := cs.match[key]; ok {
+		return i
+	}
+	// 家庭人口(人), 联系电话(手机): a note in brackets after the name.
+	if open := strings.LastIndexByte(key, '('); open > 0 && strings.HasSuffix(key, ")") {
+		if i, ok := cs.match[key[:open]]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// HeaderKey is how headers are compared: width-folded (NFKC: full-width
+// letters, digits and brackets become ASCII), without any space, zero-width
+// character or the * that marks a required column, ASCII case-folded.
+func HeaderKey(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) || invisible(r) || r == '*' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// invisible are characters that print as nothing: zero-width spaces and
+// joiners, the BOM, soft hyphen.
+func invisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return false
+}
+
+// forbidden are characters no cell may hold: control characters (line
+// breaks and tabs become spaces first) and the bidirectional overrides
+// that make text read differently from how it is stored.
+func forbidden(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7f && r < 0xa0:
+		return true
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
+}
+
+// Clean is a cell as sanbao stores it: spaces (full-width too), zero-width
+// characters and BOMs trimmed; line breaks and tabs inside turned to
+// spaces; full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) made
+// ASCII. Chinese punctuation is kept as typed. ok is false when the cell
+// holds a control character or a direction override.
+func Clean(s string) (clean string, ok bool) {
+	ok = true
+	if isPlain(s) {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case invisible(r):
+			continue
+		case r == '\t' || r == '\n' || r == '\r':
+			r = ' '
+		case forbidden(r):
+			ok = false
+			continue
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r = r - '０' + '0'
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimFunc(b.String(), unicode.IsSpace), ok
+}
+
+// isPlain says s needs no cleaning: printable ASCII without surrounding
+// spaces (most cells: codes, numbers, 是/否 aside).
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x21 || c > 0x7e {
+			if c != ' ' || i == 0 || i == len(s)-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Len counts characters, as people count them (not bytes).
+func Len(s string) int { return utf8.RuneCountInString(s) }
