@@ -83,7 +83,13 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjContact, ContactPredicate))
 	case *ent.AgreementQuery:
 		q.Where(readable(v, ObjAgreement, AgreementPredicate))
+	case *ent.ImportJobQuery:
+		q.Where(readable(v, ObjImportJob, ImportJobPredicate))
+	case *ent.ImportCellErrorQuery:
+		q.Where(readable(v, ObjImportJob, ImportCellErrorPredicate))
 	case *ent.SessionQuery:
+		q.Where(none)
+	case *ent.ImportFileQuery:
 		q.Where(none)
 	default:
 		// A new type without a rule is closed until it gets one.
@@ -116,6 +122,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAgreement(ctx, m)
 	case *ent.AgreementTemplateMutation:
 		err = v.checkTemplate(m)
+	case *ent.ImportJobMutation:
+		err = v.checkImportJob(m)
 	default:
 		err = ErrDenied
 	}
@@ -335,6 +343,22 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 		return err
 	}
 	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
+// checkImportJob lets a person start an import job at a unit in their
+// import scope; the runner alone (as the system) moves it on.
+func (v *Viewer) checkImportJob(m *ent.ImportJobMutation) error {
+	sc := v.Scope(ObjImportJob, ActWrite)
+	if sc == nil || v.PersonID == 0 || !m.Op().Is(ent.OpCreate) {
+		return ErrDenied
+	}
+	by, _ := m.CreatedByID()
+	org, _ := m.OrgID()
+	code, _ := m.DivisionCode()
+	if by != v.PersonID || !sc.HasDivision(code) && !slices.Contains(sc.SchoolIDs, org) {
 		return ErrDenied
 	}
 	return nil

@@ -58,6 +58,12 @@ func (r *queryResolver) Divisions(ctx context.Context, after *entgql.Cursor[int]
 		ent.WithDivisionOrder(orderBy), ent.WithDivisionFilter(where.Filter))
 }
 
+// ImportJobs is the resolver for the importJobs field.
+func (r *queryResolver) ImportJobs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ImportJobOrder, where *ent.ImportJobWhereInput) (*ent.ImportJobConnection, error) {
+	return r.ent(ctx).ImportJob.Query().Paginate(ctx, after, first, before, last,
+		ent.WithImportJobOrder(orderBy), ent.WithImportJobFilter(where.Filter))
+}
+
 // Orgs is the resolver for the orgs field.
 func (r *queryResolver) Orgs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrgOrder, where *ent.OrgWhereInput) (*ent.OrgConnection, error) {
 	return r.ent(ctx).Org.Query().Paginate(ctx, after, first, before, last,
