@@ -108,8 +108,10 @@ func Rebuild(ctx context.Context, c execer) error {
 	return err
 }
 
-// refresh recounts the villages.
-func refresh(ctx context.Context, c *gen.Client, codes []string) error {
+// Recount recounts the villages (repeats and empty codes are skipped). The
+// hooks call it for each write; bulk writers that run under Deferred call it
+// once at the end with every village they touched.
+func Recount(ctx context.Context, c *gen.Client, codes []string) error {
 	sort.Strings(codes)
 	for i, code := range codes {
 		if code == "" || i > 0 && codes[i-1] == code {
@@ -126,9 +128,10 @@ func refresh(ctx context.Context, c *gen.Client, codes []string) error {
 
 type deferKey struct{}
 
-// Deferred marks ctx as a bulk load (the demo county, a generator): the hooks
-// leave the counts alone and the loader calls Rebuild once at the end, in the
-// same transaction, instead of recounting villages row by row.
+// Deferred marks ctx as a bulk load (the demo county, a generator, an
+// import): the hooks leave the counts alone and the loader calls Rebuild (or
+// Recount with the villages it touched) once at the end, in the same
+// transaction, instead of recounting villages row by row.
 func Deferred(ctx context.Context) context.Context { return context.WithValue(ctx, deferKey{}, true) }
 
 func deferred(ctx context.Context) bool { d, _ := ctx.Value(deferKey{}).(bool); return d }
@@ -175,7 +178,7 @@ func MaintainHouseholds(next ent.Mutator) ent.Mutator {
 		if code, ok := m.VillageCode(); ok {
 			codes = append(codes, code)
 		}
-		return v, refresh(sys, m.Client(), codes)
+		return v, Recount(sys, m.Client(), codes)
 	})
 }
 
@@ -209,6 +212,6 @@ func MaintainStudents(next ent.Mutator) ent.Mutator {
 		if code, ok := m.VillageCode(); ok {
 			codes = append(codes, code)
 		}
-		return v, refresh(sys, m.Client(), codes)
+		return v, Recount(sys, m.Client(), codes)
 	})
 }

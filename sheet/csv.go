@@ -85,33 +85,36 @@ func (p *csvParser) next() (rec csvRecord, ok bool) {
 				}
 				break
 			}
-			rec.fields = append(rec.fields, string(field))
-			switch end := p.fieldEnd(); end {
+			switch p.fieldEnd() {
 			case endField:
+				rec.fields = append(rec.fields, string(field))
 				continue
 			case endRecord:
-				return rec, true
-			default:
-				rec.fail(len(rec.fields)-1, "引号后面还有内容（引号内的文字里的引号要写成两个引号）")
-				p.skipLine()
+				rec.fields = append(rec.fields, string(field))
 				return rec, true
 			}
+			// "a"b: keep the rest of the field as it stands, and say so.
+			rec.fail(len(rec.fields), "引号后面还有内容（引号内的文字里的引号要写成两个引号）")
+			j := p.pos
+			for j < len(p.data) && p.data[j] != p.comma && p.data[j] != '\n' {
+				j++
+			}
+			field = append(field, bytes.TrimSuffix(p.data[p.pos:j], []byte{'\r'})...)
+			p.pos = j
+		} else {
+			// An unquoted field runs to the separator or the end of the line.
+			j := p.pos
+			for j < len(p.data) && p.data[j] != p.comma && p.data[j] != '\n' {
+				j++
+			}
+			raw := bytes.TrimSuffix(p.data[p.pos:j], []byte{'\r'})
+			if bytes.IndexByte(raw, '"') >= 0 {
+				rec.fail(len(rec.fields), "含有引号的内容须整体用引号括起，内容中的引号写成两个引号")
+			}
+			field = append(field, raw...)
+			p.pos = j
 		}
-		// An unquoted field runs to the separator or the end of the line.
-		j := p.pos
-		for j < len(p.data) && p.data[j] != p.comma && p.data[j] != '\n' {
-			j++
-		}
-		raw := p.data[p.pos:j]
-		raw = bytes.TrimSuffix(raw, []byte{'\r'})
-		p.pos = j
-		if bytes.IndexByte(raw, '"') >= 0 {
-			rec.fields = append(rec.fields, string(raw))
-			rec.fail(len(rec.fields)-1, "含有引号的内容须整体用引号括起，内容中的引号写成两个引号")
-			p.skipLine()
-			return rec, true
-		}
-		rec.fields = append(rec.fields, string(raw))
+		rec.fields = append(rec.fields, string(field))
 		if p.pos < len(p.data) && p.data[p.pos] == p.comma {
 			p.pos++
 			continue
@@ -156,6 +159,9 @@ func (p *csvParser) skipLine() {
 	}
 }
 
+// fail keeps the record's first problem.
 func (r *csvRecord) fail(col int, reason string) {
-	r.problem, r.problemCol = reason, col
+	if r.problem == "" {
+		r.problem, r.problemCol = reason, col
+	}
 }

@@ -338,3 +338,43 @@ func TestMarkedCopyReadsBack(t *testing.T) {
 		t.Fatalf("read back: %v %v", err, g.rows[0].cells)
 	}
 }
+
+func TestMarkErrors(t *testing.T) {
+	data := []byte("户口名单\n户编号,户主姓名,,\nH1,张三,,旁注\nH2,,,\nH3,王\"五,x,y\n")
+	var errs []CellError
+	if _, err := Read(data, testCols, 10, func(r *Row) error {
+		r.Required("户主姓名")
+		errs = append(errs, r.Errors...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := MarkErrors(data, testCols, errs, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetName)
+	want := [][]string{{"户口名单"}, {"户编号", "户主姓名", "", "", ReasonColumn}, {"H1", "张三", "", "旁注"},
+		{"H2", "", "", "", "户主姓名：必填"}, {"H3", "王\"五", "x", "y", "户主姓名：含有引号的内容须整体用引号括起，内容中的引号写成两个引号"}}
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("copy =\n%q\nwant\n%q", rows, want)
+	}
+	if panes, _ := f.GetPanes(SheetName); panes.YSplit != 2 {
+		t.Errorf("frozen rows = %d", panes.YSplit)
+	}
+	for cell, red := range map[string]bool{"B4": true, "B5": true, "A4": false, "B3": false} {
+		style, _ := f.GetCellStyle(SheetName, cell)
+		fill := f.Styles.Fills.Fill[*f.Styles.CellXfs.Xf[style].FillID].PatternFill
+		if got := fill != nil && fill.FgColor != nil && fill.FgColor.RGB == "FFFFC7CE"; got != red {
+			t.Errorf("%s red = %v", cell, got)
+		}
+	}
+	if c, _ := f.GetComments(SheetName); len(c) != 2 || c[0].Cell != "B4" || c[0].Text != "必填" {
+		t.Errorf("comments = %+v", c)
+	}
+}
