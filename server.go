@@ -22,6 +22,7 @@ import (
 	"sanbao/demo"
 	"sanbao/divimport"
 	"sanbao/graph"
+	"sanbao/importjob"
 	"sanbao/store"
 )
 
@@ -121,6 +122,7 @@ func routes(db *store.DB, c config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(db.Client, a, graph.Options{Production: c.Production, Secure: c.Production}))
 	mux.Handle("GET /agreements/", a.Middleware(agreement.Handler(db.Client)))
+	mux.Handle("/imports/", a.Middleware(importjob.Handler(db.Client, importjob.NewRunner(db.Client, importjob.Options{}))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := db.SQL.PingContext(r.Context()); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)

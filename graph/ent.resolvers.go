@@ -82,6 +82,9 @@ func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} 
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
+// ImportJob returns ImportJobResolver implementation.
+func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -91,6 +94,7 @@ func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 type (
 	agreementResolver struct{ *Resolver }
 	householdResolver struct{ *Resolver }
+	importJobResolver struct{ *Resolver }
 	queryResolver     struct{ *Resolver }
 	studentResolver   struct{ *Resolver }
 )

@@ -25,6 +25,7 @@ import (
 	"sanbao/ent/student"
 	"sanbao/graph/model"
 	"sanbao/registry"
+	"sanbao/sheet"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -50,6 +51,7 @@ type ResolverRoot interface {
 	AgreementCompletion() AgreementCompletionResolver
 	Coverage() CoverageResolver
 	Household() HouseholdResolver
+	ImportJob() ImportJobResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Student() StudentResolver
@@ -393,6 +395,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ImportColumn struct {
+		Name     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Required func(childComplexity int) int
+	}
+
 	ImportJob struct {
 		CellErrors   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		CreatedAt    func(childComplexity int) int
@@ -401,11 +409,13 @@ type ComplexityRoot struct {
 		CreatedCount func(childComplexity int) int
 		DivisionCode func(childComplexity int) int
 		ErrorCount   func(childComplexity int) int
+		ErrorsURL    func(childComplexity int) int
 		FileName     func(childComplexity int) int
 		FileSize     func(childComplexity int) int
 		FinishedAt   func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
+		KindLabel    func(childComplexity int) int
 		Message      func(childComplexity int) int
 		Org          func(childComplexity int) int
 		OrgID        func(childComplexity int) int
@@ -428,6 +438,14 @@ type ComplexityRoot struct {
 	ImportJobEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ImportKind struct {
+		Columns     func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Name        func(childComplexity int) int
+		TemplateURL func(childComplexity int) int
+		UploadURL   func(childComplexity int) int
 	}
 
 	ImportResult struct {
@@ -582,7 +600,9 @@ type ComplexityRoot struct {
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) int
+		ImportJob           func(childComplexity int, id int) int
 		ImportJobs          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ImportJobOrder, where *ent.ImportJobWhereInput) int
+		ImportKinds         func(childComplexity int) int
 		MyAgreements        func(childComplexity int, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		MyFamilies          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) int
 		Node                func(childComplexity int, id int) int
@@ -701,6 +721,10 @@ type CoverageResolver interface {
 type HouseholdResolver interface {
 	Registered(ctx context.Context, obj *ent.Household) (bool, error)
 }
+type ImportJobResolver interface {
+	KindLabel(ctx context.Context, obj *ent.ImportJob) (string, error)
+	ErrorsURL(ctx context.Context, obj *ent.ImportJob) (*string, error)
+}
 type MutationResolver interface {
 	Login(ctx context.Context, phone string, password string) (*model.LoginPayload, error)
 	Logout(ctx context.Context) (bool, error)
@@ -741,6 +765,8 @@ type QueryResolver interface {
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
 	ResponsibleOn(ctx context.Context, kind assignment.Kind, targetID int, date time.Time) (*ent.Assignment, error)
 	ContactOptions(ctx context.Context) (*model.ContactOptions, error)
+	ImportJob(ctx context.Context, id int) (*ent.ImportJob, error)
+	ImportKinds(ctx context.Context) ([]*model.ImportKind, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) (*ent.HouseholdConnection, error)
 	Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string) (*ent.StudentConnection, error)
@@ -2203,6 +2229,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ImportCellErrorEdge.Node(childComplexity), true
 
+	case "ImportColumn.name":
+		if e.ComplexityRoot.ImportColumn.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportColumn.Name(childComplexity), true
+	case "ImportColumn.note":
+		if e.ComplexityRoot.ImportColumn.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportColumn.Note(childComplexity), true
+	case "ImportColumn.required":
+		if e.ComplexityRoot.ImportColumn.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportColumn.Required(childComplexity), true
+
 	case "ImportJob.cellErrors":
 		if e.ComplexityRoot.ImportJob.CellErrors == nil {
 			break
@@ -2250,6 +2295,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportJob.ErrorCount(childComplexity), true
+	case "ImportJob.errorsURL":
+		if e.ComplexityRoot.ImportJob.ErrorsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ErrorsURL(childComplexity), true
 	case "ImportJob.fileName":
 		if e.ComplexityRoot.ImportJob.FileName == nil {
 			break
@@ -2280,6 +2331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportJob.Kind(childComplexity), true
+	case "ImportJob.kindLabel":
+		if e.ComplexityRoot.ImportJob.KindLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.KindLabel(childComplexity), true
 	case "ImportJob.message":
 		if e.ComplexityRoot.ImportJob.Message == nil {
 			break
@@ -2378,6 +2435,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportJobEdge.Node(childComplexity), true
+
+	case "ImportKind.columns":
+		if e.ComplexityRoot.ImportKind.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKind.Columns(childComplexity), true
+	case "ImportKind.label":
+		if e.ComplexityRoot.ImportKind.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKind.Label(childComplexity), true
+	case "ImportKind.name":
+		if e.ComplexityRoot.ImportKind.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKind.Name(childComplexity), true
+	case "ImportKind.templateURL":
+		if e.ComplexityRoot.ImportKind.TemplateURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKind.TemplateURL(childComplexity), true
+	case "ImportKind.uploadURL":
+		if e.ComplexityRoot.ImportKind.UploadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKind.UploadURL(childComplexity), true
 
 	case "ImportResult.created":
 		if e.ComplexityRoot.ImportResult.Created == nil {
@@ -3168,6 +3256,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Households(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.HouseholdOrder), args["where"].(*ent.HouseholdWhereInput), args["search"].(*string), args["divisionCode"].(*string)), true
+	case "Query.importJob":
+		if e.ComplexityRoot.Query.ImportJob == nil {
+			break
+		}
+
+		args, err := ec.field_Query_importJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ImportJob(childComplexity, args["id"].(int)), true
 	case "Query.importJobs":
 		if e.ComplexityRoot.Query.ImportJobs == nil {
 			break
@@ -3179,6 +3278,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ImportJobs(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ImportJobOrder), args["where"].(*ent.ImportJobWhereInput)), true
+	case "Query.importKinds":
+		if e.ComplexityRoot.Query.ImportKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ImportKinds(childComplexity), true
 
 	case "Query.myAgreements":
 		if e.ComplexityRoot.Query.MyAgreements == nil {
@@ -3788,7 +3893,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "guarantee.graphqls" "registry.graphqls" "schema.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "schema.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3802,6 +3907,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
+	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
 	{Name: "registry.graphqls", Input: sourceData("registry.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
@@ -4478,6 +4584,18 @@ func (ec *executionContext) childFields_ImportCellErrorEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type ImportCellErrorEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ImportColumn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ImportColumn_name(ctx, field)
+	case "required":
+		return ec.fieldContext_ImportColumn_required(ctx, field)
+	case "note":
+		return ec.fieldContext_ImportColumn_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportColumn", field.Name)
+}
+
 func (ec *executionContext) childFields_ImportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4526,6 +4644,10 @@ func (ec *executionContext) childFields_ImportJob(ctx context.Context, field gra
 		return ec.fieldContext_ImportJob_org(ctx, field)
 	case "cellErrors":
 		return ec.fieldContext_ImportJob_cellErrors(ctx, field)
+	case "kindLabel":
+		return ec.fieldContext_ImportJob_kindLabel(ctx, field)
+	case "errorsURL":
+		return ec.fieldContext_ImportJob_errorsURL(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportJob", field.Name)
 }
@@ -4550,6 +4672,22 @@ func (ec *executionContext) childFields_ImportJobEdge(ctx context.Context, field
 		return ec.fieldContext_ImportJobEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportJobEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportKind(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ImportKind_name(ctx, field)
+	case "label":
+		return ec.fieldContext_ImportKind_label(ctx, field)
+	case "columns":
+		return ec.fieldContext_ImportKind_columns(ctx, field)
+	case "templateURL":
+		return ec.fieldContext_ImportKind_templateURL(ctx, field)
+	case "uploadURL":
+		return ec.fieldContext_ImportKind_uploadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportKind", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6351,6 +6489,20 @@ func (ec *executionContext) field_Query_households_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["divisionCode"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_importJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -12920,6 +13072,75 @@ func (ec *executionContext) fieldContext_ImportCellErrorEdge_cursor(_ context.Co
 	return graphql.NewScalarFieldContext("ImportCellErrorEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ImportColumn_name(ctx context.Context, field graphql.CollectedField, obj *model.ImportColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportColumn_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportColumn_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportColumn", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportColumn_required(ctx context.Context, field graphql.CollectedField, obj *model.ImportColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportColumn_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportColumn_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportColumn", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportColumn_note(ctx context.Context, field graphql.CollectedField, obj *model.ImportColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportColumn_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportColumn_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportColumn", field, false, false, "String")
+}
+
 func (ec *executionContext) _ImportJob_id(ctx context.Context, field graphql.CollectedField, obj *ent.ImportJob) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13488,6 +13709,52 @@ func (ec *executionContext) fieldContext_ImportJob_cellErrors(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ImportJob_kindLabel(ctx context.Context, field graphql.CollectedField, obj *ent.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_kindLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().KindLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_kindLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportJob_errorsURL(ctx context.Context, field graphql.CollectedField, obj *ent.ImportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_errorsURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().ErrorsURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_errorsURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "String")
+}
+
 func (ec *executionContext) _ImportJobConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ImportJobConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13630,6 +13897,130 @@ func (ec *executionContext) fieldContext_ImportJobEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("ImportJobEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ImportKind_name(ctx context.Context, field graphql.CollectedField, obj *model.ImportKind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKind_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKind_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKind", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportKind_label(ctx context.Context, field graphql.CollectedField, obj *model.ImportKind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKind_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKind_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKind", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportKind_columns(ctx context.Context, field graphql.CollectedField, obj *model.ImportKind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKind_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportColumn) graphql.Marshaler {
+			return ec.marshalNImportColumn2ᚕᚖsanbaoᚋgraphᚋmodelᚐImportColumnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKind_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportKind",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportColumn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportKind_templateURL(ctx context.Context, field graphql.CollectedField, obj *model.ImportKind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKind_templateURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TemplateURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKind_templateURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKind", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportKind_uploadURL(ctx context.Context, field graphql.CollectedField, obj *model.ImportKind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKind_uploadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKind_uploadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKind", field, false, false, "String")
+}
+
 func (ec *executionContext) _ImportResult_created(ctx context.Context, field graphql.CollectedField, obj *registry.Result) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13688,8 +14079,8 @@ func (ec *executionContext) _ImportResult_errors(ctx context.Context, field grap
 			return obj.Errors, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []registry.RowError) graphql.Marshaler {
-			return ec.marshalNImportRowError2ᚕsanbaoᚋregistryᚐRowErrorᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []sheet.CellError) graphql.Marshaler {
+			return ec.marshalNImportRowError2ᚕsanbaoᚋsheetᚐCellErrorᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13708,7 +14099,7 @@ func (ec *executionContext) fieldContext_ImportResult_errors(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ImportRowError_line(ctx context.Context, field graphql.CollectedField, obj *registry.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportRowError_line(ctx context.Context, field graphql.CollectedField, obj *sheet.CellError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13731,7 +14122,7 @@ func (ec *executionContext) fieldContext_ImportRowError_line(_ context.Context, 
 	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ImportRowError_column(ctx context.Context, field graphql.CollectedField, obj *registry.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportRowError_column(ctx context.Context, field graphql.CollectedField, obj *sheet.CellError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13754,7 +14145,7 @@ func (ec *executionContext) fieldContext_ImportRowError_column(_ context.Context
 	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "String")
 }
 
-func (ec *executionContext) _ImportRowError_reason(ctx context.Context, field graphql.CollectedField, obj *registry.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportRowError_reason(ctx context.Context, field graphql.CollectedField, obj *sheet.CellError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17142,6 +17533,82 @@ func (ec *executionContext) fieldContext_Query_contactOptions(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ContactOptions(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_importJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_importJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ImportJob(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ImportJob) graphql.Marshaler {
+			return ec.marshalOImportJob2ᚖsanbaoᚋentᚐImportJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_importJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_importJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_importKinds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_importKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ImportKinds(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportKind) graphql.Marshaler {
+			return ec.marshalNImportKind2ᚕᚖsanbaoᚋgraphᚋmodelᚐImportKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_importKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportKind(ctx, field)
 		},
 	}
 	return fc, nil
@@ -33629,6 +34096,49 @@ func (ec *executionContext) _ImportCellErrorEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var importColumnImplementors = []string{"ImportColumn"}
+
+func (ec *executionContext) _ImportColumn(ctx context.Context, sel ast.SelectionSet, obj *model.ImportColumn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importColumnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportColumn")
+		case "name":
+			out.Values[i] = ec._ImportColumn_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._ImportColumn_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ImportColumn_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var importJobImplementors = []string{"ImportJob", "Node"}
 
 func (ec *executionContext) _ImportJob(ctx context.Context, sel ast.SelectionSet, obj *ent.ImportJob) graphql.Marshaler {
@@ -33758,6 +34268,18 @@ func (ec *executionContext) _ImportJob(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ImportJob_cellErrors(ctx, field, obj)
 				})
+		case "kindLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_kindLabel(ctx, field, obj)
+				})
+		case "errorsURL":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_errorsURL(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33856,6 +34378,59 @@ func (ec *executionContext) _ImportJobEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var importKindImplementors = []string{"ImportKind"}
+
+func (ec *executionContext) _ImportKind(ctx context.Context, sel ast.SelectionSet, obj *model.ImportKind) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importKindImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportKind")
+		case "name":
+			out.Values[i] = ec._ImportKind_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ImportKind_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columns":
+			out.Values[i] = ec._ImportKind_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "templateURL":
+			out.Values[i] = ec._ImportKind_templateURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadURL":
+			out.Values[i] = ec._ImportKind_uploadURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var importResultImplementors = []string{"ImportResult"}
 
 func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.SelectionSet, obj *registry.Result) graphql.Marshaler {
@@ -33901,7 +34476,7 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 
 var importRowErrorImplementors = []string{"ImportRowError"}
 
-func (ec *executionContext) _ImportRowError(ctx context.Context, sel ast.SelectionSet, obj *registry.RowError) graphql.Marshaler {
+func (ec *executionContext) _ImportRowError(ctx context.Context, sel ast.SelectionSet, obj *sheet.CellError) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, importRowErrorImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34945,6 +35520,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_contactOptions(ctx, field)
+				})
+		case "importJob":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_importJob(ctx, field)
+				})
+		case "importKinds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_importKinds(ctx, field)
 				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -36525,6 +37112,30 @@ func (ec *executionContext) marshalNImportCellErrorConnection2ᚖsanbaoᚋentᚐ
 	return ec._ImportCellErrorConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNImportColumn2ᚕᚖsanbaoᚋgraphᚋmodelᚐImportColumnᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportColumn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportColumn2ᚖsanbaoᚋgraphᚋmodelᚐImportColumn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportColumn2ᚖsanbaoᚋgraphᚋmodelᚐImportColumn(ctx context.Context, sel ast.SelectionSet, v *model.ImportColumn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportColumn!")
+		return graphql.Null
+	}
+	return ec._ImportColumn(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNImportJobConnection2ᚖsanbaoᚋentᚐImportJobConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ImportJobConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ImportJobConnection!")
@@ -36562,6 +37173,30 @@ func (ec *executionContext) unmarshalNImportJobWhereInput2ᚖsanbaoᚋentᚐImpo
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNImportKind2ᚕᚖsanbaoᚋgraphᚋmodelᚐImportKindᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportKind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportKind2ᚖsanbaoᚋgraphᚋmodelᚐImportKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportKind2ᚖsanbaoᚋgraphᚋmodelᚐImportKind(ctx context.Context, sel ast.SelectionSet, v *model.ImportKind) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportKind!")
+		return graphql.Null
+	}
+	return ec._ImportKind(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNImportResult2ᚖsanbaoᚋregistryᚐResult(ctx context.Context, sel ast.SelectionSet, v *registry.Result) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ImportResult!")
@@ -36570,15 +37205,15 @@ func (ec *executionContext) marshalNImportResult2ᚖsanbaoᚋregistryᚐResult(c
 	return ec._ImportResult(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNImportRowError2sanbaoᚋregistryᚐRowError(ctx context.Context, sel ast.SelectionSet, v registry.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNImportRowError2sanbaoᚋsheetᚐCellError(ctx context.Context, sel ast.SelectionSet, v sheet.CellError) graphql.Marshaler {
 	return ec._ImportRowError(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNImportRowError2ᚕsanbaoᚋregistryᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []registry.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNImportRowError2ᚕsanbaoᚋsheetᚐCellErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []sheet.CellError) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNImportRowError2sanbaoᚋregistryᚐRowError(ctx, sel, v[i])
+		return ec.marshalNImportRowError2sanbaoᚋsheetᚐCellError(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -159,6 +159,10 @@ func ColumnName(i int) string {
 
 func readRows(src source, h *Header, cols *Columns, maxRows int, fn func(*Row) error) error {
 	n := 0
+	present := make([]bool, len(h.At))
+	for i, j := range h.At {
+		present[i] = j >= 0
+	}
 	for line := h.Line + 1; ; line++ {
 		cells, problem, pcol, ok, err := src.next()
 		if err != nil {
@@ -167,7 +171,7 @@ func readRows(src source, h *Header, cols *Columns, maxRows int, fn func(*Row) e
 		if !ok {
 			return nil
 		}
-		r := newRow(cols, line)
+		r := newRow(cols, line, present)
 		empty := true
 		for i, j := range h.At {
 			if j >= 0 && j < len(cells) {

@@ -23,14 +23,15 @@ type Row struct {
 	// are not to be trusted and the row is not checked further.
 	Broken bool
 
-	cols  *Columns
-	cells []string
-	bad   []bool
+	cols    *Columns
+	cells   []string
+	bad     []bool
+	present []bool // shared by the rows of one file
 }
 
-func newRow(cols *Columns, line int) *Row {
+func newRow(cols *Columns, line int, present []bool) *Row {
 	n := len(cols.list)
-	return &Row{Line: line, cols: cols, cells: make([]string, n), bad: make([]bool, n)}
+	return &Row{Line: line, cols: cols, cells: make([]string, n), bad: make([]bool, n), present: present}
 }
 
 func (r *Row) pos(col string) int {
@@ -44,6 +45,10 @@ func (r *Row) pos(col string) int {
 // Get is the cleaned value of the named column ("" when absent or already
 // found wrong).
 func (r *Row) Get(col string) string { return r.cells[r.pos(col)] }
+
+// Has says the file has the column: an optional column left out means
+// "leave it as it is", not "empty".
+func (r *Row) Has(col string) bool { return r.present == nil || r.present[r.pos(col)] }
 
 // Bad says a problem was already reported for the column.
 func (r *Row) Bad(col string) bool { return r.bad[r.pos(col)] }

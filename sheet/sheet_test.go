@@ -71,6 +71,9 @@ func TestReadXLSXHeadersAsOfficesWriteThem(t *testing.T) {
 		t.Fatalf("rows %d, errors %v", len(g.rows), g.errs)
 	}
 	r := g.rows[0]
+	if !r.Has("身份证号") || r.Has("家庭人口") {
+		t.Error("columns present wrong")
+	}
 	if r.Line != 4 || r.Get("户编号") != "N1" || r.Get("户主姓名") != "王五" || r.Get("身份证号") != "13068120140601001X" ||
 		r.Get("联系电话") != "138 0000 0000" || r.Get("家庭人口") != "" {
 		t.Errorf("row 1 = line %d %q", r.Line, r.cells)
@@ -200,7 +203,7 @@ func TestReadNumberLikeIDs(t *testing.T) {
 
 func TestRowChecks(t *testing.T) {
 	cols := NewColumns(Column{Name: "a"}, Column{Name: "b"}, Column{Name: "c"}, Column{Name: "d"})
-	r := newRow(cols, 7)
+	r := newRow(cols, 7, nil)
 	r.set(0, "也许")
 	r.set(1, "十")
 	r.set(2, "是")
