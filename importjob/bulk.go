@@ -21,6 +21,12 @@ func Insert(ctx context.Context, c *ent.Client, table string, cols []string, row
 	if len(rows) == 0 {
 		return nil
 	}
+	// SQLite looks each $n up by name, in time growing with the statement's
+	// parameters; its ? is positional. PostgreSQL knows only $n.
+	mark := func(n int) string { return "$" + strconv.Itoa(n) }
+	if sqlite(ctx, c) {
+		mark = func(int) string { return "?" }
+	}
 	per := max(1, min(1000, maxParams/len(cols)))
 	var head strings.Builder
 	head.WriteString("INSERT INTO " + quote(table) + " (")
@@ -45,7 +51,7 @@ func Insert(ctx context.Context, c *ent.Client, table string, cols []string, row
 					b.WriteString(", ")
 				}
 				args = append(args, v)
-				b.WriteString("$" + strconv.Itoa(len(args)))
+				b.WriteString(mark(len(args)))
 			}
 			b.WriteByte(')')
 		}
@@ -67,6 +73,17 @@ func UpdateByID(cols ...string) string {
 		sets[i] = quote(col) + " = excluded." + quote(col)
 	}
 	return "ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+}
+
+// sqlite tells the two databases apart: version() is PostgreSQL's, and
+// SQLite answers "no such function" without disturbing a transaction.
+func sqlite(ctx context.Context, c *ent.Client) bool {
+	rows, err := c.QueryContext(ctx, "SELECT version()")
+	if err != nil {
+		return true
+	}
+	rows.Close()
+	return false
 }
 
 func quote(name string) string { return `"` + name + `"` }

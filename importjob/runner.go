@@ -272,6 +272,7 @@ func (r *Runner) run(ctx context.Context, k Kind, id int) {
 	}
 	rows, broken, err := Read(k, file.Data, MaxRows)
 	file = nil
+	read := time.Since(began)
 	if err != nil {
 		r.failWith(sys, log, id, err)
 		return
@@ -303,6 +304,7 @@ func (r *Runner) run(ctx context.Context, k Kind, id int) {
 		r.failWith(sys, log, id, err)
 		return
 	}
+	checked := time.Since(began)
 	counts, err := store(ctx, r.c, batch)
 	if err != nil {
 		r.failWith(sys, log, id, err)
@@ -310,7 +312,9 @@ func (r *Runner) run(ctx context.Context, k Kind, id int) {
 	}
 	set().SetState(importjob.StateDone).SetRowsStored(counts.Created + counts.Updated).
 		SetCreatedCount(counts.Created).SetUpdatedCount(counts.Updated).SetFinishedAt(time.Now()).Exec(sys)
-	log.Info("import job: stored", "rows", total, "created", counts.Created, "updated", counts.Updated, "took", time.Since(began))
+	log.Info("import job: stored", "rows", total, "created", counts.Created, "updated", counts.Updated,
+		"read", read.Round(time.Millisecond), "checked", (checked - read).Round(time.Millisecond),
+		"stored", (time.Since(began) - checked).Round(time.Millisecond))
 }
 
 // store writes a batch in one transaction.
@@ -350,7 +354,7 @@ func (r *Runner) failWith(ctx context.Context, log *slog.Logger, id int, err err
 	switch {
 	case errors.As(err, &fe):
 		r.fail(ctx, id, fe.Reason, false)
-	case errors.Is(err, ErrChanged), ent.IsConstraintError(err):
+	case errors.Is(err, ErrChanged), ent.IsConstraintError(err), duplicate(err):
 		log.Warn("import job: rows changed meanwhile", "err", err)
 		r.fail(ctx, id, ErrChanged.Error(), true)
 	case Busy(err):
@@ -367,6 +371,13 @@ func (r *Runner) fail(ctx context.Context, id int, msg string, retryable bool) {
 		SetFinishedAt(time.Now()).Exec(ctx); err != nil {
 		slog.Error("import job: recording the failure", "job", id, "err", err)
 	}
+}
+
+// duplicate says a bulk statement met a row another writer had just
+// stored with the same key (the raw SQL errors of both databases).
+func duplicate(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "(23505)") || strings.Contains(s, "UNIQUE constraint failed")
 }
 
 // Busy says err is a lock wait that ran out (SQLite's busy timeout) or a

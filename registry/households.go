@@ -168,6 +168,7 @@ func (b *householdBatch) Store(ctx context.Context, c *ent.Client) (importjob.Co
 	now := time.Now()
 	var inserts, updates [][]any
 	var touched []string
+	matched := 0                                  // known households in the file, updated or already as stored
 	moves := map[int][]int{}                      // village -> households moving there
 	statusChanges := map[household.Status][]int{} // new status -> households
 	for _, h := range b.rows {
@@ -205,12 +206,6 @@ func (b *householdBatch) Store(ctx context.Context, c *ent.Client) (importjob.Co
 		if b.has["住址"] {
 			merged.Address = h.address
 		}
-		size := any(nil)
-		if merged.Size > 0 {
-			size = merged.Size
-		}
-		updates = append(updates, []any{cur.ID, merged.Number, merged.HeadName, cur.VillageID, cur.VillageCode, string(cur.Status),
-			merged.Dibao, merged.Tekun, merged.Disabled, size, merged.Phone, merged.Address, cur.LastContactOn, cur.CreatedAt, now})
 		if h.status != cur.Status {
 			statusChanges[h.status] = append(statusChanges[h.status], cur.ID)
 			touched = append(touched, cur.VillageCode)
@@ -219,6 +214,17 @@ func (b *householdBatch) Store(ctx context.Context, c *ent.Client) (importjob.Co
 			moves[h.villageID] = append(moves[h.villageID], cur.ID)
 			touched = append(touched, cur.VillageCode, h.villageCode)
 		}
+		matched++
+		if merged.HeadName == cur.HeadName && merged.Dibao == cur.Dibao && merged.Tekun == cur.Tekun && merged.Disabled == cur.Disabled &&
+			merged.Size == cur.Size && merged.Phone == cur.Phone && merged.Address == cur.Address {
+			continue // as stored: no write
+		}
+		size := any(nil)
+		if merged.Size > 0 {
+			size = merged.Size
+		}
+		updates = append(updates, []any{cur.ID, merged.Number, merged.HeadName, cur.VillageID, cur.VillageCode, string(cur.Status),
+			merged.Dibao, merged.Tekun, merged.Disabled, size, merged.Phone, merged.Address, cur.LastContactOn, cur.CreatedAt, now})
 	}
 	if err := importjob.Insert(sys, c, household.Table, householdCols, inserts, ""); err != nil {
 		return importjob.Counts{}, err
@@ -244,5 +250,5 @@ func (b *householdBatch) Store(ctx context.Context, c *ent.Client) (importjob.Co
 	if err := coverage.Recount(sys, c, touched); err != nil {
 		return importjob.Counts{}, err
 	}
-	return importjob.Counts{Created: len(inserts), Updated: len(updates)}, nil
+	return importjob.Counts{Created: len(inserts), Updated: matched}, nil
 }

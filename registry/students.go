@@ -338,10 +338,11 @@ func (b *studentBatch) Store(ctx context.Context, c *ent.Client) (importjob.Coun
 		row := []any{m.Name, m.IDNumber, string(m.Gender), m.BirthDate, m.VillageCode, string(m.Stage), m.Grade, m.ClassName,
 			m.OutsideSchoolName, string(m.EnrollmentStatus), m.Boarding, m.Disabled, m.LeftBehind, m.Migrant, m.EthnicMinority,
 			m.LastContactOn, m.HouseholdID, m.SchoolID, m.OutsideDivisionID, m.ContactPersonID, m.CreatedAt, now}
-		if cur.ID == 0 {
+		switch {
+		case cur.ID == 0:
 			inserts = append(inserts, row)
 			touched = append(touched, code)
-		} else {
+		case !sameStudent(&m, cur):
 			updates = append(updates, append([]any{cur.ID}, row...))
 		}
 	}
@@ -363,7 +364,15 @@ func (b *studentBatch) Store(ctx context.Context, c *ent.Client) (importjob.Coun
 	if err := coverage.Recount(sys, c, touched); err != nil {
 		return importjob.Counts{}, err
 	}
-	return importjob.Counts{Created: len(inserts), Updated: len(updates)}, nil
+	return importjob.Counts{Created: len(inserts), Updated: len(b.rows) - len(inserts)}, nil
+}
+
+// sameStudent says the upsert would change nothing of a stored student.
+func sameStudent(m, cur *ent.Student) bool {
+	return m.Name == cur.Name && m.VillageCode == cur.VillageCode && m.Stage == cur.Stage && samePtr(m.Grade, cur.Grade) &&
+		m.ClassName == cur.ClassName && m.OutsideSchoolName == cur.OutsideSchoolName && m.Boarding == cur.Boarding &&
+		m.Disabled == cur.Disabled && m.LeftBehind == cur.LeftBehind && m.Migrant == cur.Migrant && m.EthnicMinority == cur.EthnicMinority &&
+		m.HouseholdID == cur.HouseholdID && samePtr(m.SchoolID, cur.SchoolID) && samePtr(m.OutsideDivisionID, cur.OutsideDivisionID)
 }
 
 // merge lays the file's row over a stored (or new) student, keeping what
