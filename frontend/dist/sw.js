@@ -3,52 +3,54 @@
  * hashed assets) so the app opens with no signal. Data is not cached here:
  * the app stores GraphQL answers in IndexedDB itself, and POST /graphql is
  * never intercepted. */
-const VERSION = "ba02f16e7a48be19";
+const VERSION = "c5c31d9e4938f115";
 const PRECACHE = [
   "/index.html",
   "/manifest.webmanifest",
   "/icon.svg",
   "/assets/AgreementProgressView-05lQjuqD.css",
-  "/assets/AgreementProgressView-J0Sgrc47.js",
+  "/assets/AgreementProgressView-DfBXNtjF.js",
   "/assets/AgreementState-Ds1cPtTi.js",
   "/assets/AgreementView-C1uNb--6.css",
-  "/assets/AgreementView-XRgTCQYR.js",
+  "/assets/AgreementView-DBJ6d9hr.js",
+  "/assets/AgreementsView-5yiU93EY.js",
   "/assets/AgreementsView-B5co4x71.css",
-  "/assets/AgreementsView-Z-11Rzrx.js",
   "/assets/BackBar-Lja2YNf3.js",
   "/assets/ChipGroup-BH1yM4Q7.css",
   "/assets/ChipGroup-BfjThPaC.js",
   "/assets/ContactFormView-DhkWXr5_.css",
-  "/assets/ContactFormView-e0kESkNA.js",
+  "/assets/ContactFormView-Q4Hzyvm1.js",
   "/assets/CoverageView-B6n6fl-t.css",
-  "/assets/CoverageView-CU8WNGYP.js",
-  "/assets/ErrorBlock-CI0x_Csd.js",
+  "/assets/CoverageView-jpHLgrRx.js",
+  "/assets/ErrorBlock-DDIS4U6t.js",
   "/assets/FlagPicker-4EHTl1Fh.js",
   "/assets/HomeView-BCGMpmMW.css",
-  "/assets/HomeView-BFbFBijy.js",
-  "/assets/HouseholdView-CWNG9p5n.js",
+  "/assets/HomeView-DP85Gt5f.js",
   "/assets/HouseholdView-Di3LLCOe.css",
-  "/assets/HouseholdsView-IB7cxhEl.js",
-  "/assets/LoginView-C_0FQKSb.js",
-  "/assets/MeView-D-w5rNpa.js",
+  "/assets/HouseholdView-Lez8JlWq.js",
+  "/assets/HouseholdsView-Dak-C0SE.js",
+  "/assets/ImportView-BhvjuAMS.css",
+  "/assets/ImportView-C3YE4rK3.js",
+  "/assets/LoginView-BRtHs5O7.js",
+  "/assets/MeView-hvhkHpS4.js",
   "/assets/NotFoundView-kxlrN_xc.js",
-  "/assets/ScrollList-DQTfcfU7.js",
+  "/assets/ScrollList-CVLGzYxe.js",
   "/assets/StaleNote-CMQS62-B.js",
   "/assets/StudentRow-Cn-c5VP7.js",
-  "/assets/StudentView-Cx0hPlbr.js",
-  "/assets/StudentsView-E0CUBMRt.js",
-  "/assets/TemplatesView-Cpf3gHX_.js",
+  "/assets/StudentView-OQbHlS0S.js",
+  "/assets/StudentsView-BNDmKfYf.js",
+  "/assets/TemplatesView-BAv929BG.js",
   "/assets/TemplatesView-yuQFV3wm.css",
-  "/assets/VillageView-DEIsB7O2.js",
+  "/assets/VillageView-D0l-tk0R.js",
   "/assets/VillageView-Xt2TahhN.css",
-  "/assets/client-BCifR87c.js",
+  "/assets/client-wPa96HCs.js",
   "/assets/contact-6oS8zVgT.js",
-  "/assets/coverage-0WxP4jLP.js",
+  "/assets/coverage-H6q-LfUv.js",
   "/assets/format-Cj9RZocl.js",
-  "/assets/index-8PL5LifJ.js",
+  "/assets/index-Bbt4Qp4b.js",
   "/assets/index-CZ80NeRo.css",
-  "/assets/useFamily-C4rZ9zzm.js",
-  "/assets/useQuery-BWAPi0AH.js",
+  "/assets/useFamily-DwK9yxQP.js",
+  "/assets/useQuery-B6vvqJ14.js",
   "/assets/useRouteQuery-DTAinIz9.js",
   "/assets/vant-BDSBMIdo.css",
   "/assets/vant-Depjxp8Q.js",
@@ -77,14 +79,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The API, the health probe, the worker itself and the agreement PDFs
+// The API, the health probe, the worker itself, the agreement PDFs
 // (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
-// request, which may take longer than a page may wait) are never answered
-// from here.
+// request, which may take longer than a page may wait) and the files of
+// imports (/imports/…: uploads, templates, marked copies) are never
+// answered from here.
 function isAppPath(url) {
   const p = url.pathname;
   if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
-  return !(p.startsWith('/agreements/') && p.endsWith('.pdf'));
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/');
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell

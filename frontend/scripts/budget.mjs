@@ -26,6 +26,7 @@ const ROUTES = {
   'src/views/AgreementView.vue': '/my/agreements/:id 责任书',
   'src/views/AgreementProgressView.vue': '/signing 签订进度',
   'src/views/TemplatesView.vue': '/signing/templates 责任书模板',
+  'src/views/ImportView.vue': '/import 导入',
   'src/views/NotFoundView.vue': '(404)',
 };
 
