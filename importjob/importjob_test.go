@@ -82,6 +82,43 @@ func TestImportJobs(t *testing.T) {
 			}
 		})
 
+		t.Run("kinds by who imports, templates that read back", func(t *testing.T) {
+			q := `{importKinds{name label templateURL uploadURL columns{name required}}}`
+			kinds := e.ok(tok, q, nil)["importKinds"].([]any)
+			if len(kinds) != 2 || kinds[0].(map[string]any)["name"] != "households" || kinds[1].(map[string]any)["name"] != "students" {
+				t.Fatalf("admin kinds = %v", kinds)
+			}
+			if kinds := e.ok(e.login(principal), q, nil)["importKinds"].([]any); len(kinds) != 1 || kinds[0].(map[string]any)["name"] != "students" {
+				t.Errorf("principal kinds = %v", kinds)
+			}
+			if kinds := e.ok(e.login(teacher), q, nil)["importKinds"].([]any); len(kinds) != 0 {
+				t.Errorf("teacher kinds = %v", kinds)
+			}
+			status, body := e.get(tok, kinds[0].(map[string]any)["templateURL"].(string))
+			if status != http.StatusOK {
+				t.Fatalf("template: %d %s", status, body)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, _ := f.GetRows(sheet.SheetName)
+			if len(rows) != 2 || !strings.Contains(rows[0][0], "户信息导入模板") || strings.Join(rows[1][:4], ",") != "户编号,户主姓名,村级区划代码,状态" {
+				t.Errorf("template rows = %q", rows)
+			}
+			if panes, _ := f.GetPanes(sheet.SheetName); !panes.Freeze || panes.YSplit != 2 {
+				t.Errorf("template panes = %+v", panes)
+			}
+			// The template itself, filled in, is a file sanbao reads.
+			f.SetSheetRow(sheet.SheetName, "A3", &[]any{"TPL1", "模板户", e.villages[1], "已脱贫"})
+			var filled bytes.Buffer
+			f.WriteTo(&filled)
+			if job := e.wait(tok, e.submit(tok, "households", "模板.xlsx", filled.Bytes())); job["state"] != "DONE" || n(job["createdCount"]) != 1 {
+				t.Errorf("filled template: %v %q", job, cellErrors(job))
+			}
+		})
+
 		t.Run("every wrong row listed, nothing stored, the marked copy", func(t *testing.T) {
 			rows := households("E", 6, e.villages)
 			rows[3][2] = ""                           // line 4: no head
@@ -174,10 +211,10 @@ func TestImportJobs(t *testing.T) {
 			zd := db.Household.Query().Where(household.VillageCodeHasPrefix("130123"),
 				household.Not(household.HasStudentsWith(student.HasSchoolWith(org.DivisionCodeHasPrefix("130681"))))).
 				FirstX(authz.System(context.Background()))
-			rows = households("T", 2, e.villages)
+			rows = households("OUT", 2, e.villages)
 			rows[3][3] = zd.Number
 			job = e.wait(tok, e.submit(tok, "households", "占用.xlsx", xlsxOf(t, rows)))
-			if errs := cellErrors(job); len(errs) != 1 || errs[0] != "4/户编号/该户编号已在您管理范围以外登记" || count(db, "T") != 0 {
+			if errs := cellErrors(job); len(errs) != 1 || errs[0] != "4/户编号/该户编号已在您管理范围以外登记" || count(db, "OUT") != 0 {
 				t.Fatalf("taken number: %q", errs)
 			}
 		})
