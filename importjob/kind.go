@@ -98,7 +98,6 @@ func Kinds(v *authz.Viewer) []Kind {
 
 // Result is a whole file checked and, when nothing was wrong, stored.
 type Result struct {
-	Rows   int
 	Counts Counts
 	Errors []sheet.CellError // every wrong cell, by line; nothing was stored if any
 }
@@ -115,7 +114,7 @@ func Run(ctx context.Context, c *ent.Client, k Kind, data []byte, maxRows int) (
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rows: len(rows) + countLines(errs), Errors: Collect(errs, rows)}
+	res := &Result{Errors: Collect(errs, rows)}
 	if len(res.Errors) > 0 {
 		return res, nil
 	}

@@ -48,7 +48,7 @@ func NewColumns(cols ...Column) *Columns {
 	for i, c := range cols {
 		cs.index[c.Name] = i
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			key := HeaderKey(n)
+			key := headerKey(n)
 			if j, dup := cs.match[key]; dup && j != i {
 				panic(fmt.Sprintf("sheet: header %q names two columns", n))
 			}
@@ -63,7 +63,7 @@ func (cs *Columns) List() []Column { return cs.list }
 
 // lookup finds the column a header cell names, or -1.
 func (cs *Columns) lookup(header string) int {
-	key := HeaderKey(header)
+	key := headerKey(header)
 	if key == "" {
 		return -1
 	}
@@ -79,10 +79,10 @@ func (cs *Columns) lookup(header string) int {
 	return -1
 }
 
-// HeaderKey is how headers are compared: width-folded (NFKC: full-width
+// headerKey is how headers are compared: width-folded (NFKC: full-width
 // letters, digits and brackets become ASCII), without any space, zero-width
 // character or the * that marks a required column, ASCII case-folded.
-func HeaderKey(s string) string {
+func headerKey(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	for _, r := range s {

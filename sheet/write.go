@@ -268,9 +268,6 @@ func (w *Writer) note(col int, text string) {
 	w.notes = append(w.notes, excelize.Comment{Cell: cell, Author: "三包联系", Text: text})
 }
 
-// Line is the row last written (1-based).
-func (w *Writer) Line() int { return w.line }
-
 // WriteTo finishes the file and writes it to out.
 func (w *Writer) WriteTo(out io.Writer) (int64, error) {
 	defer w.f.Close()
