@@ -28,6 +28,7 @@ import (
 	"sanbao/graphiql"
 	"sanbao/lifecycle"
 	"sanbao/obs"
+	"sanbao/importjob"
 	"sanbao/store"
 )
 
@@ -153,6 +154,9 @@ func routes(db *store.DB, c config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(db.Client, a, graph.Options{Production: c.Production, Secure: c.Production}))
 	mux.Handle("GET /agreements/", a.Middleware(noteViewer(agreement.Handler(db.Client))))
+	runner := importjob.NewRunner(db.Client, importjob.Options{})
+	lifecycle.OnShutdown("import jobs", runner.Shutdown)
+	mux.Handle("/imports/", a.Middleware(noteViewer(importjob.Handler(db.Client, runner))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n")) // liveness: the process serves; readiness is /readyz
 	})

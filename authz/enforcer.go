@@ -30,6 +30,7 @@ const (
 	ObjContact    = "contact"
 	ObjAgreement  = "agreement"
 	ObjTemplate   = "agreementtemplate"
+	ObjImportJob  = "importjob"
 
 	ActRead            = "read"
 	ActWrite           = "write"

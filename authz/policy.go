@@ -84,7 +84,13 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjContact, ContactPredicate))
 	case *ent.AgreementQuery:
 		q.Where(readable(v, ObjAgreement, AgreementPredicate))
+	case *ent.ImportJobQuery:
+		q.Where(readable(v, ObjImportJob, ImportJobPredicate))
+	case *ent.ImportCellErrorQuery:
+		q.Where(readable(v, ObjImportJob, ImportCellErrorPredicate))
 	case *ent.SessionQuery:
+		q.Where(none)
+	case *ent.ImportFileQuery:
 		q.Where(none)
 	default:
 		// A new type without a rule is closed until it gets one.
@@ -121,6 +127,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkPerson(ctx, m)
 	case *ent.PositionMutation:
 		err = v.checkPosition(ctx, m)
+	case *ent.ImportJobMutation:
+		err = v.checkImportJob(m)
 	default:
 		err = ErrDenied
 	}
@@ -379,6 +387,22 @@ func ResponsibleSince(ctx context.Context, c *ent.Client, personID, householdID 
 		return time.Time{}, false, err
 	}
 	return a.StartsAt, true, nil
+}
+
+// checkImportJob lets a person start an import job at a unit in their
+// import scope; the runner alone (as the system) moves it on.
+func (v *Viewer) checkImportJob(m *ent.ImportJobMutation) error {
+	sc := v.Scope(ObjImportJob, ActWrite)
+	if sc == nil || v.PersonID == 0 || !m.Op().Is(ent.OpCreate) {
+		return ErrDenied
+	}
+	by, _ := m.CreatedByID()
+	org, _ := m.OrgID()
+	code, _ := m.DivisionCode()
+	if by != v.PersonID || !sc.HasDivision(code) && !slices.Contains(sc.SchoolIDs, org) {
+		return ErrDenied
+	}
+	return nil
 }
 
 // checkTemplate lets a county edit its own copy of the templates; sanbao's

@@ -12,6 +12,8 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -336,6 +338,33 @@ func APITokenPredicate(v *Viewer, sc *Scope) predicate.APIToken {
 		return apitoken.IDIn()
 	}
 	return predicate.APIToken(inRanges(apitoken.FieldDivisionCode, sc.VillageRanges))
+}
+
+// ImportJobPredicate limits import jobs to one's own and to those started at
+// units in sc (a bureau's area, a school).
+func ImportJobPredicate(v *Viewer, sc *Scope) predicate.ImportJob {
+	if sc.All {
+		return func(*sql.Selector) {}
+	}
+	var ps []predicate.ImportJob
+	if sc.Self && v.PersonID != 0 {
+		ps = append(ps, importjob.CreatedByID(v.PersonID))
+	}
+	if len(sc.VillageRanges) > 0 {
+		ps = append(ps, predicate.ImportJob(inRanges(importjob.FieldDivisionCode, sc.VillageRanges)))
+	}
+	if len(sc.SchoolIDs) > 0 {
+		ps = append(ps, importjob.OrgIDIn(sc.SchoolIDs...))
+	}
+	if len(ps) == 0 {
+		return importjob.IDIn()
+	}
+	return importjob.Or(ps...)
+}
+
+// ImportCellErrorPredicate shows a job's wrong cells with the job.
+func ImportCellErrorPredicate(v *Viewer, sc *Scope) predicate.ImportCellError {
+	return importcellerror.HasJobWith(ImportJobPredicate(v, sc))
 }
 
 // Matching single values, for checking rows about to be created.

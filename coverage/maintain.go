@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"entgo.io/ent"
 
@@ -52,15 +54,17 @@ SELECT k, SUM(h), SUM(g), SUM(s), SUM(c) FROM (
 	FROM students st WHERE ` + needsSQL + ` GROUP BY st.village_code
 ) x GROUP BY k`
 
-	// lockSQL takes the village's row first, so that two writers in one
-	// village recount one after the other, each seeing the other's rows.
-	lockSQL    = `INSERT INTO coverage_villages (village_code) VALUES ($1) ON CONFLICT (village_code) DO UPDATE SET households = coverage_villages.households`
+	// lockSQL takes the villages' rows first, in code order, so that two
+	// writers in one village recount one after the other, each seeing the
+	// other's rows.
+	lockSQL = `INSERT INTO coverage_villages (village_code) VALUES %s ON CONFLICT (village_code) DO UPDATE SET households = coverage_villages.households`
+	// recountSQL counts each listed village afresh from the index on village_code.
 	recountSQL = `UPDATE coverage_villages SET
-	households = (SELECT COUNT(*) FROM households WHERE village_code = $1 AND status IN ` + registeredSQL + `),
-	guaranteed = (SELECT COUNT(guarantor_id) FROM households WHERE village_code = $1 AND status IN ` + registeredSQL + `),
-	students = (SELECT COUNT(*) FROM students st WHERE st.village_code = $1 AND ` + needsSQL + `),
-	with_contact = (SELECT COUNT(st.contact_person_id) FROM students st WHERE st.village_code = $1 AND ` + needsSQL + `)
-WHERE village_code = $1`
+	households = (SELECT COUNT(*) FROM households h WHERE h.village_code = coverage_villages.village_code AND h.status IN ` + registeredSQL + `),
+	guaranteed = (SELECT COUNT(h.guarantor_id) FROM households h WHERE h.village_code = coverage_villages.village_code AND h.status IN ` + registeredSQL + `),
+	students = (SELECT COUNT(*) FROM students st WHERE st.village_code = coverage_villages.village_code AND ` + needsSQL + `),
+	with_contact = (SELECT COUNT(st.contact_person_id) FROM students st WHERE st.village_code = coverage_villages.village_code AND ` + needsSQL + `)
+WHERE village_code IN (%s)`
 )
 
 type execer interface {
@@ -108,16 +112,30 @@ func Rebuild(ctx context.Context, c execer) error {
 	return err
 }
 
-// refresh recounts the villages.
-func refresh(ctx context.Context, c *gen.Client, codes []string) error {
+// Recount recounts the villages (repeats and empty codes are skipped), a
+// few hundred per statement. The hooks call it for each write; bulk writers
+// that run under Deferred call it once at the end with every village they
+// touched.
+func Recount(ctx context.Context, c *gen.Client, codes []string) error {
 	sort.Strings(codes)
+	var uniq []any
 	for i, code := range codes {
-		if code == "" || i > 0 && codes[i-1] == code {
-			continue
+		if code != "" && (i == 0 || codes[i-1] != code) {
+			uniq = append(uniq, code)
 		}
-		for _, q := range []string{lockSQL, recountSQL} {
-			if _, err := c.ExecContext(ctx, q, code); err != nil {
-				return fmt.Errorf("coverage: recount %s: %w", code, err)
+	}
+	for len(uniq) > 0 {
+		chunk := uniq[:min(len(uniq), 500)]
+		uniq = uniq[len(chunk):]
+		values := make([]string, len(chunk))
+		list := make([]string, len(chunk))
+		for i := range chunk {
+			list[i] = "$" + strconv.Itoa(i+1)
+			values[i] = "(" + list[i] + ")"
+		}
+		for _, q := range []string{fmt.Sprintf(lockSQL, strings.Join(values, ", ")), fmt.Sprintf(recountSQL, strings.Join(list, ", "))} {
+			if _, err := c.ExecContext(ctx, q, chunk...); err != nil {
+				return fmt.Errorf("coverage: recount %d villages: %w", len(chunk), err)
 			}
 		}
 	}
@@ -126,9 +144,10 @@ func refresh(ctx context.Context, c *gen.Client, codes []string) error {
 
 type deferKey struct{}
 
-// Deferred marks ctx as a bulk load (the demo county, a generator): the hooks
-// leave the counts alone and the loader calls Rebuild once at the end, in the
-// same transaction, instead of recounting villages row by row.
+// Deferred marks ctx as a bulk load (the demo county, a generator, an
+// import): the hooks leave the counts alone and the loader calls Rebuild (or
+// Recount with the villages it touched) once at the end, in the same
+// transaction, instead of recounting villages row by row.
 func Deferred(ctx context.Context) context.Context { return context.WithValue(ctx, deferKey{}, true) }
 
 func deferred(ctx context.Context) bool { d, _ := ctx.Value(deferKey{}).(bool); return d }
@@ -175,7 +194,7 @@ func MaintainHouseholds(next ent.Mutator) ent.Mutator {
 		if code, ok := m.VillageCode(); ok {
 			codes = append(codes, code)
 		}
-		return v, refresh(sys, m.Client(), codes)
+		return v, Recount(sys, m.Client(), codes)
 	})
 }
 
@@ -209,6 +228,6 @@ func MaintainStudents(next ent.Mutator) ent.Mutator {
 		if code, ok := m.VillageCode(); ok {
 			codes = append(codes, code)
 		}
-		return v, refresh(sys, m.Client(), codes)
+		return v, Recount(sys, m.Client(), codes)
 	})
 }

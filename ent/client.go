@@ -19,6 +19,9 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importfile"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -54,6 +57,12 @@ type Client struct {
 	Division *DivisionClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
+	// ImportCellError is the client for interacting with the ImportCellError builders.
+	ImportCellError *ImportCellErrorClient
+	// ImportFile is the client for interacting with the ImportFile builders.
+	ImportFile *ImportFileClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// Org is the client for interacting with the Org builders.
 	Org *OrgClient
 	// Person is the client for interacting with the Person builders.
@@ -83,6 +92,9 @@ func (c *Client) init() {
 	c.Contact = NewContactClient(c.config)
 	c.Division = NewDivisionClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
+	c.ImportCellError = NewImportCellErrorClient(c.config)
+	c.ImportFile = NewImportFileClient(c.config)
+	c.ImportJob = NewImportJobClient(c.config)
 	c.Org = NewOrgClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.Position = NewPositionClient(c.config)
@@ -188,6 +200,9 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		Household:         NewHouseholdClient(cfg),
+		ImportCellError:   NewImportCellErrorClient(cfg),
+		ImportFile:        NewImportFileClient(cfg),
+		ImportJob:         NewImportJobClient(cfg),
 		Org:               NewOrgClient(cfg),
 		Person:            NewPersonClient(cfg),
 		Position:          NewPositionClient(cfg),
@@ -220,6 +235,9 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		Household:         NewHouseholdClient(cfg),
+		ImportCellError:   NewImportCellErrorClient(cfg),
+		ImportFile:        NewImportFileClient(cfg),
+		ImportJob:         NewImportJobClient(cfg),
 		Org:               NewOrgClient(cfg),
 		Person:            NewPersonClient(cfg),
 		Position:          NewPositionClient(cfg),
@@ -255,8 +273,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
-		c.Contact, c.Division, c.Household, c.Org, c.Person, c.Position, c.Session,
-		c.Student,
+		c.Contact, c.Division, c.Household, c.ImportCellError, c.ImportFile,
+		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -267,8 +285,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
-		c.Contact, c.Division, c.Household, c.Org, c.Person, c.Position, c.Session,
-		c.Student,
+		c.Contact, c.Division, c.Household, c.ImportCellError, c.ImportFile,
+		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -293,6 +311,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Division.mutate(ctx, m)
 	case *HouseholdMutation:
 		return c.Household.mutate(ctx, m)
+	case *ImportCellErrorMutation:
+		return c.ImportCellError.mutate(ctx, m)
+	case *ImportFileMutation:
+		return c.ImportFile.mutate(ctx, m)
+	case *ImportJobMutation:
+		return c.ImportJob.mutate(ctx, m)
 	case *OrgMutation:
 		return c.Org.mutate(ctx, m)
 	case *PersonMutation:
@@ -1812,6 +1836,504 @@ func (c *HouseholdClient) mutate(ctx context.Context, m *HouseholdMutation) (Val
 	}
 }
 
+// ImportCellErrorClient is a client for the ImportCellError schema.
+type ImportCellErrorClient struct {
+	config
+}
+
+// NewImportCellErrorClient returns a client for the ImportCellError from the given config.
+func NewImportCellErrorClient(c config) *ImportCellErrorClient {
+	return &ImportCellErrorClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importcellerror.Hooks(f(g(h())))`.
+func (c *ImportCellErrorClient) Use(hooks ...Hook) {
+	c.hooks.ImportCellError = append(c.hooks.ImportCellError, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importcellerror.Intercept(f(g(h())))`.
+func (c *ImportCellErrorClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportCellError = append(c.inters.ImportCellError, interceptors...)
+}
+
+// Create returns a builder for creating a ImportCellError entity.
+func (c *ImportCellErrorClient) Create() *ImportCellErrorCreate {
+	mutation := newImportCellErrorMutation(c.config, OpCreate)
+	return &ImportCellErrorCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportCellError entities.
+func (c *ImportCellErrorClient) CreateBulk(builders ...*ImportCellErrorCreate) *ImportCellErrorCreateBulk {
+	return &ImportCellErrorCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportCellErrorClient) MapCreateBulk(slice any, setFunc func(*ImportCellErrorCreate, int)) *ImportCellErrorCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportCellErrorCreateBulk{err: fmt.Errorf("calling to ImportCellErrorClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportCellErrorCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportCellErrorCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportCellError.
+func (c *ImportCellErrorClient) Update() *ImportCellErrorUpdate {
+	mutation := newImportCellErrorMutation(c.config, OpUpdate)
+	return &ImportCellErrorUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportCellErrorClient) UpdateOne(_m *ImportCellError) *ImportCellErrorUpdateOne {
+	mutation := newImportCellErrorMutation(c.config, OpUpdateOne, withImportCellError(_m))
+	return &ImportCellErrorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportCellErrorClient) UpdateOneID(id int) *ImportCellErrorUpdateOne {
+	mutation := newImportCellErrorMutation(c.config, OpUpdateOne, withImportCellErrorID(id))
+	return &ImportCellErrorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportCellError.
+func (c *ImportCellErrorClient) Delete() *ImportCellErrorDelete {
+	mutation := newImportCellErrorMutation(c.config, OpDelete)
+	return &ImportCellErrorDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportCellErrorClient) DeleteOne(_m *ImportCellError) *ImportCellErrorDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportCellErrorClient) DeleteOneID(id int) *ImportCellErrorDeleteOne {
+	builder := c.Delete().Where(importcellerror.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportCellErrorDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportCellError.
+func (c *ImportCellErrorClient) Query() *ImportCellErrorQuery {
+	return &ImportCellErrorQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportCellError},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportCellError entity by its id.
+func (c *ImportCellErrorClient) Get(ctx context.Context, id int) (*ImportCellError, error) {
+	return c.Query().Where(importcellerror.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportCellErrorClient) GetX(ctx context.Context, id int) *ImportCellError {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryJob queries the job edge of a ImportCellError.
+func (c *ImportCellErrorClient) QueryJob(_m *ImportCellError) *ImportJobQuery {
+	query := (&ImportJobClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importcellerror.Table, importcellerror.FieldID, id),
+			sqlgraph.To(importjob.Table, importjob.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, importcellerror.JobTable, importcellerror.JobColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ImportCellErrorClient) Hooks() []Hook {
+	hooks := c.hooks.ImportCellError
+	return append(hooks[:len(hooks):len(hooks)], importcellerror.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportCellErrorClient) Interceptors() []Interceptor {
+	return c.inters.ImportCellError
+}
+
+func (c *ImportCellErrorClient) mutate(ctx context.Context, m *ImportCellErrorMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportCellErrorCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportCellErrorUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportCellErrorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportCellErrorDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportCellError mutation op: %q", m.Op())
+	}
+}
+
+// ImportFileClient is a client for the ImportFile schema.
+type ImportFileClient struct {
+	config
+}
+
+// NewImportFileClient returns a client for the ImportFile from the given config.
+func NewImportFileClient(c config) *ImportFileClient {
+	return &ImportFileClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importfile.Hooks(f(g(h())))`.
+func (c *ImportFileClient) Use(hooks ...Hook) {
+	c.hooks.ImportFile = append(c.hooks.ImportFile, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importfile.Intercept(f(g(h())))`.
+func (c *ImportFileClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportFile = append(c.inters.ImportFile, interceptors...)
+}
+
+// Create returns a builder for creating a ImportFile entity.
+func (c *ImportFileClient) Create() *ImportFileCreate {
+	mutation := newImportFileMutation(c.config, OpCreate)
+	return &ImportFileCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportFile entities.
+func (c *ImportFileClient) CreateBulk(builders ...*ImportFileCreate) *ImportFileCreateBulk {
+	return &ImportFileCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportFileClient) MapCreateBulk(slice any, setFunc func(*ImportFileCreate, int)) *ImportFileCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportFileCreateBulk{err: fmt.Errorf("calling to ImportFileClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportFileCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportFileCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportFile.
+func (c *ImportFileClient) Update() *ImportFileUpdate {
+	mutation := newImportFileMutation(c.config, OpUpdate)
+	return &ImportFileUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportFileClient) UpdateOne(_m *ImportFile) *ImportFileUpdateOne {
+	mutation := newImportFileMutation(c.config, OpUpdateOne, withImportFile(_m))
+	return &ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportFileClient) UpdateOneID(id int) *ImportFileUpdateOne {
+	mutation := newImportFileMutation(c.config, OpUpdateOne, withImportFileID(id))
+	return &ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportFile.
+func (c *ImportFileClient) Delete() *ImportFileDelete {
+	mutation := newImportFileMutation(c.config, OpDelete)
+	return &ImportFileDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportFileClient) DeleteOne(_m *ImportFile) *ImportFileDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportFileClient) DeleteOneID(id int) *ImportFileDeleteOne {
+	builder := c.Delete().Where(importfile.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportFileDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportFile.
+func (c *ImportFileClient) Query() *ImportFileQuery {
+	return &ImportFileQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportFile},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportFile entity by its id.
+func (c *ImportFileClient) Get(ctx context.Context, id int) (*ImportFile, error) {
+	return c.Query().Where(importfile.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportFileClient) GetX(ctx context.Context, id int) *ImportFile {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryJob queries the job edge of a ImportFile.
+func (c *ImportFileClient) QueryJob(_m *ImportFile) *ImportJobQuery {
+	query := (&ImportJobClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importfile.Table, importfile.FieldID, id),
+			sqlgraph.To(importjob.Table, importjob.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, importfile.JobTable, importfile.JobColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ImportFileClient) Hooks() []Hook {
+	hooks := c.hooks.ImportFile
+	return append(hooks[:len(hooks):len(hooks)], importfile.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportFileClient) Interceptors() []Interceptor {
+	return c.inters.ImportFile
+}
+
+func (c *ImportFileClient) mutate(ctx context.Context, m *ImportFileMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportFileCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportFileUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportFileDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportFile mutation op: %q", m.Op())
+	}
+}
+
+// ImportJobClient is a client for the ImportJob schema.
+type ImportJobClient struct {
+	config
+}
+
+// NewImportJobClient returns a client for the ImportJob from the given config.
+func NewImportJobClient(c config) *ImportJobClient {
+	return &ImportJobClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importjob.Hooks(f(g(h())))`.
+func (c *ImportJobClient) Use(hooks ...Hook) {
+	c.hooks.ImportJob = append(c.hooks.ImportJob, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importjob.Intercept(f(g(h())))`.
+func (c *ImportJobClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportJob = append(c.inters.ImportJob, interceptors...)
+}
+
+// Create returns a builder for creating a ImportJob entity.
+func (c *ImportJobClient) Create() *ImportJobCreate {
+	mutation := newImportJobMutation(c.config, OpCreate)
+	return &ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportJob entities.
+func (c *ImportJobClient) CreateBulk(builders ...*ImportJobCreate) *ImportJobCreateBulk {
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportJobClient) MapCreateBulk(slice any, setFunc func(*ImportJobCreate, int)) *ImportJobCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportJobCreateBulk{err: fmt.Errorf("calling to ImportJobClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportJobCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportJob.
+func (c *ImportJobClient) Update() *ImportJobUpdate {
+	mutation := newImportJobMutation(c.config, OpUpdate)
+	return &ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportJobClient) UpdateOne(_m *ImportJob) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJob(_m))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportJobClient) UpdateOneID(id int) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJobID(id))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportJob.
+func (c *ImportJobClient) Delete() *ImportJobDelete {
+	mutation := newImportJobMutation(c.config, OpDelete)
+	return &ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportJobClient) DeleteOne(_m *ImportJob) *ImportJobDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportJobClient) DeleteOneID(id int) *ImportJobDeleteOne {
+	builder := c.Delete().Where(importjob.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportJobDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportJob.
+func (c *ImportJobClient) Query() *ImportJobQuery {
+	return &ImportJobQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportJob},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportJob entity by its id.
+func (c *ImportJobClient) Get(ctx context.Context, id int) (*ImportJob, error) {
+	return c.Query().Where(importjob.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportJobClient) GetX(ctx context.Context, id int) *ImportJob {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCreatedBy queries the created_by edge of a ImportJob.
+func (c *ImportJobClient) QueryCreatedBy(_m *ImportJob) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, importjob.CreatedByTable, importjob.CreatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrg queries the org edge of a ImportJob.
+func (c *ImportJobClient) QueryOrg(_m *ImportJob) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, importjob.OrgTable, importjob.OrgColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCellErrors queries the cell_errors edge of a ImportJob.
+func (c *ImportJobClient) QueryCellErrors(_m *ImportJob) *ImportCellErrorQuery {
+	query := (&ImportCellErrorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, id),
+			sqlgraph.To(importcellerror.Table, importcellerror.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, importjob.CellErrorsTable, importjob.CellErrorsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFile queries the file edge of a ImportJob.
+func (c *ImportJobClient) QueryFile(_m *ImportJob) *ImportFileQuery {
+	query := (&ImportFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, id),
+			sqlgraph.To(importfile.Table, importfile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, importjob.FileTable, importjob.FileColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ImportJobClient) Hooks() []Hook {
+	hooks := c.hooks.ImportJob
+	return append(hooks[:len(hooks):len(hooks)], importjob.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportJobClient) Interceptors() []Interceptor {
+	return c.inters.ImportJob
+}
+
+func (c *ImportJobClient) mutate(ctx context.Context, m *ImportJobMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportJob mutation op: %q", m.Op())
+	}
+}
+
 // OrgClient is a client for the Org schema.
 type OrgClient struct {
 	config
@@ -2726,11 +3248,13 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 type (
 	hooks struct {
 		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
-		Household, Org, Person, Position, Session, Student []ent.Hook
+		Household, ImportCellError, ImportFile, ImportJob, Org, Person, Position,
+		Session, Student []ent.Hook
 	}
 	inters struct {
 		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
-		Household, Org, Person, Position, Session, Student []ent.Interceptor
+		Household, ImportCellError, ImportFile, ImportJob, Org, Person, Position,
+		Session, Student []ent.Interceptor
 	}
 )
 

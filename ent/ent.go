@@ -15,6 +15,9 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importfile"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -93,6 +96,9 @@ func checkColumn(t, c string) error {
 			contact.Table:           contact.ValidColumn,
 			division.Table:          division.ValidColumn,
 			household.Table:         household.ValidColumn,
+			importcellerror.Table:   importcellerror.ValidColumn,
+			importfile.Table:        importfile.ValidColumn,
+			importjob.Table:         importjob.ValidColumn,
 			org.Table:               org.ValidColumn,
 			person.Table:            person.ValidColumn,
 			position.Table:          position.ValidColumn,

@@ -11,6 +11,9 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importfile"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -26,7 +29,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -226,6 +229,70 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   importcellerror.Table,
+			Columns: importcellerror.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: importcellerror.FieldID,
+			},
+		},
+		Type: "ImportCellError",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			importcellerror.FieldJobID:  {Type: field.TypeInt, Column: importcellerror.FieldJobID},
+			importcellerror.FieldLine:   {Type: field.TypeInt, Column: importcellerror.FieldLine},
+			importcellerror.FieldColumn: {Type: field.TypeString, Column: importcellerror.FieldColumn},
+			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   importfile.Table,
+			Columns: importfile.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: importfile.FieldID,
+			},
+		},
+		Type: "ImportFile",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			importfile.FieldJobID: {Type: field.TypeInt, Column: importfile.FieldJobID},
+			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   importjob.Table,
+			Columns: importjob.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: importjob.FieldID,
+			},
+		},
+		Type: "ImportJob",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			importjob.FieldCreatedAt:    {Type: field.TypeTime, Column: importjob.FieldCreatedAt},
+			importjob.FieldUpdatedAt:    {Type: field.TypeTime, Column: importjob.FieldUpdatedAt},
+			importjob.FieldKind:         {Type: field.TypeString, Column: importjob.FieldKind},
+			importjob.FieldState:        {Type: field.TypeEnum, Column: importjob.FieldState},
+			importjob.FieldFileName:     {Type: field.TypeString, Column: importjob.FieldFileName},
+			importjob.FieldFileSize:     {Type: field.TypeInt, Column: importjob.FieldFileSize},
+			importjob.FieldCreatedByID:  {Type: field.TypeInt, Column: importjob.FieldCreatedByID},
+			importjob.FieldOrgID:        {Type: field.TypeInt, Column: importjob.FieldOrgID},
+			importjob.FieldDivisionCode: {Type: field.TypeString, Column: importjob.FieldDivisionCode},
+			importjob.FieldRowsTotal:    {Type: field.TypeInt, Column: importjob.FieldRowsTotal},
+			importjob.FieldRowsChecked:  {Type: field.TypeInt, Column: importjob.FieldRowsChecked},
+			importjob.FieldRowsStored:   {Type: field.TypeInt, Column: importjob.FieldRowsStored},
+			importjob.FieldCreatedCount: {Type: field.TypeInt, Column: importjob.FieldCreatedCount},
+			importjob.FieldUpdatedCount: {Type: field.TypeInt, Column: importjob.FieldUpdatedCount},
+			importjob.FieldErrorCount:   {Type: field.TypeInt, Column: importjob.FieldErrorCount},
+			importjob.FieldMessage:      {Type: field.TypeString, Column: importjob.FieldMessage},
+			importjob.FieldRetryable:    {Type: field.TypeBool, Column: importjob.FieldRetryable},
+			importjob.FieldStartedAt:    {Type: field.TypeTime, Column: importjob.FieldStartedAt},
+			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -248,7 +315,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -269,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -292,7 +359,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -309,7 +376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -667,6 +734,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Household",
 		"Assignment",
+	)
+	graph.MustAddE(
+		"job",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   importcellerror.JobTable,
+			Columns: []string{importcellerror.JobColumn},
+			Bidi:    false,
+		},
+		"ImportCellError",
+		"ImportJob",
+	)
+	graph.MustAddE(
+		"job",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   importfile.JobTable,
+			Columns: []string{importfile.JobColumn},
+			Bidi:    false,
+		},
+		"ImportFile",
+		"ImportJob",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   importjob.CreatedByTable,
+			Columns: []string{importjob.CreatedByColumn},
+			Bidi:    false,
+		},
+		"ImportJob",
+		"Person",
+	)
+	graph.MustAddE(
+		"org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   importjob.OrgTable,
+			Columns: []string{importjob.OrgColumn},
+			Bidi:    false,
+		},
+		"ImportJob",
+		"Org",
+	)
+	graph.MustAddE(
+		"cell_errors",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   importjob.CellErrorsTable,
+			Columns: []string{importjob.CellErrorsColumn},
+			Bidi:    false,
+		},
+		"ImportJob",
+		"ImportCellError",
+	)
+	graph.MustAddE(
+		"file",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.FileTable,
+			Columns: []string{importjob.FileColumn},
+			Bidi:    false,
+		},
+		"ImportJob",
+		"ImportFile",
 	)
 	graph.MustAddE(
 		"division",
@@ -2021,6 +2160,335 @@ func (f *HouseholdFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ImportCellErrorQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ImportCellErrorQuery builder.
+func (_q *ImportCellErrorQuery) Filter() *ImportCellErrorFilter {
+	return &ImportCellErrorFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ImportCellErrorMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ImportCellErrorMutation builder.
+func (m *ImportCellErrorMutation) Filter() *ImportCellErrorFilter {
+	return &ImportCellErrorFilter{config: m.config, predicateAdder: m}
+}
+
+// ImportCellErrorFilter provides a generic filtering capability at runtime for ImportCellErrorQuery.
+type ImportCellErrorFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ImportCellErrorFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ImportCellErrorFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(importcellerror.FieldID))
+}
+
+// WhereJobID applies the entql int predicate on the job_id field.
+func (f *ImportCellErrorFilter) WhereJobID(p entql.IntP) {
+	f.Where(p.Field(importcellerror.FieldJobID))
+}
+
+// WhereLine applies the entql int predicate on the line field.
+func (f *ImportCellErrorFilter) WhereLine(p entql.IntP) {
+	f.Where(p.Field(importcellerror.FieldLine))
+}
+
+// WhereColumn applies the entql string predicate on the column field.
+func (f *ImportCellErrorFilter) WhereColumn(p entql.StringP) {
+	f.Where(p.Field(importcellerror.FieldColumn))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *ImportCellErrorFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(importcellerror.FieldReason))
+}
+
+// WhereHasJob applies a predicate to check if query has an edge job.
+func (f *ImportCellErrorFilter) WhereHasJob() {
+	f.Where(entql.HasEdge("job"))
+}
+
+// WhereHasJobWith applies a predicate to check if query has an edge job with a given conditions (other predicates).
+func (f *ImportCellErrorFilter) WhereHasJobWith(preds ...predicate.ImportJob) {
+	f.Where(entql.HasEdgeWith("job", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ImportFileQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ImportFileQuery builder.
+func (_q *ImportFileQuery) Filter() *ImportFileFilter {
+	return &ImportFileFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ImportFileMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ImportFileMutation builder.
+func (m *ImportFileMutation) Filter() *ImportFileFilter {
+	return &ImportFileFilter{config: m.config, predicateAdder: m}
+}
+
+// ImportFileFilter provides a generic filtering capability at runtime for ImportFileQuery.
+type ImportFileFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ImportFileFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ImportFileFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(importfile.FieldID))
+}
+
+// WhereJobID applies the entql int predicate on the job_id field.
+func (f *ImportFileFilter) WhereJobID(p entql.IntP) {
+	f.Where(p.Field(importfile.FieldJobID))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *ImportFileFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(importfile.FieldData))
+}
+
+// WhereHasJob applies a predicate to check if query has an edge job.
+func (f *ImportFileFilter) WhereHasJob() {
+	f.Where(entql.HasEdge("job"))
+}
+
+// WhereHasJobWith applies a predicate to check if query has an edge job with a given conditions (other predicates).
+func (f *ImportFileFilter) WhereHasJobWith(preds ...predicate.ImportJob) {
+	f.Where(entql.HasEdgeWith("job", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ImportJobQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ImportJobQuery builder.
+func (_q *ImportJobQuery) Filter() *ImportJobFilter {
+	return &ImportJobFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ImportJobMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ImportJobMutation builder.
+func (m *ImportJobMutation) Filter() *ImportJobFilter {
+	return &ImportJobFilter{config: m.config, predicateAdder: m}
+}
+
+// ImportJobFilter provides a generic filtering capability at runtime for ImportJobQuery.
+type ImportJobFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ImportJobFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ImportJobFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ImportJobFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ImportJobFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ImportJobFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldKind))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *ImportJobFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldState))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *ImportJobFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldFileName))
+}
+
+// WhereFileSize applies the entql int predicate on the file_size field.
+func (f *ImportJobFilter) WhereFileSize(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldFileSize))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *ImportJobFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldCreatedByID))
+}
+
+// WhereOrgID applies the entql int predicate on the org_id field.
+func (f *ImportJobFilter) WhereOrgID(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldOrgID))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *ImportJobFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldDivisionCode))
+}
+
+// WhereRowsTotal applies the entql int predicate on the rows_total field.
+func (f *ImportJobFilter) WhereRowsTotal(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldRowsTotal))
+}
+
+// WhereRowsChecked applies the entql int predicate on the rows_checked field.
+func (f *ImportJobFilter) WhereRowsChecked(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldRowsChecked))
+}
+
+// WhereRowsStored applies the entql int predicate on the rows_stored field.
+func (f *ImportJobFilter) WhereRowsStored(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldRowsStored))
+}
+
+// WhereCreatedCount applies the entql int predicate on the created_count field.
+func (f *ImportJobFilter) WhereCreatedCount(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldCreatedCount))
+}
+
+// WhereUpdatedCount applies the entql int predicate on the updated_count field.
+func (f *ImportJobFilter) WhereUpdatedCount(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldUpdatedCount))
+}
+
+// WhereErrorCount applies the entql int predicate on the error_count field.
+func (f *ImportJobFilter) WhereErrorCount(p entql.IntP) {
+	f.Where(p.Field(importjob.FieldErrorCount))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *ImportJobFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(importjob.FieldMessage))
+}
+
+// WhereRetryable applies the entql bool predicate on the retryable field.
+func (f *ImportJobFilter) WhereRetryable(p entql.BoolP) {
+	f.Where(p.Field(importjob.FieldRetryable))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *ImportJobFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldStartedAt))
+}
+
+// WhereFinishedAt applies the entql time.Time predicate on the finished_at field.
+func (f *ImportJobFilter) WhereFinishedAt(p entql.TimeP) {
+	f.Where(p.Field(importjob.FieldFinishedAt))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *ImportJobFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *ImportJobFilter) WhereHasCreatedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrg applies a predicate to check if query has an edge org.
+func (f *ImportJobFilter) WhereHasOrg() {
+	f.Where(entql.HasEdge("org"))
+}
+
+// WhereHasOrgWith applies a predicate to check if query has an edge org with a given conditions (other predicates).
+func (f *ImportJobFilter) WhereHasOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCellErrors applies a predicate to check if query has an edge cell_errors.
+func (f *ImportJobFilter) WhereHasCellErrors() {
+	f.Where(entql.HasEdge("cell_errors"))
+}
+
+// WhereHasCellErrorsWith applies a predicate to check if query has an edge cell_errors with a given conditions (other predicates).
+func (f *ImportJobFilter) WhereHasCellErrorsWith(preds ...predicate.ImportCellError) {
+	f.Where(entql.HasEdgeWith("cell_errors", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFile applies a predicate to check if query has an edge file.
+func (f *ImportJobFilter) WhereHasFile() {
+	f.Where(entql.HasEdge("file"))
+}
+
+// WhereHasFileWith applies a predicate to check if query has an edge file with a given conditions (other predicates).
+func (f *ImportJobFilter) WhereHasFileWith(preds ...predicate.ImportFile) {
+	f.Where(entql.HasEdgeWith("file", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrgQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2049,7 +2517,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2214,7 +2682,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2308,7 +2776,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2426,7 +2894,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2500,7 +2968,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

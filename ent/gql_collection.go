@@ -14,6 +14,8 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -1759,6 +1761,369 @@ func newHouseholdPaginateArgs(rv map[string]any) *householdPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*HouseholdWhereInput); ok {
 		args.opts = append(args.opts, WithHouseholdFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ImportCellErrorQuery) CollectFields(ctx context.Context, satisfies ...string) (*ImportCellErrorQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ImportCellErrorQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(importcellerror.Columns))
+		selectedFields = []string{importcellerror.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "jobID":
+			if _, ok := fieldSeen[importcellerror.FieldJobID]; !ok {
+				selectedFields = append(selectedFields, importcellerror.FieldJobID)
+				fieldSeen[importcellerror.FieldJobID] = struct{}{}
+			}
+		case "line":
+			if _, ok := fieldSeen[importcellerror.FieldLine]; !ok {
+				selectedFields = append(selectedFields, importcellerror.FieldLine)
+				fieldSeen[importcellerror.FieldLine] = struct{}{}
+			}
+		case "column":
+			if _, ok := fieldSeen[importcellerror.FieldColumn]; !ok {
+				selectedFields = append(selectedFields, importcellerror.FieldColumn)
+				fieldSeen[importcellerror.FieldColumn] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[importcellerror.FieldReason]; !ok {
+				selectedFields = append(selectedFields, importcellerror.FieldReason)
+				fieldSeen[importcellerror.FieldReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type importcellerrorPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ImportCellErrorPaginateOption
+}
+
+func newImportCellErrorPaginateArgs(rv map[string]any) *importcellerrorPaginateArgs {
+	args := &importcellerrorPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ImportJobQuery) CollectFields(ctx context.Context, satisfies ...string) (*ImportJobQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ImportJobQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(importjob.Columns))
+		selectedFields = []string{importjob.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[importjob.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldCreatedByID)
+				fieldSeen[importjob.FieldCreatedByID] = struct{}{}
+			}
+
+		case "org":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrg = query
+			if _, ok := fieldSeen[importjob.FieldOrgID]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldOrgID)
+				fieldSeen[importjob.FieldOrgID] = struct{}{}
+			}
+
+		case "cellErrors":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ImportCellErrorClient{config: _q.config}).Query()
+			)
+			args := newImportCellErrorPaginateArgs(fieldArgs(ctx, nil, path...))
+			first, last, err := pageSize(args.first, args.last)
+			if err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			args.first, args.last = first, last
+			pager, err := newImportCellErrorPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				query := query.Clone()
+				_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*ImportJob) error {
+					ids := make([]driver.Value, len(nodes))
+					for i := range nodes {
+						ids[i] = nodes[i].ID
+					}
+					var v []struct {
+						NodeID int `sql:"job_id"`
+						Count  int `sql:"count"`
+					}
+					query.Where(func(s *sql.Selector) {
+						s.Where(sql.InValues(s.C(importjob.CellErrorsColumn), ids...))
+					})
+					if err := query.GroupBy(importjob.CellErrorsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+						return err
+					}
+					m := make(map[int]int, len(v))
+					for i := range v {
+						m[v[i].NodeID] = v[i].Count
+					}
+					for i := range nodes {
+						n := m[nodes[i].ID]
+						if nodes[i].Edges.totalCount[2] == nil {
+							nodes[i].Edges.totalCount[2] = make(map[string]int)
+						}
+						nodes[i].Edges.totalCount[2][alias] = n
+					}
+					return nil
+				})
+
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, importcellerrorImplementors)...); err != nil {
+					return err
+				}
+			}
+			limit := paginateLimit(args.first, args.last)
+			if oneNode {
+				pager.applyOrder(query.Limit(limit))
+			} else {
+				modify := entgql.LimitPerRow(importjob.CellErrorsColumn, limit, pager.orderExpr(query))
+				query.modifiers = append(query.modifiers, modify)
+			}
+			_q.WithNamedCellErrors(alias, func(wq *ImportCellErrorQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[importjob.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldCreatedAt)
+				fieldSeen[importjob.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[importjob.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldUpdatedAt)
+				fieldSeen[importjob.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[importjob.FieldKind]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldKind)
+				fieldSeen[importjob.FieldKind] = struct{}{}
+			}
+		case "state":
+			if _, ok := fieldSeen[importjob.FieldState]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldState)
+				fieldSeen[importjob.FieldState] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[importjob.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldFileName)
+				fieldSeen[importjob.FieldFileName] = struct{}{}
+			}
+		case "fileSize":
+			if _, ok := fieldSeen[importjob.FieldFileSize]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldFileSize)
+				fieldSeen[importjob.FieldFileSize] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[importjob.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldCreatedByID)
+				fieldSeen[importjob.FieldCreatedByID] = struct{}{}
+			}
+		case "orgID":
+			if _, ok := fieldSeen[importjob.FieldOrgID]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldOrgID)
+				fieldSeen[importjob.FieldOrgID] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[importjob.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldDivisionCode)
+				fieldSeen[importjob.FieldDivisionCode] = struct{}{}
+			}
+		case "rowsTotal":
+			if _, ok := fieldSeen[importjob.FieldRowsTotal]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldRowsTotal)
+				fieldSeen[importjob.FieldRowsTotal] = struct{}{}
+			}
+		case "rowsChecked":
+			if _, ok := fieldSeen[importjob.FieldRowsChecked]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldRowsChecked)
+				fieldSeen[importjob.FieldRowsChecked] = struct{}{}
+			}
+		case "rowsStored":
+			if _, ok := fieldSeen[importjob.FieldRowsStored]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldRowsStored)
+				fieldSeen[importjob.FieldRowsStored] = struct{}{}
+			}
+		case "createdCount":
+			if _, ok := fieldSeen[importjob.FieldCreatedCount]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldCreatedCount)
+				fieldSeen[importjob.FieldCreatedCount] = struct{}{}
+			}
+		case "updatedCount":
+			if _, ok := fieldSeen[importjob.FieldUpdatedCount]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldUpdatedCount)
+				fieldSeen[importjob.FieldUpdatedCount] = struct{}{}
+			}
+		case "errorCount":
+			if _, ok := fieldSeen[importjob.FieldErrorCount]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldErrorCount)
+				fieldSeen[importjob.FieldErrorCount] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[importjob.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldMessage)
+				fieldSeen[importjob.FieldMessage] = struct{}{}
+			}
+		case "retryable":
+			if _, ok := fieldSeen[importjob.FieldRetryable]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldRetryable)
+				fieldSeen[importjob.FieldRetryable] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[importjob.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldStartedAt)
+				fieldSeen[importjob.FieldStartedAt] = struct{}{}
+			}
+		case "finishedAt":
+			if _, ok := fieldSeen[importjob.FieldFinishedAt]; !ok {
+				selectedFields = append(selectedFields, importjob.FieldFinishedAt)
+				fieldSeen[importjob.FieldFinishedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type importjobPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ImportJobPaginateOption
+}
+
+func newImportJobPaginateArgs(rv map[string]any) *importjobPaginateArgs {
+	args := &importjobPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ImportJobOrder{Field: &ImportJobOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithImportJobOrder(order))
+			}
+		case *ImportJobOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithImportJobOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ImportJobWhereInput); ok {
+		args.opts = append(args.opts, WithImportJobFilter(v.Filter))
 	}
 	return args
 }

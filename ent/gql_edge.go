@@ -276,6 +276,40 @@ func (_m *Household) Assignments(
 	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *ImportJob) CreatedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ImportJob) Org(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.OrgOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrg().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ImportJob) CellErrors(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int,
+) (*ImportCellErrorConnection, error) {
+	opts := []ImportCellErrorPaginateOption{}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCellErrors(alias); err == nil || hasTotalCount {
+		pager, err := newImportCellErrorPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ImportCellErrorConnection{Edges: []*ImportCellErrorEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryCellErrors().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Org) Division(ctx context.Context) (*Division, error) {
 	result, err := _m.Edges.DivisionOrErr()
 	if IsNotLoaded(err) {

@@ -14,6 +14,8 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importjob"
 	"sanbao/ent/internal"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
@@ -70,6 +72,16 @@ var householdImplementors = []string{"Household", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Household) IsNode() {}
+
+var importcellerrorImplementors = []string{"ImportCellError", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ImportCellError) IsNode() {}
+
+var importjobImplementors = []string{"ImportJob", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ImportJob) IsNode() {}
 
 var orgImplementors = []string{"Org", "Node"}
 
@@ -236,6 +248,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(household.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, householdImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case importcellerror.Table:
+		query := c.ImportCellError.Query().
+			Where(importcellerror.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, importcellerrorImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case importjob.Table:
+		query := c.ImportJob.Query().
+			Where(importjob.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, importjobImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -465,6 +495,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Household.Query().
 			Where(household.IDIn(ids...))
 		query, err := query.CollectFields(ctx, householdImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case importcellerror.Table:
+		query := c.ImportCellError.Query().
+			Where(importcellerror.IDIn(ids...))
+		query, err := query.CollectFields(ctx, importcellerrorImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case importjob.Table:
+		query := c.ImportJob.Query().
+			Where(importjob.IDIn(ids...))
+		query, err := query.CollectFields(ctx, importjobImplementors...)
 		if err != nil {
 			return nil, err
 		}

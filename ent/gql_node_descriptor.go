@@ -11,6 +11,7 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -1119,6 +1120,244 @@ func (_m *Household) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryAssignments().
 		Select(assignment.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *ImportCellError) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "ImportCellError",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 0),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.JobID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "job_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Line); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "line",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Column); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "column",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Reason); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "reason",
+		Value: string(buf),
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *ImportJob) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "ImportJob",
+		Fields: make([]*Field, 19),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.State); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "importjob.State",
+		Name:  "state",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FileName); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "file_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FileSize); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "file_size",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "int",
+		Name:  "created_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.OrgID); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "org_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DivisionCode); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "division_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RowsTotal); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "int",
+		Name:  "rows_total",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RowsChecked); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "int",
+		Name:  "rows_checked",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RowsStored); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "int",
+		Name:  "rows_stored",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedCount); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
+		Type:  "int",
+		Name:  "created_count",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedCount); err != nil {
+		return nil, err
+	}
+	node.Fields[13] = &Field{
+		Type:  "int",
+		Name:  "updated_count",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ErrorCount); err != nil {
+		return nil, err
+	}
+	node.Fields[14] = &Field{
+		Type:  "int",
+		Name:  "error_count",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Message); err != nil {
+		return nil, err
+	}
+	node.Fields[15] = &Field{
+		Type:  "string",
+		Name:  "message",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Retryable); err != nil {
+		return nil, err
+	}
+	node.Fields[16] = &Field{
+		Type:  "bool",
+		Name:  "retryable",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StartedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[17] = &Field{
+		Type:  "time.Time",
+		Name:  "started_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FinishedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[18] = &Field{
+		Type:  "time.Time",
+		Name:  "finished_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "created_by",
+	}
+	err = _m.QueryCreatedBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Org",
+		Name: "org",
+	}
+	err = _m.QueryOrg().
+		Select(org.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "ImportCellError",
+		Name: "cell_errors",
+	}
+	err = _m.QueryCellErrors().
+		Select(importcellerror.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,8 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -2867,6 +2869,567 @@ func (_m *Household) ToEdge(order *HouseholdOrder) *HouseholdEdge {
 		order = DefaultHouseholdOrder
 	}
 	return &HouseholdEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ImportCellErrorEdge is the edge representation of ImportCellError.
+type ImportCellErrorEdge struct {
+	Node   *ImportCellError `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// ImportCellErrorConnection is the connection containing edges to ImportCellError.
+type ImportCellErrorConnection struct {
+	Edges      []*ImportCellErrorEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *ImportCellErrorConnection) build(nodes []*ImportCellError, pager *importcellerrorPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ImportCellError
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ImportCellError {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ImportCellError {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ImportCellErrorEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ImportCellErrorEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ImportCellErrorPaginateOption enables pagination customization.
+type ImportCellErrorPaginateOption func(*importcellerrorPager) error
+
+// WithImportCellErrorOrder configures pagination ordering.
+func WithImportCellErrorOrder(order *ImportCellErrorOrder) ImportCellErrorPaginateOption {
+	if order == nil {
+		order = DefaultImportCellErrorOrder
+	}
+	o := *order
+	return func(pager *importcellerrorPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultImportCellErrorOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithImportCellErrorFilter configures pagination filter.
+func WithImportCellErrorFilter(filter func(*ImportCellErrorQuery) (*ImportCellErrorQuery, error)) ImportCellErrorPaginateOption {
+	return func(pager *importcellerrorPager) error {
+		if filter == nil {
+			return errors.New("ImportCellErrorQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type importcellerrorPager struct {
+	reverse bool
+	order   *ImportCellErrorOrder
+	filter  func(*ImportCellErrorQuery) (*ImportCellErrorQuery, error)
+}
+
+func newImportCellErrorPager(opts []ImportCellErrorPaginateOption, reverse bool) (*importcellerrorPager, error) {
+	pager := &importcellerrorPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultImportCellErrorOrder
+	}
+	return pager, nil
+}
+
+func (p *importcellerrorPager) applyFilter(query *ImportCellErrorQuery) (*ImportCellErrorQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *importcellerrorPager) toCursor(_m *ImportCellError) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *importcellerrorPager) applyCursors(query *ImportCellErrorQuery, after, before *Cursor) (*ImportCellErrorQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultImportCellErrorOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *importcellerrorPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *importcellerrorPager) applyOrder(query *ImportCellErrorQuery) *ImportCellErrorQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultImportCellErrorOrder.Field {
+		query = query.Order(DefaultImportCellErrorOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *importcellerrorPager) orderExpr(query *ImportCellErrorQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultImportCellErrorOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ImportCellError.
+func (_m *ImportCellErrorQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ImportCellErrorPaginateOption,
+) (*ImportCellErrorConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newImportCellErrorPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ImportCellErrorConnection{Edges: []*ImportCellErrorEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// ImportCellErrorOrderField defines the ordering field of ImportCellError.
+type ImportCellErrorOrderField struct {
+	// Value extracts the ordering value from the given ImportCellError.
+	Value    func(*ImportCellError) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) importcellerror.OrderOption
+	toCursor func(*ImportCellError) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *ImportCellErrorOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// ImportCellErrorOrder defines the ordering of ImportCellError.
+type ImportCellErrorOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *ImportCellErrorOrderField `json:"field"`
+}
+
+// DefaultImportCellErrorOrder is the default ordering of ImportCellError.
+var DefaultImportCellErrorOrder = &ImportCellErrorOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ImportCellErrorOrderField{
+		Value: func(_m *ImportCellError) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: importcellerror.FieldID,
+		toTerm: importcellerror.ByID,
+		toCursor: func(_m *ImportCellError) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ImportCellError into ImportCellErrorEdge.
+func (_m *ImportCellError) ToEdge(order *ImportCellErrorOrder) *ImportCellErrorEdge {
+	if order == nil {
+		order = DefaultImportCellErrorOrder
+	}
+	return &ImportCellErrorEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ImportJobEdge is the edge representation of ImportJob.
+type ImportJobEdge struct {
+	Node   *ImportJob `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// ImportJobConnection is the connection containing edges to ImportJob.
+type ImportJobConnection struct {
+	Edges      []*ImportJobEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *ImportJobConnection) build(nodes []*ImportJob, pager *importjobPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ImportJob
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ImportJob {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ImportJob {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ImportJobEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ImportJobEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ImportJobPaginateOption enables pagination customization.
+type ImportJobPaginateOption func(*importjobPager) error
+
+// WithImportJobOrder configures pagination ordering.
+func WithImportJobOrder(order *ImportJobOrder) ImportJobPaginateOption {
+	if order == nil {
+		order = DefaultImportJobOrder
+	}
+	o := *order
+	return func(pager *importjobPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultImportJobOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithImportJobFilter configures pagination filter.
+func WithImportJobFilter(filter func(*ImportJobQuery) (*ImportJobQuery, error)) ImportJobPaginateOption {
+	return func(pager *importjobPager) error {
+		if filter == nil {
+			return errors.New("ImportJobQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type importjobPager struct {
+	reverse bool
+	order   *ImportJobOrder
+	filter  func(*ImportJobQuery) (*ImportJobQuery, error)
+}
+
+func newImportJobPager(opts []ImportJobPaginateOption, reverse bool) (*importjobPager, error) {
+	pager := &importjobPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultImportJobOrder
+	}
+	return pager, nil
+}
+
+func (p *importjobPager) applyFilter(query *ImportJobQuery) (*ImportJobQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *importjobPager) toCursor(_m *ImportJob) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *importjobPager) applyCursors(query *ImportJobQuery, after, before *Cursor) (*ImportJobQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultImportJobOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *importjobPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *importjobPager) applyOrder(query *ImportJobQuery) *ImportJobQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultImportJobOrder.Field {
+		query = query.Order(DefaultImportJobOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *importjobPager) orderExpr(query *ImportJobQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultImportJobOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ImportJob.
+func (_m *ImportJobQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ImportJobPaginateOption,
+) (*ImportJobConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newImportJobPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ImportJobConnection{Edges: []*ImportJobEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ImportJobOrderFieldCreatedAt orders ImportJob by created_at.
+	ImportJobOrderFieldCreatedAt = &ImportJobOrderField{
+		Value: func(_m *ImportJob) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   importjob.FieldCreatedAt,
+		toTerm:   importjob.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *ImportJob) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+	// ImportJobOrderFieldState orders ImportJob by state.
+	ImportJobOrderFieldState = &ImportJobOrderField{
+		Value: func(_m *ImportJob) (ent.Value, error) {
+			return _m.State, nil
+		},
+		column:   importjob.FieldState,
+		toTerm:   importjob.ByState,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *ImportJob) Cursor {
+			return newCursor(_m.ID, string(_m.State))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ImportJobOrderField) String() string {
+	var str string
+	switch f.column {
+	case ImportJobOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ImportJobOrderFieldState.column:
+		str = "STATE"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ImportJobOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ImportJobOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ImportJobOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ImportJobOrderFieldCreatedAt
+	case "STATE":
+		*f = *ImportJobOrderFieldState
+	default:
+		return fmt.Errorf("%s is not a valid ImportJobOrderField", str)
+	}
+	return nil
+}
+
+// ImportJobOrderField defines the ordering field of ImportJob.
+type ImportJobOrderField struct {
+	// Value extracts the ordering value from the given ImportJob.
+	Value    func(*ImportJob) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) importjob.OrderOption
+	toCursor func(*ImportJob) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *ImportJobOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// ImportJobOrder defines the ordering of ImportJob.
+type ImportJobOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *ImportJobOrderField `json:"field"`
+}
+
+// DefaultImportJobOrder is the default ordering of ImportJob.
+var DefaultImportJobOrder = &ImportJobOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ImportJobOrderField{
+		Value: func(_m *ImportJob) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: importjob.FieldID,
+		toTerm: importjob.ByID,
+		toCursor: func(_m *ImportJob) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ImportJob into ImportJobEdge.
+func (_m *ImportJob) ToEdge(order *ImportJobOrder) *ImportJobEdge {
+	if order == nil {
+		order = DefaultImportJobOrder
+	}
+	return &ImportJobEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -13,6 +13,7 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -4130,6 +4131,766 @@ func (i *HouseholdWhereInput) P() (predicate.Household, error) {
 		return predicates[0], nil
 	default:
 		return household.And(predicates...), nil
+	}
+}
+
+// ImportJobWhereInput represents a where input for filtering ImportJob queries.
+type ImportJobWhereInput struct {
+	Predicates []predicate.ImportJob  `json:"-"`
+	Not        *ImportJobWhereInput   `json:"not,omitempty"`
+	Or         []*ImportJobWhereInput `json:"or,omitempty"`
+	And        []*ImportJobWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind             *string  `json:"kind,omitempty"`
+	KindNEQ          *string  `json:"kindNEQ,omitempty"`
+	KindIn           []string `json:"kindIn,omitempty"`
+	KindNotIn        []string `json:"kindNotIn,omitempty"`
+	KindGT           *string  `json:"kindGT,omitempty"`
+	KindGTE          *string  `json:"kindGTE,omitempty"`
+	KindLT           *string  `json:"kindLT,omitempty"`
+	KindLTE          *string  `json:"kindLTE,omitempty"`
+	KindContains     *string  `json:"kindContains,omitempty"`
+	KindHasPrefix    *string  `json:"kindHasPrefix,omitempty"`
+	KindHasSuffix    *string  `json:"kindHasSuffix,omitempty"`
+	KindEqualFold    *string  `json:"kindEqualFold,omitempty"`
+	KindContainsFold *string  `json:"kindContainsFold,omitempty"`
+
+	// "state" field predicates.
+	State      *importjob.State  `json:"state,omitempty"`
+	StateNEQ   *importjob.State  `json:"stateNEQ,omitempty"`
+	StateIn    []importjob.State `json:"stateIn,omitempty"`
+	StateNotIn []importjob.State `json:"stateNotIn,omitempty"`
+
+	// "file_name" field predicates.
+	FileName             *string  `json:"fileName,omitempty"`
+	FileNameNEQ          *string  `json:"fileNameNEQ,omitempty"`
+	FileNameIn           []string `json:"fileNameIn,omitempty"`
+	FileNameNotIn        []string `json:"fileNameNotIn,omitempty"`
+	FileNameGT           *string  `json:"fileNameGT,omitempty"`
+	FileNameGTE          *string  `json:"fileNameGTE,omitempty"`
+	FileNameLT           *string  `json:"fileNameLT,omitempty"`
+	FileNameLTE          *string  `json:"fileNameLTE,omitempty"`
+	FileNameContains     *string  `json:"fileNameContains,omitempty"`
+	FileNameHasPrefix    *string  `json:"fileNameHasPrefix,omitempty"`
+	FileNameHasSuffix    *string  `json:"fileNameHasSuffix,omitempty"`
+	FileNameEqualFold    *string  `json:"fileNameEqualFold,omitempty"`
+	FileNameContainsFold *string  `json:"fileNameContainsFold,omitempty"`
+
+	// "file_size" field predicates.
+	FileSize      *int  `json:"fileSize,omitempty"`
+	FileSizeNEQ   *int  `json:"fileSizeNEQ,omitempty"`
+	FileSizeIn    []int `json:"fileSizeIn,omitempty"`
+	FileSizeNotIn []int `json:"fileSizeNotIn,omitempty"`
+	FileSizeGT    *int  `json:"fileSizeGT,omitempty"`
+	FileSizeGTE   *int  `json:"fileSizeGTE,omitempty"`
+	FileSizeLT    *int  `json:"fileSizeLT,omitempty"`
+	FileSizeLTE   *int  `json:"fileSizeLTE,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID      *int  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ   *int  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn    []int `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn []int `json:"createdByIDNotIn,omitempty"`
+
+	// "org_id" field predicates.
+	OrgID      *int  `json:"orgID,omitempty"`
+	OrgIDNEQ   *int  `json:"orgIDNEQ,omitempty"`
+	OrgIDIn    []int `json:"orgIDIn,omitempty"`
+	OrgIDNotIn []int `json:"orgIDNotIn,omitempty"`
+
+	// "division_code" field predicates.
+	DivisionCode             *string  `json:"divisionCode,omitempty"`
+	DivisionCodeNEQ          *string  `json:"divisionCodeNEQ,omitempty"`
+	DivisionCodeIn           []string `json:"divisionCodeIn,omitempty"`
+	DivisionCodeNotIn        []string `json:"divisionCodeNotIn,omitempty"`
+	DivisionCodeGT           *string  `json:"divisionCodeGT,omitempty"`
+	DivisionCodeGTE          *string  `json:"divisionCodeGTE,omitempty"`
+	DivisionCodeLT           *string  `json:"divisionCodeLT,omitempty"`
+	DivisionCodeLTE          *string  `json:"divisionCodeLTE,omitempty"`
+	DivisionCodeContains     *string  `json:"divisionCodeContains,omitempty"`
+	DivisionCodeHasPrefix    *string  `json:"divisionCodeHasPrefix,omitempty"`
+	DivisionCodeHasSuffix    *string  `json:"divisionCodeHasSuffix,omitempty"`
+	DivisionCodeEqualFold    *string  `json:"divisionCodeEqualFold,omitempty"`
+	DivisionCodeContainsFold *string  `json:"divisionCodeContainsFold,omitempty"`
+
+	// "rows_total" field predicates.
+	RowsTotal      *int  `json:"rowsTotal,omitempty"`
+	RowsTotalNEQ   *int  `json:"rowsTotalNEQ,omitempty"`
+	RowsTotalIn    []int `json:"rowsTotalIn,omitempty"`
+	RowsTotalNotIn []int `json:"rowsTotalNotIn,omitempty"`
+	RowsTotalGT    *int  `json:"rowsTotalGT,omitempty"`
+	RowsTotalGTE   *int  `json:"rowsTotalGTE,omitempty"`
+	RowsTotalLT    *int  `json:"rowsTotalLT,omitempty"`
+	RowsTotalLTE   *int  `json:"rowsTotalLTE,omitempty"`
+
+	// "rows_checked" field predicates.
+	RowsChecked      *int  `json:"rowsChecked,omitempty"`
+	RowsCheckedNEQ   *int  `json:"rowsCheckedNEQ,omitempty"`
+	RowsCheckedIn    []int `json:"rowsCheckedIn,omitempty"`
+	RowsCheckedNotIn []int `json:"rowsCheckedNotIn,omitempty"`
+	RowsCheckedGT    *int  `json:"rowsCheckedGT,omitempty"`
+	RowsCheckedGTE   *int  `json:"rowsCheckedGTE,omitempty"`
+	RowsCheckedLT    *int  `json:"rowsCheckedLT,omitempty"`
+	RowsCheckedLTE   *int  `json:"rowsCheckedLTE,omitempty"`
+
+	// "rows_stored" field predicates.
+	RowsStored      *int  `json:"rowsStored,omitempty"`
+	RowsStoredNEQ   *int  `json:"rowsStoredNEQ,omitempty"`
+	RowsStoredIn    []int `json:"rowsStoredIn,omitempty"`
+	RowsStoredNotIn []int `json:"rowsStoredNotIn,omitempty"`
+	RowsStoredGT    *int  `json:"rowsStoredGT,omitempty"`
+	RowsStoredGTE   *int  `json:"rowsStoredGTE,omitempty"`
+	RowsStoredLT    *int  `json:"rowsStoredLT,omitempty"`
+	RowsStoredLTE   *int  `json:"rowsStoredLTE,omitempty"`
+
+	// "created_count" field predicates.
+	CreatedCount      *int  `json:"createdCount,omitempty"`
+	CreatedCountNEQ   *int  `json:"createdCountNEQ,omitempty"`
+	CreatedCountIn    []int `json:"createdCountIn,omitempty"`
+	CreatedCountNotIn []int `json:"createdCountNotIn,omitempty"`
+	CreatedCountGT    *int  `json:"createdCountGT,omitempty"`
+	CreatedCountGTE   *int  `json:"createdCountGTE,omitempty"`
+	CreatedCountLT    *int  `json:"createdCountLT,omitempty"`
+	CreatedCountLTE   *int  `json:"createdCountLTE,omitempty"`
+
+	// "updated_count" field predicates.
+	UpdatedCount      *int  `json:"updatedCount,omitempty"`
+	UpdatedCountNEQ   *int  `json:"updatedCountNEQ,omitempty"`
+	UpdatedCountIn    []int `json:"updatedCountIn,omitempty"`
+	UpdatedCountNotIn []int `json:"updatedCountNotIn,omitempty"`
+	UpdatedCountGT    *int  `json:"updatedCountGT,omitempty"`
+	UpdatedCountGTE   *int  `json:"updatedCountGTE,omitempty"`
+	UpdatedCountLT    *int  `json:"updatedCountLT,omitempty"`
+	UpdatedCountLTE   *int  `json:"updatedCountLTE,omitempty"`
+
+	// "error_count" field predicates.
+	ErrorCount      *int  `json:"errorCount,omitempty"`
+	ErrorCountNEQ   *int  `json:"errorCountNEQ,omitempty"`
+	ErrorCountIn    []int `json:"errorCountIn,omitempty"`
+	ErrorCountNotIn []int `json:"errorCountNotIn,omitempty"`
+	ErrorCountGT    *int  `json:"errorCountGT,omitempty"`
+	ErrorCountGTE   *int  `json:"errorCountGTE,omitempty"`
+	ErrorCountLT    *int  `json:"errorCountLT,omitempty"`
+	ErrorCountLTE   *int  `json:"errorCountLTE,omitempty"`
+
+	// "message" field predicates.
+	Message             *string  `json:"message,omitempty"`
+	MessageNEQ          *string  `json:"messageNEQ,omitempty"`
+	MessageIn           []string `json:"messageIn,omitempty"`
+	MessageNotIn        []string `json:"messageNotIn,omitempty"`
+	MessageGT           *string  `json:"messageGT,omitempty"`
+	MessageGTE          *string  `json:"messageGTE,omitempty"`
+	MessageLT           *string  `json:"messageLT,omitempty"`
+	MessageLTE          *string  `json:"messageLTE,omitempty"`
+	MessageContains     *string  `json:"messageContains,omitempty"`
+	MessageHasPrefix    *string  `json:"messageHasPrefix,omitempty"`
+	MessageHasSuffix    *string  `json:"messageHasSuffix,omitempty"`
+	MessageEqualFold    *string  `json:"messageEqualFold,omitempty"`
+	MessageContainsFold *string  `json:"messageContainsFold,omitempty"`
+
+	// "retryable" field predicates.
+	Retryable    *bool `json:"retryable,omitempty"`
+	RetryableNEQ *bool `json:"retryableNEQ,omitempty"`
+
+	// "started_at" field predicates.
+	StartedAt       *time.Time  `json:"startedAt,omitempty"`
+	StartedAtNEQ    *time.Time  `json:"startedAtNEQ,omitempty"`
+	StartedAtIn     []time.Time `json:"startedAtIn,omitempty"`
+	StartedAtNotIn  []time.Time `json:"startedAtNotIn,omitempty"`
+	StartedAtGT     *time.Time  `json:"startedAtGT,omitempty"`
+	StartedAtGTE    *time.Time  `json:"startedAtGTE,omitempty"`
+	StartedAtLT     *time.Time  `json:"startedAtLT,omitempty"`
+	StartedAtLTE    *time.Time  `json:"startedAtLTE,omitempty"`
+	StartedAtIsNil  bool        `json:"startedAtIsNil,omitempty"`
+	StartedAtNotNil bool        `json:"startedAtNotNil,omitempty"`
+
+	// "finished_at" field predicates.
+	FinishedAt       *time.Time  `json:"finishedAt,omitempty"`
+	FinishedAtNEQ    *time.Time  `json:"finishedAtNEQ,omitempty"`
+	FinishedAtIn     []time.Time `json:"finishedAtIn,omitempty"`
+	FinishedAtNotIn  []time.Time `json:"finishedAtNotIn,omitempty"`
+	FinishedAtGT     *time.Time  `json:"finishedAtGT,omitempty"`
+	FinishedAtGTE    *time.Time  `json:"finishedAtGTE,omitempty"`
+	FinishedAtLT     *time.Time  `json:"finishedAtLT,omitempty"`
+	FinishedAtLTE    *time.Time  `json:"finishedAtLTE,omitempty"`
+	FinishedAtIsNil  bool        `json:"finishedAtIsNil,omitempty"`
+	FinishedAtNotNil bool        `json:"finishedAtNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ImportJobWhereInput) AddPredicates(predicates ...predicate.ImportJob) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ImportJobWhereInput filter on the ImportJobQuery builder.
+func (i *ImportJobWhereInput) Filter(q *ImportJobQuery) (*ImportJobQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyImportJobWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyImportJobWhereInput is returned in case the ImportJobWhereInput is empty.
+var ErrEmptyImportJobWhereInput = errors.New("ent: empty predicate ImportJobWhereInput")
+
+// P returns a predicate for filtering importjobs.
+// An error is returned if the input is empty or invalid.
+func (i *ImportJobWhereInput) P() (predicate.ImportJob, error) {
+	var predicates []predicate.ImportJob
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, importjob.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ImportJob, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, importjob.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ImportJob, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, importjob.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, importjob.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, importjob.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, importjob.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, importjob.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, importjob.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, importjob.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, importjob.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, importjob.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, importjob.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, importjob.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, importjob.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, importjob.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, importjob.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, importjob.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, importjob.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, importjob.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, importjob.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, importjob.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, importjob.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, importjob.KindNotIn(i.KindNotIn...))
+	}
+	if i.KindGT != nil {
+		predicates = append(predicates, importjob.KindGT(*i.KindGT))
+	}
+	if i.KindGTE != nil {
+		predicates = append(predicates, importjob.KindGTE(*i.KindGTE))
+	}
+	if i.KindLT != nil {
+		predicates = append(predicates, importjob.KindLT(*i.KindLT))
+	}
+	if i.KindLTE != nil {
+		predicates = append(predicates, importjob.KindLTE(*i.KindLTE))
+	}
+	if i.KindContains != nil {
+		predicates = append(predicates, importjob.KindContains(*i.KindContains))
+	}
+	if i.KindHasPrefix != nil {
+		predicates = append(predicates, importjob.KindHasPrefix(*i.KindHasPrefix))
+	}
+	if i.KindHasSuffix != nil {
+		predicates = append(predicates, importjob.KindHasSuffix(*i.KindHasSuffix))
+	}
+	if i.KindEqualFold != nil {
+		predicates = append(predicates, importjob.KindEqualFold(*i.KindEqualFold))
+	}
+	if i.KindContainsFold != nil {
+		predicates = append(predicates, importjob.KindContainsFold(*i.KindContainsFold))
+	}
+	if i.State != nil {
+		predicates = append(predicates, importjob.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, importjob.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, importjob.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, importjob.StateNotIn(i.StateNotIn...))
+	}
+	if i.FileName != nil {
+		predicates = append(predicates, importjob.FileNameEQ(*i.FileName))
+	}
+	if i.FileNameNEQ != nil {
+		predicates = append(predicates, importjob.FileNameNEQ(*i.FileNameNEQ))
+	}
+	if len(i.FileNameIn) > 0 {
+		predicates = append(predicates, importjob.FileNameIn(i.FileNameIn...))
+	}
+	if len(i.FileNameNotIn) > 0 {
+		predicates = append(predicates, importjob.FileNameNotIn(i.FileNameNotIn...))
+	}
+	if i.FileNameGT != nil {
+		predicates = append(predicates, importjob.FileNameGT(*i.FileNameGT))
+	}
+	if i.FileNameGTE != nil {
+		predicates = append(predicates, importjob.FileNameGTE(*i.FileNameGTE))
+	}
+	if i.FileNameLT != nil {
+		predicates = append(predicates, importjob.FileNameLT(*i.FileNameLT))
+	}
+	if i.FileNameLTE != nil {
+		predicates = append(predicates, importjob.FileNameLTE(*i.FileNameLTE))
+	}
+	if i.FileNameContains != nil {
+		predicates = append(predicates, importjob.FileNameContains(*i.FileNameContains))
+	}
+	if i.FileNameHasPrefix != nil {
+		predicates = append(predicates, importjob.FileNameHasPrefix(*i.FileNameHasPrefix))
+	}
+	if i.FileNameHasSuffix != nil {
+		predicates = append(predicates, importjob.FileNameHasSuffix(*i.FileNameHasSuffix))
+	}
+	if i.FileNameEqualFold != nil {
+		predicates = append(predicates, importjob.FileNameEqualFold(*i.FileNameEqualFold))
+	}
+	if i.FileNameContainsFold != nil {
+		predicates = append(predicates, importjob.FileNameContainsFold(*i.FileNameContainsFold))
+	}
+	if i.FileSize != nil {
+		predicates = append(predicates, importjob.FileSizeEQ(*i.FileSize))
+	}
+	if i.FileSizeNEQ != nil {
+		predicates = append(predicates, importjob.FileSizeNEQ(*i.FileSizeNEQ))
+	}
+	if len(i.FileSizeIn) > 0 {
+		predicates = append(predicates, importjob.FileSizeIn(i.FileSizeIn...))
+	}
+	if len(i.FileSizeNotIn) > 0 {
+		predicates = append(predicates, importjob.FileSizeNotIn(i.FileSizeNotIn...))
+	}
+	if i.FileSizeGT != nil {
+		predicates = append(predicates, importjob.FileSizeGT(*i.FileSizeGT))
+	}
+	if i.FileSizeGTE != nil {
+		predicates = append(predicates, importjob.FileSizeGTE(*i.FileSizeGTE))
+	}
+	if i.FileSizeLT != nil {
+		predicates = append(predicates, importjob.FileSizeLT(*i.FileSizeLT))
+	}
+	if i.FileSizeLTE != nil {
+		predicates = append(predicates, importjob.FileSizeLTE(*i.FileSizeLTE))
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, importjob.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, importjob.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, importjob.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, importjob.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.OrgID != nil {
+		predicates = append(predicates, importjob.OrgIDEQ(*i.OrgID))
+	}
+	if i.OrgIDNEQ != nil {
+		predicates = append(predicates, importjob.OrgIDNEQ(*i.OrgIDNEQ))
+	}
+	if len(i.OrgIDIn) > 0 {
+		predicates = append(predicates, importjob.OrgIDIn(i.OrgIDIn...))
+	}
+	if len(i.OrgIDNotIn) > 0 {
+		predicates = append(predicates, importjob.OrgIDNotIn(i.OrgIDNotIn...))
+	}
+	if i.DivisionCode != nil {
+		predicates = append(predicates, importjob.DivisionCodeEQ(*i.DivisionCode))
+	}
+	if i.DivisionCodeNEQ != nil {
+		predicates = append(predicates, importjob.DivisionCodeNEQ(*i.DivisionCodeNEQ))
+	}
+	if len(i.DivisionCodeIn) > 0 {
+		predicates = append(predicates, importjob.DivisionCodeIn(i.DivisionCodeIn...))
+	}
+	if len(i.DivisionCodeNotIn) > 0 {
+		predicates = append(predicates, importjob.DivisionCodeNotIn(i.DivisionCodeNotIn...))
+	}
+	if i.DivisionCodeGT != nil {
+		predicates = append(predicates, importjob.DivisionCodeGT(*i.DivisionCodeGT))
+	}
+	if i.DivisionCodeGTE != nil {
+		predicates = append(predicates, importjob.DivisionCodeGTE(*i.DivisionCodeGTE))
+	}
+	if i.DivisionCodeLT != nil {
+		predicates = append(predicates, importjob.DivisionCodeLT(*i.DivisionCodeLT))
+	}
+	if i.DivisionCodeLTE != nil {
+		predicates = append(predicates, importjob.DivisionCodeLTE(*i.DivisionCodeLTE))
+	}
+	if i.DivisionCodeContains != nil {
+		predicates = append(predicates, importjob.DivisionCodeContains(*i.DivisionCodeContains))
+	}
+	if i.DivisionCodeHasPrefix != nil {
+		predicates = append(predicates, importjob.DivisionCodeHasPrefix(*i.DivisionCodeHasPrefix))
+	}
+	if i.DivisionCodeHasSuffix != nil {
+		predicates = append(predicates, importjob.DivisionCodeHasSuffix(*i.DivisionCodeHasSuffix))
+	}
+	if i.DivisionCodeEqualFold != nil {
+		predicates = append(predicates, importjob.DivisionCodeEqualFold(*i.DivisionCodeEqualFold))
+	}
+	if i.DivisionCodeContainsFold != nil {
+		predicates = append(predicates, importjob.DivisionCodeContainsFold(*i.DivisionCodeContainsFold))
+	}
+	if i.RowsTotal != nil {
+		predicates = append(predicates, importjob.RowsTotalEQ(*i.RowsTotal))
+	}
+	if i.RowsTotalNEQ != nil {
+		predicates = append(predicates, importjob.RowsTotalNEQ(*i.RowsTotalNEQ))
+	}
+	if len(i.RowsTotalIn) > 0 {
+		predicates = append(predicates, importjob.RowsTotalIn(i.RowsTotalIn...))
+	}
+	if len(i.RowsTotalNotIn) > 0 {
+		predicates = append(predicates, importjob.RowsTotalNotIn(i.RowsTotalNotIn...))
+	}
+	if i.RowsTotalGT != nil {
+		predicates = append(predicates, importjob.RowsTotalGT(*i.RowsTotalGT))
+	}
+	if i.RowsTotalGTE != nil {
+		predicates = append(predicates, importjob.RowsTotalGTE(*i.RowsTotalGTE))
+	}
+	if i.RowsTotalLT != nil {
+		predicates = append(predicates, importjob.RowsTotalLT(*i.RowsTotalLT))
+	}
+	if i.RowsTotalLTE != nil {
+		predicates = append(predicates, importjob.RowsTotalLTE(*i.RowsTotalLTE))
+	}
+	if i.RowsChecked != nil {
+		predicates = append(predicates, importjob.RowsCheckedEQ(*i.RowsChecked))
+	}
+	if i.RowsCheckedNEQ != nil {
+		predicates = append(predicates, importjob.RowsCheckedNEQ(*i.RowsCheckedNEQ))
+	}
+	if len(i.RowsCheckedIn) > 0 {
+		predicates = append(predicates, importjob.RowsCheckedIn(i.RowsCheckedIn...))
+	}
+	if len(i.RowsCheckedNotIn) > 0 {
+		predicates = append(predicates, importjob.RowsCheckedNotIn(i.RowsCheckedNotIn...))
+	}
+	if i.RowsCheckedGT != nil {
+		predicates = append(predicates, importjob.RowsCheckedGT(*i.RowsCheckedGT))
+	}
+	if i.RowsCheckedGTE != nil {
+		predicates = append(predicates, importjob.RowsCheckedGTE(*i.RowsCheckedGTE))
+	}
+	if i.RowsCheckedLT != nil {
+		predicates = append(predicates, importjob.RowsCheckedLT(*i.RowsCheckedLT))
+	}
+	if i.RowsCheckedLTE != nil {
+		predicates = append(predicates, importjob.RowsCheckedLTE(*i.RowsCheckedLTE))
+	}
+	if i.RowsStored != nil {
+		predicates = append(predicates, importjob.RowsStoredEQ(*i.RowsStored))
+	}
+	if i.RowsStoredNEQ != nil {
+		predicates = append(predicates, importjob.RowsStoredNEQ(*i.RowsStoredNEQ))
+	}
+	if len(i.RowsStoredIn) > 0 {
+		predicates = append(predicates, importjob.RowsStoredIn(i.RowsStoredIn...))
+	}
+	if len(i.RowsStoredNotIn) > 0 {
+		predicates = append(predicates, importjob.RowsStoredNotIn(i.RowsStoredNotIn...))
+	}
+	if i.RowsStoredGT != nil {
+		predicates = append(predicates, importjob.RowsStoredGT(*i.RowsStoredGT))
+	}
+	if i.RowsStoredGTE != nil {
+		predicates = append(predicates, importjob.RowsStoredGTE(*i.RowsStoredGTE))
+	}
+	if i.RowsStoredLT != nil {
+		predicates = append(predicates, importjob.RowsStoredLT(*i.RowsStoredLT))
+	}
+	if i.RowsStoredLTE != nil {
+		predicates = append(predicates, importjob.RowsStoredLTE(*i.RowsStoredLTE))
+	}
+	if i.CreatedCount != nil {
+		predicates = append(predicates, importjob.CreatedCountEQ(*i.CreatedCount))
+	}
+	if i.CreatedCountNEQ != nil {
+		predicates = append(predicates, importjob.CreatedCountNEQ(*i.CreatedCountNEQ))
+	}
+	if len(i.CreatedCountIn) > 0 {
+		predicates = append(predicates, importjob.CreatedCountIn(i.CreatedCountIn...))
+	}
+	if len(i.CreatedCountNotIn) > 0 {
+		predicates = append(predicates, importjob.CreatedCountNotIn(i.CreatedCountNotIn...))
+	}
+	if i.CreatedCountGT != nil {
+		predicates = append(predicates, importjob.CreatedCountGT(*i.CreatedCountGT))
+	}
+	if i.CreatedCountGTE != nil {
+		predicates = append(predicates, importjob.CreatedCountGTE(*i.CreatedCountGTE))
+	}
+	if i.CreatedCountLT != nil {
+		predicates = append(predicates, importjob.CreatedCountLT(*i.CreatedCountLT))
+	}
+	if i.CreatedCountLTE != nil {
+		predicates = append(predicates, importjob.CreatedCountLTE(*i.CreatedCountLTE))
+	}
+	if i.UpdatedCount != nil {
+		predicates = append(predicates, importjob.UpdatedCountEQ(*i.UpdatedCount))
+	}
+	if i.UpdatedCountNEQ != nil {
+		predicates = append(predicates, importjob.UpdatedCountNEQ(*i.UpdatedCountNEQ))
+	}
+	if len(i.UpdatedCountIn) > 0 {
+		predicates = append(predicates, importjob.UpdatedCountIn(i.UpdatedCountIn...))
+	}
+	if len(i.UpdatedCountNotIn) > 0 {
+		predicates = append(predicates, importjob.UpdatedCountNotIn(i.UpdatedCountNotIn...))
+	}
+	if i.UpdatedCountGT != nil {
+		predicates = append(predicates, importjob.UpdatedCountGT(*i.UpdatedCountGT))
+	}
+	if i.UpdatedCountGTE != nil {
+		predicates = append(predicates, importjob.UpdatedCountGTE(*i.UpdatedCountGTE))
+	}
+	if i.UpdatedCountLT != nil {
+		predicates = append(predicates, importjob.UpdatedCountLT(*i.UpdatedCountLT))
+	}
+	if i.UpdatedCountLTE != nil {
+		predicates = append(predicates, importjob.UpdatedCountLTE(*i.UpdatedCountLTE))
+	}
+	if i.ErrorCount != nil {
+		predicates = append(predicates, importjob.ErrorCountEQ(*i.ErrorCount))
+	}
+	if i.ErrorCountNEQ != nil {
+		predicates = append(predicates, importjob.ErrorCountNEQ(*i.ErrorCountNEQ))
+	}
+	if len(i.ErrorCountIn) > 0 {
+		predicates = append(predicates, importjob.ErrorCountIn(i.ErrorCountIn...))
+	}
+	if len(i.ErrorCountNotIn) > 0 {
+		predicates = append(predicates, importjob.ErrorCountNotIn(i.ErrorCountNotIn...))
+	}
+	if i.ErrorCountGT != nil {
+		predicates = append(predicates, importjob.ErrorCountGT(*i.ErrorCountGT))
+	}
+	if i.ErrorCountGTE != nil {
+		predicates = append(predicates, importjob.ErrorCountGTE(*i.ErrorCountGTE))
+	}
+	if i.ErrorCountLT != nil {
+		predicates = append(predicates, importjob.ErrorCountLT(*i.ErrorCountLT))
+	}
+	if i.ErrorCountLTE != nil {
+		predicates = append(predicates, importjob.ErrorCountLTE(*i.ErrorCountLTE))
+	}
+	if i.Message != nil {
+		predicates = append(predicates, importjob.MessageEQ(*i.Message))
+	}
+	if i.MessageNEQ != nil {
+		predicates = append(predicates, importjob.MessageNEQ(*i.MessageNEQ))
+	}
+	if len(i.MessageIn) > 0 {
+		predicates = append(predicates, importjob.MessageIn(i.MessageIn...))
+	}
+	if len(i.MessageNotIn) > 0 {
+		predicates = append(predicates, importjob.MessageNotIn(i.MessageNotIn...))
+	}
+	if i.MessageGT != nil {
+		predicates = append(predicates, importjob.MessageGT(*i.MessageGT))
+	}
+	if i.MessageGTE != nil {
+		predicates = append(predicates, importjob.MessageGTE(*i.MessageGTE))
+	}
+	if i.MessageLT != nil {
+		predicates = append(predicates, importjob.MessageLT(*i.MessageLT))
+	}
+	if i.MessageLTE != nil {
+		predicates = append(predicates, importjob.MessageLTE(*i.MessageLTE))
+	}
+	if i.MessageContains != nil {
+		predicates = append(predicates, importjob.MessageContains(*i.MessageContains))
+	}
+	if i.MessageHasPrefix != nil {
+		predicates = append(predicates, importjob.MessageHasPrefix(*i.MessageHasPrefix))
+	}
+	if i.MessageHasSuffix != nil {
+		predicates = append(predicates, importjob.MessageHasSuffix(*i.MessageHasSuffix))
+	}
+	if i.MessageEqualFold != nil {
+		predicates = append(predicates, importjob.MessageEqualFold(*i.MessageEqualFold))
+	}
+	if i.MessageContainsFold != nil {
+		predicates = append(predicates, importjob.MessageContainsFold(*i.MessageContainsFold))
+	}
+	if i.Retryable != nil {
+		predicates = append(predicates, importjob.RetryableEQ(*i.Retryable))
+	}
+	if i.RetryableNEQ != nil {
+		predicates = append(predicates, importjob.RetryableNEQ(*i.RetryableNEQ))
+	}
+	if i.StartedAt != nil {
+		predicates = append(predicates, importjob.StartedAtEQ(*i.StartedAt))
+	}
+	if i.StartedAtNEQ != nil {
+		predicates = append(predicates, importjob.StartedAtNEQ(*i.StartedAtNEQ))
+	}
+	if len(i.StartedAtIn) > 0 {
+		predicates = append(predicates, importjob.StartedAtIn(i.StartedAtIn...))
+	}
+	if len(i.StartedAtNotIn) > 0 {
+		predicates = append(predicates, importjob.StartedAtNotIn(i.StartedAtNotIn...))
+	}
+	if i.StartedAtGT != nil {
+		predicates = append(predicates, importjob.StartedAtGT(*i.StartedAtGT))
+	}
+	if i.StartedAtGTE != nil {
+		predicates = append(predicates, importjob.StartedAtGTE(*i.StartedAtGTE))
+	}
+	if i.StartedAtLT != nil {
+		predicates = append(predicates, importjob.StartedAtLT(*i.StartedAtLT))
+	}
+	if i.StartedAtLTE != nil {
+		predicates = append(predicates, importjob.StartedAtLTE(*i.StartedAtLTE))
+	}
+	if i.StartedAtIsNil {
+		predicates = append(predicates, importjob.StartedAtIsNil())
+	}
+	if i.StartedAtNotNil {
+		predicates = append(predicates, importjob.StartedAtNotNil())
+	}
+	if i.FinishedAt != nil {
+		predicates = append(predicates, importjob.FinishedAtEQ(*i.FinishedAt))
+	}
+	if i.FinishedAtNEQ != nil {
+		predicates = append(predicates, importjob.FinishedAtNEQ(*i.FinishedAtNEQ))
+	}
+	if len(i.FinishedAtIn) > 0 {
+		predicates = append(predicates, importjob.FinishedAtIn(i.FinishedAtIn...))
+	}
+	if len(i.FinishedAtNotIn) > 0 {
+		predicates = append(predicates, importjob.FinishedAtNotIn(i.FinishedAtNotIn...))
+	}
+	if i.FinishedAtGT != nil {
+		predicates = append(predicates, importjob.FinishedAtGT(*i.FinishedAtGT))
+	}
+	if i.FinishedAtGTE != nil {
+		predicates = append(predicates, importjob.FinishedAtGTE(*i.FinishedAtGTE))
+	}
+	if i.FinishedAtLT != nil {
+		predicates = append(predicates, importjob.FinishedAtLT(*i.FinishedAtLT))
+	}
+	if i.FinishedAtLTE != nil {
+		predicates = append(predicates, importjob.FinishedAtLTE(*i.FinishedAtLTE))
+	}
+	if i.FinishedAtIsNil {
+		predicates = append(predicates, importjob.FinishedAtIsNil())
+	}
+	if i.FinishedAtNotNil {
+		predicates = append(predicates, importjob.FinishedAtNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyImportJobWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return importjob.And(predicates...), nil
 	}
 }
 

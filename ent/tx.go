@@ -30,6 +30,12 @@ type Tx struct {
 	Division *DivisionClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
+	// ImportCellError is the client for interacting with the ImportCellError builders.
+	ImportCellError *ImportCellErrorClient
+	// ImportFile is the client for interacting with the ImportFile builders.
+	ImportFile *ImportFileClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// Org is the client for interacting with the Org builders.
 	Org *OrgClient
 	// Person is the client for interacting with the Person builders.
@@ -179,6 +185,9 @@ func (tx *Tx) init() {
 	tx.Contact = NewContactClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
+	tx.ImportCellError = NewImportCellErrorClient(tx.config)
+	tx.ImportFile = NewImportFileClient(tx.config)
+	tx.ImportJob = NewImportJobClient(tx.config)
 	tx.Org = NewOrgClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.Position = NewPositionClient(tx.config)

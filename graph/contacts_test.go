@@ -9,6 +9,7 @@ import (
 	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/ent/contact"
+	"sanbao/fielderr"
 	"sanbao/internal/fixture"
 	"sanbao/store"
 	"sanbao/store/storetest"
@@ -74,7 +75,7 @@ func TestContactOnBehalfOnlyOfTheResponsible(t *testing.T) {
 		_, err = db.Contact.Create().SetUUID("7b1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3aee").SetHouseholdID(f.H1.ID).
 			SetPersonID(f.Admin.ID).SetRecordedByID(f.P1.ID).SetDate(daysAgo(0)).SetMode("PHONE").
 			Save(authz.NewContext(context.Background(), v))
-		if !contains(fmt.Sprint(err), "personID") {
+		if fe, ok := fielderr.As(err); !ok || fe.Field != "personID" {
 			t.Errorf("direct write in the director's name: %v", err)
 		}
 	})

@@ -58,6 +58,12 @@ func (r *queryResolver) Divisions(ctx context.Context, after *entgql.Cursor[int]
 		ent.WithDivisionOrder(orderBy), ent.WithDivisionFilter(where.Filter))
 }
 
+// ImportJobs is the resolver for the importJobs field.
+func (r *queryResolver) ImportJobs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ImportJobOrder, where *ent.ImportJobWhereInput) (*ent.ImportJobConnection, error) {
+	return r.ent(ctx).ImportJob.Query().Paginate(ctx, after, first, before, last,
+		ent.WithImportJobOrder(orderBy), ent.WithImportJobFilter(where.Filter))
+}
+
 // Orgs is the resolver for the orgs field.
 func (r *queryResolver) Orgs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrgOrder, where *ent.OrgWhereInput) (*ent.OrgConnection, error) {
 	return r.ent(ctx).Org.Query().Paginate(ctx, after, first, before, last,
@@ -76,6 +82,9 @@ func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} 
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
+// ImportJob returns ImportJobResolver implementation.
+func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} }
+
 // Person returns PersonResolver implementation.
 func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 
@@ -88,6 +97,7 @@ func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 type (
 	agreementResolver struct{ *Resolver }
 	householdResolver struct{ *Resolver }
+	importJobResolver struct{ *Resolver }
 	personResolver    struct{ *Resolver }
 	queryResolver     struct{ *Resolver }
 	studentResolver   struct{ *Resolver }

@@ -17,6 +17,7 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/privacy"
 	"sanbao/fielderr"
+	"sanbao/store"
 )
 
 // Messages that must not tell apart "does not exist" from "not yours".
@@ -46,6 +47,9 @@ func init() {
 		"signedName": "签名姓名", "size": "家庭人口", "stage": "学段", "state": "状态", "status": "状态",
 		"studentID": "学生", "targetID": "责任对象", "targetIDs": "责任对象", "tekun": "特困供养", "term": "学年",
 		"title": "标题", "uuid": "记录编号", "villageID": "村", "where": "筛选条件",
+		// Staff (人员与任职).
+		"role": "职务", "position": "任职", "positions": "任职", "confirm": "确认", "handover": "交接",
+		"handoverTo": "接手人", "fromOrgID": "原单位",
 	})
 }
 
@@ -97,6 +101,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		return field("BAD_USER_INPUT", &fielderr.Error{Field: "newPassword", Reason: auth.ErrWeakPassword.Error()})
 	case errors.Is(err, authz.ErrDenied), errors.Is(err, privacy.Deny):
 		return set("FORBIDDEN", msgForbidden)
+	case store.Busy(err):
+		// A lock wait that ran out (SQLite while an import stores): nothing
+		// was written and sending the same request again will succeed.
+		slog.WarnContext(ctx, "database busy", "path", out.Path.String(), "err", err)
+		return set("BUSY", "数据库繁忙，请稍后重试")
 	case ent.IsConstraintError(err):
 		if fe := conflictField(err); fe != nil {
 			return field("CONFLICT", fe)

@@ -60,17 +60,27 @@ var sys = authz.System(context.Background())
 // reaches registers every connection field of the schema; a connection added
 // later fails TestPaginationWalksEveryOrder until it is registered here.
 var reaches = map[string]reach{
-	"Query.agreements":           root(),
-	"Query.apiTokens":            root(),
-	"Query.assignments":          root(),
-	"Query.auditLogs":            root(),
-	"Query.divisions":            root(),
-	"Query.households":           root(),
-	"Query.orgs":                 root(),
-	"Query.people":               root(),
-	"Query.students":             root(),
-	"Query.myFamilies":           {phone: teacher, wrap: "%s", path: []string{"c"}},
-	"Query.myAgreements":         {phone: principal, wrap: "%s", path: []string{"c"}},
+	"Query.agreements":   root(),
+	"Query.apiTokens":    root(),
+	"Query.assignments":  root(),
+	"Query.auditLogs":    root(),
+	"Query.divisions":    root(),
+	"Query.households":   root(),
+	"Query.orgs":         root(),
+	"Query.people":       root(),
+	"Query.students":     root(),
+	"Query.myFamilies":   {phone: teacher, wrap: "%s", path: []string{"c"}},
+	"Query.myAgreements": {phone: principal, wrap: "%s", path: []string{"c"}},
+	"Query.staff":        root(),
+	"Query.orphanedAssignments": {phone: aidCentre, wrap: "%s", path: []string{"c"},
+		vars: func(t *testing.T, db *store.DB) map[string]any {
+			// The person with the most open assignments leaves: theirs are orphaned.
+			p := most(t, db, "SELECT person_id FROM assignments a JOIN persons p ON p.id = a.person_id WHERE a.ends_at IS NULL AND p.phone LIKE '1380%' GROUP BY person_id")
+			if _, err := db.SQL.Exec("UPDATE persons SET active = false WHERE id = $1", p); err != nil {
+				t.Fatal(err)
+			}
+			return nil
+		}},
 	"Coverage.villageGaps":       coverage(),
 	"Coverage.householdGaps":     coverage(),
 	"Coverage.studentGaps":       coverage(),

@@ -182,3 +182,19 @@ func Counting(db *DB) (*DB, *Counter) {
 	drv := dialect.DebugWithContext(entsql.OpenDB(db.Dialect, db.SQL), func(context.Context, ...any) { c.n.Add(1) })
 	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db.SQL, Dialect: db.Dialect}, c
 }
+
+// Busy says err is a lock wait that ran out (SQLite's busy timeout) or a
+// deadlock or serialization failure (PostgreSQL): nothing was written and
+// the same work may succeed later.
+func Busy(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	for _, m := range []string{"SQLITE_BUSY", "database is locked", "40P01", "40001", "deadlock detected", "could not serialize"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}

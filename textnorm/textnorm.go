@@ -21,12 +21,12 @@ var (
 	ErrEncoding  = errors.New("含有无法识别的字符(编码错误)")
 )
 
-// invisible are format characters that change nothing a reader sees: they
+// Invisible are format characters that change nothing a reader sees: they
 // are removed. They are the zero-width space, non-joiner and joiner, the word
 // joiner, the byte-order mark, the soft hyphen, the Mongolian vowel separator
 // and the left-to-right, right-to-left and Arabic letter marks. (A joiner only
 // matters inside emoji sequences, which no name or key of sanbao holds.)
-func invisible(r rune) bool {
+func Invisible(r rune) bool {
 	switch r {
 	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\u200E', '\u200F', '\u061C':
 		return true
@@ -87,12 +87,12 @@ func norm(s string, multiline bool) (string, error) {
 		s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 	}
 	// Spacing and invisible characters at either end are not content.
-	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || invisible(r) })
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || Invisible(r) })
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case invisible(r):
+		case Invisible(r):
 			continue
 		case direction(r):
 			return "", ErrDirection
@@ -120,7 +120,7 @@ func clean(s string) bool {
 
 // special is a non-ASCII rune that norm may change or refuse.
 func special(r rune) bool {
-	return invisible(r) || direction(r) || fold(r) != r || r == '\u2028' || r == '\u2029' ||
+	return Invisible(r) || direction(r) || fold(r) != r || r == '\u2028' || r == '\u2029' ||
 		r == utf8.RuneError || unicode.Is(unicode.Cf, r)
 }
 

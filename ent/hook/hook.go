@@ -104,6 +104,42 @@ func (f HouseholdFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.HouseholdMutation", m)
 }
 
+// The ImportCellErrorFunc type is an adapter to allow the use of ordinary
+// function as ImportCellError mutator.
+type ImportCellErrorFunc func(context.Context, *ent.ImportCellErrorMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ImportCellErrorFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ImportCellErrorMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportCellErrorMutation", m)
+}
+
+// The ImportFileFunc type is an adapter to allow the use of ordinary
+// function as ImportFile mutator.
+type ImportFileFunc func(context.Context, *ent.ImportFileMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ImportFileFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ImportFileMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportFileMutation", m)
+}
+
+// The ImportJobFunc type is an adapter to allow the use of ordinary
+// function as ImportJob mutator.
+type ImportJobFunc func(context.Context, *ent.ImportJobMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ImportJobFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ImportJobMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportJobMutation", m)
+}
+
 // The OrgFunc type is an adapter to allow the use of ordinary
 // function as Org mutator.
 type OrgFunc func(context.Context, *ent.OrgMutation) (ent.Value, error)

@@ -15,6 +15,9 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importfile"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -297,6 +300,87 @@ func (f TraverseHousehold) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.HouseholdQuery", q)
 }
 
+// The ImportCellErrorFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportCellErrorFunc func(context.Context, *ent.ImportCellErrorQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportCellErrorFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportCellErrorQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportCellErrorQuery", q)
+}
+
+// The TraverseImportCellError type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportCellError func(context.Context, *ent.ImportCellErrorQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportCellError) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportCellError) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportCellErrorQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportCellErrorQuery", q)
+}
+
+// The ImportFileFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportFileFunc func(context.Context, *ent.ImportFileQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportFileFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportFileQuery", q)
+}
+
+// The TraverseImportFile type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportFile func(context.Context, *ent.ImportFileQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportFile) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportFile) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportFileQuery", q)
+}
+
+// The ImportJobFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportJobFunc func(context.Context, *ent.ImportJobQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportJobFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
+}
+
+// The TraverseImportJob type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportJob func(context.Context, *ent.ImportJobQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportJob) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportJob) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
+}
+
 // The OrgFunc type is an adapter to allow the use of ordinary function as a Querier.
 type OrgFunc func(context.Context, *ent.OrgQuery) (ent.Value, error)
 
@@ -451,6 +535,12 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DivisionQuery, predicate.Division, division.OrderOption]{typ: ent.TypeDivision, tq: q}, nil
 	case *ent.HouseholdQuery:
 		return &query[*ent.HouseholdQuery, predicate.Household, household.OrderOption]{typ: ent.TypeHousehold, tq: q}, nil
+	case *ent.ImportCellErrorQuery:
+		return &query[*ent.ImportCellErrorQuery, predicate.ImportCellError, importcellerror.OrderOption]{typ: ent.TypeImportCellError, tq: q}, nil
+	case *ent.ImportFileQuery:
+		return &query[*ent.ImportFileQuery, predicate.ImportFile, importfile.OrderOption]{typ: ent.TypeImportFile, tq: q}, nil
+	case *ent.ImportJobQuery:
+		return &query[*ent.ImportJobQuery, predicate.ImportJob, importjob.OrderOption]{typ: ent.TypeImportJob, tq: q}, nil
 	case *ent.OrgQuery:
 		return &query[*ent.OrgQuery, predicate.Org, org.OrderOption]{typ: ent.TypeOrg, tq: q}, nil
 	case *ent.PersonQuery:

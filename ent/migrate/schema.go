@@ -490,6 +490,115 @@ var (
 			},
 		},
 	}
+	// ImportCellErrorsColumns holds the columns for the "import_cell_errors" table.
+	ImportCellErrorsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "line", Type: field.TypeInt},
+		{Name: "column", Type: field.TypeString},
+		{Name: "reason", Type: field.TypeString},
+		{Name: "job_id", Type: field.TypeInt},
+	}
+	// ImportCellErrorsTable holds the schema information for the "import_cell_errors" table.
+	ImportCellErrorsTable = &schema.Table{
+		Name:       "import_cell_errors",
+		Columns:    ImportCellErrorsColumns,
+		PrimaryKey: []*schema.Column{ImportCellErrorsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "import_cell_errors_import_jobs_job",
+				Columns:    []*schema.Column{ImportCellErrorsColumns[4]},
+				RefColumns: []*schema.Column{ImportJobsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "importcellerror_job_id_line",
+				Unique:  false,
+				Columns: []*schema.Column{ImportCellErrorsColumns[4], ImportCellErrorsColumns[1]},
+			},
+		},
+	}
+	// ImportFilesColumns holds the columns for the "import_files" table.
+	ImportFilesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "data", Type: field.TypeBytes, Size: 33554432},
+		{Name: "job_id", Type: field.TypeInt, Unique: true},
+	}
+	// ImportFilesTable holds the schema information for the "import_files" table.
+	ImportFilesTable = &schema.Table{
+		Name:       "import_files",
+		Columns:    ImportFilesColumns,
+		PrimaryKey: []*schema.Column{ImportFilesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "import_files_import_jobs_file",
+				Columns:    []*schema.Column{ImportFilesColumns[2]},
+				RefColumns: []*schema.Column{ImportJobsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// ImportJobsColumns holds the columns for the "import_jobs" table.
+	ImportJobsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeString, Size: 32},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"QUEUED", "CHECKING", "STORING", "DONE", "FAILED"}, Default: "QUEUED"},
+		{Name: "file_name", Type: field.TypeString, Size: 255},
+		{Name: "file_size", Type: field.TypeInt},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "rows_total", Type: field.TypeInt, Default: 0},
+		{Name: "rows_checked", Type: field.TypeInt, Default: 0},
+		{Name: "rows_stored", Type: field.TypeInt, Default: 0},
+		{Name: "created_count", Type: field.TypeInt, Default: 0},
+		{Name: "updated_count", Type: field.TypeInt, Default: 0},
+		{Name: "error_count", Type: field.TypeInt, Default: 0},
+		{Name: "message", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "retryable", Type: field.TypeBool, Default: false},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true},
+		{Name: "finished_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt},
+		{Name: "org_id", Type: field.TypeInt},
+	}
+	// ImportJobsTable holds the schema information for the "import_jobs" table.
+	ImportJobsTable = &schema.Table{
+		Name:       "import_jobs",
+		Columns:    ImportJobsColumns,
+		PrimaryKey: []*schema.Column{ImportJobsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "import_jobs_persons_created_by",
+				Columns:    []*schema.Column{ImportJobsColumns[18]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "import_jobs_orgs_org",
+				Columns:    []*schema.Column{ImportJobsColumns[19]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "importjob_created_by_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[18], ImportJobsColumns[1]},
+			},
+			{
+				Name:    "importjob_division_code_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[7], ImportJobsColumns[1]},
+			},
+			{
+				Name:    "importjob_state_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[4], ImportJobsColumns[2]},
+			},
+		},
+	}
 	// OrgsColumns holds the columns for the "orgs" table.
 	OrgsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -738,6 +847,9 @@ var (
 		ContactsTable,
 		DivisionsTable,
 		HouseholdsTable,
+		ImportCellErrorsTable,
+		ImportFilesTable,
+		ImportJobsTable,
 		OrgsTable,
 		PersonsTable,
 		PositionsTable,
@@ -791,6 +903,19 @@ func init() {
 	HouseholdsTable.ForeignKeys[1].RefTable = PersonsTable
 	HouseholdsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
+	}
+	ImportCellErrorsTable.ForeignKeys[0].RefTable = ImportJobsTable
+	ImportCellErrorsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
+	ImportFilesTable.ForeignKeys[0].RefTable = ImportJobsTable
+	ImportFilesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	ImportJobsTable.ForeignKeys[0].RefTable = PersonsTable
+	ImportJobsTable.ForeignKeys[1].RefTable = OrgsTable
+	ImportJobsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
 	}
 	OrgsTable.ForeignKeys[0].RefTable = DivisionsTable
 	OrgsTable.ForeignKeys[1].RefTable = OrgsTable

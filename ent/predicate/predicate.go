@@ -30,6 +30,15 @@ type Division func(*sql.Selector)
 // Household is the predicate function for household builders.
 type Household func(*sql.Selector)
 
+// ImportCellError is the predicate function for importcellerror builders.
+type ImportCellError func(*sql.Selector)
+
+// ImportFile is the predicate function for importfile builders.
+type ImportFile func(*sql.Selector)
+
+// ImportJob is the predicate function for importjob builders.
+type ImportJob func(*sql.Selector)
+
 // Org is the predicate function for org builders.
 type Org func(*sql.Selector)
 

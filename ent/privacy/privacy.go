@@ -303,6 +303,78 @@ func (f HouseholdMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.HouseholdMutation", m)
 }
 
+// The ImportCellErrorQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportCellErrorQueryRuleFunc func(context.Context, *ent.ImportCellErrorQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportCellErrorQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportCellErrorQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportCellErrorQuery", q)
+}
+
+// The ImportCellErrorMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportCellErrorMutationRuleFunc func(context.Context, *ent.ImportCellErrorMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportCellErrorMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportCellErrorMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportCellErrorMutation", m)
+}
+
+// The ImportFileQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportFileQueryRuleFunc func(context.Context, *ent.ImportFileQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportFileQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportFileQuery", q)
+}
+
+// The ImportFileMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportFileMutationRuleFunc func(context.Context, *ent.ImportFileMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportFileMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportFileMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportFileMutation", m)
+}
+
+// The ImportJobQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportJobQueryRuleFunc func(context.Context, *ent.ImportJobQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportJobQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportJobQuery", q)
+}
+
+// The ImportJobMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportJobMutationRuleFunc func(context.Context, *ent.ImportJobMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportJobMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportJobMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportJobMutation", m)
+}
+
 // The OrgQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OrgQueryRuleFunc func(context.Context, *ent.OrgQuery) error
@@ -474,6 +546,12 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.HouseholdQuery:
 		return q.Filter(), nil
+	case *ent.ImportCellErrorQuery:
+		return q.Filter(), nil
+	case *ent.ImportFileQuery:
+		return q.Filter(), nil
+	case *ent.ImportJobQuery:
+		return q.Filter(), nil
 	case *ent.OrgQuery:
 		return q.Filter(), nil
 	case *ent.PersonQuery:
@@ -506,6 +584,12 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DivisionMutation:
 		return m.Filter(), nil
 	case *ent.HouseholdMutation:
+		return m.Filter(), nil
+	case *ent.ImportCellErrorMutation:
+		return m.Filter(), nil
+	case *ent.ImportFileMutation:
+		return m.Filter(), nil
+	case *ent.ImportJobMutation:
 		return m.Filter(), nil
 	case *ent.OrgMutation:
 		return m.Filter(), nil

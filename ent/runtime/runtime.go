@@ -12,6 +12,9 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importcellerror"
+	"sanbao/ent/importfile"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -411,6 +414,139 @@ func init() {
 	householdDescLastContactOn := householdFields[12].Descriptor()
 	// household.DefaultLastContactOn holds the default value on creation for the last_contact_on field.
 	household.DefaultLastContactOn = householdDescLastContactOn.Default.(string)
+	importcellerrorMixin := schema.ImportCellError{}.Mixin()
+	importcellerror.Policy = privacy.NewPolicies(importcellerrorMixin[0], schema.ImportCellError{})
+	importcellerror.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importcellerror.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importcellerrorMixinHooks0 := importcellerrorMixin[0].Hooks()
+
+	importcellerror.Hooks[1] = importcellerrorMixinHooks0[0]
+	importfileMixin := schema.ImportFile{}.Mixin()
+	importfile.Policy = privacy.NewPolicies(importfileMixin[0], schema.ImportFile{})
+	importfile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importfile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importfileMixinHooks0 := importfileMixin[0].Hooks()
+
+	importfile.Hooks[1] = importfileMixinHooks0[0]
+	importfileFields := schema.ImportFile{}.Fields()
+	_ = importfileFields
+	// importfileDescData is the schema descriptor for data field.
+	importfileDescData := importfileFields[1].Descriptor()
+	// importfile.DataValidator is a validator for the "data" field. It is called by the builders before save.
+	importfile.DataValidator = importfileDescData.Validators[0].(func([]byte) error)
+	importjobMixin := schema.ImportJob{}.Mixin()
+	importjob.Policy = privacy.NewPolicies(importjobMixin[0], schema.ImportJob{})
+	importjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importjob.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importjobMixinHooks0 := importjobMixin[0].Hooks()
+
+	importjob.Hooks[1] = importjobMixinHooks0[0]
+	importjobMixinFields1 := importjobMixin[1].Fields()
+	_ = importjobMixinFields1
+	importjobFields := schema.ImportJob{}.Fields()
+	_ = importjobFields
+	// importjobDescCreatedAt is the schema descriptor for created_at field.
+	importjobDescCreatedAt := importjobMixinFields1[0].Descriptor()
+	// importjob.DefaultCreatedAt holds the default value on creation for the created_at field.
+	importjob.DefaultCreatedAt = importjobDescCreatedAt.Default.(func() time.Time)
+	// importjobDescUpdatedAt is the schema descriptor for updated_at field.
+	importjobDescUpdatedAt := importjobMixinFields1[1].Descriptor()
+	// importjob.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	importjob.DefaultUpdatedAt = importjobDescUpdatedAt.Default.(func() time.Time)
+	// importjob.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	importjob.UpdateDefaultUpdatedAt = importjobDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// importjobDescKind is the schema descriptor for kind field.
+	importjobDescKind := importjobFields[0].Descriptor()
+	// importjob.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	importjob.KindValidator = func() func(string) error {
+		validators := importjobDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// importjobDescFileName is the schema descriptor for file_name field.
+	importjobDescFileName := importjobFields[2].Descriptor()
+	// importjob.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	importjob.FileNameValidator = importjobDescFileName.Validators[0].(func(string) error)
+	// importjobDescDivisionCode is the schema descriptor for division_code field.
+	importjobDescDivisionCode := importjobFields[6].Descriptor()
+	// importjob.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	importjob.DivisionCodeValidator = func() func(string) error {
+		validators := importjobDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// importjobDescRowsTotal is the schema descriptor for rows_total field.
+	importjobDescRowsTotal := importjobFields[7].Descriptor()
+	// importjob.DefaultRowsTotal holds the default value on creation for the rows_total field.
+	importjob.DefaultRowsTotal = importjobDescRowsTotal.Default.(int)
+	// importjobDescRowsChecked is the schema descriptor for rows_checked field.
+	importjobDescRowsChecked := importjobFields[8].Descriptor()
+	// importjob.DefaultRowsChecked holds the default value on creation for the rows_checked field.
+	importjob.DefaultRowsChecked = importjobDescRowsChecked.Default.(int)
+	// importjobDescRowsStored is the schema descriptor for rows_stored field.
+	importjobDescRowsStored := importjobFields[9].Descriptor()
+	// importjob.DefaultRowsStored holds the default value on creation for the rows_stored field.
+	importjob.DefaultRowsStored = importjobDescRowsStored.Default.(int)
+	// importjobDescCreatedCount is the schema descriptor for created_count field.
+	importjobDescCreatedCount := importjobFields[10].Descriptor()
+	// importjob.DefaultCreatedCount holds the default value on creation for the created_count field.
+	importjob.DefaultCreatedCount = importjobDescCreatedCount.Default.(int)
+	// importjobDescUpdatedCount is the schema descriptor for updated_count field.
+	importjobDescUpdatedCount := importjobFields[11].Descriptor()
+	// importjob.DefaultUpdatedCount holds the default value on creation for the updated_count field.
+	importjob.DefaultUpdatedCount = importjobDescUpdatedCount.Default.(int)
+	// importjobDescErrorCount is the schema descriptor for error_count field.
+	importjobDescErrorCount := importjobFields[12].Descriptor()
+	// importjob.DefaultErrorCount holds the default value on creation for the error_count field.
+	importjob.DefaultErrorCount = importjobDescErrorCount.Default.(int)
+	// importjobDescMessage is the schema descriptor for message field.
+	importjobDescMessage := importjobFields[13].Descriptor()
+	// importjob.DefaultMessage holds the default value on creation for the message field.
+	importjob.DefaultMessage = importjobDescMessage.Default.(string)
+	// importjob.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	importjob.MessageValidator = importjobDescMessage.Validators[0].(func(string) error)
+	// importjobDescRetryable is the schema descriptor for retryable field.
+	importjobDescRetryable := importjobFields[14].Descriptor()
+	// importjob.DefaultRetryable holds the default value on creation for the retryable field.
+	importjob.DefaultRetryable = importjobDescRetryable.Default.(bool)
 	orgMixin := schema.Org{}.Mixin()
 	org.Policy = privacy.NewPolicies(orgMixin[0], schema.Org{})
 	org.Hooks[0] = func(next ent.Mutator) ent.Mutator {

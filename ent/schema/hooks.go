@@ -17,7 +17,7 @@ import (
 	"sanbao/fielderr"
 	"sanbao/guarantee"
 	"sanbao/idcard"
-	"sanbao/registry"
+	"sanbao/stage"
 )
 
 // Derived columns are set here, for every writer (API, import, seed), after the
@@ -110,7 +110,7 @@ func deriveStudent(next ent.Mutator) ent.Mutator {
 // student's stage, whenever either changes, for every writer.
 func checkStageAge(next ent.Mutator) ent.Mutator {
 	return hook.StudentFunc(func(ctx context.Context, m *gen.StudentMutation) (ent.Value, error) {
-		stage, setStage := m.Stage()
+		st, setStage := m.Stage()
 		birth, setBirth := m.BirthDate()
 		status, _ := m.EnrollmentStatus()
 		if !setStage && !setBirth {
@@ -122,15 +122,15 @@ func checkStageAge(next ent.Mutator) ent.Mutator {
 			field = "idNumber"
 		}
 		today := time.Now().In(contactlog.China)
-		check := func(stage student.Stage, status student.EnrollmentStatus, birth time.Time) error {
-			if err := registry.CheckStageAge(stage, status, birth, today); err != nil {
+		check := func(st student.Stage, status student.EnrollmentStatus, birth time.Time) error {
+			if err := stage.CheckAge(st, status, birth, today); err != nil {
 				return fielderr.New(field, "%s", err)
 			}
 			return nil
 		}
 		if m.Op().Is(ent.OpCreate) {
 			if setStage && setBirth {
-				if err := check(stage, status, birth); err != nil {
+				if err := check(st, status, birth); err != nil {
 					return nil, err
 				}
 			}
@@ -147,9 +147,9 @@ func checkStageAge(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		for _, r := range rows {
-			st, b, es := r.Stage, r.BirthDate, r.EnrollmentStatus
+			rs, b, es := r.Stage, r.BirthDate, r.EnrollmentStatus
 			if setStage {
-				st = stage
+				rs = st
 			}
 			if setBirth {
 				b = birth
@@ -157,7 +157,7 @@ func checkStageAge(next ent.Mutator) ent.Mutator {
 			if s, ok := m.EnrollmentStatus(); ok {
 				es = s
 			}
-			if err := check(st, es, b); err != nil {
+			if err := check(rs, es, b); err != nil {
 				return nil, err
 			}
 		}

@@ -3,63 +3,65 @@
  * hashed assets) so the app opens with no signal. Data is not cached here:
  * the app stores GraphQL answers in IndexedDB itself, and POST /graphql is
  * never intercepted. */
-const VERSION = "c5e1ddf3656f108c";
+const VERSION = "79fc9b391ed249d4";
 const PRECACHE = [
   "/index.html",
   "/manifest.webmanifest",
   "/icon.svg",
   "/assets/AgreementProgressView-05lQjuqD.css",
-  "/assets/AgreementProgressView-CEbFGx_J.js",
+  "/assets/AgreementProgressView-Dl_klF24.js",
   "/assets/AgreementState-BfQrA9ax.js",
   "/assets/AgreementView-C1uNb--6.css",
-  "/assets/AgreementView-Cg0eEUbJ.js",
+  "/assets/AgreementView-DqezkTd9.js",
   "/assets/AgreementsView-B5co4x71.css",
-  "/assets/AgreementsView-BbFtmcdu.js",
+  "/assets/AgreementsView-MDEt-MlT.js",
   "/assets/BackBar-D1hfxtEw.js",
   "/assets/ChipGroup-BH1yM4Q7.css",
   "/assets/ChipGroup-DhT55Rek.js",
+  "/assets/ContactFormView-DMT9WHql.js",
   "/assets/ContactFormView-DhkWXr5_.css",
-  "/assets/ContactFormView-DlzaYsSR.js",
-  "/assets/CoverageView-CKlbh_h6.js",
+  "/assets/CoverageView-DflirYk4.js",
   "/assets/CoverageView-olZV5mga.css",
-  "/assets/ErrorBlock-COCEzwe0.js",
+  "/assets/ErrorBlock-hoIwY6Mk.js",
   "/assets/FlagPicker-B4tyD1ll.js",
   "/assets/HomeView-BCGMpmMW.css",
-  "/assets/HomeView-BkDMDFDk.js",
-  "/assets/HouseholdView-C3Pfrk4v.js",
+  "/assets/HomeView-CXS2WloW.js",
   "/assets/HouseholdView-Di3LLCOe.css",
-  "/assets/HouseholdsView-DwCtwugZ.js",
-  "/assets/LoginView-DjFb8BH1.js",
-  "/assets/MeView-Brph3mMP.js",
+  "/assets/HouseholdView-uYaRpDmw.js",
+  "/assets/HouseholdsView-Dy1o4Hm8.js",
+  "/assets/ImportView-BhvjuAMS.css",
+  "/assets/ImportView-Ragcpcz4.js",
+  "/assets/LoginView-BC4Qnq1o.js",
+  "/assets/MeView-DFYnKepB.js",
   "/assets/NotFoundView-BUgCwgid.js",
+  "/assets/PasswordView-BWQrQ8Sa.js",
   "/assets/PasswordView-Bx4NRoKP.css",
-  "/assets/PasswordView-DzzFvOy3.js",
-  "/assets/PersonPicker-BSFjiRO5.js",
   "/assets/PersonPicker-DEQ-5d1o.css",
+  "/assets/PersonPicker-bBbL3pWn.js",
   "/assets/PositionFields-DNfaFyUJ.js",
   "/assets/PositionFields-Ez90iK53.css",
-  "/assets/ScrollList-mhibEu7C.js",
+  "/assets/ScrollList-CsTmOwmq.js",
   "/assets/StaffPersonView-CMsWVrGo.css",
-  "/assets/StaffPersonView-D2eB_-u2.js",
-  "/assets/StaffView-Cjq-YtU3.js",
+  "/assets/StaffPersonView-DaACV1Gh.js",
+  "/assets/StaffView-Cof5_iY1.js",
   "/assets/StaffView-CwM84-j3.css",
   "/assets/StaleNote-Ws5LJjmI.js",
   "/assets/StudentRow-BCVnFden.js",
-  "/assets/StudentView-5uRmwknf.js",
-  "/assets/StudentsView-Czvf3NzZ.js",
-  "/assets/TemplatesView-D5BMkB04.js",
+  "/assets/StudentView-B8XNzRN9.js",
+  "/assets/StudentsView-BVthsLTH.js",
+  "/assets/TemplatesView-CPCKzuWo.js",
   "/assets/TemplatesView-yuQFV3wm.css",
-  "/assets/VillageView-D3OdbVzm.js",
+  "/assets/VillageView-B3CSgBgL.js",
   "/assets/VillageView-Xt2TahhN.css",
-  "/assets/client-C-thLnH3.js",
+  "/assets/client-DV5hZ2RY.js",
   "/assets/contact-6oS8zVgT.js",
-  "/assets/coverage-Hpk5PH0o.js",
+  "/assets/coverage-rZyumeaw.js",
   "/assets/format-Cj9RZocl.js",
-  "/assets/index-BBBqjW-I.js",
+  "/assets/index-CKBUUvZp.js",
   "/assets/index-CZ80NeRo.css",
   "/assets/staff-2JpYx1Ek.js",
-  "/assets/useFamily-BOmHrOUS.js",
-  "/assets/useQuery-DVdG9DRc.js",
+  "/assets/useFamily-C-k0SdNe.js",
+  "/assets/useQuery-D6pYdwq9.js",
   "/assets/useRouteQuery-D5fRbjpg.js",
   "/assets/vant-BDSBMIdo.css",
   "/assets/vant-BsMmN6Hr.js",
@@ -88,14 +90,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The API, the health probe, the worker itself and the agreement PDFs
+// The API, the health probe, the worker itself, the agreement PDFs
 // (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
-// request, which may take longer than a page may wait) are never answered
-// from here.
+// request, which may take longer than a page may wait) and the files of
+// imports (/imports/…: uploads, templates, marked copies) are never
+// answered from here.
 function isAppPath(url) {
   const p = url.pathname;
   if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
-  return !(p.startsWith('/agreements/') && p.endsWith('.pdf'));
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/');
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell

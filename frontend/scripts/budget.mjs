@@ -29,6 +29,7 @@ const ROUTES = {
   'src/views/StaffView.vue': '/staff 人员',
   'src/views/StaffPersonView.vue': '/staff/:id 人员详情',
   'src/views/PasswordView.vue': '/me/password 修改密码',
+  'src/views/ImportView.vue': '/import 导入',
   'src/views/NotFoundView.vue': '(404)',
 };
 

@@ -117,6 +117,27 @@ type HandoverRefusal struct {
 	Reason     string          `json:"reason"`
 }
 
+type ImportColumn struct {
+	// The template's header; other usual headers are accepted too.
+	Name string `json:"name"`
+	// The file must have this column.
+	Required bool `json:"required"`
+	// What goes in it.
+	Note string `json:"note"`
+}
+
+// A kind of spreadsheet the viewer may import.
+type ImportKind struct {
+	Name string `json:"name"`
+	// What the rows are: 户信息, 学生信息.
+	Label   string          `json:"label"`
+	Columns []*ImportColumn `json:"columns"`
+	// GET: an empty template (.xlsx).
+	TemplateURL string `json:"templateURL"`
+	// POST the file here (multipart field file); 202 answers {"id": job ID}.
+	UploadURL string `json:"uploadURL"`
+}
+
 type IssueAgreementsInput struct {
 	IssuerOrgID int `json:"issuerOrgID"`
 	// 学年或学期, e.g. 2026—2027学年

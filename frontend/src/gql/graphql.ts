@@ -248,6 +248,14 @@ export type HouseholdWhereInput = {
   villageIDNotIn?: Array<string> | null | undefined;
 };
 
+/** ImportJobState is enum for the field state */
+export type ImportJobState =
+  | 'CHECKING'
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'STORING';
+
 export type IssueAgreementsInput = {
   issuerOrgID: string;
   /** Defaults to every kind the unit issues. */
@@ -783,6 +791,25 @@ export type HouseholdQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
+export type ImportJobCardFragment = { id: string, kind: string, kindLabel: string, fileName: string, state: ImportJobState, rowsTotal: number, rowsChecked: number, rowsStored: number, createdCount: number, updatedCount: number, errorCount: number, message: string, retryable: boolean, errorsURL: string | null, createdAt: string, finishedAt: string | null, createdBy: { id: string, name: string } };
+
+export type ImportKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportKindsQuery = { importKinds: Array<{ name: string, label: string, templateURL: string, uploadURL: string, columns: Array<{ name: string, required: boolean, note: string }> }> };
+
+export type ImportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, kind: string, kindLabel: string, fileName: string, state: ImportJobState, rowsTotal: number, rowsChecked: number, rowsStored: number, createdCount: number, updatedCount: number, errorCount: number, message: string, retryable: boolean, errorsURL: string | null, createdAt: string, finishedAt: string | null, cellErrors: { totalCount: number, edges: Array<{ node: { id: string, line: number, column: string, reason: string } | null } | null> | null }, createdBy: { id: string, name: string } } | null };
+
+export type ImportJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportJobsQuery = { importJobs: { totalCount: number, edges: Array<{ node: { id: string, kind: string, kindLabel: string, fileName: string, state: ImportJobState, rowsTotal: number, rowsChecked: number, rowsStored: number, createdCount: number, updatedCount: number, errorCount: number, message: string, retryable: boolean, errorsURL: string | null, createdAt: string, finishedAt: string | null, createdBy: { id: string, name: string } } | null } | null> | null } };
+
 export type LoginMutationVariables = Exact<{
   phone: string;
   password: string;
@@ -1127,6 +1154,30 @@ export const ContactRecordFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactRecord"}) as unknown as TypedDocumentString<ContactRecordFragment, unknown>;
+export const ImportJobCardFragmentDoc = new TypedDocumentString(`
+    fragment ImportJobCard on ImportJob {
+  id
+  kind
+  kindLabel
+  fileName
+  state
+  rowsTotal
+  rowsChecked
+  rowsStored
+  createdCount
+  updatedCount
+  errorCount
+  message
+  retryable
+  errorsURL
+  createdAt
+  finishedAt
+  createdBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ImportJobCard"}) as unknown as TypedDocumentString<ImportJobCardFragment, unknown>;
 export const StaffPositionFragmentDoc = new TypedDocumentString(`
     fragment StaffPosition on Position {
   id
@@ -2219,6 +2270,93 @@ fragment ContactRecord on Contact {
     name
   }
 }`) as unknown as TypedDocumentString<HouseholdQuery, HouseholdQueryVariables>;
+export const ImportKindsDocument = new TypedDocumentString(`
+    query ImportKinds {
+  importKinds {
+    name
+    label
+    templateURL
+    uploadURL
+    columns {
+      name
+      required
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportKindsQuery, ImportKindsQueryVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  importJob(id: $id) {
+    ...ImportJobCard
+    cellErrors(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          line
+          column
+          reason
+        }
+      }
+    }
+  }
+}
+    fragment ImportJobCard on ImportJob {
+  id
+  kind
+  kindLabel
+  fileName
+  state
+  rowsTotal
+  rowsChecked
+  rowsStored
+  createdCount
+  updatedCount
+  errorCount
+  message
+  retryable
+  errorsURL
+  createdAt
+  finishedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportJobsDocument = new TypedDocumentString(`
+    query ImportJobs {
+  importJobs(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) {
+    totalCount
+    edges {
+      node {
+        ...ImportJobCard
+      }
+    }
+  }
+}
+    fragment ImportJobCard on ImportJob {
+  id
+  kind
+  kindLabel
+  fileName
+  state
+  rowsTotal
+  rowsChecked
+  rowsStored
+  createdCount
+  updatedCount
+  errorCount
+  message
+  retryable
+  errorsURL
+  createdAt
+  finishedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ImportJobsQuery, ImportJobsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($phone: String!, $password: String!) {
   login(phone: $phone, password: $password) {
