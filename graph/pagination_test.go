@@ -18,6 +18,7 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
@@ -72,6 +73,12 @@ var reaches = map[string]reach{
 	"Query.myFamilies":   {phone: teacher, wrap: "%s", path: []string{"c"}},
 	"Query.myAgreements": {phone: principal, wrap: "%s", path: []string{"c"}},
 	"Query.staff":        root(),
+	"Query.importJobs": {phone: aidCentre, wrap: "%s", path: []string{"c"},
+		vars: func(t *testing.T, db *store.DB) map[string]any { importJobs(t, db); return nil }},
+	"ImportJob.cellErrors": onNode("ImportJob", func(t *testing.T, db *store.DB) int {
+		importJobs(t, db)
+		return most(t, db, "SELECT job_id FROM import_cell_errors GROUP BY job_id")
+	}),
 	"Query.orphanedAssignments": {phone: aidCentre, wrap: "%s", path: []string{"c"},
 		vars: func(t *testing.T, db *store.DB) map[string]any {
 			// The person with the most open assignments leaves: theirs are orphaned.
@@ -121,6 +128,24 @@ var reaches = map[string]reach{
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),
+}
+
+// importJobs gives the aid centre five failed import jobs, the first with
+// wrong cells (once per database).
+func importJobs(t *testing.T, db *store.DB) {
+	t.Helper()
+	if db.ImportJob.Query().ExistX(sys) {
+		return
+	}
+	p := db.Person.Query().Where(person.Phone(aidCentre)).WithPositions().OnlyX(sys)
+	o := db.Org.GetX(sys, p.Edges.Positions[0].OrgID)
+	for i := range 5 {
+		j := db.ImportJob.Create().SetKind("households").SetFileName(fmt.Sprintf("户%d.xlsx", i)).SetFileSize(100).
+			SetCreatedByID(p.ID).SetOrgID(o.ID).SetDivisionCode(o.DivisionCode).SetState(importjob.StateFailed).SaveX(sys)
+		for line := range 6 * (1 - min(i, 1)) {
+			db.ImportCellError.Create().SetJobID(j.ID).SetLine(line + 2).SetColumn("户编号").SetReason("必填").ExecX(sys)
+		}
+	}
 }
 
 func coverage() reach {

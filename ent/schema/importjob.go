@@ -19,11 +19,11 @@ func (ImportJob) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}, timestamps{}
 
 func (ImportJob) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("kind").NotEmpty().MaxLen(32).Immutable().Comment("households, students, …"),
+		maxChars(field.String("kind").NotEmpty(), 32).Immutable().Comment("households, students, …"),
 		field.Enum("state").NamedValues("Queued", "QUEUED", "Checking", "CHECKING", "Storing", "STORING",
 			"Done", "DONE", "Failed", "FAILED").Default("QUEUED").
 			Comment("排队 / 校验中 / 导入中 / 完成 / 失败").Annotations(entgql.OrderField("STATE")),
-		field.String("file_name").MaxLen(255).Immutable(),
+		maxChars(field.String("file_name"), 255).Immutable(),
 		field.Int("file_size").Immutable(),
 		field.Int("created_by_id").Immutable(),
 		// Where the job belongs: the uploader's unit and its division.
@@ -35,7 +35,7 @@ func (ImportJob) Fields() []ent.Field {
 		field.Int("created_count").Default(0),
 		field.Int("updated_count").Default(0),
 		field.Int("error_count").Default(0).Comment("wrong cells; nothing is stored when there are any"),
-		field.String("message").Default("").MaxLen(500).Comment("why the file as a whole failed"),
+		maxChars(field.String("message").Default(""), 500).Comment("why the file as a whole failed"),
 		field.Bool("retryable").Default(false).Comment("the failure was not the file's: uploading it again may work"),
 		field.Time("started_at").Optional().Nillable(),
 		field.Time("finished_at").Optional().Nillable(),
