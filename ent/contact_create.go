@@ -69,6 +69,20 @@ func (_c *ContactCreate) SetDate(v string) *ContactCreate {
 	return _c
 }
 
+// SetTerm sets the "term" field.
+func (_c *ContactCreate) SetTerm(v string) *ContactCreate {
+	_c.mutation.SetTerm(v)
+	return _c
+}
+
+// SetNillableTerm sets the "term" field if the given value is not nil.
+func (_c *ContactCreate) SetNillableTerm(v *string) *ContactCreate {
+	if v != nil {
+		_c.SetTerm(*v)
+	}
+	return _c
+}
+
 // SetMode sets the "mode" field.
 func (_c *ContactCreate) SetMode(v contact.Mode) *ContactCreate {
 	_c.mutation.SetMode(v)
@@ -192,6 +206,10 @@ func (_c *ContactCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ContactCreate) defaults() error {
+	if _, ok := _c.mutation.Term(); !ok {
+		v := contact.DefaultTerm
+		_c.mutation.SetTerm(v)
+	}
 	if _, ok := _c.mutation.LearnedSituation(); !ok {
 		v := contact.DefaultLearnedSituation
 		_c.mutation.SetLearnedSituation(v)
@@ -232,6 +250,9 @@ func (_c *ContactCreate) check() error {
 		if err := contact.DateValidator(v); err != nil {
 			return &ValidationError{Name: "date", err: fmt.Errorf(`ent: validator failed for field "Contact.date": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Term(); !ok {
+		return &ValidationError{Name: "term", err: errors.New(`ent: missing required field "Contact.term"`)}
 	}
 	if _, ok := _c.mutation.Mode(); !ok {
 		return &ValidationError{Name: "mode", err: errors.New(`ent: missing required field "Contact.mode"`)}
@@ -295,6 +316,10 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Date(); ok {
 		_spec.SetField(contact.FieldDate, field.TypeString, value)
 		_node.Date = value
+	}
+	if value, ok := _c.mutation.Term(); ok {
+		_spec.SetField(contact.FieldTerm, field.TypeString, value)
+		_node.Term = value
 	}
 	if value, ok := _c.mutation.Mode(); ok {
 		_spec.SetField(contact.FieldMode, field.TypeEnum, value)
@@ -472,6 +497,9 @@ func (u *ContactUpsertOne) UpdateNewValues() *ContactUpsertOne {
 		}
 		if _, exists := u.create.mutation.Date(); exists {
 			s.SetIgnore(contact.FieldDate)
+		}
+		if _, exists := u.create.mutation.Term(); exists {
+			s.SetIgnore(contact.FieldTerm)
 		}
 		if _, exists := u.create.mutation.Mode(); exists {
 			s.SetIgnore(contact.FieldMode)
@@ -718,6 +746,9 @@ func (u *ContactUpsertBulk) UpdateNewValues() *ContactUpsertBulk {
 			}
 			if _, exists := b.mutation.Date(); exists {
 				s.SetIgnore(contact.FieldDate)
+			}
+			if _, exists := b.mutation.Term(); exists {
+				s.SetIgnore(contact.FieldTerm)
 			}
 			if _, exists := b.mutation.Mode(); exists {
 				s.SetIgnore(contact.FieldMode)

@@ -169,6 +169,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldPersonID:          {Type: field.TypeInt, Column: contact.FieldPersonID},
 			contact.FieldRecordedByID:      {Type: field.TypeInt, Column: contact.FieldRecordedByID},
 			contact.FieldDate:              {Type: field.TypeString, Column: contact.FieldDate},
+			contact.FieldTerm:              {Type: field.TypeString, Column: contact.FieldTerm},
 			contact.FieldMode:              {Type: field.TypeEnum, Column: contact.FieldMode},
 			contact.FieldLearnedSituation:  {Type: field.TypeBool, Column: contact.FieldLearnedSituation},
 			contact.FieldAidApplied:        {Type: field.TypeJSON, Column: contact.FieldAidApplied},
@@ -1616,6 +1617,11 @@ func (f *ContactFilter) WhereRecordedByID(p entql.IntP) {
 // WhereDate applies the entql string predicate on the date field.
 func (f *ContactFilter) WhereDate(p entql.StringP) {
 	f.Where(p.Field(contact.FieldDate))
+}
+
+// WhereTerm applies the entql string predicate on the term field.
+func (f *ContactFilter) WhereTerm(p entql.StringP) {
+	f.Where(p.Field(contact.FieldTerm))
 }
 
 // WhereMode applies the entql string predicate on the mode field.

@@ -1024,6 +1024,11 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, contact.FieldDate)
 				fieldSeen[contact.FieldDate] = struct{}{}
 			}
+		case "term":
+			if _, ok := fieldSeen[contact.FieldTerm]; !ok {
+				selectedFields = append(selectedFields, contact.FieldTerm)
+				fieldSeen[contact.FieldTerm] = struct{}{}
+			}
 		case "mode":
 			if _, ok := fieldSeen[contact.FieldMode]; !ok {
 				selectedFields = append(selectedFields, contact.FieldMode)

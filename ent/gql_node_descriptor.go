@@ -700,7 +700,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Contact",
-		Fields: make([]*Field, 13),
+		Fields: make([]*Field, 14),
 		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
@@ -752,10 +752,18 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "date",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Mode); err != nil {
+	if buf, err = json.Marshal(_m.Term); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "term",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Mode); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "contact.Mode",
 		Name:  "mode",
 		Value: string(buf),
@@ -763,7 +771,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.LearnedSituation); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "bool",
 		Name:  "learned_situation",
 		Value: string(buf),
@@ -771,7 +779,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.AidApplied); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "[]string",
 		Name:  "aid_applied",
 		Value: string(buf),
@@ -779,7 +787,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.PoliciesExplained); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "[]string",
 		Name:  "policies_explained",
 		Value: string(buf),
@@ -787,7 +795,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Flags); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "[]string",
 		Name:  "flags",
 		Value: string(buf),
@@ -795,7 +803,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Notes); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "string",
 		Name:  "notes",
 		Value: string(buf),
@@ -803,7 +811,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[12] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),

@@ -2875,6 +2875,21 @@ type ContactWhereInput struct {
 	DateEqualFold    *string  `json:"dateEqualFold,omitempty"`
 	DateContainsFold *string  `json:"dateContainsFold,omitempty"`
 
+	// "term" field predicates.
+	Term             *string  `json:"term,omitempty"`
+	TermNEQ          *string  `json:"termNEQ,omitempty"`
+	TermIn           []string `json:"termIn,omitempty"`
+	TermNotIn        []string `json:"termNotIn,omitempty"`
+	TermGT           *string  `json:"termGT,omitempty"`
+	TermGTE          *string  `json:"termGTE,omitempty"`
+	TermLT           *string  `json:"termLT,omitempty"`
+	TermLTE          *string  `json:"termLTE,omitempty"`
+	TermContains     *string  `json:"termContains,omitempty"`
+	TermHasPrefix    *string  `json:"termHasPrefix,omitempty"`
+	TermHasSuffix    *string  `json:"termHasSuffix,omitempty"`
+	TermEqualFold    *string  `json:"termEqualFold,omitempty"`
+	TermContainsFold *string  `json:"termContainsFold,omitempty"`
+
 	// "mode" field predicates.
 	Mode      *contact.Mode  `json:"mode,omitempty"`
 	ModeNEQ   *contact.Mode  `json:"modeNEQ,omitempty"`
@@ -3100,6 +3115,45 @@ func (i *ContactWhereInput) P() (predicate.Contact, error) {
 	}
 	if i.DateContainsFold != nil {
 		predicates = append(predicates, contact.DateContainsFold(*i.DateContainsFold))
+	}
+	if i.Term != nil {
+		predicates = append(predicates, contact.TermEQ(*i.Term))
+	}
+	if i.TermNEQ != nil {
+		predicates = append(predicates, contact.TermNEQ(*i.TermNEQ))
+	}
+	if len(i.TermIn) > 0 {
+		predicates = append(predicates, contact.TermIn(i.TermIn...))
+	}
+	if len(i.TermNotIn) > 0 {
+		predicates = append(predicates, contact.TermNotIn(i.TermNotIn...))
+	}
+	if i.TermGT != nil {
+		predicates = append(predicates, contact.TermGT(*i.TermGT))
+	}
+	if i.TermGTE != nil {
+		predicates = append(predicates, contact.TermGTE(*i.TermGTE))
+	}
+	if i.TermLT != nil {
+		predicates = append(predicates, contact.TermLT(*i.TermLT))
+	}
+	if i.TermLTE != nil {
+		predicates = append(predicates, contact.TermLTE(*i.TermLTE))
+	}
+	if i.TermContains != nil {
+		predicates = append(predicates, contact.TermContains(*i.TermContains))
+	}
+	if i.TermHasPrefix != nil {
+		predicates = append(predicates, contact.TermHasPrefix(*i.TermHasPrefix))
+	}
+	if i.TermHasSuffix != nil {
+		predicates = append(predicates, contact.TermHasSuffix(*i.TermHasSuffix))
+	}
+	if i.TermEqualFold != nil {
+		predicates = append(predicates, contact.TermEqualFold(*i.TermEqualFold))
+	}
+	if i.TermContainsFold != nil {
+		predicates = append(predicates, contact.TermContainsFold(*i.TermContainsFold))
 	}
 	if i.Mode != nil {
 		predicates = append(predicates, contact.ModeEQ(*i.Mode))

@@ -6020,6 +6020,7 @@ type ContactMutation struct {
 	id                       *int
 	uuid                     *string
 	date                     *string
+	term                     *string
 	mode                     *contact.Mode
 	learned_situation        *bool
 	aid_applied              *[]string
@@ -6369,6 +6370,42 @@ func (m *ContactMutation) OldDate(ctx context.Context) (v string, err error) {
 // ResetDate resets all changes to the "date" field.
 func (m *ContactMutation) ResetDate() {
 	m.date = nil
+}
+
+// SetTerm sets the "term" field.
+func (m *ContactMutation) SetTerm(s string) {
+	m.term = &s
+}
+
+// Term returns the value of the "term" field in the mutation.
+func (m *ContactMutation) Term() (r string, exists bool) {
+	v := m.term
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTerm returns the old "term" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldTerm(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTerm is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTerm requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTerm: %w", err)
+	}
+	return oldValue.Term, nil
+}
+
+// ResetTerm resets all changes to the "term" field.
+func (m *ContactMutation) ResetTerm() {
+	m.term = nil
 }
 
 // SetMode sets the "mode" field.
@@ -6865,7 +6902,7 @@ func (m *ContactMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ContactMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.uuid != nil {
 		fields = append(fields, contact.FieldUUID)
 	}
@@ -6883,6 +6920,9 @@ func (m *ContactMutation) Fields() []string {
 	}
 	if m.date != nil {
 		fields = append(fields, contact.FieldDate)
+	}
+	if m.term != nil {
+		fields = append(fields, contact.FieldTerm)
 	}
 	if m.mode != nil {
 		fields = append(fields, contact.FieldMode)
@@ -6925,6 +6965,8 @@ func (m *ContactMutation) Field(name string) (ent.Value, bool) {
 		return m.RecordedByID()
 	case contact.FieldDate:
 		return m.Date()
+	case contact.FieldTerm:
+		return m.Term()
 	case contact.FieldMode:
 		return m.Mode()
 	case contact.FieldLearnedSituation:
@@ -6960,6 +7002,8 @@ func (m *ContactMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldRecordedByID(ctx)
 	case contact.FieldDate:
 		return m.OldDate(ctx)
+	case contact.FieldTerm:
+		return m.OldTerm(ctx)
 	case contact.FieldMode:
 		return m.OldMode(ctx)
 	case contact.FieldLearnedSituation:
@@ -7024,6 +7068,13 @@ func (m *ContactMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDate(v)
+		return nil
+	case contact.FieldTerm:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTerm(v)
 		return nil
 	case contact.FieldMode:
 		v, ok := value.(contact.Mode)
@@ -7176,6 +7227,9 @@ func (m *ContactMutation) ResetField(name string) error {
 		return nil
 	case contact.FieldDate:
 		m.ResetDate()
+		return nil
+	case contact.FieldTerm:
+		m.ResetTerm()
 		return nil
 	case contact.FieldMode:
 		m.ResetMode()

@@ -85,6 +85,11 @@ func Date(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldDate, v))
 }
 
+// Term applies equality check predicate on the "term" field. It's identical to TermEQ.
+func Term(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldTerm, v))
+}
+
 // LearnedSituation applies equality check predicate on the "learned_situation" field. It's identical to LearnedSituationEQ.
 func LearnedSituation(v bool) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldLearnedSituation, v))
@@ -318,6 +323,71 @@ func DateEqualFold(v string) predicate.Contact {
 // DateContainsFold applies the ContainsFold predicate on the "date" field.
 func DateContainsFold(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldContainsFold(FieldDate, v))
+}
+
+// TermEQ applies the EQ predicate on the "term" field.
+func TermEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldTerm, v))
+}
+
+// TermNEQ applies the NEQ predicate on the "term" field.
+func TermNEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldNEQ(FieldTerm, v))
+}
+
+// TermIn applies the In predicate on the "term" field.
+func TermIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldIn(FieldTerm, vs...))
+}
+
+// TermNotIn applies the NotIn predicate on the "term" field.
+func TermNotIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldNotIn(FieldTerm, vs...))
+}
+
+// TermGT applies the GT predicate on the "term" field.
+func TermGT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGT(FieldTerm, v))
+}
+
+// TermGTE applies the GTE predicate on the "term" field.
+func TermGTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGTE(FieldTerm, v))
+}
+
+// TermLT applies the LT predicate on the "term" field.
+func TermLT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLT(FieldTerm, v))
+}
+
+// TermLTE applies the LTE predicate on the "term" field.
+func TermLTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLTE(FieldTerm, v))
+}
+
+// TermContains applies the Contains predicate on the "term" field.
+func TermContains(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContains(FieldTerm, v))
+}
+
+// TermHasPrefix applies the HasPrefix predicate on the "term" field.
+func TermHasPrefix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasPrefix(FieldTerm, v))
+}
+
+// TermHasSuffix applies the HasSuffix predicate on the "term" field.
+func TermHasSuffix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasSuffix(FieldTerm, v))
+}
+
+// TermEqualFold applies the EqualFold predicate on the "term" field.
+func TermEqualFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEqualFold(FieldTerm, v))
+}
+
+// TermContainsFold applies the ContainsFold predicate on the "term" field.
+func TermContainsFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContainsFold(FieldTerm, v))
 }
 
 // ModeEQ applies the EQ predicate on the "mode" field.
