@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/authz"
@@ -166,6 +167,9 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, chosen string, kind
 	if err := authz.MayIssue(ctx, issuer); err != nil {
 		return nil, err
 	}
+	if err := lockIssuer(ctx, c, issuer.ID); err != nil {
+		return nil, err
+	}
 	if len(kinds) == 0 {
 		kinds = KindsFor(issuer)
 	}
@@ -206,6 +210,19 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, chosen string, kind
 		res.Created = append(res.Created, created...)
 	}
 	return res, nil
+}
+
+// lockIssuer holds the issuer's row until the transaction ends, so that two
+// issuings by one unit run one after the other and the second finds what the
+// first issued instead of colliding with it. PostgreSQL: SELECT … FOR NO KEY
+// UPDATE; SQLite's write transactions are exclusive already.
+func lockIssuer(ctx context.Context, c *ent.Client, id int) error {
+	_, err := c.Org.Query().Where(org.ID(id)).Select(org.FieldID).Modify(func(s *sql.Selector) {
+		if s.Dialect() != dialect.SQLite {
+			s.For(sql.LockNoKeyUpdate)
+		}
+	}).Ints(authz.System(ctx))
+	return err
 }
 
 func build(c *ent.Client, v *authz.Viewer, issuer *ent.Org, rep string, t *ent.AgreementTemplate, p party, label string) *ent.AgreementCreate {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -139,7 +140,7 @@ func TestReassignWithReason(t *testing.T) {
 		}
 		rows := db.Assignment.Query().Where(assignment.HouseholdID(f.H1.ID)).Order(assignment.ByID()).AllX(sys)
 		if len(rows) != 2 || rows[0].EndReason != "教师调动" || rows[0].EndsAt == nil || rows[1].EndsAt != nil ||
-			rows[0].EndsAt.After(rows[1].StartsAt) {
+			!rows[0].EndsAt.Equal(rows[1].StartsAt) {
 			t.Errorf("history: %+v", rows)
 		}
 		if g := db.Household.GetX(sys, f.H1.ID).GuarantorID; g == nil || *g != f.P1.ID {
@@ -215,4 +216,51 @@ func activeOf(conn any) []any {
 		}
 	}
 	return out
+}
+
+// Changing one household's guarantor with reasons from many sessions at once:
+// every call succeeds, one assignment is active, and each ended one carries
+// the reason given by the change that ended it, ending as the next starts.
+func TestConcurrentReassignWithReasons(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := fixture.BuildSmall(t, db)
+		a := newAPI(t, db)
+		sys := authz.System(context.Background())
+		staff := moreStaff(t, db, f.C1, concurrent)
+		admin := a.loginPerson(f.Admin)
+		q := `mutation($p:ID!,$t:ID!,$r:String){assign(input:{kind:HOUSEHOLD,personID:$p,targetID:$t,reason:$r}){responsible{id}}}`
+		reasonOf := map[int]string{}
+		for i, p := range staff {
+			reasonOf[p.ID] = fmt.Sprintf("调动%d", i)
+		}
+		for round := range rounds {
+			res := atOnce(t, concurrent, func(i int) (result, error) {
+				return admin.try(q, map[string]any{"p": id(staff[i].ID), "t": id(f.H1.ID), "r": reasonOf[staff[i].ID]})
+			})
+			for i, r := range res {
+				if len(r.Errors) > 0 || str(r.Data, "assign", "responsible", "id") != id(staff[i].ID) {
+					t.Errorf("round %d, change %d: %+v %v", round, i, r.Errors, r.Data)
+				}
+			}
+			hist := db.Assignment.Query().Where(assignment.HouseholdID(f.H1.ID)).Order(assignment.ByID()).AllX(sys)
+			if len(hist) != concurrent*(round+1) {
+				t.Fatalf("round %d: %d assignments", round, len(hist))
+			}
+			for i, x := range hist {
+				if i == len(hist)-1 {
+					if x.EndsAt != nil {
+						t.Errorf("the latest assignment ended: %+v", x)
+					}
+					continue
+				}
+				next := hist[i+1]
+				if x.EndsAt == nil || !x.EndsAt.Equal(next.StartsAt) || x.EndReason != reasonOf[next.PersonID] {
+					t.Errorf("assignment %d ends %v (%q); the next, to %d, starts %v", x.ID, x.EndsAt, x.EndReason, next.PersonID, next.StartsAt)
+				}
+			}
+			if g := db.Household.GetX(sys, f.H1.ID).GuarantorID; g == nil || *g != hist[len(hist)-1].PersonID {
+				t.Errorf("round %d: guarantor %v", round, g)
+			}
+		}
+	})
 }

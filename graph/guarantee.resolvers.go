@@ -77,11 +77,10 @@ func (r *householdResolver) HasGuarantor(ctx context.Context, obj *ent.Household
 
 // Assign is the resolver for the assign field.
 func (r *mutationResolver) Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error) {
-	reason := ""
 	if input.Reason != nil {
-		reason = *input.Reason
+		ctx = guarantee.WithEndReason(ctx, *input.Reason)
 	}
-	return guarantee.Reassign(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetID, reason)
+	return guarantee.Assign(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetID)
 }
 
 // AssignMany is the resolver for the assignMany field.

@@ -139,3 +139,49 @@ func TestContactTerm(t *testing.T) {
 		}
 	})
 }
+
+// Issuing one term from many sessions at once, each spelling it its own way:
+// one call creates the set, every other finds it, nothing is duplicated.
+func TestConcurrentIssueOfOneTerm(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := fixture.BuildSmall(t, db)
+		a := newAPI(t, db)
+		sys := authz.System(context.Background())
+		admin := a.loginPerson(f.Admin)
+		bureau := db.Org.GetX(sys, f.C1.ParentID)
+		year := sbterm.YearOf(time.Now())
+		variants := []string{fmt.Sprintf("%d-%d学年", year.Year, year.Year+1), fmt.Sprintf("%d至%d学年", year.Year, year.Year+1), year.String()}
+		for round := range rounds {
+			res := atOnce(t, concurrent, func(i int) (result, error) {
+				return admin.try(issueQ, map[string]any{"o": id(bureau.ID), "t": variants[i%len(variants)]})
+			})
+			creators := 0
+			for i, r := range res {
+				created, existing := num(r.Data, "issueAgreements", "created"), num(r.Data, "issueAgreements", "existing")
+				switch {
+				case len(r.Errors) > 0:
+					t.Errorf("round %d, issue %d: %+v", round, i, r.Errors)
+				case created == 3 && existing == 0:
+					creators++
+				case created != 0 || existing != 3:
+					t.Errorf("round %d, issue %d: created %d, existing %d", round, i, created, existing)
+				}
+			}
+			if creators != 1 {
+				t.Errorf("round %d: %d calls created the set", round, creators)
+			}
+			active := db.Agreement.Query().Where(entagreement.StateNEQ(entagreement.StateVoid)).AllX(sys)
+			if len(active) != 3 || db.Agreement.Query().CountX(sys) != 3*(round+1) {
+				t.Fatalf("round %d: %d active agreements", round, len(active))
+			}
+			for _, x := range active {
+				if x.Term != year.String() {
+					t.Errorf("stored under %q", x.Term)
+				}
+			}
+			// Void the set for the next round.
+			db.Agreement.Update().Where(entagreement.StateNEQ(entagreement.StateVoid)).
+				SetState(entagreement.StateVoid).SetVoidReason("测试").ExecX(sys)
+		}
+	})
+}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"sanbao/authz"
 	"sanbao/divcode"
@@ -95,21 +94,4 @@ func Candidates(ctx context.Context, c *gen.Client, t Target, search string, lim
 	}
 	slices.SortStableFunc(out, func(a, b Candidate) int { return cmp.Compare(a.rank, b.rank) })
 	return out[:min(limit, len(out))], nil
-}
-
-// Reassign makes person responsible for the target like Assign, ending the
-// current assignment for reason (调整 when empty), after the same checks.
-func Reassign(ctx context.Context, c *gen.Client, kind assignment.Kind, personID, targetID int, reason string) (*gen.Assignment, error) {
-	if reason = strings.TrimSpace(reason); reason != "" && reason != ReasonReassigned {
-		if err := Check(ctx, c, kind, personID, targetID); err != nil {
-			return nil, err
-		}
-		if err := lockTargets(ctx, c, kind, []int{targetID}); err != nil {
-			return nil, err
-		}
-		if err := endActive(ctx, c, Target{kind, targetID}, time.Now(), reason); err != nil {
-			return nil, err
-		}
-	}
-	return Assign(ctx, c, kind, personID, targetID)
 }

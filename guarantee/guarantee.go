@@ -7,6 +7,7 @@ package guarantee
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"entgo.io/ent"
@@ -27,6 +28,25 @@ const (
 	ReasonGraduated  = "毕业"
 	ReasonLeftList   = "退出建档立卡"
 )
+
+type endReasonKey struct{}
+
+// WithEndReason gives why the target's current assignment ends when an
+// assignment is created with the returned context (调整 otherwise), as the
+// person changing it says: 调动, 离职….
+func WithEndReason(ctx context.Context, reason string) context.Context {
+	if reason = strings.TrimSpace(reason); reason == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, endReasonKey{}, reason)
+}
+
+func endReason(ctx context.Context) string {
+	if r, ok := ctx.Value(endReasonKey{}).(string); ok {
+		return r
+	}
+	return ReasonReassigned
+}
 
 // Target is what someone is made responsible for.
 type Target struct {
@@ -93,7 +113,7 @@ func onCreate(next ent.Mutator) ent.Mutator {
 			start = cur.StartsAt
 		}
 		m.SetStartsAt(start)
-		if err := endActive(ctx, c, t, start, ReasonReassigned); err != nil {
+		if err := endActive(ctx, c, t, start, endReason(ctx)); err != nil {
 			return nil, err
 		}
 		v, err := next.Mutate(ctx, m)
