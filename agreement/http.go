@@ -12,6 +12,7 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/agreement"
 	"sanbao/ent/org"
+	"sanbao/term"
 )
 
 // MaxBatch bounds one archive PDF.
@@ -37,14 +38,14 @@ func Handler(c *ent.Client) http.Handler {
 				http.Error(w, err.Error(), http.StatusBadRequest)
 				return
 			}
-			term := strings.TrimSpace(r.URL.Query().Get("term"))
-			if term == "" {
-				http.Error(w, "请给出 term（学年）", http.StatusBadRequest)
+			label, err := term.Canonical("term", r.URL.Query().Get("term"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
 				return
 			}
-			q.Where(agreement.Term(term), agreement.StateEQ(agreement.StateSigned), p.Predicate()).
+			q.Where(agreement.Term(label), agreement.StateEQ(agreement.StateSigned), p.Predicate()).
 				Order(agreement.ByIssuerOrgID(), agreement.ByKind(), agreement.ByID()).Limit(MaxBatch)
-			file = "责任书-" + term + ".pdf"
+			file = "责任书-" + label + ".pdf"
 		} else {
 			id, err := strconv.Atoi(strings.TrimSuffix(name, ".pdf"))
 			if err != nil || !strings.HasSuffix(name, ".pdf") {

@@ -3,8 +3,9 @@ package agreement
 import (
 	"context"
 	"fmt"
-	"strings"
+	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/authz"
@@ -16,6 +17,7 @@ import (
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/fielderr"
+	"sanbao/term"
 )
 
 // Skipped is a party that could not be issued an agreement.
@@ -144,32 +146,28 @@ func representative(ctx context.Context, c *ent.Client, issuer *ent.Org) string 
 	return ps[0].Edges.Person.Name
 }
 
-// NormalizeTerm trims a term and checks it is usable.
-func NormalizeTerm(term string) (string, error) {
-	term = strings.TrimSpace(term)
-	if term == "" || len([]rune(term)) > 40 {
-		return "", fielderr.New("term", "请填写期限(如 2026—2027学年),不超过40字")
-	}
-	return term, nil
-}
-
-// Issue gives every party under issuer an agreement of each kind for term,
+// Issue gives every party under issuer an agreement of each kind for the term
+// chosen (term.Choose: "2026-2027学年" and "2026—2027学年" are one term),
 // unless they already have one that is not void: issuing twice never duplicates.
-func Issue(ctx context.Context, c *ent.Client, issuerID int, term string, kinds []agreement.Kind) (*Result, error) {
+func Issue(ctx context.Context, c *ent.Client, issuerID int, chosen string, kinds []agreement.Kind) (*Result, error) {
 	v := authz.FromContext(ctx)
 	if v == nil || v.PersonID == 0 {
 		return nil, authz.ErrDenied
 	}
-	term, err := NormalizeTerm(term)
+	t, err := term.Choose("term", chosen, time.Now())
 	if err != nil {
 		return nil, err
 	}
+	label := t.String()
 	issuer, err := c.Org.Get(ctx, issuerID)
 	if err != nil {
 		return nil, err
 	}
 	// Checked up front too: issuing again creates nothing for the policy to see.
 	if err := authz.MayIssue(ctx, issuer); err != nil {
+		return nil, err
+	}
+	if err := lockIssuer(ctx, c, issuer.ID); err != nil {
 		return nil, err
 	}
 	if len(kinds) == 0 {
@@ -184,7 +182,7 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, term string, kinds 
 			return nil, err
 		}
 		res.Skipped = append(res.Skipped, skipped...)
-		have, err := c.Agreement.Query().Where(agreement.Term(term), agreement.KindEQ(kind),
+		have, err := c.Agreement.Query().Where(agreement.Term(label), agreement.KindEQ(kind),
 			agreement.IssuerOrgID(issuer.ID), agreement.StateNEQ(agreement.StateVoid)).All(authz.System(ctx))
 		if err != nil {
 			return nil, err
@@ -193,7 +191,7 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, term string, kinds 
 		for _, a := range have {
 			byKey[a.PartyKey] = a
 		}
-		t, err := Effective(ctx, c, county, kind)
+		tpl, err := Effective(ctx, c, county, kind)
 		if err != nil {
 			return nil, err
 		}
@@ -203,7 +201,7 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, term string, kinds 
 				res.Existing = append(res.Existing, a)
 				continue
 			}
-			bulk = append(bulk, build(c, v, issuer, rep, t, p, term))
+			bulk = append(bulk, build(c, v, issuer, rep, tpl, p, label))
 		}
 		created, err := c.Agreement.CreateBulk(bulk...).Save(ctx)
 		if err != nil {
@@ -214,9 +212,22 @@ func Issue(ctx context.Context, c *ent.Client, issuerID int, term string, kinds 
 	return res, nil
 }
 
-func build(c *ent.Client, v *authz.Viewer, issuer *ent.Org, rep string, t *ent.AgreementTemplate, p party, term string) *ent.AgreementCreate {
-	title, text := Render(t, Parties{Issuer: issuer.Name, Representative: rep, Party: p.name, PartyRole: p.role, Signer: p.signer}, term)
-	return c.Agreement.Create().SetKind(agreement.Kind(t.Kind)).SetTerm(term).
+// lockIssuer holds the issuer's row until the transaction ends, so that two
+// issuings by one unit run one after the other and the second finds what the
+// first issued instead of colliding with it. PostgreSQL: SELECT … FOR NO KEY
+// UPDATE; SQLite's write transactions are exclusive already.
+func lockIssuer(ctx context.Context, c *ent.Client, id int) error {
+	_, err := c.Org.Query().Where(org.ID(id)).Select(org.FieldID).Modify(func(s *sql.Selector) {
+		if s.Dialect() != dialect.SQLite {
+			s.For(sql.LockNoKeyUpdate)
+		}
+	}).Ints(authz.System(ctx))
+	return err
+}
+
+func build(c *ent.Client, v *authz.Viewer, issuer *ent.Org, rep string, t *ent.AgreementTemplate, p party, label string) *ent.AgreementCreate {
+	title, text := Render(t, Parties{Issuer: issuer.Name, Representative: rep, Party: p.name, PartyRole: p.role, Signer: p.signer}, label)
+	return c.Agreement.Create().SetKind(agreement.Kind(t.Kind)).SetTerm(label).
 		SetTemplateID(t.ID).SetTemplateVersion(t.Version).
 		SetIssuerOrgID(issuer.ID).SetIssuerCode(issuer.DivisionCode).SetIssuerRepresentative(rep).
 		SetNillablePartyOrgID(p.orgID).SetPartyPersonID(p.personID).SetPartyKey(p.key()).

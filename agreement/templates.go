@@ -6,7 +6,6 @@ package agreement
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/fielderr"
+	"sanbao/term"
 )
 
 // Labels name the kinds as users do.
@@ -142,11 +142,5 @@ func SaveTemplate(ctx context.Context, c *ent.Client, county string, kind agreem
 		SetVersion(t.Version + 1).SetUpdatedByID(v.PersonID).Save(ctx)
 }
 
-// CurrentTerm is the school year (学年) running on now: from September.
-func CurrentTerm(now time.Time) string {
-	y := now.Year()
-	if now.Month() < time.September {
-		y--
-	}
-	return fmt.Sprintf("%d—%d学年", y, y+1)
-}
+// CurrentTerm is the school year (学年) running on now, as stored.
+func CurrentTerm(now time.Time) string { return term.YearOf(now).String() }

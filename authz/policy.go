@@ -541,3 +541,13 @@ func MaySeeSchool(ctx context.Context, id int, code string) bool {
 	v := FromContext(ctx)
 	return v != nil && v.Scope(ObjStudent, ActRead).HasSchool(id, code)
 }
+
+// StudentsReadable is the viewer's student read scope, for filters that look
+// through a household's students (households with a child at a school).
+func StudentsReadable(ctx context.Context) predicate.Student {
+	v := FromContext(ctx)
+	if v == nil {
+		return student.IDIn()
+	}
+	return readable(v, ObjStudent, StudentPredicate)
+}

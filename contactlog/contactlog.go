@@ -21,6 +21,7 @@ import (
 	"sanbao/ent/household"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
+	"sanbao/term"
 	"sanbao/textnorm"
 )
 
@@ -141,13 +142,15 @@ func onCreate(next ent.Mutator) ent.Mutator {
 		if err := validate(ctx, m, time.Now()); err != nil {
 			return nil, err
 		}
+		date, _ := m.Date()
+		day, _ := time.ParseInLocation("2006-01-02", date, China)
+		m.SetSemester(term.Of(day).String())
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
 		}
 		sys := authz.System(ctx)
 		c := m.Client()
-		date, _ := m.Date()
 		hid, _ := m.HouseholdID()
 		if err := c.Household.Update().Where(household.ID(hid), household.LastContactOnLT(date)).
 			SetLastContactOn(date).Exec(sys); err != nil {

@@ -33,6 +33,8 @@ type Contact struct {
 	RecordedByID int `json:"recorded_by_id,omitempty"`
 	// YYYY-MM-DD
 	Date string `json:"date,omitempty"`
+	// 学期, from date, e.g. 2026—2027学年第一学期
+	Semester string `json:"semester,omitempty"`
 	// 入户走访 / 电话 / 微信 / 到校面谈
 	Mode contact.Mode `json:"mode,omitempty"`
 	// 了解情况
@@ -125,7 +127,7 @@ func (*Contact) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case contact.FieldID, contact.FieldHouseholdID, contact.FieldStudentID, contact.FieldPersonID, contact.FieldRecordedByID:
 			values[i] = new(sql.NullInt64)
-		case contact.FieldUUID, contact.FieldDate, contact.FieldMode, contact.FieldNotes:
+		case contact.FieldUUID, contact.FieldDate, contact.FieldSemester, contact.FieldMode, contact.FieldNotes:
 			values[i] = new(sql.NullString)
 		case contact.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -186,6 +188,12 @@ func (_m *Contact) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field date", values[i])
 			} else if value.Valid {
 				_m.Date = value.String
+			}
+		case contact.FieldSemester:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field semester", values[i])
+			} else if value.Valid {
+				_m.Semester = value.String
 			}
 		case contact.FieldMode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -310,6 +318,9 @@ func (_m *Contact) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("date=")
 	builder.WriteString(_m.Date)
+	builder.WriteString(", ")
+	builder.WriteString("semester=")
+	builder.WriteString(_m.Semester)
 	builder.WriteString(", ")
 	builder.WriteString("mode=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Mode))

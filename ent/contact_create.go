@@ -69,6 +69,20 @@ func (_c *ContactCreate) SetDate(v string) *ContactCreate {
 	return _c
 }
 
+// SetSemester sets the "semester" field.
+func (_c *ContactCreate) SetSemester(v string) *ContactCreate {
+	_c.mutation.SetSemester(v)
+	return _c
+}
+
+// SetNillableSemester sets the "semester" field if the given value is not nil.
+func (_c *ContactCreate) SetNillableSemester(v *string) *ContactCreate {
+	if v != nil {
+		_c.SetSemester(*v)
+	}
+	return _c
+}
+
 // SetMode sets the "mode" field.
 func (_c *ContactCreate) SetMode(v contact.Mode) *ContactCreate {
 	_c.mutation.SetMode(v)
@@ -192,6 +206,10 @@ func (_c *ContactCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ContactCreate) defaults() error {
+	if _, ok := _c.mutation.Semester(); !ok {
+		v := contact.DefaultSemester
+		_c.mutation.SetSemester(v)
+	}
 	if _, ok := _c.mutation.LearnedSituation(); !ok {
 		v := contact.DefaultLearnedSituation
 		_c.mutation.SetLearnedSituation(v)
@@ -232,6 +250,9 @@ func (_c *ContactCreate) check() error {
 		if err := contact.DateValidator(v); err != nil {
 			return &ValidationError{Name: "date", err: fmt.Errorf(`ent: validator failed for field "Contact.date": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Semester(); !ok {
+		return &ValidationError{Name: "semester", err: errors.New(`ent: missing required field "Contact.semester"`)}
 	}
 	if _, ok := _c.mutation.Mode(); !ok {
 		return &ValidationError{Name: "mode", err: errors.New(`ent: missing required field "Contact.mode"`)}
@@ -295,6 +316,10 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Date(); ok {
 		_spec.SetField(contact.FieldDate, field.TypeString, value)
 		_node.Date = value
+	}
+	if value, ok := _c.mutation.Semester(); ok {
+		_spec.SetField(contact.FieldSemester, field.TypeString, value)
+		_node.Semester = value
 	}
 	if value, ok := _c.mutation.Mode(); ok {
 		_spec.SetField(contact.FieldMode, field.TypeEnum, value)
@@ -472,6 +497,9 @@ func (u *ContactUpsertOne) UpdateNewValues() *ContactUpsertOne {
 		}
 		if _, exists := u.create.mutation.Date(); exists {
 			s.SetIgnore(contact.FieldDate)
+		}
+		if _, exists := u.create.mutation.Semester(); exists {
+			s.SetIgnore(contact.FieldSemester)
 		}
 		if _, exists := u.create.mutation.Mode(); exists {
 			s.SetIgnore(contact.FieldMode)
@@ -718,6 +746,9 @@ func (u *ContactUpsertBulk) UpdateNewValues() *ContactUpsertBulk {
 			}
 			if _, exists := b.mutation.Date(); exists {
 				s.SetIgnore(contact.FieldDate)
+			}
+			if _, exists := b.mutation.Semester(); exists {
+				s.SetIgnore(contact.FieldSemester)
 			}
 			if _, exists := b.mutation.Mode(); exists {
 				s.SetIgnore(contact.FieldMode)

@@ -172,6 +172,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldPersonID:          {Type: field.TypeInt, Column: contact.FieldPersonID},
 			contact.FieldRecordedByID:      {Type: field.TypeInt, Column: contact.FieldRecordedByID},
 			contact.FieldDate:              {Type: field.TypeString, Column: contact.FieldDate},
+			contact.FieldSemester:          {Type: field.TypeString, Column: contact.FieldSemester},
 			contact.FieldMode:              {Type: field.TypeEnum, Column: contact.FieldMode},
 			contact.FieldLearnedSituation:  {Type: field.TypeBool, Column: contact.FieldLearnedSituation},
 			contact.FieldAidApplied:        {Type: field.TypeJSON, Column: contact.FieldAidApplied},
@@ -1760,6 +1761,11 @@ func (f *ContactFilter) WhereRecordedByID(p entql.IntP) {
 // WhereDate applies the entql string predicate on the date field.
 func (f *ContactFilter) WhereDate(p entql.StringP) {
 	f.Where(p.Field(contact.FieldDate))
+}
+
+// WhereSemester applies the entql string predicate on the semester field.
+func (f *ContactFilter) WhereSemester(p entql.StringP) {
+	f.Where(p.Field(contact.FieldSemester))
 }
 
 // WhereMode applies the entql string predicate on the mode field.

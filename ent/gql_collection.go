@@ -1026,6 +1026,11 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, contact.FieldDate)
 				fieldSeen[contact.FieldDate] = struct{}{}
 			}
+		case "semester":
+			if _, ok := fieldSeen[contact.FieldSemester]; !ok {
+				selectedFields = append(selectedFields, contact.FieldSemester)
+				fieldSeen[contact.FieldSemester] = struct{}{}
+			}
 		case "mode":
 			if _, ok := fieldSeen[contact.FieldMode]; !ok {
 				selectedFields = append(selectedFields, contact.FieldMode)

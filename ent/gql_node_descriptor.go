@@ -701,7 +701,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Contact",
-		Fields: make([]*Field, 13),
+		Fields: make([]*Field, 14),
 		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
@@ -753,10 +753,18 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "date",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Mode); err != nil {
+	if buf, err = json.Marshal(_m.Semester); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "semester",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Mode); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "contact.Mode",
 		Name:  "mode",
 		Value: string(buf),
@@ -764,7 +772,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.LearnedSituation); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "bool",
 		Name:  "learned_situation",
 		Value: string(buf),
@@ -772,7 +780,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.AidApplied); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "[]string",
 		Name:  "aid_applied",
 		Value: string(buf),
@@ -780,7 +788,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.PoliciesExplained); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "[]string",
 		Name:  "policies_explained",
 		Value: string(buf),
@@ -788,7 +796,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Flags); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "[]string",
 		Name:  "flags",
 		Value: string(buf),
@@ -796,7 +804,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Notes); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "string",
 		Name:  "notes",
 		Value: string(buf),
@@ -804,7 +812,7 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[12] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),

@@ -2876,6 +2876,21 @@ type ContactWhereInput struct {
 	DateEqualFold    *string  `json:"dateEqualFold,omitempty"`
 	DateContainsFold *string  `json:"dateContainsFold,omitempty"`
 
+	// "semester" field predicates.
+	Semester             *string  `json:"semester,omitempty"`
+	SemesterNEQ          *string  `json:"semesterNEQ,omitempty"`
+	SemesterIn           []string `json:"semesterIn,omitempty"`
+	SemesterNotIn        []string `json:"semesterNotIn,omitempty"`
+	SemesterGT           *string  `json:"semesterGT,omitempty"`
+	SemesterGTE          *string  `json:"semesterGTE,omitempty"`
+	SemesterLT           *string  `json:"semesterLT,omitempty"`
+	SemesterLTE          *string  `json:"semesterLTE,omitempty"`
+	SemesterContains     *string  `json:"semesterContains,omitempty"`
+	SemesterHasPrefix    *string  `json:"semesterHasPrefix,omitempty"`
+	SemesterHasSuffix    *string  `json:"semesterHasSuffix,omitempty"`
+	SemesterEqualFold    *string  `json:"semesterEqualFold,omitempty"`
+	SemesterContainsFold *string  `json:"semesterContainsFold,omitempty"`
+
 	// "mode" field predicates.
 	Mode      *contact.Mode  `json:"mode,omitempty"`
 	ModeNEQ   *contact.Mode  `json:"modeNEQ,omitempty"`
@@ -3101,6 +3116,45 @@ func (i *ContactWhereInput) P() (predicate.Contact, error) {
 	}
 	if i.DateContainsFold != nil {
 		predicates = append(predicates, contact.DateContainsFold(*i.DateContainsFold))
+	}
+	if i.Semester != nil {
+		predicates = append(predicates, contact.SemesterEQ(*i.Semester))
+	}
+	if i.SemesterNEQ != nil {
+		predicates = append(predicates, contact.SemesterNEQ(*i.SemesterNEQ))
+	}
+	if len(i.SemesterIn) > 0 {
+		predicates = append(predicates, contact.SemesterIn(i.SemesterIn...))
+	}
+	if len(i.SemesterNotIn) > 0 {
+		predicates = append(predicates, contact.SemesterNotIn(i.SemesterNotIn...))
+	}
+	if i.SemesterGT != nil {
+		predicates = append(predicates, contact.SemesterGT(*i.SemesterGT))
+	}
+	if i.SemesterGTE != nil {
+		predicates = append(predicates, contact.SemesterGTE(*i.SemesterGTE))
+	}
+	if i.SemesterLT != nil {
+		predicates = append(predicates, contact.SemesterLT(*i.SemesterLT))
+	}
+	if i.SemesterLTE != nil {
+		predicates = append(predicates, contact.SemesterLTE(*i.SemesterLTE))
+	}
+	if i.SemesterContains != nil {
+		predicates = append(predicates, contact.SemesterContains(*i.SemesterContains))
+	}
+	if i.SemesterHasPrefix != nil {
+		predicates = append(predicates, contact.SemesterHasPrefix(*i.SemesterHasPrefix))
+	}
+	if i.SemesterHasSuffix != nil {
+		predicates = append(predicates, contact.SemesterHasSuffix(*i.SemesterHasSuffix))
+	}
+	if i.SemesterEqualFold != nil {
+		predicates = append(predicates, contact.SemesterEqualFold(*i.SemesterEqualFold))
+	}
+	if i.SemesterContainsFold != nil {
+		predicates = append(predicates, contact.SemesterContainsFold(*i.SemesterContainsFold))
 	}
 	if i.Mode != nil {
 		predicates = append(predicates, contact.ModeEQ(*i.Mode))

@@ -6026,6 +6026,7 @@ type ContactMutation struct {
 	id                       *int
 	uuid                     *string
 	date                     *string
+	semester                 *string
 	mode                     *contact.Mode
 	learned_situation        *bool
 	aid_applied              *[]string
@@ -6375,6 +6376,42 @@ func (m *ContactMutation) OldDate(ctx context.Context) (v string, err error) {
 // ResetDate resets all changes to the "date" field.
 func (m *ContactMutation) ResetDate() {
 	m.date = nil
+}
+
+// SetSemester sets the "semester" field.
+func (m *ContactMutation) SetSemester(s string) {
+	m.semester = &s
+}
+
+// Semester returns the value of the "semester" field in the mutation.
+func (m *ContactMutation) Semester() (r string, exists bool) {
+	v := m.semester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSemester returns the old "semester" field's value of the Contact entity.
+// If the Contact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMutation) OldSemester(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSemester is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSemester requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSemester: %w", err)
+	}
+	return oldValue.Semester, nil
+}
+
+// ResetSemester resets all changes to the "semester" field.
+func (m *ContactMutation) ResetSemester() {
+	m.semester = nil
 }
 
 // SetMode sets the "mode" field.
@@ -6871,7 +6908,7 @@ func (m *ContactMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ContactMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.uuid != nil {
 		fields = append(fields, contact.FieldUUID)
 	}
@@ -6889,6 +6926,9 @@ func (m *ContactMutation) Fields() []string {
 	}
 	if m.date != nil {
 		fields = append(fields, contact.FieldDate)
+	}
+	if m.semester != nil {
+		fields = append(fields, contact.FieldSemester)
 	}
 	if m.mode != nil {
 		fields = append(fields, contact.FieldMode)
@@ -6931,6 +6971,8 @@ func (m *ContactMutation) Field(name string) (ent.Value, bool) {
 		return m.RecordedByID()
 	case contact.FieldDate:
 		return m.Date()
+	case contact.FieldSemester:
+		return m.Semester()
 	case contact.FieldMode:
 		return m.Mode()
 	case contact.FieldLearnedSituation:
@@ -6966,6 +7008,8 @@ func (m *ContactMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldRecordedByID(ctx)
 	case contact.FieldDate:
 		return m.OldDate(ctx)
+	case contact.FieldSemester:
+		return m.OldSemester(ctx)
 	case contact.FieldMode:
 		return m.OldMode(ctx)
 	case contact.FieldLearnedSituation:
@@ -7030,6 +7074,13 @@ func (m *ContactMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDate(v)
+		return nil
+	case contact.FieldSemester:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSemester(v)
 		return nil
 	case contact.FieldMode:
 		v, ok := value.(contact.Mode)
@@ -7182,6 +7233,9 @@ func (m *ContactMutation) ResetField(name string) error {
 		return nil
 	case contact.FieldDate:
 		m.ResetDate()
+		return nil
+	case contact.FieldSemester:
+		m.ResetSemester()
 		return nil
 	case contact.FieldMode:
 		m.ResetMode()

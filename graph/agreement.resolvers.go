@@ -16,6 +16,7 @@ import (
 	entagreement "sanbao/ent/agreement"
 	"sanbao/ent/org"
 	"sanbao/graph/model"
+	sbterm "sanbao/term"
 	"strconv"
 	"time"
 
@@ -114,7 +115,7 @@ func (r *queryResolver) AgreementTemplates(ctx context.Context, divisionCode str
 
 // AgreementCompletion is the resolver for the agreementCompletion field.
 func (r *queryResolver) AgreementCompletion(ctx context.Context, term string, divisionCode *string, orgID *int) (*AgreementCompletion, error) {
-	term, err := agreement.NormalizeTerm(term)
+	term, err := sbterm.Canonical("term", term)
 	if err != nil {
 		return nil, err
 	}

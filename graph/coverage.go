@@ -11,6 +11,7 @@ import (
 	"sanbao/ent/household"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
+	"sanbao/fielderr"
 	"sanbao/graph/model"
 )
 
@@ -66,4 +67,17 @@ func rowError(ctx context.Context, id int, err error) *model.AssignRowError {
 		out.Field = &f
 	}
 	return out
+}
+
+// reasonOf is why a candidate may not be responsible, as the person reads it;
+// nil when they may.
+func reasonOf(err error) *string {
+	if err == nil {
+		return nil
+	}
+	s := "不符合担任条件"
+	if fe, ok := fielderr.As(err); ok {
+		s = fe.Reason
+	}
+	return &s
 }

@@ -79,6 +79,12 @@ func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], f
 // Agreement returns AgreementResolver implementation.
 func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} }
 
+// Assignment returns AssignmentResolver implementation.
+func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{r} }
+
+// Division returns DivisionResolver implementation.
+func (r *Resolver) Division() DivisionResolver { return &divisionResolver{r} }
+
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
@@ -95,10 +101,12 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 
 type (
-	agreementResolver struct{ *Resolver }
-	householdResolver struct{ *Resolver }
-	importJobResolver struct{ *Resolver }
-	personResolver    struct{ *Resolver }
-	queryResolver     struct{ *Resolver }
-	studentResolver   struct{ *Resolver }
+	agreementResolver  struct{ *Resolver }
+	assignmentResolver struct{ *Resolver }
+	divisionResolver   struct{ *Resolver }
+	householdResolver  struct{ *Resolver }
+	importJobResolver  struct{ *Resolver }
+	personResolver     struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	studentResolver    struct{ *Resolver }
 )

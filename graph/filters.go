@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
+	"sanbao/authz"
+	"sanbao/coverage"
 	"sanbao/divcode"
 	"sanbao/ent"
 	"sanbao/ent/household"
@@ -29,6 +32,15 @@ func divisionRange(code *string) (*divcode.Range, error) {
 	return &r, nil
 }
 
+// pageSize is the size of a plain list with a first argument (the limits
+// extension has refused one outside 0–MaxPageSize already).
+func pageSize(first *int) int {
+	if first == nil {
+		return DefaultPageSize
+	}
+	return min(max(*first, 0), MaxPageSize)
+}
+
 func cleanSearch(s *string) string {
 	if s == nil {
 		return ""
@@ -36,13 +48,17 @@ func cleanSearch(s *string) string {
 	return strings.TrimSpace(*s)
 }
 
-func householdFilters(q *ent.HouseholdQuery, search, divisionCode *string) error {
+func householdFilters(ctx context.Context, q *ent.HouseholdQuery, search, divisionCode *string, schoolID *int) error {
 	r, err := divisionRange(divisionCode)
 	if err != nil {
 		return err
 	}
 	if r != nil {
 		q.Where(household.VillageCodeGTE(r.Lo), household.VillageCodeLTE(r.Hi))
+	}
+	if schoolID != nil {
+		// Only students the viewer may read tell where a household's children study.
+		q.Where(household.HasStudentsWith(student.SchoolID(*schoolID), authz.StudentsReadable(ctx)))
 	}
 	if s := cleanSearch(search); s != "" {
 		q.Where(household.Or(household.HeadNameContains(s), household.NumberHasPrefix(s)))
@@ -54,13 +70,23 @@ func householdFilters(q *ent.HouseholdQuery, search, divisionCode *string) error
 // characters that a masked number shows anyway.
 var idSuffix = regexp.MustCompile(`^[0-9]{1,3}[0-9Xx]$`)
 
-func studentFilters(q *ent.StudentQuery, search, divisionCode *string) error {
+func studentFilters(ctx context.Context, q *ent.StudentQuery, search, divisionCode *string, householdStatus []household.Status, needsContact *bool) error {
 	r, err := divisionRange(divisionCode)
 	if err != nil {
 		return err
 	}
 	if r != nil {
 		q.Where(student.VillageCodeGTE(r.Lo), student.VillageCodeLTE(r.Hi))
+	}
+	if len(householdStatus) > 0 {
+		q.Where(student.HasHouseholdWith(household.StatusIn(householdStatus...)))
+	}
+	if needsContact != nil {
+		if *needsContact {
+			q.Where(coverage.NeedsContact())
+		} else {
+			q.Where(student.Not(coverage.NeedsContact()))
+		}
 	}
 	if s := cleanSearch(search); s != "" {
 		if idSuffix.MatchString(s) {

@@ -49,7 +49,9 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Agreement() AgreementResolver
 	AgreementCompletion() AgreementCompletionResolver
+	Assignment() AssignmentResolver
 	Coverage() CoverageResolver
+	Division() DivisionResolver
 	Household() HouseholdResolver
 	ImportJob() ImportJobResolver
 	Mutation() MutationResolver
@@ -191,6 +193,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Person       func(childComplexity int) int
 		PersonID     func(childComplexity int) int
+		Responsible  func(childComplexity int) int
 		StartsAt     func(childComplexity int) int
 		Student      func(childComplexity int) int
 		StudentID    func(childComplexity int) int
@@ -254,6 +257,7 @@ type ComplexityRoot struct {
 		PoliciesExplained func(childComplexity int) int
 		RecordedBy        func(childComplexity int) int
 		RecordedByID      func(childComplexity int) int
+		Semester          func(childComplexity int) int
 		Student           func(childComplexity int) int
 		StudentID         func(childComplexity int) int
 		UUID              func(childComplexity int) int
@@ -318,16 +322,17 @@ type ComplexityRoot struct {
 	}
 
 	Division struct {
-		Assignments func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder) int
-		Children    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder) int
-		Code        func(childComplexity int) int
-		Guarantor   func(childComplexity int) int
-		GuarantorID func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Level       func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Parent      func(childComplexity int) int
-		ParentID    func(childComplexity int) int
+		Assignments  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder) int
+		Children     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder) int
+		Code         func(childComplexity int) int
+		Guarantor    func(childComplexity int) int
+		GuarantorID  func(childComplexity int) int
+		HasGuarantor func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Parent       func(childComplexity int) int
+		ParentID     func(childComplexity int) int
 	}
 
 	DivisionConnection struct {
@@ -339,6 +344,12 @@ type ComplexityRoot struct {
 	DivisionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EligiblePerson struct {
+		Eligible func(childComplexity int) int
+		Person   func(childComplexity int) int
+		Reason   func(childComplexity int) int
 	}
 
 	HandoverRefusal struct {
@@ -356,6 +367,7 @@ type ComplexityRoot struct {
 		Disabled      func(childComplexity int) int
 		Guarantor     func(childComplexity int) int
 		GuarantorID   func(childComplexity int) int
+		HasGuarantor  func(childComplexity int) int
 		HeadName      func(childComplexity int) int
 		ID            func(childComplexity int) int
 		LastContactOn func(childComplexity int) int
@@ -624,7 +636,8 @@ type ComplexityRoot struct {
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
-		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) int
+		EligiblePeople      func(childComplexity int, kind assignment.Kind, targetID int, search *string, first *int) int
+		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) int
 		ImportJob           func(childComplexity int, id int) int
 		ImportJobs          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ImportJobOrder, where *ent.ImportJobWhereInput) int
 		ImportKinds         func(childComplexity int) int
@@ -638,7 +651,8 @@ type ComplexityRoot struct {
 		ResponsibleOn       func(childComplexity int, kind assignment.Kind, targetID int, date time.Time) int
 		Staff               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, search *string, orgID *int, status *model.StaffStatus) int
 		StaffUnits          func(childComplexity int) int
-		Students            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string) int
+		Students            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string, householdStatus []household.Status, needsContact *bool) int
+		Terms               func(childComplexity int) int
 		Viewer              func(childComplexity int) int
 		VillageArchive      func(childComplexity int, villageID int) int
 	}
@@ -682,6 +696,7 @@ type ComplexityRoot struct {
 		EthnicMinority    func(childComplexity int) int
 		Gender            func(childComplexity int) int
 		Grade             func(childComplexity int) int
+		HasContactPerson  func(childComplexity int) int
 		Household         func(childComplexity int) int
 		HouseholdID       func(childComplexity int) int
 		ID                func(childComplexity int) int
@@ -709,6 +724,14 @@ type ComplexityRoot struct {
 	StudentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Term struct {
+		Current  func(childComplexity int) int
+		EndsOn   func(childComplexity int) int
+		IsYear   func(childComplexity int) int
+		Label    func(childComplexity int) int
+		StartsOn func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -753,13 +776,20 @@ type AgreementResolver interface {
 type AgreementCompletionResolver interface {
 	Unsigned(ctx context.Context, obj *AgreementCompletion, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 }
+type AssignmentResolver interface {
+	Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error)
+}
 type CoverageResolver interface {
 	VillageGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DivisionConnection, error)
 	HouseholdGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
 	StudentGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.StudentConnection, error)
 	OverdueHouseholds(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
 }
+type DivisionResolver interface {
+	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
+}
 type HouseholdResolver interface {
+	HasGuarantor(ctx context.Context, obj *ent.Household) (bool, error)
 	Registered(ctx context.Context, obj *ent.Household) (bool, error)
 }
 type ImportJobResolver interface {
@@ -815,18 +845,21 @@ type QueryResolver interface {
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
 	ResponsibleOn(ctx context.Context, kind assignment.Kind, targetID int, date time.Time) (*ent.Assignment, error)
+	EligiblePeople(ctx context.Context, kind assignment.Kind, targetID int, search *string, first *int) ([]*model.EligiblePerson, error)
 	ContactOptions(ctx context.Context) (*model.ContactOptions, error)
 	ImportJob(ctx context.Context, id int) (*ent.ImportJob, error)
 	ImportKinds(ctx context.Context) ([]*model.ImportKind, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
-	Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) (*ent.HouseholdConnection, error)
-	Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string) (*ent.StudentConnection, error)
+	Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) (*ent.HouseholdConnection, error)
+	Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string, householdStatus []household.Status, needsContact *bool) (*ent.StudentConnection, error)
 	APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APITokenOrder) (*ent.APITokenConnection, error)
 	Staff(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, search *string, orgID *int, status *model.StaffStatus) (*ent.PersonConnection, error)
 	StaffUnits(ctx context.Context) ([]*model.StaffUnit, error)
 	OrphanedAssignments(ctx context.Context, divisionCode *string, orgID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AssignmentConnection, error)
+	Terms(ctx context.Context) ([]*Term, error)
 }
 type StudentResolver interface {
+	HasContactPerson(ctx context.Context, obj *ent.Student) (bool, error)
 	IDNumber(ctx context.Context, obj *ent.Student, full *bool) (*string, error)
 	Age(ctx context.Context, obj *ent.Student) (int, error)
 }
@@ -1432,6 +1465,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assignment.PersonID(childComplexity), true
+	case "Assignment.responsible":
+		if e.ComplexityRoot.Assignment.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assignment.Responsible(childComplexity), true
 	case "Assignment.startsAt":
 		if e.ComplexityRoot.Assignment.StartsAt == nil {
 			break
@@ -1691,6 +1730,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contact.RecordedByID(childComplexity), true
+	case "Contact.semester":
+		if e.ComplexityRoot.Contact.Semester == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Semester(childComplexity), true
 	case "Contact.student":
 		if e.ComplexityRoot.Contact.Student == nil {
 			break
@@ -1982,6 +2027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Division.GuarantorID(childComplexity), true
+	case "Division.hasGuarantor":
+		if e.ComplexityRoot.Division.HasGuarantor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Division.HasGuarantor(childComplexity), true
 	case "Division.id":
 		if e.ComplexityRoot.Division.ID == nil {
 			break
@@ -2044,6 +2095,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DivisionEdge.Node(childComplexity), true
+
+	case "EligiblePerson.eligible":
+		if e.ComplexityRoot.EligiblePerson.Eligible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EligiblePerson.Eligible(childComplexity), true
+	case "EligiblePerson.person":
+		if e.ComplexityRoot.EligiblePerson.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EligiblePerson.Person(childComplexity), true
+	case "EligiblePerson.reason":
+		if e.ComplexityRoot.EligiblePerson.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EligiblePerson.Reason(childComplexity), true
 
 	case "HandoverRefusal.assignment":
 		if e.ComplexityRoot.HandoverRefusal.Assignment == nil {
@@ -2122,6 +2192,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Household.GuarantorID(childComplexity), true
+	case "Household.hasGuarantor":
+		if e.ComplexityRoot.Household.HasGuarantor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Household.HasGuarantor(childComplexity), true
 	case "Household.headName":
 		if e.ComplexityRoot.Household.HeadName == nil {
 			break
@@ -3444,6 +3520,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Divisions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DivisionOrder), args["where"].(*ent.DivisionWhereInput)), true
+	case "Query.eligiblePeople":
+		if e.ComplexityRoot.Query.EligiblePeople == nil {
+			break
+		}
+
+		args, err := ec.field_Query_eligiblePeople_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EligiblePeople(childComplexity, args["kind"].(assignment.Kind), args["targetID"].(int), args["search"].(*string), args["first"].(*int)), true
 	case "Query.households":
 		if e.ComplexityRoot.Query.Households == nil {
 			break
@@ -3454,7 +3541,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Households(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.HouseholdOrder), args["where"].(*ent.HouseholdWhereInput), args["search"].(*string), args["divisionCode"].(*string)), true
+		return e.ComplexityRoot.Query.Households(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.HouseholdOrder), args["where"].(*ent.HouseholdWhereInput), args["search"].(*string), args["divisionCode"].(*string), args["schoolID"].(*int)), true
 	case "Query.importJob":
 		if e.ComplexityRoot.Query.ImportJob == nil {
 			break
@@ -3599,7 +3686,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Students(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StudentOrder), args["where"].(*ent.StudentWhereInput), args["search"].(*string), args["divisionCode"].(*string)), true
+		return e.ComplexityRoot.Query.Students(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StudentOrder), args["where"].(*ent.StudentWhereInput), args["search"].(*string), args["divisionCode"].(*string), args["householdStatus"].([]household.Status), args["needsContact"].(*bool)), true
+	case "Query.terms":
+		if e.ComplexityRoot.Query.Terms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Terms(childComplexity), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -3788,6 +3881,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Student.Grade(childComplexity), true
+	case "Student.hasContactPerson":
+		if e.ComplexityRoot.Student.HasContactPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Student.HasContactPerson(childComplexity), true
 	case "Student.household":
 		if e.ComplexityRoot.Student.Household == nil {
 			break
@@ -3921,6 +4020,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StudentEdge.Node(childComplexity), true
+
+	case "Term.current":
+		if e.ComplexityRoot.Term.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.Current(childComplexity), true
+	case "Term.endsOn":
+		if e.ComplexityRoot.Term.EndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.EndsOn(childComplexity), true
+	case "Term.isYear":
+		if e.ComplexityRoot.Term.IsYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.IsYear(childComplexity), true
+	case "Term.label":
+		if e.ComplexityRoot.Term.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.Label(childComplexity), true
+	case "Term.startsOn":
+		if e.ComplexityRoot.Term.StartsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.StartsOn(childComplexity), true
 
 	case "Viewer.apiToken":
 		if e.ComplexityRoot.Viewer.APIToken == nil {
@@ -4172,7 +4302,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "schema.graphqls" "staff.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4190,6 +4320,7 @@ var sources = []*ast.Source{
 	{Name: "registry.graphqls", Input: sourceData("registry.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "staff.graphqls", Input: sourceData("staff.graphqls"), BuiltIn: false},
+	{Name: "term.graphqls", Input: sourceData("term.graphqls"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4464,6 +4595,8 @@ func (ec *executionContext) childFields_Assignment(ctx context.Context, field gr
 		return ec.fieldContext_Assignment_household(ctx, field)
 	case "student":
 		return ec.fieldContext_Assignment_student(ctx, field)
+	case "responsible":
+		return ec.fieldContext_Assignment_responsible(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Assignment", field.Name)
 }
@@ -4564,6 +4697,8 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 		return ec.fieldContext_Contact_recordedByID(ctx, field)
 	case "date":
 		return ec.fieldContext_Contact_date(ctx, field)
+	case "semester":
+		return ec.fieldContext_Contact_semester(ctx, field)
 	case "mode":
 		return ec.fieldContext_Contact_mode(ctx, field)
 	case "learnedSituation":
@@ -4728,6 +4863,8 @@ func (ec *executionContext) childFields_Division(ctx context.Context, field grap
 		return ec.fieldContext_Division_guarantor(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Division_assignments(ctx, field)
+	case "hasGuarantor":
+		return ec.fieldContext_Division_hasGuarantor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Division", field.Name)
 }
@@ -4752,6 +4889,18 @@ func (ec *executionContext) childFields_DivisionEdge(ctx context.Context, field 
 		return ec.fieldContext_DivisionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DivisionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EligiblePerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_EligiblePerson_person(ctx, field)
+	case "eligible":
+		return ec.fieldContext_EligiblePerson_eligible(ctx, field)
+	case "reason":
+		return ec.fieldContext_EligiblePerson_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EligiblePerson", field.Name)
 }
 
 func (ec *executionContext) childFields_HandoverRefusal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4810,6 +4959,8 @@ func (ec *executionContext) childFields_Household(ctx context.Context, field gra
 		return ec.fieldContext_Household_contacts(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Household_assignments(ctx, field)
+	case "hasGuarantor":
+		return ec.fieldContext_Household_hasGuarantor(ctx, field)
 	case "registered":
 		return ec.fieldContext_Household_registered(ctx, field)
 	}
@@ -5346,6 +5497,8 @@ func (ec *executionContext) childFields_Student(ctx context.Context, field graph
 		return ec.fieldContext_Student_contacts(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Student_assignments(ctx, field)
+	case "hasContactPerson":
+		return ec.fieldContext_Student_hasContactPerson(ctx, field)
 	case "idNumber":
 		return ec.fieldContext_Student_idNumber(ctx, field)
 	case "age":
@@ -5374,6 +5527,22 @@ func (ec *executionContext) childFields_StudentEdge(ctx context.Context, field g
 		return ec.fieldContext_StudentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StudentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Term(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_Term_label(ctx, field)
+	case "isYear":
+		return ec.fieldContext_Term_isYear(ctx, field)
+	case "current":
+		return ec.fieldContext_Term_current(ctx, field)
+	case "startsOn":
+		return ec.fieldContext_Term_startsOn(ctx, field)
+	case "endsOn":
+		return ec.fieldContext_Term_endsOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Term", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6868,6 +7037,44 @@ func (ec *executionContext) field_Query_divisions_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_eligiblePeople_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (assignment.Kind, error) {
+			return ec.unmarshalNAssignmentKind2sanbaoᚋentᚋassignmentᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "targetID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_households_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6935,6 +7142,14 @@ func (ec *executionContext) field_Query_households_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["divisionCode"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "schoolID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["schoolID"] = arg8
 	return args, nil
 }
 
@@ -7455,6 +7670,22 @@ func (ec *executionContext) field_Query_students_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["divisionCode"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "householdStatus",
+		func(ctx context.Context, v any) ([]household.Status, error) {
+			return ec.unmarshalOHouseholdStatus2ᚕsanbaoᚋentᚋhouseholdᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["householdStatus"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "needsContact",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["needsContact"] = arg9
 	return args, nil
 }
 
@@ -10225,6 +10456,38 @@ func (ec *executionContext) fieldContext_Assignment_student(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Assignment_responsible(ctx context.Context, field graphql.CollectedField, obj *ent.Assignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assignment_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Assignment().Responsible(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assignment_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AssignmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AssignmentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10943,6 +11206,29 @@ func (ec *executionContext) _Contact_date(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Contact_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contact_semester(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_semester(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Semester, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_semester(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
@@ -12526,6 +12812,29 @@ func (ec *executionContext) fieldContext_Division_assignments(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Division_hasGuarantor(ctx context.Context, field graphql.CollectedField, obj *ent.Division) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Division_hasGuarantor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Division().HasGuarantor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Division_hasGuarantor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Division", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _DivisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12666,6 +12975,84 @@ func (ec *executionContext) _DivisionEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_DivisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DivisionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _EligiblePerson_person(ctx context.Context, field graphql.CollectedField, obj *model.EligiblePerson) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EligiblePerson_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EligiblePerson_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligiblePerson",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligiblePerson_eligible(ctx context.Context, field graphql.CollectedField, obj *model.EligiblePerson) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EligiblePerson_eligible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eligible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EligiblePerson_eligible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EligiblePerson", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EligiblePerson_reason(ctx context.Context, field graphql.CollectedField, obj *model.EligiblePerson) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EligiblePerson_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EligiblePerson_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EligiblePerson", field, false, false, "String")
 }
 
 func (ec *executionContext) _HandoverRefusal_assignment(ctx context.Context, field graphql.CollectedField, obj *model.HandoverRefusal) (ret graphql.Marshaler) {
@@ -13296,6 +13683,29 @@ func (ec *executionContext) fieldContext_Household_assignments(ctx context.Conte
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Household_hasGuarantor(ctx context.Context, field graphql.CollectedField, obj *ent.Household) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Household_hasGuarantor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Household().HasGuarantor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Household_hasGuarantor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Household", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Household_registered(ctx context.Context, field graphql.CollectedField, obj *ent.Household) (ret graphql.Marshaler) {
@@ -18664,6 +19074,50 @@ func (ec *executionContext) fieldContext_Query_responsibleOn(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_eligiblePeople(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_eligiblePeople(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EligiblePeople(ctx, fc.Args["kind"].(assignment.Kind), fc.Args["targetID"].(int), fc.Args["search"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EligiblePerson) graphql.Marshaler {
+			return ec.marshalNEligiblePerson2ᚕᚖsanbaoᚋgraphᚋmodelᚐEligiblePersonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_eligiblePeople(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EligiblePerson(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_eligiblePeople_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_contactOptions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18814,7 +19268,7 @@ func (ec *executionContext) _Query_households(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Households(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.HouseholdOrder), fc.Args["where"].(*ent.HouseholdWhereInput), fc.Args["search"].(*string), fc.Args["divisionCode"].(*string))
+			return ec.Resolvers.Query().Households(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.HouseholdOrder), fc.Args["where"].(*ent.HouseholdWhereInput), fc.Args["search"].(*string), fc.Args["divisionCode"].(*string), fc.Args["schoolID"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.HouseholdConnection) graphql.Marshaler {
@@ -18858,7 +19312,7 @@ func (ec *executionContext) _Query_students(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Students(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.StudentOrder), fc.Args["where"].(*ent.StudentWhereInput), fc.Args["search"].(*string), fc.Args["divisionCode"].(*string))
+			return ec.Resolvers.Query().Students(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.StudentOrder), fc.Args["where"].(*ent.StudentWhereInput), fc.Args["search"].(*string), fc.Args["divisionCode"].(*string), fc.Args["householdStatus"].([]household.Status), fc.Args["needsContact"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.StudentConnection) graphql.Marshaler {
@@ -19052,6 +19506,38 @@ func (ec *executionContext) fieldContext_Query_orphanedAssignments(ctx context.C
 	if fc.Args, err = ec.field_Query_orphanedAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_terms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_terms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Terms(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*Term) graphql.Marshaler {
+			return ec.marshalNTerm2ᚕᚖsanbaoᚋgraphᚐTermᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_terms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Term(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -20166,6 +20652,29 @@ func (ec *executionContext) fieldContext_Student_assignments(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Student_hasContactPerson(ctx context.Context, field graphql.CollectedField, obj *ent.Student) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Student_hasContactPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Student().HasContactPerson(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Student_hasContactPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Student", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _Student_idNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Student) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20373,6 +20882,121 @@ func (ec *executionContext) _StudentEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_StudentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StudentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Term_label(ctx context.Context, field graphql.CollectedField, obj *Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Term_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "String")
+}
+
+func (ec *executionContext) _Term_isYear(ctx context.Context, field graphql.CollectedField, obj *Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_isYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Term_isYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Term_current(ctx context.Context, field graphql.CollectedField, obj *Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Term_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Term_startsOn(ctx context.Context, field graphql.CollectedField, obj *Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_startsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Term_startsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "String")
+}
+
+func (ec *executionContext) _Term_endsOn(ctx context.Context, field graphql.CollectedField, obj *Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_endsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Term_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "String")
 }
 
 func (ec *executionContext) _Viewer_person(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -24940,7 +25564,7 @@ func (ec *executionContext) unmarshalInputAssignInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "personID", "targetID"}
+	fieldsInOrder := [...]string{"kind", "personID", "targetID", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24968,6 +25592,13 @@ func (ec *executionContext) unmarshalInputAssignInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.TargetID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -26513,7 +27144,7 @@ func (ec *executionContext) unmarshalInputContactWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "householdID", "householdIDNEQ", "householdIDIn", "householdIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDIsNil", "studentIDNotNil", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "mode", "modeNEQ", "modeIn", "modeNotIn", "learnedSituation", "learnedSituationNEQ", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "householdID", "householdIDNEQ", "householdIDIn", "householdIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDIsNil", "studentIDNotNil", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "semester", "semesterNEQ", "semesterIn", "semesterNotIn", "semesterGT", "semesterGTE", "semesterLT", "semesterLTE", "semesterContains", "semesterHasPrefix", "semesterHasSuffix", "semesterEqualFold", "semesterContainsFold", "mode", "modeNEQ", "modeIn", "modeNotIn", "learnedSituation", "learnedSituationNEQ", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26814,6 +27445,97 @@ func (ec *executionContext) unmarshalInputContactWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.DateContainsFold = data
+		case "semester":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semester"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Semester = data
+		case "semesterNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterNEQ = data
+		case "semesterIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterIn = data
+		case "semesterNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterNotIn = data
+		case "semesterGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterGT = data
+		case "semesterGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterGTE = data
+		case "semesterLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterLT = data
+		case "semesterLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterLTE = data
+		case "semesterContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterContains = data
+		case "semesterHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterHasPrefix = data
+		case "semesterHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterHasSuffix = data
+		case "semesterEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterEqualFold = data
+		case "semesterContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("semesterContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SemesterContainsFold = data
 		case "mode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mode"))
 			data, err := ec.unmarshalOContactMode2ᚖsanbaoᚋentᚋcontactᚐMode(ctx, v)
@@ -34973,6 +35695,12 @@ func (ec *executionContext) _Assignment(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Assignment_student(ctx, field, obj)
 				})
+		case "responsible":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Assignment_responsible(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35311,6 +36039,11 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "date":
 			out.Values[i] = ec._Contact_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "semester":
+			out.Values[i] = ec._Contact_semester(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -35853,6 +36586,12 @@ func (ec *executionContext) _Division(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Division_assignments(ctx, field, obj)
 				})
+		case "hasGuarantor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Division_hasGuarantor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35932,6 +36671,49 @@ func (ec *executionContext) _DivisionEdge(ctx context.Context, sel ast.Selection
 		case "cursor":
 			out.Values[i] = ec._DivisionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eligiblePersonImplementors = []string{"EligiblePerson"}
+
+func (ec *executionContext) _EligiblePerson(ctx context.Context, sel ast.SelectionSet, obj *model.EligiblePerson) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eligiblePersonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EligiblePerson")
+		case "person":
+			out.Values[i] = ec._EligiblePerson_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eligible":
+			out.Values[i] = ec._EligiblePerson_eligible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._EligiblePerson_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -36114,6 +36896,12 @@ func (ec *executionContext) _Household(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Household_assignments(ctx, field, obj)
+				})
+		case "hasGuarantor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Household_hasGuarantor(ctx, field, obj)
 				})
 		case "registered":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -37890,6 +38678,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_responsibleOn(ctx, field)
 				})
+		case "eligiblePeople":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_eligiblePeople(ctx, field)
+				})
 		case "contactOptions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -37949,6 +38743,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_orphanedAssignments(ctx, field)
+				})
+		case "terms":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_terms(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -38310,6 +39110,12 @@ func (ec *executionContext) _Student(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Student_assignments(ctx, field, obj)
 				})
+		case "hasContactPerson":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Student_hasContactPerson(ctx, field, obj)
+				})
 		case "idNumber":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -38400,6 +39206,59 @@ func (ec *executionContext) _StudentEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "cursor":
 			out.Values[i] = ec._StudentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var termImplementors = []string{"Term"}
+
+func (ec *executionContext) _Term(ctx context.Context, sel ast.SelectionSet, obj *Term) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, termImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Term")
+		case "label":
+			out.Values[i] = ec._Term_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isYear":
+			out.Values[i] = ec._Term_isYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._Term_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startsOn":
+			out.Values[i] = ec._Term_startsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endsOn":
+			out.Values[i] = ec._Term_endsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39510,6 +40369,30 @@ func (ec *executionContext) unmarshalNDivisionWhereInput2ᚖsanbaoᚋentᚐDivis
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNEligiblePerson2ᚕᚖsanbaoᚋgraphᚋmodelᚐEligiblePersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EligiblePerson) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEligiblePerson2ᚖsanbaoᚋgraphᚋmodelᚐEligiblePerson(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEligiblePerson2ᚖsanbaoᚋgraphᚋmodelᚐEligiblePerson(ctx context.Context, sel ast.SelectionSet, v *model.EligiblePerson) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EligiblePerson!")
+		return graphql.Null
+	}
+	return ec._EligiblePerson(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNEndPositionInput2sanbaoᚋgraphᚋmodelᚐEndPositionInput(ctx context.Context, v any) (model.EndPositionInput, error) {
 	res, err := ec.unmarshalInputEndPositionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40241,6 +41124,30 @@ func (ec *executionContext) marshalNStudentStage2sanbaoᚋentᚋstudentᚐStage(
 func (ec *executionContext) unmarshalNStudentWhereInput2ᚖsanbaoᚋentᚐStudentWhereInput(ctx context.Context, v any) (*ent.StudentWhereInput, error) {
 	res, err := ec.unmarshalInputStudentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTerm2ᚕᚖsanbaoᚋgraphᚐTermᚄ(ctx context.Context, sel ast.SelectionSet, v []*Term) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTerm2ᚖsanbaoᚋgraphᚐTerm(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTerm2ᚖsanbaoᚋgraphᚐTerm(ctx context.Context, sel ast.SelectionSet, v *Term) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Term!")
+		return graphql.Null
+	}
+	return ec._Term(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {

@@ -15,6 +15,7 @@ import (
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
 	"sanbao/graph/model"
@@ -26,6 +27,15 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 )
+
+// Responsible is the resolver for the responsible field.
+func (r *assignmentResolver) Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error) {
+	p, err := r.ent(ctx).Person.Query().Where(person.ID(obj.PersonID)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return p, err
+}
 
 // VillageGaps is the resolver for the villageGaps field.
 func (r *coverageResolver) VillageGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DivisionConnection, error) {
@@ -56,8 +66,21 @@ func (r *coverageResolver) OverdueHouseholds(ctx context.Context, obj *Coverage,
 	return q.Paginate(ctx, after, first, before, last, ent.WithHouseholdOrder(&ent.HouseholdOrder{Field: ent.HouseholdOrderFieldLastContactOn, Direction: entgql.OrderDirectionAsc}))
 }
 
+// HasGuarantor is the resolver for the hasGuarantor field.
+func (r *divisionResolver) HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error) {
+	return obj.GuarantorID != nil, nil
+}
+
+// HasGuarantor is the resolver for the hasGuarantor field.
+func (r *householdResolver) HasGuarantor(ctx context.Context, obj *ent.Household) (bool, error) {
+	return obj.GuarantorID != nil, nil
+}
+
 // Assign is the resolver for the assign field.
 func (r *mutationResolver) Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error) {
+	if input.Reason != nil {
+		ctx = guarantee.WithEndReason(ctx, *input.Reason)
+	}
 	return guarantee.Assign(ctx, r.ent(ctx), input.Kind, input.PersonID, input.TargetID)
 }
 
@@ -188,6 +211,19 @@ func (r *queryResolver) ResponsibleOn(ctx context.Context, kind assignment.Kind,
 	return a, err
 }
 
+// EligiblePeople is the resolver for the eligiblePeople field.
+func (r *queryResolver) EligiblePeople(ctx context.Context, kind assignment.Kind, targetID int, search *string, first *int) ([]*model.EligiblePerson, error) {
+	cs, err := guarantee.Candidates(ctx, r.ent(ctx), guarantee.Target{Kind: kind, ID: targetID}, cleanSearch(search), pageSize(first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.EligiblePerson, len(cs))
+	for i, c := range cs {
+		out[i] = &model.EligiblePerson{Person: c.Person, Eligible: c.Err == nil, Reason: reasonOf(c.Err)}
+	}
+	return out, nil
+}
+
 // ContactOptions is the resolver for the contactOptions field.
 func (r *queryResolver) ContactOptions(ctx context.Context) (*model.ContactOptions, error) {
 	opts := &model.ContactOptions{AidKinds: contactlog.AidKinds, Policies: contactlog.Policies}
@@ -195,6 +231,11 @@ func (r *queryResolver) ContactOptions(ctx context.Context) (*model.ContactOptio
 		opts.Flags = append(opts.Flags, &model.ContactFlag{Key: k, Label: contactlog.Flags[k]})
 	}
 	return opts, nil
+}
+
+// HasContactPerson is the resolver for the hasContactPerson field.
+func (r *studentResolver) HasContactPerson(ctx context.Context, obj *ent.Student) (bool, error) {
+	return obj.ContactPersonID != nil, nil
 }
 
 // List is the resolver for the list field.

@@ -97,18 +97,18 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 }
 
 // Households is the resolver for the households field.
-func (r *queryResolver) Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string) (*ent.HouseholdConnection, error) {
+func (r *queryResolver) Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) (*ent.HouseholdConnection, error) {
 	q := r.ent(ctx).Household.Query()
-	if err := householdFilters(q, search, divisionCode); err != nil {
+	if err := householdFilters(ctx, q, search, divisionCode, schoolID); err != nil {
 		return nil, err
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithHouseholdOrder(orderBy), ent.WithHouseholdFilter(where.Filter))
 }
 
 // Students is the resolver for the students field.
-func (r *queryResolver) Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string) (*ent.StudentConnection, error) {
+func (r *queryResolver) Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string, householdStatus []household.Status, needsContact *bool) (*ent.StudentConnection, error) {
 	q := r.ent(ctx).Student.Query()
-	if err := studentFilters(q, search, divisionCode); err != nil {
+	if err := studentFilters(ctx, q, search, divisionCode, householdStatus, needsContact); err != nil {
 		return nil, err
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStudentOrder(orderBy), ent.WithStudentFilter(where.Filter))

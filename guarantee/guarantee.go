@@ -7,20 +7,17 @@ package guarantee
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"entgo.io/ent"
 
 	"sanbao/authz"
-	"sanbao/divcode"
 	gen "sanbao/ent"
 	"sanbao/ent/assignment"
 	"sanbao/ent/division"
 	"sanbao/ent/hook"
 	"sanbao/ent/household"
-	"sanbao/ent/org"
-	"sanbao/ent/person"
-	"sanbao/ent/position"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
 )
@@ -31,6 +28,25 @@ const (
 	ReasonGraduated  = "毕业"
 	ReasonLeftList   = "退出建档立卡"
 )
+
+type endReasonKey struct{}
+
+// WithEndReason gives why the target's current assignment ends when an
+// assignment is created with the returned context (调整 otherwise), as the
+// person changing it says: 调动, 离职….
+func WithEndReason(ctx context.Context, reason string) context.Context {
+	if reason = strings.TrimSpace(reason); reason == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, endReasonKey{}, reason)
+}
+
+func endReason(ctx context.Context) string {
+	if r, ok := ctx.Value(endReasonKey{}).(string); ok {
+		return r
+	}
+	return ReasonReassigned
+}
 
 // Target is what someone is made responsible for.
 type Target struct {
@@ -61,129 +77,6 @@ func targetOf(m *gen.AssignmentMutation) (Target, error) {
 		return Target{kind, s}, nil
 	}
 	return Target{}, fielderr.New("kind", "包联类型与对象不符")
-}
-
-// positionsOf lists the units (with their codes and kinds) where an active
-// person works.
-func positionsOf(ctx context.Context, c *gen.Client, personID int) ([]*gen.Org, error) {
-	active, err := c.Person.Query().Where(person.ID(personID), person.Active(true)).Exist(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ps, err := c.Position.Query().Where(position.PersonID(personID), authz.ActivePosition()).WithOrg().All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if !active || len(ps) == 0 {
-		return nil, fielderr.New("personID", "未找到该人员的任职,或该人员已停用")
-	}
-	orgs := make([]*gen.Org, len(ps))
-	for i, p := range ps {
-		orgs[i] = p.Edges.Org
-	}
-	return orgs, nil
-}
-
-// CheckEligible enforces who may be responsible:
-//   - 包村: staff of a school in the village's township (its central school
-//     first of all), or of the county bureau;
-//   - 包户: staff of a school in the household's township, of a school where
-//     one of its students is enrolled, or of the county bureau;
-//   - 包人: staff of the school where the student is enrolled; for a student
-//     studying outside sanbao's schools (县外 / 省外), staff of a school in the
-//     township of the student's village, as named by its central school.
-func CheckEligible(ctx context.Context, c *gen.Client, t Target, personID int) error {
-	orgs, err := positionsOf(authz.System(ctx), c, personID)
-	if err != nil {
-		return err
-	}
-	return EligibleAt(ctx, c, t, orgs)
-}
-
-// EligibleAt applies the rules of CheckEligible to someone working at the
-// units orgs: a planned move (调动) is checked before it is made.
-func EligibleAt(ctx context.Context, c *gen.Client, t Target, orgs []*gen.Org) error {
-	ctx = authz.System(ctx)
-	schoolIn := func(township string) bool {
-		r := divcode.Subtree(township, divcode.Township)
-		for _, o := range orgs {
-			if o.Kind == org.KindSchool && r.Contains(o.DivisionCode) {
-				return true
-			}
-		}
-		return false
-	}
-	bureauOf := func(code string) bool {
-		for _, o := range orgs {
-			if o.Kind == org.KindCountyBureau && divcode.Subtree(o.DivisionCode, divcode.County).Contains(code) {
-				return true
-			}
-		}
-		return false
-	}
-	worksAt := func(id int) bool {
-		for _, o := range orgs {
-			if o.ID == id {
-				return true
-			}
-		}
-		return false
-	}
-	switch t.Kind {
-	case assignment.KindVillage:
-		code, err := authz.VillageCode(ctx, c, t.ID)
-		if err != nil {
-			return err
-		}
-		if !schoolIn(code) && !bureauOf(code) {
-			return fielderr.New("personID", "包村责任人应为该村所在乡镇的中心校或学校人员,或县教育局人员")
-		}
-	case assignment.KindHousehold:
-		h, err := c.Household.Query().Where(household.ID(t.ID)).Select(household.FieldVillageCode).Only(ctx)
-		if gen.IsNotFound(err) {
-			return fielderr.New("targetID", "未找到该户")
-		}
-		if err != nil {
-			return err
-		}
-		ok := schoolIn(h.VillageCode) || bureauOf(h.VillageCode)
-		if !ok {
-			ids := make([]int, len(orgs))
-			for i, o := range orgs {
-				ids[i] = o.ID
-			}
-			ok, err = c.Student.Query().Where(student.HouseholdID(t.ID), student.SchoolIDIn(ids...)).Exist(ctx)
-			if err != nil {
-				return err
-			}
-		}
-		if !ok {
-			return fielderr.New("personID", "包户责任人应为该户所在乡镇学校、该户学生就读学校或县教育局人员")
-		}
-	case assignment.KindStudent:
-		s, err := c.Student.Query().Where(student.ID(t.ID)).Only(ctx)
-		if gen.IsNotFound(err) {
-			return fielderr.New("targetID", "未找到该学生")
-		}
-		if err != nil {
-			return err
-		}
-		if s.EnrollmentStatus == student.EnrollmentStatusGraduated {
-			return fielderr.New("targetID", "%s 已毕业,无需帮扶联系人", s.Name)
-		}
-		if s.SchoolID != nil {
-			if !worksAt(*s.SchoolID) {
-				school, err := c.Org.Get(ctx, *s.SchoolID)
-				if err != nil {
-					return err
-				}
-				return fielderr.New("personID", "帮扶联系人应为该生就读学校(%s)的教职工", school.Name)
-			}
-		} else if !schoolIn(s.VillageCode) {
-			return fielderr.New("personID", "该生在县外就读,帮扶联系人应为户籍所在乡镇中心校安排的本乡镇学校教职工")
-		}
-	}
-	return nil
 }
 
 // onCreate checks the rules, ends the target's current assignment and, once
@@ -220,7 +113,7 @@ func onCreate(next ent.Mutator) ent.Mutator {
 			start = cur.StartsAt
 		}
 		m.SetStartsAt(start)
-		if err := endActive(ctx, c, t, start, ReasonReassigned); err != nil {
+		if err := endActive(ctx, c, t, start, endReason(ctx)); err != nil {
 			return nil, err
 		}
 		v, err := next.Mutate(ctx, m)

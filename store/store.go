@@ -17,6 +17,7 @@ import (
 
 	"sanbao/agreement"
 	"sanbao/authz"
+	"sanbao/contactlog"
 	"sanbao/coverage"
 	"sanbao/ent"
 	"sanbao/ent/migrate"
@@ -121,6 +122,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	if err := coverage.Migrate(ctx, db.Client); err != nil {
 		return err
+	}
+	if err := contactlog.FillTerms(ctx, db.Client); err != nil {
+		return fmt.Errorf("contact terms: %w", err)
 	}
 	return agreement.EnsureDefaults(ctx, db.Client)
 }

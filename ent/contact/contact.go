@@ -30,6 +30,8 @@ const (
 	FieldRecordedByID = "recorded_by_id"
 	// FieldDate holds the string denoting the date field in the database.
 	FieldDate = "date"
+	// FieldSemester holds the string denoting the semester field in the database.
+	FieldSemester = "semester"
 	// FieldMode holds the string denoting the mode field in the database.
 	FieldMode = "mode"
 	// FieldLearnedSituation holds the string denoting the learned_situation field in the database.
@@ -93,6 +95,7 @@ var Columns = []string{
 	FieldPersonID,
 	FieldRecordedByID,
 	FieldDate,
+	FieldSemester,
 	FieldMode,
 	FieldLearnedSituation,
 	FieldAidApplied,
@@ -124,6 +127,8 @@ var (
 	UUIDValidator func(string) error
 	// DateValidator is a validator for the "date" field. It is called by the builders before save.
 	DateValidator func(string) error
+	// DefaultSemester holds the default value on creation for the "semester" field.
+	DefaultSemester string
 	// DefaultLearnedSituation holds the default value on creation for the "learned_situation" field.
 	DefaultLearnedSituation bool
 	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
@@ -193,6 +198,11 @@ func ByRecordedByID(opts ...sql.OrderTermOption) OrderOption {
 // ByDate orders the results by the date field.
 func ByDate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDate, opts...).ToFunc()
+}
+
+// BySemester orders the results by the semester field.
+func BySemester(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSemester, opts...).ToFunc()
 }
 
 // ByMode orders the results by the mode field.

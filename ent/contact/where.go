@@ -85,6 +85,11 @@ func Date(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldDate, v))
 }
 
+// Semester applies equality check predicate on the "semester" field. It's identical to SemesterEQ.
+func Semester(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldSemester, v))
+}
+
 // LearnedSituation applies equality check predicate on the "learned_situation" field. It's identical to LearnedSituationEQ.
 func LearnedSituation(v bool) predicate.Contact {
 	return predicate.Contact(sql.FieldEQ(FieldLearnedSituation, v))
@@ -318,6 +323,71 @@ func DateEqualFold(v string) predicate.Contact {
 // DateContainsFold applies the ContainsFold predicate on the "date" field.
 func DateContainsFold(v string) predicate.Contact {
 	return predicate.Contact(sql.FieldContainsFold(FieldDate, v))
+}
+
+// SemesterEQ applies the EQ predicate on the "semester" field.
+func SemesterEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEQ(FieldSemester, v))
+}
+
+// SemesterNEQ applies the NEQ predicate on the "semester" field.
+func SemesterNEQ(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldNEQ(FieldSemester, v))
+}
+
+// SemesterIn applies the In predicate on the "semester" field.
+func SemesterIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldIn(FieldSemester, vs...))
+}
+
+// SemesterNotIn applies the NotIn predicate on the "semester" field.
+func SemesterNotIn(vs ...string) predicate.Contact {
+	return predicate.Contact(sql.FieldNotIn(FieldSemester, vs...))
+}
+
+// SemesterGT applies the GT predicate on the "semester" field.
+func SemesterGT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGT(FieldSemester, v))
+}
+
+// SemesterGTE applies the GTE predicate on the "semester" field.
+func SemesterGTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldGTE(FieldSemester, v))
+}
+
+// SemesterLT applies the LT predicate on the "semester" field.
+func SemesterLT(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLT(FieldSemester, v))
+}
+
+// SemesterLTE applies the LTE predicate on the "semester" field.
+func SemesterLTE(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldLTE(FieldSemester, v))
+}
+
+// SemesterContains applies the Contains predicate on the "semester" field.
+func SemesterContains(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContains(FieldSemester, v))
+}
+
+// SemesterHasPrefix applies the HasPrefix predicate on the "semester" field.
+func SemesterHasPrefix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasPrefix(FieldSemester, v))
+}
+
+// SemesterHasSuffix applies the HasSuffix predicate on the "semester" field.
+func SemesterHasSuffix(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldHasSuffix(FieldSemester, v))
+}
+
+// SemesterEqualFold applies the EqualFold predicate on the "semester" field.
+func SemesterEqualFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldEqualFold(FieldSemester, v))
+}
+
+// SemesterContainsFold applies the ContainsFold predicate on the "semester" field.
+func SemesterContainsFold(v string) predicate.Contact {
+	return predicate.Contact(sql.FieldContainsFold(FieldSemester, v))
 }
 
 // ModeEQ applies the EQ predicate on the "mode" field.

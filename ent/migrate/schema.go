@@ -54,7 +54,7 @@ var (
 	AgreementsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"BUREAU_SCHOOL", "SCHOOL_PRINCIPAL", "SCHOOL_DEPUTY", "SCHOOL_CONTACT"}},
-		{Name: "term", Type: field.TypeString, Size: 40},
+		{Name: "term", Type: field.TypeString},
 		{Name: "template_version", Type: field.TypeInt},
 		{Name: "issuer_code", Type: field.TypeString},
 		{Name: "issuer_representative", Type: field.TypeString, Default: ""},
@@ -310,6 +310,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "uuid", Type: field.TypeString, Unique: true},
 		{Name: "date", Type: field.TypeString},
+		{Name: "semester", Type: field.TypeString, Default: ""},
 		{Name: "mode", Type: field.TypeEnum, Enums: []string{"HOME_VISIT", "PHONE", "WECHAT", "SCHOOL_MEETING"}},
 		{Name: "learned_situation", Type: field.TypeBool, Default: false},
 		{Name: "aid_applied", Type: field.TypeJSON, Nullable: true},
@@ -330,25 +331,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "contacts_households_household",
-				Columns:    []*schema.Column{ContactsColumns[10]},
+				Columns:    []*schema.Column{ContactsColumns[11]},
 				RefColumns: []*schema.Column{HouseholdsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "contacts_students_student",
-				Columns:    []*schema.Column{ContactsColumns[11]},
+				Columns:    []*schema.Column{ContactsColumns[12]},
 				RefColumns: []*schema.Column{StudentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "contacts_persons_person",
-				Columns:    []*schema.Column{ContactsColumns[12]},
+				Columns:    []*schema.Column{ContactsColumns[13]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "contacts_persons_recorded_by",
-				Columns:    []*schema.Column{ContactsColumns[13]},
+				Columns:    []*schema.Column{ContactsColumns[14]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -357,17 +358,22 @@ var (
 			{
 				Name:    "contact_household_id_date",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[10], ContactsColumns[2]},
+				Columns: []*schema.Column{ContactsColumns[11], ContactsColumns[2]},
 			},
 			{
 				Name:    "contact_student_id_date",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[11], ContactsColumns[2]},
+				Columns: []*schema.Column{ContactsColumns[12], ContactsColumns[2]},
 			},
 			{
 				Name:    "contact_person_id_date",
 				Unique:  false,
-				Columns: []*schema.Column{ContactsColumns[12], ContactsColumns[2]},
+				Columns: []*schema.Column{ContactsColumns[13], ContactsColumns[2]},
+			},
+			{
+				Name:    "contact_semester_household_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[3], ContactsColumns[11]},
 			},
 		},
 	}

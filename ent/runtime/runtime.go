@@ -90,21 +90,7 @@ func init() {
 	// agreementDescTerm is the schema descriptor for term field.
 	agreementDescTerm := agreementFields[1].Descriptor()
 	// agreement.TermValidator is a validator for the "term" field. It is called by the builders before save.
-	agreement.TermValidator = func() func(string) error {
-		validators := agreementDescTerm.Validators
-		fns := [...]func(string) error{
-			validators[0].(func(string) error),
-			validators[1].(func(string) error),
-		}
-		return func(term string) error {
-			for _, fn := range fns {
-				if err := fn(term); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}()
+	agreement.TermValidator = agreementDescTerm.Validators[0].(func(string) error)
 	// agreementDescIssuerRepresentative is the schema descriptor for issuer_representative field.
 	agreementDescIssuerRepresentative := agreementFields[6].Descriptor()
 	// agreement.DefaultIssuerRepresentative holds the default value on creation for the issuer_representative field.
@@ -235,16 +221,20 @@ func init() {
 	contactDescDate := contactFields[5].Descriptor()
 	// contact.DateValidator is a validator for the "date" field. It is called by the builders before save.
 	contact.DateValidator = contactDescDate.Validators[0].(func(string) error)
+	// contactDescSemester is the schema descriptor for semester field.
+	contactDescSemester := contactFields[6].Descriptor()
+	// contact.DefaultSemester holds the default value on creation for the semester field.
+	contact.DefaultSemester = contactDescSemester.Default.(string)
 	// contactDescLearnedSituation is the schema descriptor for learned_situation field.
-	contactDescLearnedSituation := contactFields[7].Descriptor()
+	contactDescLearnedSituation := contactFields[8].Descriptor()
 	// contact.DefaultLearnedSituation holds the default value on creation for the learned_situation field.
 	contact.DefaultLearnedSituation = contactDescLearnedSituation.Default.(bool)
 	// contactDescNotes is the schema descriptor for notes field.
-	contactDescNotes := contactFields[11].Descriptor()
+	contactDescNotes := contactFields[12].Descriptor()
 	// contact.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	contact.NotesValidator = contactDescNotes.Validators[0].(func(string) error)
 	// contactDescCreatedAt is the schema descriptor for created_at field.
-	contactDescCreatedAt := contactFields[12].Descriptor()
+	contactDescCreatedAt := contactFields[13].Descriptor()
 	// contact.DefaultCreatedAt holds the default value on creation for the created_at field.
 	contact.DefaultCreatedAt = contactDescCreatedAt.Default.(func() time.Time)
 	divisionMixin := schema.Division{}.Mixin()

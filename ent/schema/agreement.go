@@ -10,6 +10,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"sanbao/term"
 )
 
 // Agreement is one responsibility agreement (责任书) issued for a term by a
@@ -23,7 +25,9 @@ func (Agreement) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}} }
 func (Agreement) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").NamedValues(agreementKinds...).Immutable().Annotations(entgql.OrderField("KIND")),
-		maxChars(field.String("term").NotEmpty(), 40).Immutable().Comment("学年或学期, e.g. 2026—2027学年"),
+		// Chosen from term.Choices, stored in the canonical form only: the
+		// variants people type ("2026-2027学年") are one term, never three.
+		field.String("term").Validate(term.Validate).Immutable().Comment("学年或学期, e.g. 2026—2027学年"),
 		field.Int("template_id").Optional().Nillable().Immutable(),
 		field.Int("template_version").Immutable(),
 		field.Int("issuer_org_id").Immutable(),

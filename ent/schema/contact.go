@@ -29,6 +29,9 @@ func (Contact) Fields() []ent.Field {
 		field.Int("recorded_by_id").Immutable().Comment("who logged it: the person, or a supervisor"),
 		field.String("date").Match(datePattern).Immutable().Comment("YYYY-MM-DD").
 			Annotations(entgql.OrderField("DATE")),
+		// The semester (学期) of date, set by the contact hook: aid lists and
+		// reports group contacts by it.
+		field.String("semester").Default("").Immutable().Comment("学期, from date, e.g. 2026—2027学年第一学期"),
 		field.Enum("mode").NamedValues("HomeVisit", "HOME_VISIT", "Phone", "PHONE", "Wechat", "WECHAT", "SchoolMeeting", "SCHOOL_MEETING").
 			Immutable().Comment("入户走访 / 电话 / 微信 / 到校面谈"),
 		field.Bool("learned_situation").Default(false).Immutable().Comment("了解情况"),
@@ -56,6 +59,7 @@ func (Contact) Indexes() []ent.Index {
 		index.Fields("household_id", "date"),
 		index.Fields("student_id", "date"),
 		index.Fields("person_id", "date"),
+		index.Fields("semester", "household_id"),
 	}
 }
 

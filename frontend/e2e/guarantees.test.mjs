@@ -238,19 +238,19 @@ describe('coverage and bulk assignment (phone)', () => {
       await list.locator(`[data-testid="gap-row"][data-id="${village.id}"] [data-testid="gap-check"]`).check();
       await list.getByTestId('chosen-count').getByText('1').waitFor();
 
-      // Someone from another township: refused, nothing stored, the reason on the row.
+      // Someone from another township: the picker says why before anyone is
+      // picked, and offers no way to pick them.
       await list.getByTestId('pick-person').click();
       const picker = page.getByTestId('person-picker');
+      await picker.locator('[data-eligible="true"]').first().waitFor();
       await picker.getByLabel('搜索姓名').fill(outsider.name);
-      await picker.getByTestId('person-row').filter({ hasText: other.name }).first().click();
-      await page.getByRole('button', { name: '确定分配' }).click();
-      await list.getByTestId('assign-errors').waitFor();
-      await list.getByTestId('row-reason').getByText('包村责任人应为该村所在乡镇的中心校或学校人员,或县教育局人员').waitFor();
+      const no = picker.locator('[data-eligible="false"]').filter({ hasText: other.name }).first();
+      await no.getByTestId('person-reason').getByText('包村责任人应为该村所在乡镇的中心校或学校人员,或县教育局人员').waitFor();
+      assert.equal(await no.locator('button').count(), 0, 'an ineligible person cannot be picked');
       assert.equal((await as.aid(cov, { code: TOWNSHIP })).coverage.total.villages.gaps, gaps0, 'nothing stored');
-      await page.screenshot({ path: screenshotPath('coverage-assign-refused-mobile'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('coverage-picker-ineligible-mobile'), fullPage: true });
 
       // The central school's principal: assigned.
-      await list.getByTestId('pick-person').click();
       await picker.getByLabel('搜索姓名').fill(leader.name);
       await picker.getByTestId('person-row').filter({ hasText: central.name }).first().click();
       await page.getByRole('button', { name: '确定分配' }).click();

@@ -7,7 +7,7 @@ import {
   kindsForIssuer,
   localSignatures,
   MIN_INK,
-  nearbyTerms,
+  termOptions,
   padPixels,
   unsignedCount,
   validateSigning,
@@ -20,7 +20,26 @@ describe('terms', () => {
     expect(currentTerm(new Date('2026-11-24T08:00:00Z'))).toBe('2026—2027学年');
     expect(currentTerm(new Date('2027-08-31T15:59:00Z'))).toBe('2026—2027学年');
     expect(currentTerm(new Date('2027-08-31T16:00:00Z'))).toBe('2027—2028学年'); // 1 September in China
-    expect(nearbyTerms(new Date('2026-11-24T08:00:00Z'))).toEqual(['2027—2028学年', '2026—2027学年', '2025—2026学年']);
+    const terms = [
+      { label: '2027—2028学年', isYear: true, current: false },
+      { label: '2027—2028学年第一学期', isYear: false, current: false },
+      { label: '2026—2027学年', isYear: true, current: true },
+      { label: '2026—2027学年第一学期', isYear: false, current: true },
+      { label: '2026—2027学年第二学期', isYear: false, current: false },
+    ];
+    expect(termOptions(terms)).toEqual([
+      { year: '2027—2028学年', options: [{ value: '2027—2028学年', text: '2027—2028学年 全学年' }, { value: '2027—2028学年第一学期', text: '第一学期' }] },
+      {
+        year: '2026—2027学年',
+        options: [
+          { value: '2026—2027学年', text: '2026—2027学年 全学年（本学年）' },
+          { value: '2026—2027学年第一学期', text: '第一学期（本学期）' },
+          { value: '2026—2027学年第二学期', text: '第二学期' },
+        ],
+      },
+    ]);
+    // An old link's term stays chosen, apart.
+    expect(termOptions(terms, '2019—2020学年').at(-1)).toEqual({ year: '其他', options: [{ value: '2019—2020学年', text: '2019—2020学年' }] });
   });
 });
 

@@ -27,7 +27,11 @@ export function kindsForIssuer(orgKind: string | null | undefined): AgreementKin
   return orgKind === 'SCHOOL' ? ['SCHOOL_PRINCIPAL', 'SCHOOL_DEPUTY', 'SCHOOL_CONTACT'] : ['BUREAU_SCHOOL'];
 }
 
-/** The school year (学年) running on a day in China: from September, e.g. 2026—2027学年. */
+/**
+ * The school year (学年) running on a day in China: from September, e.g.
+ * 2026—2027学年. Only a default until the server's list of terms arrives
+ * (useTerms); terms are chosen from that list, never typed.
+ */
 export function currentTerm(now: Date | number = new Date()): string {
   const d = new Date((typeof now === 'number' ? now : now.getTime()) + 8 * 3600 * 1000); // China, UTC+8
   let y = d.getUTCFullYear();
@@ -35,11 +39,26 @@ export function currentTerm(now: Date | number = new Date()): string {
   return `${y}—${y + 1}学年`;
 }
 
-/** The term before and after, to look back a year or prepare the next. */
-export function nearbyTerms(now: Date | number = new Date()): string[] {
-  const cur = currentTerm(now);
-  const y = Number(cur.slice(0, 4));
-  return [`${y + 1}—${y + 2}学年`, cur, `${y - 1}—${y}学年`];
+export interface TermChoice {
+  label: string;
+  isYear: boolean;
+  current: boolean;
+}
+
+/**
+ * The server's terms grouped by school year for a picker: the year itself
+ * (全学年) and its semesters, the running ones marked. A chosen value the list
+ * lacks (an old link) stays chosen, in a group of its own.
+ */
+export function termOptions(terms: readonly TermChoice[], chosen = ''): { year: string; options: { value: string; text: string }[] }[] {
+  const groups: { year: string; options: { value: string; text: string }[] }[] = [];
+  for (const t of terms) {
+    const mark = t.current ? (t.isYear ? '（本学年）' : '（本学期）') : '';
+    if (t.isYear) groups.push({ year: t.label, options: [{ value: t.label, text: `${t.label} 全学年${mark}` }] });
+    else groups[groups.length - 1]?.options.push({ value: t.label, text: `${t.label.replace(/^.*学年/, '')}${mark}` });
+  }
+  if (chosen && !terms.some((t) => t.label === chosen)) groups.push({ year: '其他', options: [{ value: chosen, text: chosen }] });
+  return groups;
 }
 
 /** Signing progress as a share: 10 / 14 → 71%. */

@@ -217,5 +217,8 @@ describe('who needs a 帮扶联系人 (包人)', () => {
     expect(contactPersonText({ enrollmentStatus: 'ENROLLED', contactPerson: { name: '许玲' } }, 'MARGINAL')).toBe('许玲');
     expect(contactPersonText({ enrollmentStatus: 'ENROLLED', contactPerson: null }, 'LIFTED')).toBe('未落实');
     expect(contactPersonText({ enrollmentStatus: 'ENROLLED', contactPerson: null }, 'MARGINAL')).toBe('无需');
+    // Someone outside the viewer's scope answers for the student: never 未落实.
+    expect(contactPersonText({ enrollmentStatus: 'ENROLLED', contactPerson: null, hasContactPerson: true }, 'LIFTED')).toBe('已落实');
+    expect(contactPersonText({ enrollmentStatus: 'DROPOUT', contactPerson: null, hasContactPerson: false }, 'MARGINAL')).toBe('未落实');
   });
 });

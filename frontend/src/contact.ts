@@ -5,6 +5,7 @@
 // Pure functions, unit-tested.
 import type { ContactMode, LogContactInput } from '@/gql/graphql';
 import type { OutboxItem, OutboxState } from '@/offline/outbox';
+import { responsibleState } from '@/responsibility';
 
 export type { ContactMode };
 
@@ -329,8 +330,14 @@ export function needsContactPerson(enrollmentStatus: string, householdStatus: st
   return householdStatus === 'NOT_LIFTED' || householdStatus === 'LIFTED';
 }
 
-/** 帮扶联系人 as shown for a student: the name, 未落实 when missing, 无需 when not needed. */
-export function contactPersonText(s: { enrollmentStatus: string; contactPerson?: { name: string } | null }, householdStatus: string | null | undefined): string {
-  if (s.contactPerson) return s.contactPerson.name;
-  return needsContactPerson(s.enrollmentStatus, householdStatus) ? '未落实' : '无需';
+/**
+ * 帮扶联系人 as shown for a student: the name; 已落实 when there is one the
+ * viewer may not see (hasContactPerson with a null contactPerson); 未落实 when
+ * missing, 无需 when not needed.
+ */
+export function contactPersonText(
+  s: { enrollmentStatus: string; contactPerson?: { name: string } | null; hasContactPerson?: boolean | null },
+  householdStatus: string | null | undefined,
+): string {
+  return responsibleState(!!s.hasContactPerson, s.contactPerson, needsContactPerson(s.enrollmentStatus, householdStatus)).text;
 }

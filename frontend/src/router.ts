@@ -19,8 +19,12 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: '登录' } },
     { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页', tab: 'home' } },
     { path: '/households', name: 'households', component: () => import('./views/HouseholdsView.vue'), meta: { title: '户', tab: 'households' } },
+    { path: '/households/new', name: 'household-new', component: () => import('./views/HouseholdFormView.vue'), meta: { title: '新增户', tab: 'households' } },
+    { path: '/households/:id/edit', name: 'household-edit', component: () => import('./views/HouseholdFormView.vue'), meta: { title: '修改户信息', tab: 'households' } },
     { path: '/households/:id', name: 'household', component: () => import('./views/HouseholdView.vue'), meta: { title: '户详情', tab: 'households' } },
     { path: '/students', name: 'students', component: () => import('./views/StudentsView.vue'), meta: { title: '学生', tab: 'students' } },
+    { path: '/students/new', name: 'student-new', component: () => import('./views/StudentFormView.vue'), meta: { title: '添加学生', tab: 'students' } },
+    { path: '/students/:id/edit', name: 'student-edit', component: () => import('./views/StudentFormView.vue'), meta: { title: '修改学生信息', tab: 'students' } },
     { path: '/students/:id', name: 'student', component: () => import('./views/StudentView.vue'), meta: { title: '学生详情', tab: 'students' } },
     {
       path: '/households/:id/contact',

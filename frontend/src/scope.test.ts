@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   areaOrg,
   areaTitle,
+  canAssignTarget,
+  canEditHousehold,
   canLogContact,
   canRevealId,
   homeSections,
@@ -13,7 +15,10 @@ import {
   mayEditTemplates,
   mayFollowAgreements,
   mayIssue,
+  mayAddHouseholds,
   mayViewCoverage,
+  mayVoidAgreement,
+  studentEditMode,
   templateCounty,
   type Viewer,
 } from './scope';
@@ -168,5 +173,43 @@ describe('what admins may do', () => {
     expect(issuerOrgs(principal).map((o) => o.id)).toEqual(['s1']);
     expect(templateCounty(principal)).toBeNull();
     expect(issuerOrgs({ ...principal, permissions: [] } as unknown as Viewer)).toEqual([]);
+  });
+});
+
+describe('registry and guarantee actions', () => {
+  const student = { villageCode: '130681100201', schoolID: '9', school: { id: '9', divisionCode: '130681100000' } };
+  const countyAdmin = {
+    permissions: [
+      perm('household', 'write', { villageRanges: county }),
+      perm('student', 'write', { villageRanges: county }),
+      perm('assignment', 'write', { villageRanges: county }),
+      perm('agreement', 'issue', { villageRanges: county }),
+    ],
+  };
+  const principal = { permissions: [perm('student', 'write_enrollment', { schoolIDs: ['9'] }), perm('assignment', 'write', { schoolIDs: ['9'] }), perm('agreement', 'issue', { schoolIDs: ['9'] })] };
+
+  it('lets the county edit its registry and a school only its students\' 学籍', () => {
+    expect(mayAddHouseholds(countyAdmin)).toBe(true);
+    expect(mayAddHouseholds(principal)).toBe(false);
+    expect(canEditHousehold(countyAdmin, { villageCode: '130681100201' })).toBe(true);
+    expect(canEditHousehold(countyAdmin, { villageCode: '130123100201' })).toBe(false);
+    expect(studentEditMode(countyAdmin, student)).toBe('full');
+    expect(studentEditMode(principal, student)).toBe('enrollment');
+    expect(studentEditMode(principal, { ...student, schoolID: '10', school: { id: '10', divisionCode: '130681100000' } })).toBeNull();
+  });
+
+  it('offers changing the responsible person where the viewer assigns', () => {
+    expect(canAssignTarget(countyAdmin, { villageCode: '130681100201' })).toBe(true);
+    expect(canAssignTarget(principal, student)).toBe(true);
+    expect(canAssignTarget(principal, { villageCode: '130681100201' })).toBe(false);
+    expect(canAssignTarget({ permissions: [] }, student)).toBe(false);
+  });
+
+  it('lets the issuing side void an agreement that is not void yet', () => {
+    const bureau = { id: '1', divisionCode: '130681000000' };
+    expect(mayVoidAgreement(countyAdmin, { state: 'SIGNED', issuerOrg: bureau })).toBe(true);
+    expect(mayVoidAgreement(countyAdmin, { state: 'VOID', issuerOrg: bureau })).toBe(false);
+    expect(mayVoidAgreement(principal, { state: 'ISSUED', issuerOrg: bureau })).toBe(false);
+    expect(mayVoidAgreement(principal, { state: 'ISSUED', issuerOrg: { id: '9', divisionCode: '130681100000' } })).toBe(true);
   });
 });

@@ -171,3 +171,57 @@ export function templateCounty(v: Viewer | null | undefined): { code: string; na
 export function mayManageStaff(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
   return reachesBeyondSelf(permission(v, 'person', 'write'));
 }
+
+/** May add households (the county's registry): household/write beyond oneself. */
+export function mayAddHouseholds(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'household', 'write'));
+}
+
+/** May add students: student/write beyond oneself. */
+export function mayAddStudents(v: Pick<Viewer, 'permissions'> | null | undefined): boolean {
+  return reachesBeyondSelf(permission(v, 'student', 'write'));
+}
+
+/** May edit a household: household/write over its village. */
+export function canEditHousehold(v: Pick<Viewer, 'permissions'> | null | undefined, h: { villageCode?: string | null }): boolean {
+  const p = permission(v, 'household', 'write');
+  return !!p && (p.all || inRanges(h.villageCode, p.villageRanges));
+}
+
+/**
+ * How the viewer may edit a student: 'full' with student/write over the
+ * student's village; 'enrollment' (学籍: stage, grade, class, status,
+ * boarding) for the leaders of the student's school; null otherwise.
+ */
+export function studentEditMode(v: Pick<Viewer, 'permissions'> | null | undefined, s: StudentScopeInfo): 'full' | 'enrollment' | null {
+  const w = permission(v, 'student', 'write');
+  if (w && (w.all || inRanges(s.villageCode, w.villageRanges))) return 'full';
+  const e = permission(v, 'student', 'write_enrollment');
+  if (!e) return null;
+  const schoolID = s.schoolID ?? s.school?.id ?? null;
+  if (e.all || (schoolID && e.schoolIDs.includes(schoolID)) || inRanges(s.school?.divisionCode, e.schoolRanges)) return 'enrollment';
+  return null;
+}
+
+/**
+ * Whether to offer 更换 / 结束 for the person responsible for a village,
+ * household or student: assignment/write over its village, or (students) its
+ * school. The server decides; this only hides what would be refused.
+ */
+export function canAssignTarget(v: Pick<Viewer, 'permissions'> | null | undefined, t: StudentScopeInfo): boolean {
+  const p = permission(v, 'assignment', 'write');
+  if (!p) return false;
+  if (p.all || inRanges(t.villageCode, p.villageRanges)) return true;
+  const schoolID = t.schoolID ?? t.school?.id ?? null;
+  return (!!schoolID && p.schoolIDs.includes(schoolID)) || inRanges(t.school?.divisionCode, p.schoolRanges);
+}
+
+/** May void (作废) or correct (更正) an agreement: the issuing side, while it is not void. */
+export function mayVoidAgreement(
+  v: Pick<Viewer, 'permissions'> | null | undefined,
+  a: { state: string; issuerOrg: { id: string; divisionCode: string } },
+): boolean {
+  const p = permission(v, 'agreement', 'issue');
+  if (!p || a.state === 'VOID') return false;
+  return p.all || inRanges(a.issuerOrg.divisionCode, p.villageRanges) || p.schoolIDs.includes(a.issuerOrg.id);
+}

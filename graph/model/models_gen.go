@@ -29,6 +29,8 @@ type AssignInput struct {
 	PersonID int `json:"personID"`
 	// The village (a Division), household or student.
 	TargetID int `json:"targetID"`
+	// Why the target's current assignment ends (调整 when not given).
+	Reason *string `json:"reason,omitempty"`
 }
 
 type AssignManyInput struct {
@@ -88,6 +90,13 @@ type DeactivatePersonInput struct {
 	Handover *HandoverInput `json:"handover,omitempty"`
 }
 
+type EligiblePerson struct {
+	Person   *ent.Person `json:"person"`
+	Eligible bool        `json:"eligible"`
+	// Why the person may not be responsible for the target; null when eligible.
+	Reason *string `json:"reason,omitempty"`
+}
+
 type EndPositionInput struct {
 	ID int `json:"id"`
 	// Why it ends; 免职 by default.
@@ -140,7 +149,7 @@ type ImportKind struct {
 
 type IssueAgreementsInput struct {
 	IssuerOrgID int `json:"issuerOrgID"`
-	// 学年或学期, e.g. 2026—2027学年
+	// 学年或学期: one of terms (a variant such as 2026-2027学年 is read as 2026—2027学年).
 	Term string `json:"term"`
 	// Defaults to every kind the unit issues.
 	Kinds []agreement.Kind `json:"kinds,omitempty"`

@@ -1,11 +1,11 @@
 import { onScopeDispose, ref } from 'vue';
 
-/** Whether the screen is a PC's (the side rail shows): real tables there, lists on phones. */
+/** Whether the screen is a PC's (the side rail's breakpoint): tables instead of phone lists. */
 export function useWide(query = '(min-width: 1024px)') {
-  const mq = window.matchMedia(query);
-  const wide = ref(mq.matches);
+  const m = window.matchMedia(query);
+  const wide = ref(m.matches);
   const on = (e: MediaQueryListEvent) => (wide.value = e.matches);
-  mq.addEventListener('change', on);
-  onScopeDispose(() => mq.removeEventListener('change', on));
+  m.addEventListener('change', on);
+  onScopeDispose(() => m.removeEventListener('change', on));
   return wide;
 }
