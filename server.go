@@ -26,9 +26,9 @@ import (
 	"sanbao/divimport"
 	"sanbao/graph"
 	"sanbao/graphiql"
+	"sanbao/importjob"
 	"sanbao/lifecycle"
 	"sanbao/obs"
-	"sanbao/importjob"
 	"sanbao/store"
 )
 
