@@ -119,7 +119,7 @@ func TestArchiveRefusesBadPlace(t *testing.T) {
 		"term=x&divisionCode=13068": "divisionCode 无效：区划代码应为12位数字",
 		"term=x&divisionCode=１３０６８１００００００":    "divisionCode 无效：区划代码第1位不是数字",
 		"term=x&divisionCode=130681000001000": "divisionCode 无效：区划代码应为12位数字",
-		"divisionCode=130681000000":           "请给出 term（学年）",
+		"divisionCode=130681000000":           "学期应为",
 	} {
 		code, body := get(t, srv.URL+"/agreements/archive.pdf?"+q, admin)
 		if code != http.StatusBadRequest || !strings.Contains(string(body), want) {
