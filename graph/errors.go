@@ -50,6 +50,7 @@ func init() {
 		// Staff (人员与任职).
 		"role": "职务", "position": "任职", "positions": "任职", "confirm": "确认", "handover": "交接",
 		"handoverTo": "接手人", "fromOrgID": "原单位",
+		"householdStatus": "户类别", "needsContact": "需帮扶联系人",
 	})
 }
 

@@ -28,6 +28,7 @@ import (
 	"sanbao/internal/fixture"
 	"sanbao/store"
 	"sanbao/store/storetest"
+	sbterm "sanbao/term"
 )
 
 // reach is how the walk gets to one connection field of the schema: who asks,
@@ -398,14 +399,15 @@ func skew(t *testing.T, db *store.DB) {
 			SetPersonID(*s.ContactPersonID).SetRecordedByID(*s.ContactPersonID).SetDate(fmt.Sprintf("2026-01-%02d", 10+i%3)).
 			SetMode(contact.ModePhone).SetLearnedSituation(true).ExecX(sys)
 	}
-	// More agreements: two earlier terms, issued by the county bureau.
+	// More agreements: the year before and the year after, issued by the county bureau.
 	admin, err := auth.New(c, authz.Default()).PersonViewer(sys, personID(t, db, aidCentre))
 	if err != nil {
 		t.Fatal(err)
 	}
 	bureau := c.Org.Query().Where(org.KindEQ(org.KindCountyBureau), org.DivisionCode(county)).OnlyX(sys)
-	for _, term := range []string{"2023—2024学年", "2024—2025学年"} {
-		if _, err := agreement.Issue(authz.NewContext(sys, admin), c, bureau.ID, term, nil); err != nil {
+	year := sbterm.YearOf(time.Now())
+	for _, term := range []sbterm.Term{year.Prev(), year.Next()} {
+		if _, err := agreement.Issue(authz.NewContext(sys, admin), c, bureau.ID, term.String(), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
