@@ -80,8 +80,9 @@ test('an .xlsx with two bad rows: errors, the marked copy, then the fixed file i
     assert.match(await page.getByTestId('import-history-row').first().innerText(), /史家庄村（改）\.xlsx[\s\S]*完成，新增 4，更新 0/);
 
     await page.goto(`${server.url}/households?q=E2E-00`);
-    await page.getByTestId('household-row').first().waitFor();
-    const rows = await page.getByTestId('household-row').allInnerTexts();
+    // A PC lists households in a table.
+    await page.getByTestId('household-tr').first().waitFor();
+    const rows = await page.getByTestId('household-tr').allInnerTexts();
     assert.equal(rows.length, 4, rows.join(' | '));
     for (const name of ['周一', '吴二', '郑三', '王四']) assert.ok(rows.some((r) => r.includes(name)), `${name} in the list`);
     assert.deepEqual(b.errors, [], 'uncaught errors in the page');
