@@ -38,3 +38,28 @@ func Record(ctx context.Context, c *ent.Client, action auditlog.Action, studentI
 	}
 	return q.Exec(authz.System(ctx))
 }
+
+// RecordExport logs that the viewer in ctx downloaded subject (a list and its
+// scope in words) with rows rows. divisionCode is the scope exported, padded
+// to 12 digits so the log is read by those over that scope; schoolID, when
+// not 0, scopes it to a school as well.
+func RecordExport(ctx context.Context, c *ent.Client, subject, divisionCode string, schoolID, rows int) error {
+	v := authz.FromContext(ctx)
+	if v == nil {
+		return fmt.Errorf("audit: no viewer")
+	}
+	for len(divisionCode) < 12 {
+		divisionCode += "0"
+	}
+	q := c.AuditLog.Create().SetAction(auditlog.ActionExport).SetActorName(v.Name).
+		SetSubject(subject).SetRows(rows).SetVillageCode(divisionCode)
+	if v.PersonID != 0 {
+		q.SetActorPersonID(v.PersonID)
+	} else {
+		q.SetActorTokenID(v.TokenID)
+	}
+	if schoolID != 0 {
+		q.SetSchoolID(schoolID)
+	}
+	return q.Exec(authz.System(ctx))
+}

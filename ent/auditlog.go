@@ -31,6 +31,10 @@ type AuditLog struct {
 	StudentID int `json:"student_id,omitempty"`
 	// StudentName holds the value of the "student_name" field.
 	StudentName string `json:"student_name,omitempty"`
+	// Subject holds the value of the "subject" field.
+	Subject string `json:"subject,omitempty"`
+	// Rows holds the value of the "rows" field.
+	Rows int `json:"rows,omitempty"`
 	// VillageCode holds the value of the "village_code" field.
 	VillageCode string `json:"village_code,omitempty"`
 	// SchoolID holds the value of the "school_id" field.
@@ -43,9 +47,9 @@ func (*AuditLog) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case auditlog.FieldID, auditlog.FieldActorPersonID, auditlog.FieldActorTokenID, auditlog.FieldStudentID, auditlog.FieldSchoolID:
+		case auditlog.FieldID, auditlog.FieldActorPersonID, auditlog.FieldActorTokenID, auditlog.FieldStudentID, auditlog.FieldRows, auditlog.FieldSchoolID:
 			values[i] = new(sql.NullInt64)
-		case auditlog.FieldAction, auditlog.FieldActorName, auditlog.FieldStudentName, auditlog.FieldVillageCode:
+		case auditlog.FieldAction, auditlog.FieldActorName, auditlog.FieldStudentName, auditlog.FieldSubject, auditlog.FieldVillageCode:
 			values[i] = new(sql.NullString)
 		case auditlog.FieldAt:
 			values[i] = new(sql.NullTime)
@@ -111,6 +115,18 @@ func (_m *AuditLog) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field student_name", values[i])
 			} else if value.Valid {
 				_m.StudentName = value.String
+			}
+		case auditlog.FieldSubject:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field subject", values[i])
+			} else if value.Valid {
+				_m.Subject = value.String
+			}
+		case auditlog.FieldRows:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rows", values[i])
+			} else if value.Valid {
+				_m.Rows = int(value.Int64)
 			}
 		case auditlog.FieldVillageCode:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -180,6 +196,12 @@ func (_m *AuditLog) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("student_name=")
 	builder.WriteString(_m.StudentName)
+	builder.WriteString(", ")
+	builder.WriteString("subject=")
+	builder.WriteString(_m.Subject)
+	builder.WriteString(", ")
+	builder.WriteString("rows=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Rows))
 	builder.WriteString(", ")
 	builder.WriteString("village_code=")
 	builder.WriteString(_m.VillageCode)

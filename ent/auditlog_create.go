@@ -82,9 +82,53 @@ func (_c *AuditLogCreate) SetStudentID(v int) *AuditLogCreate {
 	return _c
 }
 
+// SetNillableStudentID sets the "student_id" field if the given value is not nil.
+func (_c *AuditLogCreate) SetNillableStudentID(v *int) *AuditLogCreate {
+	if v != nil {
+		_c.SetStudentID(*v)
+	}
+	return _c
+}
+
 // SetStudentName sets the "student_name" field.
 func (_c *AuditLogCreate) SetStudentName(v string) *AuditLogCreate {
 	_c.mutation.SetStudentName(v)
+	return _c
+}
+
+// SetNillableStudentName sets the "student_name" field if the given value is not nil.
+func (_c *AuditLogCreate) SetNillableStudentName(v *string) *AuditLogCreate {
+	if v != nil {
+		_c.SetStudentName(*v)
+	}
+	return _c
+}
+
+// SetSubject sets the "subject" field.
+func (_c *AuditLogCreate) SetSubject(v string) *AuditLogCreate {
+	_c.mutation.SetSubject(v)
+	return _c
+}
+
+// SetNillableSubject sets the "subject" field if the given value is not nil.
+func (_c *AuditLogCreate) SetNillableSubject(v *string) *AuditLogCreate {
+	if v != nil {
+		_c.SetSubject(*v)
+	}
+	return _c
+}
+
+// SetRows sets the "rows" field.
+func (_c *AuditLogCreate) SetRows(v int) *AuditLogCreate {
+	_c.mutation.SetRows(v)
+	return _c
+}
+
+// SetNillableRows sets the "rows" field if the given value is not nil.
+func (_c *AuditLogCreate) SetNillableRows(v *int) *AuditLogCreate {
+	if v != nil {
+		_c.SetRows(*v)
+	}
 	return _c
 }
 
@@ -171,12 +215,6 @@ func (_c *AuditLogCreate) check() error {
 	if _, ok := _c.mutation.ActorName(); !ok {
 		return &ValidationError{Name: "actor_name", err: errors.New(`ent: missing required field "AuditLog.actor_name"`)}
 	}
-	if _, ok := _c.mutation.StudentID(); !ok {
-		return &ValidationError{Name: "student_id", err: errors.New(`ent: missing required field "AuditLog.student_id"`)}
-	}
-	if _, ok := _c.mutation.StudentName(); !ok {
-		return &ValidationError{Name: "student_name", err: errors.New(`ent: missing required field "AuditLog.student_name"`)}
-	}
 	if _, ok := _c.mutation.VillageCode(); !ok {
 		return &ValidationError{Name: "village_code", err: errors.New(`ent: missing required field "AuditLog.village_code"`)}
 	}
@@ -234,6 +272,14 @@ func (_c *AuditLogCreate) createSpec() (*AuditLog, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.StudentName(); ok {
 		_spec.SetField(auditlog.FieldStudentName, field.TypeString, value)
 		_node.StudentName = value
+	}
+	if value, ok := _c.mutation.Subject(); ok {
+		_spec.SetField(auditlog.FieldSubject, field.TypeString, value)
+		_node.Subject = value
+	}
+	if value, ok := _c.mutation.Rows(); ok {
+		_spec.SetField(auditlog.FieldRows, field.TypeInt, value)
+		_node.Rows = value
 	}
 	if value, ok := _c.mutation.VillageCode(); ok {
 		_spec.SetField(auditlog.FieldVillageCode, field.TypeString, value)
@@ -326,6 +372,12 @@ func (u *AuditLogUpsertOne) UpdateNewValues() *AuditLogUpsertOne {
 		}
 		if _, exists := u.create.mutation.StudentName(); exists {
 			s.SetIgnore(auditlog.FieldStudentName)
+		}
+		if _, exists := u.create.mutation.Subject(); exists {
+			s.SetIgnore(auditlog.FieldSubject)
+		}
+		if _, exists := u.create.mutation.Rows(); exists {
+			s.SetIgnore(auditlog.FieldRows)
 		}
 		if _, exists := u.create.mutation.VillageCode(); exists {
 			s.SetIgnore(auditlog.FieldVillageCode)
@@ -560,6 +612,12 @@ func (u *AuditLogUpsertBulk) UpdateNewValues() *AuditLogUpsertBulk {
 			}
 			if _, exists := b.mutation.StudentName(); exists {
 				s.SetIgnore(auditlog.FieldStudentName)
+			}
+			if _, exists := b.mutation.Subject(); exists {
+				s.SetIgnore(auditlog.FieldSubject)
+			}
+			if _, exists := b.mutation.Rows(); exists {
+				s.SetIgnore(auditlog.FieldRows)
 			}
 			if _, exists := b.mutation.VillageCode(); exists {
 				s.SetIgnore(auditlog.FieldVillageCode)

@@ -81,6 +81,18 @@ func (_u *AuditLogUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ActorTokenIDCleared() {
 		_spec.ClearField(auditlog.FieldActorTokenID, field.TypeInt)
 	}
+	if _u.mutation.StudentIDCleared() {
+		_spec.ClearField(auditlog.FieldStudentID, field.TypeInt)
+	}
+	if _u.mutation.StudentNameCleared() {
+		_spec.ClearField(auditlog.FieldStudentName, field.TypeString)
+	}
+	if _u.mutation.SubjectCleared() {
+		_spec.ClearField(auditlog.FieldSubject, field.TypeString)
+	}
+	if _u.mutation.RowsCleared() {
+		_spec.ClearField(auditlog.FieldRows, field.TypeInt)
+	}
 	if _u.mutation.SchoolIDCleared() {
 		_spec.ClearField(auditlog.FieldSchoolID, field.TypeInt)
 	}
@@ -188,6 +200,18 @@ func (_u *AuditLogUpdateOne) sqlSave(ctx context.Context) (_node *AuditLog, err 
 	}
 	if _u.mutation.ActorTokenIDCleared() {
 		_spec.ClearField(auditlog.FieldActorTokenID, field.TypeInt)
+	}
+	if _u.mutation.StudentIDCleared() {
+		_spec.ClearField(auditlog.FieldStudentID, field.TypeInt)
+	}
+	if _u.mutation.StudentNameCleared() {
+		_spec.ClearField(auditlog.FieldStudentName, field.TypeString)
+	}
+	if _u.mutation.SubjectCleared() {
+		_spec.ClearField(auditlog.FieldSubject, field.TypeString)
+	}
+	if _u.mutation.RowsCleared() {
+		_spec.ClearField(auditlog.FieldRows, field.TypeInt)
 	}
 	if _u.mutation.SchoolIDCleared() {
 		_spec.ClearField(auditlog.FieldSchoolID, field.TypeInt)

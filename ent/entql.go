@@ -151,6 +151,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldActorName:     {Type: field.TypeString, Column: auditlog.FieldActorName},
 			auditlog.FieldStudentID:     {Type: field.TypeInt, Column: auditlog.FieldStudentID},
 			auditlog.FieldStudentName:   {Type: field.TypeString, Column: auditlog.FieldStudentName},
+			auditlog.FieldSubject:       {Type: field.TypeString, Column: auditlog.FieldSubject},
+			auditlog.FieldRows:          {Type: field.TypeInt, Column: auditlog.FieldRows},
 			auditlog.FieldVillageCode:   {Type: field.TypeString, Column: auditlog.FieldVillageCode},
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
@@ -1681,6 +1683,16 @@ func (f *AuditLogFilter) WhereStudentID(p entql.IntP) {
 // WhereStudentName applies the entql string predicate on the student_name field.
 func (f *AuditLogFilter) WhereStudentName(p entql.StringP) {
 	f.Where(p.Field(auditlog.FieldStudentName))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *AuditLogFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldSubject))
+}
+
+// WhereRows applies the entql int predicate on the rows field.
+func (f *AuditLogFilter) WhereRows(p entql.IntP) {
+	f.Where(p.Field(auditlog.FieldRows))
 }
 
 // WhereVillageCode applies the entql string predicate on the village_code field.

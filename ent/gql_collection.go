@@ -842,6 +842,16 @@ func (_q *AuditLogQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, auditlog.FieldStudentName)
 				fieldSeen[auditlog.FieldStudentName] = struct{}{}
 			}
+		case "subject":
+			if _, ok := fieldSeen[auditlog.FieldSubject]; !ok {
+				selectedFields = append(selectedFields, auditlog.FieldSubject)
+				fieldSeen[auditlog.FieldSubject] = struct{}{}
+			}
+		case "rows":
+			if _, ok := fieldSeen[auditlog.FieldRows]; !ok {
+				selectedFields = append(selectedFields, auditlog.FieldRows)
+				fieldSeen[auditlog.FieldRows] = struct{}{}
+			}
 		case "villageCode":
 			if _, ok := fieldSeen[auditlog.FieldVillageCode]; !ok {
 				selectedFields = append(selectedFields, auditlog.FieldVillageCode)

@@ -617,7 +617,7 @@ func (_m *AuditLog) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "AuditLog",
-		Fields: make([]*Field, 9),
+		Fields: make([]*Field, 11),
 		Edges:  make([]*Edge, 0),
 	}
 	var buf []byte
@@ -677,10 +677,26 @@ func (_m *AuditLog) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "student_name",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.VillageCode); err != nil {
+	if buf, err = json.Marshal(_m.Subject); err != nil {
 		return nil, err
 	}
 	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "subject",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Rows); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "rows",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VillageCode); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
 		Type:  "string",
 		Name:  "village_code",
 		Value: string(buf),
@@ -688,7 +704,7 @@ func (_m *AuditLog) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.SchoolID); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "int",
 		Name:  "school_id",
 		Value: string(buf),

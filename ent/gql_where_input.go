@@ -2393,14 +2393,16 @@ type AuditLogWhereInput struct {
 	ActorNameContainsFold *string  `json:"actorNameContainsFold,omitempty"`
 
 	// "student_id" field predicates.
-	StudentID      *int  `json:"studentID,omitempty"`
-	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
-	StudentIDIn    []int `json:"studentIDIn,omitempty"`
-	StudentIDNotIn []int `json:"studentIDNotIn,omitempty"`
-	StudentIDGT    *int  `json:"studentIDGT,omitempty"`
-	StudentIDGTE   *int  `json:"studentIDGTE,omitempty"`
-	StudentIDLT    *int  `json:"studentIDLT,omitempty"`
-	StudentIDLTE   *int  `json:"studentIDLTE,omitempty"`
+	StudentID       *int  `json:"studentID,omitempty"`
+	StudentIDNEQ    *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn     []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn  []int `json:"studentIDNotIn,omitempty"`
+	StudentIDGT     *int  `json:"studentIDGT,omitempty"`
+	StudentIDGTE    *int  `json:"studentIDGTE,omitempty"`
+	StudentIDLT     *int  `json:"studentIDLT,omitempty"`
+	StudentIDLTE    *int  `json:"studentIDLTE,omitempty"`
+	StudentIDIsNil  bool  `json:"studentIDIsNil,omitempty"`
+	StudentIDNotNil bool  `json:"studentIDNotNil,omitempty"`
 
 	// "student_name" field predicates.
 	StudentName             *string  `json:"studentName,omitempty"`
@@ -2414,8 +2416,39 @@ type AuditLogWhereInput struct {
 	StudentNameContains     *string  `json:"studentNameContains,omitempty"`
 	StudentNameHasPrefix    *string  `json:"studentNameHasPrefix,omitempty"`
 	StudentNameHasSuffix    *string  `json:"studentNameHasSuffix,omitempty"`
+	StudentNameIsNil        bool     `json:"studentNameIsNil,omitempty"`
+	StudentNameNotNil       bool     `json:"studentNameNotNil,omitempty"`
 	StudentNameEqualFold    *string  `json:"studentNameEqualFold,omitempty"`
 	StudentNameContainsFold *string  `json:"studentNameContainsFold,omitempty"`
+
+	// "subject" field predicates.
+	Subject             *string  `json:"subject,omitempty"`
+	SubjectNEQ          *string  `json:"subjectNEQ,omitempty"`
+	SubjectIn           []string `json:"subjectIn,omitempty"`
+	SubjectNotIn        []string `json:"subjectNotIn,omitempty"`
+	SubjectGT           *string  `json:"subjectGT,omitempty"`
+	SubjectGTE          *string  `json:"subjectGTE,omitempty"`
+	SubjectLT           *string  `json:"subjectLT,omitempty"`
+	SubjectLTE          *string  `json:"subjectLTE,omitempty"`
+	SubjectContains     *string  `json:"subjectContains,omitempty"`
+	SubjectHasPrefix    *string  `json:"subjectHasPrefix,omitempty"`
+	SubjectHasSuffix    *string  `json:"subjectHasSuffix,omitempty"`
+	SubjectIsNil        bool     `json:"subjectIsNil,omitempty"`
+	SubjectNotNil       bool     `json:"subjectNotNil,omitempty"`
+	SubjectEqualFold    *string  `json:"subjectEqualFold,omitempty"`
+	SubjectContainsFold *string  `json:"subjectContainsFold,omitempty"`
+
+	// "rows" field predicates.
+	Rows       *int  `json:"rows,omitempty"`
+	RowsNEQ    *int  `json:"rowsNEQ,omitempty"`
+	RowsIn     []int `json:"rowsIn,omitempty"`
+	RowsNotIn  []int `json:"rowsNotIn,omitempty"`
+	RowsGT     *int  `json:"rowsGT,omitempty"`
+	RowsGTE    *int  `json:"rowsGTE,omitempty"`
+	RowsLT     *int  `json:"rowsLT,omitempty"`
+	RowsLTE    *int  `json:"rowsLTE,omitempty"`
+	RowsIsNil  bool  `json:"rowsIsNil,omitempty"`
+	RowsNotNil bool  `json:"rowsNotNil,omitempty"`
 
 	// "village_code" field predicates.
 	VillageCode             *string  `json:"villageCode,omitempty"`
@@ -2699,6 +2732,12 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	if i.StudentIDLTE != nil {
 		predicates = append(predicates, auditlog.StudentIDLTE(*i.StudentIDLTE))
 	}
+	if i.StudentIDIsNil {
+		predicates = append(predicates, auditlog.StudentIDIsNil())
+	}
+	if i.StudentIDNotNil {
+		predicates = append(predicates, auditlog.StudentIDNotNil())
+	}
 	if i.StudentName != nil {
 		predicates = append(predicates, auditlog.StudentNameEQ(*i.StudentName))
 	}
@@ -2732,11 +2771,92 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	if i.StudentNameHasSuffix != nil {
 		predicates = append(predicates, auditlog.StudentNameHasSuffix(*i.StudentNameHasSuffix))
 	}
+	if i.StudentNameIsNil {
+		predicates = append(predicates, auditlog.StudentNameIsNil())
+	}
+	if i.StudentNameNotNil {
+		predicates = append(predicates, auditlog.StudentNameNotNil())
+	}
 	if i.StudentNameEqualFold != nil {
 		predicates = append(predicates, auditlog.StudentNameEqualFold(*i.StudentNameEqualFold))
 	}
 	if i.StudentNameContainsFold != nil {
 		predicates = append(predicates, auditlog.StudentNameContainsFold(*i.StudentNameContainsFold))
+	}
+	if i.Subject != nil {
+		predicates = append(predicates, auditlog.SubjectEQ(*i.Subject))
+	}
+	if i.SubjectNEQ != nil {
+		predicates = append(predicates, auditlog.SubjectNEQ(*i.SubjectNEQ))
+	}
+	if len(i.SubjectIn) > 0 {
+		predicates = append(predicates, auditlog.SubjectIn(i.SubjectIn...))
+	}
+	if len(i.SubjectNotIn) > 0 {
+		predicates = append(predicates, auditlog.SubjectNotIn(i.SubjectNotIn...))
+	}
+	if i.SubjectGT != nil {
+		predicates = append(predicates, auditlog.SubjectGT(*i.SubjectGT))
+	}
+	if i.SubjectGTE != nil {
+		predicates = append(predicates, auditlog.SubjectGTE(*i.SubjectGTE))
+	}
+	if i.SubjectLT != nil {
+		predicates = append(predicates, auditlog.SubjectLT(*i.SubjectLT))
+	}
+	if i.SubjectLTE != nil {
+		predicates = append(predicates, auditlog.SubjectLTE(*i.SubjectLTE))
+	}
+	if i.SubjectContains != nil {
+		predicates = append(predicates, auditlog.SubjectContains(*i.SubjectContains))
+	}
+	if i.SubjectHasPrefix != nil {
+		predicates = append(predicates, auditlog.SubjectHasPrefix(*i.SubjectHasPrefix))
+	}
+	if i.SubjectHasSuffix != nil {
+		predicates = append(predicates, auditlog.SubjectHasSuffix(*i.SubjectHasSuffix))
+	}
+	if i.SubjectIsNil {
+		predicates = append(predicates, auditlog.SubjectIsNil())
+	}
+	if i.SubjectNotNil {
+		predicates = append(predicates, auditlog.SubjectNotNil())
+	}
+	if i.SubjectEqualFold != nil {
+		predicates = append(predicates, auditlog.SubjectEqualFold(*i.SubjectEqualFold))
+	}
+	if i.SubjectContainsFold != nil {
+		predicates = append(predicates, auditlog.SubjectContainsFold(*i.SubjectContainsFold))
+	}
+	if i.Rows != nil {
+		predicates = append(predicates, auditlog.RowsEQ(*i.Rows))
+	}
+	if i.RowsNEQ != nil {
+		predicates = append(predicates, auditlog.RowsNEQ(*i.RowsNEQ))
+	}
+	if len(i.RowsIn) > 0 {
+		predicates = append(predicates, auditlog.RowsIn(i.RowsIn...))
+	}
+	if len(i.RowsNotIn) > 0 {
+		predicates = append(predicates, auditlog.RowsNotIn(i.RowsNotIn...))
+	}
+	if i.RowsGT != nil {
+		predicates = append(predicates, auditlog.RowsGT(*i.RowsGT))
+	}
+	if i.RowsGTE != nil {
+		predicates = append(predicates, auditlog.RowsGTE(*i.RowsGTE))
+	}
+	if i.RowsLT != nil {
+		predicates = append(predicates, auditlog.RowsLT(*i.RowsLT))
+	}
+	if i.RowsLTE != nil {
+		predicates = append(predicates, auditlog.RowsLTE(*i.RowsLTE))
+	}
+	if i.RowsIsNil {
+		predicates = append(predicates, auditlog.RowsIsNil())
+	}
+	if i.RowsNotNil {
+		predicates = append(predicates, auditlog.RowsNotNil())
 	}
 	if i.VillageCode != nil {
 		predicates = append(predicates, auditlog.VillageCodeEQ(*i.VillageCode))

@@ -5078,6 +5078,9 @@ type AuditLogMutation struct {
 	student_id         *int
 	addstudent_id      *int
 	student_name       *string
+	subject            *string
+	rows               *int
+	addrows            *int
 	village_code       *string
 	school_id          *int
 	addschool_id       *int
@@ -5483,10 +5486,24 @@ func (m *AuditLogMutation) AddedStudentID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearStudentID clears the value of the "student_id" field.
+func (m *AuditLogMutation) ClearStudentID() {
+	m.student_id = nil
+	m.addstudent_id = nil
+	m.clearedFields[auditlog.FieldStudentID] = struct{}{}
+}
+
+// StudentIDCleared returns if the "student_id" field was cleared in this mutation.
+func (m *AuditLogMutation) StudentIDCleared() bool {
+	_, ok := m.clearedFields[auditlog.FieldStudentID]
+	return ok
+}
+
 // ResetStudentID resets all changes to the "student_id" field.
 func (m *AuditLogMutation) ResetStudentID() {
 	m.student_id = nil
 	m.addstudent_id = nil
+	delete(m.clearedFields, auditlog.FieldStudentID)
 }
 
 // SetStudentName sets the "student_name" field.
@@ -5520,9 +5537,141 @@ func (m *AuditLogMutation) OldStudentName(ctx context.Context) (v string, err er
 	return oldValue.StudentName, nil
 }
 
+// ClearStudentName clears the value of the "student_name" field.
+func (m *AuditLogMutation) ClearStudentName() {
+	m.student_name = nil
+	m.clearedFields[auditlog.FieldStudentName] = struct{}{}
+}
+
+// StudentNameCleared returns if the "student_name" field was cleared in this mutation.
+func (m *AuditLogMutation) StudentNameCleared() bool {
+	_, ok := m.clearedFields[auditlog.FieldStudentName]
+	return ok
+}
+
 // ResetStudentName resets all changes to the "student_name" field.
 func (m *AuditLogMutation) ResetStudentName() {
 	m.student_name = nil
+	delete(m.clearedFields, auditlog.FieldStudentName)
+}
+
+// SetSubject sets the "subject" field.
+func (m *AuditLogMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *AuditLogMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the AuditLog entity.
+// If the AuditLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditLogMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ClearSubject clears the value of the "subject" field.
+func (m *AuditLogMutation) ClearSubject() {
+	m.subject = nil
+	m.clearedFields[auditlog.FieldSubject] = struct{}{}
+}
+
+// SubjectCleared returns if the "subject" field was cleared in this mutation.
+func (m *AuditLogMutation) SubjectCleared() bool {
+	_, ok := m.clearedFields[auditlog.FieldSubject]
+	return ok
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *AuditLogMutation) ResetSubject() {
+	m.subject = nil
+	delete(m.clearedFields, auditlog.FieldSubject)
+}
+
+// SetRows sets the "rows" field.
+func (m *AuditLogMutation) SetRows(i int) {
+	m.rows = &i
+	m.addrows = nil
+}
+
+// Rows returns the value of the "rows" field in the mutation.
+func (m *AuditLogMutation) Rows() (r int, exists bool) {
+	v := m.rows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRows returns the old "rows" field's value of the AuditLog entity.
+// If the AuditLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditLogMutation) OldRows(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRows is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRows requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRows: %w", err)
+	}
+	return oldValue.Rows, nil
+}
+
+// AddRows adds i to the "rows" field.
+func (m *AuditLogMutation) AddRows(i int) {
+	if m.addrows != nil {
+		*m.addrows += i
+	} else {
+		m.addrows = &i
+	}
+}
+
+// AddedRows returns the value that was added to the "rows" field in this mutation.
+func (m *AuditLogMutation) AddedRows() (r int, exists bool) {
+	v := m.addrows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRows clears the value of the "rows" field.
+func (m *AuditLogMutation) ClearRows() {
+	m.rows = nil
+	m.addrows = nil
+	m.clearedFields[auditlog.FieldRows] = struct{}{}
+}
+
+// RowsCleared returns if the "rows" field was cleared in this mutation.
+func (m *AuditLogMutation) RowsCleared() bool {
+	_, ok := m.clearedFields[auditlog.FieldRows]
+	return ok
+}
+
+// ResetRows resets all changes to the "rows" field.
+func (m *AuditLogMutation) ResetRows() {
+	m.rows = nil
+	m.addrows = nil
+	delete(m.clearedFields, auditlog.FieldRows)
 }
 
 // SetVillageCode sets the "village_code" field.
@@ -5665,7 +5814,7 @@ func (m *AuditLogMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AuditLogMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 11)
 	if m.at != nil {
 		fields = append(fields, auditlog.FieldAt)
 	}
@@ -5686,6 +5835,12 @@ func (m *AuditLogMutation) Fields() []string {
 	}
 	if m.student_name != nil {
 		fields = append(fields, auditlog.FieldStudentName)
+	}
+	if m.subject != nil {
+		fields = append(fields, auditlog.FieldSubject)
+	}
+	if m.rows != nil {
+		fields = append(fields, auditlog.FieldRows)
 	}
 	if m.village_code != nil {
 		fields = append(fields, auditlog.FieldVillageCode)
@@ -5715,6 +5870,10 @@ func (m *AuditLogMutation) Field(name string) (ent.Value, bool) {
 		return m.StudentID()
 	case auditlog.FieldStudentName:
 		return m.StudentName()
+	case auditlog.FieldSubject:
+		return m.Subject()
+	case auditlog.FieldRows:
+		return m.Rows()
 	case auditlog.FieldVillageCode:
 		return m.VillageCode()
 	case auditlog.FieldSchoolID:
@@ -5742,6 +5901,10 @@ func (m *AuditLogMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStudentID(ctx)
 	case auditlog.FieldStudentName:
 		return m.OldStudentName(ctx)
+	case auditlog.FieldSubject:
+		return m.OldSubject(ctx)
+	case auditlog.FieldRows:
+		return m.OldRows(ctx)
 	case auditlog.FieldVillageCode:
 		return m.OldVillageCode(ctx)
 	case auditlog.FieldSchoolID:
@@ -5804,6 +5967,20 @@ func (m *AuditLogMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStudentName(v)
 		return nil
+	case auditlog.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case auditlog.FieldRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRows(v)
+		return nil
 	case auditlog.FieldVillageCode:
 		v, ok := value.(string)
 		if !ok {
@@ -5835,6 +6012,9 @@ func (m *AuditLogMutation) AddedFields() []string {
 	if m.addstudent_id != nil {
 		fields = append(fields, auditlog.FieldStudentID)
 	}
+	if m.addrows != nil {
+		fields = append(fields, auditlog.FieldRows)
+	}
 	if m.addschool_id != nil {
 		fields = append(fields, auditlog.FieldSchoolID)
 	}
@@ -5852,6 +6032,8 @@ func (m *AuditLogMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedActorTokenID()
 	case auditlog.FieldStudentID:
 		return m.AddedStudentID()
+	case auditlog.FieldRows:
+		return m.AddedRows()
 	case auditlog.FieldSchoolID:
 		return m.AddedSchoolID()
 	}
@@ -5884,6 +6066,13 @@ func (m *AuditLogMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddStudentID(v)
 		return nil
+	case auditlog.FieldRows:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRows(v)
+		return nil
 	case auditlog.FieldSchoolID:
 		v, ok := value.(int)
 		if !ok {
@@ -5904,6 +6093,18 @@ func (m *AuditLogMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(auditlog.FieldActorTokenID) {
 		fields = append(fields, auditlog.FieldActorTokenID)
+	}
+	if m.FieldCleared(auditlog.FieldStudentID) {
+		fields = append(fields, auditlog.FieldStudentID)
+	}
+	if m.FieldCleared(auditlog.FieldStudentName) {
+		fields = append(fields, auditlog.FieldStudentName)
+	}
+	if m.FieldCleared(auditlog.FieldSubject) {
+		fields = append(fields, auditlog.FieldSubject)
+	}
+	if m.FieldCleared(auditlog.FieldRows) {
+		fields = append(fields, auditlog.FieldRows)
 	}
 	if m.FieldCleared(auditlog.FieldSchoolID) {
 		fields = append(fields, auditlog.FieldSchoolID)
@@ -5927,6 +6128,18 @@ func (m *AuditLogMutation) ClearField(name string) error {
 		return nil
 	case auditlog.FieldActorTokenID:
 		m.ClearActorTokenID()
+		return nil
+	case auditlog.FieldStudentID:
+		m.ClearStudentID()
+		return nil
+	case auditlog.FieldStudentName:
+		m.ClearStudentName()
+		return nil
+	case auditlog.FieldSubject:
+		m.ClearSubject()
+		return nil
+	case auditlog.FieldRows:
+		m.ClearRows()
 		return nil
 	case auditlog.FieldSchoolID:
 		m.ClearSchoolID()
@@ -5959,6 +6172,12 @@ func (m *AuditLogMutation) ResetField(name string) error {
 		return nil
 	case auditlog.FieldStudentName:
 		m.ResetStudentName()
+		return nil
+	case auditlog.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case auditlog.FieldRows:
+		m.ResetRows()
 		return nil
 	case auditlog.FieldVillageCode:
 		m.ResetVillageCode()

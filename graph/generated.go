@@ -219,9 +219,11 @@ type ComplexityRoot struct {
 		ActorTokenID  func(childComplexity int) int
 		At            func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Rows          func(childComplexity int) int
 		SchoolID      func(childComplexity int) int
 		StudentID     func(childComplexity int) int
 		StudentName   func(childComplexity int) int
+		Subject       func(childComplexity int) int
 		VillageCode   func(childComplexity int) int
 	}
 
@@ -1570,6 +1572,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLog.ID(childComplexity), true
+	case "AuditLog.rows":
+		if e.ComplexityRoot.AuditLog.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Rows(childComplexity), true
 	case "AuditLog.schoolID":
 		if e.ComplexityRoot.AuditLog.SchoolID == nil {
 			break
@@ -1588,6 +1596,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLog.StudentName(childComplexity), true
+	case "AuditLog.subject":
+		if e.ComplexityRoot.AuditLog.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Subject(childComplexity), true
 	case "AuditLog.villageCode":
 		if e.ComplexityRoot.AuditLog.VillageCode == nil {
 			break
@@ -4641,6 +4655,10 @@ func (ec *executionContext) childFields_AuditLog(ctx context.Context, field grap
 		return ec.fieldContext_AuditLog_studentID(ctx, field)
 	case "studentName":
 		return ec.fieldContext_AuditLog_studentName(ctx, field)
+	case "subject":
+		return ec.fieldContext_AuditLog_subject(ctx, field)
+	case "rows":
+		return ec.fieldContext_AuditLog_rows(ctx, field)
 	case "villageCode":
 		return ec.fieldContext_AuditLog_villageCode(ctx, field)
 	case "schoolID":
@@ -10781,10 +10799,10 @@ func (ec *executionContext) _AuditLog_studentID(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+			return ec.marshalOInt2int(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10804,14 +10822,60 @@ func (ec *executionContext) _AuditLog_studentName(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_studentName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditLog_subject(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditLog_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditLog_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditLog_rows(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditLog_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditLog_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditLog", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditLog_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -26356,7 +26420,7 @@ func (ec *executionContext) unmarshalInputAuditLogWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "action", "actionNEQ", "actionIn", "actionNotIn", "actorPersonID", "actorPersonIDNEQ", "actorPersonIDIn", "actorPersonIDNotIn", "actorPersonIDGT", "actorPersonIDGTE", "actorPersonIDLT", "actorPersonIDLTE", "actorPersonIDIsNil", "actorPersonIDNotNil", "actorTokenID", "actorTokenIDNEQ", "actorTokenIDIn", "actorTokenIDNotIn", "actorTokenIDGT", "actorTokenIDGTE", "actorTokenIDLT", "actorTokenIDLTE", "actorTokenIDIsNil", "actorTokenIDNotNil", "actorName", "actorNameNEQ", "actorNameIn", "actorNameNotIn", "actorNameGT", "actorNameGTE", "actorNameLT", "actorNameLTE", "actorNameContains", "actorNameHasPrefix", "actorNameHasSuffix", "actorNameEqualFold", "actorNameContainsFold", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "studentName", "studentNameNEQ", "studentNameIn", "studentNameNotIn", "studentNameGT", "studentNameGTE", "studentNameLT", "studentNameLTE", "studentNameContains", "studentNameHasPrefix", "studentNameHasSuffix", "studentNameEqualFold", "studentNameContainsFold", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "action", "actionNEQ", "actionIn", "actionNotIn", "actorPersonID", "actorPersonIDNEQ", "actorPersonIDIn", "actorPersonIDNotIn", "actorPersonIDGT", "actorPersonIDGTE", "actorPersonIDLT", "actorPersonIDLTE", "actorPersonIDIsNil", "actorPersonIDNotNil", "actorTokenID", "actorTokenIDNEQ", "actorTokenIDIn", "actorTokenIDNotIn", "actorTokenIDGT", "actorTokenIDGTE", "actorTokenIDLT", "actorTokenIDLTE", "actorTokenIDIsNil", "actorTokenIDNotNil", "actorName", "actorNameNEQ", "actorNameIn", "actorNameNotIn", "actorNameGT", "actorNameGTE", "actorNameLT", "actorNameLTE", "actorNameContains", "actorNameHasPrefix", "actorNameHasSuffix", "actorNameEqualFold", "actorNameContainsFold", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "studentIDIsNil", "studentIDNotNil", "studentName", "studentNameNEQ", "studentNameIn", "studentNameNotIn", "studentNameGT", "studentNameGTE", "studentNameLT", "studentNameLTE", "studentNameContains", "studentNameHasPrefix", "studentNameHasSuffix", "studentNameIsNil", "studentNameNotNil", "studentNameEqualFold", "studentNameContainsFold", "subject", "subjectNEQ", "subjectIn", "subjectNotIn", "subjectGT", "subjectGTE", "subjectLT", "subjectLTE", "subjectContains", "subjectHasPrefix", "subjectHasSuffix", "subjectIsNil", "subjectNotNil", "subjectEqualFold", "subjectContainsFold", "rows", "rowsNEQ", "rowsIn", "rowsNotIn", "rowsGT", "rowsGTE", "rowsLT", "rowsLTE", "rowsIsNil", "rowsNotNil", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26811,6 +26875,20 @@ func (ec *executionContext) unmarshalInputAuditLogWhereInput(ctx context.Context
 				return it, err
 			}
 			it.StudentIDLTE = data
+		case "studentIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDIsNil = data
+		case "studentIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNotNil = data
 		case "studentName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -26888,6 +26966,20 @@ func (ec *executionContext) unmarshalInputAuditLogWhereInput(ctx context.Context
 				return it, err
 			}
 			it.StudentNameHasSuffix = data
+		case "studentNameIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentNameIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentNameIsNil = data
+		case "studentNameNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentNameNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentNameNotNil = data
 		case "studentNameEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentNameEqualFold"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -26902,6 +26994,181 @@ func (ec *executionContext) unmarshalInputAuditLogWhereInput(ctx context.Context
 				return it, err
 			}
 			it.StudentNameContainsFold = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "subjectNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNEQ = data
+		case "subjectIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIn = data
+		case "subjectNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNotIn = data
+		case "subjectGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectGT = data
+		case "subjectGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectGTE = data
+		case "subjectLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectLT = data
+		case "subjectLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectLTE = data
+		case "subjectContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectContains = data
+		case "subjectHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectHasPrefix = data
+		case "subjectHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectHasSuffix = data
+		case "subjectIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIsNil = data
+		case "subjectNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNotNil = data
+		case "subjectEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectEqualFold = data
+		case "subjectContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectContainsFold = data
+		case "rows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rows"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rows = data
+		case "rowsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsNEQ = data
+		case "rowsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsIn = data
+		case "rowsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsNotIn = data
+		case "rowsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsGT = data
+		case "rowsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsGTE = data
+		case "rowsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsLT = data
+		case "rowsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsLTE = data
+		case "rowsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsIsNil = data
+		case "rowsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rowsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RowsNotNil = data
 		case "villageCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCode"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -35842,12 +36109,22 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "studentID":
 			out.Values[i] = ec._AuditLog_studentID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "studentName":
 			out.Values[i] = ec._AuditLog_studentName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._AuditLog_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._AuditLog_rows(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "villageCode":

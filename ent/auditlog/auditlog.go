@@ -31,6 +31,10 @@ const (
 	FieldStudentID = "student_id"
 	// FieldStudentName holds the string denoting the student_name field in the database.
 	FieldStudentName = "student_name"
+	// FieldSubject holds the string denoting the subject field in the database.
+	FieldSubject = "subject"
+	// FieldRows holds the string denoting the rows field in the database.
+	FieldRows = "rows"
 	// FieldVillageCode holds the string denoting the village_code field in the database.
 	FieldVillageCode = "village_code"
 	// FieldSchoolID holds the string denoting the school_id field in the database.
@@ -49,6 +53,8 @@ var Columns = []string{
 	FieldActorName,
 	FieldStudentID,
 	FieldStudentName,
+	FieldSubject,
+	FieldRows,
 	FieldVillageCode,
 	FieldSchoolID,
 }
@@ -82,6 +88,7 @@ type Action string
 const (
 	ActionViewStudent    Action = "VIEW_STUDENT"
 	ActionRevealIdNumber Action = "REVEAL_ID_NUMBER"
+	ActionExport         Action = "EXPORT"
 )
 
 func (a Action) String() string {
@@ -91,7 +98,7 @@ func (a Action) String() string {
 // ActionValidator is a validator for the "action" field enum values. It is called by the builders before save.
 func ActionValidator(a Action) error {
 	switch a {
-	case ActionViewStudent, ActionRevealIdNumber:
+	case ActionViewStudent, ActionRevealIdNumber, ActionExport:
 		return nil
 	default:
 		return fmt.Errorf("auditlog: invalid enum value for action field: %q", a)
@@ -139,6 +146,16 @@ func ByStudentID(opts ...sql.OrderTermOption) OrderOption {
 // ByStudentName orders the results by the student_name field.
 func ByStudentName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStudentName, opts...).ToFunc()
+}
+
+// BySubject orders the results by the subject field.
+func BySubject(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSubject, opts...).ToFunc()
+}
+
+// ByRows orders the results by the rows field.
+func ByRows(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRows, opts...).ToFunc()
 }
 
 // ByVillageCode orders the results by the village_code field.

@@ -84,6 +84,16 @@ func StudentName(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldEQ(FieldStudentName, v))
 }
 
+// Subject applies equality check predicate on the "subject" field. It's identical to SubjectEQ.
+func Subject(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldEQ(FieldSubject, v))
+}
+
+// Rows applies equality check predicate on the "rows" field. It's identical to RowsEQ.
+func Rows(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldEQ(FieldRows, v))
+}
+
 // VillageCode applies equality check predicate on the "village_code" field. It's identical to VillageCodeEQ.
 func VillageCode(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldEQ(FieldVillageCode, v))
@@ -359,6 +369,16 @@ func StudentIDLTE(v int) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldLTE(FieldStudentID, v))
 }
 
+// StudentIDIsNil applies the IsNil predicate on the "student_id" field.
+func StudentIDIsNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIsNull(FieldStudentID))
+}
+
+// StudentIDNotNil applies the NotNil predicate on the "student_id" field.
+func StudentIDNotNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotNull(FieldStudentID))
+}
+
 // StudentNameEQ applies the EQ predicate on the "student_name" field.
 func StudentNameEQ(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldEQ(FieldStudentName, v))
@@ -414,6 +434,16 @@ func StudentNameHasSuffix(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldHasSuffix(FieldStudentName, v))
 }
 
+// StudentNameIsNil applies the IsNil predicate on the "student_name" field.
+func StudentNameIsNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIsNull(FieldStudentName))
+}
+
+// StudentNameNotNil applies the NotNil predicate on the "student_name" field.
+func StudentNameNotNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotNull(FieldStudentName))
+}
+
 // StudentNameEqualFold applies the EqualFold predicate on the "student_name" field.
 func StudentNameEqualFold(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldEqualFold(FieldStudentName, v))
@@ -422,6 +452,131 @@ func StudentNameEqualFold(v string) predicate.AuditLog {
 // StudentNameContainsFold applies the ContainsFold predicate on the "student_name" field.
 func StudentNameContainsFold(v string) predicate.AuditLog {
 	return predicate.AuditLog(sql.FieldContainsFold(FieldStudentName, v))
+}
+
+// SubjectEQ applies the EQ predicate on the "subject" field.
+func SubjectEQ(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldEQ(FieldSubject, v))
+}
+
+// SubjectNEQ applies the NEQ predicate on the "subject" field.
+func SubjectNEQ(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNEQ(FieldSubject, v))
+}
+
+// SubjectIn applies the In predicate on the "subject" field.
+func SubjectIn(vs ...string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIn(FieldSubject, vs...))
+}
+
+// SubjectNotIn applies the NotIn predicate on the "subject" field.
+func SubjectNotIn(vs ...string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotIn(FieldSubject, vs...))
+}
+
+// SubjectGT applies the GT predicate on the "subject" field.
+func SubjectGT(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldGT(FieldSubject, v))
+}
+
+// SubjectGTE applies the GTE predicate on the "subject" field.
+func SubjectGTE(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldGTE(FieldSubject, v))
+}
+
+// SubjectLT applies the LT predicate on the "subject" field.
+func SubjectLT(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldLT(FieldSubject, v))
+}
+
+// SubjectLTE applies the LTE predicate on the "subject" field.
+func SubjectLTE(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldLTE(FieldSubject, v))
+}
+
+// SubjectContains applies the Contains predicate on the "subject" field.
+func SubjectContains(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldContains(FieldSubject, v))
+}
+
+// SubjectHasPrefix applies the HasPrefix predicate on the "subject" field.
+func SubjectHasPrefix(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldHasPrefix(FieldSubject, v))
+}
+
+// SubjectHasSuffix applies the HasSuffix predicate on the "subject" field.
+func SubjectHasSuffix(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldHasSuffix(FieldSubject, v))
+}
+
+// SubjectIsNil applies the IsNil predicate on the "subject" field.
+func SubjectIsNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIsNull(FieldSubject))
+}
+
+// SubjectNotNil applies the NotNil predicate on the "subject" field.
+func SubjectNotNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotNull(FieldSubject))
+}
+
+// SubjectEqualFold applies the EqualFold predicate on the "subject" field.
+func SubjectEqualFold(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldEqualFold(FieldSubject, v))
+}
+
+// SubjectContainsFold applies the ContainsFold predicate on the "subject" field.
+func SubjectContainsFold(v string) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldContainsFold(FieldSubject, v))
+}
+
+// RowsEQ applies the EQ predicate on the "rows" field.
+func RowsEQ(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldEQ(FieldRows, v))
+}
+
+// RowsNEQ applies the NEQ predicate on the "rows" field.
+func RowsNEQ(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNEQ(FieldRows, v))
+}
+
+// RowsIn applies the In predicate on the "rows" field.
+func RowsIn(vs ...int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIn(FieldRows, vs...))
+}
+
+// RowsNotIn applies the NotIn predicate on the "rows" field.
+func RowsNotIn(vs ...int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotIn(FieldRows, vs...))
+}
+
+// RowsGT applies the GT predicate on the "rows" field.
+func RowsGT(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldGT(FieldRows, v))
+}
+
+// RowsGTE applies the GTE predicate on the "rows" field.
+func RowsGTE(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldGTE(FieldRows, v))
+}
+
+// RowsLT applies the LT predicate on the "rows" field.
+func RowsLT(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldLT(FieldRows, v))
+}
+
+// RowsLTE applies the LTE predicate on the "rows" field.
+func RowsLTE(v int) predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldLTE(FieldRows, v))
+}
+
+// RowsIsNil applies the IsNil predicate on the "rows" field.
+func RowsIsNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldIsNull(FieldRows))
+}
+
+// RowsNotNil applies the NotNil predicate on the "rows" field.
+func RowsNotNil() predicate.AuditLog {
+	return predicate.AuditLog(sql.FieldNotNull(FieldRows))
 }
 
 // VillageCodeEQ applies the EQ predicate on the "village_code" field.

@@ -273,12 +273,14 @@ var (
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "at", Type: field.TypeTime},
-		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER"}},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER", "EXPORT"}},
 		{Name: "actor_person_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_token_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_name", Type: field.TypeString},
-		{Name: "student_id", Type: field.TypeInt},
-		{Name: "student_name", Type: field.TypeString},
+		{Name: "student_id", Type: field.TypeInt, Nullable: true},
+		{Name: "student_name", Type: field.TypeString, Nullable: true},
+		{Name: "subject", Type: field.TypeString, Nullable: true},
+		{Name: "rows", Type: field.TypeInt, Nullable: true},
 		{Name: "village_code", Type: field.TypeString},
 		{Name: "school_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -301,7 +303,7 @@ var (
 			{
 				Name:    "auditlog_village_code_at",
 				Unique:  false,
-				Columns: []*schema.Column{AuditLogsColumns[8], AuditLogsColumns[1]},
+				Columns: []*schema.Column{AuditLogsColumns[10], AuditLogsColumns[1]},
 			},
 		},
 	}

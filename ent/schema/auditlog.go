@@ -11,7 +11,7 @@ import (
 )
 
 // AuditLog records each read of personal data by a person or token: who, whose,
-// when. Rows are never changed; they outlive the people and students they name,
+// when. An export of a list is one row naming the list and its scope. Rows are never changed; they outlive the people and students they name,
 // so they hold plain IDs and names rather than foreign keys.
 type AuditLog struct{ ent.Schema }
 
@@ -21,13 +21,19 @@ func (AuditLog) Fields() []ent.Field {
 	return []ent.Field{
 		field.Time("at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("AT")),
-		field.Enum("action").NamedValues("ViewStudent", "VIEW_STUDENT", "RevealIdNumber", "REVEAL_ID_NUMBER").Immutable(),
+		field.Enum("action").NamedValues("ViewStudent", "VIEW_STUDENT", "RevealIdNumber", "REVEAL_ID_NUMBER",
+			"Export", "EXPORT").Immutable(),
 		field.Int("actor_person_id").Optional().Immutable(),
 		field.Int("actor_token_id").Optional().Immutable(),
 		field.String("actor_name").Immutable(),
-		field.Int("student_id").Immutable(),
-		field.String("student_name").Immutable(),
-		// The student's village and school at the time, for scoping the log.
+		// Zero and empty for an export, which names no one student.
+		field.Int("student_id").Optional().Immutable(),
+		field.String("student_name").Optional().Immutable(),
+		// What was exported (the list and its scope, in words) and how many rows.
+		field.String("subject").Optional().Immutable(),
+		field.Int("rows").Optional().Immutable(),
+		// The student's village and school at the time, for scoping the log;
+		// for an export, the scope's division code padded to a village code.
 		field.String("village_code").Immutable(),
 		field.Int("school_id").Optional().Immutable(),
 	}
