@@ -29,6 +29,7 @@ import (
 	"sanbao/importjob"
 	"sanbao/lifecycle"
 	"sanbao/obs"
+	"sanbao/staff"
 	"sanbao/store"
 )
 
@@ -151,6 +152,7 @@ func seedIfEmpty(ctx context.Context, db *store.DB) error {
 // routes is the whole HTTP surface.
 func routes(db *store.DB, c config) http.Handler {
 	a := auth.New(db.Client, authz.Default())
+	staff.UseAuth(a)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(db.Client, a, graph.Options{Production: c.Production, Secure: c.Production}))
 	mux.Handle("GET /agreements/", a.Middleware(noteViewer(agreement.Handler(db.Client))))

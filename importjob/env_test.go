@@ -22,6 +22,7 @@ import (
 	"sanbao/graph"
 	"sanbao/importjob"
 	"sanbao/internal/fixture"
+	"sanbao/staff"
 	"sanbao/store"
 )
 
@@ -53,6 +54,7 @@ func newEnv(t testing.TB, db *store.DB, o importjob.Options) *env {
 func (e *env) start(o importjob.Options) {
 	a := auth.New(e.db.Client, authz.Default())
 	a.BcryptCost = bcrypt.MinCost
+	staff.UseAuth(a)
 	e.runner = importjob.NewRunner(e.db.Client, o)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Handler(e.db.Client, a, graph.Options{}))
