@@ -23,14 +23,7 @@ import (
 // the completion view has real gaps, and the demo teacher's is still unsigned.
 func (b *builder) agreements() error {
 	term := agreement.CurrentTerm(b.today)
-	as := auth.New(b.c, authz.Default())
-	asPerson := func(id int) (context.Context, error) {
-		v, err := as.PersonViewer(b.ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		return authz.NewContext(b.ctx, v), nil
-	}
+	asPerson := b.asPerson
 	ctx, err := asPerson(b.adminID)
 	if err != nil {
 		return err
@@ -76,6 +69,18 @@ func (b *builder) agreements() error {
 		}
 	}
 	return nil
+}
+
+// asPerson is the context of person id acting through the app.
+func (b *builder) asPerson(id int) (context.Context, error) {
+	if b.auth == nil {
+		b.auth = auth.New(b.c, authz.Default())
+	}
+	v, err := b.auth.PersonViewer(b.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return authz.NewContext(b.ctx, v), nil
 }
 
 // signature is one of a few drawn pen strokes, as a signing phone would send.

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/coverage"
@@ -122,6 +123,7 @@ type builder struct {
 	adminID    int       // the county director, who arranged the guarantees
 	start      time.Time // when the guarantees began
 	today      time.Time // in China; visits are logged up to it
+	auth       *auth.Service
 	signatures []string  // drawn once, reused by every signer
 }
 
@@ -149,7 +151,7 @@ func Build(ctx context.Context, c *ent.Client, cfg Config) (Summary, error) {
 	}
 	b.today = time.Now().In(contactlog.China)
 	b.start = time.Date(b.today.Year(), b.today.Month()-8, 1, 0, 0, 0, 0, contactlog.China)
-	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees, b.agreements,
+	steps := []func() error{b.loadDivisions, b.bureaus, b.schools, b.staff, b.families, b.guarantees, b.agreements, b.year,
 		func() error { return coverage.Rebuild(ctx, b.c) }}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -7,10 +7,13 @@ import (
 
 	"sanbao/authz"
 	"sanbao/ent/household"
+	"sanbao/ent/importjob"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
+	"sanbao/ent/position"
 	"sanbao/ent/student"
 	"sanbao/idcard"
+	"sanbao/staff"
 	"sanbao/store"
 	"sanbao/store/storetest"
 )
@@ -64,6 +67,32 @@ func TestSeedZhuozhou(t *testing.T) {
 		var h, g int
 		if err := db.SQL.QueryRow("SELECT SUM(households), SUM(guaranteed) FROM coverage_villages").Scan(&h, &g); err != nil || h != registered || g != guaranteed {
 			t.Fatalf("coverage counts %d/%d, live %d/%d (%v)", h, g, registered, guaranteed, err)
+		}
+		// The year under way: agreements went out over weeks, one teacher
+		// moved and one left, and a student list waits to be fixed.
+		days := map[string]bool{}
+		oldest := time.Now()
+		for _, a := range db.Agreement.Query().AllX(sys) {
+			days[a.IssuedAt.Format("2006-01-02")] = true
+			if a.IssuedAt.Before(oldest) {
+				oldest = a.IssuedAt
+			}
+			if a.SignedAt != nil && a.SignedAt.Before(a.IssuedAt) {
+				t.Fatalf("agreement %d signed before it was issued", a.ID)
+			}
+		}
+		if len(days) < 5 || time.Since(oldest) < 40*24*time.Hour {
+			t.Errorf("agreements issued on %d days, oldest %v", len(days), oldest)
+		}
+		if n := db.Person.Query().Where(person.Active(false), person.LeftAtNotNil()).CountX(sys); n != 1 {
+			t.Errorf("people who left = %d", n)
+		}
+		if n := db.Position.Query().Where(position.EndReason(staff.ReasonMoved)).CountX(sys); n == 0 {
+			t.Error("nobody was moved")
+		}
+		job := db.ImportJob.Query().OnlyX(sys)
+		if job.State != importjob.StateFailed || job.ErrorCount != 2 || db.ImportCellError.Query().CountX(sys) != 2 {
+			t.Errorf("failed import = %+v", job)
 		}
 		// Deterministic: the same seed gives the same first student.
 		first := db.Student.Query().Order(student.ByID()).FirstX(sys)
