@@ -149,8 +149,8 @@ func TestRemind(t *testing.T) {
 				if err != nil || u.Count != tc.want || (u.Oldest != nil) != tc.waiting {
 					t.Errorf("%s party=%v: %+v, %v; want %d", tc.who.Name, tc.party, u, err, tc.want)
 				}
-				if tc.waiting && *u.LongestDays(now.Add(49*time.Hour)) != 2 {
-					t.Errorf("%s: longest %d days, want 2", tc.who.Name, *u.LongestDays(now.Add(49*time.Hour)))
+				if tc.waiting && *u.LongestDays(now.Add(49 * time.Hour)) != 2 {
+					t.Errorf("%s: longest %d days, want 2", tc.who.Name, *u.LongestDays(now.Add(49 * time.Hour)))
 				}
 			}
 		})
