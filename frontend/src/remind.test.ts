@@ -61,7 +61,7 @@ describe('reminder words', () => {
   });
   it('says how long the oldest agreement waited', () => {
     expect(waitingText(null)).toBe('');
-    expect(waitingText(0)).toBe('最早的今天下发');
+    expect(waitingText(0)).toBe('最早一份今天下发');
     expect(waitingText(12)).toBe('最久已等 12 天');
   });
   it('dials only digits', () => {

@@ -18,7 +18,7 @@ export function badgeText(n: number | null | undefined): string {
 /** 最久已等 12 天 (今天 for 0 days); '' when nothing waits. */
 export function waitingText(days: number | null | undefined): string {
   if (days == null) return '';
-  return days === 0 ? '最早的今天下发' : `最久已等 ${days} 天`;
+  return days === 0 ? '最早一份今天下发' : `最久已等 ${days} 天`;
 }
 
 /** tel: link of a phone number, digits and a leading + only. */
