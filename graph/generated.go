@@ -238,6 +238,24 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Behind struct {
+		ID      func(childComplexity int) int
+		Overdue func(childComplexity int) int
+		Person  func(childComplexity int) int
+		Unit    func(childComplexity int) int
+	}
+
+	BehindConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BehindEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CodeRange struct {
 		From func(childComplexity int) int
 		To   func(childComplexity int) int
@@ -635,6 +653,7 @@ type ComplexityRoot struct {
 		Agreements          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) int
 		Assignments         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) int
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
+		Behind              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
@@ -650,6 +669,7 @@ type ComplexityRoot struct {
 		Orgs                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrgOrder, where *ent.OrgWhereInput) int
 		OrphanedAssignments func(childComplexity int, divisionCode *string, orgID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		People              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
+		Reminders           func(childComplexity int) int
 		ResponsibleOn       func(childComplexity int, kind assignment.Kind, targetID int, date time.Time) int
 		Staff               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, search *string, orgID *int, status *model.StaffStatus) int
 		StaffUnits          func(childComplexity int) int
@@ -657,6 +677,16 @@ type ComplexityRoot struct {
 		Terms               func(childComplexity int) int
 		Viewer              func(childComplexity int) int
 		VillageArchive      func(childComplexity int, villageID int) int
+	}
+
+	Reminders struct {
+		DaysLeft    func(childComplexity int) int
+		Families    func(childComplexity int) int
+		FamiliesDue func(childComplexity int) int
+		Month       func(childComplexity int) int
+		Supervises  func(childComplexity int) int
+		ToSign      func(childComplexity int) int
+		Unsigned    func(childComplexity int) int
 	}
 
 	SkippedParty struct {
@@ -734,6 +764,12 @@ type ComplexityRoot struct {
 		IsYear   func(childComplexity int) int
 		Label    func(childComplexity int) int
 		StartsOn func(childComplexity int) int
+	}
+
+	UnsignedAgreements struct {
+		Count          func(childComplexity int) int
+		LongestDays    func(childComplexity int) int
+		OldestIssuedAt func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -851,6 +887,8 @@ type QueryResolver interface {
 	ContactOptions(ctx context.Context) (*model.ContactOptions, error)
 	ImportJob(ctx context.Context, id int) (*ent.ImportJob, error)
 	ImportKinds(ctx context.Context) ([]*model.ImportKind, error)
+	Reminders(ctx context.Context) (*model.Reminders, error)
+	Behind(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) (*model.BehindConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Households(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) (*ent.HouseholdConnection, error)
 	Students(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string, householdStatus []household.Status, needsContact *bool) (*ent.StudentConnection, error)
@@ -1640,6 +1678,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
+
+	case "Behind.id":
+		if e.ComplexityRoot.Behind.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Behind.ID(childComplexity), true
+	case "Behind.overdue":
+		if e.ComplexityRoot.Behind.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Behind.Overdue(childComplexity), true
+	case "Behind.person":
+		if e.ComplexityRoot.Behind.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Behind.Person(childComplexity), true
+	case "Behind.unit":
+		if e.ComplexityRoot.Behind.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Behind.Unit(childComplexity), true
+
+	case "BehindConnection.edges":
+		if e.ComplexityRoot.BehindConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BehindConnection.Edges(childComplexity), true
+	case "BehindConnection.pageInfo":
+		if e.ComplexityRoot.BehindConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BehindConnection.PageInfo(childComplexity), true
+	case "BehindConnection.totalCount":
+		if e.ComplexityRoot.BehindConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BehindConnection.TotalCount(childComplexity), true
+
+	case "BehindEdge.cursor":
+		if e.ComplexityRoot.BehindEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BehindEdge.Cursor(childComplexity), true
+	case "BehindEdge.node":
+		if e.ComplexityRoot.BehindEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BehindEdge.Node(childComplexity), true
 
 	case "CodeRange.from":
 		if e.ComplexityRoot.CodeRange.From == nil {
@@ -3506,6 +3601,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLogs(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditLogOrder), args["where"].(*ent.AuditLogWhereInput)), true
+	case "Query.behind":
+		if e.ComplexityRoot.Query.Behind == nil {
+			break
+		}
+
+		args, err := ec.field_Query_behind_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Behind(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["divisionCode"].(*string)), true
 	case "Query.contactOptions":
 		if e.ComplexityRoot.Query.ContactOptions == nil {
 			break
@@ -3662,6 +3768,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.reminders":
+		if e.ComplexityRoot.Query.Reminders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Reminders(childComplexity), true
 	case "Query.responsibleOn":
 		if e.ComplexityRoot.Query.ResponsibleOn == nil {
 			break
@@ -3724,6 +3836,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VillageArchive(childComplexity, args["villageID"].(int)), true
+
+	case "Reminders.daysLeft":
+		if e.ComplexityRoot.Reminders.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.DaysLeft(childComplexity), true
+	case "Reminders.families":
+		if e.ComplexityRoot.Reminders.Families == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.Families(childComplexity), true
+	case "Reminders.familiesDue":
+		if e.ComplexityRoot.Reminders.FamiliesDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.FamiliesDue(childComplexity), true
+	case "Reminders.month":
+		if e.ComplexityRoot.Reminders.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.Month(childComplexity), true
+	case "Reminders.supervises":
+		if e.ComplexityRoot.Reminders.Supervises == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.Supervises(childComplexity), true
+	case "Reminders.toSign":
+		if e.ComplexityRoot.Reminders.ToSign == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.ToSign(childComplexity), true
+	case "Reminders.unsigned":
+		if e.ComplexityRoot.Reminders.Unsigned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminders.Unsigned(childComplexity), true
 
 	case "SkippedParty.name":
 		if e.ComplexityRoot.SkippedParty.Name == nil {
@@ -4066,6 +4221,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Term.StartsOn(childComplexity), true
 
+	case "UnsignedAgreements.count":
+		if e.ComplexityRoot.UnsignedAgreements.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnsignedAgreements.Count(childComplexity), true
+	case "UnsignedAgreements.longestDays":
+		if e.ComplexityRoot.UnsignedAgreements.LongestDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnsignedAgreements.LongestDays(childComplexity), true
+	case "UnsignedAgreements.oldestIssuedAt":
+		if e.ComplexityRoot.UnsignedAgreements.OldestIssuedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnsignedAgreements.OldestIssuedAt(childComplexity), true
+
 	case "Viewer.apiToken":
 		if e.ComplexityRoot.Viewer.APIToken == nil {
 			break
@@ -4316,7 +4490,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4332,6 +4506,7 @@ var sources = []*ast.Source{
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
 	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
 	{Name: "registry.graphqls", Input: sourceData("registry.graphqls"), BuiltIn: false},
+	{Name: "remind.graphqls", Input: sourceData("remind.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "staff.graphqls", Input: sourceData("staff.graphqls"), BuiltIn: false},
 	{Name: "term.graphqls", Input: sourceData("term.graphqls"), BuiltIn: false},
@@ -4687,6 +4862,42 @@ func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field 
 		return ec.fieldContext_AuditLogEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Behind(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Behind_id(ctx, field)
+	case "person":
+		return ec.fieldContext_Behind_person(ctx, field)
+	case "unit":
+		return ec.fieldContext_Behind_unit(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Behind_overdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Behind", field.Name)
+}
+
+func (ec *executionContext) childFields_BehindConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BehindConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BehindConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BehindConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BehindConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BehindEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_BehindEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_BehindEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BehindEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CodeRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5409,6 +5620,26 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type PositionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Reminders(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_Reminders_month(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_Reminders_daysLeft(ctx, field)
+	case "families":
+		return ec.fieldContext_Reminders_families(ctx, field)
+	case "familiesDue":
+		return ec.fieldContext_Reminders_familiesDue(ctx, field)
+	case "toSign":
+		return ec.fieldContext_Reminders_toSign(ctx, field)
+	case "unsigned":
+		return ec.fieldContext_Reminders_unsigned(ctx, field)
+	case "supervises":
+		return ec.fieldContext_Reminders_supervises(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reminders", field.Name)
+}
+
 func (ec *executionContext) childFields_SkippedParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5561,6 +5792,18 @@ func (ec *executionContext) childFields_Term(ctx context.Context, field graphql.
 		return ec.fieldContext_Term_endsOn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Term", field.Name)
+}
+
+func (ec *executionContext) childFields_UnsignedAgreements(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_UnsignedAgreements_count(ctx, field)
+	case "oldestIssuedAt":
+		return ec.fieldContext_UnsignedAgreements_oldestIssuedAt(ctx, field)
+	case "longestDays":
+		return ec.fieldContext_UnsignedAgreements_longestDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnsignedAgreements", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6976,6 +7219,52 @@ func (ec *executionContext) field_Query_auditLogs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_behind_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg4
 	return args, nil
 }
 
@@ -11064,6 +11353,249 @@ func (ec *executionContext) _AuditLogEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AuditLogEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditLogEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Behind_id(ctx context.Context, field graphql.CollectedField, obj *model.Behind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Behind_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Behind_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Behind", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Behind_person(ctx context.Context, field graphql.CollectedField, obj *model.Behind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Behind_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Behind_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Behind",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Behind_unit(ctx context.Context, field graphql.CollectedField, obj *model.Behind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Behind_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Behind_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Behind", field, false, false, "String")
+}
+
+func (ec *executionContext) _Behind_overdue(ctx context.Context, field graphql.CollectedField, obj *model.Behind) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Behind_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Behind_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Behind", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BehindConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BehindConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BehindConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.BehindEdge) graphql.Marshaler {
+			return ec.marshalNBehindEdge2ᚕᚖsanbaoᚋgraphᚋmodelᚐBehindEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BehindConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BehindConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BehindEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BehindConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BehindConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BehindConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BehindConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BehindConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BehindConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BehindConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BehindConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BehindConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BehindConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BehindEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BehindEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BehindEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Behind) graphql.Marshaler {
+			return ec.marshalNBehind2ᚖsanbaoᚋgraphᚋmodelᚐBehind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BehindEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BehindEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Behind(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BehindEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BehindEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BehindEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BehindEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BehindEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _CodeRange_from(ctx context.Context, field graphql.CollectedField, obj *model.CodeRange) (ret graphql.Marshaler) {
@@ -19290,6 +19822,82 @@ func (ec *executionContext) fieldContext_Query_importKinds(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reminders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reminders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Reminders(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Reminders) graphql.Marshaler {
+			return ec.marshalNReminders2ᚖsanbaoᚋgraphᚋmodelᚐReminders(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reminders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reminders(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_behind(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_behind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Behind(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["divisionCode"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BehindConnection) graphql.Marshaler {
+			return ec.marshalNBehindConnection2ᚖsanbaoᚋgraphᚋmodelᚐBehindConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_behind(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BehindConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_behind_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19680,6 +20288,185 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Reminders_month(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminders", field, false, false, "String")
+}
+
+func (ec *executionContext) _Reminders_daysLeft(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Reminders_families(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_families(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Families, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_families(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Reminders_familiesDue(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_familiesDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FamiliesDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_familiesDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Reminders_toSign(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_toSign(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToSign, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UnsignedAgreements) graphql.Marshaler {
+			return ec.marshalNUnsignedAgreements2ᚖsanbaoᚋgraphᚋmodelᚐUnsignedAgreements(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_toSign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminders",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnsignedAgreements(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminders_unsigned(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_unsigned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unsigned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UnsignedAgreements) graphql.Marshaler {
+			return ec.marshalNUnsignedAgreements2ᚖsanbaoᚋgraphᚋmodelᚐUnsignedAgreements(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_unsigned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminders",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnsignedAgreements(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminders_supervises(ctx context.Context, field graphql.CollectedField, obj *model.Reminders) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminders_supervises(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supervises, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminders_supervises(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SkippedParty_name(ctx context.Context, field graphql.CollectedField, obj *agreement1.Skipped) (ret graphql.Marshaler) {
@@ -21061,6 +21848,75 @@ func (ec *executionContext) _Term_endsOn(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Term_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Term", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnsignedAgreements_count(ctx context.Context, field graphql.CollectedField, obj *model.UnsignedAgreements) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnsignedAgreements_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnsignedAgreements_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnsignedAgreements", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnsignedAgreements_oldestIssuedAt(ctx context.Context, field graphql.CollectedField, obj *model.UnsignedAgreements) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnsignedAgreements_oldestIssuedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldestIssuedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnsignedAgreements_oldestIssuedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnsignedAgreements", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UnsignedAgreements_longestDays(ctx context.Context, field graphql.CollectedField, obj *model.UnsignedAgreements) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnsignedAgreements_longestDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LongestDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnsignedAgreements_longestDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnsignedAgreements", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Viewer_person(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -36235,6 +37091,135 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var behindImplementors = []string{"Behind"}
+
+func (ec *executionContext) _Behind(ctx context.Context, sel ast.SelectionSet, obj *model.Behind) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, behindImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Behind")
+		case "id":
+			out.Values[i] = ec._Behind_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "person":
+			out.Values[i] = ec._Behind_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._Behind_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._Behind_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var behindConnectionImplementors = []string{"BehindConnection"}
+
+func (ec *executionContext) _BehindConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BehindConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, behindConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BehindConnection")
+		case "edges":
+			out.Values[i] = ec._BehindConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BehindConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BehindConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var behindEdgeImplementors = []string{"BehindEdge"}
+
+func (ec *executionContext) _BehindEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BehindEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, behindEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BehindEdge")
+		case "node":
+			out.Values[i] = ec._BehindEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._BehindEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var codeRangeImplementors = []string{"CodeRange"}
 
 func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet, obj *model.CodeRange) graphql.Marshaler {
@@ -38979,6 +39964,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_importKinds(ctx, field)
 				})
+		case "reminders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reminders(ctx, field)
+				})
+		case "behind":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_behind(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -39040,6 +40037,69 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var remindersImplementors = []string{"Reminders"}
+
+func (ec *executionContext) _Reminders(ctx context.Context, sel ast.SelectionSet, obj *model.Reminders) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, remindersImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Reminders")
+		case "month":
+			out.Values[i] = ec._Reminders_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysLeft":
+			out.Values[i] = ec._Reminders_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "families":
+			out.Values[i] = ec._Reminders_families(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "familiesDue":
+			out.Values[i] = ec._Reminders_familiesDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toSign":
+			out.Values[i] = ec._Reminders_toSign(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unsigned":
+			out.Values[i] = ec._Reminders_unsigned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supervises":
+			out.Values[i] = ec._Reminders_supervises(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39537,6 +40597,49 @@ func (ec *executionContext) _Term(ctx context.Context, sel ast.SelectionSet, obj
 		case "endsOn":
 			out.Values[i] = ec._Term_endsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unsignedAgreementsImplementors = []string{"UnsignedAgreements"}
+
+func (ec *executionContext) _UnsignedAgreements(ctx context.Context, sel ast.SelectionSet, obj *model.UnsignedAgreements) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unsignedAgreementsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnsignedAgreements")
+		case "count":
+			out.Values[i] = ec._UnsignedAgreements_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oldestIssuedAt":
+			out.Values[i] = ec._UnsignedAgreements_oldestIssuedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "longestDays":
+			out.Values[i] = ec._UnsignedAgreements_longestDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -40416,6 +41519,46 @@ func (ec *executionContext) unmarshalNAuditLogWhereInput2ᚖsanbaoᚋentᚐAudit
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBehind2ᚖsanbaoᚋgraphᚋmodelᚐBehind(ctx context.Context, sel ast.SelectionSet, v *model.Behind) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Behind!")
+		return graphql.Null
+	}
+	return ec._Behind(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBehindConnection2ᚖsanbaoᚋgraphᚋmodelᚐBehindConnection(ctx context.Context, sel ast.SelectionSet, v *model.BehindConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BehindConnection!")
+		return graphql.Null
+	}
+	return ec._BehindConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBehindEdge2ᚕᚖsanbaoᚋgraphᚋmodelᚐBehindEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BehindEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBehindEdge2ᚖsanbaoᚋgraphᚋmodelᚐBehindEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBehindEdge2ᚖsanbaoᚋgraphᚋmodelᚐBehindEdge(ctx context.Context, sel ast.SelectionSet, v *model.BehindEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BehindEdge!")
+		return graphql.Null
+	}
+	return ec._BehindEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41064,6 +42207,14 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPermission2ᚕᚖsanbaoᚋgraphᚋmodelᚐPermissionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Permission) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -41212,6 +42363,14 @@ func (ec *executionContext) marshalNPositionRole2ᚕsanbaoᚋentᚋpositionᚐRo
 func (ec *executionContext) unmarshalNPositionWhereInput2ᚖsanbaoᚋentᚐPositionWhereInput(ctx context.Context, v any) (*ent.PositionWhereInput, error) {
 	res, err := ec.unmarshalInputPositionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReminders2ᚖsanbaoᚋgraphᚋmodelᚐReminders(ctx context.Context, sel ast.SelectionSet, v *model.Reminders) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Reminders!")
+		return graphql.Null
+	}
+	return ec._Reminders(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSignAgreementInput2sanbaoᚋgraphᚋmodelᚐSignAgreementInput(ctx context.Context, v any) (model.SignAgreementInput, error) {
@@ -41439,6 +42598,14 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNUnsignedAgreements2ᚖsanbaoᚋgraphᚋmodelᚐUnsignedAgreements(ctx context.Context, sel ast.SelectionSet, v *model.UnsignedAgreements) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnsignedAgreements!")
+		return graphql.Null
+	}
+	return ec._UnsignedAgreements(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateAgreementTemplateInput2sanbaoᚋgraphᚋmodelᚐUpdateAgreementTemplateInput(ctx context.Context, v any) (model.UpdateAgreementTemplateInput, error) {

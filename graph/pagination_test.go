@@ -74,6 +74,7 @@ var reaches = map[string]reach{
 	"Query.myFamilies":   {phone: teacher, wrap: "%s", path: []string{"c"}},
 	"Query.myAgreements": {phone: principal, wrap: "%s", path: []string{"c"}},
 	"Query.staff":        root(),
+	"Query.behind":       root(),
 	"Query.importJobs": {phone: aidCentre, wrap: "%s", path: []string{"c"},
 		vars: func(t *testing.T, db *store.DB) map[string]any { importJobs(t, db); return nil }},
 	"ImportJob.cellErrors": onNode("ImportJob", func(t *testing.T, db *store.DB) int {

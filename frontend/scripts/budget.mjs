@@ -32,6 +32,7 @@ const ROUTES = {
   'src/views/StaffPersonView.vue': '/staff/:id 人员详情',
   'src/views/PasswordView.vue': '/me/password 修改密码',
   'src/views/ImportView.vue': '/import 导入',
+  'src/views/AuditView.vue': '/audit 审计日志',
   'src/views/NotFoundView.vue': '(404)',
 };
 

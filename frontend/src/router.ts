@@ -7,7 +7,7 @@ declare module 'vue-router' {
     public?: boolean;
     title?: string;
     /** Which entry of the navigation is lit. */
-    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress' | 'staff' | 'imports';
+    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress' | 'staff' | 'imports' | 'audit';
     /** On phones, for pages without a tab of their own: the tab they are reached from. */
     phoneTab?: 'home' | 'me';
   }
@@ -51,6 +51,7 @@ export const router = createRouter({
       component: () => import('./views/TemplatesView.vue'),
       meta: { title: '责任书模板', tab: 'progress', phoneTab: 'home' },
     },
+    { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', tab: 'audit', phoneTab: 'me' } },
     { path: '/import', name: 'imports', component: () => import('./views/ImportView.vue'), meta: { title: '导入', tab: 'imports', phoneTab: 'me' } },
     { path: '/my/agreements/:id', name: 'agreement', component: () => import('./views/AgreementView.vue'), meta: { title: '责任书', tab: 'agreements', phoneTab: 'me' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: '页面不存在' } },

@@ -14,6 +14,8 @@ import (
 	"sanbao/ent/position"
 	"strconv"
 	"time"
+
+	"entgo.io/contrib/entgql"
 )
 
 type AddPersonInput struct {
@@ -49,6 +51,28 @@ type AssignRowError struct {
 	TargetID int     `json:"targetID"`
 	Field    *string `json:"field,omitempty"`
 	Reason   string  `json:"reason"`
+}
+
+// One person behind with their families this month.
+type Behind struct {
+	// The person's ID.
+	ID     int         `json:"id"`
+	Person *ent.Person `json:"person"`
+	// The unit of the person's first position.
+	Unit string `json:"unit"`
+	// Families not contacted this month.
+	Overdue int `json:"overdue"`
+}
+
+type BehindConnection struct {
+	Edges      []*BehindEdge         `json:"edges"`
+	PageInfo   *entgql.PageInfo[int] `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type BehindEdge struct {
+	Node   *Behind            `json:"node"`
+	Cursor entgql.Cursor[int] `json:"cursor"`
 }
 
 type CodeRange struct {
@@ -230,6 +254,23 @@ type Permission struct {
 	Assigned bool `json:"assigned"`
 }
 
+type Reminders struct {
+	// The calendar month counted, YYYY-MM (China time).
+	Month string `json:"month"`
+	// Days of the month still to come, today included.
+	DaysLeft int `json:"daysLeft"`
+	// Families the viewer answers for in person (包户, or a student's 包人).
+	Families int `json:"families"`
+	// Of those, not contacted this month.
+	FamiliesDue int `json:"familiesDue"`
+	// Agreements the viewer is to sign and has not.
+	ToSign *UnsignedAgreements `json:"toSign"`
+	// Agreements the viewer may see still waiting for a signature (their own and those their units issued).
+	Unsigned *UnsignedAgreements `json:"unsigned"`
+	// Whether the viewer supervises others (principals, central schools, bureaus, overseers, inspectors): behind lists them.
+	Supervises bool `json:"supervises"`
+}
+
 type SignAgreementInput struct {
 	ID int `json:"id"`
 	// The signer's name, typed to confirm.
@@ -251,6 +292,14 @@ type StaffChangePayload struct {
 type StaffUnit struct {
 	Org   *ent.Org        `json:"org"`
 	Roles []position.Role `json:"roles"`
+}
+
+type UnsignedAgreements struct {
+	Count int `json:"count"`
+	// When the longest-waiting one was issued.
+	OldestIssuedAt *time.Time `json:"oldestIssuedAt,omitempty"`
+	// Whole days the longest-waiting one has waited.
+	LongestDays *int `json:"longestDays,omitempty"`
 }
 
 type UpdateAgreementTemplateInput struct {
