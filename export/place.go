@@ -153,9 +153,20 @@ func resolvePlace(ctx context.Context, c *ent.Client, v *authz.Viewer, k *Kind, 
 		if err != nil || id <= 0 {
 			return nil, badParam("school", "应为学校编号")
 		}
-		o, err := c.Org.Query().Where(org.ID(id), org.KindEQ(org.KindSchool)).Only(ctx)
+		o, err := c.Org.Query().Where(org.ID(id)).Only(ctx)
 		if err != nil {
 			return nil, badParam("school", "未找到该学校")
+		}
+		if o.Kind != org.KindSchool {
+			// A bureau stands for its division, as on the coverage screen.
+			if !divisionInScope(v, o.DivisionCode) {
+				return nil, errDenied("无权导出" + o.Name + "的名单")
+			}
+			d, err := c.Division.Query().Where(division.Code(o.DivisionCode)).Only(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return &Place{Label: o.Name, Code: d.Code, Division: d}, nil
 		}
 		if !schoolInScope(v, o) {
 			return nil, errDenied("无权导出" + o.Name + "的名单")

@@ -3,41 +3,41 @@
  * hashed assets) so the app opens with no signal. Data is not cached here:
  * the app stores GraphQL answers in IndexedDB itself, and POST /graphql is
  * never intercepted. */
-const VERSION = "e1dd3efd154c4469";
+const VERSION = "3d4ba75442bbd72f";
 const PRECACHE = [
   "/index.html",
   "/manifest.webmanifest",
   "/icon.svg",
-  "/assets/AgreementProgressView-CH_8vTUj.js",
+  "/assets/AgreementProgressView-CqTLbSZr.js",
   "/assets/AgreementProgressView-D-5UDLlI.css",
   "/assets/AgreementState-BfQrA9ax.js",
-  "/assets/AgreementView-D2uGw7D1.js",
+  "/assets/AgreementView-B7ANVCvK.js",
   "/assets/AgreementView-D4KicCEm.css",
   "/assets/AgreementsView-B5co4x71.css",
-  "/assets/AgreementsView-nwKPot1D.js",
+  "/assets/AgreementsView-LRvLzCta.js",
   "/assets/BackBar-D1hfxtEw.js",
   "/assets/ChipGroup-BH1yM4Q7.css",
   "/assets/ChipGroup-DhT55Rek.js",
-  "/assets/ContactFormView-DYsw3rQ_.js",
   "/assets/ContactFormView-DhkWXr5_.css",
-  "/assets/CoverageView-3Ubv7153.js",
+  "/assets/ContactFormView-DyRlpDyv.js",
+  "/assets/CoverageView-BM4gjF1f.js",
   "/assets/CoverageView-olZV5mga.css",
-  "/assets/DivisionSelect-BM01Zsny.js",
+  "/assets/DivisionSelect-BUy_Ateo.js",
   "/assets/DivisionSelect-DAt2F60F.css",
   "/assets/ErrorBlock-CVq7ljtm.js",
   "/assets/HomeView-BCGMpmMW.css",
-  "/assets/HomeView-dOUEuHoA.js",
-  "/assets/HouseholdFormView-Y83XvcCk.js",
-  "/assets/HouseholdView-BcW84JQy.js",
+  "/assets/HomeView-DOpkTlvS.js",
+  "/assets/HouseholdFormView-D_Np-h3x.js",
+  "/assets/HouseholdView--bYmyInj.js",
   "/assets/HouseholdView-DMdZyFbx.css",
-  "/assets/HouseholdsView-D5UXtTgS.js",
+  "/assets/HouseholdsView-BDU9xBK7.js",
   "/assets/ImportView-BhvjuAMS.css",
-  "/assets/ImportView-DfWE_1Gl.js",
-  "/assets/LoginView-BOalSMLE.js",
-  "/assets/MeView-BT0RYkYD.js",
-  "/assets/NotFoundView-BUgCwgid.js",
+  "/assets/ImportView-HieVySJh.js",
+  "/assets/LoginView-C-QI-RsU.js",
+  "/assets/MeView-DtwMwvg-.js",
+  "/assets/NotFoundView-D3V84mYa.js",
   "/assets/PasswordView-Bx4NRoKP.css",
-  "/assets/PasswordView-qf11ngnq.js",
+  "/assets/PasswordView-C0krUsxc.js",
   "/assets/PersonPicker-DVzhahMx.css",
   "/assets/PersonPicker-Hk8hTlT6.js",
   "/assets/PositionFields-DNfaFyUJ.js",
@@ -45,31 +45,34 @@ const PRECACHE = [
   "/assets/ResponsibilityCard-CgvVWy3g.js",
   "/assets/ResponsibilityCard-DvRdTcYy.css",
   "/assets/ScrollList-B0Dbo9h2.js",
-  "/assets/SortHeader-Dd1_A0M-.js",
+  "/assets/SortHeader-CwzGjpQ8.js",
   "/assets/SortHeader-DtDypoh2.css",
+  "/assets/StaffPersonView-BCYW0R1R.js",
   "/assets/StaffPersonView-CMsWVrGo.css",
-  "/assets/StaffPersonView-DWYMFFrE.js",
-  "/assets/StaffView-C5zxSMQK.js",
   "/assets/StaffView-CwM84-j3.css",
+  "/assets/StaffView-N7urDMJh.js",
   "/assets/StaleNote-Ws5LJjmI.js",
-  "/assets/StudentFormView-CCsZ97Bo.js",
   "/assets/StudentFormView-DjbJ0e0I.css",
+  "/assets/StudentFormView-NElZ57Tb.js",
   "/assets/StudentRow-BCVnFden.js",
   "/assets/StudentView-BsIXMIjh.css",
-  "/assets/StudentView-DIVeiZ2S.js",
-  "/assets/StudentsView-DhbNV2UO.js",
-  "/assets/TemplatesView-UdWIgXlE.js",
+  "/assets/StudentView-DsHlofCJ.js",
+  "/assets/StudentsView-BcWeyk1G.js",
+  "/assets/TemplatesView-CQl9WTEN.js",
   "/assets/TemplatesView-yuQFV3wm.css",
-  "/assets/VillageView-CXtj4ASp.js",
   "/assets/VillageView-Xt2TahhN.css",
+  "/assets/VillageView-zX_idhUp.js",
+  "/assets/_plugin-vue_export-helper-BDNMzG2s.js",
   "/assets/client-pic-Y3qY.js",
   "/assets/contact-fPIMMT9h.js",
-  "/assets/coverage-Buosv7x_.js",
+  "/assets/coverage-DBeIFg7S.js",
+  "/assets/exports-CJj_9xh_.js",
+  "/assets/exports-CNOlqBHu.css",
   "/assets/format-Cj9RZocl.js",
-  "/assets/index-BI_pkcV3.js",
-  "/assets/index-CZ80NeRo.css",
-  "/assets/pickers-B6xCmy12.js",
+  "/assets/index-C8s8TFWL.js",
+  "/assets/index-_FWRhQMZ.css",
   "/assets/pickers-BI8Z27iH.css",
+  "/assets/pickers-BiSkBmjU.js",
   "/assets/registry-BpsDeNli.js",
   "/assets/responsibility-Br22lT3_.js",
   "/assets/staff-2JpYx1Ek.js",
@@ -106,12 +109,12 @@ self.addEventListener('activate', (event) => {
 // The API, the health probe, the worker itself, the agreement PDFs
 // (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
 // request, which may take longer than a page may wait) and the files of
-// imports (/imports/…: uploads, templates, marked copies) are never
-// answered from here.
+// imports (/imports/…: uploads, templates, marked copies) and exports
+// (/exports/…xlsx) are never answered from here.
 function isAppPath(url) {
   const p = url.pathname;
   if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
-  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/');
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/') && !p.startsWith('/exports/');
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell
