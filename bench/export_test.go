@@ -21,7 +21,7 @@ import (
 
 // BenchmarkExportProvinceLedger measures the peak heap of a village-ledger
 // export (村台账) over a generated world on PostgreSQL: a township's ledger
-// and the whole county's, SANBAO_EXPORT_STUDENTS students (default 200,000)
+// and the whole county's (and the county's school ledger, 学籍台账), SANBAO_EXPORT_STUDENTS students (default 200,000)
 // in half as many households. The heap is sampled every millisecond while the
 // rows are read and the file is written; flat peaks across a 10× difference
 // in rows are what streaming means.
@@ -69,9 +69,11 @@ func BenchmarkExportProvinceLedger(b *testing.B) {
 	if err := raw.QueryRow(`SELECT code FROM divisions WHERE level = 'TOWNSHIP' ORDER BY code LIMIT 1`).Scan(&township); err != nil {
 		b.Fatal(err)
 	}
-	k, _ := export.Lookup("village-ledger")
-	for _, place := range []struct{ name, code string }{{"township", township}, {"county", small.County}} {
-		b.Run(place.name, func(b *testing.B) {
+	for _, place := range []struct{ kind, name, code string }{
+		{"village-ledger", "township", township}, {"village-ledger", "county", small.County}, {"school-ledger", "county", small.County},
+	} {
+		k, _ := export.Lookup(place.kind)
+		b.Run(place.kind+"/"+place.name, func(b *testing.B) {
 			for range b.N {
 				runtime.GC()
 				var base runtime.MemStats
@@ -111,8 +113,8 @@ func BenchmarkExportProvinceLedger(b *testing.B) {
 				b.ReportMetric(mib(peak.Load()), "peak-heap-MiB")
 				b.ReportMetric(mib(peak.Load()-min(peak.Load(), base.HeapInuse)), "peak-over-base-MiB")
 				b.ReportMetric(float64(f.Rows)/took.Seconds(), "rows/s")
-				fmt.Fprintf(os.Stderr, "%s: %d rows, %.1f MB file, %v, peak heap in use %.1f MiB (%.1f MiB before)\n",
-					place.name, f.Rows, float64(n)/1e6, took.Round(time.Millisecond), mib(peak.Load()), mib(base.HeapInuse))
+				fmt.Fprintf(os.Stderr, "%s %s: %d rows, %.1f MB file, %v, peak heap in use %.1f MiB (%.1f MiB before)\n",
+					place.kind, place.name, f.Rows, float64(n)/1e6, took.Round(time.Millisecond), mib(peak.Load()), mib(base.HeapInuse))
 			}
 		})
 	}
