@@ -31,6 +31,9 @@ type Kind struct {
 	run func(j *job) error
 	// school says the list may be scoped to a school (school=<id>).
 	school bool
+	// households says the list is of households: a teacher's default place
+	// is then her county (her families live anywhere in it), not her school.
+	households bool
 }
 
 var kinds = map[string]*Kind{}

@@ -12,7 +12,7 @@ import (
 
 var (
 	_ = register(&Kind{Name: "school-ledger", Label: "学籍台账", school: true, run: schoolLedger})
-	_ = register(&Kind{Name: "village-ledger", Label: "村台账", school: true, run: villageLedger})
+	_ = register(&Kind{Name: "village-ledger", Label: "村台账", school: true, households: true, run: villageLedger})
 	_ = register(&Kind{Name: "village-archive", Label: "村档案", run: villageArchive})
 )
 

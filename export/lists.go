@@ -16,8 +16,8 @@ import (
 )
 
 var (
-	_ = register(&Kind{Name: "gaps", Label: "缺口名单", school: true, run: gaps})
-	_ = register(&Kind{Name: "overdue", Label: "未联系家庭", school: true, run: overdue})
+	_ = register(&Kind{Name: "gaps", Label: "缺口名单", school: true, households: true, run: gaps})
+	_ = register(&Kind{Name: "overdue", Label: "未联系家庭", school: true, households: true, run: overdue})
 	_ = register(&Kind{Name: "unsigned", Label: "未签责任书", school: true, run: unsigned})
 )
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"entgo.io/ent/dialect/sql"
@@ -139,9 +140,13 @@ func resolvePlace(ctx context.Context, c *ent.Client, v *authz.Viewer, k *Kind, 
 			return nil, badParam("division", "请指定要导出的区划代码")
 		}
 		p := v.Positions[0]
-		if p.OrgKind == org.KindSchool && k.school {
+		hs := v.Scope(authz.ObjHousehold, authz.ActRead)
+		switch {
+		case p.OrgKind == org.KindSchool && k.school && (!k.households || hs != nil && slices.Contains(hs.SchoolIDs, p.OrgID)):
 			schoolText = strconv.Itoa(p.OrgID)
-		} else {
+		case p.OrgKind == org.KindSchool && k.households:
+			code = divcode.Subtree(p.DivisionCode, divcode.County).Lo
+		default:
 			code = p.DivisionCode
 		}
 	}
