@@ -43,11 +43,6 @@ func register(k *Kind) *Kind { kinds[k.Name] = k; return k }
 // Lookup finds a kind by its URL name.
 func Lookup(name string) (*Kind, bool) { k, ok := kinds[name]; return k, ok }
 
-// Names lists the kinds' URL names.
-func Names() []string {
-	return []string{"school-ledger", "village-ledger", "village-archive", "gaps", "overdue", "unsigned", "coverage", "auditlog"}
-}
-
 // File is a finished export, ready to write out.
 type File struct {
 	Name string // file name for the download
