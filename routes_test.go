@@ -21,10 +21,12 @@ var getRoutes = []string{
 	"/graphql", "/agreements/archive.pdf", "/agreements/1.pdf", "/agreements/x.pdf", "/agreements/",
 	"/healthz", "/readyz", "/metrics", "/graphiql/sanbao.js", "/graphiql/nope.js",
 	"/", "/students/1", "/index.html", "/assets/none.js", "/sw.js", "/debug/pprof/",
+	"/exports/village-ledger.xlsx", "/exports/gaps.xlsx", "/exports/overdue.xlsx", "/exports/auditlog.xlsx", "/exports/x.xlsx",
 }
 
 // queryParams are the parameter names the handlers read, and some they do not.
-var queryParams = []string{"term", "divisionCode", "orgID", "id", "query", "variables", "operationName", "first", "v"}
+var queryParams = []string{"term", "divisionCode", "orgID", "id", "query", "variables", "operationName", "first", "v",
+	"division", "school", "gap", "month", "reveal", "person", "from", "to", "action"}
 
 var queryValues = []string{
 	"", "0", "1", "-1", "99999999999999999999999", "1e309", "NaN", "13068", "130681", "130681000000",

@@ -24,6 +24,7 @@ import (
 	"sanbao/authz"
 	"sanbao/demo"
 	"sanbao/divimport"
+	"sanbao/export"
 	"sanbao/graph"
 	"sanbao/graphiql"
 	"sanbao/importjob"
@@ -159,6 +160,7 @@ func routes(db *store.DB, c config) http.Handler {
 	runner := importjob.NewRunner(db.Client, importjob.Options{})
 	lifecycle.OnShutdown("import jobs", runner.Shutdown)
 	mux.Handle("/imports/", a.Middleware(noteViewer(importjob.Handler(db.Client, runner))))
+	mux.Handle("GET /exports/", a.Middleware(noteViewer(export.Handler(db.Client))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n")) // liveness: the process serves; readiness is /readyz
 	})

@@ -201,7 +201,7 @@ func loadedBase(t *testing.T, db *sql.DB, table string) int {
 	return int(b[table])
 }
 
-func viewerFor(t *testing.T, db *store.DB, phone string) *authz.Viewer {
+func viewerFor(t testing.TB, db *store.DB, phone string) *authz.Viewer {
 	t.Helper()
 	ctx := authz.System(context.Background())
 	var id int
@@ -211,7 +211,7 @@ func viewerFor(t *testing.T, db *store.DB, phone string) *authz.Viewer {
 	return personViewer(t, db, id)
 }
 
-func personViewer(t *testing.T, db *store.DB, id int) *authz.Viewer {
+func personViewer(t testing.TB, db *store.DB, id int) *authz.Viewer {
 	t.Helper()
 	v, err := auth.New(db.Client, authz.Default()).PersonViewer(context.Background(), id)
 	if err != nil {

@@ -3,43 +3,43 @@
  * hashed assets) so the app opens with no signal. Data is not cached here:
  * the app stores GraphQL answers in IndexedDB itself, and POST /graphql is
  * never intercepted. */
-const VERSION = "2631de52303d4c39";
+const VERSION = "e4fb611d2c163cd7";
 const PRECACHE = [
   "/index.html",
   "/manifest.webmanifest",
   "/icon.svg",
+  "/assets/AgreementProgressView-BspFnfiA.js",
   "/assets/AgreementProgressView-D-5UDLlI.css",
-  "/assets/AgreementProgressView-znNF8JPZ.js",
   "/assets/AgreementState-BfQrA9ax.js",
-  "/assets/AgreementView-CVL3rihW.js",
+  "/assets/AgreementView-BCk-6Flm.js",
   "/assets/AgreementView-D4KicCEm.css",
   "/assets/AgreementsView-B5co4x71.css",
-  "/assets/AgreementsView-By7XfEjv.js",
+  "/assets/AgreementsView-Bsvbj_kd.js",
   "/assets/AuditView-B3p6VFDf.css",
-  "/assets/AuditView-DSzuoson.js",
+  "/assets/AuditView-ehbgUTmM.js",
   "/assets/BackBar-D1hfxtEw.js",
   "/assets/ChipGroup-BH1yM4Q7.css",
   "/assets/ChipGroup-DhT55Rek.js",
-  "/assets/ContactFormView-CTFBn98P.js",
+  "/assets/ContactFormView-BpvmYFXK.js",
   "/assets/ContactFormView-DhkWXr5_.css",
-  "/assets/CoverageView-F3OH-72-.js",
+  "/assets/CoverageView-DQP4B4u6.js",
   "/assets/CoverageView-olZV5mga.css",
-  "/assets/DivisionSelect-BK_Og3yV.js",
   "/assets/DivisionSelect-DAt2F60F.css",
+  "/assets/DivisionSelect-q4Dm4l0I.js",
   "/assets/ErrorBlock-CXVkIJ4V.js",
+  "/assets/HomeView-DSi5jfAn.js",
   "/assets/HomeView-N5rDE8Fz.css",
-  "/assets/HomeView-vMlJp_Vp.js",
-  "/assets/HouseholdFormView-Cj2d6rfh.js",
+  "/assets/HouseholdFormView-BmxM1LSA.js",
+  "/assets/HouseholdView-Brl39j1j.js",
   "/assets/HouseholdView-DMdZyFbx.css",
-  "/assets/HouseholdView-jSI1YUqO.js",
-  "/assets/HouseholdsView-LJIIolLf.js",
-  "/assets/ImportView-BHLJMNzt.js",
+  "/assets/HouseholdsView-SHaIFnxH.js",
+  "/assets/ImportView-68C1ndll.js",
   "/assets/ImportView-BhvjuAMS.css",
-  "/assets/LoginView-BmccPnZb.js",
-  "/assets/MeView-DdSPvvOJ.js",
-  "/assets/NotFoundView-BUgCwgid.js",
-  "/assets/PasswordView-Bk0Kx7Cr.js",
+  "/assets/LoginView-Cocuublf.js",
+  "/assets/MeView-CAHsEcHc.js",
+  "/assets/NotFoundView-D3V84mYa.js",
   "/assets/PasswordView-Bx4NRoKP.css",
+  "/assets/PasswordView-CKtZZUZr.js",
   "/assets/PersonPicker-BI9itr8C.js",
   "/assets/PersonPicker-DVzhahMx.css",
   "/assets/PositionFields-DNfaFyUJ.js",
@@ -47,31 +47,34 @@ const PRECACHE = [
   "/assets/ResponsibilityCard-BIhqjuJV.js",
   "/assets/ResponsibilityCard-DvRdTcYy.css",
   "/assets/ScrollList-BjUco4lq.js",
-  "/assets/SortHeader-CmFGqZxF.js",
+  "/assets/SortHeader-D4CqQ_2q.js",
   "/assets/SortHeader-DtDypoh2.css",
+  "/assets/StaffPersonView-BmD4UO3s.js",
   "/assets/StaffPersonView-CMsWVrGo.css",
-  "/assets/StaffPersonView-CsohLLJn.js",
-  "/assets/StaffView-CmR2fmfA.js",
+  "/assets/StaffView-Cmb6L8XB.js",
   "/assets/StaffView-CwM84-j3.css",
   "/assets/StaleNote-Ws5LJjmI.js",
   "/assets/StudentFormView-DjbJ0e0I.css",
-  "/assets/StudentFormView-tk63Wsof.js",
+  "/assets/StudentFormView-DuSiIUor.js",
   "/assets/StudentRow-BCVnFden.js",
   "/assets/StudentView-BsIXMIjh.css",
-  "/assets/StudentView-DPzppPr7.js",
-  "/assets/StudentsView-BHY8XRe0.js",
-  "/assets/TemplatesView-DE5DprlD.js",
+  "/assets/StudentView-BxxB0FTm.js",
+  "/assets/StudentsView-BE4V3Td2.js",
+  "/assets/TemplatesView-BUcOXjK4.js",
   "/assets/TemplatesView-yuQFV3wm.css",
-  "/assets/VillageView-3_F1KptF.js",
+  "/assets/VillageView--NzBT0lU.js",
   "/assets/VillageView-Xt2TahhN.css",
+  "/assets/_plugin-vue_export-helper-BDNMzG2s.js",
   "/assets/client-v05Icspy.js",
   "/assets/contact-fPIMMT9h.js",
-  "/assets/coverage-DYSbU5QX.js",
+  "/assets/coverage-yz_EvBok.js",
+  "/assets/exports-Czv6TvcL.css",
+  "/assets/exports-EqiogV1u.js",
   "/assets/format-Cj9RZocl.js",
-  "/assets/index-CZ80NeRo.css",
-  "/assets/index-Dz7M_WV6.js",
+  "/assets/index-BIABXNZp.js",
+  "/assets/index-_FWRhQMZ.css",
   "/assets/pickers-BI8Z27iH.css",
-  "/assets/pickers-Dg_LJybC.js",
+  "/assets/pickers-C78mMcxt.js",
   "/assets/registry-D8hezNFj.js",
   "/assets/responsibility-Br22lT3_.js",
   "/assets/staff-2JpYx1Ek.js",
@@ -110,12 +113,12 @@ self.addEventListener('activate', (event) => {
 // The API, the health probe, the worker itself, the agreement PDFs
 // (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
 // request, which may take longer than a page may wait) and the files of
-// imports (/imports/…: uploads, templates, marked copies) are never
-// answered from here.
+// imports (/imports/…: uploads, templates, marked copies) and exports
+// (/exports/…xlsx) are never answered from here.
 function isAppPath(url) {
   const p = url.pathname;
   if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
-  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/');
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/') && !p.startsWith('/exports/');
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell

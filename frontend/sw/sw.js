@@ -29,12 +29,12 @@ self.addEventListener('activate', (event) => {
 // The API, the health probe, the worker itself, the agreement PDFs
 // (/agreements/12.pdf, /agreements/archive.pdf: made by the server on
 // request, which may take longer than a page may wait) and the files of
-// imports (/imports/…: uploads, templates, marked copies) are never
-// answered from here.
+// imports (/imports/…: uploads, templates, marked copies) and exports
+// (/exports/…xlsx) are never answered from here.
 function isAppPath(url) {
   const p = url.pathname;
   if (p === '/graphql' || p === '/healthz' || p === '/sw.js') return false;
-  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/');
+  return !(p.startsWith('/agreements/') && p.endsWith('.pdf')) && !p.startsWith('/imports/') && !p.startsWith('/exports/');
 }
 
 // Pages: the network when it answers in time, otherwise the stored shell
