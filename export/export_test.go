@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"net/http/httptest"
 	"slices"
 	"strconv"
@@ -322,6 +323,15 @@ func (e *env) kinds(t *testing.T) {
 	data = checkLayout(t, e.xlsx(countyAid, "/exports/auditlog.xlsx?action=EXPORT"), []string{"审计日志", "导出"}, "时间", "操作", "操作人")
 	if len(data) == 0 || data[0][1] != "导出" {
 		t.Errorf("audit log: %v", data)
+	}
+	// Filtered as on the audit screen: by the actor's name and the list's name.
+	all := len(data)
+	data = checkLayout(t, e.xlsx(countyAid, "/exports/auditlog.xlsx?action=EXPORT&person="+url.QueryEscape("李")+"&target="+url.QueryEscape("三包覆盖")), nil)
+	if len(data) == 0 || len(data) >= all {
+		t.Errorf("filtered audit log: %d of %d rows", len(data), all)
+	}
+	if rows := checkLayout(t, e.xlsx(countyAid, "/exports/auditlog.xlsx?person="+url.QueryEscape("无此人")), nil); len(rows) != 0 {
+		t.Errorf("nobody's audit log: %v", rows)
 	}
 }
 

@@ -48,7 +48,7 @@ func errDenied(msg string) *Error { return &Error{Status: 403, Msg: msg} }
 // extraParams are the filters each kind takes besides the place.
 var extraParams = map[string][]string{
 	"gaps": {"gap"}, "overdue": {"month"}, "unsigned": {"term"},
-	"auditlog": {"person", "from", "to", "action"},
+	"auditlog": {"person", "target", "from", "to", "action"},
 }
 
 func checkParams(k *Kind, q url.Values) error {

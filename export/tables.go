@@ -2,7 +2,6 @@ package export
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -72,20 +71,23 @@ var actionLabel = map[auditlog.Action]string{auditlog.ActionViewStudent: "查看
 	auditlog.ActionExport: "导出"}
 
 // auditLog is the access log (who read, revealed or exported what), newest
-// first, for those who may read it; person=, from=, to=, action= filter it.
+// first, for those who may read it; person=, target=, from=, to=, action=
+// filter it.
 func auditLog(j *job) error {
 	if !j.v.Can(authz.ObjAuditLog, authz.ActRead) {
 		return errDenied("无权查看审计日志")
 	}
 	q := j.c.AuditLog.Query().Where(j.place.AuditLogs())
 	var notes []string
+	// As on the audit screen: who (a name, or part of one) and about whom
+	// (a student's name or an exported list).
 	if s := j.q.Get("person"); s != "" {
-		id, err := strconv.Atoi(s)
-		if err != nil || id <= 0 {
-			return badParam("person", "应为人员编号")
-		}
-		q.Where(auditlog.ActorPersonID(id))
-		notes = append(notes, "人员 "+s)
+		q.Where(auditlog.ActorNameContains(s))
+		notes = append(notes, "人员“"+s+"”")
+	}
+	if s := j.q.Get("target"); s != "" {
+		q.Where(auditlog.Or(auditlog.StudentNameContains(s), auditlog.SubjectContains(s)))
+		notes = append(notes, "对象“"+s+"”")
 	}
 	day := func(p string) (time.Time, error) {
 		t, err := time.ParseInLocation("2006-01-02", j.q.Get(p), term.China)

@@ -125,7 +125,7 @@ describe('audit log', () => {
   });
   it('links the spreadsheet with the same filter', () => {
     expect(auditXlsxHref({ person: '李', from: '2026-11-01', action: 'EXPORT' })).toBe(
-      '/exports/auditlog.xlsx?person=%E6%9D%8E&from=2026-11-01&to=&action=EXPORT',
+      '/exports/auditlog.xlsx?person=%E6%9D%8E&target=&from=2026-11-01&to=&action=EXPORT',
     );
   });
   it('names what an export was about', () => {

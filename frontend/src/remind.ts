@@ -114,6 +114,7 @@ export function auditWhere(f: AuditFilter): Record<string, unknown> | null {
 export function auditXlsxHref(f: AuditFilter): string {
   const q = new URLSearchParams({
     person: f.person?.trim() ?? '',
+    target: f.target?.trim() ?? '',
     from: f.from && DAY.test(f.from) ? f.from : '',
     to: f.to && DAY.test(f.to) ? f.to : '',
     action: f.action ?? '',
