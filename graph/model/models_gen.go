@@ -10,7 +10,9 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/agreement"
 	"sanbao/ent/assignment"
+	"sanbao/ent/caseaction"
 	"sanbao/ent/contact"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/position"
 	"strconv"
 	"time"
@@ -49,6 +51,29 @@ type AssignRowError struct {
 	TargetID int     `json:"targetID"`
 	Field    *string `json:"field,omitempty"`
 	Reason   string  `json:"reason"`
+}
+
+type CaseActionInput struct {
+	CaseID int             `json:"caseID"`
+	Kind   caseaction.Kind `json:"kind"`
+	// YYYY-MM-DD
+	Date string `json:"date"`
+	// Who went: teacher, principal, village cadre, township official.
+	Participants *string `json:"participants,omitempty"`
+	// How: home visit, phone.
+	Method  *string            `json:"method,omitempty"`
+	Outcome caseaction.Outcome `json:"outcome"`
+	Notes   *string            `json:"notes,omitempty"`
+}
+
+type CloseCaseInput struct {
+	CaseID int `json:"caseID"`
+	// The outcome; required.
+	CloseReason *dropoutcase.CloseReason `json:"closeReason,omitempty"`
+	// YYYY-MM-DD
+	Date string `json:"date"`
+	// Evidence: where the child studies now, who saw them, the document.
+	CloseNote *string `json:"closeNote,omitempty"`
 }
 
 type CodeRange struct {
@@ -228,6 +253,15 @@ type Permission struct {
 	SchoolIDs []int `json:"schoolIDs"`
 	// Only what is assigned to the viewer (three guarantees).
 	Assigned bool `json:"assigned"`
+}
+
+type ReportAbsenceInput struct {
+	// Client-generated UUID: a retried send is stored once.
+	UUID      string `json:"uuid"`
+	StudentID int    `json:"studentID"`
+	// YYYY-MM-DD, the first day absent.
+	AbsentSince string  `json:"absentSince"`
+	Reason      *string `json:"reason,omitempty"`
 }
 
 type SignAgreementInput struct {
