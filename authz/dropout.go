@@ -219,4 +219,3 @@ func (v *Viewer) checkAbsenceStep(m *ent.AbsenceStepMutation) error {
 	m.Where(absencestep.And(AbsenceStepPredicate(v, sc)))
 	return nil
 }
-

@@ -145,7 +145,7 @@ func CloseCase(ctx context.Context, c *ent.Client, in CloseInput, now time.Time)
 		return nil, fielderr.New("date", "结案日期不能早于立案日期")
 	}
 	n, err := c.DropoutCase.Update().Where(dropoutcase.ID(k.ID), dropoutcase.StatusEQ(dropoutcase.StatusOpen)).
-		SetStatus(dropoutcase.StatusClosed).SetClosedAt(d).SetCloseReason(*in.Reason).
+		SetStatus(dropoutcase.StatusClosed).SetClosedAt(d.UTC()).SetCloseReason(*in.Reason).
 		SetCloseNote(in.Note).SetClosedByID(v.PersonID).Save(ctx)
 	if err != nil {
 		return nil, err

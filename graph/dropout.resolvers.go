@@ -7,8 +7,6 @@ package graph
 
 import (
 	"context"
-	"time"
-
 	"sanbao/authz"
 	"sanbao/dropout"
 	"sanbao/ent"
@@ -16,6 +14,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/dropoutcase"
 	"sanbao/graph/model"
+	"time"
 
 	"entgo.io/contrib/entgql"
 )
