@@ -42,7 +42,8 @@ func Due(step absencestep.Kind, reported time.Time) time.Time {
 	switch step {
 	case absencestep.KindHomeVisit:
 		d := reported.In(China)
-		return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, China)
+		// UTC, like every stored time: SQLite compares times as text.
+		return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, China).UTC()
 	case absencestep.KindSchoolOffice:
 		return reported.Add(24 * time.Hour)
 	case absencestep.KindJointVisit:
