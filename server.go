@@ -25,6 +25,7 @@ import (
 	"sanbao/demo"
 	"sanbao/divimport"
 	"sanbao/export"
+	"sanbao/dropout"
 	"sanbao/graph"
 	"sanbao/graphiql"
 	"sanbao/importjob"
@@ -141,6 +142,9 @@ func seedIfEmpty(ctx context.Context, db *store.DB) error {
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
+	if err := demo.SeedDropout(ctx, db.Client, time.Now()); err != nil {
+		return fmt.Errorf("seed dropout control: %w", err)
+	}
 	slog.Info("seeded demo county 涿州市", "orgs", sum.Orgs, "people", sum.People,
 		"households", sum.Households, "students", sum.Students, "took", time.Since(start).Round(time.Millisecond))
 	for _, a := range demo.SortedAccounts() {
@@ -228,6 +232,8 @@ func serve(ctx context.Context, c config) error {
 			return nil
 		})
 	}()
+	// The checks (四查三比对) run daily over every county; on demand too.
+	lifecycle.OnShutdown("dropout checks", dropout.StartScheduler(db.Client, 24*time.Hour, dropout.DefaultConfig).Stop)
 	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String())
 	return s.run(ctx, ln, setup)
 }

@@ -31,6 +31,8 @@ const (
 	ObjAgreement  = "agreement"
 	ObjTemplate   = "agreementtemplate"
 	ObjImportJob  = "importjob"
+	ObjDropout    = "dropout"
+	ObjAbsence    = "absence"
 
 	ActRead            = "read"
 	ActWrite           = "write"
@@ -38,6 +40,8 @@ const (
 	ActRevealID        = "reveal_id"
 	ActIssue           = "issue"
 	ActSign            = "sign"
+	ActClose           = "close"
+	ActCheck           = "check"
 )
 
 // Scope kinds named in policy.csv.

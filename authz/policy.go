@@ -88,6 +88,16 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjImportJob, ImportJobPredicate))
 	case *ent.ImportCellErrorQuery:
 		q.Where(readable(v, ObjImportJob, ImportCellErrorPredicate))
+	case *ent.DropoutCaseQuery:
+		q.Where(readable(v, ObjDropout, DropoutCasePredicate))
+	case *ent.CaseActionQuery:
+		q.Where(readable(v, ObjDropout, CaseActionPredicate))
+	case *ent.CheckRunQuery:
+		q.Where(readable(v, ObjDropout, CheckRunPredicate))
+	case *ent.AbsenceReportQuery:
+		q.Where(readable(v, ObjAbsence, AbsenceReportPredicate))
+	case *ent.AbsenceStepQuery:
+		q.Where(readable(v, ObjAbsence, AbsenceStepPredicate))
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -129,6 +139,14 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkPosition(ctx, m)
 	case *ent.ImportJobMutation:
 		err = v.checkImportJob(m)
+	case *ent.DropoutCaseMutation:
+		err = v.checkDropoutCase(ctx, m)
+	case *ent.CaseActionMutation:
+		err = v.checkCaseAction(ctx, m)
+	case *ent.AbsenceReportMutation:
+		err = v.checkAbsenceReport(ctx, m)
+	case *ent.AbsenceStepMutation:
+		err = v.checkAbsenceStep(m)
 	default:
 		err = ErrDenied
 	}

@@ -11,13 +11,18 @@ import (
 
 	"sanbao/ent/migrate"
 
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -43,6 +48,10 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// AbsenceReport is the client for interacting with the AbsenceReport builders.
+	AbsenceReport *AbsenceReportClient
+	// AbsenceStep is the client for interacting with the AbsenceStep builders.
+	AbsenceStep *AbsenceStepClient
 	// Agreement is the client for interacting with the Agreement builders.
 	Agreement *AgreementClient
 	// AgreementTemplate is the client for interacting with the AgreementTemplate builders.
@@ -51,10 +60,16 @@ type Client struct {
 	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// CaseAction is the client for interacting with the CaseAction builders.
+	CaseAction *CaseActionClient
+	// CheckRun is the client for interacting with the CheckRun builders.
+	CheckRun *CheckRunClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
+	// DropoutCase is the client for interacting with the DropoutCase builders.
+	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
 	// ImportCellError is the client for interacting with the ImportCellError builders.
@@ -85,12 +100,17 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.AbsenceReport = NewAbsenceReportClient(c.config)
+	c.AbsenceStep = NewAbsenceStepClient(c.config)
 	c.Agreement = NewAgreementClient(c.config)
 	c.AgreementTemplate = NewAgreementTemplateClient(c.config)
 	c.Assignment = NewAssignmentClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
+	c.CaseAction = NewCaseActionClient(c.config)
+	c.CheckRun = NewCheckRunClient(c.config)
 	c.Contact = NewContactClient(c.config)
 	c.Division = NewDivisionClient(c.config)
+	c.DropoutCase = NewDropoutCaseClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
 	c.ImportCellError = NewImportCellErrorClient(c.config)
 	c.ImportFile = NewImportFileClient(c.config)
@@ -193,12 +213,17 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:               ctx,
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
+		AbsenceReport:     NewAbsenceReportClient(cfg),
+		AbsenceStep:       NewAbsenceStepClient(cfg),
 		Agreement:         NewAgreementClient(cfg),
 		AgreementTemplate: NewAgreementTemplateClient(cfg),
 		Assignment:        NewAssignmentClient(cfg),
 		AuditLog:          NewAuditLogClient(cfg),
+		CaseAction:        NewCaseActionClient(cfg),
+		CheckRun:          NewCheckRunClient(cfg),
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
+		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
 		ImportFile:        NewImportFileClient(cfg),
@@ -228,12 +253,17 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:               ctx,
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
+		AbsenceReport:     NewAbsenceReportClient(cfg),
+		AbsenceStep:       NewAbsenceStepClient(cfg),
 		Agreement:         NewAgreementClient(cfg),
 		AgreementTemplate: NewAgreementTemplateClient(cfg),
 		Assignment:        NewAssignmentClient(cfg),
 		AuditLog:          NewAuditLogClient(cfg),
+		CaseAction:        NewCaseActionClient(cfg),
+		CheckRun:          NewCheckRunClient(cfg),
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
+		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
 		ImportFile:        NewImportFileClient(cfg),
@@ -272,9 +302,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
-		c.Contact, c.Division, c.Household, c.ImportCellError, c.ImportFile,
-		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
+		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
+		c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile, c.ImportJob,
+		c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -284,9 +315,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Agreement, c.AgreementTemplate, c.Assignment, c.AuditLog,
-		c.Contact, c.Division, c.Household, c.ImportCellError, c.ImportFile,
-		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
+		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
+		c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile, c.ImportJob,
+		c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -297,6 +329,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AbsenceReportMutation:
+		return c.AbsenceReport.mutate(ctx, m)
+	case *AbsenceStepMutation:
+		return c.AbsenceStep.mutate(ctx, m)
 	case *AgreementMutation:
 		return c.Agreement.mutate(ctx, m)
 	case *AgreementTemplateMutation:
@@ -305,10 +341,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Assignment.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
+	case *CaseActionMutation:
+		return c.CaseAction.mutate(ctx, m)
+	case *CheckRunMutation:
+		return c.CheckRun.mutate(ctx, m)
 	case *ContactMutation:
 		return c.Contact.mutate(ctx, m)
 	case *DivisionMutation:
 		return c.Division.mutate(ctx, m)
+	case *DropoutCaseMutation:
+		return c.DropoutCase.mutate(ctx, m)
 	case *HouseholdMutation:
 		return c.Household.mutate(ctx, m)
 	case *ImportCellErrorMutation:
@@ -495,6 +537,354 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AbsenceReportClient is a client for the AbsenceReport schema.
+type AbsenceReportClient struct {
+	config
+}
+
+// NewAbsenceReportClient returns a client for the AbsenceReport from the given config.
+func NewAbsenceReportClient(c config) *AbsenceReportClient {
+	return &AbsenceReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `absencereport.Hooks(f(g(h())))`.
+func (c *AbsenceReportClient) Use(hooks ...Hook) {
+	c.hooks.AbsenceReport = append(c.hooks.AbsenceReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `absencereport.Intercept(f(g(h())))`.
+func (c *AbsenceReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AbsenceReport = append(c.inters.AbsenceReport, interceptors...)
+}
+
+// Create returns a builder for creating a AbsenceReport entity.
+func (c *AbsenceReportClient) Create() *AbsenceReportCreate {
+	mutation := newAbsenceReportMutation(c.config, OpCreate)
+	return &AbsenceReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AbsenceReport entities.
+func (c *AbsenceReportClient) CreateBulk(builders ...*AbsenceReportCreate) *AbsenceReportCreateBulk {
+	return &AbsenceReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AbsenceReportClient) MapCreateBulk(slice any, setFunc func(*AbsenceReportCreate, int)) *AbsenceReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AbsenceReportCreateBulk{err: fmt.Errorf("calling to AbsenceReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AbsenceReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AbsenceReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AbsenceReport.
+func (c *AbsenceReportClient) Update() *AbsenceReportUpdate {
+	mutation := newAbsenceReportMutation(c.config, OpUpdate)
+	return &AbsenceReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AbsenceReportClient) UpdateOne(_m *AbsenceReport) *AbsenceReportUpdateOne {
+	mutation := newAbsenceReportMutation(c.config, OpUpdateOne, withAbsenceReport(_m))
+	return &AbsenceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AbsenceReportClient) UpdateOneID(id int) *AbsenceReportUpdateOne {
+	mutation := newAbsenceReportMutation(c.config, OpUpdateOne, withAbsenceReportID(id))
+	return &AbsenceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AbsenceReport.
+func (c *AbsenceReportClient) Delete() *AbsenceReportDelete {
+	mutation := newAbsenceReportMutation(c.config, OpDelete)
+	return &AbsenceReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AbsenceReportClient) DeleteOne(_m *AbsenceReport) *AbsenceReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AbsenceReportClient) DeleteOneID(id int) *AbsenceReportDeleteOne {
+	builder := c.Delete().Where(absencereport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AbsenceReportDeleteOne{builder}
+}
+
+// Query returns a query builder for AbsenceReport.
+func (c *AbsenceReportClient) Query() *AbsenceReportQuery {
+	return &AbsenceReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAbsenceReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AbsenceReport entity by its id.
+func (c *AbsenceReportClient) Get(ctx context.Context, id int) (*AbsenceReport, error) {
+	return c.Query().Where(absencereport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AbsenceReportClient) GetX(ctx context.Context, id int) *AbsenceReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryStudent queries the student edge of a AbsenceReport.
+func (c *AbsenceReportClient) QueryStudent(_m *AbsenceReport) *StudentQuery {
+	query := (&StudentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(absencereport.Table, absencereport.FieldID, id),
+			sqlgraph.To(student.Table, student.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, absencereport.StudentTable, absencereport.StudentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReportedBy queries the reported_by edge of a AbsenceReport.
+func (c *AbsenceReportClient) QueryReportedBy(_m *AbsenceReport) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(absencereport.Table, absencereport.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, absencereport.ReportedByTable, absencereport.ReportedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySteps queries the steps edge of a AbsenceReport.
+func (c *AbsenceReportClient) QuerySteps(_m *AbsenceReport) *AbsenceStepQuery {
+	query := (&AbsenceStepClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(absencereport.Table, absencereport.FieldID, id),
+			sqlgraph.To(absencestep.Table, absencestep.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, absencereport.StepsTable, absencereport.StepsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AbsenceReportClient) Hooks() []Hook {
+	hooks := c.hooks.AbsenceReport
+	return append(hooks[:len(hooks):len(hooks)], absencereport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AbsenceReportClient) Interceptors() []Interceptor {
+	return c.inters.AbsenceReport
+}
+
+func (c *AbsenceReportClient) mutate(ctx context.Context, m *AbsenceReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AbsenceReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AbsenceReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AbsenceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AbsenceReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AbsenceReport mutation op: %q", m.Op())
+	}
+}
+
+// AbsenceStepClient is a client for the AbsenceStep schema.
+type AbsenceStepClient struct {
+	config
+}
+
+// NewAbsenceStepClient returns a client for the AbsenceStep from the given config.
+func NewAbsenceStepClient(c config) *AbsenceStepClient {
+	return &AbsenceStepClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `absencestep.Hooks(f(g(h())))`.
+func (c *AbsenceStepClient) Use(hooks ...Hook) {
+	c.hooks.AbsenceStep = append(c.hooks.AbsenceStep, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `absencestep.Intercept(f(g(h())))`.
+func (c *AbsenceStepClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AbsenceStep = append(c.inters.AbsenceStep, interceptors...)
+}
+
+// Create returns a builder for creating a AbsenceStep entity.
+func (c *AbsenceStepClient) Create() *AbsenceStepCreate {
+	mutation := newAbsenceStepMutation(c.config, OpCreate)
+	return &AbsenceStepCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AbsenceStep entities.
+func (c *AbsenceStepClient) CreateBulk(builders ...*AbsenceStepCreate) *AbsenceStepCreateBulk {
+	return &AbsenceStepCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AbsenceStepClient) MapCreateBulk(slice any, setFunc func(*AbsenceStepCreate, int)) *AbsenceStepCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AbsenceStepCreateBulk{err: fmt.Errorf("calling to AbsenceStepClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AbsenceStepCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AbsenceStepCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AbsenceStep.
+func (c *AbsenceStepClient) Update() *AbsenceStepUpdate {
+	mutation := newAbsenceStepMutation(c.config, OpUpdate)
+	return &AbsenceStepUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AbsenceStepClient) UpdateOne(_m *AbsenceStep) *AbsenceStepUpdateOne {
+	mutation := newAbsenceStepMutation(c.config, OpUpdateOne, withAbsenceStep(_m))
+	return &AbsenceStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AbsenceStepClient) UpdateOneID(id int) *AbsenceStepUpdateOne {
+	mutation := newAbsenceStepMutation(c.config, OpUpdateOne, withAbsenceStepID(id))
+	return &AbsenceStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AbsenceStep.
+func (c *AbsenceStepClient) Delete() *AbsenceStepDelete {
+	mutation := newAbsenceStepMutation(c.config, OpDelete)
+	return &AbsenceStepDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AbsenceStepClient) DeleteOne(_m *AbsenceStep) *AbsenceStepDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AbsenceStepClient) DeleteOneID(id int) *AbsenceStepDeleteOne {
+	builder := c.Delete().Where(absencestep.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AbsenceStepDeleteOne{builder}
+}
+
+// Query returns a query builder for AbsenceStep.
+func (c *AbsenceStepClient) Query() *AbsenceStepQuery {
+	return &AbsenceStepQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAbsenceStep},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AbsenceStep entity by its id.
+func (c *AbsenceStepClient) Get(ctx context.Context, id int) (*AbsenceStep, error) {
+	return c.Query().Where(absencestep.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AbsenceStepClient) GetX(ctx context.Context, id int) *AbsenceStep {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryReport queries the report edge of a AbsenceStep.
+func (c *AbsenceStepClient) QueryReport(_m *AbsenceStep) *AbsenceReportQuery {
+	query := (&AbsenceReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(absencestep.Table, absencestep.FieldID, id),
+			sqlgraph.To(absencereport.Table, absencereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, absencestep.ReportTable, absencestep.ReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDoneBy queries the done_by edge of a AbsenceStep.
+func (c *AbsenceStepClient) QueryDoneBy(_m *AbsenceStep) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(absencestep.Table, absencestep.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, absencestep.DoneByTable, absencestep.DoneByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AbsenceStepClient) Hooks() []Hook {
+	hooks := c.hooks.AbsenceStep
+	return append(hooks[:len(hooks):len(hooks)], absencestep.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AbsenceStepClient) Interceptors() []Interceptor {
+	return c.inters.AbsenceStep
+}
+
+func (c *AbsenceStepClient) mutate(ctx context.Context, m *AbsenceStepMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AbsenceStepCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AbsenceStepUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AbsenceStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AbsenceStepDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AbsenceStep mutation op: %q", m.Op())
 	}
 }
 
@@ -1226,6 +1616,322 @@ func (c *AuditLogClient) mutate(ctx context.Context, m *AuditLogMutation) (Value
 	}
 }
 
+// CaseActionClient is a client for the CaseAction schema.
+type CaseActionClient struct {
+	config
+}
+
+// NewCaseActionClient returns a client for the CaseAction from the given config.
+func NewCaseActionClient(c config) *CaseActionClient {
+	return &CaseActionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `caseaction.Hooks(f(g(h())))`.
+func (c *CaseActionClient) Use(hooks ...Hook) {
+	c.hooks.CaseAction = append(c.hooks.CaseAction, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `caseaction.Intercept(f(g(h())))`.
+func (c *CaseActionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CaseAction = append(c.inters.CaseAction, interceptors...)
+}
+
+// Create returns a builder for creating a CaseAction entity.
+func (c *CaseActionClient) Create() *CaseActionCreate {
+	mutation := newCaseActionMutation(c.config, OpCreate)
+	return &CaseActionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CaseAction entities.
+func (c *CaseActionClient) CreateBulk(builders ...*CaseActionCreate) *CaseActionCreateBulk {
+	return &CaseActionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CaseActionClient) MapCreateBulk(slice any, setFunc func(*CaseActionCreate, int)) *CaseActionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CaseActionCreateBulk{err: fmt.Errorf("calling to CaseActionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CaseActionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CaseActionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CaseAction.
+func (c *CaseActionClient) Update() *CaseActionUpdate {
+	mutation := newCaseActionMutation(c.config, OpUpdate)
+	return &CaseActionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CaseActionClient) UpdateOne(_m *CaseAction) *CaseActionUpdateOne {
+	mutation := newCaseActionMutation(c.config, OpUpdateOne, withCaseAction(_m))
+	return &CaseActionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CaseActionClient) UpdateOneID(id int) *CaseActionUpdateOne {
+	mutation := newCaseActionMutation(c.config, OpUpdateOne, withCaseActionID(id))
+	return &CaseActionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CaseAction.
+func (c *CaseActionClient) Delete() *CaseActionDelete {
+	mutation := newCaseActionMutation(c.config, OpDelete)
+	return &CaseActionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CaseActionClient) DeleteOne(_m *CaseAction) *CaseActionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CaseActionClient) DeleteOneID(id int) *CaseActionDeleteOne {
+	builder := c.Delete().Where(caseaction.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CaseActionDeleteOne{builder}
+}
+
+// Query returns a query builder for CaseAction.
+func (c *CaseActionClient) Query() *CaseActionQuery {
+	return &CaseActionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCaseAction},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CaseAction entity by its id.
+func (c *CaseActionClient) Get(ctx context.Context, id int) (*CaseAction, error) {
+	return c.Query().Where(caseaction.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CaseActionClient) GetX(ctx context.Context, id int) *CaseAction {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDropoutCase queries the dropout_case edge of a CaseAction.
+func (c *CaseActionClient) QueryDropoutCase(_m *CaseAction) *DropoutCaseQuery {
+	query := (&DropoutCaseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseaction.Table, caseaction.FieldID, id),
+			sqlgraph.To(dropoutcase.Table, dropoutcase.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseaction.DropoutCaseTable, caseaction.DropoutCaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a CaseAction.
+func (c *CaseActionClient) QueryRecordedBy(_m *CaseAction) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseaction.Table, caseaction.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, caseaction.RecordedByTable, caseaction.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CaseActionClient) Hooks() []Hook {
+	hooks := c.hooks.CaseAction
+	return append(hooks[:len(hooks):len(hooks)], caseaction.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CaseActionClient) Interceptors() []Interceptor {
+	return c.inters.CaseAction
+}
+
+func (c *CaseActionClient) mutate(ctx context.Context, m *CaseActionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CaseActionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CaseActionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CaseActionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CaseActionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CaseAction mutation op: %q", m.Op())
+	}
+}
+
+// CheckRunClient is a client for the CheckRun schema.
+type CheckRunClient struct {
+	config
+}
+
+// NewCheckRunClient returns a client for the CheckRun from the given config.
+func NewCheckRunClient(c config) *CheckRunClient {
+	return &CheckRunClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `checkrun.Hooks(f(g(h())))`.
+func (c *CheckRunClient) Use(hooks ...Hook) {
+	c.hooks.CheckRun = append(c.hooks.CheckRun, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `checkrun.Intercept(f(g(h())))`.
+func (c *CheckRunClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CheckRun = append(c.inters.CheckRun, interceptors...)
+}
+
+// Create returns a builder for creating a CheckRun entity.
+func (c *CheckRunClient) Create() *CheckRunCreate {
+	mutation := newCheckRunMutation(c.config, OpCreate)
+	return &CheckRunCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CheckRun entities.
+func (c *CheckRunClient) CreateBulk(builders ...*CheckRunCreate) *CheckRunCreateBulk {
+	return &CheckRunCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CheckRunClient) MapCreateBulk(slice any, setFunc func(*CheckRunCreate, int)) *CheckRunCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CheckRunCreateBulk{err: fmt.Errorf("calling to CheckRunClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CheckRunCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CheckRunCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CheckRun.
+func (c *CheckRunClient) Update() *CheckRunUpdate {
+	mutation := newCheckRunMutation(c.config, OpUpdate)
+	return &CheckRunUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CheckRunClient) UpdateOne(_m *CheckRun) *CheckRunUpdateOne {
+	mutation := newCheckRunMutation(c.config, OpUpdateOne, withCheckRun(_m))
+	return &CheckRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CheckRunClient) UpdateOneID(id int) *CheckRunUpdateOne {
+	mutation := newCheckRunMutation(c.config, OpUpdateOne, withCheckRunID(id))
+	return &CheckRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CheckRun.
+func (c *CheckRunClient) Delete() *CheckRunDelete {
+	mutation := newCheckRunMutation(c.config, OpDelete)
+	return &CheckRunDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CheckRunClient) DeleteOne(_m *CheckRun) *CheckRunDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CheckRunClient) DeleteOneID(id int) *CheckRunDeleteOne {
+	builder := c.Delete().Where(checkrun.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CheckRunDeleteOne{builder}
+}
+
+// Query returns a query builder for CheckRun.
+func (c *CheckRunClient) Query() *CheckRunQuery {
+	return &CheckRunQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCheckRun},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CheckRun entity by its id.
+func (c *CheckRunClient) Get(ctx context.Context, id int) (*CheckRun, error) {
+	return c.Query().Where(checkrun.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CheckRunClient) GetX(ctx context.Context, id int) *CheckRun {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRunBy queries the run_by edge of a CheckRun.
+func (c *CheckRunClient) QueryRunBy(_m *CheckRun) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(checkrun.Table, checkrun.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, checkrun.RunByTable, checkrun.RunByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CheckRunClient) Hooks() []Hook {
+	hooks := c.hooks.CheckRun
+	return append(hooks[:len(hooks):len(hooks)], checkrun.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CheckRunClient) Interceptors() []Interceptor {
+	return c.inters.CheckRun
+}
+
+func (c *CheckRunClient) mutate(ctx context.Context, m *CheckRunMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CheckRunCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CheckRunUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CheckRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CheckRunDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CheckRun mutation op: %q", m.Op())
+	}
+}
+
 // ContactClient is a client for the Contact schema.
 type ContactClient struct {
 	config
@@ -1619,6 +2325,268 @@ func (c *DivisionClient) mutate(ctx context.Context, m *DivisionMutation) (Value
 		return (&DivisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Division mutation op: %q", m.Op())
+	}
+}
+
+// DropoutCaseClient is a client for the DropoutCase schema.
+type DropoutCaseClient struct {
+	config
+}
+
+// NewDropoutCaseClient returns a client for the DropoutCase from the given config.
+func NewDropoutCaseClient(c config) *DropoutCaseClient {
+	return &DropoutCaseClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `dropoutcase.Hooks(f(g(h())))`.
+func (c *DropoutCaseClient) Use(hooks ...Hook) {
+	c.hooks.DropoutCase = append(c.hooks.DropoutCase, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `dropoutcase.Intercept(f(g(h())))`.
+func (c *DropoutCaseClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DropoutCase = append(c.inters.DropoutCase, interceptors...)
+}
+
+// Create returns a builder for creating a DropoutCase entity.
+func (c *DropoutCaseClient) Create() *DropoutCaseCreate {
+	mutation := newDropoutCaseMutation(c.config, OpCreate)
+	return &DropoutCaseCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DropoutCase entities.
+func (c *DropoutCaseClient) CreateBulk(builders ...*DropoutCaseCreate) *DropoutCaseCreateBulk {
+	return &DropoutCaseCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DropoutCaseClient) MapCreateBulk(slice any, setFunc func(*DropoutCaseCreate, int)) *DropoutCaseCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DropoutCaseCreateBulk{err: fmt.Errorf("calling to DropoutCaseClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DropoutCaseCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DropoutCaseCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DropoutCase.
+func (c *DropoutCaseClient) Update() *DropoutCaseUpdate {
+	mutation := newDropoutCaseMutation(c.config, OpUpdate)
+	return &DropoutCaseUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DropoutCaseClient) UpdateOne(_m *DropoutCase) *DropoutCaseUpdateOne {
+	mutation := newDropoutCaseMutation(c.config, OpUpdateOne, withDropoutCase(_m))
+	return &DropoutCaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DropoutCaseClient) UpdateOneID(id int) *DropoutCaseUpdateOne {
+	mutation := newDropoutCaseMutation(c.config, OpUpdateOne, withDropoutCaseID(id))
+	return &DropoutCaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DropoutCase.
+func (c *DropoutCaseClient) Delete() *DropoutCaseDelete {
+	mutation := newDropoutCaseMutation(c.config, OpDelete)
+	return &DropoutCaseDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DropoutCaseClient) DeleteOne(_m *DropoutCase) *DropoutCaseDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DropoutCaseClient) DeleteOneID(id int) *DropoutCaseDeleteOne {
+	builder := c.Delete().Where(dropoutcase.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DropoutCaseDeleteOne{builder}
+}
+
+// Query returns a query builder for DropoutCase.
+func (c *DropoutCaseClient) Query() *DropoutCaseQuery {
+	return &DropoutCaseQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDropoutCase},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DropoutCase entity by its id.
+func (c *DropoutCaseClient) Get(ctx context.Context, id int) (*DropoutCase, error) {
+	return c.Query().Where(dropoutcase.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DropoutCaseClient) GetX(ctx context.Context, id int) *DropoutCase {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryStudent queries the student edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryStudent(_m *DropoutCase) *StudentQuery {
+	query := (&StudentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(student.Table, student.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.StudentTable, dropoutcase.StudentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySchool queries the school edge of a DropoutCase.
+func (c *DropoutCaseClient) QuerySchool(_m *DropoutCase) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.SchoolTable, dropoutcase.SchoolColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCheckRun queries the check_run edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryCheckRun(_m *DropoutCase) *CheckRunQuery {
+	query := (&CheckRunClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(checkrun.Table, checkrun.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.CheckRunTable, dropoutcase.CheckRunColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAbsenceReport queries the absence_report edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryAbsenceReport(_m *DropoutCase) *AbsenceReportQuery {
+	query := (&AbsenceReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(absencereport.Table, absencereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.AbsenceReportTable, dropoutcase.AbsenceReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryResponsible queries the responsible edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryResponsible(_m *DropoutCase) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.ResponsibleTable, dropoutcase.ResponsibleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOpenedBy queries the opened_by edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryOpenedBy(_m *DropoutCase) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.OpenedByTable, dropoutcase.OpenedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryClosedBy queries the closed_by edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryClosedBy(_m *DropoutCase) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, dropoutcase.ClosedByTable, dropoutcase.ClosedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActions queries the actions edge of a DropoutCase.
+func (c *DropoutCaseClient) QueryActions(_m *DropoutCase) *CaseActionQuery {
+	query := (&CaseActionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(dropoutcase.Table, dropoutcase.FieldID, id),
+			sqlgraph.To(caseaction.Table, caseaction.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, dropoutcase.ActionsTable, dropoutcase.ActionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DropoutCaseClient) Hooks() []Hook {
+	hooks := c.hooks.DropoutCase
+	return append(hooks[:len(hooks):len(hooks)], dropoutcase.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DropoutCaseClient) Interceptors() []Interceptor {
+	return c.inters.DropoutCase
+}
+
+func (c *DropoutCaseClient) mutate(ctx context.Context, m *DropoutCaseMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DropoutCaseCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DropoutCaseUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DropoutCaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DropoutCaseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DropoutCase mutation op: %q", m.Op())
 	}
 }
 
@@ -3247,14 +4215,16 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
-		Household, ImportCellError, ImportFile, ImportJob, Org, Person, Position,
-		Session, Student []ent.Hook
+		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
+		AuditLog, CaseAction, CheckRun, Contact, Division, DropoutCase, Household,
+		ImportCellError, ImportFile, ImportJob, Org, Person, Position, Session,
+		Student []ent.Hook
 	}
 	inters struct {
-		APIToken, Agreement, AgreementTemplate, Assignment, AuditLog, Contact, Division,
-		Household, ImportCellError, ImportFile, ImportJob, Org, Person, Position,
-		Session, Student []ent.Interceptor
+		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
+		AuditLog, CaseAction, CheckRun, Contact, Division, DropoutCase, Household,
+		ImportCellError, ImportFile, ImportJob, Org, Person, Position, Session,
+		Student []ent.Interceptor
 	}
 )
 

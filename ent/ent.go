@@ -7,13 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -89,12 +94,17 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:          apitoken.ValidColumn,
+			absencereport.Table:     absencereport.ValidColumn,
+			absencestep.Table:       absencestep.ValidColumn,
 			agreement.Table:         agreement.ValidColumn,
 			agreementtemplate.Table: agreementtemplate.ValidColumn,
 			assignment.Table:        assignment.ValidColumn,
 			auditlog.Table:          auditlog.ValidColumn,
+			caseaction.Table:        caseaction.ValidColumn,
+			checkrun.Table:          checkrun.ValidColumn,
 			contact.Table:           contact.ValidColumn,
 			division.Table:          division.ValidColumn,
+			dropoutcase.Table:       dropoutcase.ValidColumn,
 			household.Table:         household.ValidColumn,
 			importcellerror.Table:   importcellerror.ValidColumn,
 			importfile.Table:        importfile.ValidColumn,

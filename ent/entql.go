@@ -3,13 +3,18 @@
 package ent
 
 import (
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -29,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -54,6 +59,51 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   absencereport.Table,
+			Columns: absencereport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: absencereport.FieldID,
+			},
+		},
+		Type: "AbsenceReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			absencereport.FieldUUID:         {Type: field.TypeString, Column: absencereport.FieldUUID},
+			absencereport.FieldStudentID:    {Type: field.TypeInt, Column: absencereport.FieldStudentID},
+			absencereport.FieldVillageCode:  {Type: field.TypeString, Column: absencereport.FieldVillageCode},
+			absencereport.FieldSchoolID:     {Type: field.TypeInt, Column: absencereport.FieldSchoolID},
+			absencereport.FieldAbsentSince:  {Type: field.TypeString, Column: absencereport.FieldAbsentSince},
+			absencereport.FieldReason:       {Type: field.TypeString, Column: absencereport.FieldReason},
+			absencereport.FieldReportedByID: {Type: field.TypeInt, Column: absencereport.FieldReportedByID},
+			absencereport.FieldReportedAt:   {Type: field.TypeTime, Column: absencereport.FieldReportedAt},
+			absencereport.FieldStatus:       {Type: field.TypeEnum, Column: absencereport.FieldStatus},
+			absencereport.FieldReturnedOn:   {Type: field.TypeString, Column: absencereport.FieldReturnedOn},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   absencestep.Table,
+			Columns: absencestep.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: absencestep.FieldID,
+			},
+		},
+		Type: "AbsenceStep",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			absencestep.FieldReportID:    {Type: field.TypeInt, Column: absencestep.FieldReportID},
+			absencestep.FieldStudentID:   {Type: field.TypeInt, Column: absencestep.FieldStudentID},
+			absencestep.FieldVillageCode: {Type: field.TypeString, Column: absencestep.FieldVillageCode},
+			absencestep.FieldSchoolID:    {Type: field.TypeInt, Column: absencestep.FieldSchoolID},
+			absencestep.FieldKind:        {Type: field.TypeEnum, Column: absencestep.FieldKind},
+			absencestep.FieldDueAt:       {Type: field.TypeTime, Column: absencestep.FieldDueAt},
+			absencestep.FieldDoneAt:      {Type: field.TypeTime, Column: absencestep.FieldDoneAt},
+			absencestep.FieldDoneByID:    {Type: field.TypeInt, Column: absencestep.FieldDoneByID},
+			absencestep.FieldNote:        {Type: field.TypeString, Column: absencestep.FieldNote},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   agreement.Table,
 			Columns: agreement.Columns,
@@ -90,7 +140,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			agreement.FieldSupersedesID:         {Type: field.TypeInt, Column: agreement.FieldSupersedesID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   agreementtemplate.Table,
 			Columns: agreementtemplate.Columns,
@@ -111,7 +161,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			agreementtemplate.FieldUpdatedByID: {Type: field.TypeInt, Column: agreementtemplate.FieldUpdatedByID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assignment.Table,
 			Columns: assignment.Columns,
@@ -133,7 +183,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assignment.FieldEndReason:    {Type: field.TypeString, Column: assignment.FieldEndReason},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -157,7 +207,52 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   caseaction.Table,
+			Columns: caseaction.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: caseaction.FieldID,
+			},
+		},
+		Type: "CaseAction",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			caseaction.FieldCaseID:       {Type: field.TypeInt, Column: caseaction.FieldCaseID},
+			caseaction.FieldStudentID:    {Type: field.TypeInt, Column: caseaction.FieldStudentID},
+			caseaction.FieldVillageCode:  {Type: field.TypeString, Column: caseaction.FieldVillageCode},
+			caseaction.FieldSchoolID:     {Type: field.TypeInt, Column: caseaction.FieldSchoolID},
+			caseaction.FieldKind:         {Type: field.TypeEnum, Column: caseaction.FieldKind},
+			caseaction.FieldDate:         {Type: field.TypeString, Column: caseaction.FieldDate},
+			caseaction.FieldParticipants: {Type: field.TypeString, Column: caseaction.FieldParticipants},
+			caseaction.FieldMethod:       {Type: field.TypeString, Column: caseaction.FieldMethod},
+			caseaction.FieldOutcome:      {Type: field.TypeEnum, Column: caseaction.FieldOutcome},
+			caseaction.FieldNotes:        {Type: field.TypeString, Column: caseaction.FieldNotes},
+			caseaction.FieldRecordedByID: {Type: field.TypeInt, Column: caseaction.FieldRecordedByID},
+			caseaction.FieldCreatedAt:    {Type: field.TypeTime, Column: caseaction.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   checkrun.Table,
+			Columns: checkrun.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: checkrun.FieldID,
+			},
+		},
+		Type: "CheckRun",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			checkrun.FieldKind:         {Type: field.TypeEnum, Column: checkrun.FieldKind},
+			checkrun.FieldDivisionCode: {Type: field.TypeString, Column: checkrun.FieldDivisionCode},
+			checkrun.FieldCutoff:       {Type: field.TypeString, Column: checkrun.FieldCutoff},
+			checkrun.FieldStartedAt:    {Type: field.TypeTime, Column: checkrun.FieldStartedAt},
+			checkrun.FieldFound:        {Type: field.TypeInt, Column: checkrun.FieldFound},
+			checkrun.FieldOpened:       {Type: field.TypeInt, Column: checkrun.FieldOpened},
+			checkrun.FieldRunByID:      {Type: field.TypeInt, Column: checkrun.FieldRunByID},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -184,7 +279,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -202,7 +297,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   dropoutcase.Table,
+			Columns: dropoutcase.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: dropoutcase.FieldID,
+			},
+		},
+		Type: "DropoutCase",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			dropoutcase.FieldCreatedAt:       {Type: field.TypeTime, Column: dropoutcase.FieldCreatedAt},
+			dropoutcase.FieldUpdatedAt:       {Type: field.TypeTime, Column: dropoutcase.FieldUpdatedAt},
+			dropoutcase.FieldStudentID:       {Type: field.TypeInt, Column: dropoutcase.FieldStudentID},
+			dropoutcase.FieldVillageCode:     {Type: field.TypeString, Column: dropoutcase.FieldVillageCode},
+			dropoutcase.FieldSchoolID:        {Type: field.TypeInt, Column: dropoutcase.FieldSchoolID},
+			dropoutcase.FieldKind:            {Type: field.TypeEnum, Column: dropoutcase.FieldKind},
+			dropoutcase.FieldSource:          {Type: field.TypeEnum, Column: dropoutcase.FieldSource},
+			dropoutcase.FieldCheckRunID:      {Type: field.TypeInt, Column: dropoutcase.FieldCheckRunID},
+			dropoutcase.FieldAbsenceReportID: {Type: field.TypeInt, Column: dropoutcase.FieldAbsenceReportID},
+			dropoutcase.FieldStatus:          {Type: field.TypeEnum, Column: dropoutcase.FieldStatus},
+			dropoutcase.FieldOpenedAt:        {Type: field.TypeTime, Column: dropoutcase.FieldOpenedAt},
+			dropoutcase.FieldClosedAt:        {Type: field.TypeTime, Column: dropoutcase.FieldClosedAt},
+			dropoutcase.FieldCloseReason:     {Type: field.TypeEnum, Column: dropoutcase.FieldCloseReason},
+			dropoutcase.FieldCloseNote:       {Type: field.TypeString, Column: dropoutcase.FieldCloseNote},
+			dropoutcase.FieldResponsibleID:   {Type: field.TypeInt, Column: dropoutcase.FieldResponsibleID},
+			dropoutcase.FieldOpenedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldOpenedByID},
+			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -230,7 +355,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -247,7 +372,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -262,7 +387,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -294,7 +419,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -318,7 +443,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -339,7 +464,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -362,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -379,7 +504,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -436,6 +561,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"APIToken",
+		"Person",
+	)
+	graph.MustAddE(
+		"student",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   absencereport.StudentTable,
+			Columns: []string{absencereport.StudentColumn},
+			Bidi:    false,
+		},
+		"AbsenceReport",
+		"Student",
+	)
+	graph.MustAddE(
+		"reported_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   absencereport.ReportedByTable,
+			Columns: []string{absencereport.ReportedByColumn},
+			Bidi:    false,
+		},
+		"AbsenceReport",
+		"Person",
+	)
+	graph.MustAddE(
+		"steps",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   absencereport.StepsTable,
+			Columns: []string{absencereport.StepsColumn},
+			Bidi:    false,
+		},
+		"AbsenceReport",
+		"AbsenceStep",
+	)
+	graph.MustAddE(
+		"report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   absencestep.ReportTable,
+			Columns: []string{absencestep.ReportColumn},
+			Bidi:    false,
+		},
+		"AbsenceStep",
+		"AbsenceReport",
+	)
+	graph.MustAddE(
+		"done_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   absencestep.DoneByTable,
+			Columns: []string{absencestep.DoneByColumn},
+			Bidi:    false,
+		},
+		"AbsenceStep",
 		"Person",
 	)
 	graph.MustAddE(
@@ -583,6 +768,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Student",
 	)
 	graph.MustAddE(
+		"dropout_case",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseaction.DropoutCaseTable,
+			Columns: []string{caseaction.DropoutCaseColumn},
+			Bidi:    false,
+		},
+		"CaseAction",
+		"DropoutCase",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   caseaction.RecordedByTable,
+			Columns: []string{caseaction.RecordedByColumn},
+			Bidi:    false,
+		},
+		"CaseAction",
+		"Person",
+	)
+	graph.MustAddE(
+		"run_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   checkrun.RunByTable,
+			Columns: []string{checkrun.RunByColumn},
+			Bidi:    false,
+		},
+		"CheckRun",
+		"Person",
+	)
+	graph.MustAddE(
 		"household",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -677,6 +898,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Division",
 		"Assignment",
+	)
+	graph.MustAddE(
+		"student",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.StudentTable,
+			Columns: []string{dropoutcase.StudentColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"Student",
+	)
+	graph.MustAddE(
+		"school",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.SchoolTable,
+			Columns: []string{dropoutcase.SchoolColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"Org",
+	)
+	graph.MustAddE(
+		"check_run",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.CheckRunTable,
+			Columns: []string{dropoutcase.CheckRunColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"CheckRun",
+	)
+	graph.MustAddE(
+		"absence_report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.AbsenceReportTable,
+			Columns: []string{dropoutcase.AbsenceReportColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"AbsenceReport",
+	)
+	graph.MustAddE(
+		"responsible",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.ResponsibleTable,
+			Columns: []string{dropoutcase.ResponsibleColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"Person",
+	)
+	graph.MustAddE(
+		"opened_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.OpenedByTable,
+			Columns: []string{dropoutcase.OpenedByColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"Person",
+	)
+	graph.MustAddE(
+		"closed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   dropoutcase.ClosedByTable,
+			Columns: []string{dropoutcase.ClosedByColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"Person",
+	)
+	graph.MustAddE(
+		"actions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   dropoutcase.ActionsTable,
+			Columns: []string{dropoutcase.ActionsColumn},
+			Bidi:    false,
+		},
+		"DropoutCase",
+		"CaseAction",
 	)
 	graph.MustAddE(
 		"village",
@@ -1118,6 +1435,251 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AbsenceReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AbsenceReportQuery builder.
+func (_q *AbsenceReportQuery) Filter() *AbsenceReportFilter {
+	return &AbsenceReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AbsenceReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AbsenceReportMutation builder.
+func (m *AbsenceReportMutation) Filter() *AbsenceReportFilter {
+	return &AbsenceReportFilter{config: m.config, predicateAdder: m}
+}
+
+// AbsenceReportFilter provides a generic filtering capability at runtime for AbsenceReportQuery.
+type AbsenceReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AbsenceReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AbsenceReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(absencereport.FieldID))
+}
+
+// WhereUUID applies the entql string predicate on the uuid field.
+func (f *AbsenceReportFilter) WhereUUID(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldUUID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *AbsenceReportFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(absencereport.FieldStudentID))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *AbsenceReportFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldVillageCode))
+}
+
+// WhereSchoolID applies the entql int predicate on the school_id field.
+func (f *AbsenceReportFilter) WhereSchoolID(p entql.IntP) {
+	f.Where(p.Field(absencereport.FieldSchoolID))
+}
+
+// WhereAbsentSince applies the entql string predicate on the absent_since field.
+func (f *AbsenceReportFilter) WhereAbsentSince(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldAbsentSince))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *AbsenceReportFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldReason))
+}
+
+// WhereReportedByID applies the entql int predicate on the reported_by_id field.
+func (f *AbsenceReportFilter) WhereReportedByID(p entql.IntP) {
+	f.Where(p.Field(absencereport.FieldReportedByID))
+}
+
+// WhereReportedAt applies the entql time.Time predicate on the reported_at field.
+func (f *AbsenceReportFilter) WhereReportedAt(p entql.TimeP) {
+	f.Where(p.Field(absencereport.FieldReportedAt))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *AbsenceReportFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldStatus))
+}
+
+// WhereReturnedOn applies the entql string predicate on the returned_on field.
+func (f *AbsenceReportFilter) WhereReturnedOn(p entql.StringP) {
+	f.Where(p.Field(absencereport.FieldReturnedOn))
+}
+
+// WhereHasStudent applies a predicate to check if query has an edge student.
+func (f *AbsenceReportFilter) WhereHasStudent() {
+	f.Where(entql.HasEdge("student"))
+}
+
+// WhereHasStudentWith applies a predicate to check if query has an edge student with a given conditions (other predicates).
+func (f *AbsenceReportFilter) WhereHasStudentWith(preds ...predicate.Student) {
+	f.Where(entql.HasEdgeWith("student", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReportedBy applies a predicate to check if query has an edge reported_by.
+func (f *AbsenceReportFilter) WhereHasReportedBy() {
+	f.Where(entql.HasEdge("reported_by"))
+}
+
+// WhereHasReportedByWith applies a predicate to check if query has an edge reported_by with a given conditions (other predicates).
+func (f *AbsenceReportFilter) WhereHasReportedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("reported_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSteps applies a predicate to check if query has an edge steps.
+func (f *AbsenceReportFilter) WhereHasSteps() {
+	f.Where(entql.HasEdge("steps"))
+}
+
+// WhereHasStepsWith applies a predicate to check if query has an edge steps with a given conditions (other predicates).
+func (f *AbsenceReportFilter) WhereHasStepsWith(preds ...predicate.AbsenceStep) {
+	f.Where(entql.HasEdgeWith("steps", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AbsenceStepQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AbsenceStepQuery builder.
+func (_q *AbsenceStepQuery) Filter() *AbsenceStepFilter {
+	return &AbsenceStepFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AbsenceStepMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AbsenceStepMutation builder.
+func (m *AbsenceStepMutation) Filter() *AbsenceStepFilter {
+	return &AbsenceStepFilter{config: m.config, predicateAdder: m}
+}
+
+// AbsenceStepFilter provides a generic filtering capability at runtime for AbsenceStepQuery.
+type AbsenceStepFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AbsenceStepFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AbsenceStepFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(absencestep.FieldID))
+}
+
+// WhereReportID applies the entql int predicate on the report_id field.
+func (f *AbsenceStepFilter) WhereReportID(p entql.IntP) {
+	f.Where(p.Field(absencestep.FieldReportID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *AbsenceStepFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(absencestep.FieldStudentID))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *AbsenceStepFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(absencestep.FieldVillageCode))
+}
+
+// WhereSchoolID applies the entql int predicate on the school_id field.
+func (f *AbsenceStepFilter) WhereSchoolID(p entql.IntP) {
+	f.Where(p.Field(absencestep.FieldSchoolID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AbsenceStepFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(absencestep.FieldKind))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *AbsenceStepFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(absencestep.FieldDueAt))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *AbsenceStepFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(absencestep.FieldDoneAt))
+}
+
+// WhereDoneByID applies the entql int predicate on the done_by_id field.
+func (f *AbsenceStepFilter) WhereDoneByID(p entql.IntP) {
+	f.Where(p.Field(absencestep.FieldDoneByID))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *AbsenceStepFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(absencestep.FieldNote))
+}
+
+// WhereHasReport applies a predicate to check if query has an edge report.
+func (f *AbsenceStepFilter) WhereHasReport() {
+	f.Where(entql.HasEdge("report"))
+}
+
+// WhereHasReportWith applies a predicate to check if query has an edge report with a given conditions (other predicates).
+func (f *AbsenceStepFilter) WhereHasReportWith(preds ...predicate.AbsenceReport) {
+	f.Where(entql.HasEdgeWith("report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDoneBy applies a predicate to check if query has an edge done_by.
+func (f *AbsenceStepFilter) WhereHasDoneBy() {
+	f.Where(entql.HasEdge("done_by"))
+}
+
+// WhereHasDoneByWith applies a predicate to check if query has an edge done_by with a given conditions (other predicates).
+func (f *AbsenceStepFilter) WhereHasDoneByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("done_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AgreementQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1146,7 +1708,7 @@ type AgreementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AgreementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1404,7 +1966,7 @@ type AgreementTemplateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AgreementTemplateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1484,7 +2046,7 @@ type AssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1639,7 +2201,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1706,6 +2268,223 @@ func (f *AuditLogFilter) WhereSchoolID(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CaseActionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CaseActionQuery builder.
+func (_q *CaseActionQuery) Filter() *CaseActionFilter {
+	return &CaseActionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CaseActionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CaseActionMutation builder.
+func (m *CaseActionMutation) Filter() *CaseActionFilter {
+	return &CaseActionFilter{config: m.config, predicateAdder: m}
+}
+
+// CaseActionFilter provides a generic filtering capability at runtime for CaseActionQuery.
+type CaseActionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CaseActionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CaseActionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(caseaction.FieldID))
+}
+
+// WhereCaseID applies the entql int predicate on the case_id field.
+func (f *CaseActionFilter) WhereCaseID(p entql.IntP) {
+	f.Where(p.Field(caseaction.FieldCaseID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *CaseActionFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(caseaction.FieldStudentID))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *CaseActionFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldVillageCode))
+}
+
+// WhereSchoolID applies the entql int predicate on the school_id field.
+func (f *CaseActionFilter) WhereSchoolID(p entql.IntP) {
+	f.Where(p.Field(caseaction.FieldSchoolID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CaseActionFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldKind))
+}
+
+// WhereDate applies the entql string predicate on the date field.
+func (f *CaseActionFilter) WhereDate(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldDate))
+}
+
+// WhereParticipants applies the entql string predicate on the participants field.
+func (f *CaseActionFilter) WhereParticipants(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldParticipants))
+}
+
+// WhereMethod applies the entql string predicate on the method field.
+func (f *CaseActionFilter) WhereMethod(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldMethod))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *CaseActionFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldOutcome))
+}
+
+// WhereNotes applies the entql string predicate on the notes field.
+func (f *CaseActionFilter) WhereNotes(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldNotes))
+}
+
+// WhereRecordedByID applies the entql int predicate on the recorded_by_id field.
+func (f *CaseActionFilter) WhereRecordedByID(p entql.IntP) {
+	f.Where(p.Field(caseaction.FieldRecordedByID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CaseActionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(caseaction.FieldCreatedAt))
+}
+
+// WhereHasDropoutCase applies a predicate to check if query has an edge dropout_case.
+func (f *CaseActionFilter) WhereHasDropoutCase() {
+	f.Where(entql.HasEdge("dropout_case"))
+}
+
+// WhereHasDropoutCaseWith applies a predicate to check if query has an edge dropout_case with a given conditions (other predicates).
+func (f *CaseActionFilter) WhereHasDropoutCaseWith(preds ...predicate.DropoutCase) {
+	f.Where(entql.HasEdgeWith("dropout_case", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *CaseActionFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *CaseActionFilter) WhereHasRecordedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CheckRunQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CheckRunQuery builder.
+func (_q *CheckRunQuery) Filter() *CheckRunFilter {
+	return &CheckRunFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CheckRunMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CheckRunMutation builder.
+func (m *CheckRunMutation) Filter() *CheckRunFilter {
+	return &CheckRunFilter{config: m.config, predicateAdder: m}
+}
+
+// CheckRunFilter provides a generic filtering capability at runtime for CheckRunQuery.
+type CheckRunFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CheckRunFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CheckRunFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(checkrun.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CheckRunFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(checkrun.FieldKind))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *CheckRunFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(checkrun.FieldDivisionCode))
+}
+
+// WhereCutoff applies the entql string predicate on the cutoff field.
+func (f *CheckRunFilter) WhereCutoff(p entql.StringP) {
+	f.Where(p.Field(checkrun.FieldCutoff))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *CheckRunFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(checkrun.FieldStartedAt))
+}
+
+// WhereFound applies the entql int predicate on the found field.
+func (f *CheckRunFilter) WhereFound(p entql.IntP) {
+	f.Where(p.Field(checkrun.FieldFound))
+}
+
+// WhereOpened applies the entql int predicate on the opened field.
+func (f *CheckRunFilter) WhereOpened(p entql.IntP) {
+	f.Where(p.Field(checkrun.FieldOpened))
+}
+
+// WhereRunByID applies the entql int predicate on the run_by_id field.
+func (f *CheckRunFilter) WhereRunByID(p entql.IntP) {
+	f.Where(p.Field(checkrun.FieldRunByID))
+}
+
+// WhereHasRunBy applies a predicate to check if query has an edge run_by.
+func (f *CheckRunFilter) WhereHasRunBy() {
+	f.Where(entql.HasEdge("run_by"))
+}
+
+// WhereHasRunByWith applies a predicate to check if query has an edge run_by with a given conditions (other predicates).
+func (f *CheckRunFilter) WhereHasRunByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("run_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ContactQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1734,7 +2513,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1900,7 +2679,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1993,6 +2772,243 @@ func (f *DivisionFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DropoutCaseQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DropoutCaseQuery builder.
+func (_q *DropoutCaseQuery) Filter() *DropoutCaseFilter {
+	return &DropoutCaseFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DropoutCaseMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DropoutCaseMutation builder.
+func (m *DropoutCaseMutation) Filter() *DropoutCaseFilter {
+	return &DropoutCaseFilter{config: m.config, predicateAdder: m}
+}
+
+// DropoutCaseFilter provides a generic filtering capability at runtime for DropoutCaseQuery.
+type DropoutCaseFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DropoutCaseFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DropoutCaseFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DropoutCaseFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(dropoutcase.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DropoutCaseFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(dropoutcase.FieldUpdatedAt))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *DropoutCaseFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldStudentID))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *DropoutCaseFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldVillageCode))
+}
+
+// WhereSchoolID applies the entql int predicate on the school_id field.
+func (f *DropoutCaseFilter) WhereSchoolID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldSchoolID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *DropoutCaseFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldKind))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *DropoutCaseFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldSource))
+}
+
+// WhereCheckRunID applies the entql int predicate on the check_run_id field.
+func (f *DropoutCaseFilter) WhereCheckRunID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldCheckRunID))
+}
+
+// WhereAbsenceReportID applies the entql int predicate on the absence_report_id field.
+func (f *DropoutCaseFilter) WhereAbsenceReportID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldAbsenceReportID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DropoutCaseFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldStatus))
+}
+
+// WhereOpenedAt applies the entql time.Time predicate on the opened_at field.
+func (f *DropoutCaseFilter) WhereOpenedAt(p entql.TimeP) {
+	f.Where(p.Field(dropoutcase.FieldOpenedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *DropoutCaseFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(dropoutcase.FieldClosedAt))
+}
+
+// WhereCloseReason applies the entql string predicate on the close_reason field.
+func (f *DropoutCaseFilter) WhereCloseReason(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldCloseReason))
+}
+
+// WhereCloseNote applies the entql string predicate on the close_note field.
+func (f *DropoutCaseFilter) WhereCloseNote(p entql.StringP) {
+	f.Where(p.Field(dropoutcase.FieldCloseNote))
+}
+
+// WhereResponsibleID applies the entql int predicate on the responsible_id field.
+func (f *DropoutCaseFilter) WhereResponsibleID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldResponsibleID))
+}
+
+// WhereOpenedByID applies the entql int predicate on the opened_by_id field.
+func (f *DropoutCaseFilter) WhereOpenedByID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldOpenedByID))
+}
+
+// WhereClosedByID applies the entql int predicate on the closed_by_id field.
+func (f *DropoutCaseFilter) WhereClosedByID(p entql.IntP) {
+	f.Where(p.Field(dropoutcase.FieldClosedByID))
+}
+
+// WhereHasStudent applies a predicate to check if query has an edge student.
+func (f *DropoutCaseFilter) WhereHasStudent() {
+	f.Where(entql.HasEdge("student"))
+}
+
+// WhereHasStudentWith applies a predicate to check if query has an edge student with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasStudentWith(preds ...predicate.Student) {
+	f.Where(entql.HasEdgeWith("student", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSchool applies a predicate to check if query has an edge school.
+func (f *DropoutCaseFilter) WhereHasSchool() {
+	f.Where(entql.HasEdge("school"))
+}
+
+// WhereHasSchoolWith applies a predicate to check if query has an edge school with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasSchoolWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("school", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCheckRun applies a predicate to check if query has an edge check_run.
+func (f *DropoutCaseFilter) WhereHasCheckRun() {
+	f.Where(entql.HasEdge("check_run"))
+}
+
+// WhereHasCheckRunWith applies a predicate to check if query has an edge check_run with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasCheckRunWith(preds ...predicate.CheckRun) {
+	f.Where(entql.HasEdgeWith("check_run", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAbsenceReport applies a predicate to check if query has an edge absence_report.
+func (f *DropoutCaseFilter) WhereHasAbsenceReport() {
+	f.Where(entql.HasEdge("absence_report"))
+}
+
+// WhereHasAbsenceReportWith applies a predicate to check if query has an edge absence_report with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasAbsenceReportWith(preds ...predicate.AbsenceReport) {
+	f.Where(entql.HasEdgeWith("absence_report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasResponsible applies a predicate to check if query has an edge responsible.
+func (f *DropoutCaseFilter) WhereHasResponsible() {
+	f.Where(entql.HasEdge("responsible"))
+}
+
+// WhereHasResponsibleWith applies a predicate to check if query has an edge responsible with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasResponsibleWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("responsible", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOpenedBy applies a predicate to check if query has an edge opened_by.
+func (f *DropoutCaseFilter) WhereHasOpenedBy() {
+	f.Where(entql.HasEdge("opened_by"))
+}
+
+// WhereHasOpenedByWith applies a predicate to check if query has an edge opened_by with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasOpenedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("opened_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasClosedBy applies a predicate to check if query has an edge closed_by.
+func (f *DropoutCaseFilter) WhereHasClosedBy() {
+	f.Where(entql.HasEdge("closed_by"))
+}
+
+// WhereHasClosedByWith applies a predicate to check if query has an edge closed_by with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasClosedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("closed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActions applies a predicate to check if query has an edge actions.
+func (f *DropoutCaseFilter) WhereHasActions() {
+	f.Where(entql.HasEdge("actions"))
+}
+
+// WhereHasActionsWith applies a predicate to check if query has an edge actions with a given conditions (other predicates).
+func (f *DropoutCaseFilter) WhereHasActionsWith(preds ...predicate.CaseAction) {
+	f.Where(entql.HasEdgeWith("actions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *HouseholdQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2021,7 +3037,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2206,7 +3222,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2280,7 +3296,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2344,7 +3360,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2535,7 +3551,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2700,7 +3716,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2794,7 +3810,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2912,7 +3928,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2986,7 +4002,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -6,13 +6,18 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
@@ -181,6 +186,305 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
 		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AbsenceReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*AbsenceReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AbsenceReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(absencereport.Columns))
+		selectedFields = []string{absencereport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "student":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StudentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, studentImplementors)...); err != nil {
+				return err
+			}
+			_q.withStudent = query
+			if _, ok := fieldSeen[absencereport.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldStudentID)
+				fieldSeen[absencereport.FieldStudentID] = struct{}{}
+			}
+
+		case "reportedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withReportedBy = query
+			if _, ok := fieldSeen[absencereport.FieldReportedByID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldReportedByID)
+				fieldSeen[absencereport.FieldReportedByID] = struct{}{}
+			}
+
+		case "steps":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AbsenceStepClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, absencestepImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSteps(alias, func(wq *AbsenceStepQuery) {
+				*wq = *query
+			})
+		case "uuid":
+			if _, ok := fieldSeen[absencereport.FieldUUID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldUUID)
+				fieldSeen[absencereport.FieldUUID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[absencereport.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldStudentID)
+				fieldSeen[absencereport.FieldStudentID] = struct{}{}
+			}
+		case "villageCode":
+			if _, ok := fieldSeen[absencereport.FieldVillageCode]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldVillageCode)
+				fieldSeen[absencereport.FieldVillageCode] = struct{}{}
+			}
+		case "schoolID":
+			if _, ok := fieldSeen[absencereport.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldSchoolID)
+				fieldSeen[absencereport.FieldSchoolID] = struct{}{}
+			}
+		case "absentSince":
+			if _, ok := fieldSeen[absencereport.FieldAbsentSince]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldAbsentSince)
+				fieldSeen[absencereport.FieldAbsentSince] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[absencereport.FieldReason]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldReason)
+				fieldSeen[absencereport.FieldReason] = struct{}{}
+			}
+		case "reportedByID":
+			if _, ok := fieldSeen[absencereport.FieldReportedByID]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldReportedByID)
+				fieldSeen[absencereport.FieldReportedByID] = struct{}{}
+			}
+		case "reportedAt":
+			if _, ok := fieldSeen[absencereport.FieldReportedAt]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldReportedAt)
+				fieldSeen[absencereport.FieldReportedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[absencereport.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldStatus)
+				fieldSeen[absencereport.FieldStatus] = struct{}{}
+			}
+		case "returnedOn":
+			if _, ok := fieldSeen[absencereport.FieldReturnedOn]; !ok {
+				selectedFields = append(selectedFields, absencereport.FieldReturnedOn)
+				fieldSeen[absencereport.FieldReturnedOn] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type absencereportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AbsenceReportPaginateOption
+}
+
+func newAbsenceReportPaginateArgs(rv map[string]any) *absencereportPaginateArgs {
+	args := &absencereportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AbsenceReportOrder{Field: &AbsenceReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAbsenceReportOrder(order))
+			}
+		case *AbsenceReportOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAbsenceReportOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AbsenceReportWhereInput); ok {
+		args.opts = append(args.opts, WithAbsenceReportFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AbsenceStepQuery) CollectFields(ctx context.Context, satisfies ...string) (*AbsenceStepQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AbsenceStepQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(absencestep.Columns))
+		selectedFields = []string{absencestep.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "doneBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withDoneBy = query
+			if _, ok := fieldSeen[absencestep.FieldDoneByID]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldDoneByID)
+				fieldSeen[absencestep.FieldDoneByID] = struct{}{}
+			}
+		case "reportID":
+			if _, ok := fieldSeen[absencestep.FieldReportID]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldReportID)
+				fieldSeen[absencestep.FieldReportID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[absencestep.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldStudentID)
+				fieldSeen[absencestep.FieldStudentID] = struct{}{}
+			}
+		case "villageCode":
+			if _, ok := fieldSeen[absencestep.FieldVillageCode]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldVillageCode)
+				fieldSeen[absencestep.FieldVillageCode] = struct{}{}
+			}
+		case "schoolID":
+			if _, ok := fieldSeen[absencestep.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldSchoolID)
+				fieldSeen[absencestep.FieldSchoolID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[absencestep.FieldKind]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldKind)
+				fieldSeen[absencestep.FieldKind] = struct{}{}
+			}
+		case "dueAt":
+			if _, ok := fieldSeen[absencestep.FieldDueAt]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldDueAt)
+				fieldSeen[absencestep.FieldDueAt] = struct{}{}
+			}
+		case "doneAt":
+			if _, ok := fieldSeen[absencestep.FieldDoneAt]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldDoneAt)
+				fieldSeen[absencestep.FieldDoneAt] = struct{}{}
+			}
+		case "doneByID":
+			if _, ok := fieldSeen[absencestep.FieldDoneByID]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldDoneByID)
+				fieldSeen[absencestep.FieldDoneByID] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[absencestep.FieldNote]; !ok {
+				selectedFields = append(selectedFields, absencestep.FieldNote)
+				fieldSeen[absencestep.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type absencestepPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AbsenceStepPaginateOption
+}
+
+func newAbsenceStepPaginateArgs(rv map[string]any) *absencestepPaginateArgs {
+	args := &absencestepPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[whereField].(*AbsenceStepWhereInput); ok {
+		args.opts = append(args.opts, WithAbsenceStepFilter(v.Filter))
 	}
 	return args
 }
@@ -926,6 +1230,277 @@ func newAuditLogPaginateArgs(rv map[string]any) *auditlogPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CaseActionQuery) CollectFields(ctx context.Context, satisfies ...string) (*CaseActionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CaseActionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(caseaction.Columns))
+		selectedFields = []string{caseaction.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "recordedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecordedBy = query
+			if _, ok := fieldSeen[caseaction.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldRecordedByID)
+				fieldSeen[caseaction.FieldRecordedByID] = struct{}{}
+			}
+		case "caseID":
+			if _, ok := fieldSeen[caseaction.FieldCaseID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldCaseID)
+				fieldSeen[caseaction.FieldCaseID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[caseaction.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldStudentID)
+				fieldSeen[caseaction.FieldStudentID] = struct{}{}
+			}
+		case "villageCode":
+			if _, ok := fieldSeen[caseaction.FieldVillageCode]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldVillageCode)
+				fieldSeen[caseaction.FieldVillageCode] = struct{}{}
+			}
+		case "schoolID":
+			if _, ok := fieldSeen[caseaction.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldSchoolID)
+				fieldSeen[caseaction.FieldSchoolID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[caseaction.FieldKind]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldKind)
+				fieldSeen[caseaction.FieldKind] = struct{}{}
+			}
+		case "date":
+			if _, ok := fieldSeen[caseaction.FieldDate]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldDate)
+				fieldSeen[caseaction.FieldDate] = struct{}{}
+			}
+		case "participants":
+			if _, ok := fieldSeen[caseaction.FieldParticipants]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldParticipants)
+				fieldSeen[caseaction.FieldParticipants] = struct{}{}
+			}
+		case "method":
+			if _, ok := fieldSeen[caseaction.FieldMethod]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldMethod)
+				fieldSeen[caseaction.FieldMethod] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[caseaction.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldOutcome)
+				fieldSeen[caseaction.FieldOutcome] = struct{}{}
+			}
+		case "notes":
+			if _, ok := fieldSeen[caseaction.FieldNotes]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldNotes)
+				fieldSeen[caseaction.FieldNotes] = struct{}{}
+			}
+		case "recordedByID":
+			if _, ok := fieldSeen[caseaction.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldRecordedByID)
+				fieldSeen[caseaction.FieldRecordedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[caseaction.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldCreatedAt)
+				fieldSeen[caseaction.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type caseactionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CaseActionPaginateOption
+}
+
+func newCaseActionPaginateArgs(rv map[string]any) *caseactionPaginateArgs {
+	args := &caseactionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[whereField].(*CaseActionWhereInput); ok {
+		args.opts = append(args.opts, WithCaseActionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CheckRunQuery) CollectFields(ctx context.Context, satisfies ...string) (*CheckRunQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CheckRunQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(checkrun.Columns))
+		selectedFields = []string{checkrun.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "runBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withRunBy = query
+			if _, ok := fieldSeen[checkrun.FieldRunByID]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldRunByID)
+				fieldSeen[checkrun.FieldRunByID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[checkrun.FieldKind]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldKind)
+				fieldSeen[checkrun.FieldKind] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[checkrun.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldDivisionCode)
+				fieldSeen[checkrun.FieldDivisionCode] = struct{}{}
+			}
+		case "cutoff":
+			if _, ok := fieldSeen[checkrun.FieldCutoff]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldCutoff)
+				fieldSeen[checkrun.FieldCutoff] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[checkrun.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldStartedAt)
+				fieldSeen[checkrun.FieldStartedAt] = struct{}{}
+			}
+		case "found":
+			if _, ok := fieldSeen[checkrun.FieldFound]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldFound)
+				fieldSeen[checkrun.FieldFound] = struct{}{}
+			}
+		case "opened":
+			if _, ok := fieldSeen[checkrun.FieldOpened]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldOpened)
+				fieldSeen[checkrun.FieldOpened] = struct{}{}
+			}
+		case "runByID":
+			if _, ok := fieldSeen[checkrun.FieldRunByID]; !ok {
+				selectedFields = append(selectedFields, checkrun.FieldRunByID)
+				fieldSeen[checkrun.FieldRunByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type checkrunPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CheckRunPaginateOption
+}
+
+func newCheckRunPaginateArgs(rv map[string]any) *checkrunPaginateArgs {
+	args := &checkrunPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CheckRunOrder{Field: &CheckRunOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCheckRunOrder(order))
+			}
+		case *CheckRunOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCheckRunOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CheckRunWhereInput); ok {
+		args.opts = append(args.opts, WithCheckRunFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ContactQuery) CollectFields(ctx context.Context, satisfies ...string) (*ContactQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1424,6 +1999,293 @@ func newDivisionPaginateArgs(rv map[string]any) *divisionPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DivisionWhereInput); ok {
 		args.opts = append(args.opts, WithDivisionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DropoutCaseQuery) CollectFields(ctx context.Context, satisfies ...string) (*DropoutCaseQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DropoutCaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(dropoutcase.Columns))
+		selectedFields = []string{dropoutcase.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "student":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StudentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, studentImplementors)...); err != nil {
+				return err
+			}
+			_q.withStudent = query
+			if _, ok := fieldSeen[dropoutcase.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldStudentID)
+				fieldSeen[dropoutcase.FieldStudentID] = struct{}{}
+			}
+
+		case "school":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withSchool = query
+			if _, ok := fieldSeen[dropoutcase.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldSchoolID)
+				fieldSeen[dropoutcase.FieldSchoolID] = struct{}{}
+			}
+
+		case "checkRun":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CheckRunClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, checkrunImplementors)...); err != nil {
+				return err
+			}
+			_q.withCheckRun = query
+			if _, ok := fieldSeen[dropoutcase.FieldCheckRunID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldCheckRunID)
+				fieldSeen[dropoutcase.FieldCheckRunID] = struct{}{}
+			}
+
+		case "absenceReport":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AbsenceReportClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, absencereportImplementors)...); err != nil {
+				return err
+			}
+			_q.withAbsenceReport = query
+			if _, ok := fieldSeen[dropoutcase.FieldAbsenceReportID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldAbsenceReportID)
+				fieldSeen[dropoutcase.FieldAbsenceReportID] = struct{}{}
+			}
+
+		case "responsible":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withResponsible = query
+			if _, ok := fieldSeen[dropoutcase.FieldResponsibleID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldResponsibleID)
+				fieldSeen[dropoutcase.FieldResponsibleID] = struct{}{}
+			}
+
+		case "openedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withOpenedBy = query
+			if _, ok := fieldSeen[dropoutcase.FieldOpenedByID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldOpenedByID)
+				fieldSeen[dropoutcase.FieldOpenedByID] = struct{}{}
+			}
+
+		case "closedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withClosedBy = query
+			if _, ok := fieldSeen[dropoutcase.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldClosedByID)
+				fieldSeen[dropoutcase.FieldClosedByID] = struct{}{}
+			}
+
+		case "actions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CaseActionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, caseactionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedActions(alias, func(wq *CaseActionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[dropoutcase.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldCreatedAt)
+				fieldSeen[dropoutcase.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[dropoutcase.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldUpdatedAt)
+				fieldSeen[dropoutcase.FieldUpdatedAt] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[dropoutcase.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldStudentID)
+				fieldSeen[dropoutcase.FieldStudentID] = struct{}{}
+			}
+		case "villageCode":
+			if _, ok := fieldSeen[dropoutcase.FieldVillageCode]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldVillageCode)
+				fieldSeen[dropoutcase.FieldVillageCode] = struct{}{}
+			}
+		case "schoolID":
+			if _, ok := fieldSeen[dropoutcase.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldSchoolID)
+				fieldSeen[dropoutcase.FieldSchoolID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[dropoutcase.FieldKind]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldKind)
+				fieldSeen[dropoutcase.FieldKind] = struct{}{}
+			}
+		case "source":
+			if _, ok := fieldSeen[dropoutcase.FieldSource]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldSource)
+				fieldSeen[dropoutcase.FieldSource] = struct{}{}
+			}
+		case "checkRunID":
+			if _, ok := fieldSeen[dropoutcase.FieldCheckRunID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldCheckRunID)
+				fieldSeen[dropoutcase.FieldCheckRunID] = struct{}{}
+			}
+		case "absenceReportID":
+			if _, ok := fieldSeen[dropoutcase.FieldAbsenceReportID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldAbsenceReportID)
+				fieldSeen[dropoutcase.FieldAbsenceReportID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[dropoutcase.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldStatus)
+				fieldSeen[dropoutcase.FieldStatus] = struct{}{}
+			}
+		case "openedAt":
+			if _, ok := fieldSeen[dropoutcase.FieldOpenedAt]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldOpenedAt)
+				fieldSeen[dropoutcase.FieldOpenedAt] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[dropoutcase.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldClosedAt)
+				fieldSeen[dropoutcase.FieldClosedAt] = struct{}{}
+			}
+		case "closeReason":
+			if _, ok := fieldSeen[dropoutcase.FieldCloseReason]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldCloseReason)
+				fieldSeen[dropoutcase.FieldCloseReason] = struct{}{}
+			}
+		case "closeNote":
+			if _, ok := fieldSeen[dropoutcase.FieldCloseNote]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldCloseNote)
+				fieldSeen[dropoutcase.FieldCloseNote] = struct{}{}
+			}
+		case "responsibleID":
+			if _, ok := fieldSeen[dropoutcase.FieldResponsibleID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldResponsibleID)
+				fieldSeen[dropoutcase.FieldResponsibleID] = struct{}{}
+			}
+		case "openedByID":
+			if _, ok := fieldSeen[dropoutcase.FieldOpenedByID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldOpenedByID)
+				fieldSeen[dropoutcase.FieldOpenedByID] = struct{}{}
+			}
+		case "closedByID":
+			if _, ok := fieldSeen[dropoutcase.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, dropoutcase.FieldClosedByID)
+				fieldSeen[dropoutcase.FieldClosedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type dropoutcasePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DropoutCasePaginateOption
+}
+
+func newDropoutCasePaginateArgs(rv map[string]any) *dropoutcasePaginateArgs {
+	args := &dropoutcasePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DropoutCaseOrder{Field: &DropoutCaseOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDropoutCaseOrder(order))
+			}
+		case *DropoutCaseOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDropoutCaseOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DropoutCaseWhereInput); ok {
+		args.opts = append(args.opts, WithDropoutCaseFilter(v.Filter))
 	}
 	return args
 }

@@ -24,6 +24,42 @@ func (_m *APIToken) CreatedBy(ctx context.Context) (*Person, error) {
 	return result, err
 }
 
+func (_m *AbsenceReport) Student(ctx context.Context) (*Student, error) {
+	result, err := _m.Edges.StudentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStudent().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AbsenceReport) ReportedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.ReportedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryReportedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AbsenceReport) Steps(ctx context.Context) (result []*AbsenceStep, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSteps(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.StepsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySteps().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *AbsenceStep) DoneBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.DoneByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDoneBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Agreement) IssuerOrg(ctx context.Context) (*Org, error) {
 	result, err := _m.Edges.IssuerOrgOrErr()
 	if IsNotLoaded(err) {
@@ -120,6 +156,22 @@ func (_m *Assignment) Student(ctx context.Context) (*Student, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *CaseAction) RecordedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CheckRun) RunBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.RunByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRunBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Contact) Household(ctx context.Context) (*Household, error) {
 	result, err := _m.Edges.HouseholdOrErr()
 	if IsNotLoaded(err) {
@@ -206,6 +258,74 @@ func (_m *Division) Assignments(
 		return conn, nil
 	}
 	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *DropoutCase) Student(ctx context.Context) (*Student, error) {
+	result, err := _m.Edges.StudentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStudent().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *DropoutCase) School(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.SchoolOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchool().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) CheckRun(ctx context.Context) (*CheckRun, error) {
+	result, err := _m.Edges.CheckRunOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCheckRun().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) AbsenceReport(ctx context.Context) (*AbsenceReport, error) {
+	result, err := _m.Edges.AbsenceReportOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAbsenceReport().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) Responsible(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.ResponsibleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryResponsible().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) OpenedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.OpenedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOpenedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) ClosedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.ClosedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryClosedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DropoutCase) Actions(ctx context.Context) (result []*CaseAction, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedActions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ActionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActions().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *Household) Village(ctx context.Context) (*Division, error) {

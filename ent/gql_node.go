@@ -6,13 +6,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
@@ -38,6 +43,16 @@ var apitokenImplementors = []string{"APIToken", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
 
+var absencereportImplementors = []string{"AbsenceReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AbsenceReport) IsNode() {}
+
+var absencestepImplementors = []string{"AbsenceStep", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AbsenceStep) IsNode() {}
+
 var agreementImplementors = []string{"Agreement", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -58,6 +73,16 @@ var auditlogImplementors = []string{"AuditLog", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*AuditLog) IsNode() {}
 
+var caseactionImplementors = []string{"CaseAction", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CaseAction) IsNode() {}
+
+var checkrunImplementors = []string{"CheckRun", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CheckRun) IsNode() {}
+
 var contactImplementors = []string{"Contact", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -67,6 +92,11 @@ var divisionImplementors = []string{"Division", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Division) IsNode() {}
+
+var dropoutcaseImplementors = []string{"DropoutCase", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DropoutCase) IsNode() {}
 
 var householdImplementors = []string{"Household", "Node"}
 
@@ -189,6 +219,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case absencereport.Table:
+		query := c.AbsenceReport.Query().
+			Where(absencereport.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, absencereportImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case absencestep.Table:
+		query := c.AbsenceStep.Query().
+			Where(absencestep.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, absencestepImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case agreement.Table:
 		query := c.Agreement.Query().
 			Where(agreement.ID(id))
@@ -225,6 +273,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case caseaction.Table:
+		query := c.CaseAction.Query().
+			Where(caseaction.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, caseactionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case checkrun.Table:
+		query := c.CheckRun.Query().
+			Where(checkrun.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, checkrunImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case contact.Table:
 		query := c.Contact.Query().
 			Where(contact.ID(id))
@@ -239,6 +305,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(division.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, divisionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case dropoutcase.Table:
+		query := c.DropoutCase.Query().
+			Where(dropoutcase.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, dropoutcaseImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -395,6 +470,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case absencereport.Table:
+		query := c.AbsenceReport.Query().
+			Where(absencereport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, absencereportImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case absencestep.Table:
+		query := c.AbsenceStep.Query().
+			Where(absencestep.IDIn(ids...))
+		query, err := query.CollectFields(ctx, absencestepImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case agreement.Table:
 		query := c.Agreement.Query().
 			Where(agreement.IDIn(ids...))
@@ -459,6 +566,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case caseaction.Table:
+		query := c.CaseAction.Query().
+			Where(caseaction.IDIn(ids...))
+		query, err := query.CollectFields(ctx, caseactionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case checkrun.Table:
+		query := c.CheckRun.Query().
+			Where(checkrun.IDIn(ids...))
+		query, err := query.CollectFields(ctx, checkrunImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case contact.Table:
 		query := c.Contact.Query().
 			Where(contact.IDIn(ids...))
@@ -479,6 +618,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Division.Query().
 			Where(division.IDIn(ids...))
 		query, err := query.CollectFields(ctx, divisionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case dropoutcase.Table:
+		query := c.DropoutCase.Query().
+			Where(dropoutcase.IDIn(ids...))
+		query, err := query.CollectFields(ctx, dropoutcaseImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -8,13 +8,18 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
@@ -638,6 +643,567 @@ func (_m *APIToken) ToEdge(order *APITokenOrder) *APITokenEdge {
 		order = DefaultAPITokenOrder
 	}
 	return &APITokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AbsenceReportEdge is the edge representation of AbsenceReport.
+type AbsenceReportEdge struct {
+	Node   *AbsenceReport `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// AbsenceReportConnection is the connection containing edges to AbsenceReport.
+type AbsenceReportConnection struct {
+	Edges      []*AbsenceReportEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *AbsenceReportConnection) build(nodes []*AbsenceReport, pager *absencereportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AbsenceReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AbsenceReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AbsenceReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AbsenceReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AbsenceReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AbsenceReportPaginateOption enables pagination customization.
+type AbsenceReportPaginateOption func(*absencereportPager) error
+
+// WithAbsenceReportOrder configures pagination ordering.
+func WithAbsenceReportOrder(order *AbsenceReportOrder) AbsenceReportPaginateOption {
+	if order == nil {
+		order = DefaultAbsenceReportOrder
+	}
+	o := *order
+	return func(pager *absencereportPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAbsenceReportOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAbsenceReportFilter configures pagination filter.
+func WithAbsenceReportFilter(filter func(*AbsenceReportQuery) (*AbsenceReportQuery, error)) AbsenceReportPaginateOption {
+	return func(pager *absencereportPager) error {
+		if filter == nil {
+			return errors.New("AbsenceReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type absencereportPager struct {
+	reverse bool
+	order   *AbsenceReportOrder
+	filter  func(*AbsenceReportQuery) (*AbsenceReportQuery, error)
+}
+
+func newAbsenceReportPager(opts []AbsenceReportPaginateOption, reverse bool) (*absencereportPager, error) {
+	pager := &absencereportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAbsenceReportOrder
+	}
+	return pager, nil
+}
+
+func (p *absencereportPager) applyFilter(query *AbsenceReportQuery) (*AbsenceReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *absencereportPager) toCursor(_m *AbsenceReport) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *absencereportPager) applyCursors(query *AbsenceReportQuery, after, before *Cursor) (*AbsenceReportQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultAbsenceReportOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *absencereportPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *absencereportPager) applyOrder(query *AbsenceReportQuery) *AbsenceReportQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultAbsenceReportOrder.Field {
+		query = query.Order(DefaultAbsenceReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *absencereportPager) orderExpr(query *AbsenceReportQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultAbsenceReportOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AbsenceReport.
+func (_m *AbsenceReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AbsenceReportPaginateOption,
+) (*AbsenceReportConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newAbsenceReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AbsenceReportConnection{Edges: []*AbsenceReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AbsenceReportOrderFieldAbsentSince orders AbsenceReport by absent_since.
+	AbsenceReportOrderFieldAbsentSince = &AbsenceReportOrderField{
+		Value: func(_m *AbsenceReport) (ent.Value, error) {
+			return _m.AbsentSince, nil
+		},
+		column:   absencereport.FieldAbsentSince,
+		toTerm:   absencereport.ByAbsentSince,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *AbsenceReport) Cursor {
+			return newCursor(_m.ID, _m.AbsentSince)
+		},
+	}
+	// AbsenceReportOrderFieldReportedAt orders AbsenceReport by reported_at.
+	AbsenceReportOrderFieldReportedAt = &AbsenceReportOrderField{
+		Value: func(_m *AbsenceReport) (ent.Value, error) {
+			return _m.ReportedAt, nil
+		},
+		column:   absencereport.FieldReportedAt,
+		toTerm:   absencereport.ByReportedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *AbsenceReport) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.ReportedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AbsenceReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case AbsenceReportOrderFieldAbsentSince.column:
+		str = "ABSENT_SINCE"
+	case AbsenceReportOrderFieldReportedAt.column:
+		str = "REPORTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AbsenceReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AbsenceReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AbsenceReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "ABSENT_SINCE":
+		*f = *AbsenceReportOrderFieldAbsentSince
+	case "REPORTED_AT":
+		*f = *AbsenceReportOrderFieldReportedAt
+	default:
+		return fmt.Errorf("%s is not a valid AbsenceReportOrderField", str)
+	}
+	return nil
+}
+
+// AbsenceReportOrderField defines the ordering field of AbsenceReport.
+type AbsenceReportOrderField struct {
+	// Value extracts the ordering value from the given AbsenceReport.
+	Value    func(*AbsenceReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) absencereport.OrderOption
+	toCursor func(*AbsenceReport) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AbsenceReportOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// AbsenceReportOrder defines the ordering of AbsenceReport.
+type AbsenceReportOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *AbsenceReportOrderField `json:"field"`
+}
+
+// DefaultAbsenceReportOrder is the default ordering of AbsenceReport.
+var DefaultAbsenceReportOrder = &AbsenceReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AbsenceReportOrderField{
+		Value: func(_m *AbsenceReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: absencereport.FieldID,
+		toTerm: absencereport.ByID,
+		toCursor: func(_m *AbsenceReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AbsenceReport into AbsenceReportEdge.
+func (_m *AbsenceReport) ToEdge(order *AbsenceReportOrder) *AbsenceReportEdge {
+	if order == nil {
+		order = DefaultAbsenceReportOrder
+	}
+	return &AbsenceReportEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AbsenceStepEdge is the edge representation of AbsenceStep.
+type AbsenceStepEdge struct {
+	Node   *AbsenceStep `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// AbsenceStepConnection is the connection containing edges to AbsenceStep.
+type AbsenceStepConnection struct {
+	Edges      []*AbsenceStepEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *AbsenceStepConnection) build(nodes []*AbsenceStep, pager *absencestepPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AbsenceStep
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AbsenceStep {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AbsenceStep {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AbsenceStepEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AbsenceStepEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AbsenceStepPaginateOption enables pagination customization.
+type AbsenceStepPaginateOption func(*absencestepPager) error
+
+// WithAbsenceStepOrder configures pagination ordering.
+func WithAbsenceStepOrder(order *AbsenceStepOrder) AbsenceStepPaginateOption {
+	if order == nil {
+		order = DefaultAbsenceStepOrder
+	}
+	o := *order
+	return func(pager *absencestepPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAbsenceStepOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAbsenceStepFilter configures pagination filter.
+func WithAbsenceStepFilter(filter func(*AbsenceStepQuery) (*AbsenceStepQuery, error)) AbsenceStepPaginateOption {
+	return func(pager *absencestepPager) error {
+		if filter == nil {
+			return errors.New("AbsenceStepQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type absencestepPager struct {
+	reverse bool
+	order   *AbsenceStepOrder
+	filter  func(*AbsenceStepQuery) (*AbsenceStepQuery, error)
+}
+
+func newAbsenceStepPager(opts []AbsenceStepPaginateOption, reverse bool) (*absencestepPager, error) {
+	pager := &absencestepPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAbsenceStepOrder
+	}
+	return pager, nil
+}
+
+func (p *absencestepPager) applyFilter(query *AbsenceStepQuery) (*AbsenceStepQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *absencestepPager) toCursor(_m *AbsenceStep) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *absencestepPager) applyCursors(query *AbsenceStepQuery, after, before *Cursor) (*AbsenceStepQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultAbsenceStepOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *absencestepPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *absencestepPager) applyOrder(query *AbsenceStepQuery) *AbsenceStepQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultAbsenceStepOrder.Field {
+		query = query.Order(DefaultAbsenceStepOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *absencestepPager) orderExpr(query *AbsenceStepQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultAbsenceStepOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AbsenceStep.
+func (_m *AbsenceStepQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AbsenceStepPaginateOption,
+) (*AbsenceStepConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newAbsenceStepPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AbsenceStepConnection{Edges: []*AbsenceStepEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// AbsenceStepOrderField defines the ordering field of AbsenceStep.
+type AbsenceStepOrderField struct {
+	// Value extracts the ordering value from the given AbsenceStep.
+	Value    func(*AbsenceStep) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) absencestep.OrderOption
+	toCursor func(*AbsenceStep) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AbsenceStepOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// AbsenceStepOrder defines the ordering of AbsenceStep.
+type AbsenceStepOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *AbsenceStepOrderField `json:"field"`
+}
+
+// DefaultAbsenceStepOrder is the default ordering of AbsenceStep.
+var DefaultAbsenceStepOrder = &AbsenceStepOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AbsenceStepOrderField{
+		Value: func(_m *AbsenceStep) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: absencestep.FieldID,
+		toTerm: absencestep.ByID,
+		toCursor: func(_m *AbsenceStep) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AbsenceStep into AbsenceStepEdge.
+func (_m *AbsenceStep) ToEdge(order *AbsenceStepOrder) *AbsenceStepEdge {
+	if order == nil {
+		order = DefaultAbsenceStepOrder
+	}
+	return &AbsenceStepEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -1870,6 +2436,550 @@ func (_m *AuditLog) ToEdge(order *AuditLogOrder) *AuditLogEdge {
 	}
 }
 
+// CaseActionEdge is the edge representation of CaseAction.
+type CaseActionEdge struct {
+	Node   *CaseAction `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// CaseActionConnection is the connection containing edges to CaseAction.
+type CaseActionConnection struct {
+	Edges      []*CaseActionEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *CaseActionConnection) build(nodes []*CaseAction, pager *caseactionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CaseAction
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CaseAction {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CaseAction {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CaseActionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CaseActionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CaseActionPaginateOption enables pagination customization.
+type CaseActionPaginateOption func(*caseactionPager) error
+
+// WithCaseActionOrder configures pagination ordering.
+func WithCaseActionOrder(order *CaseActionOrder) CaseActionPaginateOption {
+	if order == nil {
+		order = DefaultCaseActionOrder
+	}
+	o := *order
+	return func(pager *caseactionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCaseActionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCaseActionFilter configures pagination filter.
+func WithCaseActionFilter(filter func(*CaseActionQuery) (*CaseActionQuery, error)) CaseActionPaginateOption {
+	return func(pager *caseactionPager) error {
+		if filter == nil {
+			return errors.New("CaseActionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type caseactionPager struct {
+	reverse bool
+	order   *CaseActionOrder
+	filter  func(*CaseActionQuery) (*CaseActionQuery, error)
+}
+
+func newCaseActionPager(opts []CaseActionPaginateOption, reverse bool) (*caseactionPager, error) {
+	pager := &caseactionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCaseActionOrder
+	}
+	return pager, nil
+}
+
+func (p *caseactionPager) applyFilter(query *CaseActionQuery) (*CaseActionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *caseactionPager) toCursor(_m *CaseAction) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *caseactionPager) applyCursors(query *CaseActionQuery, after, before *Cursor) (*CaseActionQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultCaseActionOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *caseactionPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *caseactionPager) applyOrder(query *CaseActionQuery) *CaseActionQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultCaseActionOrder.Field {
+		query = query.Order(DefaultCaseActionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *caseactionPager) orderExpr(query *CaseActionQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultCaseActionOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CaseAction.
+func (_m *CaseActionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CaseActionPaginateOption,
+) (*CaseActionConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newCaseActionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CaseActionConnection{Edges: []*CaseActionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// CaseActionOrderField defines the ordering field of CaseAction.
+type CaseActionOrderField struct {
+	// Value extracts the ordering value from the given CaseAction.
+	Value    func(*CaseAction) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) caseaction.OrderOption
+	toCursor func(*CaseAction) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *CaseActionOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// CaseActionOrder defines the ordering of CaseAction.
+type CaseActionOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *CaseActionOrderField `json:"field"`
+}
+
+// DefaultCaseActionOrder is the default ordering of CaseAction.
+var DefaultCaseActionOrder = &CaseActionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CaseActionOrderField{
+		Value: func(_m *CaseAction) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: caseaction.FieldID,
+		toTerm: caseaction.ByID,
+		toCursor: func(_m *CaseAction) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CaseAction into CaseActionEdge.
+func (_m *CaseAction) ToEdge(order *CaseActionOrder) *CaseActionEdge {
+	if order == nil {
+		order = DefaultCaseActionOrder
+	}
+	return &CaseActionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CheckRunEdge is the edge representation of CheckRun.
+type CheckRunEdge struct {
+	Node   *CheckRun `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// CheckRunConnection is the connection containing edges to CheckRun.
+type CheckRunConnection struct {
+	Edges      []*CheckRunEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *CheckRunConnection) build(nodes []*CheckRun, pager *checkrunPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CheckRun
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CheckRun {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CheckRun {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CheckRunEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CheckRunEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CheckRunPaginateOption enables pagination customization.
+type CheckRunPaginateOption func(*checkrunPager) error
+
+// WithCheckRunOrder configures pagination ordering.
+func WithCheckRunOrder(order *CheckRunOrder) CheckRunPaginateOption {
+	if order == nil {
+		order = DefaultCheckRunOrder
+	}
+	o := *order
+	return func(pager *checkrunPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCheckRunOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCheckRunFilter configures pagination filter.
+func WithCheckRunFilter(filter func(*CheckRunQuery) (*CheckRunQuery, error)) CheckRunPaginateOption {
+	return func(pager *checkrunPager) error {
+		if filter == nil {
+			return errors.New("CheckRunQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type checkrunPager struct {
+	reverse bool
+	order   *CheckRunOrder
+	filter  func(*CheckRunQuery) (*CheckRunQuery, error)
+}
+
+func newCheckRunPager(opts []CheckRunPaginateOption, reverse bool) (*checkrunPager, error) {
+	pager := &checkrunPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCheckRunOrder
+	}
+	return pager, nil
+}
+
+func (p *checkrunPager) applyFilter(query *CheckRunQuery) (*CheckRunQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *checkrunPager) toCursor(_m *CheckRun) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *checkrunPager) applyCursors(query *CheckRunQuery, after, before *Cursor) (*CheckRunQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultCheckRunOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *checkrunPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *checkrunPager) applyOrder(query *CheckRunQuery) *CheckRunQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultCheckRunOrder.Field {
+		query = query.Order(DefaultCheckRunOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *checkrunPager) orderExpr(query *CheckRunQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultCheckRunOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CheckRun.
+func (_m *CheckRunQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CheckRunPaginateOption,
+) (*CheckRunConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newCheckRunPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CheckRunConnection{Edges: []*CheckRunEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CheckRunOrderFieldStartedAt orders CheckRun by started_at.
+	CheckRunOrderFieldStartedAt = &CheckRunOrderField{
+		Value: func(_m *CheckRun) (ent.Value, error) {
+			return _m.StartedAt, nil
+		},
+		column:   checkrun.FieldStartedAt,
+		toTerm:   checkrun.ByStartedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *CheckRun) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.StartedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CheckRunOrderField) String() string {
+	var str string
+	switch f.column {
+	case CheckRunOrderFieldStartedAt.column:
+		str = "STARTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CheckRunOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CheckRunOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CheckRunOrderField %T must be a string", v)
+	}
+	switch str {
+	case "STARTED_AT":
+		*f = *CheckRunOrderFieldStartedAt
+	default:
+		return fmt.Errorf("%s is not a valid CheckRunOrderField", str)
+	}
+	return nil
+}
+
+// CheckRunOrderField defines the ordering field of CheckRun.
+type CheckRunOrderField struct {
+	// Value extracts the ordering value from the given CheckRun.
+	Value    func(*CheckRun) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) checkrun.OrderOption
+	toCursor func(*CheckRun) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *CheckRunOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// CheckRunOrder defines the ordering of CheckRun.
+type CheckRunOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *CheckRunOrderField `json:"field"`
+}
+
+// DefaultCheckRunOrder is the default ordering of CheckRun.
+var DefaultCheckRunOrder = &CheckRunOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CheckRunOrderField{
+		Value: func(_m *CheckRun) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: checkrun.FieldID,
+		toTerm: checkrun.ByID,
+		toCursor: func(_m *CheckRun) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CheckRun into CheckRunEdge.
+func (_m *CheckRun) ToEdge(order *CheckRunOrder) *CheckRunEdge {
+	if order == nil {
+		order = DefaultCheckRunOrder
+	}
+	return &CheckRunEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ContactEdge is the edge representation of Contact.
 type ContactEdge struct {
 	Node   *Contact `json:"node"`
@@ -2506,6 +3616,352 @@ func (_m *Division) ToEdge(order *DivisionOrder) *DivisionEdge {
 		order = DefaultDivisionOrder
 	}
 	return &DivisionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DropoutCaseEdge is the edge representation of DropoutCase.
+type DropoutCaseEdge struct {
+	Node   *DropoutCase `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// DropoutCaseConnection is the connection containing edges to DropoutCase.
+type DropoutCaseConnection struct {
+	Edges      []*DropoutCaseEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *DropoutCaseConnection) build(nodes []*DropoutCase, pager *dropoutcasePager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DropoutCase
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DropoutCase {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DropoutCase {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DropoutCaseEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DropoutCaseEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DropoutCasePaginateOption enables pagination customization.
+type DropoutCasePaginateOption func(*dropoutcasePager) error
+
+// WithDropoutCaseOrder configures pagination ordering.
+func WithDropoutCaseOrder(order *DropoutCaseOrder) DropoutCasePaginateOption {
+	if order == nil {
+		order = DefaultDropoutCaseOrder
+	}
+	o := *order
+	return func(pager *dropoutcasePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDropoutCaseOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDropoutCaseFilter configures pagination filter.
+func WithDropoutCaseFilter(filter func(*DropoutCaseQuery) (*DropoutCaseQuery, error)) DropoutCasePaginateOption {
+	return func(pager *dropoutcasePager) error {
+		if filter == nil {
+			return errors.New("DropoutCaseQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type dropoutcasePager struct {
+	reverse bool
+	order   *DropoutCaseOrder
+	filter  func(*DropoutCaseQuery) (*DropoutCaseQuery, error)
+}
+
+func newDropoutCasePager(opts []DropoutCasePaginateOption, reverse bool) (*dropoutcasePager, error) {
+	pager := &dropoutcasePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDropoutCaseOrder
+	}
+	return pager, nil
+}
+
+func (p *dropoutcasePager) applyFilter(query *DropoutCaseQuery) (*DropoutCaseQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *dropoutcasePager) toCursor(_m *DropoutCase) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *dropoutcasePager) applyCursors(query *DropoutCaseQuery, after, before *Cursor) (*DropoutCaseQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultDropoutCaseOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *dropoutcasePager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *dropoutcasePager) applyOrder(query *DropoutCaseQuery) *DropoutCaseQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultDropoutCaseOrder.Field {
+		query = query.Order(DefaultDropoutCaseOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *dropoutcasePager) orderExpr(query *DropoutCaseQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultDropoutCaseOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DropoutCase.
+func (_m *DropoutCaseQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DropoutCasePaginateOption,
+) (*DropoutCaseConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newDropoutCasePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DropoutCaseConnection{Edges: []*DropoutCaseEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DropoutCaseOrderFieldCreatedAt orders DropoutCase by created_at.
+	DropoutCaseOrderFieldCreatedAt = &DropoutCaseOrderField{
+		Value: func(_m *DropoutCase) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   dropoutcase.FieldCreatedAt,
+		toTerm:   dropoutcase.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *DropoutCase) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+	// DropoutCaseOrderFieldKind orders DropoutCase by kind.
+	DropoutCaseOrderFieldKind = &DropoutCaseOrderField{
+		Value: func(_m *DropoutCase) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column:   dropoutcase.FieldKind,
+		toTerm:   dropoutcase.ByKind,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *DropoutCase) Cursor {
+			return newCursor(_m.ID, string(_m.Kind))
+		},
+	}
+	// DropoutCaseOrderFieldStatus orders DropoutCase by status.
+	DropoutCaseOrderFieldStatus = &DropoutCaseOrderField{
+		Value: func(_m *DropoutCase) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column:   dropoutcase.FieldStatus,
+		toTerm:   dropoutcase.ByStatus,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *DropoutCase) Cursor {
+			return newCursor(_m.ID, string(_m.Status))
+		},
+	}
+	// DropoutCaseOrderFieldOpenedAt orders DropoutCase by opened_at.
+	DropoutCaseOrderFieldOpenedAt = &DropoutCaseOrderField{
+		Value: func(_m *DropoutCase) (ent.Value, error) {
+			return _m.OpenedAt, nil
+		},
+		column:   dropoutcase.FieldOpenedAt,
+		toTerm:   dropoutcase.ByOpenedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *DropoutCase) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.OpenedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DropoutCaseOrderField) String() string {
+	var str string
+	switch f.column {
+	case DropoutCaseOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case DropoutCaseOrderFieldKind.column:
+		str = "KIND"
+	case DropoutCaseOrderFieldStatus.column:
+		str = "STATUS"
+	case DropoutCaseOrderFieldOpenedAt.column:
+		str = "OPENED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DropoutCaseOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DropoutCaseOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DropoutCaseOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DropoutCaseOrderFieldCreatedAt
+	case "KIND":
+		*f = *DropoutCaseOrderFieldKind
+	case "STATUS":
+		*f = *DropoutCaseOrderFieldStatus
+	case "OPENED_AT":
+		*f = *DropoutCaseOrderFieldOpenedAt
+	default:
+		return fmt.Errorf("%s is not a valid DropoutCaseOrderField", str)
+	}
+	return nil
+}
+
+// DropoutCaseOrderField defines the ordering field of DropoutCase.
+type DropoutCaseOrderField struct {
+	// Value extracts the ordering value from the given DropoutCase.
+	Value    func(*DropoutCase) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) dropoutcase.OrderOption
+	toCursor func(*DropoutCase) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *DropoutCaseOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// DropoutCaseOrder defines the ordering of DropoutCase.
+type DropoutCaseOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *DropoutCaseOrderField `json:"field"`
+}
+
+// DefaultDropoutCaseOrder is the default ordering of DropoutCase.
+var DefaultDropoutCaseOrder = &DropoutCaseOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DropoutCaseOrderField{
+		Value: func(_m *DropoutCase) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: dropoutcase.FieldID,
+		toTerm: dropoutcase.ByID,
+		toCursor: func(_m *DropoutCase) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DropoutCase into DropoutCaseEdge.
+func (_m *DropoutCase) ToEdge(order *DropoutCaseOrder) *DropoutCaseEdge {
+	if order == nil {
+		order = DefaultDropoutCaseOrder
+	}
+	return &DropoutCaseEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

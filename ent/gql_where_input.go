@@ -5,13 +5,18 @@ package ent
 import (
 	"errors"
 	"fmt"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importjob"
 	"sanbao/ent/org"
@@ -501,6 +506,946 @@ func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
 		return predicates[0], nil
 	default:
 		return apitoken.And(predicates...), nil
+	}
+}
+
+// AbsenceReportWhereInput represents a where input for filtering AbsenceReport queries.
+type AbsenceReportWhereInput struct {
+	Predicates []predicate.AbsenceReport  `json:"-"`
+	Not        *AbsenceReportWhereInput   `json:"not,omitempty"`
+	Or         []*AbsenceReportWhereInput `json:"or,omitempty"`
+	And        []*AbsenceReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID      *int  `json:"studentID,omitempty"`
+	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn    []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn []int `json:"studentIDNotIn,omitempty"`
+
+	// "village_code" field predicates.
+	VillageCode             *string  `json:"villageCode,omitempty"`
+	VillageCodeNEQ          *string  `json:"villageCodeNEQ,omitempty"`
+	VillageCodeIn           []string `json:"villageCodeIn,omitempty"`
+	VillageCodeNotIn        []string `json:"villageCodeNotIn,omitempty"`
+	VillageCodeGT           *string  `json:"villageCodeGT,omitempty"`
+	VillageCodeGTE          *string  `json:"villageCodeGTE,omitempty"`
+	VillageCodeLT           *string  `json:"villageCodeLT,omitempty"`
+	VillageCodeLTE          *string  `json:"villageCodeLTE,omitempty"`
+	VillageCodeContains     *string  `json:"villageCodeContains,omitempty"`
+	VillageCodeHasPrefix    *string  `json:"villageCodeHasPrefix,omitempty"`
+	VillageCodeHasSuffix    *string  `json:"villageCodeHasSuffix,omitempty"`
+	VillageCodeEqualFold    *string  `json:"villageCodeEqualFold,omitempty"`
+	VillageCodeContainsFold *string  `json:"villageCodeContainsFold,omitempty"`
+
+	// "school_id" field predicates.
+	SchoolID       *int  `json:"schoolID,omitempty"`
+	SchoolIDNEQ    *int  `json:"schoolIDNEQ,omitempty"`
+	SchoolIDIn     []int `json:"schoolIDIn,omitempty"`
+	SchoolIDNotIn  []int `json:"schoolIDNotIn,omitempty"`
+	SchoolIDGT     *int  `json:"schoolIDGT,omitempty"`
+	SchoolIDGTE    *int  `json:"schoolIDGTE,omitempty"`
+	SchoolIDLT     *int  `json:"schoolIDLT,omitempty"`
+	SchoolIDLTE    *int  `json:"schoolIDLTE,omitempty"`
+	SchoolIDIsNil  bool  `json:"schoolIDIsNil,omitempty"`
+	SchoolIDNotNil bool  `json:"schoolIDNotNil,omitempty"`
+
+	// "absent_since" field predicates.
+	AbsentSince             *string  `json:"absentSince,omitempty"`
+	AbsentSinceNEQ          *string  `json:"absentSinceNEQ,omitempty"`
+	AbsentSinceIn           []string `json:"absentSinceIn,omitempty"`
+	AbsentSinceNotIn        []string `json:"absentSinceNotIn,omitempty"`
+	AbsentSinceGT           *string  `json:"absentSinceGT,omitempty"`
+	AbsentSinceGTE          *string  `json:"absentSinceGTE,omitempty"`
+	AbsentSinceLT           *string  `json:"absentSinceLT,omitempty"`
+	AbsentSinceLTE          *string  `json:"absentSinceLTE,omitempty"`
+	AbsentSinceContains     *string  `json:"absentSinceContains,omitempty"`
+	AbsentSinceHasPrefix    *string  `json:"absentSinceHasPrefix,omitempty"`
+	AbsentSinceHasSuffix    *string  `json:"absentSinceHasSuffix,omitempty"`
+	AbsentSinceEqualFold    *string  `json:"absentSinceEqualFold,omitempty"`
+	AbsentSinceContainsFold *string  `json:"absentSinceContainsFold,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "reported_by_id" field predicates.
+	ReportedByID      *int  `json:"reportedByID,omitempty"`
+	ReportedByIDNEQ   *int  `json:"reportedByIDNEQ,omitempty"`
+	ReportedByIDIn    []int `json:"reportedByIDIn,omitempty"`
+	ReportedByIDNotIn []int `json:"reportedByIDNotIn,omitempty"`
+
+	// "reported_at" field predicates.
+	ReportedAt      *time.Time  `json:"reportedAt,omitempty"`
+	ReportedAtNEQ   *time.Time  `json:"reportedAtNEQ,omitempty"`
+	ReportedAtIn    []time.Time `json:"reportedAtIn,omitempty"`
+	ReportedAtNotIn []time.Time `json:"reportedAtNotIn,omitempty"`
+	ReportedAtGT    *time.Time  `json:"reportedAtGT,omitempty"`
+	ReportedAtGTE   *time.Time  `json:"reportedAtGTE,omitempty"`
+	ReportedAtLT    *time.Time  `json:"reportedAtLT,omitempty"`
+	ReportedAtLTE   *time.Time  `json:"reportedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *absencereport.Status  `json:"status,omitempty"`
+	StatusNEQ   *absencereport.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []absencereport.Status `json:"statusIn,omitempty"`
+	StatusNotIn []absencereport.Status `json:"statusNotIn,omitempty"`
+
+	// "returned_on" field predicates.
+	ReturnedOn             *string  `json:"returnedOn,omitempty"`
+	ReturnedOnNEQ          *string  `json:"returnedOnNEQ,omitempty"`
+	ReturnedOnIn           []string `json:"returnedOnIn,omitempty"`
+	ReturnedOnNotIn        []string `json:"returnedOnNotIn,omitempty"`
+	ReturnedOnGT           *string  `json:"returnedOnGT,omitempty"`
+	ReturnedOnGTE          *string  `json:"returnedOnGTE,omitempty"`
+	ReturnedOnLT           *string  `json:"returnedOnLT,omitempty"`
+	ReturnedOnLTE          *string  `json:"returnedOnLTE,omitempty"`
+	ReturnedOnContains     *string  `json:"returnedOnContains,omitempty"`
+	ReturnedOnHasPrefix    *string  `json:"returnedOnHasPrefix,omitempty"`
+	ReturnedOnHasSuffix    *string  `json:"returnedOnHasSuffix,omitempty"`
+	ReturnedOnIsNil        bool     `json:"returnedOnIsNil,omitempty"`
+	ReturnedOnNotNil       bool     `json:"returnedOnNotNil,omitempty"`
+	ReturnedOnEqualFold    *string  `json:"returnedOnEqualFold,omitempty"`
+	ReturnedOnContainsFold *string  `json:"returnedOnContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AbsenceReportWhereInput) AddPredicates(predicates ...predicate.AbsenceReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AbsenceReportWhereInput filter on the AbsenceReportQuery builder.
+func (i *AbsenceReportWhereInput) Filter(q *AbsenceReportQuery) (*AbsenceReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAbsenceReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAbsenceReportWhereInput is returned in case the AbsenceReportWhereInput is empty.
+var ErrEmptyAbsenceReportWhereInput = errors.New("ent: empty predicate AbsenceReportWhereInput")
+
+// P returns a predicate for filtering absencereports.
+// An error is returned if the input is empty or invalid.
+func (i *AbsenceReportWhereInput) P() (predicate.AbsenceReport, error) {
+	var predicates []predicate.AbsenceReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, absencereport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AbsenceReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, absencereport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AbsenceReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, absencereport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, absencereport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, absencereport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, absencereport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, absencereport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, absencereport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, absencereport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, absencereport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, absencereport.IDLTE(*i.IDLTE))
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, absencereport.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, absencereport.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, absencereport.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, absencereport.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.VillageCode != nil {
+		predicates = append(predicates, absencereport.VillageCodeEQ(*i.VillageCode))
+	}
+	if i.VillageCodeNEQ != nil {
+		predicates = append(predicates, absencereport.VillageCodeNEQ(*i.VillageCodeNEQ))
+	}
+	if len(i.VillageCodeIn) > 0 {
+		predicates = append(predicates, absencereport.VillageCodeIn(i.VillageCodeIn...))
+	}
+	if len(i.VillageCodeNotIn) > 0 {
+		predicates = append(predicates, absencereport.VillageCodeNotIn(i.VillageCodeNotIn...))
+	}
+	if i.VillageCodeGT != nil {
+		predicates = append(predicates, absencereport.VillageCodeGT(*i.VillageCodeGT))
+	}
+	if i.VillageCodeGTE != nil {
+		predicates = append(predicates, absencereport.VillageCodeGTE(*i.VillageCodeGTE))
+	}
+	if i.VillageCodeLT != nil {
+		predicates = append(predicates, absencereport.VillageCodeLT(*i.VillageCodeLT))
+	}
+	if i.VillageCodeLTE != nil {
+		predicates = append(predicates, absencereport.VillageCodeLTE(*i.VillageCodeLTE))
+	}
+	if i.VillageCodeContains != nil {
+		predicates = append(predicates, absencereport.VillageCodeContains(*i.VillageCodeContains))
+	}
+	if i.VillageCodeHasPrefix != nil {
+		predicates = append(predicates, absencereport.VillageCodeHasPrefix(*i.VillageCodeHasPrefix))
+	}
+	if i.VillageCodeHasSuffix != nil {
+		predicates = append(predicates, absencereport.VillageCodeHasSuffix(*i.VillageCodeHasSuffix))
+	}
+	if i.VillageCodeEqualFold != nil {
+		predicates = append(predicates, absencereport.VillageCodeEqualFold(*i.VillageCodeEqualFold))
+	}
+	if i.VillageCodeContainsFold != nil {
+		predicates = append(predicates, absencereport.VillageCodeContainsFold(*i.VillageCodeContainsFold))
+	}
+	if i.SchoolID != nil {
+		predicates = append(predicates, absencereport.SchoolIDEQ(*i.SchoolID))
+	}
+	if i.SchoolIDNEQ != nil {
+		predicates = append(predicates, absencereport.SchoolIDNEQ(*i.SchoolIDNEQ))
+	}
+	if len(i.SchoolIDIn) > 0 {
+		predicates = append(predicates, absencereport.SchoolIDIn(i.SchoolIDIn...))
+	}
+	if len(i.SchoolIDNotIn) > 0 {
+		predicates = append(predicates, absencereport.SchoolIDNotIn(i.SchoolIDNotIn...))
+	}
+	if i.SchoolIDGT != nil {
+		predicates = append(predicates, absencereport.SchoolIDGT(*i.SchoolIDGT))
+	}
+	if i.SchoolIDGTE != nil {
+		predicates = append(predicates, absencereport.SchoolIDGTE(*i.SchoolIDGTE))
+	}
+	if i.SchoolIDLT != nil {
+		predicates = append(predicates, absencereport.SchoolIDLT(*i.SchoolIDLT))
+	}
+	if i.SchoolIDLTE != nil {
+		predicates = append(predicates, absencereport.SchoolIDLTE(*i.SchoolIDLTE))
+	}
+	if i.SchoolIDIsNil {
+		predicates = append(predicates, absencereport.SchoolIDIsNil())
+	}
+	if i.SchoolIDNotNil {
+		predicates = append(predicates, absencereport.SchoolIDNotNil())
+	}
+	if i.AbsentSince != nil {
+		predicates = append(predicates, absencereport.AbsentSinceEQ(*i.AbsentSince))
+	}
+	if i.AbsentSinceNEQ != nil {
+		predicates = append(predicates, absencereport.AbsentSinceNEQ(*i.AbsentSinceNEQ))
+	}
+	if len(i.AbsentSinceIn) > 0 {
+		predicates = append(predicates, absencereport.AbsentSinceIn(i.AbsentSinceIn...))
+	}
+	if len(i.AbsentSinceNotIn) > 0 {
+		predicates = append(predicates, absencereport.AbsentSinceNotIn(i.AbsentSinceNotIn...))
+	}
+	if i.AbsentSinceGT != nil {
+		predicates = append(predicates, absencereport.AbsentSinceGT(*i.AbsentSinceGT))
+	}
+	if i.AbsentSinceGTE != nil {
+		predicates = append(predicates, absencereport.AbsentSinceGTE(*i.AbsentSinceGTE))
+	}
+	if i.AbsentSinceLT != nil {
+		predicates = append(predicates, absencereport.AbsentSinceLT(*i.AbsentSinceLT))
+	}
+	if i.AbsentSinceLTE != nil {
+		predicates = append(predicates, absencereport.AbsentSinceLTE(*i.AbsentSinceLTE))
+	}
+	if i.AbsentSinceContains != nil {
+		predicates = append(predicates, absencereport.AbsentSinceContains(*i.AbsentSinceContains))
+	}
+	if i.AbsentSinceHasPrefix != nil {
+		predicates = append(predicates, absencereport.AbsentSinceHasPrefix(*i.AbsentSinceHasPrefix))
+	}
+	if i.AbsentSinceHasSuffix != nil {
+		predicates = append(predicates, absencereport.AbsentSinceHasSuffix(*i.AbsentSinceHasSuffix))
+	}
+	if i.AbsentSinceEqualFold != nil {
+		predicates = append(predicates, absencereport.AbsentSinceEqualFold(*i.AbsentSinceEqualFold))
+	}
+	if i.AbsentSinceContainsFold != nil {
+		predicates = append(predicates, absencereport.AbsentSinceContainsFold(*i.AbsentSinceContainsFold))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, absencereport.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, absencereport.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, absencereport.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, absencereport.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, absencereport.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, absencereport.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, absencereport.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, absencereport.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, absencereport.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, absencereport.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, absencereport.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, absencereport.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, absencereport.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, absencereport.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, absencereport.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.ReportedByID != nil {
+		predicates = append(predicates, absencereport.ReportedByIDEQ(*i.ReportedByID))
+	}
+	if i.ReportedByIDNEQ != nil {
+		predicates = append(predicates, absencereport.ReportedByIDNEQ(*i.ReportedByIDNEQ))
+	}
+	if len(i.ReportedByIDIn) > 0 {
+		predicates = append(predicates, absencereport.ReportedByIDIn(i.ReportedByIDIn...))
+	}
+	if len(i.ReportedByIDNotIn) > 0 {
+		predicates = append(predicates, absencereport.ReportedByIDNotIn(i.ReportedByIDNotIn...))
+	}
+	if i.ReportedAt != nil {
+		predicates = append(predicates, absencereport.ReportedAtEQ(*i.ReportedAt))
+	}
+	if i.ReportedAtNEQ != nil {
+		predicates = append(predicates, absencereport.ReportedAtNEQ(*i.ReportedAtNEQ))
+	}
+	if len(i.ReportedAtIn) > 0 {
+		predicates = append(predicates, absencereport.ReportedAtIn(i.ReportedAtIn...))
+	}
+	if len(i.ReportedAtNotIn) > 0 {
+		predicates = append(predicates, absencereport.ReportedAtNotIn(i.ReportedAtNotIn...))
+	}
+	if i.ReportedAtGT != nil {
+		predicates = append(predicates, absencereport.ReportedAtGT(*i.ReportedAtGT))
+	}
+	if i.ReportedAtGTE != nil {
+		predicates = append(predicates, absencereport.ReportedAtGTE(*i.ReportedAtGTE))
+	}
+	if i.ReportedAtLT != nil {
+		predicates = append(predicates, absencereport.ReportedAtLT(*i.ReportedAtLT))
+	}
+	if i.ReportedAtLTE != nil {
+		predicates = append(predicates, absencereport.ReportedAtLTE(*i.ReportedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, absencereport.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, absencereport.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, absencereport.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, absencereport.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ReturnedOn != nil {
+		predicates = append(predicates, absencereport.ReturnedOnEQ(*i.ReturnedOn))
+	}
+	if i.ReturnedOnNEQ != nil {
+		predicates = append(predicates, absencereport.ReturnedOnNEQ(*i.ReturnedOnNEQ))
+	}
+	if len(i.ReturnedOnIn) > 0 {
+		predicates = append(predicates, absencereport.ReturnedOnIn(i.ReturnedOnIn...))
+	}
+	if len(i.ReturnedOnNotIn) > 0 {
+		predicates = append(predicates, absencereport.ReturnedOnNotIn(i.ReturnedOnNotIn...))
+	}
+	if i.ReturnedOnGT != nil {
+		predicates = append(predicates, absencereport.ReturnedOnGT(*i.ReturnedOnGT))
+	}
+	if i.ReturnedOnGTE != nil {
+		predicates = append(predicates, absencereport.ReturnedOnGTE(*i.ReturnedOnGTE))
+	}
+	if i.ReturnedOnLT != nil {
+		predicates = append(predicates, absencereport.ReturnedOnLT(*i.ReturnedOnLT))
+	}
+	if i.ReturnedOnLTE != nil {
+		predicates = append(predicates, absencereport.ReturnedOnLTE(*i.ReturnedOnLTE))
+	}
+	if i.ReturnedOnContains != nil {
+		predicates = append(predicates, absencereport.ReturnedOnContains(*i.ReturnedOnContains))
+	}
+	if i.ReturnedOnHasPrefix != nil {
+		predicates = append(predicates, absencereport.ReturnedOnHasPrefix(*i.ReturnedOnHasPrefix))
+	}
+	if i.ReturnedOnHasSuffix != nil {
+		predicates = append(predicates, absencereport.ReturnedOnHasSuffix(*i.ReturnedOnHasSuffix))
+	}
+	if i.ReturnedOnIsNil {
+		predicates = append(predicates, absencereport.ReturnedOnIsNil())
+	}
+	if i.ReturnedOnNotNil {
+		predicates = append(predicates, absencereport.ReturnedOnNotNil())
+	}
+	if i.ReturnedOnEqualFold != nil {
+		predicates = append(predicates, absencereport.ReturnedOnEqualFold(*i.ReturnedOnEqualFold))
+	}
+	if i.ReturnedOnContainsFold != nil {
+		predicates = append(predicates, absencereport.ReturnedOnContainsFold(*i.ReturnedOnContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAbsenceReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return absencereport.And(predicates...), nil
+	}
+}
+
+// AbsenceStepWhereInput represents a where input for filtering AbsenceStep queries.
+type AbsenceStepWhereInput struct {
+	Predicates []predicate.AbsenceStep  `json:"-"`
+	Not        *AbsenceStepWhereInput   `json:"not,omitempty"`
+	Or         []*AbsenceStepWhereInput `json:"or,omitempty"`
+	And        []*AbsenceStepWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "report_id" field predicates.
+	ReportID      *int  `json:"reportID,omitempty"`
+	ReportIDNEQ   *int  `json:"reportIDNEQ,omitempty"`
+	ReportIDIn    []int `json:"reportIDIn,omitempty"`
+	ReportIDNotIn []int `json:"reportIDNotIn,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID      *int  `json:"studentID,omitempty"`
+	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn    []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn []int `json:"studentIDNotIn,omitempty"`
+	StudentIDGT    *int  `json:"studentIDGT,omitempty"`
+	StudentIDGTE   *int  `json:"studentIDGTE,omitempty"`
+	StudentIDLT    *int  `json:"studentIDLT,omitempty"`
+	StudentIDLTE   *int  `json:"studentIDLTE,omitempty"`
+
+	// "village_code" field predicates.
+	VillageCode             *string  `json:"villageCode,omitempty"`
+	VillageCodeNEQ          *string  `json:"villageCodeNEQ,omitempty"`
+	VillageCodeIn           []string `json:"villageCodeIn,omitempty"`
+	VillageCodeNotIn        []string `json:"villageCodeNotIn,omitempty"`
+	VillageCodeGT           *string  `json:"villageCodeGT,omitempty"`
+	VillageCodeGTE          *string  `json:"villageCodeGTE,omitempty"`
+	VillageCodeLT           *string  `json:"villageCodeLT,omitempty"`
+	VillageCodeLTE          *string  `json:"villageCodeLTE,omitempty"`
+	VillageCodeContains     *string  `json:"villageCodeContains,omitempty"`
+	VillageCodeHasPrefix    *string  `json:"villageCodeHasPrefix,omitempty"`
+	VillageCodeHasSuffix    *string  `json:"villageCodeHasSuffix,omitempty"`
+	VillageCodeEqualFold    *string  `json:"villageCodeEqualFold,omitempty"`
+	VillageCodeContainsFold *string  `json:"villageCodeContainsFold,omitempty"`
+
+	// "school_id" field predicates.
+	SchoolID       *int  `json:"schoolID,omitempty"`
+	SchoolIDNEQ    *int  `json:"schoolIDNEQ,omitempty"`
+	SchoolIDIn     []int `json:"schoolIDIn,omitempty"`
+	SchoolIDNotIn  []int `json:"schoolIDNotIn,omitempty"`
+	SchoolIDGT     *int  `json:"schoolIDGT,omitempty"`
+	SchoolIDGTE    *int  `json:"schoolIDGTE,omitempty"`
+	SchoolIDLT     *int  `json:"schoolIDLT,omitempty"`
+	SchoolIDLTE    *int  `json:"schoolIDLTE,omitempty"`
+	SchoolIDIsNil  bool  `json:"schoolIDIsNil,omitempty"`
+	SchoolIDNotNil bool  `json:"schoolIDNotNil,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *absencestep.Kind  `json:"kind,omitempty"`
+	KindNEQ   *absencestep.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []absencestep.Kind `json:"kindIn,omitempty"`
+	KindNotIn []absencestep.Kind `json:"kindNotIn,omitempty"`
+
+	// "due_at" field predicates.
+	DueAt      *time.Time  `json:"dueAt,omitempty"`
+	DueAtNEQ   *time.Time  `json:"dueAtNEQ,omitempty"`
+	DueAtIn    []time.Time `json:"dueAtIn,omitempty"`
+	DueAtNotIn []time.Time `json:"dueAtNotIn,omitempty"`
+	DueAtGT    *time.Time  `json:"dueAtGT,omitempty"`
+	DueAtGTE   *time.Time  `json:"dueAtGTE,omitempty"`
+	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
+	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
+
+	// "done_at" field predicates.
+	DoneAt       *time.Time  `json:"doneAt,omitempty"`
+	DoneAtNEQ    *time.Time  `json:"doneAtNEQ,omitempty"`
+	DoneAtIn     []time.Time `json:"doneAtIn,omitempty"`
+	DoneAtNotIn  []time.Time `json:"doneAtNotIn,omitempty"`
+	DoneAtGT     *time.Time  `json:"doneAtGT,omitempty"`
+	DoneAtGTE    *time.Time  `json:"doneAtGTE,omitempty"`
+	DoneAtLT     *time.Time  `json:"doneAtLT,omitempty"`
+	DoneAtLTE    *time.Time  `json:"doneAtLTE,omitempty"`
+	DoneAtIsNil  bool        `json:"doneAtIsNil,omitempty"`
+	DoneAtNotNil bool        `json:"doneAtNotNil,omitempty"`
+
+	// "done_by_id" field predicates.
+	DoneByID       *int  `json:"doneByID,omitempty"`
+	DoneByIDNEQ    *int  `json:"doneByIDNEQ,omitempty"`
+	DoneByIDIn     []int `json:"doneByIDIn,omitempty"`
+	DoneByIDNotIn  []int `json:"doneByIDNotIn,omitempty"`
+	DoneByIDIsNil  bool  `json:"doneByIDIsNil,omitempty"`
+	DoneByIDNotNil bool  `json:"doneByIDNotNil,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AbsenceStepWhereInput) AddPredicates(predicates ...predicate.AbsenceStep) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AbsenceStepWhereInput filter on the AbsenceStepQuery builder.
+func (i *AbsenceStepWhereInput) Filter(q *AbsenceStepQuery) (*AbsenceStepQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAbsenceStepWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAbsenceStepWhereInput is returned in case the AbsenceStepWhereInput is empty.
+var ErrEmptyAbsenceStepWhereInput = errors.New("ent: empty predicate AbsenceStepWhereInput")
+
+// P returns a predicate for filtering absencesteps.
+// An error is returned if the input is empty or invalid.
+func (i *AbsenceStepWhereInput) P() (predicate.AbsenceStep, error) {
+	var predicates []predicate.AbsenceStep
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, absencestep.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AbsenceStep, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, absencestep.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AbsenceStep, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, absencestep.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, absencestep.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, absencestep.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, absencestep.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, absencestep.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, absencestep.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, absencestep.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, absencestep.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, absencestep.IDLTE(*i.IDLTE))
+	}
+	if i.ReportID != nil {
+		predicates = append(predicates, absencestep.ReportIDEQ(*i.ReportID))
+	}
+	if i.ReportIDNEQ != nil {
+		predicates = append(predicates, absencestep.ReportIDNEQ(*i.ReportIDNEQ))
+	}
+	if len(i.ReportIDIn) > 0 {
+		predicates = append(predicates, absencestep.ReportIDIn(i.ReportIDIn...))
+	}
+	if len(i.ReportIDNotIn) > 0 {
+		predicates = append(predicates, absencestep.ReportIDNotIn(i.ReportIDNotIn...))
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, absencestep.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, absencestep.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, absencestep.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, absencestep.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.StudentIDGT != nil {
+		predicates = append(predicates, absencestep.StudentIDGT(*i.StudentIDGT))
+	}
+	if i.StudentIDGTE != nil {
+		predicates = append(predicates, absencestep.StudentIDGTE(*i.StudentIDGTE))
+	}
+	if i.StudentIDLT != nil {
+		predicates = append(predicates, absencestep.StudentIDLT(*i.StudentIDLT))
+	}
+	if i.StudentIDLTE != nil {
+		predicates = append(predicates, absencestep.StudentIDLTE(*i.StudentIDLTE))
+	}
+	if i.VillageCode != nil {
+		predicates = append(predicates, absencestep.VillageCodeEQ(*i.VillageCode))
+	}
+	if i.VillageCodeNEQ != nil {
+		predicates = append(predicates, absencestep.VillageCodeNEQ(*i.VillageCodeNEQ))
+	}
+	if len(i.VillageCodeIn) > 0 {
+		predicates = append(predicates, absencestep.VillageCodeIn(i.VillageCodeIn...))
+	}
+	if len(i.VillageCodeNotIn) > 0 {
+		predicates = append(predicates, absencestep.VillageCodeNotIn(i.VillageCodeNotIn...))
+	}
+	if i.VillageCodeGT != nil {
+		predicates = append(predicates, absencestep.VillageCodeGT(*i.VillageCodeGT))
+	}
+	if i.VillageCodeGTE != nil {
+		predicates = append(predicates, absencestep.VillageCodeGTE(*i.VillageCodeGTE))
+	}
+	if i.VillageCodeLT != nil {
+		predicates = append(predicates, absencestep.VillageCodeLT(*i.VillageCodeLT))
+	}
+	if i.VillageCodeLTE != nil {
+		predicates = append(predicates, absencestep.VillageCodeLTE(*i.VillageCodeLTE))
+	}
+	if i.VillageCodeContains != nil {
+		predicates = append(predicates, absencestep.VillageCodeContains(*i.VillageCodeContains))
+	}
+	if i.VillageCodeHasPrefix != nil {
+		predicates = append(predicates, absencestep.VillageCodeHasPrefix(*i.VillageCodeHasPrefix))
+	}
+	if i.VillageCodeHasSuffix != nil {
+		predicates = append(predicates, absencestep.VillageCodeHasSuffix(*i.VillageCodeHasSuffix))
+	}
+	if i.VillageCodeEqualFold != nil {
+		predicates = append(predicates, absencestep.VillageCodeEqualFold(*i.VillageCodeEqualFold))
+	}
+	if i.VillageCodeContainsFold != nil {
+		predicates = append(predicates, absencestep.VillageCodeContainsFold(*i.VillageCodeContainsFold))
+	}
+	if i.SchoolID != nil {
+		predicates = append(predicates, absencestep.SchoolIDEQ(*i.SchoolID))
+	}
+	if i.SchoolIDNEQ != nil {
+		predicates = append(predicates, absencestep.SchoolIDNEQ(*i.SchoolIDNEQ))
+	}
+	if len(i.SchoolIDIn) > 0 {
+		predicates = append(predicates, absencestep.SchoolIDIn(i.SchoolIDIn...))
+	}
+	if len(i.SchoolIDNotIn) > 0 {
+		predicates = append(predicates, absencestep.SchoolIDNotIn(i.SchoolIDNotIn...))
+	}
+	if i.SchoolIDGT != nil {
+		predicates = append(predicates, absencestep.SchoolIDGT(*i.SchoolIDGT))
+	}
+	if i.SchoolIDGTE != nil {
+		predicates = append(predicates, absencestep.SchoolIDGTE(*i.SchoolIDGTE))
+	}
+	if i.SchoolIDLT != nil {
+		predicates = append(predicates, absencestep.SchoolIDLT(*i.SchoolIDLT))
+	}
+	if i.SchoolIDLTE != nil {
+		predicates = append(predicates, absencestep.SchoolIDLTE(*i.SchoolIDLTE))
+	}
+	if i.SchoolIDIsNil {
+		predicates = append(predicates, absencestep.SchoolIDIsNil())
+	}
+	if i.SchoolIDNotNil {
+		predicates = append(predicates, absencestep.SchoolIDNotNil())
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, absencestep.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, absencestep.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, absencestep.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, absencestep.KindNotIn(i.KindNotIn...))
+	}
+	if i.DueAt != nil {
+		predicates = append(predicates, absencestep.DueAtEQ(*i.DueAt))
+	}
+	if i.DueAtNEQ != nil {
+		predicates = append(predicates, absencestep.DueAtNEQ(*i.DueAtNEQ))
+	}
+	if len(i.DueAtIn) > 0 {
+		predicates = append(predicates, absencestep.DueAtIn(i.DueAtIn...))
+	}
+	if len(i.DueAtNotIn) > 0 {
+		predicates = append(predicates, absencestep.DueAtNotIn(i.DueAtNotIn...))
+	}
+	if i.DueAtGT != nil {
+		predicates = append(predicates, absencestep.DueAtGT(*i.DueAtGT))
+	}
+	if i.DueAtGTE != nil {
+		predicates = append(predicates, absencestep.DueAtGTE(*i.DueAtGTE))
+	}
+	if i.DueAtLT != nil {
+		predicates = append(predicates, absencestep.DueAtLT(*i.DueAtLT))
+	}
+	if i.DueAtLTE != nil {
+		predicates = append(predicates, absencestep.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.DoneAt != nil {
+		predicates = append(predicates, absencestep.DoneAtEQ(*i.DoneAt))
+	}
+	if i.DoneAtNEQ != nil {
+		predicates = append(predicates, absencestep.DoneAtNEQ(*i.DoneAtNEQ))
+	}
+	if len(i.DoneAtIn) > 0 {
+		predicates = append(predicates, absencestep.DoneAtIn(i.DoneAtIn...))
+	}
+	if len(i.DoneAtNotIn) > 0 {
+		predicates = append(predicates, absencestep.DoneAtNotIn(i.DoneAtNotIn...))
+	}
+	if i.DoneAtGT != nil {
+		predicates = append(predicates, absencestep.DoneAtGT(*i.DoneAtGT))
+	}
+	if i.DoneAtGTE != nil {
+		predicates = append(predicates, absencestep.DoneAtGTE(*i.DoneAtGTE))
+	}
+	if i.DoneAtLT != nil {
+		predicates = append(predicates, absencestep.DoneAtLT(*i.DoneAtLT))
+	}
+	if i.DoneAtLTE != nil {
+		predicates = append(predicates, absencestep.DoneAtLTE(*i.DoneAtLTE))
+	}
+	if i.DoneAtIsNil {
+		predicates = append(predicates, absencestep.DoneAtIsNil())
+	}
+	if i.DoneAtNotNil {
+		predicates = append(predicates, absencestep.DoneAtNotNil())
+	}
+	if i.DoneByID != nil {
+		predicates = append(predicates, absencestep.DoneByIDEQ(*i.DoneByID))
+	}
+	if i.DoneByIDNEQ != nil {
+		predicates = append(predicates, absencestep.DoneByIDNEQ(*i.DoneByIDNEQ))
+	}
+	if len(i.DoneByIDIn) > 0 {
+		predicates = append(predicates, absencestep.DoneByIDIn(i.DoneByIDIn...))
+	}
+	if len(i.DoneByIDNotIn) > 0 {
+		predicates = append(predicates, absencestep.DoneByIDNotIn(i.DoneByIDNotIn...))
+	}
+	if i.DoneByIDIsNil {
+		predicates = append(predicates, absencestep.DoneByIDIsNil())
+	}
+	if i.DoneByIDNotNil {
+		predicates = append(predicates, absencestep.DoneByIDNotNil())
+	}
+	if i.Note != nil {
+		predicates = append(predicates, absencestep.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, absencestep.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, absencestep.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, absencestep.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, absencestep.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, absencestep.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, absencestep.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, absencestep.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, absencestep.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, absencestep.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, absencestep.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, absencestep.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, absencestep.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, absencestep.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, absencestep.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAbsenceStepWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return absencestep.And(predicates...), nil
 	}
 }
 
@@ -2938,6 +3883,984 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	}
 }
 
+// CaseActionWhereInput represents a where input for filtering CaseAction queries.
+type CaseActionWhereInput struct {
+	Predicates []predicate.CaseAction  `json:"-"`
+	Not        *CaseActionWhereInput   `json:"not,omitempty"`
+	Or         []*CaseActionWhereInput `json:"or,omitempty"`
+	And        []*CaseActionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "case_id" field predicates.
+	CaseID      *int  `json:"caseID,omitempty"`
+	CaseIDNEQ   *int  `json:"caseIDNEQ,omitempty"`
+	CaseIDIn    []int `json:"caseIDIn,omitempty"`
+	CaseIDNotIn []int `json:"caseIDNotIn,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID      *int  `json:"studentID,omitempty"`
+	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn    []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn []int `json:"studentIDNotIn,omitempty"`
+	StudentIDGT    *int  `json:"studentIDGT,omitempty"`
+	StudentIDGTE   *int  `json:"studentIDGTE,omitempty"`
+	StudentIDLT    *int  `json:"studentIDLT,omitempty"`
+	StudentIDLTE   *int  `json:"studentIDLTE,omitempty"`
+
+	// "village_code" field predicates.
+	VillageCode             *string  `json:"villageCode,omitempty"`
+	VillageCodeNEQ          *string  `json:"villageCodeNEQ,omitempty"`
+	VillageCodeIn           []string `json:"villageCodeIn,omitempty"`
+	VillageCodeNotIn        []string `json:"villageCodeNotIn,omitempty"`
+	VillageCodeGT           *string  `json:"villageCodeGT,omitempty"`
+	VillageCodeGTE          *string  `json:"villageCodeGTE,omitempty"`
+	VillageCodeLT           *string  `json:"villageCodeLT,omitempty"`
+	VillageCodeLTE          *string  `json:"villageCodeLTE,omitempty"`
+	VillageCodeContains     *string  `json:"villageCodeContains,omitempty"`
+	VillageCodeHasPrefix    *string  `json:"villageCodeHasPrefix,omitempty"`
+	VillageCodeHasSuffix    *string  `json:"villageCodeHasSuffix,omitempty"`
+	VillageCodeEqualFold    *string  `json:"villageCodeEqualFold,omitempty"`
+	VillageCodeContainsFold *string  `json:"villageCodeContainsFold,omitempty"`
+
+	// "school_id" field predicates.
+	SchoolID       *int  `json:"schoolID,omitempty"`
+	SchoolIDNEQ    *int  `json:"schoolIDNEQ,omitempty"`
+	SchoolIDIn     []int `json:"schoolIDIn,omitempty"`
+	SchoolIDNotIn  []int `json:"schoolIDNotIn,omitempty"`
+	SchoolIDGT     *int  `json:"schoolIDGT,omitempty"`
+	SchoolIDGTE    *int  `json:"schoolIDGTE,omitempty"`
+	SchoolIDLT     *int  `json:"schoolIDLT,omitempty"`
+	SchoolIDLTE    *int  `json:"schoolIDLTE,omitempty"`
+	SchoolIDIsNil  bool  `json:"schoolIDIsNil,omitempty"`
+	SchoolIDNotNil bool  `json:"schoolIDNotNil,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *caseaction.Kind  `json:"kind,omitempty"`
+	KindNEQ   *caseaction.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []caseaction.Kind `json:"kindIn,omitempty"`
+	KindNotIn []caseaction.Kind `json:"kindNotIn,omitempty"`
+
+	// "date" field predicates.
+	Date             *string  `json:"date,omitempty"`
+	DateNEQ          *string  `json:"dateNEQ,omitempty"`
+	DateIn           []string `json:"dateIn,omitempty"`
+	DateNotIn        []string `json:"dateNotIn,omitempty"`
+	DateGT           *string  `json:"dateGT,omitempty"`
+	DateGTE          *string  `json:"dateGTE,omitempty"`
+	DateLT           *string  `json:"dateLT,omitempty"`
+	DateLTE          *string  `json:"dateLTE,omitempty"`
+	DateContains     *string  `json:"dateContains,omitempty"`
+	DateHasPrefix    *string  `json:"dateHasPrefix,omitempty"`
+	DateHasSuffix    *string  `json:"dateHasSuffix,omitempty"`
+	DateEqualFold    *string  `json:"dateEqualFold,omitempty"`
+	DateContainsFold *string  `json:"dateContainsFold,omitempty"`
+
+	// "participants" field predicates.
+	Participants             *string  `json:"participants,omitempty"`
+	ParticipantsNEQ          *string  `json:"participantsNEQ,omitempty"`
+	ParticipantsIn           []string `json:"participantsIn,omitempty"`
+	ParticipantsNotIn        []string `json:"participantsNotIn,omitempty"`
+	ParticipantsGT           *string  `json:"participantsGT,omitempty"`
+	ParticipantsGTE          *string  `json:"participantsGTE,omitempty"`
+	ParticipantsLT           *string  `json:"participantsLT,omitempty"`
+	ParticipantsLTE          *string  `json:"participantsLTE,omitempty"`
+	ParticipantsContains     *string  `json:"participantsContains,omitempty"`
+	ParticipantsHasPrefix    *string  `json:"participantsHasPrefix,omitempty"`
+	ParticipantsHasSuffix    *string  `json:"participantsHasSuffix,omitempty"`
+	ParticipantsIsNil        bool     `json:"participantsIsNil,omitempty"`
+	ParticipantsNotNil       bool     `json:"participantsNotNil,omitempty"`
+	ParticipantsEqualFold    *string  `json:"participantsEqualFold,omitempty"`
+	ParticipantsContainsFold *string  `json:"participantsContainsFold,omitempty"`
+
+	// "method" field predicates.
+	Method             *string  `json:"method,omitempty"`
+	MethodNEQ          *string  `json:"methodNEQ,omitempty"`
+	MethodIn           []string `json:"methodIn,omitempty"`
+	MethodNotIn        []string `json:"methodNotIn,omitempty"`
+	MethodGT           *string  `json:"methodGT,omitempty"`
+	MethodGTE          *string  `json:"methodGTE,omitempty"`
+	MethodLT           *string  `json:"methodLT,omitempty"`
+	MethodLTE          *string  `json:"methodLTE,omitempty"`
+	MethodContains     *string  `json:"methodContains,omitempty"`
+	MethodHasPrefix    *string  `json:"methodHasPrefix,omitempty"`
+	MethodHasSuffix    *string  `json:"methodHasSuffix,omitempty"`
+	MethodIsNil        bool     `json:"methodIsNil,omitempty"`
+	MethodNotNil       bool     `json:"methodNotNil,omitempty"`
+	MethodEqualFold    *string  `json:"methodEqualFold,omitempty"`
+	MethodContainsFold *string  `json:"methodContainsFold,omitempty"`
+
+	// "outcome" field predicates.
+	Outcome      *caseaction.Outcome  `json:"outcome,omitempty"`
+	OutcomeNEQ   *caseaction.Outcome  `json:"outcomeNEQ,omitempty"`
+	OutcomeIn    []caseaction.Outcome `json:"outcomeIn,omitempty"`
+	OutcomeNotIn []caseaction.Outcome `json:"outcomeNotIn,omitempty"`
+
+	// "notes" field predicates.
+	Notes             *string  `json:"notes,omitempty"`
+	NotesNEQ          *string  `json:"notesNEQ,omitempty"`
+	NotesIn           []string `json:"notesIn,omitempty"`
+	NotesNotIn        []string `json:"notesNotIn,omitempty"`
+	NotesGT           *string  `json:"notesGT,omitempty"`
+	NotesGTE          *string  `json:"notesGTE,omitempty"`
+	NotesLT           *string  `json:"notesLT,omitempty"`
+	NotesLTE          *string  `json:"notesLTE,omitempty"`
+	NotesContains     *string  `json:"notesContains,omitempty"`
+	NotesHasPrefix    *string  `json:"notesHasPrefix,omitempty"`
+	NotesHasSuffix    *string  `json:"notesHasSuffix,omitempty"`
+	NotesIsNil        bool     `json:"notesIsNil,omitempty"`
+	NotesNotNil       bool     `json:"notesNotNil,omitempty"`
+	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
+	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
+
+	// "recorded_by_id" field predicates.
+	RecordedByID      *int  `json:"recordedByID,omitempty"`
+	RecordedByIDNEQ   *int  `json:"recordedByIDNEQ,omitempty"`
+	RecordedByIDIn    []int `json:"recordedByIDIn,omitempty"`
+	RecordedByIDNotIn []int `json:"recordedByIDNotIn,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CaseActionWhereInput) AddPredicates(predicates ...predicate.CaseAction) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CaseActionWhereInput filter on the CaseActionQuery builder.
+func (i *CaseActionWhereInput) Filter(q *CaseActionQuery) (*CaseActionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCaseActionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCaseActionWhereInput is returned in case the CaseActionWhereInput is empty.
+var ErrEmptyCaseActionWhereInput = errors.New("ent: empty predicate CaseActionWhereInput")
+
+// P returns a predicate for filtering caseactions.
+// An error is returned if the input is empty or invalid.
+func (i *CaseActionWhereInput) P() (predicate.CaseAction, error) {
+	var predicates []predicate.CaseAction
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, caseaction.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CaseAction, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, caseaction.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CaseAction, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, caseaction.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, caseaction.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, caseaction.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, caseaction.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, caseaction.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, caseaction.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, caseaction.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, caseaction.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, caseaction.IDLTE(*i.IDLTE))
+	}
+	if i.CaseID != nil {
+		predicates = append(predicates, caseaction.CaseIDEQ(*i.CaseID))
+	}
+	if i.CaseIDNEQ != nil {
+		predicates = append(predicates, caseaction.CaseIDNEQ(*i.CaseIDNEQ))
+	}
+	if len(i.CaseIDIn) > 0 {
+		predicates = append(predicates, caseaction.CaseIDIn(i.CaseIDIn...))
+	}
+	if len(i.CaseIDNotIn) > 0 {
+		predicates = append(predicates, caseaction.CaseIDNotIn(i.CaseIDNotIn...))
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, caseaction.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, caseaction.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, caseaction.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, caseaction.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.StudentIDGT != nil {
+		predicates = append(predicates, caseaction.StudentIDGT(*i.StudentIDGT))
+	}
+	if i.StudentIDGTE != nil {
+		predicates = append(predicates, caseaction.StudentIDGTE(*i.StudentIDGTE))
+	}
+	if i.StudentIDLT != nil {
+		predicates = append(predicates, caseaction.StudentIDLT(*i.StudentIDLT))
+	}
+	if i.StudentIDLTE != nil {
+		predicates = append(predicates, caseaction.StudentIDLTE(*i.StudentIDLTE))
+	}
+	if i.VillageCode != nil {
+		predicates = append(predicates, caseaction.VillageCodeEQ(*i.VillageCode))
+	}
+	if i.VillageCodeNEQ != nil {
+		predicates = append(predicates, caseaction.VillageCodeNEQ(*i.VillageCodeNEQ))
+	}
+	if len(i.VillageCodeIn) > 0 {
+		predicates = append(predicates, caseaction.VillageCodeIn(i.VillageCodeIn...))
+	}
+	if len(i.VillageCodeNotIn) > 0 {
+		predicates = append(predicates, caseaction.VillageCodeNotIn(i.VillageCodeNotIn...))
+	}
+	if i.VillageCodeGT != nil {
+		predicates = append(predicates, caseaction.VillageCodeGT(*i.VillageCodeGT))
+	}
+	if i.VillageCodeGTE != nil {
+		predicates = append(predicates, caseaction.VillageCodeGTE(*i.VillageCodeGTE))
+	}
+	if i.VillageCodeLT != nil {
+		predicates = append(predicates, caseaction.VillageCodeLT(*i.VillageCodeLT))
+	}
+	if i.VillageCodeLTE != nil {
+		predicates = append(predicates, caseaction.VillageCodeLTE(*i.VillageCodeLTE))
+	}
+	if i.VillageCodeContains != nil {
+		predicates = append(predicates, caseaction.VillageCodeContains(*i.VillageCodeContains))
+	}
+	if i.VillageCodeHasPrefix != nil {
+		predicates = append(predicates, caseaction.VillageCodeHasPrefix(*i.VillageCodeHasPrefix))
+	}
+	if i.VillageCodeHasSuffix != nil {
+		predicates = append(predicates, caseaction.VillageCodeHasSuffix(*i.VillageCodeHasSuffix))
+	}
+	if i.VillageCodeEqualFold != nil {
+		predicates = append(predicates, caseaction.VillageCodeEqualFold(*i.VillageCodeEqualFold))
+	}
+	if i.VillageCodeContainsFold != nil {
+		predicates = append(predicates, caseaction.VillageCodeContainsFold(*i.VillageCodeContainsFold))
+	}
+	if i.SchoolID != nil {
+		predicates = append(predicates, caseaction.SchoolIDEQ(*i.SchoolID))
+	}
+	if i.SchoolIDNEQ != nil {
+		predicates = append(predicates, caseaction.SchoolIDNEQ(*i.SchoolIDNEQ))
+	}
+	if len(i.SchoolIDIn) > 0 {
+		predicates = append(predicates, caseaction.SchoolIDIn(i.SchoolIDIn...))
+	}
+	if len(i.SchoolIDNotIn) > 0 {
+		predicates = append(predicates, caseaction.SchoolIDNotIn(i.SchoolIDNotIn...))
+	}
+	if i.SchoolIDGT != nil {
+		predicates = append(predicates, caseaction.SchoolIDGT(*i.SchoolIDGT))
+	}
+	if i.SchoolIDGTE != nil {
+		predicates = append(predicates, caseaction.SchoolIDGTE(*i.SchoolIDGTE))
+	}
+	if i.SchoolIDLT != nil {
+		predicates = append(predicates, caseaction.SchoolIDLT(*i.SchoolIDLT))
+	}
+	if i.SchoolIDLTE != nil {
+		predicates = append(predicates, caseaction.SchoolIDLTE(*i.SchoolIDLTE))
+	}
+	if i.SchoolIDIsNil {
+		predicates = append(predicates, caseaction.SchoolIDIsNil())
+	}
+	if i.SchoolIDNotNil {
+		predicates = append(predicates, caseaction.SchoolIDNotNil())
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, caseaction.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, caseaction.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, caseaction.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, caseaction.KindNotIn(i.KindNotIn...))
+	}
+	if i.Date != nil {
+		predicates = append(predicates, caseaction.DateEQ(*i.Date))
+	}
+	if i.DateNEQ != nil {
+		predicates = append(predicates, caseaction.DateNEQ(*i.DateNEQ))
+	}
+	if len(i.DateIn) > 0 {
+		predicates = append(predicates, caseaction.DateIn(i.DateIn...))
+	}
+	if len(i.DateNotIn) > 0 {
+		predicates = append(predicates, caseaction.DateNotIn(i.DateNotIn...))
+	}
+	if i.DateGT != nil {
+		predicates = append(predicates, caseaction.DateGT(*i.DateGT))
+	}
+	if i.DateGTE != nil {
+		predicates = append(predicates, caseaction.DateGTE(*i.DateGTE))
+	}
+	if i.DateLT != nil {
+		predicates = append(predicates, caseaction.DateLT(*i.DateLT))
+	}
+	if i.DateLTE != nil {
+		predicates = append(predicates, caseaction.DateLTE(*i.DateLTE))
+	}
+	if i.DateContains != nil {
+		predicates = append(predicates, caseaction.DateContains(*i.DateContains))
+	}
+	if i.DateHasPrefix != nil {
+		predicates = append(predicates, caseaction.DateHasPrefix(*i.DateHasPrefix))
+	}
+	if i.DateHasSuffix != nil {
+		predicates = append(predicates, caseaction.DateHasSuffix(*i.DateHasSuffix))
+	}
+	if i.DateEqualFold != nil {
+		predicates = append(predicates, caseaction.DateEqualFold(*i.DateEqualFold))
+	}
+	if i.DateContainsFold != nil {
+		predicates = append(predicates, caseaction.DateContainsFold(*i.DateContainsFold))
+	}
+	if i.Participants != nil {
+		predicates = append(predicates, caseaction.ParticipantsEQ(*i.Participants))
+	}
+	if i.ParticipantsNEQ != nil {
+		predicates = append(predicates, caseaction.ParticipantsNEQ(*i.ParticipantsNEQ))
+	}
+	if len(i.ParticipantsIn) > 0 {
+		predicates = append(predicates, caseaction.ParticipantsIn(i.ParticipantsIn...))
+	}
+	if len(i.ParticipantsNotIn) > 0 {
+		predicates = append(predicates, caseaction.ParticipantsNotIn(i.ParticipantsNotIn...))
+	}
+	if i.ParticipantsGT != nil {
+		predicates = append(predicates, caseaction.ParticipantsGT(*i.ParticipantsGT))
+	}
+	if i.ParticipantsGTE != nil {
+		predicates = append(predicates, caseaction.ParticipantsGTE(*i.ParticipantsGTE))
+	}
+	if i.ParticipantsLT != nil {
+		predicates = append(predicates, caseaction.ParticipantsLT(*i.ParticipantsLT))
+	}
+	if i.ParticipantsLTE != nil {
+		predicates = append(predicates, caseaction.ParticipantsLTE(*i.ParticipantsLTE))
+	}
+	if i.ParticipantsContains != nil {
+		predicates = append(predicates, caseaction.ParticipantsContains(*i.ParticipantsContains))
+	}
+	if i.ParticipantsHasPrefix != nil {
+		predicates = append(predicates, caseaction.ParticipantsHasPrefix(*i.ParticipantsHasPrefix))
+	}
+	if i.ParticipantsHasSuffix != nil {
+		predicates = append(predicates, caseaction.ParticipantsHasSuffix(*i.ParticipantsHasSuffix))
+	}
+	if i.ParticipantsIsNil {
+		predicates = append(predicates, caseaction.ParticipantsIsNil())
+	}
+	if i.ParticipantsNotNil {
+		predicates = append(predicates, caseaction.ParticipantsNotNil())
+	}
+	if i.ParticipantsEqualFold != nil {
+		predicates = append(predicates, caseaction.ParticipantsEqualFold(*i.ParticipantsEqualFold))
+	}
+	if i.ParticipantsContainsFold != nil {
+		predicates = append(predicates, caseaction.ParticipantsContainsFold(*i.ParticipantsContainsFold))
+	}
+	if i.Method != nil {
+		predicates = append(predicates, caseaction.MethodEQ(*i.Method))
+	}
+	if i.MethodNEQ != nil {
+		predicates = append(predicates, caseaction.MethodNEQ(*i.MethodNEQ))
+	}
+	if len(i.MethodIn) > 0 {
+		predicates = append(predicates, caseaction.MethodIn(i.MethodIn...))
+	}
+	if len(i.MethodNotIn) > 0 {
+		predicates = append(predicates, caseaction.MethodNotIn(i.MethodNotIn...))
+	}
+	if i.MethodGT != nil {
+		predicates = append(predicates, caseaction.MethodGT(*i.MethodGT))
+	}
+	if i.MethodGTE != nil {
+		predicates = append(predicates, caseaction.MethodGTE(*i.MethodGTE))
+	}
+	if i.MethodLT != nil {
+		predicates = append(predicates, caseaction.MethodLT(*i.MethodLT))
+	}
+	if i.MethodLTE != nil {
+		predicates = append(predicates, caseaction.MethodLTE(*i.MethodLTE))
+	}
+	if i.MethodContains != nil {
+		predicates = append(predicates, caseaction.MethodContains(*i.MethodContains))
+	}
+	if i.MethodHasPrefix != nil {
+		predicates = append(predicates, caseaction.MethodHasPrefix(*i.MethodHasPrefix))
+	}
+	if i.MethodHasSuffix != nil {
+		predicates = append(predicates, caseaction.MethodHasSuffix(*i.MethodHasSuffix))
+	}
+	if i.MethodIsNil {
+		predicates = append(predicates, caseaction.MethodIsNil())
+	}
+	if i.MethodNotNil {
+		predicates = append(predicates, caseaction.MethodNotNil())
+	}
+	if i.MethodEqualFold != nil {
+		predicates = append(predicates, caseaction.MethodEqualFold(*i.MethodEqualFold))
+	}
+	if i.MethodContainsFold != nil {
+		predicates = append(predicates, caseaction.MethodContainsFold(*i.MethodContainsFold))
+	}
+	if i.Outcome != nil {
+		predicates = append(predicates, caseaction.OutcomeEQ(*i.Outcome))
+	}
+	if i.OutcomeNEQ != nil {
+		predicates = append(predicates, caseaction.OutcomeNEQ(*i.OutcomeNEQ))
+	}
+	if len(i.OutcomeIn) > 0 {
+		predicates = append(predicates, caseaction.OutcomeIn(i.OutcomeIn...))
+	}
+	if len(i.OutcomeNotIn) > 0 {
+		predicates = append(predicates, caseaction.OutcomeNotIn(i.OutcomeNotIn...))
+	}
+	if i.Notes != nil {
+		predicates = append(predicates, caseaction.NotesEQ(*i.Notes))
+	}
+	if i.NotesNEQ != nil {
+		predicates = append(predicates, caseaction.NotesNEQ(*i.NotesNEQ))
+	}
+	if len(i.NotesIn) > 0 {
+		predicates = append(predicates, caseaction.NotesIn(i.NotesIn...))
+	}
+	if len(i.NotesNotIn) > 0 {
+		predicates = append(predicates, caseaction.NotesNotIn(i.NotesNotIn...))
+	}
+	if i.NotesGT != nil {
+		predicates = append(predicates, caseaction.NotesGT(*i.NotesGT))
+	}
+	if i.NotesGTE != nil {
+		predicates = append(predicates, caseaction.NotesGTE(*i.NotesGTE))
+	}
+	if i.NotesLT != nil {
+		predicates = append(predicates, caseaction.NotesLT(*i.NotesLT))
+	}
+	if i.NotesLTE != nil {
+		predicates = append(predicates, caseaction.NotesLTE(*i.NotesLTE))
+	}
+	if i.NotesContains != nil {
+		predicates = append(predicates, caseaction.NotesContains(*i.NotesContains))
+	}
+	if i.NotesHasPrefix != nil {
+		predicates = append(predicates, caseaction.NotesHasPrefix(*i.NotesHasPrefix))
+	}
+	if i.NotesHasSuffix != nil {
+		predicates = append(predicates, caseaction.NotesHasSuffix(*i.NotesHasSuffix))
+	}
+	if i.NotesIsNil {
+		predicates = append(predicates, caseaction.NotesIsNil())
+	}
+	if i.NotesNotNil {
+		predicates = append(predicates, caseaction.NotesNotNil())
+	}
+	if i.NotesEqualFold != nil {
+		predicates = append(predicates, caseaction.NotesEqualFold(*i.NotesEqualFold))
+	}
+	if i.NotesContainsFold != nil {
+		predicates = append(predicates, caseaction.NotesContainsFold(*i.NotesContainsFold))
+	}
+	if i.RecordedByID != nil {
+		predicates = append(predicates, caseaction.RecordedByIDEQ(*i.RecordedByID))
+	}
+	if i.RecordedByIDNEQ != nil {
+		predicates = append(predicates, caseaction.RecordedByIDNEQ(*i.RecordedByIDNEQ))
+	}
+	if len(i.RecordedByIDIn) > 0 {
+		predicates = append(predicates, caseaction.RecordedByIDIn(i.RecordedByIDIn...))
+	}
+	if len(i.RecordedByIDNotIn) > 0 {
+		predicates = append(predicates, caseaction.RecordedByIDNotIn(i.RecordedByIDNotIn...))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, caseaction.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, caseaction.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, caseaction.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, caseaction.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, caseaction.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, caseaction.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, caseaction.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, caseaction.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCaseActionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return caseaction.And(predicates...), nil
+	}
+}
+
+// CheckRunWhereInput represents a where input for filtering CheckRun queries.
+type CheckRunWhereInput struct {
+	Predicates []predicate.CheckRun  `json:"-"`
+	Not        *CheckRunWhereInput   `json:"not,omitempty"`
+	Or         []*CheckRunWhereInput `json:"or,omitempty"`
+	And        []*CheckRunWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *checkrun.Kind  `json:"kind,omitempty"`
+	KindNEQ   *checkrun.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []checkrun.Kind `json:"kindIn,omitempty"`
+	KindNotIn []checkrun.Kind `json:"kindNotIn,omitempty"`
+
+	// "division_code" field predicates.
+	DivisionCode             *string  `json:"divisionCode,omitempty"`
+	DivisionCodeNEQ          *string  `json:"divisionCodeNEQ,omitempty"`
+	DivisionCodeIn           []string `json:"divisionCodeIn,omitempty"`
+	DivisionCodeNotIn        []string `json:"divisionCodeNotIn,omitempty"`
+	DivisionCodeGT           *string  `json:"divisionCodeGT,omitempty"`
+	DivisionCodeGTE          *string  `json:"divisionCodeGTE,omitempty"`
+	DivisionCodeLT           *string  `json:"divisionCodeLT,omitempty"`
+	DivisionCodeLTE          *string  `json:"divisionCodeLTE,omitempty"`
+	DivisionCodeContains     *string  `json:"divisionCodeContains,omitempty"`
+	DivisionCodeHasPrefix    *string  `json:"divisionCodeHasPrefix,omitempty"`
+	DivisionCodeHasSuffix    *string  `json:"divisionCodeHasSuffix,omitempty"`
+	DivisionCodeEqualFold    *string  `json:"divisionCodeEqualFold,omitempty"`
+	DivisionCodeContainsFold *string  `json:"divisionCodeContainsFold,omitempty"`
+
+	// "cutoff" field predicates.
+	Cutoff             *string  `json:"cutoff,omitempty"`
+	CutoffNEQ          *string  `json:"cutoffNEQ,omitempty"`
+	CutoffIn           []string `json:"cutoffIn,omitempty"`
+	CutoffNotIn        []string `json:"cutoffNotIn,omitempty"`
+	CutoffGT           *string  `json:"cutoffGT,omitempty"`
+	CutoffGTE          *string  `json:"cutoffGTE,omitempty"`
+	CutoffLT           *string  `json:"cutoffLT,omitempty"`
+	CutoffLTE          *string  `json:"cutoffLTE,omitempty"`
+	CutoffContains     *string  `json:"cutoffContains,omitempty"`
+	CutoffHasPrefix    *string  `json:"cutoffHasPrefix,omitempty"`
+	CutoffHasSuffix    *string  `json:"cutoffHasSuffix,omitempty"`
+	CutoffEqualFold    *string  `json:"cutoffEqualFold,omitempty"`
+	CutoffContainsFold *string  `json:"cutoffContainsFold,omitempty"`
+
+	// "started_at" field predicates.
+	StartedAt      *time.Time  `json:"startedAt,omitempty"`
+	StartedAtNEQ   *time.Time  `json:"startedAtNEQ,omitempty"`
+	StartedAtIn    []time.Time `json:"startedAtIn,omitempty"`
+	StartedAtNotIn []time.Time `json:"startedAtNotIn,omitempty"`
+	StartedAtGT    *time.Time  `json:"startedAtGT,omitempty"`
+	StartedAtGTE   *time.Time  `json:"startedAtGTE,omitempty"`
+	StartedAtLT    *time.Time  `json:"startedAtLT,omitempty"`
+	StartedAtLTE   *time.Time  `json:"startedAtLTE,omitempty"`
+
+	// "found" field predicates.
+	Found      *int  `json:"found,omitempty"`
+	FoundNEQ   *int  `json:"foundNEQ,omitempty"`
+	FoundIn    []int `json:"foundIn,omitempty"`
+	FoundNotIn []int `json:"foundNotIn,omitempty"`
+	FoundGT    *int  `json:"foundGT,omitempty"`
+	FoundGTE   *int  `json:"foundGTE,omitempty"`
+	FoundLT    *int  `json:"foundLT,omitempty"`
+	FoundLTE   *int  `json:"foundLTE,omitempty"`
+
+	// "opened" field predicates.
+	Opened      *int  `json:"opened,omitempty"`
+	OpenedNEQ   *int  `json:"openedNEQ,omitempty"`
+	OpenedIn    []int `json:"openedIn,omitempty"`
+	OpenedNotIn []int `json:"openedNotIn,omitempty"`
+	OpenedGT    *int  `json:"openedGT,omitempty"`
+	OpenedGTE   *int  `json:"openedGTE,omitempty"`
+	OpenedLT    *int  `json:"openedLT,omitempty"`
+	OpenedLTE   *int  `json:"openedLTE,omitempty"`
+
+	// "run_by_id" field predicates.
+	RunByID       *int  `json:"runByID,omitempty"`
+	RunByIDNEQ    *int  `json:"runByIDNEQ,omitempty"`
+	RunByIDIn     []int `json:"runByIDIn,omitempty"`
+	RunByIDNotIn  []int `json:"runByIDNotIn,omitempty"`
+	RunByIDIsNil  bool  `json:"runByIDIsNil,omitempty"`
+	RunByIDNotNil bool  `json:"runByIDNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CheckRunWhereInput) AddPredicates(predicates ...predicate.CheckRun) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CheckRunWhereInput filter on the CheckRunQuery builder.
+func (i *CheckRunWhereInput) Filter(q *CheckRunQuery) (*CheckRunQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCheckRunWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCheckRunWhereInput is returned in case the CheckRunWhereInput is empty.
+var ErrEmptyCheckRunWhereInput = errors.New("ent: empty predicate CheckRunWhereInput")
+
+// P returns a predicate for filtering checkruns.
+// An error is returned if the input is empty or invalid.
+func (i *CheckRunWhereInput) P() (predicate.CheckRun, error) {
+	var predicates []predicate.CheckRun
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, checkrun.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CheckRun, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, checkrun.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CheckRun, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, checkrun.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, checkrun.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, checkrun.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, checkrun.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, checkrun.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, checkrun.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, checkrun.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, checkrun.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, checkrun.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, checkrun.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, checkrun.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, checkrun.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, checkrun.KindNotIn(i.KindNotIn...))
+	}
+	if i.DivisionCode != nil {
+		predicates = append(predicates, checkrun.DivisionCodeEQ(*i.DivisionCode))
+	}
+	if i.DivisionCodeNEQ != nil {
+		predicates = append(predicates, checkrun.DivisionCodeNEQ(*i.DivisionCodeNEQ))
+	}
+	if len(i.DivisionCodeIn) > 0 {
+		predicates = append(predicates, checkrun.DivisionCodeIn(i.DivisionCodeIn...))
+	}
+	if len(i.DivisionCodeNotIn) > 0 {
+		predicates = append(predicates, checkrun.DivisionCodeNotIn(i.DivisionCodeNotIn...))
+	}
+	if i.DivisionCodeGT != nil {
+		predicates = append(predicates, checkrun.DivisionCodeGT(*i.DivisionCodeGT))
+	}
+	if i.DivisionCodeGTE != nil {
+		predicates = append(predicates, checkrun.DivisionCodeGTE(*i.DivisionCodeGTE))
+	}
+	if i.DivisionCodeLT != nil {
+		predicates = append(predicates, checkrun.DivisionCodeLT(*i.DivisionCodeLT))
+	}
+	if i.DivisionCodeLTE != nil {
+		predicates = append(predicates, checkrun.DivisionCodeLTE(*i.DivisionCodeLTE))
+	}
+	if i.DivisionCodeContains != nil {
+		predicates = append(predicates, checkrun.DivisionCodeContains(*i.DivisionCodeContains))
+	}
+	if i.DivisionCodeHasPrefix != nil {
+		predicates = append(predicates, checkrun.DivisionCodeHasPrefix(*i.DivisionCodeHasPrefix))
+	}
+	if i.DivisionCodeHasSuffix != nil {
+		predicates = append(predicates, checkrun.DivisionCodeHasSuffix(*i.DivisionCodeHasSuffix))
+	}
+	if i.DivisionCodeEqualFold != nil {
+		predicates = append(predicates, checkrun.DivisionCodeEqualFold(*i.DivisionCodeEqualFold))
+	}
+	if i.DivisionCodeContainsFold != nil {
+		predicates = append(predicates, checkrun.DivisionCodeContainsFold(*i.DivisionCodeContainsFold))
+	}
+	if i.Cutoff != nil {
+		predicates = append(predicates, checkrun.CutoffEQ(*i.Cutoff))
+	}
+	if i.CutoffNEQ != nil {
+		predicates = append(predicates, checkrun.CutoffNEQ(*i.CutoffNEQ))
+	}
+	if len(i.CutoffIn) > 0 {
+		predicates = append(predicates, checkrun.CutoffIn(i.CutoffIn...))
+	}
+	if len(i.CutoffNotIn) > 0 {
+		predicates = append(predicates, checkrun.CutoffNotIn(i.CutoffNotIn...))
+	}
+	if i.CutoffGT != nil {
+		predicates = append(predicates, checkrun.CutoffGT(*i.CutoffGT))
+	}
+	if i.CutoffGTE != nil {
+		predicates = append(predicates, checkrun.CutoffGTE(*i.CutoffGTE))
+	}
+	if i.CutoffLT != nil {
+		predicates = append(predicates, checkrun.CutoffLT(*i.CutoffLT))
+	}
+	if i.CutoffLTE != nil {
+		predicates = append(predicates, checkrun.CutoffLTE(*i.CutoffLTE))
+	}
+	if i.CutoffContains != nil {
+		predicates = append(predicates, checkrun.CutoffContains(*i.CutoffContains))
+	}
+	if i.CutoffHasPrefix != nil {
+		predicates = append(predicates, checkrun.CutoffHasPrefix(*i.CutoffHasPrefix))
+	}
+	if i.CutoffHasSuffix != nil {
+		predicates = append(predicates, checkrun.CutoffHasSuffix(*i.CutoffHasSuffix))
+	}
+	if i.CutoffEqualFold != nil {
+		predicates = append(predicates, checkrun.CutoffEqualFold(*i.CutoffEqualFold))
+	}
+	if i.CutoffContainsFold != nil {
+		predicates = append(predicates, checkrun.CutoffContainsFold(*i.CutoffContainsFold))
+	}
+	if i.StartedAt != nil {
+		predicates = append(predicates, checkrun.StartedAtEQ(*i.StartedAt))
+	}
+	if i.StartedAtNEQ != nil {
+		predicates = append(predicates, checkrun.StartedAtNEQ(*i.StartedAtNEQ))
+	}
+	if len(i.StartedAtIn) > 0 {
+		predicates = append(predicates, checkrun.StartedAtIn(i.StartedAtIn...))
+	}
+	if len(i.StartedAtNotIn) > 0 {
+		predicates = append(predicates, checkrun.StartedAtNotIn(i.StartedAtNotIn...))
+	}
+	if i.StartedAtGT != nil {
+		predicates = append(predicates, checkrun.StartedAtGT(*i.StartedAtGT))
+	}
+	if i.StartedAtGTE != nil {
+		predicates = append(predicates, checkrun.StartedAtGTE(*i.StartedAtGTE))
+	}
+	if i.StartedAtLT != nil {
+		predicates = append(predicates, checkrun.StartedAtLT(*i.StartedAtLT))
+	}
+	if i.StartedAtLTE != nil {
+		predicates = append(predicates, checkrun.StartedAtLTE(*i.StartedAtLTE))
+	}
+	if i.Found != nil {
+		predicates = append(predicates, checkrun.FoundEQ(*i.Found))
+	}
+	if i.FoundNEQ != nil {
+		predicates = append(predicates, checkrun.FoundNEQ(*i.FoundNEQ))
+	}
+	if len(i.FoundIn) > 0 {
+		predicates = append(predicates, checkrun.FoundIn(i.FoundIn...))
+	}
+	if len(i.FoundNotIn) > 0 {
+		predicates = append(predicates, checkrun.FoundNotIn(i.FoundNotIn...))
+	}
+	if i.FoundGT != nil {
+		predicates = append(predicates, checkrun.FoundGT(*i.FoundGT))
+	}
+	if i.FoundGTE != nil {
+		predicates = append(predicates, checkrun.FoundGTE(*i.FoundGTE))
+	}
+	if i.FoundLT != nil {
+		predicates = append(predicates, checkrun.FoundLT(*i.FoundLT))
+	}
+	if i.FoundLTE != nil {
+		predicates = append(predicates, checkrun.FoundLTE(*i.FoundLTE))
+	}
+	if i.Opened != nil {
+		predicates = append(predicates, checkrun.OpenedEQ(*i.Opened))
+	}
+	if i.OpenedNEQ != nil {
+		predicates = append(predicates, checkrun.OpenedNEQ(*i.OpenedNEQ))
+	}
+	if len(i.OpenedIn) > 0 {
+		predicates = append(predicates, checkrun.OpenedIn(i.OpenedIn...))
+	}
+	if len(i.OpenedNotIn) > 0 {
+		predicates = append(predicates, checkrun.OpenedNotIn(i.OpenedNotIn...))
+	}
+	if i.OpenedGT != nil {
+		predicates = append(predicates, checkrun.OpenedGT(*i.OpenedGT))
+	}
+	if i.OpenedGTE != nil {
+		predicates = append(predicates, checkrun.OpenedGTE(*i.OpenedGTE))
+	}
+	if i.OpenedLT != nil {
+		predicates = append(predicates, checkrun.OpenedLT(*i.OpenedLT))
+	}
+	if i.OpenedLTE != nil {
+		predicates = append(predicates, checkrun.OpenedLTE(*i.OpenedLTE))
+	}
+	if i.RunByID != nil {
+		predicates = append(predicates, checkrun.RunByIDEQ(*i.RunByID))
+	}
+	if i.RunByIDNEQ != nil {
+		predicates = append(predicates, checkrun.RunByIDNEQ(*i.RunByIDNEQ))
+	}
+	if len(i.RunByIDIn) > 0 {
+		predicates = append(predicates, checkrun.RunByIDIn(i.RunByIDIn...))
+	}
+	if len(i.RunByIDNotIn) > 0 {
+		predicates = append(predicates, checkrun.RunByIDNotIn(i.RunByIDNotIn...))
+	}
+	if i.RunByIDIsNil {
+		predicates = append(predicates, checkrun.RunByIDIsNil())
+	}
+	if i.RunByIDNotNil {
+		predicates = append(predicates, checkrun.RunByIDNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCheckRunWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return checkrun.And(predicates...), nil
+	}
+}
+
 // ContactWhereInput represents a where input for filtering Contact queries.
 type ContactWhereInput struct {
 	Predicates []predicate.Contact  `json:"-"`
@@ -3673,6 +5596,610 @@ func (i *DivisionWhereInput) P() (predicate.Division, error) {
 		return predicates[0], nil
 	default:
 		return division.And(predicates...), nil
+	}
+}
+
+// DropoutCaseWhereInput represents a where input for filtering DropoutCase queries.
+type DropoutCaseWhereInput struct {
+	Predicates []predicate.DropoutCase  `json:"-"`
+	Not        *DropoutCaseWhereInput   `json:"not,omitempty"`
+	Or         []*DropoutCaseWhereInput `json:"or,omitempty"`
+	And        []*DropoutCaseWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "student_id" field predicates.
+	StudentID      *int  `json:"studentID,omitempty"`
+	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
+	StudentIDIn    []int `json:"studentIDIn,omitempty"`
+	StudentIDNotIn []int `json:"studentIDNotIn,omitempty"`
+
+	// "village_code" field predicates.
+	VillageCode             *string  `json:"villageCode,omitempty"`
+	VillageCodeNEQ          *string  `json:"villageCodeNEQ,omitempty"`
+	VillageCodeIn           []string `json:"villageCodeIn,omitempty"`
+	VillageCodeNotIn        []string `json:"villageCodeNotIn,omitempty"`
+	VillageCodeGT           *string  `json:"villageCodeGT,omitempty"`
+	VillageCodeGTE          *string  `json:"villageCodeGTE,omitempty"`
+	VillageCodeLT           *string  `json:"villageCodeLT,omitempty"`
+	VillageCodeLTE          *string  `json:"villageCodeLTE,omitempty"`
+	VillageCodeContains     *string  `json:"villageCodeContains,omitempty"`
+	VillageCodeHasPrefix    *string  `json:"villageCodeHasPrefix,omitempty"`
+	VillageCodeHasSuffix    *string  `json:"villageCodeHasSuffix,omitempty"`
+	VillageCodeEqualFold    *string  `json:"villageCodeEqualFold,omitempty"`
+	VillageCodeContainsFold *string  `json:"villageCodeContainsFold,omitempty"`
+
+	// "school_id" field predicates.
+	SchoolID       *int  `json:"schoolID,omitempty"`
+	SchoolIDNEQ    *int  `json:"schoolIDNEQ,omitempty"`
+	SchoolIDIn     []int `json:"schoolIDIn,omitempty"`
+	SchoolIDNotIn  []int `json:"schoolIDNotIn,omitempty"`
+	SchoolIDIsNil  bool  `json:"schoolIDIsNil,omitempty"`
+	SchoolIDNotNil bool  `json:"schoolIDNotNil,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *dropoutcase.Kind  `json:"kind,omitempty"`
+	KindNEQ   *dropoutcase.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []dropoutcase.Kind `json:"kindIn,omitempty"`
+	KindNotIn []dropoutcase.Kind `json:"kindNotIn,omitempty"`
+
+	// "source" field predicates.
+	Source      *dropoutcase.Source  `json:"source,omitempty"`
+	SourceNEQ   *dropoutcase.Source  `json:"sourceNEQ,omitempty"`
+	SourceIn    []dropoutcase.Source `json:"sourceIn,omitempty"`
+	SourceNotIn []dropoutcase.Source `json:"sourceNotIn,omitempty"`
+
+	// "check_run_id" field predicates.
+	CheckRunID       *int  `json:"checkRunID,omitempty"`
+	CheckRunIDNEQ    *int  `json:"checkRunIDNEQ,omitempty"`
+	CheckRunIDIn     []int `json:"checkRunIDIn,omitempty"`
+	CheckRunIDNotIn  []int `json:"checkRunIDNotIn,omitempty"`
+	CheckRunIDIsNil  bool  `json:"checkRunIDIsNil,omitempty"`
+	CheckRunIDNotNil bool  `json:"checkRunIDNotNil,omitempty"`
+
+	// "absence_report_id" field predicates.
+	AbsenceReportID       *int  `json:"absenceReportID,omitempty"`
+	AbsenceReportIDNEQ    *int  `json:"absenceReportIDNEQ,omitempty"`
+	AbsenceReportIDIn     []int `json:"absenceReportIDIn,omitempty"`
+	AbsenceReportIDNotIn  []int `json:"absenceReportIDNotIn,omitempty"`
+	AbsenceReportIDIsNil  bool  `json:"absenceReportIDIsNil,omitempty"`
+	AbsenceReportIDNotNil bool  `json:"absenceReportIDNotNil,omitempty"`
+
+	// "status" field predicates.
+	Status      *dropoutcase.Status  `json:"status,omitempty"`
+	StatusNEQ   *dropoutcase.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []dropoutcase.Status `json:"statusIn,omitempty"`
+	StatusNotIn []dropoutcase.Status `json:"statusNotIn,omitempty"`
+
+	// "opened_at" field predicates.
+	OpenedAt      *time.Time  `json:"openedAt,omitempty"`
+	OpenedAtNEQ   *time.Time  `json:"openedAtNEQ,omitempty"`
+	OpenedAtIn    []time.Time `json:"openedAtIn,omitempty"`
+	OpenedAtNotIn []time.Time `json:"openedAtNotIn,omitempty"`
+	OpenedAtGT    *time.Time  `json:"openedAtGT,omitempty"`
+	OpenedAtGTE   *time.Time  `json:"openedAtGTE,omitempty"`
+	OpenedAtLT    *time.Time  `json:"openedAtLT,omitempty"`
+	OpenedAtLTE   *time.Time  `json:"openedAtLTE,omitempty"`
+
+	// "closed_at" field predicates.
+	ClosedAt       *time.Time  `json:"closedAt,omitempty"`
+	ClosedAtNEQ    *time.Time  `json:"closedAtNEQ,omitempty"`
+	ClosedAtIn     []time.Time `json:"closedAtIn,omitempty"`
+	ClosedAtNotIn  []time.Time `json:"closedAtNotIn,omitempty"`
+	ClosedAtGT     *time.Time  `json:"closedAtGT,omitempty"`
+	ClosedAtGTE    *time.Time  `json:"closedAtGTE,omitempty"`
+	ClosedAtLT     *time.Time  `json:"closedAtLT,omitempty"`
+	ClosedAtLTE    *time.Time  `json:"closedAtLTE,omitempty"`
+	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
+	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
+
+	// "close_reason" field predicates.
+	CloseReason       *dropoutcase.CloseReason  `json:"closeReason,omitempty"`
+	CloseReasonNEQ    *dropoutcase.CloseReason  `json:"closeReasonNEQ,omitempty"`
+	CloseReasonIn     []dropoutcase.CloseReason `json:"closeReasonIn,omitempty"`
+	CloseReasonNotIn  []dropoutcase.CloseReason `json:"closeReasonNotIn,omitempty"`
+	CloseReasonIsNil  bool                      `json:"closeReasonIsNil,omitempty"`
+	CloseReasonNotNil bool                      `json:"closeReasonNotNil,omitempty"`
+
+	// "close_note" field predicates.
+	CloseNote             *string  `json:"closeNote,omitempty"`
+	CloseNoteNEQ          *string  `json:"closeNoteNEQ,omitempty"`
+	CloseNoteIn           []string `json:"closeNoteIn,omitempty"`
+	CloseNoteNotIn        []string `json:"closeNoteNotIn,omitempty"`
+	CloseNoteGT           *string  `json:"closeNoteGT,omitempty"`
+	CloseNoteGTE          *string  `json:"closeNoteGTE,omitempty"`
+	CloseNoteLT           *string  `json:"closeNoteLT,omitempty"`
+	CloseNoteLTE          *string  `json:"closeNoteLTE,omitempty"`
+	CloseNoteContains     *string  `json:"closeNoteContains,omitempty"`
+	CloseNoteHasPrefix    *string  `json:"closeNoteHasPrefix,omitempty"`
+	CloseNoteHasSuffix    *string  `json:"closeNoteHasSuffix,omitempty"`
+	CloseNoteIsNil        bool     `json:"closeNoteIsNil,omitempty"`
+	CloseNoteNotNil       bool     `json:"closeNoteNotNil,omitempty"`
+	CloseNoteEqualFold    *string  `json:"closeNoteEqualFold,omitempty"`
+	CloseNoteContainsFold *string  `json:"closeNoteContainsFold,omitempty"`
+
+	// "responsible_id" field predicates.
+	ResponsibleID       *int  `json:"responsibleID,omitempty"`
+	ResponsibleIDNEQ    *int  `json:"responsibleIDNEQ,omitempty"`
+	ResponsibleIDIn     []int `json:"responsibleIDIn,omitempty"`
+	ResponsibleIDNotIn  []int `json:"responsibleIDNotIn,omitempty"`
+	ResponsibleIDIsNil  bool  `json:"responsibleIDIsNil,omitempty"`
+	ResponsibleIDNotNil bool  `json:"responsibleIDNotNil,omitempty"`
+
+	// "opened_by_id" field predicates.
+	OpenedByID       *int  `json:"openedByID,omitempty"`
+	OpenedByIDNEQ    *int  `json:"openedByIDNEQ,omitempty"`
+	OpenedByIDIn     []int `json:"openedByIDIn,omitempty"`
+	OpenedByIDNotIn  []int `json:"openedByIDNotIn,omitempty"`
+	OpenedByIDIsNil  bool  `json:"openedByIDIsNil,omitempty"`
+	OpenedByIDNotNil bool  `json:"openedByIDNotNil,omitempty"`
+
+	// "closed_by_id" field predicates.
+	ClosedByID       *int  `json:"closedByID,omitempty"`
+	ClosedByIDNEQ    *int  `json:"closedByIDNEQ,omitempty"`
+	ClosedByIDIn     []int `json:"closedByIDIn,omitempty"`
+	ClosedByIDNotIn  []int `json:"closedByIDNotIn,omitempty"`
+	ClosedByIDIsNil  bool  `json:"closedByIDIsNil,omitempty"`
+	ClosedByIDNotNil bool  `json:"closedByIDNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DropoutCaseWhereInput) AddPredicates(predicates ...predicate.DropoutCase) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DropoutCaseWhereInput filter on the DropoutCaseQuery builder.
+func (i *DropoutCaseWhereInput) Filter(q *DropoutCaseQuery) (*DropoutCaseQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDropoutCaseWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDropoutCaseWhereInput is returned in case the DropoutCaseWhereInput is empty.
+var ErrEmptyDropoutCaseWhereInput = errors.New("ent: empty predicate DropoutCaseWhereInput")
+
+// P returns a predicate for filtering dropoutcases.
+// An error is returned if the input is empty or invalid.
+func (i *DropoutCaseWhereInput) P() (predicate.DropoutCase, error) {
+	var predicates []predicate.DropoutCase
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, dropoutcase.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.DropoutCase, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, dropoutcase.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.DropoutCase, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, dropoutcase.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, dropoutcase.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, dropoutcase.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, dropoutcase.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, dropoutcase.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, dropoutcase.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, dropoutcase.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, dropoutcase.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, dropoutcase.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, dropoutcase.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.StudentID != nil {
+		predicates = append(predicates, dropoutcase.StudentIDEQ(*i.StudentID))
+	}
+	if i.StudentIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.StudentIDNEQ(*i.StudentIDNEQ))
+	}
+	if len(i.StudentIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.StudentIDIn(i.StudentIDIn...))
+	}
+	if len(i.StudentIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.StudentIDNotIn(i.StudentIDNotIn...))
+	}
+	if i.VillageCode != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeEQ(*i.VillageCode))
+	}
+	if i.VillageCodeNEQ != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeNEQ(*i.VillageCodeNEQ))
+	}
+	if len(i.VillageCodeIn) > 0 {
+		predicates = append(predicates, dropoutcase.VillageCodeIn(i.VillageCodeIn...))
+	}
+	if len(i.VillageCodeNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.VillageCodeNotIn(i.VillageCodeNotIn...))
+	}
+	if i.VillageCodeGT != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeGT(*i.VillageCodeGT))
+	}
+	if i.VillageCodeGTE != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeGTE(*i.VillageCodeGTE))
+	}
+	if i.VillageCodeLT != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeLT(*i.VillageCodeLT))
+	}
+	if i.VillageCodeLTE != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeLTE(*i.VillageCodeLTE))
+	}
+	if i.VillageCodeContains != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeContains(*i.VillageCodeContains))
+	}
+	if i.VillageCodeHasPrefix != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeHasPrefix(*i.VillageCodeHasPrefix))
+	}
+	if i.VillageCodeHasSuffix != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeHasSuffix(*i.VillageCodeHasSuffix))
+	}
+	if i.VillageCodeEqualFold != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeEqualFold(*i.VillageCodeEqualFold))
+	}
+	if i.VillageCodeContainsFold != nil {
+		predicates = append(predicates, dropoutcase.VillageCodeContainsFold(*i.VillageCodeContainsFold))
+	}
+	if i.SchoolID != nil {
+		predicates = append(predicates, dropoutcase.SchoolIDEQ(*i.SchoolID))
+	}
+	if i.SchoolIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.SchoolIDNEQ(*i.SchoolIDNEQ))
+	}
+	if len(i.SchoolIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.SchoolIDIn(i.SchoolIDIn...))
+	}
+	if len(i.SchoolIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.SchoolIDNotIn(i.SchoolIDNotIn...))
+	}
+	if i.SchoolIDIsNil {
+		predicates = append(predicates, dropoutcase.SchoolIDIsNil())
+	}
+	if i.SchoolIDNotNil {
+		predicates = append(predicates, dropoutcase.SchoolIDNotNil())
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, dropoutcase.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, dropoutcase.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, dropoutcase.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.KindNotIn(i.KindNotIn...))
+	}
+	if i.Source != nil {
+		predicates = append(predicates, dropoutcase.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, dropoutcase.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, dropoutcase.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.SourceNotIn(i.SourceNotIn...))
+	}
+	if i.CheckRunID != nil {
+		predicates = append(predicates, dropoutcase.CheckRunIDEQ(*i.CheckRunID))
+	}
+	if i.CheckRunIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.CheckRunIDNEQ(*i.CheckRunIDNEQ))
+	}
+	if len(i.CheckRunIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.CheckRunIDIn(i.CheckRunIDIn...))
+	}
+	if len(i.CheckRunIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.CheckRunIDNotIn(i.CheckRunIDNotIn...))
+	}
+	if i.CheckRunIDIsNil {
+		predicates = append(predicates, dropoutcase.CheckRunIDIsNil())
+	}
+	if i.CheckRunIDNotNil {
+		predicates = append(predicates, dropoutcase.CheckRunIDNotNil())
+	}
+	if i.AbsenceReportID != nil {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDEQ(*i.AbsenceReportID))
+	}
+	if i.AbsenceReportIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDNEQ(*i.AbsenceReportIDNEQ))
+	}
+	if len(i.AbsenceReportIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDIn(i.AbsenceReportIDIn...))
+	}
+	if len(i.AbsenceReportIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDNotIn(i.AbsenceReportIDNotIn...))
+	}
+	if i.AbsenceReportIDIsNil {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDIsNil())
+	}
+	if i.AbsenceReportIDNotNil {
+		predicates = append(predicates, dropoutcase.AbsenceReportIDNotNil())
+	}
+	if i.Status != nil {
+		predicates = append(predicates, dropoutcase.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, dropoutcase.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, dropoutcase.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.OpenedAt != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtEQ(*i.OpenedAt))
+	}
+	if i.OpenedAtNEQ != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtNEQ(*i.OpenedAtNEQ))
+	}
+	if len(i.OpenedAtIn) > 0 {
+		predicates = append(predicates, dropoutcase.OpenedAtIn(i.OpenedAtIn...))
+	}
+	if len(i.OpenedAtNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.OpenedAtNotIn(i.OpenedAtNotIn...))
+	}
+	if i.OpenedAtGT != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtGT(*i.OpenedAtGT))
+	}
+	if i.OpenedAtGTE != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtGTE(*i.OpenedAtGTE))
+	}
+	if i.OpenedAtLT != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtLT(*i.OpenedAtLT))
+	}
+	if i.OpenedAtLTE != nil {
+		predicates = append(predicates, dropoutcase.OpenedAtLTE(*i.OpenedAtLTE))
+	}
+	if i.ClosedAt != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtEQ(*i.ClosedAt))
+	}
+	if i.ClosedAtNEQ != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtNEQ(*i.ClosedAtNEQ))
+	}
+	if len(i.ClosedAtIn) > 0 {
+		predicates = append(predicates, dropoutcase.ClosedAtIn(i.ClosedAtIn...))
+	}
+	if len(i.ClosedAtNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.ClosedAtNotIn(i.ClosedAtNotIn...))
+	}
+	if i.ClosedAtGT != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtGT(*i.ClosedAtGT))
+	}
+	if i.ClosedAtGTE != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtGTE(*i.ClosedAtGTE))
+	}
+	if i.ClosedAtLT != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtLT(*i.ClosedAtLT))
+	}
+	if i.ClosedAtLTE != nil {
+		predicates = append(predicates, dropoutcase.ClosedAtLTE(*i.ClosedAtLTE))
+	}
+	if i.ClosedAtIsNil {
+		predicates = append(predicates, dropoutcase.ClosedAtIsNil())
+	}
+	if i.ClosedAtNotNil {
+		predicates = append(predicates, dropoutcase.ClosedAtNotNil())
+	}
+	if i.CloseReason != nil {
+		predicates = append(predicates, dropoutcase.CloseReasonEQ(*i.CloseReason))
+	}
+	if i.CloseReasonNEQ != nil {
+		predicates = append(predicates, dropoutcase.CloseReasonNEQ(*i.CloseReasonNEQ))
+	}
+	if len(i.CloseReasonIn) > 0 {
+		predicates = append(predicates, dropoutcase.CloseReasonIn(i.CloseReasonIn...))
+	}
+	if len(i.CloseReasonNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.CloseReasonNotIn(i.CloseReasonNotIn...))
+	}
+	if i.CloseReasonIsNil {
+		predicates = append(predicates, dropoutcase.CloseReasonIsNil())
+	}
+	if i.CloseReasonNotNil {
+		predicates = append(predicates, dropoutcase.CloseReasonNotNil())
+	}
+	if i.CloseNote != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteEQ(*i.CloseNote))
+	}
+	if i.CloseNoteNEQ != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteNEQ(*i.CloseNoteNEQ))
+	}
+	if len(i.CloseNoteIn) > 0 {
+		predicates = append(predicates, dropoutcase.CloseNoteIn(i.CloseNoteIn...))
+	}
+	if len(i.CloseNoteNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.CloseNoteNotIn(i.CloseNoteNotIn...))
+	}
+	if i.CloseNoteGT != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteGT(*i.CloseNoteGT))
+	}
+	if i.CloseNoteGTE != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteGTE(*i.CloseNoteGTE))
+	}
+	if i.CloseNoteLT != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteLT(*i.CloseNoteLT))
+	}
+	if i.CloseNoteLTE != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteLTE(*i.CloseNoteLTE))
+	}
+	if i.CloseNoteContains != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteContains(*i.CloseNoteContains))
+	}
+	if i.CloseNoteHasPrefix != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteHasPrefix(*i.CloseNoteHasPrefix))
+	}
+	if i.CloseNoteHasSuffix != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteHasSuffix(*i.CloseNoteHasSuffix))
+	}
+	if i.CloseNoteIsNil {
+		predicates = append(predicates, dropoutcase.CloseNoteIsNil())
+	}
+	if i.CloseNoteNotNil {
+		predicates = append(predicates, dropoutcase.CloseNoteNotNil())
+	}
+	if i.CloseNoteEqualFold != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteEqualFold(*i.CloseNoteEqualFold))
+	}
+	if i.CloseNoteContainsFold != nil {
+		predicates = append(predicates, dropoutcase.CloseNoteContainsFold(*i.CloseNoteContainsFold))
+	}
+	if i.ResponsibleID != nil {
+		predicates = append(predicates, dropoutcase.ResponsibleIDEQ(*i.ResponsibleID))
+	}
+	if i.ResponsibleIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.ResponsibleIDNEQ(*i.ResponsibleIDNEQ))
+	}
+	if len(i.ResponsibleIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.ResponsibleIDIn(i.ResponsibleIDIn...))
+	}
+	if len(i.ResponsibleIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.ResponsibleIDNotIn(i.ResponsibleIDNotIn...))
+	}
+	if i.ResponsibleIDIsNil {
+		predicates = append(predicates, dropoutcase.ResponsibleIDIsNil())
+	}
+	if i.ResponsibleIDNotNil {
+		predicates = append(predicates, dropoutcase.ResponsibleIDNotNil())
+	}
+	if i.OpenedByID != nil {
+		predicates = append(predicates, dropoutcase.OpenedByIDEQ(*i.OpenedByID))
+	}
+	if i.OpenedByIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.OpenedByIDNEQ(*i.OpenedByIDNEQ))
+	}
+	if len(i.OpenedByIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.OpenedByIDIn(i.OpenedByIDIn...))
+	}
+	if len(i.OpenedByIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.OpenedByIDNotIn(i.OpenedByIDNotIn...))
+	}
+	if i.OpenedByIDIsNil {
+		predicates = append(predicates, dropoutcase.OpenedByIDIsNil())
+	}
+	if i.OpenedByIDNotNil {
+		predicates = append(predicates, dropoutcase.OpenedByIDNotNil())
+	}
+	if i.ClosedByID != nil {
+		predicates = append(predicates, dropoutcase.ClosedByIDEQ(*i.ClosedByID))
+	}
+	if i.ClosedByIDNEQ != nil {
+		predicates = append(predicates, dropoutcase.ClosedByIDNEQ(*i.ClosedByIDNEQ))
+	}
+	if len(i.ClosedByIDIn) > 0 {
+		predicates = append(predicates, dropoutcase.ClosedByIDIn(i.ClosedByIDIn...))
+	}
+	if len(i.ClosedByIDNotIn) > 0 {
+		predicates = append(predicates, dropoutcase.ClosedByIDNotIn(i.ClosedByIDNotIn...))
+	}
+	if i.ClosedByIDIsNil {
+		predicates = append(predicates, dropoutcase.ClosedByIDIsNil())
+	}
+	if i.ClosedByIDNotNil {
+		predicates = append(predicates, dropoutcase.ClosedByIDNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDropoutCaseWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return dropoutcase.And(predicates...), nil
 	}
 }
 

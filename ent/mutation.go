@@ -6,13 +6,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -40,12 +45,17 @@ const (
 
 	// Node types.
 	TypeAPIToken          = "APIToken"
+	TypeAbsenceReport     = "AbsenceReport"
+	TypeAbsenceStep       = "AbsenceStep"
 	TypeAgreement         = "Agreement"
 	TypeAgreementTemplate = "AgreementTemplate"
 	TypeAssignment        = "Assignment"
 	TypeAuditLog          = "AuditLog"
+	TypeCaseAction        = "CaseAction"
+	TypeCheckRun          = "CheckRun"
 	TypeContact           = "Contact"
 	TypeDivision          = "Division"
+	TypeDropoutCase       = "DropoutCase"
 	TypeHousehold         = "Household"
 	TypeImportCellError   = "ImportCellError"
 	TypeImportFile        = "ImportFile"
@@ -1030,6 +1040,2107 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// AbsenceReportMutation represents an operation that mutates the AbsenceReport nodes in the graph.
+type AbsenceReportMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	uuid               *string
+	village_code       *string
+	school_id          *int
+	addschool_id       *int
+	absent_since       *string
+	reason             *string
+	reported_at        *time.Time
+	status             *absencereport.Status
+	returned_on        *string
+	clearedFields      map[string]struct{}
+	student            *int
+	clearedstudent     bool
+	reported_by        *int
+	clearedreported_by bool
+	steps              map[int]struct{}
+	removedsteps       map[int]struct{}
+	clearedsteps       bool
+	done               bool
+	oldValue           func(context.Context) (*AbsenceReport, error)
+	predicates         []predicate.AbsenceReport
+}
+
+var _ ent.Mutation = (*AbsenceReportMutation)(nil)
+
+// absencereportOption allows management of the mutation configuration using functional options.
+type absencereportOption func(*AbsenceReportMutation)
+
+// newAbsenceReportMutation creates new mutation for the AbsenceReport entity.
+func newAbsenceReportMutation(c config, op Op, opts ...absencereportOption) *AbsenceReportMutation {
+	m := &AbsenceReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAbsenceReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAbsenceReportID sets the ID field of the mutation.
+func withAbsenceReportID(id int) absencereportOption {
+	return func(m *AbsenceReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AbsenceReport
+		)
+		m.oldValue = func(ctx context.Context) (*AbsenceReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AbsenceReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAbsenceReport sets the old AbsenceReport of the mutation.
+func withAbsenceReport(node *AbsenceReport) absencereportOption {
+	return func(m *AbsenceReportMutation) {
+		m.oldValue = func(context.Context) (*AbsenceReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AbsenceReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AbsenceReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AbsenceReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AbsenceReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AbsenceReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUUID sets the "uuid" field.
+func (m *AbsenceReportMutation) SetUUID(s string) {
+	m.uuid = &s
+}
+
+// UUID returns the value of the "uuid" field in the mutation.
+func (m *AbsenceReportMutation) UUID() (r string, exists bool) {
+	v := m.uuid
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUUID returns the old "uuid" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldUUID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUUID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUUID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUUID: %w", err)
+	}
+	return oldValue.UUID, nil
+}
+
+// ResetUUID resets all changes to the "uuid" field.
+func (m *AbsenceReportMutation) ResetUUID() {
+	m.uuid = nil
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *AbsenceReportMutation) SetStudentID(i int) {
+	m.student = &i
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *AbsenceReportMutation) StudentID() (r int, exists bool) {
+	v := m.student
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldStudentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *AbsenceReportMutation) ResetStudentID() {
+	m.student = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *AbsenceReportMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *AbsenceReportMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *AbsenceReportMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetSchoolID sets the "school_id" field.
+func (m *AbsenceReportMutation) SetSchoolID(i int) {
+	m.school_id = &i
+	m.addschool_id = nil
+}
+
+// SchoolID returns the value of the "school_id" field in the mutation.
+func (m *AbsenceReportMutation) SchoolID() (r int, exists bool) {
+	v := m.school_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolID returns the old "school_id" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldSchoolID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolID: %w", err)
+	}
+	return oldValue.SchoolID, nil
+}
+
+// AddSchoolID adds i to the "school_id" field.
+func (m *AbsenceReportMutation) AddSchoolID(i int) {
+	if m.addschool_id != nil {
+		*m.addschool_id += i
+	} else {
+		m.addschool_id = &i
+	}
+}
+
+// AddedSchoolID returns the value that was added to the "school_id" field in this mutation.
+func (m *AbsenceReportMutation) AddedSchoolID() (r int, exists bool) {
+	v := m.addschool_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSchoolID clears the value of the "school_id" field.
+func (m *AbsenceReportMutation) ClearSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	m.clearedFields[absencereport.FieldSchoolID] = struct{}{}
+}
+
+// SchoolIDCleared returns if the "school_id" field was cleared in this mutation.
+func (m *AbsenceReportMutation) SchoolIDCleared() bool {
+	_, ok := m.clearedFields[absencereport.FieldSchoolID]
+	return ok
+}
+
+// ResetSchoolID resets all changes to the "school_id" field.
+func (m *AbsenceReportMutation) ResetSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	delete(m.clearedFields, absencereport.FieldSchoolID)
+}
+
+// SetAbsentSince sets the "absent_since" field.
+func (m *AbsenceReportMutation) SetAbsentSince(s string) {
+	m.absent_since = &s
+}
+
+// AbsentSince returns the value of the "absent_since" field in the mutation.
+func (m *AbsenceReportMutation) AbsentSince() (r string, exists bool) {
+	v := m.absent_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAbsentSince returns the old "absent_since" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldAbsentSince(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAbsentSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAbsentSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAbsentSince: %w", err)
+	}
+	return oldValue.AbsentSince, nil
+}
+
+// ResetAbsentSince resets all changes to the "absent_since" field.
+func (m *AbsenceReportMutation) ResetAbsentSince() {
+	m.absent_since = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *AbsenceReportMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *AbsenceReportMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *AbsenceReportMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[absencereport.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *AbsenceReportMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[absencereport.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *AbsenceReportMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, absencereport.FieldReason)
+}
+
+// SetReportedByID sets the "reported_by_id" field.
+func (m *AbsenceReportMutation) SetReportedByID(i int) {
+	m.reported_by = &i
+}
+
+// ReportedByID returns the value of the "reported_by_id" field in the mutation.
+func (m *AbsenceReportMutation) ReportedByID() (r int, exists bool) {
+	v := m.reported_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportedByID returns the old "reported_by_id" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldReportedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportedByID: %w", err)
+	}
+	return oldValue.ReportedByID, nil
+}
+
+// ResetReportedByID resets all changes to the "reported_by_id" field.
+func (m *AbsenceReportMutation) ResetReportedByID() {
+	m.reported_by = nil
+}
+
+// SetReportedAt sets the "reported_at" field.
+func (m *AbsenceReportMutation) SetReportedAt(t time.Time) {
+	m.reported_at = &t
+}
+
+// ReportedAt returns the value of the "reported_at" field in the mutation.
+func (m *AbsenceReportMutation) ReportedAt() (r time.Time, exists bool) {
+	v := m.reported_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportedAt returns the old "reported_at" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldReportedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportedAt: %w", err)
+	}
+	return oldValue.ReportedAt, nil
+}
+
+// ResetReportedAt resets all changes to the "reported_at" field.
+func (m *AbsenceReportMutation) ResetReportedAt() {
+	m.reported_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *AbsenceReportMutation) SetStatus(a absencereport.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *AbsenceReportMutation) Status() (r absencereport.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldStatus(ctx context.Context) (v absencereport.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *AbsenceReportMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetReturnedOn sets the "returned_on" field.
+func (m *AbsenceReportMutation) SetReturnedOn(s string) {
+	m.returned_on = &s
+}
+
+// ReturnedOn returns the value of the "returned_on" field in the mutation.
+func (m *AbsenceReportMutation) ReturnedOn() (r string, exists bool) {
+	v := m.returned_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnedOn returns the old "returned_on" field's value of the AbsenceReport entity.
+// If the AbsenceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceReportMutation) OldReturnedOn(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnedOn: %w", err)
+	}
+	return oldValue.ReturnedOn, nil
+}
+
+// ClearReturnedOn clears the value of the "returned_on" field.
+func (m *AbsenceReportMutation) ClearReturnedOn() {
+	m.returned_on = nil
+	m.clearedFields[absencereport.FieldReturnedOn] = struct{}{}
+}
+
+// ReturnedOnCleared returns if the "returned_on" field was cleared in this mutation.
+func (m *AbsenceReportMutation) ReturnedOnCleared() bool {
+	_, ok := m.clearedFields[absencereport.FieldReturnedOn]
+	return ok
+}
+
+// ResetReturnedOn resets all changes to the "returned_on" field.
+func (m *AbsenceReportMutation) ResetReturnedOn() {
+	m.returned_on = nil
+	delete(m.clearedFields, absencereport.FieldReturnedOn)
+}
+
+// ClearStudent clears the "student" edge to the Student entity.
+func (m *AbsenceReportMutation) ClearStudent() {
+	m.clearedstudent = true
+	m.clearedFields[absencereport.FieldStudentID] = struct{}{}
+}
+
+// StudentCleared reports if the "student" edge to the Student entity was cleared.
+func (m *AbsenceReportMutation) StudentCleared() bool {
+	return m.clearedstudent
+}
+
+// StudentIDs returns the "student" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StudentID instead. It exists only for internal usage by the builders.
+func (m *AbsenceReportMutation) StudentIDs() (ids []int) {
+	if id := m.student; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStudent resets all changes to the "student" edge.
+func (m *AbsenceReportMutation) ResetStudent() {
+	m.student = nil
+	m.clearedstudent = false
+}
+
+// ClearReportedBy clears the "reported_by" edge to the Person entity.
+func (m *AbsenceReportMutation) ClearReportedBy() {
+	m.clearedreported_by = true
+	m.clearedFields[absencereport.FieldReportedByID] = struct{}{}
+}
+
+// ReportedByCleared reports if the "reported_by" edge to the Person entity was cleared.
+func (m *AbsenceReportMutation) ReportedByCleared() bool {
+	return m.clearedreported_by
+}
+
+// ReportedByIDs returns the "reported_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReportedByID instead. It exists only for internal usage by the builders.
+func (m *AbsenceReportMutation) ReportedByIDs() (ids []int) {
+	if id := m.reported_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReportedBy resets all changes to the "reported_by" edge.
+func (m *AbsenceReportMutation) ResetReportedBy() {
+	m.reported_by = nil
+	m.clearedreported_by = false
+}
+
+// AddStepIDs adds the "steps" edge to the AbsenceStep entity by ids.
+func (m *AbsenceReportMutation) AddStepIDs(ids ...int) {
+	if m.steps == nil {
+		m.steps = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.steps[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSteps clears the "steps" edge to the AbsenceStep entity.
+func (m *AbsenceReportMutation) ClearSteps() {
+	m.clearedsteps = true
+}
+
+// StepsCleared reports if the "steps" edge to the AbsenceStep entity was cleared.
+func (m *AbsenceReportMutation) StepsCleared() bool {
+	return m.clearedsteps
+}
+
+// RemoveStepIDs removes the "steps" edge to the AbsenceStep entity by IDs.
+func (m *AbsenceReportMutation) RemoveStepIDs(ids ...int) {
+	if m.removedsteps == nil {
+		m.removedsteps = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.steps, ids[i])
+		m.removedsteps[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSteps returns the removed IDs of the "steps" edge to the AbsenceStep entity.
+func (m *AbsenceReportMutation) RemovedStepsIDs() (ids []int) {
+	for id := range m.removedsteps {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// StepsIDs returns the "steps" edge IDs in the mutation.
+func (m *AbsenceReportMutation) StepsIDs() (ids []int) {
+	for id := range m.steps {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSteps resets all changes to the "steps" edge.
+func (m *AbsenceReportMutation) ResetSteps() {
+	m.steps = nil
+	m.clearedsteps = false
+	m.removedsteps = nil
+}
+
+// Where appends a list predicates to the AbsenceReportMutation builder.
+func (m *AbsenceReportMutation) Where(ps ...predicate.AbsenceReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AbsenceReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AbsenceReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AbsenceReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AbsenceReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AbsenceReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AbsenceReport).
+func (m *AbsenceReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AbsenceReportMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.uuid != nil {
+		fields = append(fields, absencereport.FieldUUID)
+	}
+	if m.student != nil {
+		fields = append(fields, absencereport.FieldStudentID)
+	}
+	if m.village_code != nil {
+		fields = append(fields, absencereport.FieldVillageCode)
+	}
+	if m.school_id != nil {
+		fields = append(fields, absencereport.FieldSchoolID)
+	}
+	if m.absent_since != nil {
+		fields = append(fields, absencereport.FieldAbsentSince)
+	}
+	if m.reason != nil {
+		fields = append(fields, absencereport.FieldReason)
+	}
+	if m.reported_by != nil {
+		fields = append(fields, absencereport.FieldReportedByID)
+	}
+	if m.reported_at != nil {
+		fields = append(fields, absencereport.FieldReportedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, absencereport.FieldStatus)
+	}
+	if m.returned_on != nil {
+		fields = append(fields, absencereport.FieldReturnedOn)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AbsenceReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case absencereport.FieldUUID:
+		return m.UUID()
+	case absencereport.FieldStudentID:
+		return m.StudentID()
+	case absencereport.FieldVillageCode:
+		return m.VillageCode()
+	case absencereport.FieldSchoolID:
+		return m.SchoolID()
+	case absencereport.FieldAbsentSince:
+		return m.AbsentSince()
+	case absencereport.FieldReason:
+		return m.Reason()
+	case absencereport.FieldReportedByID:
+		return m.ReportedByID()
+	case absencereport.FieldReportedAt:
+		return m.ReportedAt()
+	case absencereport.FieldStatus:
+		return m.Status()
+	case absencereport.FieldReturnedOn:
+		return m.ReturnedOn()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AbsenceReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case absencereport.FieldUUID:
+		return m.OldUUID(ctx)
+	case absencereport.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case absencereport.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case absencereport.FieldSchoolID:
+		return m.OldSchoolID(ctx)
+	case absencereport.FieldAbsentSince:
+		return m.OldAbsentSince(ctx)
+	case absencereport.FieldReason:
+		return m.OldReason(ctx)
+	case absencereport.FieldReportedByID:
+		return m.OldReportedByID(ctx)
+	case absencereport.FieldReportedAt:
+		return m.OldReportedAt(ctx)
+	case absencereport.FieldStatus:
+		return m.OldStatus(ctx)
+	case absencereport.FieldReturnedOn:
+		return m.OldReturnedOn(ctx)
+	}
+	return nil, fmt.Errorf("unknown AbsenceReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AbsenceReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case absencereport.FieldUUID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUUID(v)
+		return nil
+	case absencereport.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case absencereport.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case absencereport.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolID(v)
+		return nil
+	case absencereport.FieldAbsentSince:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAbsentSince(v)
+		return nil
+	case absencereport.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case absencereport.FieldReportedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportedByID(v)
+		return nil
+	case absencereport.FieldReportedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportedAt(v)
+		return nil
+	case absencereport.FieldStatus:
+		v, ok := value.(absencereport.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case absencereport.FieldReturnedOn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnedOn(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AbsenceReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addschool_id != nil {
+		fields = append(fields, absencereport.FieldSchoolID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AbsenceReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case absencereport.FieldSchoolID:
+		return m.AddedSchoolID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AbsenceReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case absencereport.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSchoolID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AbsenceReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(absencereport.FieldSchoolID) {
+		fields = append(fields, absencereport.FieldSchoolID)
+	}
+	if m.FieldCleared(absencereport.FieldReason) {
+		fields = append(fields, absencereport.FieldReason)
+	}
+	if m.FieldCleared(absencereport.FieldReturnedOn) {
+		fields = append(fields, absencereport.FieldReturnedOn)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AbsenceReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AbsenceReportMutation) ClearField(name string) error {
+	switch name {
+	case absencereport.FieldSchoolID:
+		m.ClearSchoolID()
+		return nil
+	case absencereport.FieldReason:
+		m.ClearReason()
+		return nil
+	case absencereport.FieldReturnedOn:
+		m.ClearReturnedOn()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AbsenceReportMutation) ResetField(name string) error {
+	switch name {
+	case absencereport.FieldUUID:
+		m.ResetUUID()
+		return nil
+	case absencereport.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case absencereport.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case absencereport.FieldSchoolID:
+		m.ResetSchoolID()
+		return nil
+	case absencereport.FieldAbsentSince:
+		m.ResetAbsentSince()
+		return nil
+	case absencereport.FieldReason:
+		m.ResetReason()
+		return nil
+	case absencereport.FieldReportedByID:
+		m.ResetReportedByID()
+		return nil
+	case absencereport.FieldReportedAt:
+		m.ResetReportedAt()
+		return nil
+	case absencereport.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case absencereport.FieldReturnedOn:
+		m.ResetReturnedOn()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AbsenceReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.student != nil {
+		edges = append(edges, absencereport.EdgeStudent)
+	}
+	if m.reported_by != nil {
+		edges = append(edges, absencereport.EdgeReportedBy)
+	}
+	if m.steps != nil {
+		edges = append(edges, absencereport.EdgeSteps)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AbsenceReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case absencereport.EdgeStudent:
+		if id := m.student; id != nil {
+			return []ent.Value{*id}
+		}
+	case absencereport.EdgeReportedBy:
+		if id := m.reported_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case absencereport.EdgeSteps:
+		ids := make([]ent.Value, 0, len(m.steps))
+		for id := range m.steps {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AbsenceReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedsteps != nil {
+		edges = append(edges, absencereport.EdgeSteps)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AbsenceReportMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case absencereport.EdgeSteps:
+		ids := make([]ent.Value, 0, len(m.removedsteps))
+		for id := range m.removedsteps {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AbsenceReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedstudent {
+		edges = append(edges, absencereport.EdgeStudent)
+	}
+	if m.clearedreported_by {
+		edges = append(edges, absencereport.EdgeReportedBy)
+	}
+	if m.clearedsteps {
+		edges = append(edges, absencereport.EdgeSteps)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AbsenceReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case absencereport.EdgeStudent:
+		return m.clearedstudent
+	case absencereport.EdgeReportedBy:
+		return m.clearedreported_by
+	case absencereport.EdgeSteps:
+		return m.clearedsteps
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AbsenceReportMutation) ClearEdge(name string) error {
+	switch name {
+	case absencereport.EdgeStudent:
+		m.ClearStudent()
+		return nil
+	case absencereport.EdgeReportedBy:
+		m.ClearReportedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AbsenceReportMutation) ResetEdge(name string) error {
+	switch name {
+	case absencereport.EdgeStudent:
+		m.ResetStudent()
+		return nil
+	case absencereport.EdgeReportedBy:
+		m.ResetReportedBy()
+		return nil
+	case absencereport.EdgeSteps:
+		m.ResetSteps()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceReport edge %s", name)
+}
+
+// AbsenceStepMutation represents an operation that mutates the AbsenceStep nodes in the graph.
+type AbsenceStepMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	student_id     *int
+	addstudent_id  *int
+	village_code   *string
+	school_id      *int
+	addschool_id   *int
+	kind           *absencestep.Kind
+	due_at         *time.Time
+	done_at        *time.Time
+	note           *string
+	clearedFields  map[string]struct{}
+	report         *int
+	clearedreport  bool
+	done_by        *int
+	cleareddone_by bool
+	done           bool
+	oldValue       func(context.Context) (*AbsenceStep, error)
+	predicates     []predicate.AbsenceStep
+}
+
+var _ ent.Mutation = (*AbsenceStepMutation)(nil)
+
+// absencestepOption allows management of the mutation configuration using functional options.
+type absencestepOption func(*AbsenceStepMutation)
+
+// newAbsenceStepMutation creates new mutation for the AbsenceStep entity.
+func newAbsenceStepMutation(c config, op Op, opts ...absencestepOption) *AbsenceStepMutation {
+	m := &AbsenceStepMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAbsenceStep,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAbsenceStepID sets the ID field of the mutation.
+func withAbsenceStepID(id int) absencestepOption {
+	return func(m *AbsenceStepMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AbsenceStep
+		)
+		m.oldValue = func(ctx context.Context) (*AbsenceStep, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AbsenceStep.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAbsenceStep sets the old AbsenceStep of the mutation.
+func withAbsenceStep(node *AbsenceStep) absencestepOption {
+	return func(m *AbsenceStepMutation) {
+		m.oldValue = func(context.Context) (*AbsenceStep, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AbsenceStepMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AbsenceStepMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AbsenceStepMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AbsenceStepMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AbsenceStep.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetReportID sets the "report_id" field.
+func (m *AbsenceStepMutation) SetReportID(i int) {
+	m.report = &i
+}
+
+// ReportID returns the value of the "report_id" field in the mutation.
+func (m *AbsenceStepMutation) ReportID() (r int, exists bool) {
+	v := m.report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportID returns the old "report_id" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldReportID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportID: %w", err)
+	}
+	return oldValue.ReportID, nil
+}
+
+// ResetReportID resets all changes to the "report_id" field.
+func (m *AbsenceStepMutation) ResetReportID() {
+	m.report = nil
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *AbsenceStepMutation) SetStudentID(i int) {
+	m.student_id = &i
+	m.addstudent_id = nil
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *AbsenceStepMutation) StudentID() (r int, exists bool) {
+	v := m.student_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldStudentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// AddStudentID adds i to the "student_id" field.
+func (m *AbsenceStepMutation) AddStudentID(i int) {
+	if m.addstudent_id != nil {
+		*m.addstudent_id += i
+	} else {
+		m.addstudent_id = &i
+	}
+}
+
+// AddedStudentID returns the value that was added to the "student_id" field in this mutation.
+func (m *AbsenceStepMutation) AddedStudentID() (r int, exists bool) {
+	v := m.addstudent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *AbsenceStepMutation) ResetStudentID() {
+	m.student_id = nil
+	m.addstudent_id = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *AbsenceStepMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *AbsenceStepMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *AbsenceStepMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetSchoolID sets the "school_id" field.
+func (m *AbsenceStepMutation) SetSchoolID(i int) {
+	m.school_id = &i
+	m.addschool_id = nil
+}
+
+// SchoolID returns the value of the "school_id" field in the mutation.
+func (m *AbsenceStepMutation) SchoolID() (r int, exists bool) {
+	v := m.school_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolID returns the old "school_id" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldSchoolID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolID: %w", err)
+	}
+	return oldValue.SchoolID, nil
+}
+
+// AddSchoolID adds i to the "school_id" field.
+func (m *AbsenceStepMutation) AddSchoolID(i int) {
+	if m.addschool_id != nil {
+		*m.addschool_id += i
+	} else {
+		m.addschool_id = &i
+	}
+}
+
+// AddedSchoolID returns the value that was added to the "school_id" field in this mutation.
+func (m *AbsenceStepMutation) AddedSchoolID() (r int, exists bool) {
+	v := m.addschool_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSchoolID clears the value of the "school_id" field.
+func (m *AbsenceStepMutation) ClearSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	m.clearedFields[absencestep.FieldSchoolID] = struct{}{}
+}
+
+// SchoolIDCleared returns if the "school_id" field was cleared in this mutation.
+func (m *AbsenceStepMutation) SchoolIDCleared() bool {
+	_, ok := m.clearedFields[absencestep.FieldSchoolID]
+	return ok
+}
+
+// ResetSchoolID resets all changes to the "school_id" field.
+func (m *AbsenceStepMutation) ResetSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	delete(m.clearedFields, absencestep.FieldSchoolID)
+}
+
+// SetKind sets the "kind" field.
+func (m *AbsenceStepMutation) SetKind(a absencestep.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AbsenceStepMutation) Kind() (r absencestep.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldKind(ctx context.Context) (v absencestep.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AbsenceStepMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *AbsenceStepMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *AbsenceStepMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *AbsenceStepMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetDoneAt sets the "done_at" field.
+func (m *AbsenceStepMutation) SetDoneAt(t time.Time) {
+	m.done_at = &t
+}
+
+// DoneAt returns the value of the "done_at" field in the mutation.
+func (m *AbsenceStepMutation) DoneAt() (r time.Time, exists bool) {
+	v := m.done_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneAt returns the old "done_at" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldDoneAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneAt: %w", err)
+	}
+	return oldValue.DoneAt, nil
+}
+
+// ClearDoneAt clears the value of the "done_at" field.
+func (m *AbsenceStepMutation) ClearDoneAt() {
+	m.done_at = nil
+	m.clearedFields[absencestep.FieldDoneAt] = struct{}{}
+}
+
+// DoneAtCleared returns if the "done_at" field was cleared in this mutation.
+func (m *AbsenceStepMutation) DoneAtCleared() bool {
+	_, ok := m.clearedFields[absencestep.FieldDoneAt]
+	return ok
+}
+
+// ResetDoneAt resets all changes to the "done_at" field.
+func (m *AbsenceStepMutation) ResetDoneAt() {
+	m.done_at = nil
+	delete(m.clearedFields, absencestep.FieldDoneAt)
+}
+
+// SetDoneByID sets the "done_by_id" field.
+func (m *AbsenceStepMutation) SetDoneByID(i int) {
+	m.done_by = &i
+}
+
+// DoneByID returns the value of the "done_by_id" field in the mutation.
+func (m *AbsenceStepMutation) DoneByID() (r int, exists bool) {
+	v := m.done_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneByID returns the old "done_by_id" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldDoneByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneByID: %w", err)
+	}
+	return oldValue.DoneByID, nil
+}
+
+// ClearDoneByID clears the value of the "done_by_id" field.
+func (m *AbsenceStepMutation) ClearDoneByID() {
+	m.done_by = nil
+	m.clearedFields[absencestep.FieldDoneByID] = struct{}{}
+}
+
+// DoneByIDCleared returns if the "done_by_id" field was cleared in this mutation.
+func (m *AbsenceStepMutation) DoneByIDCleared() bool {
+	_, ok := m.clearedFields[absencestep.FieldDoneByID]
+	return ok
+}
+
+// ResetDoneByID resets all changes to the "done_by_id" field.
+func (m *AbsenceStepMutation) ResetDoneByID() {
+	m.done_by = nil
+	delete(m.clearedFields, absencestep.FieldDoneByID)
+}
+
+// SetNote sets the "note" field.
+func (m *AbsenceStepMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *AbsenceStepMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the AbsenceStep entity.
+// If the AbsenceStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AbsenceStepMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *AbsenceStepMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[absencestep.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *AbsenceStepMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[absencestep.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *AbsenceStepMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, absencestep.FieldNote)
+}
+
+// ClearReport clears the "report" edge to the AbsenceReport entity.
+func (m *AbsenceStepMutation) ClearReport() {
+	m.clearedreport = true
+	m.clearedFields[absencestep.FieldReportID] = struct{}{}
+}
+
+// ReportCleared reports if the "report" edge to the AbsenceReport entity was cleared.
+func (m *AbsenceStepMutation) ReportCleared() bool {
+	return m.clearedreport
+}
+
+// ReportIDs returns the "report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReportID instead. It exists only for internal usage by the builders.
+func (m *AbsenceStepMutation) ReportIDs() (ids []int) {
+	if id := m.report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReport resets all changes to the "report" edge.
+func (m *AbsenceStepMutation) ResetReport() {
+	m.report = nil
+	m.clearedreport = false
+}
+
+// ClearDoneBy clears the "done_by" edge to the Person entity.
+func (m *AbsenceStepMutation) ClearDoneBy() {
+	m.cleareddone_by = true
+	m.clearedFields[absencestep.FieldDoneByID] = struct{}{}
+}
+
+// DoneByCleared reports if the "done_by" edge to the Person entity was cleared.
+func (m *AbsenceStepMutation) DoneByCleared() bool {
+	return m.DoneByIDCleared() || m.cleareddone_by
+}
+
+// DoneByIDs returns the "done_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DoneByID instead. It exists only for internal usage by the builders.
+func (m *AbsenceStepMutation) DoneByIDs() (ids []int) {
+	if id := m.done_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDoneBy resets all changes to the "done_by" edge.
+func (m *AbsenceStepMutation) ResetDoneBy() {
+	m.done_by = nil
+	m.cleareddone_by = false
+}
+
+// Where appends a list predicates to the AbsenceStepMutation builder.
+func (m *AbsenceStepMutation) Where(ps ...predicate.AbsenceStep) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AbsenceStepMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AbsenceStepMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AbsenceStep, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AbsenceStepMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AbsenceStepMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AbsenceStep).
+func (m *AbsenceStepMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AbsenceStepMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.report != nil {
+		fields = append(fields, absencestep.FieldReportID)
+	}
+	if m.student_id != nil {
+		fields = append(fields, absencestep.FieldStudentID)
+	}
+	if m.village_code != nil {
+		fields = append(fields, absencestep.FieldVillageCode)
+	}
+	if m.school_id != nil {
+		fields = append(fields, absencestep.FieldSchoolID)
+	}
+	if m.kind != nil {
+		fields = append(fields, absencestep.FieldKind)
+	}
+	if m.due_at != nil {
+		fields = append(fields, absencestep.FieldDueAt)
+	}
+	if m.done_at != nil {
+		fields = append(fields, absencestep.FieldDoneAt)
+	}
+	if m.done_by != nil {
+		fields = append(fields, absencestep.FieldDoneByID)
+	}
+	if m.note != nil {
+		fields = append(fields, absencestep.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AbsenceStepMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case absencestep.FieldReportID:
+		return m.ReportID()
+	case absencestep.FieldStudentID:
+		return m.StudentID()
+	case absencestep.FieldVillageCode:
+		return m.VillageCode()
+	case absencestep.FieldSchoolID:
+		return m.SchoolID()
+	case absencestep.FieldKind:
+		return m.Kind()
+	case absencestep.FieldDueAt:
+		return m.DueAt()
+	case absencestep.FieldDoneAt:
+		return m.DoneAt()
+	case absencestep.FieldDoneByID:
+		return m.DoneByID()
+	case absencestep.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AbsenceStepMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case absencestep.FieldReportID:
+		return m.OldReportID(ctx)
+	case absencestep.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case absencestep.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case absencestep.FieldSchoolID:
+		return m.OldSchoolID(ctx)
+	case absencestep.FieldKind:
+		return m.OldKind(ctx)
+	case absencestep.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case absencestep.FieldDoneAt:
+		return m.OldDoneAt(ctx)
+	case absencestep.FieldDoneByID:
+		return m.OldDoneByID(ctx)
+	case absencestep.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown AbsenceStep field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AbsenceStepMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case absencestep.FieldReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportID(v)
+		return nil
+	case absencestep.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case absencestep.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case absencestep.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolID(v)
+		return nil
+	case absencestep.FieldKind:
+		v, ok := value.(absencestep.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case absencestep.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case absencestep.FieldDoneAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneAt(v)
+		return nil
+	case absencestep.FieldDoneByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneByID(v)
+		return nil
+	case absencestep.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AbsenceStepMutation) AddedFields() []string {
+	var fields []string
+	if m.addstudent_id != nil {
+		fields = append(fields, absencestep.FieldStudentID)
+	}
+	if m.addschool_id != nil {
+		fields = append(fields, absencestep.FieldSchoolID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AbsenceStepMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case absencestep.FieldStudentID:
+		return m.AddedStudentID()
+	case absencestep.FieldSchoolID:
+		return m.AddedSchoolID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AbsenceStepMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case absencestep.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStudentID(v)
+		return nil
+	case absencestep.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSchoolID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AbsenceStepMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(absencestep.FieldSchoolID) {
+		fields = append(fields, absencestep.FieldSchoolID)
+	}
+	if m.FieldCleared(absencestep.FieldDoneAt) {
+		fields = append(fields, absencestep.FieldDoneAt)
+	}
+	if m.FieldCleared(absencestep.FieldDoneByID) {
+		fields = append(fields, absencestep.FieldDoneByID)
+	}
+	if m.FieldCleared(absencestep.FieldNote) {
+		fields = append(fields, absencestep.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AbsenceStepMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AbsenceStepMutation) ClearField(name string) error {
+	switch name {
+	case absencestep.FieldSchoolID:
+		m.ClearSchoolID()
+		return nil
+	case absencestep.FieldDoneAt:
+		m.ClearDoneAt()
+		return nil
+	case absencestep.FieldDoneByID:
+		m.ClearDoneByID()
+		return nil
+	case absencestep.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AbsenceStepMutation) ResetField(name string) error {
+	switch name {
+	case absencestep.FieldReportID:
+		m.ResetReportID()
+		return nil
+	case absencestep.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case absencestep.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case absencestep.FieldSchoolID:
+		m.ResetSchoolID()
+		return nil
+	case absencestep.FieldKind:
+		m.ResetKind()
+		return nil
+	case absencestep.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case absencestep.FieldDoneAt:
+		m.ResetDoneAt()
+		return nil
+	case absencestep.FieldDoneByID:
+		m.ResetDoneByID()
+		return nil
+	case absencestep.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AbsenceStepMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.report != nil {
+		edges = append(edges, absencestep.EdgeReport)
+	}
+	if m.done_by != nil {
+		edges = append(edges, absencestep.EdgeDoneBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AbsenceStepMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case absencestep.EdgeReport:
+		if id := m.report; id != nil {
+			return []ent.Value{*id}
+		}
+	case absencestep.EdgeDoneBy:
+		if id := m.done_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AbsenceStepMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AbsenceStepMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AbsenceStepMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedreport {
+		edges = append(edges, absencestep.EdgeReport)
+	}
+	if m.cleareddone_by {
+		edges = append(edges, absencestep.EdgeDoneBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AbsenceStepMutation) EdgeCleared(name string) bool {
+	switch name {
+	case absencestep.EdgeReport:
+		return m.clearedreport
+	case absencestep.EdgeDoneBy:
+		return m.cleareddone_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AbsenceStepMutation) ClearEdge(name string) error {
+	switch name {
+	case absencestep.EdgeReport:
+		m.ClearReport()
+		return nil
+	case absencestep.EdgeDoneBy:
+		m.ClearDoneBy()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AbsenceStepMutation) ResetEdge(name string) error {
+	switch name {
+	case absencestep.EdgeReport:
+		m.ResetReport()
+		return nil
+	case absencestep.EdgeDoneBy:
+		m.ResetDoneBy()
+		return nil
+	}
+	return fmt.Errorf("unknown AbsenceStep edge %s", name)
 }
 
 // AgreementMutation represents an operation that mutates the Agreement nodes in the graph.
@@ -6237,6 +8348,1983 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditLog edge %s", name)
 }
 
+// CaseActionMutation represents an operation that mutates the CaseAction nodes in the graph.
+type CaseActionMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	student_id          *int
+	addstudent_id       *int
+	village_code        *string
+	school_id           *int
+	addschool_id        *int
+	kind                *caseaction.Kind
+	date                *string
+	participants        *string
+	method              *string
+	outcome             *caseaction.Outcome
+	notes               *string
+	created_at          *time.Time
+	clearedFields       map[string]struct{}
+	dropout_case        *int
+	cleareddropout_case bool
+	recorded_by         *int
+	clearedrecorded_by  bool
+	done                bool
+	oldValue            func(context.Context) (*CaseAction, error)
+	predicates          []predicate.CaseAction
+}
+
+var _ ent.Mutation = (*CaseActionMutation)(nil)
+
+// caseactionOption allows management of the mutation configuration using functional options.
+type caseactionOption func(*CaseActionMutation)
+
+// newCaseActionMutation creates new mutation for the CaseAction entity.
+func newCaseActionMutation(c config, op Op, opts ...caseactionOption) *CaseActionMutation {
+	m := &CaseActionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCaseAction,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCaseActionID sets the ID field of the mutation.
+func withCaseActionID(id int) caseactionOption {
+	return func(m *CaseActionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CaseAction
+		)
+		m.oldValue = func(ctx context.Context) (*CaseAction, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CaseAction.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCaseAction sets the old CaseAction of the mutation.
+func withCaseAction(node *CaseAction) caseactionOption {
+	return func(m *CaseActionMutation) {
+		m.oldValue = func(context.Context) (*CaseAction, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CaseActionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CaseActionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CaseActionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CaseActionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CaseAction.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *CaseActionMutation) SetCaseID(i int) {
+	m.dropout_case = &i
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *CaseActionMutation) CaseID() (r int, exists bool) {
+	v := m.dropout_case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldCaseID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *CaseActionMutation) ResetCaseID() {
+	m.dropout_case = nil
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *CaseActionMutation) SetStudentID(i int) {
+	m.student_id = &i
+	m.addstudent_id = nil
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *CaseActionMutation) StudentID() (r int, exists bool) {
+	v := m.student_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldStudentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// AddStudentID adds i to the "student_id" field.
+func (m *CaseActionMutation) AddStudentID(i int) {
+	if m.addstudent_id != nil {
+		*m.addstudent_id += i
+	} else {
+		m.addstudent_id = &i
+	}
+}
+
+// AddedStudentID returns the value that was added to the "student_id" field in this mutation.
+func (m *CaseActionMutation) AddedStudentID() (r int, exists bool) {
+	v := m.addstudent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *CaseActionMutation) ResetStudentID() {
+	m.student_id = nil
+	m.addstudent_id = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *CaseActionMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *CaseActionMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *CaseActionMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetSchoolID sets the "school_id" field.
+func (m *CaseActionMutation) SetSchoolID(i int) {
+	m.school_id = &i
+	m.addschool_id = nil
+}
+
+// SchoolID returns the value of the "school_id" field in the mutation.
+func (m *CaseActionMutation) SchoolID() (r int, exists bool) {
+	v := m.school_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolID returns the old "school_id" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldSchoolID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolID: %w", err)
+	}
+	return oldValue.SchoolID, nil
+}
+
+// AddSchoolID adds i to the "school_id" field.
+func (m *CaseActionMutation) AddSchoolID(i int) {
+	if m.addschool_id != nil {
+		*m.addschool_id += i
+	} else {
+		m.addschool_id = &i
+	}
+}
+
+// AddedSchoolID returns the value that was added to the "school_id" field in this mutation.
+func (m *CaseActionMutation) AddedSchoolID() (r int, exists bool) {
+	v := m.addschool_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSchoolID clears the value of the "school_id" field.
+func (m *CaseActionMutation) ClearSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	m.clearedFields[caseaction.FieldSchoolID] = struct{}{}
+}
+
+// SchoolIDCleared returns if the "school_id" field was cleared in this mutation.
+func (m *CaseActionMutation) SchoolIDCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldSchoolID]
+	return ok
+}
+
+// ResetSchoolID resets all changes to the "school_id" field.
+func (m *CaseActionMutation) ResetSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	delete(m.clearedFields, caseaction.FieldSchoolID)
+}
+
+// SetKind sets the "kind" field.
+func (m *CaseActionMutation) SetKind(c caseaction.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CaseActionMutation) Kind() (r caseaction.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldKind(ctx context.Context) (v caseaction.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CaseActionMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetDate sets the "date" field.
+func (m *CaseActionMutation) SetDate(s string) {
+	m.date = &s
+}
+
+// Date returns the value of the "date" field in the mutation.
+func (m *CaseActionMutation) Date() (r string, exists bool) {
+	v := m.date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDate returns the old "date" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDate: %w", err)
+	}
+	return oldValue.Date, nil
+}
+
+// ResetDate resets all changes to the "date" field.
+func (m *CaseActionMutation) ResetDate() {
+	m.date = nil
+}
+
+// SetParticipants sets the "participants" field.
+func (m *CaseActionMutation) SetParticipants(s string) {
+	m.participants = &s
+}
+
+// Participants returns the value of the "participants" field in the mutation.
+func (m *CaseActionMutation) Participants() (r string, exists bool) {
+	v := m.participants
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParticipants returns the old "participants" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldParticipants(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParticipants is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParticipants requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParticipants: %w", err)
+	}
+	return oldValue.Participants, nil
+}
+
+// ClearParticipants clears the value of the "participants" field.
+func (m *CaseActionMutation) ClearParticipants() {
+	m.participants = nil
+	m.clearedFields[caseaction.FieldParticipants] = struct{}{}
+}
+
+// ParticipantsCleared returns if the "participants" field was cleared in this mutation.
+func (m *CaseActionMutation) ParticipantsCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldParticipants]
+	return ok
+}
+
+// ResetParticipants resets all changes to the "participants" field.
+func (m *CaseActionMutation) ResetParticipants() {
+	m.participants = nil
+	delete(m.clearedFields, caseaction.FieldParticipants)
+}
+
+// SetMethod sets the "method" field.
+func (m *CaseActionMutation) SetMethod(s string) {
+	m.method = &s
+}
+
+// Method returns the value of the "method" field in the mutation.
+func (m *CaseActionMutation) Method() (r string, exists bool) {
+	v := m.method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMethod returns the old "method" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldMethod(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMethod: %w", err)
+	}
+	return oldValue.Method, nil
+}
+
+// ClearMethod clears the value of the "method" field.
+func (m *CaseActionMutation) ClearMethod() {
+	m.method = nil
+	m.clearedFields[caseaction.FieldMethod] = struct{}{}
+}
+
+// MethodCleared returns if the "method" field was cleared in this mutation.
+func (m *CaseActionMutation) MethodCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldMethod]
+	return ok
+}
+
+// ResetMethod resets all changes to the "method" field.
+func (m *CaseActionMutation) ResetMethod() {
+	m.method = nil
+	delete(m.clearedFields, caseaction.FieldMethod)
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *CaseActionMutation) SetOutcome(c caseaction.Outcome) {
+	m.outcome = &c
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *CaseActionMutation) Outcome() (r caseaction.Outcome, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldOutcome(ctx context.Context) (v caseaction.Outcome, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *CaseActionMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetNotes sets the "notes" field.
+func (m *CaseActionMutation) SetNotes(s string) {
+	m.notes = &s
+}
+
+// Notes returns the value of the "notes" field in the mutation.
+func (m *CaseActionMutation) Notes() (r string, exists bool) {
+	v := m.notes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotes returns the old "notes" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldNotes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotes: %w", err)
+	}
+	return oldValue.Notes, nil
+}
+
+// ClearNotes clears the value of the "notes" field.
+func (m *CaseActionMutation) ClearNotes() {
+	m.notes = nil
+	m.clearedFields[caseaction.FieldNotes] = struct{}{}
+}
+
+// NotesCleared returns if the "notes" field was cleared in this mutation.
+func (m *CaseActionMutation) NotesCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldNotes]
+	return ok
+}
+
+// ResetNotes resets all changes to the "notes" field.
+func (m *CaseActionMutation) ResetNotes() {
+	m.notes = nil
+	delete(m.clearedFields, caseaction.FieldNotes)
+}
+
+// SetRecordedByID sets the "recorded_by_id" field.
+func (m *CaseActionMutation) SetRecordedByID(i int) {
+	m.recorded_by = &i
+}
+
+// RecordedByID returns the value of the "recorded_by_id" field in the mutation.
+func (m *CaseActionMutation) RecordedByID() (r int, exists bool) {
+	v := m.recorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByID returns the old "recorded_by_id" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldRecordedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByID: %w", err)
+	}
+	return oldValue.RecordedByID, nil
+}
+
+// ResetRecordedByID resets all changes to the "recorded_by_id" field.
+func (m *CaseActionMutation) ResetRecordedByID() {
+	m.recorded_by = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CaseActionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CaseActionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CaseActionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetDropoutCaseID sets the "dropout_case" edge to the DropoutCase entity by id.
+func (m *CaseActionMutation) SetDropoutCaseID(id int) {
+	m.dropout_case = &id
+}
+
+// ClearDropoutCase clears the "dropout_case" edge to the DropoutCase entity.
+func (m *CaseActionMutation) ClearDropoutCase() {
+	m.cleareddropout_case = true
+	m.clearedFields[caseaction.FieldCaseID] = struct{}{}
+}
+
+// DropoutCaseCleared reports if the "dropout_case" edge to the DropoutCase entity was cleared.
+func (m *CaseActionMutation) DropoutCaseCleared() bool {
+	return m.cleareddropout_case
+}
+
+// DropoutCaseID returns the "dropout_case" edge ID in the mutation.
+func (m *CaseActionMutation) DropoutCaseID() (id int, exists bool) {
+	if m.dropout_case != nil {
+		return *m.dropout_case, true
+	}
+	return
+}
+
+// DropoutCaseIDs returns the "dropout_case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DropoutCaseID instead. It exists only for internal usage by the builders.
+func (m *CaseActionMutation) DropoutCaseIDs() (ids []int) {
+	if id := m.dropout_case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDropoutCase resets all changes to the "dropout_case" edge.
+func (m *CaseActionMutation) ResetDropoutCase() {
+	m.dropout_case = nil
+	m.cleareddropout_case = false
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (m *CaseActionMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+	m.clearedFields[caseaction.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the Person entity was cleared.
+func (m *CaseActionMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *CaseActionMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *CaseActionMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the CaseActionMutation builder.
+func (m *CaseActionMutation) Where(ps ...predicate.CaseAction) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CaseActionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CaseActionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CaseAction, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CaseActionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CaseActionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CaseAction).
+func (m *CaseActionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CaseActionMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.dropout_case != nil {
+		fields = append(fields, caseaction.FieldCaseID)
+	}
+	if m.student_id != nil {
+		fields = append(fields, caseaction.FieldStudentID)
+	}
+	if m.village_code != nil {
+		fields = append(fields, caseaction.FieldVillageCode)
+	}
+	if m.school_id != nil {
+		fields = append(fields, caseaction.FieldSchoolID)
+	}
+	if m.kind != nil {
+		fields = append(fields, caseaction.FieldKind)
+	}
+	if m.date != nil {
+		fields = append(fields, caseaction.FieldDate)
+	}
+	if m.participants != nil {
+		fields = append(fields, caseaction.FieldParticipants)
+	}
+	if m.method != nil {
+		fields = append(fields, caseaction.FieldMethod)
+	}
+	if m.outcome != nil {
+		fields = append(fields, caseaction.FieldOutcome)
+	}
+	if m.notes != nil {
+		fields = append(fields, caseaction.FieldNotes)
+	}
+	if m.recorded_by != nil {
+		fields = append(fields, caseaction.FieldRecordedByID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, caseaction.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CaseActionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case caseaction.FieldCaseID:
+		return m.CaseID()
+	case caseaction.FieldStudentID:
+		return m.StudentID()
+	case caseaction.FieldVillageCode:
+		return m.VillageCode()
+	case caseaction.FieldSchoolID:
+		return m.SchoolID()
+	case caseaction.FieldKind:
+		return m.Kind()
+	case caseaction.FieldDate:
+		return m.Date()
+	case caseaction.FieldParticipants:
+		return m.Participants()
+	case caseaction.FieldMethod:
+		return m.Method()
+	case caseaction.FieldOutcome:
+		return m.Outcome()
+	case caseaction.FieldNotes:
+		return m.Notes()
+	case caseaction.FieldRecordedByID:
+		return m.RecordedByID()
+	case caseaction.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CaseActionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case caseaction.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case caseaction.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case caseaction.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case caseaction.FieldSchoolID:
+		return m.OldSchoolID(ctx)
+	case caseaction.FieldKind:
+		return m.OldKind(ctx)
+	case caseaction.FieldDate:
+		return m.OldDate(ctx)
+	case caseaction.FieldParticipants:
+		return m.OldParticipants(ctx)
+	case caseaction.FieldMethod:
+		return m.OldMethod(ctx)
+	case caseaction.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case caseaction.FieldNotes:
+		return m.OldNotes(ctx)
+	case caseaction.FieldRecordedByID:
+		return m.OldRecordedByID(ctx)
+	case caseaction.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CaseAction field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseActionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case caseaction.FieldCaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case caseaction.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case caseaction.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case caseaction.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolID(v)
+		return nil
+	case caseaction.FieldKind:
+		v, ok := value.(caseaction.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case caseaction.FieldDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDate(v)
+		return nil
+	case caseaction.FieldParticipants:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParticipants(v)
+		return nil
+	case caseaction.FieldMethod:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMethod(v)
+		return nil
+	case caseaction.FieldOutcome:
+		v, ok := value.(caseaction.Outcome)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case caseaction.FieldNotes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotes(v)
+		return nil
+	case caseaction.FieldRecordedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByID(v)
+		return nil
+	case caseaction.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CaseActionMutation) AddedFields() []string {
+	var fields []string
+	if m.addstudent_id != nil {
+		fields = append(fields, caseaction.FieldStudentID)
+	}
+	if m.addschool_id != nil {
+		fields = append(fields, caseaction.FieldSchoolID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CaseActionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case caseaction.FieldStudentID:
+		return m.AddedStudentID()
+	case caseaction.FieldSchoolID:
+		return m.AddedSchoolID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseActionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case caseaction.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStudentID(v)
+		return nil
+	case caseaction.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSchoolID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CaseActionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(caseaction.FieldSchoolID) {
+		fields = append(fields, caseaction.FieldSchoolID)
+	}
+	if m.FieldCleared(caseaction.FieldParticipants) {
+		fields = append(fields, caseaction.FieldParticipants)
+	}
+	if m.FieldCleared(caseaction.FieldMethod) {
+		fields = append(fields, caseaction.FieldMethod)
+	}
+	if m.FieldCleared(caseaction.FieldNotes) {
+		fields = append(fields, caseaction.FieldNotes)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CaseActionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CaseActionMutation) ClearField(name string) error {
+	switch name {
+	case caseaction.FieldSchoolID:
+		m.ClearSchoolID()
+		return nil
+	case caseaction.FieldParticipants:
+		m.ClearParticipants()
+		return nil
+	case caseaction.FieldMethod:
+		m.ClearMethod()
+		return nil
+	case caseaction.FieldNotes:
+		m.ClearNotes()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CaseActionMutation) ResetField(name string) error {
+	switch name {
+	case caseaction.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case caseaction.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case caseaction.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case caseaction.FieldSchoolID:
+		m.ResetSchoolID()
+		return nil
+	case caseaction.FieldKind:
+		m.ResetKind()
+		return nil
+	case caseaction.FieldDate:
+		m.ResetDate()
+		return nil
+	case caseaction.FieldParticipants:
+		m.ResetParticipants()
+		return nil
+	case caseaction.FieldMethod:
+		m.ResetMethod()
+		return nil
+	case caseaction.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case caseaction.FieldNotes:
+		m.ResetNotes()
+		return nil
+	case caseaction.FieldRecordedByID:
+		m.ResetRecordedByID()
+		return nil
+	case caseaction.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CaseActionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.dropout_case != nil {
+		edges = append(edges, caseaction.EdgeDropoutCase)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, caseaction.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CaseActionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case caseaction.EdgeDropoutCase:
+		if id := m.dropout_case; id != nil {
+			return []ent.Value{*id}
+		}
+	case caseaction.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CaseActionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CaseActionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CaseActionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareddropout_case {
+		edges = append(edges, caseaction.EdgeDropoutCase)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, caseaction.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CaseActionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case caseaction.EdgeDropoutCase:
+		return m.cleareddropout_case
+	case caseaction.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CaseActionMutation) ClearEdge(name string) error {
+	switch name {
+	case caseaction.EdgeDropoutCase:
+		m.ClearDropoutCase()
+		return nil
+	case caseaction.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CaseActionMutation) ResetEdge(name string) error {
+	switch name {
+	case caseaction.EdgeDropoutCase:
+		m.ResetDropoutCase()
+		return nil
+	case caseaction.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseAction edge %s", name)
+}
+
+// CheckRunMutation represents an operation that mutates the CheckRun nodes in the graph.
+type CheckRunMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	kind          *checkrun.Kind
+	division_code *string
+	cutoff        *string
+	started_at    *time.Time
+	found         *int
+	addfound      *int
+	opened        *int
+	addopened     *int
+	clearedFields map[string]struct{}
+	run_by        *int
+	clearedrun_by bool
+	done          bool
+	oldValue      func(context.Context) (*CheckRun, error)
+	predicates    []predicate.CheckRun
+}
+
+var _ ent.Mutation = (*CheckRunMutation)(nil)
+
+// checkrunOption allows management of the mutation configuration using functional options.
+type checkrunOption func(*CheckRunMutation)
+
+// newCheckRunMutation creates new mutation for the CheckRun entity.
+func newCheckRunMutation(c config, op Op, opts ...checkrunOption) *CheckRunMutation {
+	m := &CheckRunMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCheckRun,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCheckRunID sets the ID field of the mutation.
+func withCheckRunID(id int) checkrunOption {
+	return func(m *CheckRunMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CheckRun
+		)
+		m.oldValue = func(ctx context.Context) (*CheckRun, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CheckRun.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCheckRun sets the old CheckRun of the mutation.
+func withCheckRun(node *CheckRun) checkrunOption {
+	return func(m *CheckRunMutation) {
+		m.oldValue = func(context.Context) (*CheckRun, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CheckRunMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CheckRunMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CheckRunMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CheckRunMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CheckRun.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *CheckRunMutation) SetKind(c checkrun.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CheckRunMutation) Kind() (r checkrun.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldKind(ctx context.Context) (v checkrun.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CheckRunMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *CheckRunMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *CheckRunMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *CheckRunMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetCutoff sets the "cutoff" field.
+func (m *CheckRunMutation) SetCutoff(s string) {
+	m.cutoff = &s
+}
+
+// Cutoff returns the value of the "cutoff" field in the mutation.
+func (m *CheckRunMutation) Cutoff() (r string, exists bool) {
+	v := m.cutoff
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCutoff returns the old "cutoff" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldCutoff(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCutoff is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCutoff requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCutoff: %w", err)
+	}
+	return oldValue.Cutoff, nil
+}
+
+// ResetCutoff resets all changes to the "cutoff" field.
+func (m *CheckRunMutation) ResetCutoff() {
+	m.cutoff = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *CheckRunMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *CheckRunMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *CheckRunMutation) ResetStartedAt() {
+	m.started_at = nil
+}
+
+// SetFound sets the "found" field.
+func (m *CheckRunMutation) SetFound(i int) {
+	m.found = &i
+	m.addfound = nil
+}
+
+// Found returns the value of the "found" field in the mutation.
+func (m *CheckRunMutation) Found() (r int, exists bool) {
+	v := m.found
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFound returns the old "found" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldFound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFound: %w", err)
+	}
+	return oldValue.Found, nil
+}
+
+// AddFound adds i to the "found" field.
+func (m *CheckRunMutation) AddFound(i int) {
+	if m.addfound != nil {
+		*m.addfound += i
+	} else {
+		m.addfound = &i
+	}
+}
+
+// AddedFound returns the value that was added to the "found" field in this mutation.
+func (m *CheckRunMutation) AddedFound() (r int, exists bool) {
+	v := m.addfound
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFound resets all changes to the "found" field.
+func (m *CheckRunMutation) ResetFound() {
+	m.found = nil
+	m.addfound = nil
+}
+
+// SetOpened sets the "opened" field.
+func (m *CheckRunMutation) SetOpened(i int) {
+	m.opened = &i
+	m.addopened = nil
+}
+
+// Opened returns the value of the "opened" field in the mutation.
+func (m *CheckRunMutation) Opened() (r int, exists bool) {
+	v := m.opened
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpened returns the old "opened" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldOpened(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpened is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpened requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpened: %w", err)
+	}
+	return oldValue.Opened, nil
+}
+
+// AddOpened adds i to the "opened" field.
+func (m *CheckRunMutation) AddOpened(i int) {
+	if m.addopened != nil {
+		*m.addopened += i
+	} else {
+		m.addopened = &i
+	}
+}
+
+// AddedOpened returns the value that was added to the "opened" field in this mutation.
+func (m *CheckRunMutation) AddedOpened() (r int, exists bool) {
+	v := m.addopened
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOpened resets all changes to the "opened" field.
+func (m *CheckRunMutation) ResetOpened() {
+	m.opened = nil
+	m.addopened = nil
+}
+
+// SetRunByID sets the "run_by_id" field.
+func (m *CheckRunMutation) SetRunByID(i int) {
+	m.run_by = &i
+}
+
+// RunByID returns the value of the "run_by_id" field in the mutation.
+func (m *CheckRunMutation) RunByID() (r int, exists bool) {
+	v := m.run_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRunByID returns the old "run_by_id" field's value of the CheckRun entity.
+// If the CheckRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CheckRunMutation) OldRunByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRunByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRunByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRunByID: %w", err)
+	}
+	return oldValue.RunByID, nil
+}
+
+// ClearRunByID clears the value of the "run_by_id" field.
+func (m *CheckRunMutation) ClearRunByID() {
+	m.run_by = nil
+	m.clearedFields[checkrun.FieldRunByID] = struct{}{}
+}
+
+// RunByIDCleared returns if the "run_by_id" field was cleared in this mutation.
+func (m *CheckRunMutation) RunByIDCleared() bool {
+	_, ok := m.clearedFields[checkrun.FieldRunByID]
+	return ok
+}
+
+// ResetRunByID resets all changes to the "run_by_id" field.
+func (m *CheckRunMutation) ResetRunByID() {
+	m.run_by = nil
+	delete(m.clearedFields, checkrun.FieldRunByID)
+}
+
+// ClearRunBy clears the "run_by" edge to the Person entity.
+func (m *CheckRunMutation) ClearRunBy() {
+	m.clearedrun_by = true
+	m.clearedFields[checkrun.FieldRunByID] = struct{}{}
+}
+
+// RunByCleared reports if the "run_by" edge to the Person entity was cleared.
+func (m *CheckRunMutation) RunByCleared() bool {
+	return m.RunByIDCleared() || m.clearedrun_by
+}
+
+// RunByIDs returns the "run_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RunByID instead. It exists only for internal usage by the builders.
+func (m *CheckRunMutation) RunByIDs() (ids []int) {
+	if id := m.run_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRunBy resets all changes to the "run_by" edge.
+func (m *CheckRunMutation) ResetRunBy() {
+	m.run_by = nil
+	m.clearedrun_by = false
+}
+
+// Where appends a list predicates to the CheckRunMutation builder.
+func (m *CheckRunMutation) Where(ps ...predicate.CheckRun) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CheckRunMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CheckRunMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CheckRun, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CheckRunMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CheckRunMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CheckRun).
+func (m *CheckRunMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CheckRunMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.kind != nil {
+		fields = append(fields, checkrun.FieldKind)
+	}
+	if m.division_code != nil {
+		fields = append(fields, checkrun.FieldDivisionCode)
+	}
+	if m.cutoff != nil {
+		fields = append(fields, checkrun.FieldCutoff)
+	}
+	if m.started_at != nil {
+		fields = append(fields, checkrun.FieldStartedAt)
+	}
+	if m.found != nil {
+		fields = append(fields, checkrun.FieldFound)
+	}
+	if m.opened != nil {
+		fields = append(fields, checkrun.FieldOpened)
+	}
+	if m.run_by != nil {
+		fields = append(fields, checkrun.FieldRunByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CheckRunMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case checkrun.FieldKind:
+		return m.Kind()
+	case checkrun.FieldDivisionCode:
+		return m.DivisionCode()
+	case checkrun.FieldCutoff:
+		return m.Cutoff()
+	case checkrun.FieldStartedAt:
+		return m.StartedAt()
+	case checkrun.FieldFound:
+		return m.Found()
+	case checkrun.FieldOpened:
+		return m.Opened()
+	case checkrun.FieldRunByID:
+		return m.RunByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CheckRunMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case checkrun.FieldKind:
+		return m.OldKind(ctx)
+	case checkrun.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case checkrun.FieldCutoff:
+		return m.OldCutoff(ctx)
+	case checkrun.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case checkrun.FieldFound:
+		return m.OldFound(ctx)
+	case checkrun.FieldOpened:
+		return m.OldOpened(ctx)
+	case checkrun.FieldRunByID:
+		return m.OldRunByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CheckRun field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CheckRunMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case checkrun.FieldKind:
+		v, ok := value.(checkrun.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case checkrun.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case checkrun.FieldCutoff:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCutoff(v)
+		return nil
+	case checkrun.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case checkrun.FieldFound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFound(v)
+		return nil
+	case checkrun.FieldOpened:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpened(v)
+		return nil
+	case checkrun.FieldRunByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRunByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CheckRunMutation) AddedFields() []string {
+	var fields []string
+	if m.addfound != nil {
+		fields = append(fields, checkrun.FieldFound)
+	}
+	if m.addopened != nil {
+		fields = append(fields, checkrun.FieldOpened)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CheckRunMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case checkrun.FieldFound:
+		return m.AddedFound()
+	case checkrun.FieldOpened:
+		return m.AddedOpened()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CheckRunMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case checkrun.FieldFound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFound(v)
+		return nil
+	case checkrun.FieldOpened:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOpened(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CheckRunMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(checkrun.FieldRunByID) {
+		fields = append(fields, checkrun.FieldRunByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CheckRunMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CheckRunMutation) ClearField(name string) error {
+	switch name {
+	case checkrun.FieldRunByID:
+		m.ClearRunByID()
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CheckRunMutation) ResetField(name string) error {
+	switch name {
+	case checkrun.FieldKind:
+		m.ResetKind()
+		return nil
+	case checkrun.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case checkrun.FieldCutoff:
+		m.ResetCutoff()
+		return nil
+	case checkrun.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case checkrun.FieldFound:
+		m.ResetFound()
+		return nil
+	case checkrun.FieldOpened:
+		m.ResetOpened()
+		return nil
+	case checkrun.FieldRunByID:
+		m.ResetRunByID()
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CheckRunMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.run_by != nil {
+		edges = append(edges, checkrun.EdgeRunBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CheckRunMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case checkrun.EdgeRunBy:
+		if id := m.run_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CheckRunMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CheckRunMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CheckRunMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedrun_by {
+		edges = append(edges, checkrun.EdgeRunBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CheckRunMutation) EdgeCleared(name string) bool {
+	switch name {
+	case checkrun.EdgeRunBy:
+		return m.clearedrun_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CheckRunMutation) ClearEdge(name string) error {
+	switch name {
+	case checkrun.EdgeRunBy:
+		m.ClearRunBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CheckRunMutation) ResetEdge(name string) error {
+	switch name {
+	case checkrun.EdgeRunBy:
+		m.ResetRunBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CheckRun edge %s", name)
+}
+
 // ContactMutation represents an operation that mutates the Contact nodes in the graph.
 type ContactMutation struct {
 	config
@@ -8461,6 +12549,1788 @@ func (m *DivisionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Division edge %s", name)
+}
+
+// DropoutCaseMutation represents an operation that mutates the DropoutCase nodes in the graph.
+type DropoutCaseMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	village_code          *string
+	kind                  *dropoutcase.Kind
+	source                *dropoutcase.Source
+	status                *dropoutcase.Status
+	opened_at             *time.Time
+	closed_at             *time.Time
+	close_reason          *dropoutcase.CloseReason
+	close_note            *string
+	clearedFields         map[string]struct{}
+	student               *int
+	clearedstudent        bool
+	school                *int
+	clearedschool         bool
+	check_run             *int
+	clearedcheck_run      bool
+	absence_report        *int
+	clearedabsence_report bool
+	responsible           *int
+	clearedresponsible    bool
+	opened_by             *int
+	clearedopened_by      bool
+	closed_by             *int
+	clearedclosed_by      bool
+	actions               map[int]struct{}
+	removedactions        map[int]struct{}
+	clearedactions        bool
+	done                  bool
+	oldValue              func(context.Context) (*DropoutCase, error)
+	predicates            []predicate.DropoutCase
+}
+
+var _ ent.Mutation = (*DropoutCaseMutation)(nil)
+
+// dropoutcaseOption allows management of the mutation configuration using functional options.
+type dropoutcaseOption func(*DropoutCaseMutation)
+
+// newDropoutCaseMutation creates new mutation for the DropoutCase entity.
+func newDropoutCaseMutation(c config, op Op, opts ...dropoutcaseOption) *DropoutCaseMutation {
+	m := &DropoutCaseMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDropoutCase,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDropoutCaseID sets the ID field of the mutation.
+func withDropoutCaseID(id int) dropoutcaseOption {
+	return func(m *DropoutCaseMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DropoutCase
+		)
+		m.oldValue = func(ctx context.Context) (*DropoutCase, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DropoutCase.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDropoutCase sets the old DropoutCase of the mutation.
+func withDropoutCase(node *DropoutCase) dropoutcaseOption {
+	return func(m *DropoutCaseMutation) {
+		m.oldValue = func(context.Context) (*DropoutCase, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DropoutCaseMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DropoutCaseMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DropoutCaseMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DropoutCaseMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DropoutCase.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DropoutCaseMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DropoutCaseMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DropoutCaseMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DropoutCaseMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DropoutCaseMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DropoutCaseMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *DropoutCaseMutation) SetStudentID(i int) {
+	m.student = &i
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *DropoutCaseMutation) StudentID() (r int, exists bool) {
+	v := m.student
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldStudentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *DropoutCaseMutation) ResetStudentID() {
+	m.student = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *DropoutCaseMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *DropoutCaseMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *DropoutCaseMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetSchoolID sets the "school_id" field.
+func (m *DropoutCaseMutation) SetSchoolID(i int) {
+	m.school = &i
+}
+
+// SchoolID returns the value of the "school_id" field in the mutation.
+func (m *DropoutCaseMutation) SchoolID() (r int, exists bool) {
+	v := m.school
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolID returns the old "school_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldSchoolID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolID: %w", err)
+	}
+	return oldValue.SchoolID, nil
+}
+
+// ClearSchoolID clears the value of the "school_id" field.
+func (m *DropoutCaseMutation) ClearSchoolID() {
+	m.school = nil
+	m.clearedFields[dropoutcase.FieldSchoolID] = struct{}{}
+}
+
+// SchoolIDCleared returns if the "school_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) SchoolIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldSchoolID]
+	return ok
+}
+
+// ResetSchoolID resets all changes to the "school_id" field.
+func (m *DropoutCaseMutation) ResetSchoolID() {
+	m.school = nil
+	delete(m.clearedFields, dropoutcase.FieldSchoolID)
+}
+
+// SetKind sets the "kind" field.
+func (m *DropoutCaseMutation) SetKind(d dropoutcase.Kind) {
+	m.kind = &d
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *DropoutCaseMutation) Kind() (r dropoutcase.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldKind(ctx context.Context) (v dropoutcase.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *DropoutCaseMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetSource sets the "source" field.
+func (m *DropoutCaseMutation) SetSource(d dropoutcase.Source) {
+	m.source = &d
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *DropoutCaseMutation) Source() (r dropoutcase.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldSource(ctx context.Context) (v dropoutcase.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *DropoutCaseMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetCheckRunID sets the "check_run_id" field.
+func (m *DropoutCaseMutation) SetCheckRunID(i int) {
+	m.check_run = &i
+}
+
+// CheckRunID returns the value of the "check_run_id" field in the mutation.
+func (m *DropoutCaseMutation) CheckRunID() (r int, exists bool) {
+	v := m.check_run
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCheckRunID returns the old "check_run_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldCheckRunID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCheckRunID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCheckRunID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCheckRunID: %w", err)
+	}
+	return oldValue.CheckRunID, nil
+}
+
+// ClearCheckRunID clears the value of the "check_run_id" field.
+func (m *DropoutCaseMutation) ClearCheckRunID() {
+	m.check_run = nil
+	m.clearedFields[dropoutcase.FieldCheckRunID] = struct{}{}
+}
+
+// CheckRunIDCleared returns if the "check_run_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) CheckRunIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldCheckRunID]
+	return ok
+}
+
+// ResetCheckRunID resets all changes to the "check_run_id" field.
+func (m *DropoutCaseMutation) ResetCheckRunID() {
+	m.check_run = nil
+	delete(m.clearedFields, dropoutcase.FieldCheckRunID)
+}
+
+// SetAbsenceReportID sets the "absence_report_id" field.
+func (m *DropoutCaseMutation) SetAbsenceReportID(i int) {
+	m.absence_report = &i
+}
+
+// AbsenceReportID returns the value of the "absence_report_id" field in the mutation.
+func (m *DropoutCaseMutation) AbsenceReportID() (r int, exists bool) {
+	v := m.absence_report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAbsenceReportID returns the old "absence_report_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldAbsenceReportID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAbsenceReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAbsenceReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAbsenceReportID: %w", err)
+	}
+	return oldValue.AbsenceReportID, nil
+}
+
+// ClearAbsenceReportID clears the value of the "absence_report_id" field.
+func (m *DropoutCaseMutation) ClearAbsenceReportID() {
+	m.absence_report = nil
+	m.clearedFields[dropoutcase.FieldAbsenceReportID] = struct{}{}
+}
+
+// AbsenceReportIDCleared returns if the "absence_report_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) AbsenceReportIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldAbsenceReportID]
+	return ok
+}
+
+// ResetAbsenceReportID resets all changes to the "absence_report_id" field.
+func (m *DropoutCaseMutation) ResetAbsenceReportID() {
+	m.absence_report = nil
+	delete(m.clearedFields, dropoutcase.FieldAbsenceReportID)
+}
+
+// SetStatus sets the "status" field.
+func (m *DropoutCaseMutation) SetStatus(d dropoutcase.Status) {
+	m.status = &d
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DropoutCaseMutation) Status() (r dropoutcase.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldStatus(ctx context.Context) (v dropoutcase.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DropoutCaseMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (m *DropoutCaseMutation) SetOpenedAt(t time.Time) {
+	m.opened_at = &t
+}
+
+// OpenedAt returns the value of the "opened_at" field in the mutation.
+func (m *DropoutCaseMutation) OpenedAt() (r time.Time, exists bool) {
+	v := m.opened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedAt returns the old "opened_at" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldOpenedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedAt: %w", err)
+	}
+	return oldValue.OpenedAt, nil
+}
+
+// ResetOpenedAt resets all changes to the "opened_at" field.
+func (m *DropoutCaseMutation) ResetOpenedAt() {
+	m.opened_at = nil
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *DropoutCaseMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *DropoutCaseMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *DropoutCaseMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[dropoutcase.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *DropoutCaseMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *DropoutCaseMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, dropoutcase.FieldClosedAt)
+}
+
+// SetCloseReason sets the "close_reason" field.
+func (m *DropoutCaseMutation) SetCloseReason(dr dropoutcase.CloseReason) {
+	m.close_reason = &dr
+}
+
+// CloseReason returns the value of the "close_reason" field in the mutation.
+func (m *DropoutCaseMutation) CloseReason() (r dropoutcase.CloseReason, exists bool) {
+	v := m.close_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCloseReason returns the old "close_reason" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldCloseReason(ctx context.Context) (v *dropoutcase.CloseReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCloseReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCloseReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCloseReason: %w", err)
+	}
+	return oldValue.CloseReason, nil
+}
+
+// ClearCloseReason clears the value of the "close_reason" field.
+func (m *DropoutCaseMutation) ClearCloseReason() {
+	m.close_reason = nil
+	m.clearedFields[dropoutcase.FieldCloseReason] = struct{}{}
+}
+
+// CloseReasonCleared returns if the "close_reason" field was cleared in this mutation.
+func (m *DropoutCaseMutation) CloseReasonCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldCloseReason]
+	return ok
+}
+
+// ResetCloseReason resets all changes to the "close_reason" field.
+func (m *DropoutCaseMutation) ResetCloseReason() {
+	m.close_reason = nil
+	delete(m.clearedFields, dropoutcase.FieldCloseReason)
+}
+
+// SetCloseNote sets the "close_note" field.
+func (m *DropoutCaseMutation) SetCloseNote(s string) {
+	m.close_note = &s
+}
+
+// CloseNote returns the value of the "close_note" field in the mutation.
+func (m *DropoutCaseMutation) CloseNote() (r string, exists bool) {
+	v := m.close_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCloseNote returns the old "close_note" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldCloseNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCloseNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCloseNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCloseNote: %w", err)
+	}
+	return oldValue.CloseNote, nil
+}
+
+// ClearCloseNote clears the value of the "close_note" field.
+func (m *DropoutCaseMutation) ClearCloseNote() {
+	m.close_note = nil
+	m.clearedFields[dropoutcase.FieldCloseNote] = struct{}{}
+}
+
+// CloseNoteCleared returns if the "close_note" field was cleared in this mutation.
+func (m *DropoutCaseMutation) CloseNoteCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldCloseNote]
+	return ok
+}
+
+// ResetCloseNote resets all changes to the "close_note" field.
+func (m *DropoutCaseMutation) ResetCloseNote() {
+	m.close_note = nil
+	delete(m.clearedFields, dropoutcase.FieldCloseNote)
+}
+
+// SetResponsibleID sets the "responsible_id" field.
+func (m *DropoutCaseMutation) SetResponsibleID(i int) {
+	m.responsible = &i
+}
+
+// ResponsibleID returns the value of the "responsible_id" field in the mutation.
+func (m *DropoutCaseMutation) ResponsibleID() (r int, exists bool) {
+	v := m.responsible
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponsibleID returns the old "responsible_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldResponsibleID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponsibleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponsibleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponsibleID: %w", err)
+	}
+	return oldValue.ResponsibleID, nil
+}
+
+// ClearResponsibleID clears the value of the "responsible_id" field.
+func (m *DropoutCaseMutation) ClearResponsibleID() {
+	m.responsible = nil
+	m.clearedFields[dropoutcase.FieldResponsibleID] = struct{}{}
+}
+
+// ResponsibleIDCleared returns if the "responsible_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) ResponsibleIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldResponsibleID]
+	return ok
+}
+
+// ResetResponsibleID resets all changes to the "responsible_id" field.
+func (m *DropoutCaseMutation) ResetResponsibleID() {
+	m.responsible = nil
+	delete(m.clearedFields, dropoutcase.FieldResponsibleID)
+}
+
+// SetOpenedByID sets the "opened_by_id" field.
+func (m *DropoutCaseMutation) SetOpenedByID(i int) {
+	m.opened_by = &i
+}
+
+// OpenedByID returns the value of the "opened_by_id" field in the mutation.
+func (m *DropoutCaseMutation) OpenedByID() (r int, exists bool) {
+	v := m.opened_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedByID returns the old "opened_by_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldOpenedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedByID: %w", err)
+	}
+	return oldValue.OpenedByID, nil
+}
+
+// ClearOpenedByID clears the value of the "opened_by_id" field.
+func (m *DropoutCaseMutation) ClearOpenedByID() {
+	m.opened_by = nil
+	m.clearedFields[dropoutcase.FieldOpenedByID] = struct{}{}
+}
+
+// OpenedByIDCleared returns if the "opened_by_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) OpenedByIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldOpenedByID]
+	return ok
+}
+
+// ResetOpenedByID resets all changes to the "opened_by_id" field.
+func (m *DropoutCaseMutation) ResetOpenedByID() {
+	m.opened_by = nil
+	delete(m.clearedFields, dropoutcase.FieldOpenedByID)
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (m *DropoutCaseMutation) SetClosedByID(i int) {
+	m.closed_by = &i
+}
+
+// ClosedByID returns the value of the "closed_by_id" field in the mutation.
+func (m *DropoutCaseMutation) ClosedByID() (r int, exists bool) {
+	v := m.closed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByID returns the old "closed_by_id" field's value of the DropoutCase entity.
+// If the DropoutCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DropoutCaseMutation) OldClosedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByID: %w", err)
+	}
+	return oldValue.ClosedByID, nil
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (m *DropoutCaseMutation) ClearClosedByID() {
+	m.closed_by = nil
+	m.clearedFields[dropoutcase.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByIDCleared returns if the "closed_by_id" field was cleared in this mutation.
+func (m *DropoutCaseMutation) ClosedByIDCleared() bool {
+	_, ok := m.clearedFields[dropoutcase.FieldClosedByID]
+	return ok
+}
+
+// ResetClosedByID resets all changes to the "closed_by_id" field.
+func (m *DropoutCaseMutation) ResetClosedByID() {
+	m.closed_by = nil
+	delete(m.clearedFields, dropoutcase.FieldClosedByID)
+}
+
+// ClearStudent clears the "student" edge to the Student entity.
+func (m *DropoutCaseMutation) ClearStudent() {
+	m.clearedstudent = true
+	m.clearedFields[dropoutcase.FieldStudentID] = struct{}{}
+}
+
+// StudentCleared reports if the "student" edge to the Student entity was cleared.
+func (m *DropoutCaseMutation) StudentCleared() bool {
+	return m.clearedstudent
+}
+
+// StudentIDs returns the "student" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StudentID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) StudentIDs() (ids []int) {
+	if id := m.student; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStudent resets all changes to the "student" edge.
+func (m *DropoutCaseMutation) ResetStudent() {
+	m.student = nil
+	m.clearedstudent = false
+}
+
+// ClearSchool clears the "school" edge to the Org entity.
+func (m *DropoutCaseMutation) ClearSchool() {
+	m.clearedschool = true
+	m.clearedFields[dropoutcase.FieldSchoolID] = struct{}{}
+}
+
+// SchoolCleared reports if the "school" edge to the Org entity was cleared.
+func (m *DropoutCaseMutation) SchoolCleared() bool {
+	return m.SchoolIDCleared() || m.clearedschool
+}
+
+// SchoolIDs returns the "school" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SchoolID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) SchoolIDs() (ids []int) {
+	if id := m.school; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSchool resets all changes to the "school" edge.
+func (m *DropoutCaseMutation) ResetSchool() {
+	m.school = nil
+	m.clearedschool = false
+}
+
+// ClearCheckRun clears the "check_run" edge to the CheckRun entity.
+func (m *DropoutCaseMutation) ClearCheckRun() {
+	m.clearedcheck_run = true
+	m.clearedFields[dropoutcase.FieldCheckRunID] = struct{}{}
+}
+
+// CheckRunCleared reports if the "check_run" edge to the CheckRun entity was cleared.
+func (m *DropoutCaseMutation) CheckRunCleared() bool {
+	return m.CheckRunIDCleared() || m.clearedcheck_run
+}
+
+// CheckRunIDs returns the "check_run" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CheckRunID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) CheckRunIDs() (ids []int) {
+	if id := m.check_run; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCheckRun resets all changes to the "check_run" edge.
+func (m *DropoutCaseMutation) ResetCheckRun() {
+	m.check_run = nil
+	m.clearedcheck_run = false
+}
+
+// ClearAbsenceReport clears the "absence_report" edge to the AbsenceReport entity.
+func (m *DropoutCaseMutation) ClearAbsenceReport() {
+	m.clearedabsence_report = true
+	m.clearedFields[dropoutcase.FieldAbsenceReportID] = struct{}{}
+}
+
+// AbsenceReportCleared reports if the "absence_report" edge to the AbsenceReport entity was cleared.
+func (m *DropoutCaseMutation) AbsenceReportCleared() bool {
+	return m.AbsenceReportIDCleared() || m.clearedabsence_report
+}
+
+// AbsenceReportIDs returns the "absence_report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AbsenceReportID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) AbsenceReportIDs() (ids []int) {
+	if id := m.absence_report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAbsenceReport resets all changes to the "absence_report" edge.
+func (m *DropoutCaseMutation) ResetAbsenceReport() {
+	m.absence_report = nil
+	m.clearedabsence_report = false
+}
+
+// ClearResponsible clears the "responsible" edge to the Person entity.
+func (m *DropoutCaseMutation) ClearResponsible() {
+	m.clearedresponsible = true
+	m.clearedFields[dropoutcase.FieldResponsibleID] = struct{}{}
+}
+
+// ResponsibleCleared reports if the "responsible" edge to the Person entity was cleared.
+func (m *DropoutCaseMutation) ResponsibleCleared() bool {
+	return m.ResponsibleIDCleared() || m.clearedresponsible
+}
+
+// ResponsibleIDs returns the "responsible" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ResponsibleID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) ResponsibleIDs() (ids []int) {
+	if id := m.responsible; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetResponsible resets all changes to the "responsible" edge.
+func (m *DropoutCaseMutation) ResetResponsible() {
+	m.responsible = nil
+	m.clearedresponsible = false
+}
+
+// ClearOpenedBy clears the "opened_by" edge to the Person entity.
+func (m *DropoutCaseMutation) ClearOpenedBy() {
+	m.clearedopened_by = true
+	m.clearedFields[dropoutcase.FieldOpenedByID] = struct{}{}
+}
+
+// OpenedByCleared reports if the "opened_by" edge to the Person entity was cleared.
+func (m *DropoutCaseMutation) OpenedByCleared() bool {
+	return m.OpenedByIDCleared() || m.clearedopened_by
+}
+
+// OpenedByIDs returns the "opened_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OpenedByID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) OpenedByIDs() (ids []int) {
+	if id := m.opened_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOpenedBy resets all changes to the "opened_by" edge.
+func (m *DropoutCaseMutation) ResetOpenedBy() {
+	m.opened_by = nil
+	m.clearedopened_by = false
+}
+
+// ClearClosedBy clears the "closed_by" edge to the Person entity.
+func (m *DropoutCaseMutation) ClearClosedBy() {
+	m.clearedclosed_by = true
+	m.clearedFields[dropoutcase.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByCleared reports if the "closed_by" edge to the Person entity was cleared.
+func (m *DropoutCaseMutation) ClosedByCleared() bool {
+	return m.ClosedByIDCleared() || m.clearedclosed_by
+}
+
+// ClosedByIDs returns the "closed_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClosedByID instead. It exists only for internal usage by the builders.
+func (m *DropoutCaseMutation) ClosedByIDs() (ids []int) {
+	if id := m.closed_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClosedBy resets all changes to the "closed_by" edge.
+func (m *DropoutCaseMutation) ResetClosedBy() {
+	m.closed_by = nil
+	m.clearedclosed_by = false
+}
+
+// AddActionIDs adds the "actions" edge to the CaseAction entity by ids.
+func (m *DropoutCaseMutation) AddActionIDs(ids ...int) {
+	if m.actions == nil {
+		m.actions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.actions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearActions clears the "actions" edge to the CaseAction entity.
+func (m *DropoutCaseMutation) ClearActions() {
+	m.clearedactions = true
+}
+
+// ActionsCleared reports if the "actions" edge to the CaseAction entity was cleared.
+func (m *DropoutCaseMutation) ActionsCleared() bool {
+	return m.clearedactions
+}
+
+// RemoveActionIDs removes the "actions" edge to the CaseAction entity by IDs.
+func (m *DropoutCaseMutation) RemoveActionIDs(ids ...int) {
+	if m.removedactions == nil {
+		m.removedactions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.actions, ids[i])
+		m.removedactions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedActions returns the removed IDs of the "actions" edge to the CaseAction entity.
+func (m *DropoutCaseMutation) RemovedActionsIDs() (ids []int) {
+	for id := range m.removedactions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ActionsIDs returns the "actions" edge IDs in the mutation.
+func (m *DropoutCaseMutation) ActionsIDs() (ids []int) {
+	for id := range m.actions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetActions resets all changes to the "actions" edge.
+func (m *DropoutCaseMutation) ResetActions() {
+	m.actions = nil
+	m.clearedactions = false
+	m.removedactions = nil
+}
+
+// Where appends a list predicates to the DropoutCaseMutation builder.
+func (m *DropoutCaseMutation) Where(ps ...predicate.DropoutCase) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DropoutCaseMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DropoutCaseMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DropoutCase, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DropoutCaseMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DropoutCaseMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DropoutCase).
+func (m *DropoutCaseMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DropoutCaseMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, dropoutcase.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, dropoutcase.FieldUpdatedAt)
+	}
+	if m.student != nil {
+		fields = append(fields, dropoutcase.FieldStudentID)
+	}
+	if m.village_code != nil {
+		fields = append(fields, dropoutcase.FieldVillageCode)
+	}
+	if m.school != nil {
+		fields = append(fields, dropoutcase.FieldSchoolID)
+	}
+	if m.kind != nil {
+		fields = append(fields, dropoutcase.FieldKind)
+	}
+	if m.source != nil {
+		fields = append(fields, dropoutcase.FieldSource)
+	}
+	if m.check_run != nil {
+		fields = append(fields, dropoutcase.FieldCheckRunID)
+	}
+	if m.absence_report != nil {
+		fields = append(fields, dropoutcase.FieldAbsenceReportID)
+	}
+	if m.status != nil {
+		fields = append(fields, dropoutcase.FieldStatus)
+	}
+	if m.opened_at != nil {
+		fields = append(fields, dropoutcase.FieldOpenedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, dropoutcase.FieldClosedAt)
+	}
+	if m.close_reason != nil {
+		fields = append(fields, dropoutcase.FieldCloseReason)
+	}
+	if m.close_note != nil {
+		fields = append(fields, dropoutcase.FieldCloseNote)
+	}
+	if m.responsible != nil {
+		fields = append(fields, dropoutcase.FieldResponsibleID)
+	}
+	if m.opened_by != nil {
+		fields = append(fields, dropoutcase.FieldOpenedByID)
+	}
+	if m.closed_by != nil {
+		fields = append(fields, dropoutcase.FieldClosedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DropoutCaseMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case dropoutcase.FieldCreatedAt:
+		return m.CreatedAt()
+	case dropoutcase.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case dropoutcase.FieldStudentID:
+		return m.StudentID()
+	case dropoutcase.FieldVillageCode:
+		return m.VillageCode()
+	case dropoutcase.FieldSchoolID:
+		return m.SchoolID()
+	case dropoutcase.FieldKind:
+		return m.Kind()
+	case dropoutcase.FieldSource:
+		return m.Source()
+	case dropoutcase.FieldCheckRunID:
+		return m.CheckRunID()
+	case dropoutcase.FieldAbsenceReportID:
+		return m.AbsenceReportID()
+	case dropoutcase.FieldStatus:
+		return m.Status()
+	case dropoutcase.FieldOpenedAt:
+		return m.OpenedAt()
+	case dropoutcase.FieldClosedAt:
+		return m.ClosedAt()
+	case dropoutcase.FieldCloseReason:
+		return m.CloseReason()
+	case dropoutcase.FieldCloseNote:
+		return m.CloseNote()
+	case dropoutcase.FieldResponsibleID:
+		return m.ResponsibleID()
+	case dropoutcase.FieldOpenedByID:
+		return m.OpenedByID()
+	case dropoutcase.FieldClosedByID:
+		return m.ClosedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DropoutCaseMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case dropoutcase.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case dropoutcase.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case dropoutcase.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case dropoutcase.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case dropoutcase.FieldSchoolID:
+		return m.OldSchoolID(ctx)
+	case dropoutcase.FieldKind:
+		return m.OldKind(ctx)
+	case dropoutcase.FieldSource:
+		return m.OldSource(ctx)
+	case dropoutcase.FieldCheckRunID:
+		return m.OldCheckRunID(ctx)
+	case dropoutcase.FieldAbsenceReportID:
+		return m.OldAbsenceReportID(ctx)
+	case dropoutcase.FieldStatus:
+		return m.OldStatus(ctx)
+	case dropoutcase.FieldOpenedAt:
+		return m.OldOpenedAt(ctx)
+	case dropoutcase.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case dropoutcase.FieldCloseReason:
+		return m.OldCloseReason(ctx)
+	case dropoutcase.FieldCloseNote:
+		return m.OldCloseNote(ctx)
+	case dropoutcase.FieldResponsibleID:
+		return m.OldResponsibleID(ctx)
+	case dropoutcase.FieldOpenedByID:
+		return m.OldOpenedByID(ctx)
+	case dropoutcase.FieldClosedByID:
+		return m.OldClosedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown DropoutCase field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DropoutCaseMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case dropoutcase.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case dropoutcase.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case dropoutcase.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case dropoutcase.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case dropoutcase.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolID(v)
+		return nil
+	case dropoutcase.FieldKind:
+		v, ok := value.(dropoutcase.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case dropoutcase.FieldSource:
+		v, ok := value.(dropoutcase.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case dropoutcase.FieldCheckRunID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCheckRunID(v)
+		return nil
+	case dropoutcase.FieldAbsenceReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAbsenceReportID(v)
+		return nil
+	case dropoutcase.FieldStatus:
+		v, ok := value.(dropoutcase.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case dropoutcase.FieldOpenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedAt(v)
+		return nil
+	case dropoutcase.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case dropoutcase.FieldCloseReason:
+		v, ok := value.(dropoutcase.CloseReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCloseReason(v)
+		return nil
+	case dropoutcase.FieldCloseNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCloseNote(v)
+		return nil
+	case dropoutcase.FieldResponsibleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponsibleID(v)
+		return nil
+	case dropoutcase.FieldOpenedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedByID(v)
+		return nil
+	case dropoutcase.FieldClosedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DropoutCase field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DropoutCaseMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DropoutCaseMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DropoutCaseMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown DropoutCase numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DropoutCaseMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(dropoutcase.FieldSchoolID) {
+		fields = append(fields, dropoutcase.FieldSchoolID)
+	}
+	if m.FieldCleared(dropoutcase.FieldCheckRunID) {
+		fields = append(fields, dropoutcase.FieldCheckRunID)
+	}
+	if m.FieldCleared(dropoutcase.FieldAbsenceReportID) {
+		fields = append(fields, dropoutcase.FieldAbsenceReportID)
+	}
+	if m.FieldCleared(dropoutcase.FieldClosedAt) {
+		fields = append(fields, dropoutcase.FieldClosedAt)
+	}
+	if m.FieldCleared(dropoutcase.FieldCloseReason) {
+		fields = append(fields, dropoutcase.FieldCloseReason)
+	}
+	if m.FieldCleared(dropoutcase.FieldCloseNote) {
+		fields = append(fields, dropoutcase.FieldCloseNote)
+	}
+	if m.FieldCleared(dropoutcase.FieldResponsibleID) {
+		fields = append(fields, dropoutcase.FieldResponsibleID)
+	}
+	if m.FieldCleared(dropoutcase.FieldOpenedByID) {
+		fields = append(fields, dropoutcase.FieldOpenedByID)
+	}
+	if m.FieldCleared(dropoutcase.FieldClosedByID) {
+		fields = append(fields, dropoutcase.FieldClosedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DropoutCaseMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DropoutCaseMutation) ClearField(name string) error {
+	switch name {
+	case dropoutcase.FieldSchoolID:
+		m.ClearSchoolID()
+		return nil
+	case dropoutcase.FieldCheckRunID:
+		m.ClearCheckRunID()
+		return nil
+	case dropoutcase.FieldAbsenceReportID:
+		m.ClearAbsenceReportID()
+		return nil
+	case dropoutcase.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case dropoutcase.FieldCloseReason:
+		m.ClearCloseReason()
+		return nil
+	case dropoutcase.FieldCloseNote:
+		m.ClearCloseNote()
+		return nil
+	case dropoutcase.FieldResponsibleID:
+		m.ClearResponsibleID()
+		return nil
+	case dropoutcase.FieldOpenedByID:
+		m.ClearOpenedByID()
+		return nil
+	case dropoutcase.FieldClosedByID:
+		m.ClearClosedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown DropoutCase nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DropoutCaseMutation) ResetField(name string) error {
+	switch name {
+	case dropoutcase.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case dropoutcase.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case dropoutcase.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case dropoutcase.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case dropoutcase.FieldSchoolID:
+		m.ResetSchoolID()
+		return nil
+	case dropoutcase.FieldKind:
+		m.ResetKind()
+		return nil
+	case dropoutcase.FieldSource:
+		m.ResetSource()
+		return nil
+	case dropoutcase.FieldCheckRunID:
+		m.ResetCheckRunID()
+		return nil
+	case dropoutcase.FieldAbsenceReportID:
+		m.ResetAbsenceReportID()
+		return nil
+	case dropoutcase.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case dropoutcase.FieldOpenedAt:
+		m.ResetOpenedAt()
+		return nil
+	case dropoutcase.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case dropoutcase.FieldCloseReason:
+		m.ResetCloseReason()
+		return nil
+	case dropoutcase.FieldCloseNote:
+		m.ResetCloseNote()
+		return nil
+	case dropoutcase.FieldResponsibleID:
+		m.ResetResponsibleID()
+		return nil
+	case dropoutcase.FieldOpenedByID:
+		m.ResetOpenedByID()
+		return nil
+	case dropoutcase.FieldClosedByID:
+		m.ResetClosedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown DropoutCase field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DropoutCaseMutation) AddedEdges() []string {
+	edges := make([]string, 0, 8)
+	if m.student != nil {
+		edges = append(edges, dropoutcase.EdgeStudent)
+	}
+	if m.school != nil {
+		edges = append(edges, dropoutcase.EdgeSchool)
+	}
+	if m.check_run != nil {
+		edges = append(edges, dropoutcase.EdgeCheckRun)
+	}
+	if m.absence_report != nil {
+		edges = append(edges, dropoutcase.EdgeAbsenceReport)
+	}
+	if m.responsible != nil {
+		edges = append(edges, dropoutcase.EdgeResponsible)
+	}
+	if m.opened_by != nil {
+		edges = append(edges, dropoutcase.EdgeOpenedBy)
+	}
+	if m.closed_by != nil {
+		edges = append(edges, dropoutcase.EdgeClosedBy)
+	}
+	if m.actions != nil {
+		edges = append(edges, dropoutcase.EdgeActions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DropoutCaseMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case dropoutcase.EdgeStudent:
+		if id := m.student; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeSchool:
+		if id := m.school; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeCheckRun:
+		if id := m.check_run; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeAbsenceReport:
+		if id := m.absence_report; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeResponsible:
+		if id := m.responsible; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeOpenedBy:
+		if id := m.opened_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeClosedBy:
+		if id := m.closed_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case dropoutcase.EdgeActions:
+		ids := make([]ent.Value, 0, len(m.actions))
+		for id := range m.actions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DropoutCaseMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 8)
+	if m.removedactions != nil {
+		edges = append(edges, dropoutcase.EdgeActions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DropoutCaseMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case dropoutcase.EdgeActions:
+		ids := make([]ent.Value, 0, len(m.removedactions))
+		for id := range m.removedactions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DropoutCaseMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 8)
+	if m.clearedstudent {
+		edges = append(edges, dropoutcase.EdgeStudent)
+	}
+	if m.clearedschool {
+		edges = append(edges, dropoutcase.EdgeSchool)
+	}
+	if m.clearedcheck_run {
+		edges = append(edges, dropoutcase.EdgeCheckRun)
+	}
+	if m.clearedabsence_report {
+		edges = append(edges, dropoutcase.EdgeAbsenceReport)
+	}
+	if m.clearedresponsible {
+		edges = append(edges, dropoutcase.EdgeResponsible)
+	}
+	if m.clearedopened_by {
+		edges = append(edges, dropoutcase.EdgeOpenedBy)
+	}
+	if m.clearedclosed_by {
+		edges = append(edges, dropoutcase.EdgeClosedBy)
+	}
+	if m.clearedactions {
+		edges = append(edges, dropoutcase.EdgeActions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DropoutCaseMutation) EdgeCleared(name string) bool {
+	switch name {
+	case dropoutcase.EdgeStudent:
+		return m.clearedstudent
+	case dropoutcase.EdgeSchool:
+		return m.clearedschool
+	case dropoutcase.EdgeCheckRun:
+		return m.clearedcheck_run
+	case dropoutcase.EdgeAbsenceReport:
+		return m.clearedabsence_report
+	case dropoutcase.EdgeResponsible:
+		return m.clearedresponsible
+	case dropoutcase.EdgeOpenedBy:
+		return m.clearedopened_by
+	case dropoutcase.EdgeClosedBy:
+		return m.clearedclosed_by
+	case dropoutcase.EdgeActions:
+		return m.clearedactions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DropoutCaseMutation) ClearEdge(name string) error {
+	switch name {
+	case dropoutcase.EdgeStudent:
+		m.ClearStudent()
+		return nil
+	case dropoutcase.EdgeSchool:
+		m.ClearSchool()
+		return nil
+	case dropoutcase.EdgeCheckRun:
+		m.ClearCheckRun()
+		return nil
+	case dropoutcase.EdgeAbsenceReport:
+		m.ClearAbsenceReport()
+		return nil
+	case dropoutcase.EdgeResponsible:
+		m.ClearResponsible()
+		return nil
+	case dropoutcase.EdgeOpenedBy:
+		m.ClearOpenedBy()
+		return nil
+	case dropoutcase.EdgeClosedBy:
+		m.ClearClosedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DropoutCase unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DropoutCaseMutation) ResetEdge(name string) error {
+	switch name {
+	case dropoutcase.EdgeStudent:
+		m.ResetStudent()
+		return nil
+	case dropoutcase.EdgeSchool:
+		m.ResetSchool()
+		return nil
+	case dropoutcase.EdgeCheckRun:
+		m.ResetCheckRun()
+		return nil
+	case dropoutcase.EdgeAbsenceReport:
+		m.ResetAbsenceReport()
+		return nil
+	case dropoutcase.EdgeResponsible:
+		m.ResetResponsible()
+		return nil
+	case dropoutcase.EdgeOpenedBy:
+		m.ResetOpenedBy()
+		return nil
+	case dropoutcase.EdgeClosedBy:
+		m.ResetClosedBy()
+		return nil
+	case dropoutcase.EdgeActions:
+		m.ResetActions()
+		return nil
+	}
+	return fmt.Errorf("unknown DropoutCase edge %s", name)
 }
 
 // HouseholdMutation represents an operation that mutates the Household nodes in the graph.

@@ -16,6 +16,10 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// AbsenceReport is the client for interacting with the AbsenceReport builders.
+	AbsenceReport *AbsenceReportClient
+	// AbsenceStep is the client for interacting with the AbsenceStep builders.
+	AbsenceStep *AbsenceStepClient
 	// Agreement is the client for interacting with the Agreement builders.
 	Agreement *AgreementClient
 	// AgreementTemplate is the client for interacting with the AgreementTemplate builders.
@@ -24,10 +28,16 @@ type Tx struct {
 	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// CaseAction is the client for interacting with the CaseAction builders.
+	CaseAction *CaseActionClient
+	// CheckRun is the client for interacting with the CheckRun builders.
+	CheckRun *CheckRunClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
+	// DropoutCase is the client for interacting with the DropoutCase builders.
+	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
 	// ImportCellError is the client for interacting with the ImportCellError builders.
@@ -178,12 +188,17 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.AbsenceReport = NewAbsenceReportClient(tx.config)
+	tx.AbsenceStep = NewAbsenceStepClient(tx.config)
 	tx.Agreement = NewAgreementClient(tx.config)
 	tx.AgreementTemplate = NewAgreementTemplateClient(tx.config)
 	tx.Assignment = NewAssignmentClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.CaseAction = NewCaseActionClient(tx.config)
+	tx.CheckRun = NewCheckRunClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
+	tx.DropoutCase = NewDropoutCaseClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.ImportCellError = NewImportCellErrorClient(tx.config)
 	tx.ImportFile = NewImportFileClient(tx.config)

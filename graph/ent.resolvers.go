@@ -76,6 +76,12 @@ func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], f
 		ent.WithPersonOrder(orderBy), ent.WithPersonFilter(where.Filter))
 }
 
+// AbsenceReport returns AbsenceReportResolver implementation.
+func (r *Resolver) AbsenceReport() AbsenceReportResolver { return &absenceReportResolver{r} }
+
+// AbsenceStep returns AbsenceStepResolver implementation.
+func (r *Resolver) AbsenceStep() AbsenceStepResolver { return &absenceStepResolver{r} }
+
 // Agreement returns AgreementResolver implementation.
 func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} }
 
@@ -101,12 +107,14 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Student() StudentResolver { return &studentResolver{r} }
 
 type (
-	agreementResolver  struct{ *Resolver }
-	assignmentResolver struct{ *Resolver }
-	divisionResolver   struct{ *Resolver }
-	householdResolver  struct{ *Resolver }
-	importJobResolver  struct{ *Resolver }
-	personResolver     struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	studentResolver    struct{ *Resolver }
+	absenceReportResolver struct{ *Resolver }
+	absenceStepResolver   struct{ *Resolver }
+	agreementResolver     struct{ *Resolver }
+	assignmentResolver    struct{ *Resolver }
+	divisionResolver      struct{ *Resolver }
+	householdResolver     struct{ *Resolver }
+	importJobResolver     struct{ *Resolver }
+	personResolver        struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	studentResolver       struct{ *Resolver }
 )

@@ -51,6 +51,11 @@ func init() {
 		"role": "职务", "position": "任职", "positions": "任职", "confirm": "确认", "handover": "交接",
 		"handoverTo": "接手人", "fromOrgID": "原单位",
 		"householdStatus": "户类别", "needsContact": "需帮扶联系人",
+		// Dropout control (控辍保学).
+		"absentSince": "缺勤开始日期", "stepID": "处置步骤", "note": "说明", "reportID": "缺勤报告",
+		"cutoff": "年龄截止日期", "studyingNowhere": "无就读学校", "overdueSteps": "步骤逾期",
+		"caseID": "案例", "participants": "参与人员", "method": "方式", "outcome": "结果",
+		"closeReason": "结案原因", "closeNote": "结案说明",
 	})
 }
 

@@ -12,12 +12,17 @@ import (
 	agreement1 "sanbao/agreement"
 	"sanbao/coverage"
 	"sanbao/ent"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importjob"
 	"sanbao/ent/org"
@@ -47,6 +52,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AbsenceReport() AbsenceReportResolver
+	AbsenceStep() AbsenceStepResolver
 	Agreement() AgreementResolver
 	AgreementCompletion() AgreementCompletionResolver
 	Assignment() AssignmentResolver
@@ -89,6 +96,51 @@ type ComplexityRoot struct {
 	APITokenEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AbsenceReport struct {
+		AbsentSince  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		OverdueSteps func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReportedAt   func(childComplexity int) int
+		ReportedBy   func(childComplexity int) int
+		ReportedByID func(childComplexity int) int
+		ReturnedOn   func(childComplexity int) int
+		SchoolID     func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Steps        func(childComplexity int) int
+		Student      func(childComplexity int) int
+		StudentID    func(childComplexity int) int
+		UUID         func(childComplexity int) int
+		VillageCode  func(childComplexity int) int
+	}
+
+	AbsenceReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AbsenceReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AbsenceStep struct {
+		DoneAt      func(childComplexity int) int
+		DoneBy      func(childComplexity int) int
+		DoneByID    func(childComplexity int) int
+		DueAt       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Overdue     func(childComplexity int) int
+		ReportID    func(childComplexity int) int
+		SchoolID    func(childComplexity int) int
+		StudentID   func(childComplexity int) int
+		VillageCode func(childComplexity int) int
 	}
 
 	Agreement struct {
@@ -256,6 +308,46 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CaseAction struct {
+		CaseID       func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Date         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Method       func(childComplexity int) int
+		Notes        func(childComplexity int) int
+		Outcome      func(childComplexity int) int
+		Participants func(childComplexity int) int
+		RecordedBy   func(childComplexity int) int
+		RecordedByID func(childComplexity int) int
+		SchoolID     func(childComplexity int) int
+		StudentID    func(childComplexity int) int
+		VillageCode  func(childComplexity int) int
+	}
+
+	CheckRun struct {
+		Cutoff       func(childComplexity int) int
+		DivisionCode func(childComplexity int) int
+		Found        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Opened       func(childComplexity int) int
+		RunBy        func(childComplexity int) int
+		RunByID      func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+	}
+
+	CheckRunConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CheckRunEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CodeRange struct {
 		From func(childComplexity int) int
 		To   func(childComplexity int) int
@@ -362,6 +454,46 @@ type ComplexityRoot struct {
 	}
 
 	DivisionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DropoutCase struct {
+		AbsenceReport   func(childComplexity int) int
+		AbsenceReportID func(childComplexity int) int
+		Actions         func(childComplexity int) int
+		CheckRun        func(childComplexity int) int
+		CheckRunID      func(childComplexity int) int
+		CloseNote       func(childComplexity int) int
+		CloseReason     func(childComplexity int) int
+		ClosedAt        func(childComplexity int) int
+		ClosedBy        func(childComplexity int) int
+		ClosedByID      func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		OpenedAt        func(childComplexity int) int
+		OpenedBy        func(childComplexity int) int
+		OpenedByID      func(childComplexity int) int
+		Responsible     func(childComplexity int) int
+		ResponsibleID   func(childComplexity int) int
+		School          func(childComplexity int) int
+		SchoolID        func(childComplexity int) int
+		Source          func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Student         func(childComplexity int) int
+		StudentID       func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		VillageCode     func(childComplexity int) int
+	}
+
+	DropoutCaseConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DropoutCaseEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -517,6 +649,8 @@ type ComplexityRoot struct {
 		Assign                  func(childComplexity int, input model.AssignInput) int
 		AssignMany              func(childComplexity int, input model.AssignManyInput) int
 		ChangePassword          func(childComplexity int, oldPassword string, newPassword string) int
+		CloseCase               func(childComplexity int, input model.CloseCaseInput) int
+		ConfirmDropout          func(childComplexity int, caseID int) int
 		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateHousehold         func(childComplexity int, input ent.CreateHouseholdInput) int
 		CreateStudent           func(childComplexity int, input ent.CreateStudentInput) int
@@ -530,9 +664,15 @@ type ComplexityRoot struct {
 		LogContact              func(childComplexity int, input model.LogContactInput) int
 		Login                   func(childComplexity int, phone string, password string) int
 		Logout                  func(childComplexity int) int
+		MarkReturned            func(childComplexity int, reportID int, date string) int
 		MovePerson              func(childComplexity int, input model.MovePersonInput) int
+		OpenDropoutCase         func(childComplexity int, studentID int, kind dropoutcase.Kind) int
+		RecordAbsenceStep       func(childComplexity int, stepID int, note *string) int
+		RecordCaseAction        func(childComplexity int, input model.CaseActionInput) int
+		ReportAbsence           func(childComplexity int, input model.ReportAbsenceInput) int
 		ResetPassword           func(childComplexity int, personID int) int
 		RevokeAPIToken          func(childComplexity int, id int) int
+		RunDropoutCheck         func(childComplexity int, kind checkrun.Kind, divisionCode string, cutoff *string) int
 		SignAgreement           func(childComplexity int, input model.SignAgreementInput) int
 		SupersedeAgreement      func(childComplexity int, id int, reason string) int
 		UpdateAgreementTemplate func(childComplexity int, input model.UpdateAgreementTemplateInput) int
@@ -648,15 +788,18 @@ type ComplexityRoot struct {
 
 	Query struct {
 		APITokens           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APITokenOrder) int
+		AbsenceReports      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) int
 		AgreementCompletion func(childComplexity int, term string, divisionCode *string, orgID *int) int
 		AgreementTemplates  func(childComplexity int, divisionCode string) int
 		Agreements          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) int
 		Assignments         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) int
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Behind              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
+		CheckRuns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
+		DropoutCases        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) int
 		EligiblePeople      func(childComplexity int, kind assignment.Kind, targetID int, search *string, first *int) int
 		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) int
 		ImportJob           func(childComplexity int, id int) int
@@ -671,6 +814,7 @@ type ComplexityRoot struct {
 		People              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
 		Reminders           func(childComplexity int) int
 		ResponsibleOn       func(childComplexity int, kind assignment.Kind, targetID int, date time.Time) int
+		SchoolAgeChildren   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) int
 		Staff               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PersonOrder, search *string, orgID *int, status *model.StaffStatus) int
 		StaffUnits          func(childComplexity int) int
 		Students            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, where *ent.StudentWhereInput, search *string, divisionCode *string, householdStatus []household.Status, needsContact *bool) int
@@ -805,6 +949,13 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AbsenceReportResolver interface {
+	OverdueSteps(ctx context.Context, obj *ent.AbsenceReport) (int, error)
+}
+type AbsenceStepResolver interface {
+	Label(ctx context.Context, obj *ent.AbsenceStep) (string, error)
+	Overdue(ctx context.Context, obj *ent.AbsenceStep) (bool, error)
+}
 type AgreementResolver interface {
 	KindLabel(ctx context.Context, obj *ent.Agreement) (string, error)
 	DaysOutstanding(ctx context.Context, obj *ent.Agreement) (*int, error)
@@ -849,6 +1000,14 @@ type MutationResolver interface {
 	SignAgreement(ctx context.Context, input model.SignAgreementInput) (*ent.Agreement, error)
 	VoidAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
 	SupersedeAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
+	ReportAbsence(ctx context.Context, input model.ReportAbsenceInput) (*ent.AbsenceReport, error)
+	RecordAbsenceStep(ctx context.Context, stepID int, note *string) (*ent.AbsenceStep, error)
+	MarkReturned(ctx context.Context, reportID int, date string) (*ent.AbsenceReport, error)
+	RunDropoutCheck(ctx context.Context, kind checkrun.Kind, divisionCode string, cutoff *string) (*ent.CheckRun, error)
+	OpenDropoutCase(ctx context.Context, studentID int, kind dropoutcase.Kind) (*ent.DropoutCase, error)
+	ConfirmDropout(ctx context.Context, caseID int) (*ent.DropoutCase, error)
+	RecordCaseAction(ctx context.Context, input model.CaseActionInput) (*ent.CaseAction, error)
+	CloseCase(ctx context.Context, input model.CloseCaseInput) (*ent.DropoutCase, error)
 	Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error)
 	AssignMany(ctx context.Context, input model.AssignManyInput) (*model.AssignManyPayload, error)
 	EndAssignment(ctx context.Context, id int, reason string) (*ent.Assignment, error)
@@ -879,6 +1038,10 @@ type QueryResolver interface {
 	MyAgreements(ctx context.Context, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 	AgreementTemplates(ctx context.Context, divisionCode string) ([]*ent.AgreementTemplate, error)
 	AgreementCompletion(ctx context.Context, term string, divisionCode *string, orgID *int) (*AgreementCompletion, error)
+	SchoolAgeChildren(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) (*ent.StudentConnection, error)
+	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
+	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
+	CheckRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) (*ent.CheckRunConnection, error)
 	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error)
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
@@ -1029,6 +1192,208 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APITokenEdge.Node(childComplexity), true
+
+	case "AbsenceReport.absentSince":
+		if e.ComplexityRoot.AbsenceReport.AbsentSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.AbsentSince(childComplexity), true
+	case "AbsenceReport.id":
+		if e.ComplexityRoot.AbsenceReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.ID(childComplexity), true
+	case "AbsenceReport.overdueSteps":
+		if e.ComplexityRoot.AbsenceReport.OverdueSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.OverdueSteps(childComplexity), true
+	case "AbsenceReport.reason":
+		if e.ComplexityRoot.AbsenceReport.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.Reason(childComplexity), true
+	case "AbsenceReport.reportedAt":
+		if e.ComplexityRoot.AbsenceReport.ReportedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.ReportedAt(childComplexity), true
+	case "AbsenceReport.reportedBy":
+		if e.ComplexityRoot.AbsenceReport.ReportedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.ReportedBy(childComplexity), true
+	case "AbsenceReport.reportedByID":
+		if e.ComplexityRoot.AbsenceReport.ReportedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.ReportedByID(childComplexity), true
+	case "AbsenceReport.returnedOn":
+		if e.ComplexityRoot.AbsenceReport.ReturnedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.ReturnedOn(childComplexity), true
+	case "AbsenceReport.schoolID":
+		if e.ComplexityRoot.AbsenceReport.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.SchoolID(childComplexity), true
+	case "AbsenceReport.status":
+		if e.ComplexityRoot.AbsenceReport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.Status(childComplexity), true
+	case "AbsenceReport.steps":
+		if e.ComplexityRoot.AbsenceReport.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.Steps(childComplexity), true
+	case "AbsenceReport.student":
+		if e.ComplexityRoot.AbsenceReport.Student == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.Student(childComplexity), true
+	case "AbsenceReport.studentID":
+		if e.ComplexityRoot.AbsenceReport.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.StudentID(childComplexity), true
+	case "AbsenceReport.uuid":
+		if e.ComplexityRoot.AbsenceReport.UUID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.UUID(childComplexity), true
+	case "AbsenceReport.villageCode":
+		if e.ComplexityRoot.AbsenceReport.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReport.VillageCode(childComplexity), true
+
+	case "AbsenceReportConnection.edges":
+		if e.ComplexityRoot.AbsenceReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReportConnection.Edges(childComplexity), true
+	case "AbsenceReportConnection.pageInfo":
+		if e.ComplexityRoot.AbsenceReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReportConnection.PageInfo(childComplexity), true
+	case "AbsenceReportConnection.totalCount":
+		if e.ComplexityRoot.AbsenceReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReportConnection.TotalCount(childComplexity), true
+
+	case "AbsenceReportEdge.cursor":
+		if e.ComplexityRoot.AbsenceReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReportEdge.Cursor(childComplexity), true
+	case "AbsenceReportEdge.node":
+		if e.ComplexityRoot.AbsenceReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceReportEdge.Node(childComplexity), true
+
+	case "AbsenceStep.doneAt":
+		if e.ComplexityRoot.AbsenceStep.DoneAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.DoneAt(childComplexity), true
+	case "AbsenceStep.doneBy":
+		if e.ComplexityRoot.AbsenceStep.DoneBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.DoneBy(childComplexity), true
+	case "AbsenceStep.doneByID":
+		if e.ComplexityRoot.AbsenceStep.DoneByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.DoneByID(childComplexity), true
+	case "AbsenceStep.dueAt":
+		if e.ComplexityRoot.AbsenceStep.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.DueAt(childComplexity), true
+	case "AbsenceStep.id":
+		if e.ComplexityRoot.AbsenceStep.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.ID(childComplexity), true
+	case "AbsenceStep.kind":
+		if e.ComplexityRoot.AbsenceStep.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.Kind(childComplexity), true
+	case "AbsenceStep.label":
+		if e.ComplexityRoot.AbsenceStep.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.Label(childComplexity), true
+	case "AbsenceStep.note":
+		if e.ComplexityRoot.AbsenceStep.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.Note(childComplexity), true
+	case "AbsenceStep.overdue":
+		if e.ComplexityRoot.AbsenceStep.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.Overdue(childComplexity), true
+	case "AbsenceStep.reportID":
+		if e.ComplexityRoot.AbsenceStep.ReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.ReportID(childComplexity), true
+	case "AbsenceStep.schoolID":
+		if e.ComplexityRoot.AbsenceStep.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.SchoolID(childComplexity), true
+	case "AbsenceStep.studentID":
+		if e.ComplexityRoot.AbsenceStep.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.StudentID(childComplexity), true
+	case "AbsenceStep.villageCode":
+		if e.ComplexityRoot.AbsenceStep.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbsenceStep.VillageCode(childComplexity), true
 
 	case "Agreement.contentHash":
 		if e.ComplexityRoot.Agreement.ContentHash == nil {
@@ -1736,6 +2101,178 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BehindEdge.Node(childComplexity), true
 
+	case "CaseAction.caseID":
+		if e.ComplexityRoot.CaseAction.CaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.CaseID(childComplexity), true
+	case "CaseAction.createdAt":
+		if e.ComplexityRoot.CaseAction.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.CreatedAt(childComplexity), true
+	case "CaseAction.date":
+		if e.ComplexityRoot.CaseAction.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Date(childComplexity), true
+	case "CaseAction.id":
+		if e.ComplexityRoot.CaseAction.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.ID(childComplexity), true
+	case "CaseAction.kind":
+		if e.ComplexityRoot.CaseAction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Kind(childComplexity), true
+	case "CaseAction.method":
+		if e.ComplexityRoot.CaseAction.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Method(childComplexity), true
+	case "CaseAction.notes":
+		if e.ComplexityRoot.CaseAction.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Notes(childComplexity), true
+	case "CaseAction.outcome":
+		if e.ComplexityRoot.CaseAction.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Outcome(childComplexity), true
+	case "CaseAction.participants":
+		if e.ComplexityRoot.CaseAction.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Participants(childComplexity), true
+	case "CaseAction.recordedBy":
+		if e.ComplexityRoot.CaseAction.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.RecordedBy(childComplexity), true
+	case "CaseAction.recordedByID":
+		if e.ComplexityRoot.CaseAction.RecordedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.RecordedByID(childComplexity), true
+	case "CaseAction.schoolID":
+		if e.ComplexityRoot.CaseAction.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.SchoolID(childComplexity), true
+	case "CaseAction.studentID":
+		if e.ComplexityRoot.CaseAction.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.StudentID(childComplexity), true
+	case "CaseAction.villageCode":
+		if e.ComplexityRoot.CaseAction.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.VillageCode(childComplexity), true
+
+	case "CheckRun.cutoff":
+		if e.ComplexityRoot.CheckRun.Cutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.Cutoff(childComplexity), true
+	case "CheckRun.divisionCode":
+		if e.ComplexityRoot.CheckRun.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.DivisionCode(childComplexity), true
+	case "CheckRun.found":
+		if e.ComplexityRoot.CheckRun.Found == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.Found(childComplexity), true
+	case "CheckRun.id":
+		if e.ComplexityRoot.CheckRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.ID(childComplexity), true
+	case "CheckRun.kind":
+		if e.ComplexityRoot.CheckRun.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.Kind(childComplexity), true
+	case "CheckRun.opened":
+		if e.ComplexityRoot.CheckRun.Opened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.Opened(childComplexity), true
+	case "CheckRun.runBy":
+		if e.ComplexityRoot.CheckRun.RunBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.RunBy(childComplexity), true
+	case "CheckRun.runByID":
+		if e.ComplexityRoot.CheckRun.RunByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.RunByID(childComplexity), true
+	case "CheckRun.startedAt":
+		if e.ComplexityRoot.CheckRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRun.StartedAt(childComplexity), true
+
+	case "CheckRunConnection.edges":
+		if e.ComplexityRoot.CheckRunConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRunConnection.Edges(childComplexity), true
+	case "CheckRunConnection.pageInfo":
+		if e.ComplexityRoot.CheckRunConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRunConnection.PageInfo(childComplexity), true
+	case "CheckRunConnection.totalCount":
+		if e.ComplexityRoot.CheckRunConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRunConnection.TotalCount(childComplexity), true
+
+	case "CheckRunEdge.cursor":
+		if e.ComplexityRoot.CheckRunEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRunEdge.Cursor(childComplexity), true
+	case "CheckRunEdge.node":
+		if e.ComplexityRoot.CheckRunEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckRunEdge.Node(childComplexity), true
+
 	case "CodeRange.from":
 		if e.ComplexityRoot.CodeRange.From == nil {
 			break
@@ -2204,6 +2741,195 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DivisionEdge.Node(childComplexity), true
+
+	case "DropoutCase.absenceReport":
+		if e.ComplexityRoot.DropoutCase.AbsenceReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.AbsenceReport(childComplexity), true
+	case "DropoutCase.absenceReportID":
+		if e.ComplexityRoot.DropoutCase.AbsenceReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.AbsenceReportID(childComplexity), true
+	case "DropoutCase.actions":
+		if e.ComplexityRoot.DropoutCase.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Actions(childComplexity), true
+	case "DropoutCase.checkRun":
+		if e.ComplexityRoot.DropoutCase.CheckRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.CheckRun(childComplexity), true
+	case "DropoutCase.checkRunID":
+		if e.ComplexityRoot.DropoutCase.CheckRunID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.CheckRunID(childComplexity), true
+	case "DropoutCase.closeNote":
+		if e.ComplexityRoot.DropoutCase.CloseNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.CloseNote(childComplexity), true
+	case "DropoutCase.closeReason":
+		if e.ComplexityRoot.DropoutCase.CloseReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.CloseReason(childComplexity), true
+	case "DropoutCase.closedAt":
+		if e.ComplexityRoot.DropoutCase.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ClosedAt(childComplexity), true
+	case "DropoutCase.closedBy":
+		if e.ComplexityRoot.DropoutCase.ClosedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ClosedBy(childComplexity), true
+	case "DropoutCase.closedByID":
+		if e.ComplexityRoot.DropoutCase.ClosedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ClosedByID(childComplexity), true
+	case "DropoutCase.createdAt":
+		if e.ComplexityRoot.DropoutCase.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.CreatedAt(childComplexity), true
+	case "DropoutCase.id":
+		if e.ComplexityRoot.DropoutCase.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ID(childComplexity), true
+	case "DropoutCase.kind":
+		if e.ComplexityRoot.DropoutCase.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Kind(childComplexity), true
+	case "DropoutCase.openedAt":
+		if e.ComplexityRoot.DropoutCase.OpenedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.OpenedAt(childComplexity), true
+	case "DropoutCase.openedBy":
+		if e.ComplexityRoot.DropoutCase.OpenedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.OpenedBy(childComplexity), true
+	case "DropoutCase.openedByID":
+		if e.ComplexityRoot.DropoutCase.OpenedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.OpenedByID(childComplexity), true
+	case "DropoutCase.responsible":
+		if e.ComplexityRoot.DropoutCase.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Responsible(childComplexity), true
+	case "DropoutCase.responsibleID":
+		if e.ComplexityRoot.DropoutCase.ResponsibleID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ResponsibleID(childComplexity), true
+	case "DropoutCase.school":
+		if e.ComplexityRoot.DropoutCase.School == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.School(childComplexity), true
+	case "DropoutCase.schoolID":
+		if e.ComplexityRoot.DropoutCase.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.SchoolID(childComplexity), true
+	case "DropoutCase.source":
+		if e.ComplexityRoot.DropoutCase.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Source(childComplexity), true
+	case "DropoutCase.status":
+		if e.ComplexityRoot.DropoutCase.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Status(childComplexity), true
+	case "DropoutCase.student":
+		if e.ComplexityRoot.DropoutCase.Student == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.Student(childComplexity), true
+	case "DropoutCase.studentID":
+		if e.ComplexityRoot.DropoutCase.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.StudentID(childComplexity), true
+	case "DropoutCase.updatedAt":
+		if e.ComplexityRoot.DropoutCase.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.UpdatedAt(childComplexity), true
+	case "DropoutCase.villageCode":
+		if e.ComplexityRoot.DropoutCase.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.VillageCode(childComplexity), true
+
+	case "DropoutCaseConnection.edges":
+		if e.ComplexityRoot.DropoutCaseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCaseConnection.Edges(childComplexity), true
+	case "DropoutCaseConnection.pageInfo":
+		if e.ComplexityRoot.DropoutCaseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCaseConnection.PageInfo(childComplexity), true
+	case "DropoutCaseConnection.totalCount":
+		if e.ComplexityRoot.DropoutCaseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCaseConnection.TotalCount(childComplexity), true
+
+	case "DropoutCaseEdge.cursor":
+		if e.ComplexityRoot.DropoutCaseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCaseEdge.Cursor(childComplexity), true
+	case "DropoutCaseEdge.node":
+		if e.ComplexityRoot.DropoutCaseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCaseEdge.Node(childComplexity), true
 
 	case "EligiblePerson.eligible":
 		if e.ComplexityRoot.EligiblePerson.Eligible == nil {
@@ -2851,6 +3577,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["oldPassword"].(string), args["newPassword"].(string)), true
+	case "Mutation.closeCase":
+		if e.ComplexityRoot.Mutation.CloseCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseCase(childComplexity, args["input"].(model.CloseCaseInput)), true
+	case "Mutation.confirmDropout":
+		if e.ComplexityRoot.Mutation.ConfirmDropout == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmDropout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmDropout(childComplexity, args["caseID"].(int)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -2989,6 +3737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.markReturned":
+		if e.ComplexityRoot.Mutation.MarkReturned == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markReturned_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkReturned(childComplexity, args["reportID"].(int), args["date"].(string)), true
 	case "Mutation.movePerson":
 		if e.ComplexityRoot.Mutation.MovePerson == nil {
 			break
@@ -3000,6 +3759,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MovePerson(childComplexity, args["input"].(model.MovePersonInput)), true
+	case "Mutation.openDropoutCase":
+		if e.ComplexityRoot.Mutation.OpenDropoutCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openDropoutCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenDropoutCase(childComplexity, args["studentID"].(int), args["kind"].(dropoutcase.Kind)), true
+	case "Mutation.recordAbsenceStep":
+		if e.ComplexityRoot.Mutation.RecordAbsenceStep == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordAbsenceStep_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordAbsenceStep(childComplexity, args["stepID"].(int), args["note"].(*string)), true
+	case "Mutation.recordCaseAction":
+		if e.ComplexityRoot.Mutation.RecordCaseAction == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCaseAction_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCaseAction(childComplexity, args["input"].(model.CaseActionInput)), true
+	case "Mutation.reportAbsence":
+		if e.ComplexityRoot.Mutation.ReportAbsence == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reportAbsence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReportAbsence(childComplexity, args["input"].(model.ReportAbsenceInput)), true
 	case "Mutation.resetPassword":
 		if e.ComplexityRoot.Mutation.ResetPassword == nil {
 			break
@@ -3022,6 +3825,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int)), true
+	case "Mutation.runDropoutCheck":
+		if e.ComplexityRoot.Mutation.RunDropoutCheck == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runDropoutCheck_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunDropoutCheck(childComplexity, args["kind"].(checkrun.Kind), args["divisionCode"].(string), args["cutoff"].(*string)), true
 	case "Mutation.signAgreement":
 		if e.ComplexityRoot.Mutation.SignAgreement == nil {
 			break
@@ -3546,6 +4360,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APITokens(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.APITokenOrder)), true
+	case "Query.absenceReports":
+		if e.ComplexityRoot.Query.AbsenceReports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_absenceReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AbsenceReports(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AbsenceReportOrder), args["where"].(*ent.AbsenceReportWhereInput), args["divisionCode"].(*string), args["schoolID"].(*int), args["overdueSteps"].(*bool)), true
 	case "Query.agreementCompletion":
 		if e.ComplexityRoot.Query.AgreementCompletion == nil {
 			break
@@ -3612,6 +4437,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Behind(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["divisionCode"].(*string)), true
+	case "Query.checkRuns":
+		if e.ComplexityRoot.Query.CheckRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheckRuns(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["divisionCode"].(*string)), true
 	case "Query.contactOptions":
 		if e.ComplexityRoot.Query.ContactOptions == nil {
 			break
@@ -3640,6 +4476,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Divisions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DivisionOrder), args["where"].(*ent.DivisionWhereInput)), true
+	case "Query.dropoutCases":
+		if e.ComplexityRoot.Query.DropoutCases == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dropoutCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DropoutCases(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DropoutCaseOrder), args["where"].(*ent.DropoutCaseWhereInput), args["divisionCode"].(*string), args["schoolID"].(*int)), true
 	case "Query.eligiblePeople":
 		if e.ComplexityRoot.Query.EligiblePeople == nil {
 			break
@@ -3785,6 +4632,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ResponsibleOn(childComplexity, args["kind"].(assignment.Kind), args["targetID"].(int), args["date"].(time.Time)), true
+	case "Query.schoolAgeChildren":
+		if e.ComplexityRoot.Query.SchoolAgeChildren == nil {
+			break
+		}
+
+		args, err := ec.field_Query_schoolAgeChildren_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SchoolAgeChildren(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StudentOrder), args["divisionCode"].(*string), args["schoolID"].(*int), args["cutoff"].(*string), args["studyingNowhere"].(*bool)), true
 	case "Query.staff":
 		if e.ComplexityRoot.Query.Staff == nil {
 			break
@@ -4373,6 +5231,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("APITokenOrder", ec.unmarshalInputAPITokenOrder),
 			graphql.NewInputUnmarshaler("APITokenWhereInput", ec.unmarshalInputAPITokenWhereInput),
+			graphql.NewInputUnmarshaler("AbsenceReportOrder", ec.unmarshalInputAbsenceReportOrder),
+			graphql.NewInputUnmarshaler("AbsenceReportWhereInput", ec.unmarshalInputAbsenceReportWhereInput),
+			graphql.NewInputUnmarshaler("AbsenceStepWhereInput", ec.unmarshalInputAbsenceStepWhereInput),
 			graphql.NewInputUnmarshaler("AddPersonInput", ec.unmarshalInputAddPersonInput),
 			graphql.NewInputUnmarshaler("AgreementOrder", ec.unmarshalInputAgreementOrder),
 			graphql.NewInputUnmarshaler("AgreementTemplateWhereInput", ec.unmarshalInputAgreementTemplateWhereInput),
@@ -4383,6 +5244,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssignmentWhereInput", ec.unmarshalInputAssignmentWhereInput),
 			graphql.NewInputUnmarshaler("AuditLogOrder", ec.unmarshalInputAuditLogOrder),
 			graphql.NewInputUnmarshaler("AuditLogWhereInput", ec.unmarshalInputAuditLogWhereInput),
+			graphql.NewInputUnmarshaler("CaseActionInput", ec.unmarshalInputCaseActionInput),
+			graphql.NewInputUnmarshaler("CaseActionWhereInput", ec.unmarshalInputCaseActionWhereInput),
+			graphql.NewInputUnmarshaler("CheckRunOrder", ec.unmarshalInputCheckRunOrder),
+			graphql.NewInputUnmarshaler("CheckRunWhereInput", ec.unmarshalInputCheckRunWhereInput),
+			graphql.NewInputUnmarshaler("CloseCaseInput", ec.unmarshalInputCloseCaseInput),
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactWhereInput", ec.unmarshalInputContactWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
@@ -4391,6 +5257,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeactivatePersonInput", ec.unmarshalInputDeactivatePersonInput),
 			graphql.NewInputUnmarshaler("DivisionOrder", ec.unmarshalInputDivisionOrder),
 			graphql.NewInputUnmarshaler("DivisionWhereInput", ec.unmarshalInputDivisionWhereInput),
+			graphql.NewInputUnmarshaler("DropoutCaseOrder", ec.unmarshalInputDropoutCaseOrder),
+			graphql.NewInputUnmarshaler("DropoutCaseWhereInput", ec.unmarshalInputDropoutCaseWhereInput),
 			graphql.NewInputUnmarshaler("EndPositionInput", ec.unmarshalInputEndPositionInput),
 			graphql.NewInputUnmarshaler("GivePositionInput", ec.unmarshalInputGivePositionInput),
 			graphql.NewInputUnmarshaler("HandoverInput", ec.unmarshalInputHandoverInput),
@@ -4408,6 +5276,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
 			graphql.NewInputUnmarshaler("PositionOrder", ec.unmarshalInputPositionOrder),
 			graphql.NewInputUnmarshaler("PositionWhereInput", ec.unmarshalInputPositionWhereInput),
+			graphql.NewInputUnmarshaler("ReportAbsenceInput", ec.unmarshalInputReportAbsenceInput),
 			graphql.NewInputUnmarshaler("SignAgreementInput", ec.unmarshalInputSignAgreementInput),
 			graphql.NewInputUnmarshaler("StudentOrder", ec.unmarshalInputStudentOrder),
 			graphql.NewInputUnmarshaler("StudentWhereInput", ec.unmarshalInputStudentWhereInput),
@@ -4490,7 +5359,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4503,6 +5372,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
+	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
 	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
 	{Name: "registry.graphqls", Input: sourceData("registry.graphqls"), BuiltIn: false},
@@ -4568,6 +5438,96 @@ func (ec *executionContext) childFields_APITokenEdge(ctx context.Context, field 
 		return ec.fieldContext_APITokenEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APITokenEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AbsenceReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AbsenceReport_id(ctx, field)
+	case "uuid":
+		return ec.fieldContext_AbsenceReport_uuid(ctx, field)
+	case "studentID":
+		return ec.fieldContext_AbsenceReport_studentID(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_AbsenceReport_villageCode(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_AbsenceReport_schoolID(ctx, field)
+	case "absentSince":
+		return ec.fieldContext_AbsenceReport_absentSince(ctx, field)
+	case "reason":
+		return ec.fieldContext_AbsenceReport_reason(ctx, field)
+	case "reportedByID":
+		return ec.fieldContext_AbsenceReport_reportedByID(ctx, field)
+	case "reportedAt":
+		return ec.fieldContext_AbsenceReport_reportedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_AbsenceReport_status(ctx, field)
+	case "returnedOn":
+		return ec.fieldContext_AbsenceReport_returnedOn(ctx, field)
+	case "student":
+		return ec.fieldContext_AbsenceReport_student(ctx, field)
+	case "reportedBy":
+		return ec.fieldContext_AbsenceReport_reportedBy(ctx, field)
+	case "steps":
+		return ec.fieldContext_AbsenceReport_steps(ctx, field)
+	case "overdueSteps":
+		return ec.fieldContext_AbsenceReport_overdueSteps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbsenceReport", field.Name)
+}
+
+func (ec *executionContext) childFields_AbsenceReportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AbsenceReportConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AbsenceReportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AbsenceReportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbsenceReportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AbsenceReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AbsenceReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AbsenceReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbsenceReportEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AbsenceStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AbsenceStep_id(ctx, field)
+	case "reportID":
+		return ec.fieldContext_AbsenceStep_reportID(ctx, field)
+	case "studentID":
+		return ec.fieldContext_AbsenceStep_studentID(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_AbsenceStep_villageCode(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_AbsenceStep_schoolID(ctx, field)
+	case "kind":
+		return ec.fieldContext_AbsenceStep_kind(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_AbsenceStep_dueAt(ctx, field)
+	case "doneAt":
+		return ec.fieldContext_AbsenceStep_doneAt(ctx, field)
+	case "doneByID":
+		return ec.fieldContext_AbsenceStep_doneByID(ctx, field)
+	case "note":
+		return ec.fieldContext_AbsenceStep_note(ctx, field)
+	case "doneBy":
+		return ec.fieldContext_AbsenceStep_doneBy(ctx, field)
+	case "label":
+		return ec.fieldContext_AbsenceStep_label(ctx, field)
+	case "overdue":
+		return ec.fieldContext_AbsenceStep_overdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbsenceStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4900,6 +5860,86 @@ func (ec *executionContext) childFields_BehindEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type BehindEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CaseAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CaseAction_id(ctx, field)
+	case "caseID":
+		return ec.fieldContext_CaseAction_caseID(ctx, field)
+	case "studentID":
+		return ec.fieldContext_CaseAction_studentID(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_CaseAction_villageCode(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_CaseAction_schoolID(ctx, field)
+	case "kind":
+		return ec.fieldContext_CaseAction_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_CaseAction_date(ctx, field)
+	case "participants":
+		return ec.fieldContext_CaseAction_participants(ctx, field)
+	case "method":
+		return ec.fieldContext_CaseAction_method(ctx, field)
+	case "outcome":
+		return ec.fieldContext_CaseAction_outcome(ctx, field)
+	case "notes":
+		return ec.fieldContext_CaseAction_notes(ctx, field)
+	case "recordedByID":
+		return ec.fieldContext_CaseAction_recordedByID(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CaseAction_createdAt(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_CaseAction_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseAction", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CheckRun_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_CheckRun_kind(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_CheckRun_divisionCode(ctx, field)
+	case "cutoff":
+		return ec.fieldContext_CheckRun_cutoff(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_CheckRun_startedAt(ctx, field)
+	case "found":
+		return ec.fieldContext_CheckRun_found(ctx, field)
+	case "opened":
+		return ec.fieldContext_CheckRun_opened(ctx, field)
+	case "runByID":
+		return ec.fieldContext_CheckRun_runByID(ctx, field)
+	case "runBy":
+		return ec.fieldContext_CheckRun_runBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckRun", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckRunConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CheckRunConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CheckRunConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CheckRunConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckRunConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckRunEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CheckRunEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CheckRunEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckRunEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CodeRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "from":
@@ -5118,6 +6158,86 @@ func (ec *executionContext) childFields_DivisionEdge(ctx context.Context, field 
 		return ec.fieldContext_DivisionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DivisionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DropoutCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DropoutCase_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DropoutCase_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DropoutCase_updatedAt(ctx, field)
+	case "studentID":
+		return ec.fieldContext_DropoutCase_studentID(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_DropoutCase_villageCode(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_DropoutCase_schoolID(ctx, field)
+	case "kind":
+		return ec.fieldContext_DropoutCase_kind(ctx, field)
+	case "source":
+		return ec.fieldContext_DropoutCase_source(ctx, field)
+	case "checkRunID":
+		return ec.fieldContext_DropoutCase_checkRunID(ctx, field)
+	case "absenceReportID":
+		return ec.fieldContext_DropoutCase_absenceReportID(ctx, field)
+	case "status":
+		return ec.fieldContext_DropoutCase_status(ctx, field)
+	case "openedAt":
+		return ec.fieldContext_DropoutCase_openedAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_DropoutCase_closedAt(ctx, field)
+	case "closeReason":
+		return ec.fieldContext_DropoutCase_closeReason(ctx, field)
+	case "closeNote":
+		return ec.fieldContext_DropoutCase_closeNote(ctx, field)
+	case "responsibleID":
+		return ec.fieldContext_DropoutCase_responsibleID(ctx, field)
+	case "openedByID":
+		return ec.fieldContext_DropoutCase_openedByID(ctx, field)
+	case "closedByID":
+		return ec.fieldContext_DropoutCase_closedByID(ctx, field)
+	case "student":
+		return ec.fieldContext_DropoutCase_student(ctx, field)
+	case "school":
+		return ec.fieldContext_DropoutCase_school(ctx, field)
+	case "checkRun":
+		return ec.fieldContext_DropoutCase_checkRun(ctx, field)
+	case "absenceReport":
+		return ec.fieldContext_DropoutCase_absenceReport(ctx, field)
+	case "responsible":
+		return ec.fieldContext_DropoutCase_responsible(ctx, field)
+	case "openedBy":
+		return ec.fieldContext_DropoutCase_openedBy(ctx, field)
+	case "closedBy":
+		return ec.fieldContext_DropoutCase_closedBy(ctx, field)
+	case "actions":
+		return ec.fieldContext_DropoutCase_actions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DropoutCase", field.Name)
+}
+
+func (ec *executionContext) childFields_DropoutCaseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DropoutCaseConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DropoutCaseConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DropoutCaseConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DropoutCaseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DropoutCaseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DropoutCaseEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DropoutCaseEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DropoutCaseEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_EligiblePerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6454,6 +7574,34 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CloseCaseInput, error) {
+			return ec.unmarshalNCloseCaseInput2sanbaoᚋgraphᚋmodelᚐCloseCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmDropout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseID"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6638,12 +7786,106 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markReturned_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_movePerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.MovePersonInput, error) {
 			return ec.unmarshalNMovePersonInput2sanbaoᚋgraphᚋmodelᚐMovePersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openDropoutCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "studentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["studentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (dropoutcase.Kind, error) {
+			return ec.unmarshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordAbsenceStep_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stepID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stepID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordCaseAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CaseActionInput, error) {
+			return ec.unmarshalNCaseActionInput2sanbaoᚋgraphᚋmodelᚐCaseActionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reportAbsence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReportAbsenceInput, error) {
+			return ec.unmarshalNReportAbsenceInput2sanbaoᚋgraphᚋmodelᚐReportAbsenceInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6677,6 +7919,36 @@ func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_runDropoutCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (checkrun.Kind, error) {
+			return ec.unmarshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "cutoff",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cutoff"] = arg2
 	return args, nil
 }
 
@@ -6967,6 +8239,84 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_absenceReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AbsenceReportOrder, error) {
+			return ec.unmarshalOAbsenceReportOrder2ᚖsanbaoᚋentᚐAbsenceReportOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AbsenceReportWhereInput, error) {
+			return ec.unmarshalOAbsenceReportWhereInput2ᚖsanbaoᚋentᚐAbsenceReportWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "schoolID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["schoolID"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "overdueSteps",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdueSteps"] = arg8
 	return args, nil
 }
 
@@ -7268,6 +8618,52 @@ func (ec *executionContext) field_Query_behind_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_checkRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7341,6 +8737,76 @@ func (ec *executionContext) field_Query_divisions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dropoutCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.DropoutCaseOrder, error) {
+			return ec.unmarshalODropoutCaseOrder2ᚖsanbaoᚋentᚐDropoutCaseOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DropoutCaseWhereInput, error) {
+			return ec.unmarshalODropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "schoolID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["schoolID"] = arg7
 	return args, nil
 }
 
@@ -7837,6 +9303,84 @@ func (ec *executionContext) field_Query_responsibleOn_args(ctx context.Context, 
 		return nil, err
 	}
 	args["date"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_schoolAgeChildren_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.StudentOrder, error) {
+			return ec.unmarshalOStudentOrder2ᚖsanbaoᚋentᚐStudentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "schoolID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["schoolID"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "cutoff",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cutoff"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "studyingNowhere",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["studyingNowhere"] = arg8
 	return args, nil
 }
 
@@ -8656,6 +10200,828 @@ func (ec *executionContext) _APITokenEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_APITokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APITokenEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AbsenceReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceReport_uuid(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_uuid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UUID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_uuid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceReport_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceReport_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceReport_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbsenceReport_absentSince(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_absentSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbsentSince, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_absentSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceReport_reason(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceReport_reportedByID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_reportedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_reportedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceReport_reportedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_reportedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_reportedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AbsenceReport_status(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v absencereport.Status) graphql.Marshaler {
+			return ec.marshalNAbsenceReportStatus2sanbaoᚋentᚋabsencereportᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "AbsenceReportStatus")
+}
+
+func (ec *executionContext) _AbsenceReport_returnedOn(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_returnedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_returnedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceReport_student(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_student(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Student(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Student) graphql.Marshaler {
+			return ec.marshalNStudent2ᚖsanbaoᚋentᚐStudent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_student(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Student(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReport_reportedBy(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_reportedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_reportedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReport_steps(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AbsenceStep) graphql.Marshaler {
+			return ec.marshalOAbsenceStep2ᚕᚖsanbaoᚋentᚐAbsenceStepᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReport_overdueSteps(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReport_overdueSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AbsenceReport().OverdueSteps(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReport_overdueSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReport", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AbsenceReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AbsenceReportEdge) graphql.Marshaler {
+			return ec.marshalOAbsenceReportEdge2ᚕᚖsanbaoᚋentᚐAbsenceReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbsenceReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+			return ec.marshalOAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceReportEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AbsenceStep_id(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceStep_reportID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_reportID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_reportID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceStep_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbsenceStep_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceStep_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AbsenceStep_kind(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v absencestep.Kind) graphql.Marshaler {
+			return ec.marshalNAbsenceStepKind2sanbaoᚋentᚋabsencestepᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "AbsenceStepKind")
+}
+
+func (ec *executionContext) _AbsenceStep_dueAt(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AbsenceStep_doneAt(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_doneAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoneAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_doneAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AbsenceStep_doneByID(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_doneByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoneByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_doneByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AbsenceStep_note(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _AbsenceStep_doneBy(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_doneBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoneBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_doneBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbsenceStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbsenceStep_label(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AbsenceStep().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, true, true, "String")
+}
+
+func (ec *executionContext) _AbsenceStep_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.AbsenceStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbsenceStep_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AbsenceStep().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbsenceStep_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AbsenceStep", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Agreement_id(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
@@ -11598,6 +13964,695 @@ func (ec *executionContext) fieldContext_BehindEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("BehindEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CaseAction_id(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CaseAction_caseID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_caseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_caseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CaseAction_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseAction_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseAction_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v caseaction.Kind) graphql.Marshaler {
+			return ec.marshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "CaseActionKind")
+}
+
+func (ec *executionContext) _CaseAction_date(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_participants(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_method(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v caseaction.Outcome) graphql.Marshaler {
+			return ec.marshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "CaseActionOutcome")
+}
+
+func (ec *executionContext) _CaseAction_notes(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_recordedByID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_recordedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_recordedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CaseAction_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CaseAction_recordedBy(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckRun_id(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CheckRun_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v checkrun.Kind) graphql.Marshaler {
+			return ec.marshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "CheckRunKind")
+}
+
+func (ec *executionContext) _CheckRun_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckRun_cutoff(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_cutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_cutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CheckRun_found(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_found(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Found, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_found(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckRun_opened(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_opened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_opened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckRun_runByID(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_runByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_runByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CheckRun_runBy(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRun_runBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRun_runBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckRunConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRunConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CheckRunEdge) graphql.Marshaler {
+			return ec.marshalOCheckRunEdge2ᚕᚖsanbaoᚋentᚐCheckRunEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRunConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckRunEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckRunConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRunConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRunConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckRunConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRunConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRunConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRunConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckRunEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRunEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CheckRun) graphql.Marshaler {
+			return ec.marshalOCheckRun2ᚖsanbaoᚋentᚐCheckRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRunEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckRunEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckRunEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CheckRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckRunEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckRunEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckRunEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _CodeRange_from(ctx context.Context, field graphql.CollectedField, obj *model.CodeRange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13571,6 +16626,818 @@ func (ec *executionContext) _DivisionEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_DivisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DivisionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DropoutCase_id(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DropoutCase_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DropoutCase_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutCase_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_kind(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v dropoutcase.Kind) graphql.Marshaler {
+			return ec.marshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "DropoutCaseKind")
+}
+
+func (ec *executionContext) _DropoutCase_source(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v dropoutcase.Source) graphql.Marshaler {
+			return ec.marshalNDropoutCaseSource2sanbaoᚋentᚋdropoutcaseᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "DropoutCaseSource")
+}
+
+func (ec *executionContext) _DropoutCase_checkRunID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_checkRunID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckRunID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_checkRunID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_absenceReportID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_absenceReportID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbsenceReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_absenceReportID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_status(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v dropoutcase.Status) graphql.Marshaler {
+			return ec.marshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcaseᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "DropoutCaseStatus")
+}
+
+func (ec *executionContext) _DropoutCase_openedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_openedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_openedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DropoutCase_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DropoutCase_closeReason(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_closeReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CloseReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *dropoutcase.CloseReason) graphql.Marshaler {
+			return ec.marshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_closeReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "DropoutCaseCloseReason")
+}
+
+func (ec *executionContext) _DropoutCase_closeNote(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_closeNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CloseNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_closeNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutCase_responsibleID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_responsibleID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResponsibleID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_responsibleID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_openedByID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_openedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_openedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_closedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_closedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DropoutCase_student(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_student(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Student(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Student) graphql.Marshaler {
+			return ec.marshalNStudent2ᚖsanbaoᚋentᚐStudent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_student(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Student(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_school(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_school(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.School(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Org) graphql.Marshaler {
+			return ec.marshalOOrg2ᚖsanbaoᚋentᚐOrg(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_school(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Org(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_checkRun(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_checkRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckRun(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CheckRun) graphql.Marshaler {
+			return ec.marshalOCheckRun2ᚖsanbaoᚋentᚐCheckRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_checkRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_absenceReport(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_absenceReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbsenceReport(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+			return ec.marshalOAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_absenceReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_responsible(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responsible(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_openedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_openedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_openedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_closedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_closedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_closedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_actions(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseAction) graphql.Marshaler {
+			return ec.marshalOCaseAction2ᚕᚖsanbaoᚋentᚐCaseActionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCaseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DropoutCaseEdge) graphql.Marshaler {
+			return ec.marshalODropoutCaseEdge2ᚕᚖsanbaoᚋentᚐDropoutCaseEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCaseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCaseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCaseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCaseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCaseConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCaseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCaseConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutCaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCaseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+			return ec.marshalODropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCaseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCaseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCaseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCaseEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _EligiblePerson_person(ctx context.Context, field graphql.CollectedField, obj *model.EligiblePerson) (ret graphql.Marshaler) {
@@ -16605,6 +20472,358 @@ func (ec *executionContext) fieldContext_Mutation_supersedeAgreement(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_reportAbsence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reportAbsence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReportAbsence(ctx, fc.Args["input"].(model.ReportAbsenceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+			return ec.marshalNAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reportAbsence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reportAbsence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordAbsenceStep(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordAbsenceStep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordAbsenceStep(ctx, fc.Args["stepID"].(int), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceStep) graphql.Marshaler {
+			return ec.marshalNAbsenceStep2ᚖsanbaoᚋentᚐAbsenceStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordAbsenceStep(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceStep(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordAbsenceStep_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markReturned(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markReturned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkReturned(ctx, fc.Args["reportID"].(int), fc.Args["date"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+			return ec.marshalNAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markReturned(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markReturned_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runDropoutCheck(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runDropoutCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunDropoutCheck(ctx, fc.Args["kind"].(checkrun.Kind), fc.Args["divisionCode"].(string), fc.Args["cutoff"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CheckRun) graphql.Marshaler {
+			return ec.marshalNCheckRun2ᚖsanbaoᚋentᚐCheckRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runDropoutCheck(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runDropoutCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openDropoutCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openDropoutCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenDropoutCase(ctx, fc.Args["studentID"].(int), fc.Args["kind"].(dropoutcase.Kind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+			return ec.marshalNDropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openDropoutCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openDropoutCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmDropout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmDropout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmDropout(ctx, fc.Args["caseID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+			return ec.marshalNDropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmDropout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmDropout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordCaseAction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordCaseAction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordCaseAction(ctx, fc.Args["input"].(model.CaseActionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+			return ec.marshalNCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordCaseAction(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordCaseAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseCase(ctx, fc.Args["input"].(model.CloseCaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+			return ec.marshalNDropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_assign(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19488,6 +23707,182 @@ func (ec *executionContext) fieldContext_Query_agreementCompletion(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agreementCompletion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_schoolAgeChildren(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_schoolAgeChildren(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SchoolAgeChildren(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.StudentOrder), fc.Args["divisionCode"].(*string), fc.Args["schoolID"].(*int), fc.Args["cutoff"].(*string), fc.Args["studyingNowhere"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StudentConnection) graphql.Marshaler {
+			return ec.marshalNStudentConnection2ᚖsanbaoᚋentᚐStudentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_schoolAgeChildren(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StudentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_schoolAgeChildren_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dropoutCases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dropoutCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DropoutCases(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.DropoutCaseOrder), fc.Args["where"].(*ent.DropoutCaseWhereInput), fc.Args["divisionCode"].(*string), fc.Args["schoolID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DropoutCaseConnection) graphql.Marshaler {
+			return ec.marshalNDropoutCaseConnection2ᚖsanbaoᚋentᚐDropoutCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dropoutCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutCaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dropoutCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_absenceReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_absenceReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AbsenceReports(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AbsenceReportOrder), fc.Args["where"].(*ent.AbsenceReportWhereInput), fc.Args["divisionCode"].(*string), fc.Args["schoolID"].(*int), fc.Args["overdueSteps"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AbsenceReportConnection) graphql.Marshaler {
+			return ec.marshalNAbsenceReportConnection2ᚖsanbaoᚋentᚐAbsenceReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_absenceReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbsenceReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_absenceReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_checkRuns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_checkRuns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CheckRuns(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["divisionCode"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CheckRunConnection) graphql.Marshaler {
+			return ec.marshalNCheckRunConnection2ᚖsanbaoᚋentᚐCheckRunConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_checkRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckRunConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24201,6 +28596,1431 @@ func UnmarshalAPITokenWhereInput(ctx context.Context, raw any) (ent.APITokenWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAbsenceReportOrder(ctx context.Context, obj any) (ent.AbsenceReportOrder, error) {
+	var it ent.AbsenceReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAbsenceReportOrderField2ᚖsanbaoᚋentᚐAbsenceReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAbsenceReportOrder unmarshals raw into the AbsenceReportOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAbsenceReportOrder(ctx context.Context, raw any) (ent.AbsenceReportOrder, error) {
+	var out ent.AbsenceReportOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AbsenceReportOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAbsenceReportWhereInput(ctx context.Context, obj any) (ent.AbsenceReportWhereInput, error) {
+	var it ent.AbsenceReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "absentSince", "absentSinceNEQ", "absentSinceIn", "absentSinceNotIn", "absentSinceGT", "absentSinceGTE", "absentSinceLT", "absentSinceLTE", "absentSinceContains", "absentSinceHasPrefix", "absentSinceHasSuffix", "absentSinceEqualFold", "absentSinceContainsFold", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold", "reportedByID", "reportedByIDNEQ", "reportedByIDIn", "reportedByIDNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "returnedOn", "returnedOnNEQ", "returnedOnIn", "returnedOnNotIn", "returnedOnGT", "returnedOnGTE", "returnedOnLT", "returnedOnLTE", "returnedOnContains", "returnedOnHasPrefix", "returnedOnHasSuffix", "returnedOnIsNil", "returnedOnNotNil", "returnedOnEqualFold", "returnedOnContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAbsenceReportWhereInput2ᚖsanbaoᚋentᚐAbsenceReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAbsenceReportWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAbsenceReportWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "studentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentID = data
+		case "studentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNEQ = data
+		case "studentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDIn = data
+		case "studentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNotIn = data
+		case "villageCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCode = data
+		case "villageCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNEQ = data
+		case "villageCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeIn = data
+		case "villageCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNotIn = data
+		case "villageCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGT = data
+		case "villageCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGTE = data
+		case "villageCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLT = data
+		case "villageCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLTE = data
+		case "villageCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContains = data
+		case "villageCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasPrefix = data
+		case "villageCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasSuffix = data
+		case "villageCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeEqualFold = data
+		case "villageCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContainsFold = data
+		case "schoolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolID = data
+		case "schoolIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNEQ = data
+		case "schoolIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIn = data
+		case "schoolIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotIn = data
+		case "schoolIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGT = data
+		case "schoolIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGTE = data
+		case "schoolIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLT = data
+		case "schoolIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLTE = data
+		case "schoolIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIsNil = data
+		case "schoolIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotNil = data
+		case "absentSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSince"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSince = data
+		case "absentSinceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceNEQ = data
+		case "absentSinceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceIn = data
+		case "absentSinceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceNotIn = data
+		case "absentSinceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceGT = data
+		case "absentSinceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceGTE = data
+		case "absentSinceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceLT = data
+		case "absentSinceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceLTE = data
+		case "absentSinceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceContains = data
+		case "absentSinceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceHasPrefix = data
+		case "absentSinceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceHasSuffix = data
+		case "absentSinceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceEqualFold = data
+		case "absentSinceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSinceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSinceContainsFold = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "reasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNEQ = data
+		case "reasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIn = data
+		case "reasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotIn = data
+		case "reasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGT = data
+		case "reasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGTE = data
+		case "reasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLT = data
+		case "reasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLTE = data
+		case "reasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContains = data
+		case "reasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasPrefix = data
+		case "reasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasSuffix = data
+		case "reasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIsNil = data
+		case "reasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotNil = data
+		case "reasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonEqualFold = data
+		case "reasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContainsFold = data
+		case "reportedByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByID = data
+		case "reportedByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByIDNEQ = data
+		case "reportedByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByIDIn = data
+		case "reportedByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByIDNotIn = data
+		case "reportedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAt = data
+		case "reportedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtNEQ = data
+		case "reportedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtIn = data
+		case "reportedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtNotIn = data
+		case "reportedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtGT = data
+		case "reportedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtGTE = data
+		case "reportedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtLT = data
+		case "reportedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAbsenceReportStatus2ᚖsanbaoᚋentᚋabsencereportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOAbsenceReportStatus2ᚖsanbaoᚋentᚋabsencereportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOAbsenceReportStatus2ᚕsanbaoᚋentᚋabsencereportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOAbsenceReportStatus2ᚕsanbaoᚋentᚋabsencereportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "returnedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOn = data
+		case "returnedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnNEQ = data
+		case "returnedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnIn = data
+		case "returnedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnNotIn = data
+		case "returnedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnGT = data
+		case "returnedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnGTE = data
+		case "returnedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnLT = data
+		case "returnedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnLTE = data
+		case "returnedOnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnContains = data
+		case "returnedOnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnHasPrefix = data
+		case "returnedOnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnHasSuffix = data
+		case "returnedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnIsNil = data
+		case "returnedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnNotNil = data
+		case "returnedOnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnEqualFold = data
+		case "returnedOnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnedOnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnedOnContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAbsenceReportWhereInput unmarshals raw into the AbsenceReportWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAbsenceReportWhereInput(ctx context.Context, raw any) (ent.AbsenceReportWhereInput, error) {
+	var out ent.AbsenceReportWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AbsenceReportWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAbsenceStepWhereInput(ctx context.Context, obj any) (ent.AbsenceStepWhereInput, error) {
+	var it ent.AbsenceStepWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "reportID", "reportIDNEQ", "reportIDIn", "reportIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "doneAt", "doneAtNEQ", "doneAtIn", "doneAtNotIn", "doneAtGT", "doneAtGTE", "doneAtLT", "doneAtLTE", "doneAtIsNil", "doneAtNotNil", "doneByID", "doneByIDNEQ", "doneByIDIn", "doneByIDNotIn", "doneByIDIsNil", "doneByIDNotNil", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAbsenceStepWhereInput2ᚖsanbaoᚋentᚐAbsenceStepWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAbsenceStepWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceStepWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAbsenceStepWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceStepWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "reportID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportID = data
+		case "reportIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportIDNEQ = data
+		case "reportIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportIDIn = data
+		case "reportIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportIDNotIn = data
+		case "studentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentID = data
+		case "studentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNEQ = data
+		case "studentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDIn = data
+		case "studentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNotIn = data
+		case "studentIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDGT = data
+		case "studentIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDGTE = data
+		case "studentIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDLT = data
+		case "studentIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDLTE = data
+		case "villageCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCode = data
+		case "villageCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNEQ = data
+		case "villageCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeIn = data
+		case "villageCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNotIn = data
+		case "villageCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGT = data
+		case "villageCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGTE = data
+		case "villageCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLT = data
+		case "villageCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLTE = data
+		case "villageCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContains = data
+		case "villageCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasPrefix = data
+		case "villageCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasSuffix = data
+		case "villageCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeEqualFold = data
+		case "villageCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContainsFold = data
+		case "schoolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolID = data
+		case "schoolIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNEQ = data
+		case "schoolIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIn = data
+		case "schoolIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotIn = data
+		case "schoolIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGT = data
+		case "schoolIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGTE = data
+		case "schoolIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLT = data
+		case "schoolIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLTE = data
+		case "schoolIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIsNil = data
+		case "schoolIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotNil = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAbsenceStepKind2ᚖsanbaoᚋentᚋabsencestepᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOAbsenceStepKind2ᚖsanbaoᚋentᚋabsencestepᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOAbsenceStepKind2ᚕsanbaoᚋentᚋabsencestepᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOAbsenceStepKind2ᚕsanbaoᚋentᚋabsencestepᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "dueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAt = data
+		case "dueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNEQ = data
+		case "dueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtIn = data
+		case "dueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNotIn = data
+		case "dueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGT = data
+		case "dueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGTE = data
+		case "dueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLT = data
+		case "dueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLTE = data
+		case "doneAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAt = data
+		case "doneAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtNEQ = data
+		case "doneAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtIn = data
+		case "doneAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtNotIn = data
+		case "doneAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtGT = data
+		case "doneAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtGTE = data
+		case "doneAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtLT = data
+		case "doneAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtLTE = data
+		case "doneAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtIsNil = data
+		case "doneAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneAtNotNil = data
+		case "doneByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByID = data
+		case "doneByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByIDNEQ = data
+		case "doneByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByIDIn = data
+		case "doneByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByIDNotIn = data
+		case "doneByIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByIDIsNil = data
+		case "doneByIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("doneByIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DoneByIDNotNil = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAbsenceStepWhereInput unmarshals raw into the AbsenceStepWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAbsenceStepWhereInput(ctx context.Context, raw any) (ent.AbsenceStepWhereInput, error) {
+	var out ent.AbsenceStepWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AbsenceStepWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddPersonInput(ctx context.Context, obj any) (model.AddPersonInput, error) {
 	var it model.AddPersonInput
 	if obj == nil {
@@ -28203,6 +34023,1641 @@ func UnmarshalAuditLogWhereInput(ctx context.Context, raw any) (ent.AuditLogWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCaseActionInput(ctx context.Context, obj any) (model.CaseActionInput, error) {
+	var it model.CaseActionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseID", "kind", "date", "participants", "method", "outcome", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCaseActionInput unmarshals raw into the CaseActionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCaseActionInput(ctx context.Context, raw any) (model.CaseActionInput, error) {
+	var out model.CaseActionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CaseActionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCaseActionWhereInput(ctx context.Context, obj any) (ent.CaseActionWhereInput, error) {
+	var it ent.CaseActionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "caseID", "caseIDNEQ", "caseIDIn", "caseIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "participantsContains", "participantsHasPrefix", "participantsHasSuffix", "participantsIsNil", "participantsNotNil", "participantsEqualFold", "participantsContainsFold", "method", "methodNEQ", "methodIn", "methodNotIn", "methodGT", "methodGTE", "methodLT", "methodLTE", "methodContains", "methodHasPrefix", "methodHasSuffix", "methodIsNil", "methodNotNil", "methodEqualFold", "methodContainsFold", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCaseActionWhereInput2ᚖsanbaoᚋentᚐCaseActionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCaseActionWhereInput2ᚕᚖsanbaoᚋentᚐCaseActionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCaseActionWhereInput2ᚕᚖsanbaoᚋentᚐCaseActionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "caseIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseIDNEQ = data
+		case "caseIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseIDIn = data
+		case "caseIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseIDNotIn = data
+		case "studentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentID = data
+		case "studentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNEQ = data
+		case "studentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDIn = data
+		case "studentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNotIn = data
+		case "studentIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDGT = data
+		case "studentIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDGTE = data
+		case "studentIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDLT = data
+		case "studentIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDLTE = data
+		case "villageCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCode = data
+		case "villageCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNEQ = data
+		case "villageCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeIn = data
+		case "villageCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNotIn = data
+		case "villageCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGT = data
+		case "villageCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGTE = data
+		case "villageCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLT = data
+		case "villageCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLTE = data
+		case "villageCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContains = data
+		case "villageCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasPrefix = data
+		case "villageCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasSuffix = data
+		case "villageCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeEqualFold = data
+		case "villageCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContainsFold = data
+		case "schoolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolID = data
+		case "schoolIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNEQ = data
+		case "schoolIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIn = data
+		case "schoolIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotIn = data
+		case "schoolIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGT = data
+		case "schoolIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDGTE = data
+		case "schoolIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLT = data
+		case "schoolIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDLTE = data
+		case "schoolIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIsNil = data
+		case "schoolIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotNil = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCaseActionKind2ᚖsanbaoᚋentᚋcaseactionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCaseActionKind2ᚖsanbaoᚋentᚋcaseactionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "dateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNEQ = data
+		case "dateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateIn = data
+		case "dateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNotIn = data
+		case "dateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateGT = data
+		case "dateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateGTE = data
+		case "dateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateLT = data
+		case "dateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateLTE = data
+		case "dateContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateContains = data
+		case "dateHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateHasPrefix = data
+		case "dateHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateHasSuffix = data
+		case "dateEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateEqualFold = data
+		case "dateContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateContainsFold = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "participantsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsNEQ = data
+		case "participantsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsIn = data
+		case "participantsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsNotIn = data
+		case "participantsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsGT = data
+		case "participantsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsGTE = data
+		case "participantsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsLT = data
+		case "participantsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsLTE = data
+		case "participantsContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsContains = data
+		case "participantsHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsHasPrefix = data
+		case "participantsHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsHasSuffix = data
+		case "participantsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsIsNil = data
+		case "participantsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsNotNil = data
+		case "participantsEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsEqualFold = data
+		case "participantsContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsContainsFold = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "methodNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodNEQ = data
+		case "methodIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodIn = data
+		case "methodNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodNotIn = data
+		case "methodGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodGT = data
+		case "methodGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodGTE = data
+		case "methodLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodLT = data
+		case "methodLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodLTE = data
+		case "methodContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodContains = data
+		case "methodHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodHasPrefix = data
+		case "methodHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodHasSuffix = data
+		case "methodIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodIsNil = data
+		case "methodNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodNotNil = data
+		case "methodEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodEqualFold = data
+		case "methodContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("methodContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MethodContainsFold = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOCaseActionOutcome2ᚖsanbaoᚋentᚋcaseactionᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "outcomeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNEQ"))
+			data, err := ec.unmarshalOCaseActionOutcome2ᚖsanbaoᚋentᚋcaseactionᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeNEQ = data
+		case "outcomeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeIn"))
+			data, err := ec.unmarshalOCaseActionOutcome2ᚕsanbaoᚋentᚋcaseactionᚐOutcomeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeIn = data
+		case "outcomeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNotIn"))
+			data, err := ec.unmarshalOCaseActionOutcome2ᚕsanbaoᚋentᚋcaseactionᚐOutcomeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeNotIn = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "notesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesNEQ = data
+		case "notesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesIn = data
+		case "notesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesNotIn = data
+		case "notesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesGT = data
+		case "notesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesGTE = data
+		case "notesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesLT = data
+		case "notesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesLTE = data
+		case "notesContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesContains = data
+		case "notesHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesHasPrefix = data
+		case "notesHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesHasSuffix = data
+		case "notesIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesIsNil = data
+		case "notesNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesNotNil = data
+		case "notesEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesEqualFold = data
+		case "notesContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notesContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotesContainsFold = data
+		case "recordedByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedByID = data
+		case "recordedByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedByIDNEQ = data
+		case "recordedByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedByIDIn = data
+		case "recordedByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedByIDNotIn = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCaseActionWhereInput unmarshals raw into the CaseActionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCaseActionWhereInput(ctx context.Context, raw any) (ent.CaseActionWhereInput, error) {
+	var out ent.CaseActionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CaseActionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCheckRunOrder(ctx context.Context, obj any) (ent.CheckRunOrder, error) {
+	var it ent.CheckRunOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCheckRunOrderField2ᚖsanbaoᚋentᚐCheckRunOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCheckRunOrder unmarshals raw into the CheckRunOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCheckRunOrder(ctx context.Context, raw any) (ent.CheckRunOrder, error) {
+	var out ent.CheckRunOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CheckRunOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCheckRunWhereInput(ctx context.Context, obj any) (ent.CheckRunWhereInput, error) {
+	var it ent.CheckRunWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "divisionCode", "divisionCodeNEQ", "divisionCodeIn", "divisionCodeNotIn", "divisionCodeGT", "divisionCodeGTE", "divisionCodeLT", "divisionCodeLTE", "divisionCodeContains", "divisionCodeHasPrefix", "divisionCodeHasSuffix", "divisionCodeEqualFold", "divisionCodeContainsFold", "cutoff", "cutoffNEQ", "cutoffIn", "cutoffNotIn", "cutoffGT", "cutoffGTE", "cutoffLT", "cutoffLTE", "cutoffContains", "cutoffHasPrefix", "cutoffHasSuffix", "cutoffEqualFold", "cutoffContainsFold", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "found", "foundNEQ", "foundIn", "foundNotIn", "foundGT", "foundGTE", "foundLT", "foundLTE", "opened", "openedNEQ", "openedIn", "openedNotIn", "openedGT", "openedGTE", "openedLT", "openedLTE", "runByID", "runByIDNEQ", "runByIDIn", "runByIDNotIn", "runByIDIsNil", "runByIDNotNil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCheckRunWhereInput2ᚖsanbaoᚋentᚐCheckRunWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCheckRunWhereInput2ᚕᚖsanbaoᚋentᚐCheckRunWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCheckRunWhereInput2ᚕᚖsanbaoᚋentᚐCheckRunWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCheckRunKind2ᚖsanbaoᚋentᚋcheckrunᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCheckRunKind2ᚖsanbaoᚋentᚋcheckrunᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCheckRunKind2ᚕsanbaoᚋentᚋcheckrunᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCheckRunKind2ᚕsanbaoᚋentᚋcheckrunᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "divisionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCode = data
+		case "divisionCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeNEQ = data
+		case "divisionCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeIn = data
+		case "divisionCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeNotIn = data
+		case "divisionCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeGT = data
+		case "divisionCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeGTE = data
+		case "divisionCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeLT = data
+		case "divisionCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeLTE = data
+		case "divisionCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeContains = data
+		case "divisionCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeHasPrefix = data
+		case "divisionCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeHasSuffix = data
+		case "divisionCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeEqualFold = data
+		case "divisionCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeContainsFold = data
+		case "cutoff":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoff"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cutoff = data
+		case "cutoffNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffNEQ = data
+		case "cutoffIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffIn = data
+		case "cutoffNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffNotIn = data
+		case "cutoffGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffGT = data
+		case "cutoffGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffGTE = data
+		case "cutoffLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffLT = data
+		case "cutoffLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffLTE = data
+		case "cutoffContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffContains = data
+		case "cutoffHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffHasPrefix = data
+		case "cutoffHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffHasSuffix = data
+		case "cutoffEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffEqualFold = data
+		case "cutoffContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoffContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CutoffContainsFold = data
+		case "startedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAt = data
+		case "startedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtNEQ = data
+		case "startedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtIn = data
+		case "startedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtNotIn = data
+		case "startedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtGT = data
+		case "startedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtGTE = data
+		case "startedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtLT = data
+		case "startedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAtLTE = data
+		case "found":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("found"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Found = data
+		case "foundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundNEQ = data
+		case "foundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundIn = data
+		case "foundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundNotIn = data
+		case "foundGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundGT = data
+		case "foundGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundGTE = data
+		case "foundLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundLT = data
+		case "foundLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundLTE = data
+		case "opened":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opened"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Opened = data
+		case "openedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedNEQ = data
+		case "openedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedIn = data
+		case "openedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedNotIn = data
+		case "openedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedGT = data
+		case "openedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedGTE = data
+		case "openedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedLT = data
+		case "openedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedLTE = data
+		case "runByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByID = data
+		case "runByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByIDNEQ = data
+		case "runByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByIDIn = data
+		case "runByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByIDNotIn = data
+		case "runByIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByIDIsNil = data
+		case "runByIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runByIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunByIDNotNil = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCheckRunWhereInput unmarshals raw into the CheckRunWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCheckRunWhereInput(ctx context.Context, raw any) (ent.CheckRunWhereInput, error) {
+	var out ent.CheckRunWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CheckRunWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCloseCaseInput(ctx context.Context, obj any) (model.CloseCaseInput, error) {
+	var it model.CloseCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseID", "closeReason", "date", "closeNote"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "closeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReason"))
+			data, err := ec.unmarshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReason = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "closeNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNote = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCloseCaseInput unmarshals raw into the CloseCaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCloseCaseInput(ctx context.Context, raw any) (model.CloseCaseInput, error) {
+	var out model.CloseCaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CloseCaseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (ent.ContactOrder, error) {
 	var it ent.ContactOrder
 	if obj == nil {
@@ -29696,6 +37151,955 @@ func (ec *executionContext) unmarshalInputDivisionWhereInput(ctx context.Context
 func UnmarshalDivisionWhereInput(ctx context.Context, raw any) (ent.DivisionWhereInput, error) {
 	var out ent.DivisionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DivisionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDropoutCaseOrder(ctx context.Context, obj any) (ent.DropoutCaseOrder, error) {
+	var it ent.DropoutCaseOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDropoutCaseOrderField2ᚖsanbaoᚋentᚐDropoutCaseOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDropoutCaseOrder unmarshals raw into the DropoutCaseOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDropoutCaseOrder(ctx context.Context, raw any) (ent.DropoutCaseOrder, error) {
+	var out ent.DropoutCaseOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DropoutCaseOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDropoutCaseWhereInput(ctx context.Context, obj any) (ent.DropoutCaseWhereInput, error) {
+	var it ent.DropoutCaseWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "checkRunID", "checkRunIDNEQ", "checkRunIDIn", "checkRunIDNotIn", "checkRunIDIsNil", "checkRunIDNotNil", "absenceReportID", "absenceReportIDNEQ", "absenceReportIDIn", "absenceReportIDNotIn", "absenceReportIDIsNil", "absenceReportIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "openedAt", "openedAtNEQ", "openedAtIn", "openedAtNotIn", "openedAtGT", "openedAtGTE", "openedAtLT", "openedAtLTE", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closeReason", "closeReasonNEQ", "closeReasonIn", "closeReasonNotIn", "closeReasonIsNil", "closeReasonNotNil", "closeNote", "closeNoteNEQ", "closeNoteIn", "closeNoteNotIn", "closeNoteGT", "closeNoteGTE", "closeNoteLT", "closeNoteLTE", "closeNoteContains", "closeNoteHasPrefix", "closeNoteHasSuffix", "closeNoteIsNil", "closeNoteNotNil", "closeNoteEqualFold", "closeNoteContainsFold", "responsibleID", "responsibleIDNEQ", "responsibleIDIn", "responsibleIDNotIn", "responsibleIDIsNil", "responsibleIDNotNil", "openedByID", "openedByIDNEQ", "openedByIDIn", "openedByIDNotIn", "openedByIDIsNil", "openedByIDNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODropoutCaseWhereInput2ᚕᚖsanbaoᚋentᚐDropoutCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODropoutCaseWhereInput2ᚕᚖsanbaoᚋentᚐDropoutCaseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "studentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentID = data
+		case "studentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNEQ = data
+		case "studentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDIn = data
+		case "studentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentIDNotIn = data
+		case "villageCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCode = data
+		case "villageCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNEQ = data
+		case "villageCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeIn = data
+		case "villageCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeNotIn = data
+		case "villageCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGT = data
+		case "villageCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeGTE = data
+		case "villageCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLT = data
+		case "villageCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeLTE = data
+		case "villageCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContains = data
+		case "villageCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasPrefix = data
+		case "villageCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeHasSuffix = data
+		case "villageCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeEqualFold = data
+		case "villageCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("villageCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VillageCodeContainsFold = data
+		case "schoolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolID = data
+		case "schoolIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNEQ = data
+		case "schoolIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIn = data
+		case "schoolIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotIn = data
+		case "schoolIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDIsNil = data
+		case "schoolIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schoolIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SchoolIDNotNil = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalODropoutCaseKind2ᚖsanbaoᚋentᚋdropoutcaseᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalODropoutCaseKind2ᚖsanbaoᚋentᚋdropoutcaseᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalODropoutCaseKind2ᚕsanbaoᚋentᚋdropoutcaseᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalODropoutCaseKind2ᚕsanbaoᚋentᚋdropoutcaseᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalODropoutCaseSource2ᚖsanbaoᚋentᚋdropoutcaseᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "sourceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
+			data, err := ec.unmarshalODropoutCaseSource2ᚖsanbaoᚋentᚋdropoutcaseᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNEQ = data
+		case "sourceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
+			data, err := ec.unmarshalODropoutCaseSource2ᚕsanbaoᚋentᚋdropoutcaseᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceIn = data
+		case "sourceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
+			data, err := ec.unmarshalODropoutCaseSource2ᚕsanbaoᚋentᚋdropoutcaseᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNotIn = data
+		case "checkRunID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunID = data
+		case "checkRunIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunIDNEQ = data
+		case "checkRunIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunIDIn = data
+		case "checkRunIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunIDNotIn = data
+		case "checkRunIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunIDIsNil = data
+		case "checkRunIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkRunIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckRunIDNotNil = data
+		case "absenceReportID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportID = data
+		case "absenceReportIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportIDNEQ = data
+		case "absenceReportIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportIDIn = data
+		case "absenceReportIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportIDNotIn = data
+		case "absenceReportIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportIDIsNil = data
+		case "absenceReportIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absenceReportIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsenceReportIDNotNil = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODropoutCaseStatus2ᚖsanbaoᚋentᚋdropoutcaseᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalODropoutCaseStatus2ᚖsanbaoᚋentᚋdropoutcaseᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalODropoutCaseStatus2ᚕsanbaoᚋentᚋdropoutcaseᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalODropoutCaseStatus2ᚕsanbaoᚋentᚋdropoutcaseᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "openedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAt = data
+		case "openedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtNEQ = data
+		case "openedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtIn = data
+		case "openedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtNotIn = data
+		case "openedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtGT = data
+		case "openedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtGTE = data
+		case "openedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtLT = data
+		case "openedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedAtLTE = data
+		case "closedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAt = data
+		case "closedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNEQ = data
+		case "closedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIn = data
+		case "closedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotIn = data
+		case "closedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGT = data
+		case "closedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGTE = data
+		case "closedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLT = data
+		case "closedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLTE = data
+		case "closedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIsNil = data
+		case "closedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotNil = data
+		case "closeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReason"))
+			data, err := ec.unmarshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReason = data
+		case "closeReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReasonNEQ"))
+			data, err := ec.unmarshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReasonNEQ = data
+		case "closeReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReasonIn"))
+			data, err := ec.unmarshalODropoutCaseCloseReason2ᚕsanbaoᚋentᚋdropoutcaseᚐCloseReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReasonIn = data
+		case "closeReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReasonNotIn"))
+			data, err := ec.unmarshalODropoutCaseCloseReason2ᚕsanbaoᚋentᚋdropoutcaseᚐCloseReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReasonNotIn = data
+		case "closeReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReasonIsNil = data
+		case "closeReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseReasonNotNil = data
+		case "closeNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNote = data
+		case "closeNoteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteNEQ = data
+		case "closeNoteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteIn = data
+		case "closeNoteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteNotIn = data
+		case "closeNoteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteGT = data
+		case "closeNoteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteGTE = data
+		case "closeNoteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteLT = data
+		case "closeNoteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteLTE = data
+		case "closeNoteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteContains = data
+		case "closeNoteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteHasPrefix = data
+		case "closeNoteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteHasSuffix = data
+		case "closeNoteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteIsNil = data
+		case "closeNoteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteNotNil = data
+		case "closeNoteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteEqualFold = data
+		case "closeNoteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeNoteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseNoteContainsFold = data
+		case "responsibleID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleID = data
+		case "responsibleIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIDNEQ = data
+		case "responsibleIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIDIn = data
+		case "responsibleIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIDNotIn = data
+		case "responsibleIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIDIsNil = data
+		case "responsibleIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIDNotNil = data
+		case "openedByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByID = data
+		case "openedByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByIDNEQ = data
+		case "openedByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByIDIn = data
+		case "openedByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByIDNotIn = data
+		case "openedByIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByIDIsNil = data
+		case "openedByIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openedByIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenedByIDNotNil = data
+		case "closedByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByID = data
+		case "closedByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByIDNEQ = data
+		case "closedByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByIDIn = data
+		case "closedByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByIDNotIn = data
+		case "closedByIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByIDIsNil = data
+		case "closedByIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedByIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedByIDNotNil = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDropoutCaseWhereInput unmarshals raw into the DropoutCaseWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDropoutCaseWhereInput(ctx context.Context, raw any) (ent.DropoutCaseWhereInput, error) {
+	var out ent.DropoutCaseWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DropoutCaseWhereInput", raw, &out)
 	return out, err
 }
 
@@ -34336,6 +42740,69 @@ func UnmarshalPositionWhereInput(ctx context.Context, raw any) (ent.PositionWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReportAbsenceInput(ctx context.Context, obj any) (model.ReportAbsenceInput, error) {
+	var it model.ReportAbsenceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"uuid", "studentID", "absentSince", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "uuid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuid"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUID = data
+		case "studentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudentID = data
+		case "absentSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("absentSince"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbsentSince = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportAbsenceInput unmarshals raw into the ReportAbsenceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportAbsenceInput(ctx context.Context, raw any) (model.ReportAbsenceInput, error) {
+	var out model.ReportAbsenceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportAbsenceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSignAgreementInput(ctx context.Context, obj any) (model.SignAgreementInput, error) {
 	var it model.SignAgreementInput
 	if obj == nil {
@@ -35937,6 +44404,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Household(ctx, sel, obj)
+	case *ent.DropoutCase:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DropoutCase(ctx, sel, obj)
 	case *ent.Division:
 		if obj == nil {
 			return graphql.Null
@@ -35947,6 +44419,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Contact(ctx, sel, obj)
+	case *ent.CheckRun:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CheckRun(ctx, sel, obj)
+	case *ent.CaseAction:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CaseAction(ctx, sel, obj)
 	case *ent.AuditLog:
 		if obj == nil {
 			return graphql.Null
@@ -35967,6 +44449,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Agreement(ctx, sel, obj)
+	case *ent.AbsenceStep:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AbsenceStep(ctx, sel, obj)
+	case *ent.AbsenceReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AbsenceReport(ctx, sel, obj)
 	case *ent.APIToken:
 		if obj == nil {
 			return graphql.Null
@@ -36139,6 +44631,290 @@ func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var absenceReportImplementors = []string{"AbsenceReport", "Node"}
+
+func (ec *executionContext) _AbsenceReport(ctx context.Context, sel ast.SelectionSet, obj *ent.AbsenceReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, absenceReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbsenceReport")
+		case "id":
+			out.Values[i] = ec._AbsenceReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uuid":
+			out.Values[i] = ec._AbsenceReport_uuid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studentID":
+			out.Values[i] = ec._AbsenceReport_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "villageCode":
+			out.Values[i] = ec._AbsenceReport_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schoolID":
+			out.Values[i] = ec._AbsenceReport_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "absentSince":
+			out.Values[i] = ec._AbsenceReport_absentSince(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._AbsenceReport_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportedByID":
+			out.Values[i] = ec._AbsenceReport_reportedByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportedAt":
+			out.Values[i] = ec._AbsenceReport_reportedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._AbsenceReport_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returnedOn":
+			out.Values[i] = ec._AbsenceReport_returnedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "student":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceReport_student(ctx, field, obj)
+				})
+		case "reportedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceReport_reportedBy(ctx, field, obj)
+				})
+		case "steps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceReport_steps(ctx, field, obj)
+				})
+		case "overdueSteps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceReport_overdueSteps(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var absenceReportConnectionImplementors = []string{"AbsenceReportConnection"}
+
+func (ec *executionContext) _AbsenceReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AbsenceReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, absenceReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbsenceReportConnection")
+		case "edges":
+			out.Values[i] = ec._AbsenceReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AbsenceReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AbsenceReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var absenceReportEdgeImplementors = []string{"AbsenceReportEdge"}
+
+func (ec *executionContext) _AbsenceReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AbsenceReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, absenceReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbsenceReportEdge")
+		case "node":
+			out.Values[i] = ec._AbsenceReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AbsenceReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var absenceStepImplementors = []string{"AbsenceStep", "Node"}
+
+func (ec *executionContext) _AbsenceStep(ctx context.Context, sel ast.SelectionSet, obj *ent.AbsenceStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, absenceStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbsenceStep")
+		case "id":
+			out.Values[i] = ec._AbsenceStep_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportID":
+			out.Values[i] = ec._AbsenceStep_reportID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studentID":
+			out.Values[i] = ec._AbsenceStep_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "villageCode":
+			out.Values[i] = ec._AbsenceStep_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schoolID":
+			out.Values[i] = ec._AbsenceStep_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._AbsenceStep_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._AbsenceStep_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "doneAt":
+			out.Values[i] = ec._AbsenceStep_doneAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "doneByID":
+			out.Values[i] = ec._AbsenceStep_doneByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._AbsenceStep_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "doneBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceStep_doneBy(ctx, field, obj)
+				})
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceStep_label(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AbsenceStep_overdue(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37220,6 +45996,260 @@ func (ec *executionContext) _BehindEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var caseActionImplementors = []string{"CaseAction", "Node"}
+
+func (ec *executionContext) _CaseAction(ctx context.Context, sel ast.SelectionSet, obj *ent.CaseAction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseActionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseAction")
+		case "id":
+			out.Values[i] = ec._CaseAction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseID":
+			out.Values[i] = ec._CaseAction_caseID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studentID":
+			out.Values[i] = ec._CaseAction_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "villageCode":
+			out.Values[i] = ec._CaseAction_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schoolID":
+			out.Values[i] = ec._CaseAction_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CaseAction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._CaseAction_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			out.Values[i] = ec._CaseAction_participants(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "method":
+			out.Values[i] = ec._CaseAction_method(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._CaseAction_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._CaseAction_notes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedByID":
+			out.Values[i] = ec._CaseAction_recordedByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CaseAction_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseAction_recordedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkRunImplementors = []string{"CheckRun", "Node"}
+
+func (ec *executionContext) _CheckRun(ctx context.Context, sel ast.SelectionSet, obj *ent.CheckRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckRun")
+		case "id":
+			out.Values[i] = ec._CheckRun_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CheckRun_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._CheckRun_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cutoff":
+			out.Values[i] = ec._CheckRun_cutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._CheckRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "found":
+			out.Values[i] = ec._CheckRun_found(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opened":
+			out.Values[i] = ec._CheckRun_opened(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runByID":
+			out.Values[i] = ec._CheckRun_runByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CheckRun_runBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkRunConnectionImplementors = []string{"CheckRunConnection"}
+
+func (ec *executionContext) _CheckRunConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CheckRunConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkRunConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckRunConnection")
+		case "edges":
+			out.Values[i] = ec._CheckRunConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CheckRunConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CheckRunConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkRunEdgeImplementors = []string{"CheckRunEdge"}
+
+func (ec *executionContext) _CheckRunEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CheckRunEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkRunEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckRunEdge")
+		case "node":
+			out.Values[i] = ec._CheckRunEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CheckRunEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var codeRangeImplementors = []string{"CodeRange"}
 
 func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet, obj *model.CodeRange) graphql.Marshaler {
@@ -37932,6 +46962,253 @@ func (ec *executionContext) _DivisionEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._DivisionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dropoutCaseImplementors = []string{"DropoutCase", "Node"}
+
+func (ec *executionContext) _DropoutCase(ctx context.Context, sel ast.SelectionSet, obj *ent.DropoutCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dropoutCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DropoutCase")
+		case "id":
+			out.Values[i] = ec._DropoutCase_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DropoutCase_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DropoutCase_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studentID":
+			out.Values[i] = ec._DropoutCase_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "villageCode":
+			out.Values[i] = ec._DropoutCase_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schoolID":
+			out.Values[i] = ec._DropoutCase_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._DropoutCase_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._DropoutCase_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkRunID":
+			out.Values[i] = ec._DropoutCase_checkRunID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "absenceReportID":
+			out.Values[i] = ec._DropoutCase_absenceReportID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._DropoutCase_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openedAt":
+			out.Values[i] = ec._DropoutCase_openedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._DropoutCase_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closeReason":
+			out.Values[i] = ec._DropoutCase_closeReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closeNote":
+			out.Values[i] = ec._DropoutCase_closeNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "responsibleID":
+			out.Values[i] = ec._DropoutCase_responsibleID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openedByID":
+			out.Values[i] = ec._DropoutCase_openedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByID":
+			out.Values[i] = ec._DropoutCase_closedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "student":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_student(ctx, field, obj)
+				})
+		case "school":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_school(ctx, field, obj)
+				})
+		case "checkRun":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_checkRun(ctx, field, obj)
+				})
+		case "absenceReport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_absenceReport(ctx, field, obj)
+				})
+		case "responsible":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_responsible(ctx, field, obj)
+				})
+		case "openedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_openedBy(ctx, field, obj)
+				})
+		case "closedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_closedBy(ctx, field, obj)
+				})
+		case "actions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_actions(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dropoutCaseConnectionImplementors = []string{"DropoutCaseConnection"}
+
+func (ec *executionContext) _DropoutCaseConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DropoutCaseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dropoutCaseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DropoutCaseConnection")
+		case "edges":
+			out.Values[i] = ec._DropoutCaseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DropoutCaseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DropoutCaseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dropoutCaseEdgeImplementors = []string{"DropoutCaseEdge"}
+
+func (ec *executionContext) _DropoutCaseEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DropoutCaseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dropoutCaseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DropoutCaseEdge")
+		case "node":
+			out.Values[i] = ec._DropoutCaseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DropoutCaseEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39032,6 +48309,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reportAbsence":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reportAbsence(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordAbsenceStep":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordAbsenceStep(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markReturned":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markReturned(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runDropoutCheck":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runDropoutCheck(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openDropoutCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openDropoutCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmDropout":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmDropout(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordCaseAction":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordCaseAction(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "assign":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_assign(ctx, field)
@@ -39915,6 +49248,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agreementCompletion(ctx, field)
+				})
+		case "schoolAgeChildren":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_schoolAgeChildren(ctx, field)
+				})
+		case "dropoutCases":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dropoutCases(ctx, field)
+				})
+		case "absenceReports":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_absenceReports(ctx, field)
+				})
+		case "checkRuns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_checkRuns(ctx, field)
 				})
 		case "myFamilies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -41236,6 +50593,74 @@ func (ec *executionContext) unmarshalNAPITokenWhereInput2ᚖsanbaoᚋentᚐAPITo
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbsenceReport!")
+		return graphql.Null
+	}
+	return ec._AbsenceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAbsenceReportConnection2ᚖsanbaoᚋentᚐAbsenceReportConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceReportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbsenceReportConnection!")
+		return graphql.Null
+	}
+	return ec._AbsenceReportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAbsenceReportOrderField2ᚖsanbaoᚋentᚐAbsenceReportOrderField(ctx context.Context, v any) (*ent.AbsenceReportOrderField, error) {
+	var res = new(ent.AbsenceReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAbsenceReportOrderField2ᚖsanbaoᚋentᚐAbsenceReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceReportOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbsenceReportOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAbsenceReportStatus2sanbaoᚋentᚋabsencereportᚐStatus(ctx context.Context, v any) (absencereport.Status, error) {
+	var res absencereport.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAbsenceReportStatus2sanbaoᚋentᚋabsencereportᚐStatus(ctx context.Context, sel ast.SelectionSet, v absencereport.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAbsenceReportWhereInput2ᚖsanbaoᚋentᚐAbsenceReportWhereInput(ctx context.Context, v any) (*ent.AbsenceReportWhereInput, error) {
+	res, err := ec.unmarshalInputAbsenceReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAbsenceStep2ᚖsanbaoᚋentᚐAbsenceStep(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AbsenceStep!")
+		return graphql.Null
+	}
+	return ec._AbsenceStep(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAbsenceStepKind2sanbaoᚋentᚋabsencestepᚐKind(ctx context.Context, v any) (absencestep.Kind, error) {
+	var res absencestep.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAbsenceStepKind2sanbaoᚋentᚋabsencestepᚐKind(ctx context.Context, sel ast.SelectionSet, v absencestep.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAbsenceStepWhereInput2ᚖsanbaoᚋentᚐAbsenceStepWhereInput(ctx context.Context, v any) (*ent.AbsenceStepWhereInput, error) {
+	res, err := ec.unmarshalInputAbsenceStepWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAddPersonInput2sanbaoᚋgraphᚋmodelᚐAddPersonInput(ctx context.Context, v any) (model.AddPersonInput, error) {
 	res, err := ec.unmarshalInputAddPersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41573,6 +50998,94 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx context.Context, sel ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseAction!")
+		return graphql.Null
+	}
+	return ec._CaseAction(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCaseActionInput2sanbaoᚋgraphᚋmodelᚐCaseActionInput(ctx context.Context, v any) (model.CaseActionInput, error) {
+	res, err := ec.unmarshalInputCaseActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx context.Context, v any) (caseaction.Kind, error) {
+	var res caseaction.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx context.Context, sel ast.SelectionSet, v caseaction.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx context.Context, v any) (caseaction.Outcome, error) {
+	var res caseaction.Outcome
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx context.Context, sel ast.SelectionSet, v caseaction.Outcome) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCaseActionWhereInput2ᚖsanbaoᚋentᚐCaseActionWhereInput(ctx context.Context, v any) (*ent.CaseActionWhereInput, error) {
+	res, err := ec.unmarshalInputCaseActionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckRun2ᚖsanbaoᚋentᚐCheckRun(ctx context.Context, sel ast.SelectionSet, v *ent.CheckRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckRun!")
+		return graphql.Null
+	}
+	return ec._CheckRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCheckRunConnection2ᚖsanbaoᚋentᚐCheckRunConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CheckRunConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckRunConnection!")
+		return graphql.Null
+	}
+	return ec._CheckRunConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx context.Context, v any) (checkrun.Kind, error) {
+	var res checkrun.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx context.Context, sel ast.SelectionSet, v checkrun.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCheckRunOrderField2ᚖsanbaoᚋentᚐCheckRunOrderField(ctx context.Context, v any) (*ent.CheckRunOrderField, error) {
+	var res = new(ent.CheckRunOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckRunOrderField2ᚖsanbaoᚋentᚐCheckRunOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CheckRunOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckRunOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCheckRunWhereInput2ᚖsanbaoᚋentᚐCheckRunWhereInput(ctx context.Context, v any) (*ent.CheckRunWhereInput, error) {
+	res, err := ec.unmarshalInputCheckRunWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCloseCaseInput2sanbaoᚋgraphᚋmodelᚐCloseCaseInput(ctx context.Context, v any) (model.CloseCaseInput, error) {
+	res, err := ec.unmarshalInputCloseCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCodeRange2ᚕᚖsanbaoᚋgraphᚋmodelᚐCodeRangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CodeRange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -41786,6 +51299,81 @@ func (ec *executionContext) marshalNDivisionOrderField2ᚖsanbaoᚋentᚐDivisio
 
 func (ec *executionContext) unmarshalNDivisionWhereInput2ᚖsanbaoᚋentᚐDivisionWhereInput(ctx context.Context, v any) (*ent.DivisionWhereInput, error) {
 	res, err := ec.unmarshalInputDivisionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx context.Context, sel ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DropoutCase!")
+		return graphql.Null
+	}
+	return ec._DropoutCase(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseCloseReason2sanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx context.Context, v any) (dropoutcase.CloseReason, error) {
+	var res dropoutcase.CloseReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCaseCloseReason2sanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx context.Context, sel ast.SelectionSet, v dropoutcase.CloseReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDropoutCaseConnection2ᚖsanbaoᚋentᚐDropoutCaseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DropoutCaseConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DropoutCaseConnection!")
+		return graphql.Null
+	}
+	return ec._DropoutCaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx context.Context, v any) (dropoutcase.Kind, error) {
+	var res dropoutcase.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx context.Context, sel ast.SelectionSet, v dropoutcase.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseOrderField2ᚖsanbaoᚋentᚐDropoutCaseOrderField(ctx context.Context, v any) (*ent.DropoutCaseOrderField, error) {
+	var res = new(ent.DropoutCaseOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCaseOrderField2ᚖsanbaoᚋentᚐDropoutCaseOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DropoutCaseOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DropoutCaseOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseSource2sanbaoᚋentᚋdropoutcaseᚐSource(ctx context.Context, v any) (dropoutcase.Source, error) {
+	var res dropoutcase.Source
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCaseSource2sanbaoᚋentᚋdropoutcaseᚐSource(ctx context.Context, sel ast.SelectionSet, v dropoutcase.Source) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcaseᚐStatus(ctx context.Context, v any) (dropoutcase.Status, error) {
+	var res dropoutcase.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v dropoutcase.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx context.Context, v any) (*ent.DropoutCaseWhereInput, error) {
+	res, err := ec.unmarshalInputDropoutCaseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -42373,6 +51961,11 @@ func (ec *executionContext) marshalNReminders2ᚖsanbaoᚋgraphᚋmodelᚐRemind
 	return ec._Reminders(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNReportAbsenceInput2sanbaoᚋgraphᚋmodelᚐReportAbsenceInput(ctx context.Context, v any) (model.ReportAbsenceInput, error) {
+	res, err := ec.unmarshalInputReportAbsenceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNSignAgreementInput2sanbaoᚋgraphᚋmodelᚐSignAgreementInput(ctx context.Context, v any) (model.SignAgreementInput, error) {
 	res, err := ec.unmarshalInputSignAgreementInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42867,6 +52460,214 @@ func (ec *executionContext) unmarshalOAPITokenWhereInput2ᚖsanbaoᚋentᚐAPITo
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputAPITokenWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAbsenceReport2ᚖsanbaoᚋentᚐAbsenceReport(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AbsenceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAbsenceReportEdge2ᚕᚖsanbaoᚋentᚐAbsenceReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AbsenceReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAbsenceReportEdge2ᚖsanbaoᚋentᚐAbsenceReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAbsenceReportEdge2ᚖsanbaoᚋentᚐAbsenceReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AbsenceReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AbsenceReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAbsenceReportOrder2ᚖsanbaoᚋentᚐAbsenceReportOrder(ctx context.Context, v any) (*ent.AbsenceReportOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAbsenceReportOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAbsenceReportStatus2ᚕsanbaoᚋentᚋabsencereportᚐStatusᚄ(ctx context.Context, v any) ([]absencereport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]absencereport.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAbsenceReportStatus2sanbaoᚋentᚋabsencereportᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAbsenceReportStatus2ᚕsanbaoᚋentᚋabsencereportᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []absencereport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAbsenceReportStatus2sanbaoᚋentᚋabsencereportᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAbsenceReportStatus2ᚖsanbaoᚋentᚋabsencereportᚐStatus(ctx context.Context, v any) (*absencereport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(absencereport.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAbsenceReportStatus2ᚖsanbaoᚋentᚋabsencereportᚐStatus(ctx context.Context, sel ast.SelectionSet, v *absencereport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAbsenceReportWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.AbsenceReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AbsenceReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAbsenceReportWhereInput2ᚖsanbaoᚋentᚐAbsenceReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAbsenceReportWhereInput2ᚖsanbaoᚋentᚐAbsenceReportWhereInput(ctx context.Context, v any) (*ent.AbsenceReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAbsenceReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAbsenceStep2ᚕᚖsanbaoᚋentᚐAbsenceStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AbsenceStep) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAbsenceStep2ᚖsanbaoᚋentᚐAbsenceStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAbsenceStepKind2ᚕsanbaoᚋentᚋabsencestepᚐKindᚄ(ctx context.Context, v any) ([]absencestep.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]absencestep.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAbsenceStepKind2sanbaoᚋentᚋabsencestepᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAbsenceStepKind2ᚕsanbaoᚋentᚋabsencestepᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []absencestep.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAbsenceStepKind2sanbaoᚋentᚋabsencestepᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAbsenceStepKind2ᚖsanbaoᚋentᚋabsencestepᚐKind(ctx context.Context, v any) (*absencestep.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(absencestep.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAbsenceStepKind2ᚖsanbaoᚋentᚋabsencestepᚐKind(ctx context.Context, sel ast.SelectionSet, v *absencestep.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAbsenceStepWhereInput2ᚕᚖsanbaoᚋentᚐAbsenceStepWhereInputᚄ(ctx context.Context, v any) ([]*ent.AbsenceStepWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AbsenceStepWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAbsenceStepWhereInput2ᚖsanbaoᚋentᚐAbsenceStepWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAbsenceStepWhereInput2ᚖsanbaoᚋentᚐAbsenceStepWhereInput(ctx context.Context, v any) (*ent.AbsenceStepWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAbsenceStepWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43372,6 +53173,258 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCaseAction2ᚕᚖsanbaoᚋentᚐCaseActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx context.Context, v any) ([]caseaction.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]caseaction.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []caseaction.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseActionKind2sanbaoᚋentᚋcaseactionᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCaseActionKind2ᚖsanbaoᚋentᚋcaseactionᚐKind(ctx context.Context, v any) (*caseaction.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseaction.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseActionKind2ᚖsanbaoᚋentᚋcaseactionᚐKind(ctx context.Context, sel ast.SelectionSet, v *caseaction.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCaseActionOutcome2ᚕsanbaoᚋentᚋcaseactionᚐOutcomeᚄ(ctx context.Context, v any) ([]caseaction.Outcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]caseaction.Outcome, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCaseActionOutcome2ᚕsanbaoᚋentᚋcaseactionᚐOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []caseaction.Outcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseActionOutcome2sanbaoᚋentᚋcaseactionᚐOutcome(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCaseActionOutcome2ᚖsanbaoᚋentᚋcaseactionᚐOutcome(ctx context.Context, v any) (*caseaction.Outcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(caseaction.Outcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCaseActionOutcome2ᚖsanbaoᚋentᚋcaseactionᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *caseaction.Outcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCaseActionWhereInput2ᚕᚖsanbaoᚋentᚐCaseActionWhereInputᚄ(ctx context.Context, v any) ([]*ent.CaseActionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CaseActionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCaseActionWhereInput2ᚖsanbaoᚋentᚐCaseActionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCaseActionWhereInput2ᚖsanbaoᚋentᚐCaseActionWhereInput(ctx context.Context, v any) (*ent.CaseActionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCaseActionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCheckRun2ᚖsanbaoᚋentᚐCheckRun(ctx context.Context, sel ast.SelectionSet, v *ent.CheckRun) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CheckRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCheckRunEdge2ᚕᚖsanbaoᚋentᚐCheckRunEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CheckRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCheckRunEdge2ᚖsanbaoᚋentᚐCheckRunEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCheckRunEdge2ᚖsanbaoᚋentᚐCheckRunEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CheckRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CheckRunEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCheckRunKind2ᚕsanbaoᚋentᚋcheckrunᚐKindᚄ(ctx context.Context, v any) ([]checkrun.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]checkrun.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCheckRunKind2ᚕsanbaoᚋentᚋcheckrunᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []checkrun.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCheckRunKind2sanbaoᚋentᚋcheckrunᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCheckRunKind2ᚖsanbaoᚋentᚋcheckrunᚐKind(ctx context.Context, v any) (*checkrun.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(checkrun.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCheckRunKind2ᚖsanbaoᚋentᚋcheckrunᚐKind(ctx context.Context, sel ast.SelectionSet, v *checkrun.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCheckRunWhereInput2ᚕᚖsanbaoᚋentᚐCheckRunWhereInputᚄ(ctx context.Context, v any) ([]*ent.CheckRunWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CheckRunWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCheckRunWhereInput2ᚖsanbaoᚋentᚐCheckRunWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCheckRunWhereInput2ᚖsanbaoᚋentᚐCheckRunWhereInput(ctx context.Context, v any) (*ent.CheckRunWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCheckRunWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOContact2ᚖsanbaoᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -43609,6 +53662,274 @@ func (ec *executionContext) unmarshalODivisionWhereInput2ᚖsanbaoᚋentᚐDivis
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDivisionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODropoutCase2ᚖsanbaoᚋentᚐDropoutCase(ctx context.Context, sel ast.SelectionSet, v *ent.DropoutCase) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DropoutCase(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODropoutCaseCloseReason2ᚕsanbaoᚋentᚋdropoutcaseᚐCloseReasonᚄ(ctx context.Context, v any) ([]dropoutcase.CloseReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]dropoutcase.CloseReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDropoutCaseCloseReason2sanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODropoutCaseCloseReason2ᚕsanbaoᚋentᚋdropoutcaseᚐCloseReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []dropoutcase.CloseReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDropoutCaseCloseReason2sanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx context.Context, v any) (*dropoutcase.CloseReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(dropoutcase.CloseReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODropoutCaseCloseReason2ᚖsanbaoᚋentᚋdropoutcaseᚐCloseReason(ctx context.Context, sel ast.SelectionSet, v *dropoutcase.CloseReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODropoutCaseEdge2ᚕᚖsanbaoᚋentᚐDropoutCaseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DropoutCaseEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODropoutCaseEdge2ᚖsanbaoᚋentᚐDropoutCaseEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODropoutCaseEdge2ᚖsanbaoᚋentᚐDropoutCaseEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DropoutCaseEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DropoutCaseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODropoutCaseKind2ᚕsanbaoᚋentᚋdropoutcaseᚐKindᚄ(ctx context.Context, v any) ([]dropoutcase.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]dropoutcase.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODropoutCaseKind2ᚕsanbaoᚋentᚋdropoutcaseᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []dropoutcase.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDropoutCaseKind2sanbaoᚋentᚋdropoutcaseᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODropoutCaseKind2ᚖsanbaoᚋentᚋdropoutcaseᚐKind(ctx context.Context, v any) (*dropoutcase.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(dropoutcase.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODropoutCaseKind2ᚖsanbaoᚋentᚋdropoutcaseᚐKind(ctx context.Context, sel ast.SelectionSet, v *dropoutcase.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODropoutCaseOrder2ᚖsanbaoᚋentᚐDropoutCaseOrder(ctx context.Context, v any) (*ent.DropoutCaseOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDropoutCaseOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODropoutCaseSource2ᚕsanbaoᚋentᚋdropoutcaseᚐSourceᚄ(ctx context.Context, v any) ([]dropoutcase.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]dropoutcase.Source, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDropoutCaseSource2sanbaoᚋentᚋdropoutcaseᚐSource(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODropoutCaseSource2ᚕsanbaoᚋentᚋdropoutcaseᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []dropoutcase.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDropoutCaseSource2sanbaoᚋentᚋdropoutcaseᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODropoutCaseSource2ᚖsanbaoᚋentᚋdropoutcaseᚐSource(ctx context.Context, v any) (*dropoutcase.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(dropoutcase.Source)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODropoutCaseSource2ᚖsanbaoᚋentᚋdropoutcaseᚐSource(ctx context.Context, sel ast.SelectionSet, v *dropoutcase.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODropoutCaseStatus2ᚕsanbaoᚋentᚋdropoutcaseᚐStatusᚄ(ctx context.Context, v any) ([]dropoutcase.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]dropoutcase.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcaseᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODropoutCaseStatus2ᚕsanbaoᚋentᚋdropoutcaseᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []dropoutcase.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcaseᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODropoutCaseStatus2ᚖsanbaoᚋentᚋdropoutcaseᚐStatus(ctx context.Context, v any) (*dropoutcase.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(dropoutcase.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODropoutCaseStatus2ᚖsanbaoᚋentᚋdropoutcaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v *dropoutcase.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODropoutCaseWhereInput2ᚕᚖsanbaoᚋentᚐDropoutCaseWhereInputᚄ(ctx context.Context, v any) ([]*ent.DropoutCaseWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DropoutCaseWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx context.Context, v any) (*ent.DropoutCaseWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDropoutCaseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

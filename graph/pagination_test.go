@@ -127,6 +127,10 @@ var reaches = map[string]reach{
 	"Student.assignments": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM assignments JOIN students s ON s.id = student_id WHERE s.village_code LIKE '130681%' GROUP BY student_id")
 	}),
+	"Query.schoolAgeChildren": root(),
+	"Query.dropoutCases":      dropoutReach("%s", "c"),
+	"Query.absenceReports":    dropoutReach("%s", "c"),
+	"Query.checkRuns":         dropoutReach("%s", "c"),
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),

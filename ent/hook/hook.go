@@ -20,6 +20,30 @@ func (f APITokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.APITokenMutation", m)
 }
 
+// The AbsenceReportFunc type is an adapter to allow the use of ordinary
+// function as AbsenceReport mutator.
+type AbsenceReportFunc func(context.Context, *ent.AbsenceReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AbsenceReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AbsenceReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AbsenceReportMutation", m)
+}
+
+// The AbsenceStepFunc type is an adapter to allow the use of ordinary
+// function as AbsenceStep mutator.
+type AbsenceStepFunc func(context.Context, *ent.AbsenceStepMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AbsenceStepFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AbsenceStepMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AbsenceStepMutation", m)
+}
+
 // The AgreementFunc type is an adapter to allow the use of ordinary
 // function as Agreement mutator.
 type AgreementFunc func(context.Context, *ent.AgreementMutation) (ent.Value, error)
@@ -68,6 +92,30 @@ func (f AuditLogFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditLogMutation", m)
 }
 
+// The CaseActionFunc type is an adapter to allow the use of ordinary
+// function as CaseAction mutator.
+type CaseActionFunc func(context.Context, *ent.CaseActionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CaseActionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CaseActionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseActionMutation", m)
+}
+
+// The CheckRunFunc type is an adapter to allow the use of ordinary
+// function as CheckRun mutator.
+type CheckRunFunc func(context.Context, *ent.CheckRunMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CheckRunFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CheckRunMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CheckRunMutation", m)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary
 // function as Contact mutator.
 type ContactFunc func(context.Context, *ent.ContactMutation) (ent.Value, error)
@@ -90,6 +138,18 @@ func (f DivisionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DivisionMutation", m)
+}
+
+// The DropoutCaseFunc type is an adapter to allow the use of ordinary
+// function as DropoutCase mutator.
+type DropoutCaseFunc func(context.Context, *ent.DropoutCaseMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DropoutCaseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DropoutCaseMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DropoutCaseMutation", m)
 }
 
 // The HouseholdFunc type is an adapter to allow the use of ordinary

@@ -7,13 +7,18 @@ import (
 	"fmt"
 
 	"sanbao/ent"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -109,6 +114,60 @@ func (f TraverseAPIToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APITokenQuery", q)
+}
+
+// The AbsenceReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AbsenceReportFunc func(context.Context, *ent.AbsenceReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AbsenceReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AbsenceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AbsenceReportQuery", q)
+}
+
+// The TraverseAbsenceReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAbsenceReport func(context.Context, *ent.AbsenceReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAbsenceReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAbsenceReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AbsenceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AbsenceReportQuery", q)
+}
+
+// The AbsenceStepFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AbsenceStepFunc func(context.Context, *ent.AbsenceStepQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AbsenceStepFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AbsenceStepQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AbsenceStepQuery", q)
+}
+
+// The TraverseAbsenceStep type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAbsenceStep func(context.Context, *ent.AbsenceStepQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAbsenceStep) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAbsenceStep) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AbsenceStepQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AbsenceStepQuery", q)
 }
 
 // The AgreementFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -219,6 +278,60 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
 }
 
+// The CaseActionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CaseActionFunc func(context.Context, *ent.CaseActionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CaseActionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CaseActionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CaseActionQuery", q)
+}
+
+// The TraverseCaseAction type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCaseAction func(context.Context, *ent.CaseActionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCaseAction) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCaseAction) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseActionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CaseActionQuery", q)
+}
+
+// The CheckRunFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CheckRunFunc func(context.Context, *ent.CheckRunQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CheckRunFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CheckRunQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CheckRunQuery", q)
+}
+
+// The TraverseCheckRun type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCheckRun func(context.Context, *ent.CheckRunQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCheckRun) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCheckRun) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CheckRunQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CheckRunQuery", q)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ContactFunc func(context.Context, *ent.ContactQuery) (ent.Value, error)
 
@@ -271,6 +384,33 @@ func (f TraverseDivision) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DivisionQuery", q)
+}
+
+// The DropoutCaseFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DropoutCaseFunc func(context.Context, *ent.DropoutCaseQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DropoutCaseFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DropoutCaseQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DropoutCaseQuery", q)
+}
+
+// The TraverseDropoutCase type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDropoutCase func(context.Context, *ent.DropoutCaseQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDropoutCase) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDropoutCase) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DropoutCaseQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DropoutCaseQuery", q)
 }
 
 // The HouseholdFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -521,6 +661,10 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
+	case *ent.AbsenceReportQuery:
+		return &query[*ent.AbsenceReportQuery, predicate.AbsenceReport, absencereport.OrderOption]{typ: ent.TypeAbsenceReport, tq: q}, nil
+	case *ent.AbsenceStepQuery:
+		return &query[*ent.AbsenceStepQuery, predicate.AbsenceStep, absencestep.OrderOption]{typ: ent.TypeAbsenceStep, tq: q}, nil
 	case *ent.AgreementQuery:
 		return &query[*ent.AgreementQuery, predicate.Agreement, agreement.OrderOption]{typ: ent.TypeAgreement, tq: q}, nil
 	case *ent.AgreementTemplateQuery:
@@ -529,10 +673,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AssignmentQuery, predicate.Assignment, assignment.OrderOption]{typ: ent.TypeAssignment, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.CaseActionQuery:
+		return &query[*ent.CaseActionQuery, predicate.CaseAction, caseaction.OrderOption]{typ: ent.TypeCaseAction, tq: q}, nil
+	case *ent.CheckRunQuery:
+		return &query[*ent.CheckRunQuery, predicate.CheckRun, checkrun.OrderOption]{typ: ent.TypeCheckRun, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
 	case *ent.DivisionQuery:
 		return &query[*ent.DivisionQuery, predicate.Division, division.OrderOption]{typ: ent.TypeDivision, tq: q}, nil
+	case *ent.DropoutCaseQuery:
+		return &query[*ent.DropoutCaseQuery, predicate.DropoutCase, dropoutcase.OrderOption]{typ: ent.TypeDropoutCase, tq: q}, nil
 	case *ent.HouseholdQuery:
 		return &query[*ent.HouseholdQuery, predicate.Household, household.OrderOption]{typ: ent.TypeHousehold, tq: q}, nil
 	case *ent.ImportCellErrorQuery:

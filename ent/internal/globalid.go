@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"agreement_templates\":51539607552,\"agreements\":47244640256,\"api_tokens\":0,\"assignments\":38654705664,\"audit_logs\":4294967296,\"contacts\":42949672960,\"divisions\":8589934592,\"households\":12884901888,\"import_cell_errors\":55834574848,\"import_files\":60129542144,\"import_jobs\":64424509440,\"orgs\":17179869184,\"persons\":21474836480,\"positions\":25769803776,\"sessions\":30064771072,\"students\":34359738368}"
+const IncrementStarts = "{\"absence_reports\":68719476736,\"absence_steps\":73014444032,\"agreement_templates\":51539607552,\"agreements\":47244640256,\"api_tokens\":0,\"assignments\":38654705664,\"audit_logs\":4294967296,\"case_actions\":77309411328,\"check_runs\":81604378624,\"contacts\":42949672960,\"divisions\":8589934592,\"dropout_cases\":85899345920,\"households\":12884901888,\"import_cell_errors\":55834574848,\"import_files\":60129542144,\"import_jobs\":64424509440,\"orgs\":17179869184,\"persons\":21474836480,\"positions\":25769803776,\"sessions\":30064771072,\"students\":34359738368}"

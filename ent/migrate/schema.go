@@ -50,6 +50,110 @@ var (
 			},
 		},
 	}
+	// AbsenceReportsColumns holds the columns for the "absence_reports" table.
+	AbsenceReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "uuid", Type: field.TypeString, Unique: true},
+		{Name: "village_code", Type: field.TypeString, Size: 12},
+		{Name: "school_id", Type: field.TypeInt, Nullable: true},
+		{Name: "absent_since", Type: field.TypeString},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "reported_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "RETURNED"}, Default: "OPEN"},
+		{Name: "returned_on", Type: field.TypeString, Nullable: true},
+		{Name: "student_id", Type: field.TypeInt},
+		{Name: "reported_by_id", Type: field.TypeInt},
+	}
+	// AbsenceReportsTable holds the schema information for the "absence_reports" table.
+	AbsenceReportsTable = &schema.Table{
+		Name:       "absence_reports",
+		Columns:    AbsenceReportsColumns,
+		PrimaryKey: []*schema.Column{AbsenceReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "absence_reports_students_student",
+				Columns:    []*schema.Column{AbsenceReportsColumns[9]},
+				RefColumns: []*schema.Column{StudentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "absence_reports_persons_reported_by",
+				Columns:    []*schema.Column{AbsenceReportsColumns[10]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "absencereport_student_id",
+				Unique:  true,
+				Columns: []*schema.Column{AbsenceReportsColumns[9]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'OPEN'",
+				},
+			},
+			{
+				Name:    "absencereport_village_code_status",
+				Unique:  false,
+				Columns: []*schema.Column{AbsenceReportsColumns[2], AbsenceReportsColumns[7]},
+			},
+			{
+				Name:    "absencereport_school_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{AbsenceReportsColumns[3], AbsenceReportsColumns[7]},
+			},
+			{
+				Name:    "absencereport_status_absent_since",
+				Unique:  false,
+				Columns: []*schema.Column{AbsenceReportsColumns[7], AbsenceReportsColumns[4]},
+			},
+		},
+	}
+	// AbsenceStepsColumns holds the columns for the "absence_steps" table.
+	AbsenceStepsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "student_id", Type: field.TypeInt},
+		{Name: "village_code", Type: field.TypeString, Size: 12},
+		{Name: "school_id", Type: field.TypeInt, Nullable: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"HOME_VISIT", "SCHOOL_OFFICE", "JOINT_VISIT", "COUNTY_REPORT"}},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "report_id", Type: field.TypeInt},
+		{Name: "done_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AbsenceStepsTable holds the schema information for the "absence_steps" table.
+	AbsenceStepsTable = &schema.Table{
+		Name:       "absence_steps",
+		Columns:    AbsenceStepsColumns,
+		PrimaryKey: []*schema.Column{AbsenceStepsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "absence_steps_absence_reports_report",
+				Columns:    []*schema.Column{AbsenceStepsColumns[8]},
+				RefColumns: []*schema.Column{AbsenceReportsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "absence_steps_persons_done_by",
+				Columns:    []*schema.Column{AbsenceStepsColumns[9]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "absencestep_report_id_kind",
+				Unique:  true,
+				Columns: []*schema.Column{AbsenceStepsColumns[8], AbsenceStepsColumns[4]},
+			},
+			{
+				Name:    "absencestep_done_at_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{AbsenceStepsColumns[6], AbsenceStepsColumns[5]},
+			},
+		},
+	}
 	// AgreementsColumns holds the columns for the "agreements" table.
 	AgreementsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -307,6 +411,81 @@ var (
 			},
 		},
 	}
+	// CaseActionsColumns holds the columns for the "case_actions" table.
+	CaseActionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "student_id", Type: field.TypeInt},
+		{Name: "village_code", Type: field.TypeString, Size: 12},
+		{Name: "school_id", Type: field.TypeInt, Nullable: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PERSUASION", "VERIFICATION", "REPORT", "NOTE"}},
+		{Name: "date", Type: field.TypeString},
+		{Name: "participants", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "method", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"RETURNED", "PROMISED", "REFUSED", "NOT_FOUND", "OTHER"}},
+		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "case_id", Type: field.TypeInt},
+		{Name: "recorded_by_id", Type: field.TypeInt},
+	}
+	// CaseActionsTable holds the schema information for the "case_actions" table.
+	CaseActionsTable = &schema.Table{
+		Name:       "case_actions",
+		Columns:    CaseActionsColumns,
+		PrimaryKey: []*schema.Column{CaseActionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_actions_dropout_cases_dropout_case",
+				Columns:    []*schema.Column{CaseActionsColumns[11]},
+				RefColumns: []*schema.Column{DropoutCasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "case_actions_persons_recorded_by",
+				Columns:    []*schema.Column{CaseActionsColumns[12]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "caseaction_case_id_date",
+				Unique:  false,
+				Columns: []*schema.Column{CaseActionsColumns[11], CaseActionsColumns[5]},
+			},
+		},
+	}
+	// CheckRunsColumns holds the columns for the "check_runs" table.
+	CheckRunsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"UNENROLLED", "ABSENCE", "LIFTED"}},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "cutoff", Type: field.TypeString},
+		{Name: "started_at", Type: field.TypeTime},
+		{Name: "found", Type: field.TypeInt, Default: 0},
+		{Name: "opened", Type: field.TypeInt, Default: 0},
+		{Name: "run_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// CheckRunsTable holds the schema information for the "check_runs" table.
+	CheckRunsTable = &schema.Table{
+		Name:       "check_runs",
+		Columns:    CheckRunsColumns,
+		PrimaryKey: []*schema.Column{CheckRunsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "check_runs_persons_run_by",
+				Columns:    []*schema.Column{CheckRunsColumns[7]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "checkrun_division_code_started_at",
+				Unique:  false,
+				Columns: []*schema.Column{CheckRunsColumns[2], CheckRunsColumns[4]},
+			},
+		},
+	}
 	// ContactsColumns holds the columns for the "contacts" table.
 	ContactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -427,6 +606,102 @@ var (
 				Name:    "division_guarantor_id",
 				Unique:  false,
 				Columns: []*schema.Column{DivisionsColumns[5]},
+			},
+		},
+	}
+	// DropoutCasesColumns holds the columns for the "dropout_cases" table.
+	DropoutCasesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "village_code", Type: field.TypeString, Size: 12},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SUSPECTED", "DROPOUT"}},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"CHECK_UNENROLLED", "CHECK_ABSENCE", "CHECK_LIFTED", "ABSENCE_REPORT", "CONTACT", "MANUAL"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED"}, Default: "OPEN"},
+		{Name: "opened_at", Type: field.TypeTime},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "close_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"RETURNED", "STUDYING_ELSEWHERE", "TRANSFERRED", "HOME_TEACHING", "SUSPENDED", "OVER_AGE", "GRADUATED", "DECEASED"}},
+		{Name: "close_note", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "student_id", Type: field.TypeInt},
+		{Name: "school_id", Type: field.TypeInt, Nullable: true},
+		{Name: "check_run_id", Type: field.TypeInt, Nullable: true},
+		{Name: "absence_report_id", Type: field.TypeInt, Nullable: true},
+		{Name: "responsible_id", Type: field.TypeInt, Nullable: true},
+		{Name: "opened_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "closed_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// DropoutCasesTable holds the schema information for the "dropout_cases" table.
+	DropoutCasesTable = &schema.Table{
+		Name:       "dropout_cases",
+		Columns:    DropoutCasesColumns,
+		PrimaryKey: []*schema.Column{DropoutCasesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "dropout_cases_students_student",
+				Columns:    []*schema.Column{DropoutCasesColumns[11]},
+				RefColumns: []*schema.Column{StudentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "dropout_cases_orgs_school",
+				Columns:    []*schema.Column{DropoutCasesColumns[12]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "dropout_cases_check_runs_check_run",
+				Columns:    []*schema.Column{DropoutCasesColumns[13]},
+				RefColumns: []*schema.Column{CheckRunsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "dropout_cases_absence_reports_absence_report",
+				Columns:    []*schema.Column{DropoutCasesColumns[14]},
+				RefColumns: []*schema.Column{AbsenceReportsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "dropout_cases_persons_responsible",
+				Columns:    []*schema.Column{DropoutCasesColumns[15]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "dropout_cases_persons_opened_by",
+				Columns:    []*schema.Column{DropoutCasesColumns[16]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "dropout_cases_persons_closed_by",
+				Columns:    []*schema.Column{DropoutCasesColumns[17]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "dropoutcase_student_id",
+				Unique:  true,
+				Columns: []*schema.Column{DropoutCasesColumns[11]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'OPEN'",
+				},
+			},
+			{
+				Name:    "dropoutcase_village_code_status",
+				Unique:  false,
+				Columns: []*schema.Column{DropoutCasesColumns[3], DropoutCasesColumns[6]},
+			},
+			{
+				Name:    "dropoutcase_school_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{DropoutCasesColumns[12], DropoutCasesColumns[6]},
+			},
+			{
+				Name:    "dropoutcase_status_opened_at",
+				Unique:  false,
+				Columns: []*schema.Column{DropoutCasesColumns[6], DropoutCasesColumns[7]},
 			},
 		},
 	}
@@ -848,12 +1123,17 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AbsenceReportsTable,
+		AbsenceStepsTable,
 		AgreementsTable,
 		AgreementTemplatesTable,
 		AssignmentsTable,
 		AuditLogsTable,
+		CaseActionsTable,
+		CheckRunsTable,
 		ContactsTable,
 		DivisionsTable,
+		DropoutCasesTable,
 		HouseholdsTable,
 		ImportCellErrorsTable,
 		ImportFilesTable,
@@ -871,6 +1151,16 @@ func init() {
 	APITokensTable.ForeignKeys[1].RefTable = PersonsTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AbsenceReportsTable.ForeignKeys[0].RefTable = StudentsTable
+	AbsenceReportsTable.ForeignKeys[1].RefTable = PersonsTable
+	AbsenceReportsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
+	}
+	AbsenceStepsTable.ForeignKeys[0].RefTable = AbsenceReportsTable
+	AbsenceStepsTable.ForeignKeys[1].RefTable = PersonsTable
+	AbsenceStepsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
 	AgreementsTable.ForeignKeys[0].RefTable = OrgsTable
 	AgreementsTable.ForeignKeys[1].RefTable = OrgsTable
@@ -895,6 +1185,15 @@ func init() {
 	AuditLogsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
+	CaseActionsTable.ForeignKeys[0].RefTable = DropoutCasesTable
+	CaseActionsTable.ForeignKeys[1].RefTable = PersonsTable
+	CaseActionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
+	}
+	CheckRunsTable.ForeignKeys[0].RefTable = PersonsTable
+	CheckRunsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
 	ContactsTable.ForeignKeys[0].RefTable = HouseholdsTable
 	ContactsTable.ForeignKeys[1].RefTable = StudentsTable
 	ContactsTable.ForeignKeys[2].RefTable = PersonsTable
@@ -906,6 +1205,16 @@ func init() {
 	DivisionsTable.ForeignKeys[1].RefTable = PersonsTable
 	DivisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
+	}
+	DropoutCasesTable.ForeignKeys[0].RefTable = StudentsTable
+	DropoutCasesTable.ForeignKeys[1].RefTable = OrgsTable
+	DropoutCasesTable.ForeignKeys[2].RefTable = CheckRunsTable
+	DropoutCasesTable.ForeignKeys[3].RefTable = AbsenceReportsTable
+	DropoutCasesTable.ForeignKeys[4].RefTable = PersonsTable
+	DropoutCasesTable.ForeignKeys[5].RefTable = PersonsTable
+	DropoutCasesTable.ForeignKeys[6].RefTable = PersonsTable
+	DropoutCasesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	HouseholdsTable.ForeignKeys[0].RefTable = DivisionsTable
 	HouseholdsTable.ForeignKeys[1].RefTable = PersonsTable

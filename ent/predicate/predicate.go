@@ -9,6 +9,12 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// AbsenceReport is the predicate function for absencereport builders.
+type AbsenceReport func(*sql.Selector)
+
+// AbsenceStep is the predicate function for absencestep builders.
+type AbsenceStep func(*sql.Selector)
+
 // Agreement is the predicate function for agreement builders.
 type Agreement func(*sql.Selector)
 
@@ -21,11 +27,20 @@ type Assignment func(*sql.Selector)
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
+// CaseAction is the predicate function for caseaction builders.
+type CaseAction func(*sql.Selector)
+
+// CheckRun is the predicate function for checkrun builders.
+type CheckRun func(*sql.Selector)
+
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
 // Division is the predicate function for division builders.
 type Division func(*sql.Selector)
+
+// DropoutCase is the predicate function for dropoutcase builders.
+type DropoutCase func(*sql.Selector)
 
 // Household is the predicate function for household builders.
 type Household func(*sql.Selector)

@@ -135,6 +135,54 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The AbsenceReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AbsenceReportQueryRuleFunc func(context.Context, *ent.AbsenceReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AbsenceReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AbsenceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AbsenceReportQuery", q)
+}
+
+// The AbsenceReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AbsenceReportMutationRuleFunc func(context.Context, *ent.AbsenceReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AbsenceReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AbsenceReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AbsenceReportMutation", m)
+}
+
+// The AbsenceStepQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AbsenceStepQueryRuleFunc func(context.Context, *ent.AbsenceStepQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AbsenceStepQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AbsenceStepQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AbsenceStepQuery", q)
+}
+
+// The AbsenceStepMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AbsenceStepMutationRuleFunc func(context.Context, *ent.AbsenceStepMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AbsenceStepMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AbsenceStepMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AbsenceStepMutation", m)
+}
+
 // The AgreementQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AgreementQueryRuleFunc func(context.Context, *ent.AgreementQuery) error
@@ -231,6 +279,54 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
 }
 
+// The CaseActionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CaseActionQueryRuleFunc func(context.Context, *ent.CaseActionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CaseActionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseActionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CaseActionQuery", q)
+}
+
+// The CaseActionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CaseActionMutationRuleFunc func(context.Context, *ent.CaseActionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CaseActionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CaseActionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseActionMutation", m)
+}
+
+// The CheckRunQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CheckRunQueryRuleFunc func(context.Context, *ent.CheckRunQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CheckRunQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CheckRunQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CheckRunQuery", q)
+}
+
+// The CheckRunMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CheckRunMutationRuleFunc func(context.Context, *ent.CheckRunMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CheckRunMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CheckRunMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CheckRunMutation", m)
+}
+
 // The ContactQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ContactQueryRuleFunc func(context.Context, *ent.ContactQuery) error
@@ -277,6 +373,30 @@ func (f DivisionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DivisionMutation", m)
+}
+
+// The DropoutCaseQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DropoutCaseQueryRuleFunc func(context.Context, *ent.DropoutCaseQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DropoutCaseQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DropoutCaseQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DropoutCaseQuery", q)
+}
+
+// The DropoutCaseMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DropoutCaseMutationRuleFunc func(context.Context, *ent.DropoutCaseMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DropoutCaseMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DropoutCaseMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DropoutCaseMutation", m)
 }
 
 // The HouseholdQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -532,6 +652,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.AbsenceReportQuery:
+		return q.Filter(), nil
+	case *ent.AbsenceStepQuery:
+		return q.Filter(), nil
 	case *ent.AgreementQuery:
 		return q.Filter(), nil
 	case *ent.AgreementTemplateQuery:
@@ -540,9 +664,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
+	case *ent.CaseActionQuery:
+		return q.Filter(), nil
+	case *ent.CheckRunQuery:
+		return q.Filter(), nil
 	case *ent.ContactQuery:
 		return q.Filter(), nil
 	case *ent.DivisionQuery:
+		return q.Filter(), nil
+	case *ent.DropoutCaseQuery:
 		return q.Filter(), nil
 	case *ent.HouseholdQuery:
 		return q.Filter(), nil
@@ -571,6 +701,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
 		return m.Filter(), nil
+	case *ent.AbsenceReportMutation:
+		return m.Filter(), nil
+	case *ent.AbsenceStepMutation:
+		return m.Filter(), nil
 	case *ent.AgreementMutation:
 		return m.Filter(), nil
 	case *ent.AgreementTemplateMutation:
@@ -579,9 +713,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
+	case *ent.CaseActionMutation:
+		return m.Filter(), nil
+	case *ent.CheckRunMutation:
+		return m.Filter(), nil
 	case *ent.ContactMutation:
 		return m.Filter(), nil
 	case *ent.DivisionMutation:
+		return m.Filter(), nil
+	case *ent.DropoutCaseMutation:
 		return m.Filter(), nil
 	case *ent.HouseholdMutation:
 		return m.Filter(), nil

@@ -4,13 +4,18 @@ package runtime
 
 import (
 	"context"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
+	"sanbao/ent/caseaction"
+	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
@@ -72,6 +77,96 @@ func init() {
 	apitokenDescCreatedAt := apitokenFields[6].Descriptor()
 	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	absencereportMixin := schema.AbsenceReport{}.Mixin()
+	absencereport.Policy = privacy.NewPolicies(absencereportMixin[0], schema.AbsenceReport{})
+	absencereport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := absencereport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	absencereportMixinHooks0 := absencereportMixin[0].Hooks()
+
+	absencereport.Hooks[1] = absencereportMixinHooks0[0]
+	absencereportFields := schema.AbsenceReport{}.Fields()
+	_ = absencereportFields
+	// absencereportDescUUID is the schema descriptor for uuid field.
+	absencereportDescUUID := absencereportFields[0].Descriptor()
+	// absencereport.UUIDValidator is a validator for the "uuid" field. It is called by the builders before save.
+	absencereport.UUIDValidator = absencereportDescUUID.Validators[0].(func(string) error)
+	// absencereportDescVillageCode is the schema descriptor for village_code field.
+	absencereportDescVillageCode := absencereportFields[2].Descriptor()
+	// absencereport.VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
+	absencereport.VillageCodeValidator = func() func(string) error {
+		validators := absencereportDescVillageCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(village_code string) error {
+			for _, fn := range fns {
+				if err := fn(village_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// absencereportDescAbsentSince is the schema descriptor for absent_since field.
+	absencereportDescAbsentSince := absencereportFields[4].Descriptor()
+	// absencereport.AbsentSinceValidator is a validator for the "absent_since" field. It is called by the builders before save.
+	absencereport.AbsentSinceValidator = absencereportDescAbsentSince.Validators[0].(func(string) error)
+	// absencereportDescReason is the schema descriptor for reason field.
+	absencereportDescReason := absencereportFields[5].Descriptor()
+	// absencereport.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	absencereport.ReasonValidator = absencereportDescReason.Validators[0].(func(string) error)
+	// absencereportDescReportedAt is the schema descriptor for reported_at field.
+	absencereportDescReportedAt := absencereportFields[7].Descriptor()
+	// absencereport.DefaultReportedAt holds the default value on creation for the reported_at field.
+	absencereport.DefaultReportedAt = absencereportDescReportedAt.Default.(func() time.Time)
+	// absencereportDescReturnedOn is the schema descriptor for returned_on field.
+	absencereportDescReturnedOn := absencereportFields[9].Descriptor()
+	// absencereport.ReturnedOnValidator is a validator for the "returned_on" field. It is called by the builders before save.
+	absencereport.ReturnedOnValidator = absencereportDescReturnedOn.Validators[0].(func(string) error)
+	absencestepMixin := schema.AbsenceStep{}.Mixin()
+	absencestep.Policy = privacy.NewPolicies(absencestepMixin[0], schema.AbsenceStep{})
+	absencestep.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := absencestep.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	absencestepMixinHooks0 := absencestepMixin[0].Hooks()
+
+	absencestep.Hooks[1] = absencestepMixinHooks0[0]
+	absencestepFields := schema.AbsenceStep{}.Fields()
+	_ = absencestepFields
+	// absencestepDescVillageCode is the schema descriptor for village_code field.
+	absencestepDescVillageCode := absencestepFields[2].Descriptor()
+	// absencestep.VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
+	absencestep.VillageCodeValidator = func() func(string) error {
+		validators := absencestepDescVillageCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(village_code string) error {
+			for _, fn := range fns {
+				if err := fn(village_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// absencestepDescNote is the schema descriptor for note field.
+	absencestepDescNote := absencestepFields[8].Descriptor()
+	// absencestep.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	absencestep.NoteValidator = absencestepDescNote.Validators[0].(func(string) error)
 	agreementMixin := schema.Agreement{}.Mixin()
 	agreement.Policy = privacy.NewPolicies(agreementMixin[0], schema.Agreement{})
 	agreement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -195,6 +290,108 @@ func init() {
 	auditlogDescAt := auditlogFields[0].Descriptor()
 	// auditlog.DefaultAt holds the default value on creation for the at field.
 	auditlog.DefaultAt = auditlogDescAt.Default.(func() time.Time)
+	caseactionMixin := schema.CaseAction{}.Mixin()
+	caseaction.Policy = privacy.NewPolicies(caseactionMixin[0], schema.CaseAction{})
+	caseaction.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := caseaction.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	caseactionMixinHooks0 := caseactionMixin[0].Hooks()
+
+	caseaction.Hooks[1] = caseactionMixinHooks0[0]
+	caseactionFields := schema.CaseAction{}.Fields()
+	_ = caseactionFields
+	// caseactionDescVillageCode is the schema descriptor for village_code field.
+	caseactionDescVillageCode := caseactionFields[2].Descriptor()
+	// caseaction.VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
+	caseaction.VillageCodeValidator = func() func(string) error {
+		validators := caseactionDescVillageCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(village_code string) error {
+			for _, fn := range fns {
+				if err := fn(village_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// caseactionDescDate is the schema descriptor for date field.
+	caseactionDescDate := caseactionFields[5].Descriptor()
+	// caseaction.DateValidator is a validator for the "date" field. It is called by the builders before save.
+	caseaction.DateValidator = caseactionDescDate.Validators[0].(func(string) error)
+	// caseactionDescParticipants is the schema descriptor for participants field.
+	caseactionDescParticipants := caseactionFields[6].Descriptor()
+	// caseaction.ParticipantsValidator is a validator for the "participants" field. It is called by the builders before save.
+	caseaction.ParticipantsValidator = caseactionDescParticipants.Validators[0].(func(string) error)
+	// caseactionDescMethod is the schema descriptor for method field.
+	caseactionDescMethod := caseactionFields[7].Descriptor()
+	// caseaction.MethodValidator is a validator for the "method" field. It is called by the builders before save.
+	caseaction.MethodValidator = caseactionDescMethod.Validators[0].(func(string) error)
+	// caseactionDescNotes is the schema descriptor for notes field.
+	caseactionDescNotes := caseactionFields[9].Descriptor()
+	// caseaction.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
+	caseaction.NotesValidator = caseactionDescNotes.Validators[0].(func(string) error)
+	// caseactionDescCreatedAt is the schema descriptor for created_at field.
+	caseactionDescCreatedAt := caseactionFields[11].Descriptor()
+	// caseaction.DefaultCreatedAt holds the default value on creation for the created_at field.
+	caseaction.DefaultCreatedAt = caseactionDescCreatedAt.Default.(func() time.Time)
+	checkrunMixin := schema.CheckRun{}.Mixin()
+	checkrun.Policy = privacy.NewPolicies(checkrunMixin[0], schema.CheckRun{})
+	checkrun.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := checkrun.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	checkrunMixinHooks0 := checkrunMixin[0].Hooks()
+
+	checkrun.Hooks[1] = checkrunMixinHooks0[0]
+	checkrunFields := schema.CheckRun{}.Fields()
+	_ = checkrunFields
+	// checkrunDescDivisionCode is the schema descriptor for division_code field.
+	checkrunDescDivisionCode := checkrunFields[1].Descriptor()
+	// checkrun.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	checkrun.DivisionCodeValidator = func() func(string) error {
+		validators := checkrunDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// checkrunDescCutoff is the schema descriptor for cutoff field.
+	checkrunDescCutoff := checkrunFields[2].Descriptor()
+	// checkrun.CutoffValidator is a validator for the "cutoff" field. It is called by the builders before save.
+	checkrun.CutoffValidator = checkrunDescCutoff.Validators[0].(func(string) error)
+	// checkrunDescStartedAt is the schema descriptor for started_at field.
+	checkrunDescStartedAt := checkrunFields[3].Descriptor()
+	// checkrun.DefaultStartedAt holds the default value on creation for the started_at field.
+	checkrun.DefaultStartedAt = checkrunDescStartedAt.Default.(func() time.Time)
+	// checkrunDescFound is the schema descriptor for found field.
+	checkrunDescFound := checkrunFields[4].Descriptor()
+	// checkrun.DefaultFound holds the default value on creation for the found field.
+	checkrun.DefaultFound = checkrunDescFound.Default.(int)
+	// checkrunDescOpened is the schema descriptor for opened field.
+	checkrunDescOpened := checkrunFields[5].Descriptor()
+	// checkrun.DefaultOpened holds the default value on creation for the opened field.
+	checkrun.DefaultOpened = checkrunDescOpened.Default.(int)
 	contactMixin := schema.Contact{}.Mixin()
 	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -274,6 +471,59 @@ func init() {
 	divisionDescName := divisionFields[1].Descriptor()
 	// division.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	division.NameValidator = divisionDescName.Validators[0].(func(string) error)
+	dropoutcaseMixin := schema.DropoutCase{}.Mixin()
+	dropoutcase.Policy = privacy.NewPolicies(dropoutcaseMixin[0], schema.DropoutCase{})
+	dropoutcase.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := dropoutcase.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	dropoutcaseMixinHooks0 := dropoutcaseMixin[0].Hooks()
+
+	dropoutcase.Hooks[1] = dropoutcaseMixinHooks0[0]
+	dropoutcaseMixinFields1 := dropoutcaseMixin[1].Fields()
+	_ = dropoutcaseMixinFields1
+	dropoutcaseFields := schema.DropoutCase{}.Fields()
+	_ = dropoutcaseFields
+	// dropoutcaseDescCreatedAt is the schema descriptor for created_at field.
+	dropoutcaseDescCreatedAt := dropoutcaseMixinFields1[0].Descriptor()
+	// dropoutcase.DefaultCreatedAt holds the default value on creation for the created_at field.
+	dropoutcase.DefaultCreatedAt = dropoutcaseDescCreatedAt.Default.(func() time.Time)
+	// dropoutcaseDescUpdatedAt is the schema descriptor for updated_at field.
+	dropoutcaseDescUpdatedAt := dropoutcaseMixinFields1[1].Descriptor()
+	// dropoutcase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	dropoutcase.DefaultUpdatedAt = dropoutcaseDescUpdatedAt.Default.(func() time.Time)
+	// dropoutcase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	dropoutcase.UpdateDefaultUpdatedAt = dropoutcaseDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// dropoutcaseDescVillageCode is the schema descriptor for village_code field.
+	dropoutcaseDescVillageCode := dropoutcaseFields[1].Descriptor()
+	// dropoutcase.VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
+	dropoutcase.VillageCodeValidator = func() func(string) error {
+		validators := dropoutcaseDescVillageCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(village_code string) error {
+			for _, fn := range fns {
+				if err := fn(village_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dropoutcaseDescOpenedAt is the schema descriptor for opened_at field.
+	dropoutcaseDescOpenedAt := dropoutcaseFields[8].Descriptor()
+	// dropoutcase.DefaultOpenedAt holds the default value on creation for the opened_at field.
+	dropoutcase.DefaultOpenedAt = dropoutcaseDescOpenedAt.Default.(func() time.Time)
+	// dropoutcaseDescCloseNote is the schema descriptor for close_note field.
+	dropoutcaseDescCloseNote := dropoutcaseFields[11].Descriptor()
+	// dropoutcase.CloseNoteValidator is a validator for the "close_note" field. It is called by the builders before save.
+	dropoutcase.CloseNoteValidator = dropoutcaseDescCloseNote.Validators[0].(func(string) error)
 	householdMixin := schema.Household{}.Mixin()
 	household.Policy = privacy.NewPolicies(householdMixin[0], schema.Household{})
 	household.Hooks[0] = func(next ent.Mutator) ent.Mutator {

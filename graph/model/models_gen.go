@@ -10,7 +10,9 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/agreement"
 	"sanbao/ent/assignment"
+	"sanbao/ent/caseaction"
 	"sanbao/ent/contact"
+	"sanbao/ent/dropoutcase"
 	"sanbao/ent/position"
 	"strconv"
 	"time"
@@ -73,6 +75,29 @@ type BehindConnection struct {
 type BehindEdge struct {
 	Node   *Behind            `json:"node"`
 	Cursor entgql.Cursor[int] `json:"cursor"`
+}
+
+type CaseActionInput struct {
+	CaseID int             `json:"caseID"`
+	Kind   caseaction.Kind `json:"kind"`
+	// YYYY-MM-DD
+	Date string `json:"date"`
+	// Who went: teacher, principal, village cadre, township official.
+	Participants *string `json:"participants,omitempty"`
+	// How: home visit, phone.
+	Method  *string            `json:"method,omitempty"`
+	Outcome caseaction.Outcome `json:"outcome"`
+	Notes   *string            `json:"notes,omitempty"`
+}
+
+type CloseCaseInput struct {
+	CaseID int `json:"caseID"`
+	// The outcome; required.
+	CloseReason *dropoutcase.CloseReason `json:"closeReason,omitempty"`
+	// YYYY-MM-DD
+	Date string `json:"date"`
+	// Evidence: where the child studies now, who saw them, the document.
+	CloseNote *string `json:"closeNote,omitempty"`
 }
 
 type CodeRange struct {
@@ -269,6 +294,15 @@ type Reminders struct {
 	Unsigned *UnsignedAgreements `json:"unsigned"`
 	// Whether the viewer supervises others (principals, central schools, bureaus, overseers, inspectors): behind lists them.
 	Supervises bool `json:"supervises"`
+}
+
+type ReportAbsenceInput struct {
+	// Client-generated UUID: a retried send is stored once.
+	UUID      string `json:"uuid"`
+	StudentID int    `json:"studentID"`
+	// YYYY-MM-DD, the first day absent.
+	AbsentSince string  `json:"absentSince"`
+	Reason      *string `json:"reason,omitempty"`
 }
 
 type SignAgreementInput struct {
