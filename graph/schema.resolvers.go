@@ -86,9 +86,7 @@ func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.Creat
 
 // RevokeAPIToken is the resolver for the revokeAPIToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
-	t, err := r.ent(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
-	r.Auth.Forget()
-	return t, err
+	return r.ent(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
 }
 
 // Viewer is the resolver for the viewer field.
