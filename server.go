@@ -224,6 +224,8 @@ func serve(ctx context.Context, c config) error {
 			return nil
 		})
 	}()
-	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String())
+	gogc, memLimit := tuneGC()
+	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String(),
+		"gogc", gogc, "gomemlimit_mib", memLimit>>20)
 	return s.run(ctx, ln, setup)
 }
