@@ -109,6 +109,9 @@ func (r *queryResolver) Students(ctx context.Context, after *entgql.Cursor[int],
 	if err := studentFilters(ctx, q, search, divisionCode, householdStatus, needsContact); err != nil {
 		return nil, err
 	}
+	if orderBy == nil { // by ID: see authz.StudentsSortedInScope
+		q.Modify(authz.StudentsSortedInScope(ctx, last != nil))
+	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStudentOrder(orderBy), ent.WithStudentFilter(where.Filter))
 }
 
