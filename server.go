@@ -234,6 +234,8 @@ func serve(ctx context.Context, c config) error {
 	}()
 	// The checks (四查三比对) run daily over every county; on demand too.
 	lifecycle.OnShutdown("dropout checks", dropout.StartScheduler(db.Client, 24*time.Hour, dropout.DefaultConfig).Stop)
-	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String())
+	gogc, memLimit := tuneGC()
+	slog.Info("sanbao listening", "addr", "http://localhost:"+c.Port, "database", db.Dialect, "shutdown_grace", c.Grace.String(),
+		"gogc", gogc, "gomemlimit_mib", memLimit>>20)
 	return s.run(ctx, ln, setup)
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/golang-lru/v2/expirable"
@@ -24,6 +25,7 @@ import (
 	"sanbao/ent/position"
 	"sanbao/ent/session"
 	"sanbao/fielderr"
+	"sanbao/invalidate"
 	"sanbao/textnorm"
 )
 
@@ -46,19 +48,41 @@ type Service struct {
 	SessionTTL  time.Duration
 	BcryptCost  int
 	viewers     *expirable.LRU[string, *authz.Viewer]
+	bus         *invalidate.Bus
+	gen         atomic.Uint64 // counts changes, so a viewer read before one is not cached after it
 	limiter     *limiter
 	dummyHashMu sync.Once
 	dummyHash   []byte
 }
 
-// New returns a Service with 30-day sessions. Viewers are cached for a short
-// while so a request costs no lookup; logout evicts at once, other changes
-// (new positions) show within the cache TTL.
+// New returns a Service with 30-day sessions. Viewers are cached so a
+// request costs no lookup; every change of positions, people, sessions,
+// tokens or units evicts them at commit, in this process and (through the
+// client's invalidate.Bus) in every other one. The TTL is a backstop for
+// writes that bypass ent.
 func New(client *ent.Client, policy *authz.Policy) *Service {
-	return &Service{
+	s := &Service{
 		Client: client, Policy: policy, SessionTTL: 30 * 24 * time.Hour, BcryptCost: bcrypt.DefaultCost,
 		viewers: expirable.NewLRU[string, *authz.Viewer](10000, nil, 30*time.Second),
 		limiter: newLimiter(5, 15*time.Minute),
+		bus:     invalidate.Of(client),
+	}
+	s.bus.Subscribe(s.evict)
+	return s
+}
+
+// evict drops the cached viewers a change concerns.
+func (s *Service) evict(c invalidate.Change) {
+	s.gen.Add(1)
+	if c.Kind == invalidate.All {
+		s.viewers.Purge()
+		return
+	}
+	for _, k := range s.viewers.Keys() {
+		v, ok := s.viewers.Peek(k)
+		if ok && (c.Kind == invalidate.Person && v.PersonID == c.ID || c.Kind == invalidate.Token && v.TokenID == c.ID) {
+			s.viewers.Remove(k)
+		}
 	}
 }
 
@@ -121,7 +145,6 @@ func (s *Service) Login(ctx context.Context, phone, password, client string) (to
 // Logout ends the session of token.
 func (s *Service) Logout(ctx context.Context, token string) error {
 	h := hashToken(token)
-	s.viewers.Remove(h)
 	_, err := s.Client.Session.Delete().Where(session.TokenHash(h)).Exec(authz.System(ctx))
 	return err
 }
@@ -157,16 +180,17 @@ func (s *Service) ChangePassword(ctx context.Context, personID int, old, new, ke
 	}
 	_, err = s.Client.Session.Delete().
 		Where(session.PersonID(personID), session.TokenHashNEQ(hashToken(keepToken))).Exec(sys)
-	s.viewers.Purge()
 	return err
 }
 
 // Viewer resolves a bearer token (a session or an API token).
 func (s *Service) Viewer(ctx context.Context, token string) (*authz.Viewer, error) {
 	h := hashToken(token)
-	if v, ok := s.viewers.Get(h); ok {
+	live := s.bus.Live()
+	if v, ok := s.viewers.Get(h); ok && live {
 		return v, nil
 	}
+	gen := s.gen.Load()
 	var v *authz.Viewer
 	var err error
 	if strings.HasPrefix(token, APITokenPrefix) {
@@ -177,7 +201,9 @@ func (s *Service) Viewer(ctx context.Context, token string) (*authz.Viewer, erro
 	if err != nil {
 		return nil, err
 	}
-	s.viewers.Add(h, v)
+	if live && s.gen.Load() == gen {
+		s.viewers.Add(h, v)
+	}
 	return v, nil
 }
 
@@ -252,9 +278,6 @@ func (s *Service) NewAPIToken(ctx context.Context, name string, divisionID int, 
 	}
 	return token, t, nil
 }
-
-// Forget drops cached viewers, after changes to positions or tokens.
-func (s *Service) Forget() { s.viewers.Purge() }
 
 // limiter counts failed sign-ins per key in a sliding window.
 type limiter struct {

@@ -59,34 +59,8 @@ func (s *Service) ResetPassword(ctx context.Context, c *ent.Client, id int) (str
 }
 
 // EndSessions signs person id out everywhere: their sessions are deleted (in
-// the transaction of c, if any) and their cached viewers forgotten, now and
-// again once that transaction commits, so no request in between keeps one.
+// the transaction of c, if any); their cached viewers go when it commits.
 func (s *Service) EndSessions(ctx context.Context, c *ent.Client, id int) error {
-	if _, err := c.Session.Delete().Where(session.PersonID(id)).Exec(authz.System(ctx)); err != nil {
-		return err
-	}
-	s.ForgetPerson(ctx, id)
-	return nil
-}
-
-// ForgetPerson drops the cached viewers of person id, after their positions
-// change, at once and when the transaction in ctx commits.
-func (s *Service) ForgetPerson(ctx context.Context, id int) {
-	forget := func() {
-		for _, k := range s.viewers.Keys() {
-			if v, ok := s.viewers.Peek(k); ok && v.PersonID == id {
-				s.viewers.Remove(k)
-			}
-		}
-	}
-	forget()
-	if tx := ent.TxFromContext(ctx); tx != nil {
-		tx.OnCommit(func(next ent.Committer) ent.Committer {
-			return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-				err := next.Commit(ctx, tx)
-				forget()
-				return err
-			})
-		})
-	}
+	_, err := c.Session.Delete().Where(session.PersonID(id)).Exec(authz.System(ctx))
+	return err
 }

@@ -30,6 +30,7 @@ import (
 	"sanbao/demo"
 	"sanbao/ent"
 	"sanbao/graph"
+	"sanbao/invalidate"
 	"sanbao/store"
 )
 
@@ -418,7 +419,9 @@ func tracing(db *store.DB) *store.DB {
 			fmt.Println(append([]any{"  SQL:"}, v...)...)
 		}
 	})
-	return &store.DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db.SQL, Dialect: db.Dialect}
+	client := ent.NewClient(ent.Driver(drv))
+	invalidate.Attach(client, invalidate.Of(db.Client))
+	return &store.DB{Client: client, SQL: db.SQL, Dialect: db.Dialect}
 }
 
 // report is the markdown table of a run.

@@ -86,9 +86,7 @@ func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.Creat
 
 // RevokeAPIToken is the resolver for the revokeAPIToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
-	t, err := r.ent(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
-	r.Auth.Forget()
-	return t, err
+	return r.ent(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
 }
 
 // Viewer is the resolver for the viewer field.
@@ -110,6 +108,9 @@ func (r *queryResolver) Students(ctx context.Context, after *entgql.Cursor[int],
 	q := r.ent(ctx).Student.Query()
 	if err := studentFilters(ctx, q, search, divisionCode, householdStatus, needsContact); err != nil {
 		return nil, err
+	}
+	if orderBy == nil { // by ID: see authz.StudentsSortedInScope
+		q.Modify(authz.StudentsSortedInScope(ctx, last != nil))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStudentOrder(orderBy), ent.WithStudentFilter(where.Filter))
 }

@@ -239,8 +239,6 @@ func (ch change) apply(ctx context.Context, c *ent.Client, a *auth.Service, h Ha
 	}
 	if ch.leave {
 		err = a.EndSessions(ctx, c, ch.person.ID)
-	} else {
-		a.ForgetPerson(ctx, ch.person.ID)
 	}
 	out.Confirmed = true
 	return out, err

@@ -333,9 +333,6 @@ func StoreRows(ctx context.Context, c *ent.Client, a *auth.Service, rows []Row) 
 				return nil, err
 			}
 		}
-		if r.ExistingID != 0 {
-			a.ForgetPerson(ctx, id)
-		}
 	}
 	return out, nil
 }

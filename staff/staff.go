@@ -165,14 +165,13 @@ func Edit(ctx context.Context, c *ent.Client, id int, name, phone *string) (*ent
 	return p, conflictOnPhone(err, ph)
 }
 
-// Give gives person id a position, as the viewer in ctx, and applies it to
-// their next request at once.
+// Give gives person id a position, as the viewer in ctx; it applies to
+// their next request once committed (see package invalidate).
 func Give(ctx context.Context, c *ent.Client, a *auth.Service, personID int, np NewPosition) (*ent.Position, error) {
 	p, err := give(ctx, c, personID, np, time.Now())
 	if err != nil {
 		return nil, err
 	}
-	a.ForgetPerson(ctx, personID)
 	return p, nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/migrate"
 	_ "sanbao/ent/runtime" // privacy policies and hooks; without it every query fails
+	"sanbao/invalidate"
 )
 
 // DefaultSQLite is the database file used when no URL is configured.
@@ -32,7 +33,8 @@ type DB struct {
 	*ent.Client
 	SQL     *sql.DB
 	Dialect string
-	path    string // the SQLite file; "" for PostgreSQL and in-memory SQLite
+	path    string          // the SQLite file; "" for PostgreSQL and in-memory SQLite
+	bus     *invalidate.Bus // nil for a second client over the same connections
 }
 
 // Open connects to url (a postgres:// URL, or a SQLite file path / file: URL),
@@ -85,11 +87,28 @@ func Connect(rawURL string, opts ...ent.Option) (*DB, error) {
 	}
 	drv := entsql.OpenDB(name, sdb)
 	client := ent.NewClient(append([]ent.Option{ent.Driver(drv)}, opts...)...)
-	db := &DB{Client: client, SQL: sdb, Dialect: name}
+	db := &DB{Client: client, SQL: sdb, Dialect: name, bus: invalidate.Of(client)}
 	if name == dialect.SQLite {
 		db.path = sqlitePath(rawURL)
+		return db, nil
 	}
+	// Cached viewers are dropped on every instance over this database (and
+	// schema: tests share one database) when what they may do changes.
+	var schema string
+	if err := sdb.QueryRow("SELECT current_schema()").Scan(&schema); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	db.bus.Listen(rawURL, "sanbao_viewers_"+schema)
 	return db, nil
+}
+
+// Close stops listening for changes and closes the database.
+func (db *DB) Close() error {
+	if db.bus != nil {
+		db.bus.Close()
+	}
+	return db.Client.Close()
 }
 
 // Setup brings the schema up to date, then runs seed (when not nil), while
@@ -184,7 +203,9 @@ func (c *Counter) Reset() { c.n.Store(0) }
 func Counting(db *DB) (*DB, *Counter) {
 	c := &Counter{}
 	drv := dialect.DebugWithContext(entsql.OpenDB(db.Dialect, db.SQL), func(context.Context, ...any) { c.n.Add(1) })
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db.SQL, Dialect: db.Dialect}, c
+	client := ent.NewClient(ent.Driver(drv))
+	invalidate.Attach(client, invalidate.Of(db.Client))
+	return &DB{Client: client, SQL: db.SQL, Dialect: db.Dialect}, c
 }
 
 // Busy says err is a lock wait that ran out (SQLite's busy timeout) or a
