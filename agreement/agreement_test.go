@@ -49,3 +49,17 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+func TestRenderKindergarten(t *testing.T) {
+	tpl := &ent.AgreementTemplate{Title: "责任书（校长）", Duties: []string{"实行校长“一把手”负总责", "校长、副校长包村"}}
+	title, text := Render(tpl, Parties{Issuer: "县局", Party: "城关幼儿园", PartyRole: "园长", Signer: "李四", Kindergarten: true}, "2026—2027学年")
+	if title != "责任书（园长）" {
+		t.Errorf("title %q", title)
+	}
+	if contains(text, "校长") || !contains(text, "园长、副园长包村") || !contains(text, "实行园长“一把手”") {
+		t.Errorf("a kindergarten's head is 园长:\n%s", text)
+	}
+	if _, text := Render(tpl, Parties{Issuer: "县局", Party: "某校", PartyRole: "校长", Signer: "张三"}, "2026—2027学年"); !contains(text, "校长、副校长包村") {
+		t.Errorf("a school keeps 校长:\n%s", text)
+	}
+}

@@ -24,7 +24,13 @@ type Parties struct {
 	Issuer, Representative string // 甲方 and its responsible person
 	Party, PartyRole       string // 乙方 and what it is (学校 / 校长 / …)
 	Signer                 string // who signs for 乙方
+	// Kindergarten: the school in the agreement is a kindergarten, whose
+	// head is 园长, not 校长.
+	Kindergarten bool
 }
+
+// kinderHead says 园长 and 副园长 where a template says 校长 and 副校长.
+var kinderHead = strings.NewReplacer("校长", "园长")
 
 // Render writes the frozen text of an agreement.
 func Render(t *ent.AgreementTemplate, p Parties, term string) (title, text string) {
@@ -42,6 +48,9 @@ func Render(t *ent.AgreementTemplate, p Parties, term string) (title, text strin
 	}
 	if t.Closing != "" {
 		fmt.Fprintf(&b, "\n%s\n", t.Closing)
+	}
+	if p.Kindergarten {
+		return kinderHead.Replace(t.Title), kinderHead.Replace(b.String())
 	}
 	return t.Title, b.String()
 }

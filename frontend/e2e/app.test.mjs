@@ -178,7 +178,7 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
         await signIn(page, server.url, ACCOUNTS.teacher);
         await expectHome(page);
         await page.getByRole('heading', { name: '张丽' }).waitFor();
-        await page.getByText('松林店镇中心校 教师、班主任(四年级2班)').waitFor();
+        await page.getByText('松林店镇中心校 教师、班主任（四年级2班）').waitFor();
         const tasks = page.getByTestId('month-tasks');
         await tasks.getByRole('heading', { name: '本月任务' }).waitFor();
         await tasks.locator('[data-task="families"]', { hasText: String(e.households.totalCount) }).waitFor();

@@ -1155,9 +1155,9 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type StaffPositionFragment = { id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } };
+export type StaffPositionFragment = { id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } };
 
-export type StaffPersonFragment = { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null };
+export type StaffPersonFragment = { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null };
 
 export type StaffQueryVariables = Exact<{
   first: number;
@@ -1168,7 +1168,7 @@ export type StaffQueryVariables = Exact<{
 }>;
 
 
-export type StaffQuery = { staff: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null } | null } | null> | null } };
+export type StaffQuery = { staff: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null } | null } | null> | null } };
 
 export type StaffMemberQueryVariables = Exact<{
   id: string;
@@ -1176,7 +1176,7 @@ export type StaffMemberQueryVariables = Exact<{
 
 
 export type StaffMemberQuery = { node:
-    | { createdAt: string, id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null }
+    | { createdAt: string, id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -1559,6 +1559,7 @@ export const StaffPositionFragmentDoc = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
     `, {"fragmentName":"StaffPosition"}) as unknown as TypedDocumentString<StaffPositionFragment, unknown>;
@@ -1586,6 +1587,7 @@ export const StaffPersonFragmentDoc = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }`, {"fragmentName":"StaffPerson"}) as unknown as TypedDocumentString<StaffPersonFragment, unknown>;
 export const HandoverRowFragmentDoc = new TypedDocumentString(`
@@ -3164,6 +3166,7 @@ export const StaffDocument = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
 fragment StaffPerson on Person {
@@ -3198,6 +3201,7 @@ export const StaffMemberDocument = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
 fragment StaffPerson on Person {
