@@ -14,6 +14,11 @@ func TestKeepPunctuation(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %q", got)
 	}
+	got = keepPunctuation([]string{"甲乙双方各执一份", "。", "乙方", "：签字", "）。"})
+	want = []string{"甲乙双方各执一份。", "乙方：", "签字）。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("full-width: got %q", got)
+	}
 }
 
 func TestRenderAndHash(t *testing.T) {
@@ -22,7 +27,7 @@ func TestRenderAndHash(t *testing.T) {
 	if title != "责任书" {
 		t.Fatal(title)
 	}
-	for _, want := range []string{"甲方:县局\n", "乙方:某校(校长:张三)", "期限:2026—2027学年", "一、甲\n", "十、癸\n", "十一、子\n", "完。"} {
+	for _, want := range []string{"甲方：县局\n", "乙方：某校（校长：张三）", "期限：2026—2027学年", "一、甲\n", "十、癸\n", "十一、子\n", "完。"} {
 		if !contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}

@@ -125,12 +125,12 @@ func (d *doc) agreement() error {
 	if o := a.Edges.IssuerOrg; o != nil {
 		issuer = o.Name
 	}
-	d.line(fmt.Sprintf("甲方(盖章):%s", issuer), bodySize)
-	d.line(fmt.Sprintf("负责人:%s        下发日期:%s", a.IssuerRepresentative, a.IssuedAt.In(china).Format("2006年1月2日")), bodySize)
+	d.line(fmt.Sprintf("甲方（盖章）：%s", issuer), bodySize)
+	d.line(fmt.Sprintf("负责人：%s        下发日期：%s", a.IssuerRepresentative, a.IssuedAt.In(china).Format("2006年1月2日")), bodySize)
 	d.y += lead / 2
-	d.line("乙方(签字):", bodySize)
+	d.line("乙方（签字）：", bodySize)
 	if a.SignedAt == nil {
-		d.line("(尚未签署)", bodySize)
+		d.line("（尚未签署）", bodySize)
 		return nil
 	}
 	if len(a.Signature) > 0 {
@@ -143,7 +143,7 @@ func (d *doc) agreement() error {
 		}
 		d.y += 44
 	}
-	return d.line(fmt.Sprintf("签署人:%s        签署日期:%s", a.SignedName, a.SignedAt.In(china).Format("2006年1月2日")), bodySize)
+	return d.line(fmt.Sprintf("签署人：%s        签署日期：%s", a.SignedName, a.SignedAt.In(china).Format("2006年1月2日")), bodySize)
 }
 
 // keepPunctuation moves closing punctuation that wrapped to the start of a
@@ -152,7 +152,7 @@ func keepPunctuation(lines []string) []string {
 	for i := 1; i < len(lines); i++ {
 		for {
 			r, size := utf8.DecodeRuneInString(lines[i])
-			if size == 0 || !strings.ContainsRune("。,、;:!?)》」』”’", r) {
+			if size == 0 || !strings.ContainsRune("。，、；：！？）,;:!?)》」』”’", r) {
 				break
 			}
 			lines[i-1] += lines[i][:size]

@@ -35,14 +35,14 @@ var kinderHead = strings.NewReplacer("校长", "园长")
 // Render writes the frozen text of an agreement.
 func Render(t *ent.AgreementTemplate, p Parties, term string) (title, text string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "甲方:%s\n", p.Issuer)
+	fmt.Fprintf(&b, "甲方：%s\n", p.Issuer)
 	if p.Party != p.Signer {
-		fmt.Fprintf(&b, "乙方:%s(%s:%s)\n", p.Party, p.PartyRole, p.Signer)
+		fmt.Fprintf(&b, "乙方：%s（%s：%s）\n", p.Party, p.PartyRole, p.Signer)
 	} else {
-		fmt.Fprintf(&b, "乙方:%s(%s)\n", p.Party, p.PartyRole)
+		fmt.Fprintf(&b, "乙方：%s（%s）\n", p.Party, p.PartyRole)
 	}
-	fmt.Fprintf(&b, "期限:%s\n\n", term)
-	b.WriteString("为落实教育扶贫资助工作责任,层层传导压力,层层抓好落实,确保真贫不落一人、真金不落一分、政策不落一项,甲乙双方签订本责任书。乙方承担以下职责:\n")
+	fmt.Fprintf(&b, "期限：%s\n\n", term)
+	b.WriteString("为落实教育扶贫资助工作责任，层层传导压力，层层抓好落实，确保真贫不落一人、真金不落一分、政策不落一项，甲乙双方签订本责任书。乙方承担以下职责：\n")
 	for i, d := range t.Duties {
 		fmt.Fprintf(&b, "%s、%s\n", numeral(i), d)
 	}

@@ -164,7 +164,7 @@ func (r *queryResolver) Coverage(ctx context.Context, divisionCode *string, orgI
 		return nil, err
 	}
 	if rng == nil {
-		return nil, fielderr.New("divisionCode", "请指定区划(divisionCode)或单位(orgID)")
+		return nil, fielderr.New("divisionCode", "请指定区划（divisionCode）或单位（orgID）")
 	}
 	d, err := c.Division.Query().Where(division.Code(*divisionCode)).Only(ctx)
 	if err != nil || !authz.MaySeeDivision(ctx, d.Code) {

@@ -186,12 +186,12 @@ export function validateContact(f: ContactForm, today: string, studentCount = 0)
   else if (f.date < '2015-01-01') e.date = '联系日期过早';
   if (!f.mode || !(f.mode in CONTACT_MODES)) e.mode = '请选择联系方式';
   if (!f.learnedSituation && f.aidApplied.length === 0 && f.policiesExplained.length === 0) {
-    e.tasks = '请至少完成一项:了解情况、帮办申请或宣传政策';
+    e.tasks = '请至少完成一项：了解情况、帮办申请或宣传政策';
   } else if (f.aidApplied.length > MAX_ITEMS || f.policiesExplained.length > MAX_ITEMS) {
     e.tasks = `每项最多选 ${MAX_ITEMS} 个`;
   }
   if (f.flags.includes('SUSPECTED_DROPOUT') && studentCount > 0 && !f.studentID) {
-    e.flags = '标记“疑似辍学”时,请在上面选择是哪名学生';
+    e.flags = '标记“疑似辍学”时，请在上面选择是哪名学生';
   }
   if ([...f.notes.trim()].length > MAX_NOTES) e.notes = `备注最多 ${MAX_NOTES} 字`;
   return e;

@@ -136,7 +136,7 @@ describe('ID numbers and phones', () => {
 
   it('names the school, or the outside one', () => {
     expect(schoolLabel({ school: { name: '松林店镇中心校' } })).toBe('松林店镇中心校');
-    expect(schoolLabel({ school: null, outsideSchoolName: '石家庄铁道大学' })).toBe('石家庄铁道大学(县外)');
+    expect(schoolLabel({ school: null, outsideSchoolName: '石家庄铁道大学' })).toBe('石家庄铁道大学（县外）');
     expect(schoolLabel({ school: null, outsideSchoolName: '' })).toBe('未登记学校');
   });
 });

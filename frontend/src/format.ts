@@ -138,7 +138,7 @@ export function telHref(phone: string | null | undefined): string | null {
 
 export function schoolLabel(s: { school?: { name: string } | null; outsideSchoolName?: string | null }): string {
   if (s.school?.name) return s.school.name;
-  if (s.outsideSchoolName) return `${s.outsideSchoolName}(县外)`;
+  if (s.outsideSchoolName) return `${s.outsideSchoolName}（县外）`;
   return '未登记学校';
 }
 
