@@ -10,6 +10,7 @@ import (
 	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/coverage"
+	"sanbao/divcode"
 	"sanbao/ent"
 	"sanbao/ent/assignment"
 	"sanbao/ent/division"
@@ -69,6 +70,11 @@ func (r *coverageResolver) OverdueHouseholds(ctx context.Context, obj *Coverage,
 // HasGuarantor is the resolver for the hasGuarantor field.
 func (r *divisionResolver) HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error) {
 	return obj.GuarantorID != nil, nil
+}
+
+// ShortName is the resolver for the shortName field.
+func (r *divisionResolver) ShortName(ctx context.Context, obj *ent.Division) (string, error) {
+	return divcode.ShortName(obj.Name), nil
 }
 
 // HasGuarantor is the resolver for the hasGuarantor field.

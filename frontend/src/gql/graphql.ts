@@ -847,7 +847,7 @@ export type VillageGapsQueryVariables = Exact<{
 }>;
 
 
-export type VillageGapsQuery = { coverage: { villageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, parent: { id: string, name: string } | null } | null } | null> | null } } };
+export type VillageGapsQuery = { coverage: { villageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, shortName: string, parent: { id: string, name: string } | null } | null } | null> | null } } };
 
 export type HouseholdGapsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -857,7 +857,7 @@ export type HouseholdGapsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdGapsQuery = { coverage: { householdGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, village: { id: string, name: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string }> | null } | null } | null> | null } } };
+export type HouseholdGapsQuery = { coverage: { householdGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string }> | null } | null } | null> | null } } };
 
 export type StudentGapsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -867,7 +867,7 @@ export type StudentGapsQueryVariables = Exact<{
 }>;
 
 
-export type StudentGapsQuery = { coverage: { studentGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, school: { id: string, name: string } | null, household: { id: string, headName: string, village: { id: string, name: string } } } | null } | null> | null } } };
+export type StudentGapsQuery = { coverage: { studentGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, school: { id: string, name: string } | null, household: { id: string, headName: string, village: { id: string, name: string, shortName: string } } } | null } | null> | null } } };
 
 export type OverdueHouseholdsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -877,7 +877,7 @@ export type OverdueHouseholdsQueryVariables = Exact<{
 }>;
 
 
-export type OverdueHouseholdsQuery = { coverage: { overdueHouseholds: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, lastContactOn: string, hasGuarantor: boolean, village: { id: string, name: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string } | null } | null } | null> | null } } };
+export type OverdueHouseholdsQuery = { coverage: { overdueHouseholds: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, lastContactOn: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string } | null } | null } | null> | null } } };
 
 export type VillageArchiveQueryVariables = Exact<{
   id: string;
@@ -938,7 +938,7 @@ export type TownshipStatsQuery = { households: { totalCount: number }, registere
 export type MyFamiliesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFamiliesQuery = { myFamilies: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null } | null } | null> | null }, overdue: { totalCount: number }, students: { totalCount: number } };
+export type MyFamiliesQuery = { myFamilies: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null } | null } | null> | null }, overdue: { totalCount: number }, students: { totalCount: number } };
 
 export type CoverageSummaryQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -968,7 +968,7 @@ export type HouseholdsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdsQuery = { households: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, lastContactOn: string, hasGuarantor: boolean, guarantor: { id: string, name: string } | null, village: { id: string, name: string, parent: { id: string, name: string } | null }, students: Array<{ id: string }> | null } | null } | null> | null } };
+export type HouseholdsQuery = { households: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, lastContactOn: string, hasGuarantor: boolean, guarantor: { id: string, name: string } | null, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, students: Array<{ id: string }> | null } | null } | null> | null } };
 
 export type HouseholdTotalsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -981,7 +981,7 @@ export type HouseholdTotalsQueryVariables = Exact<{
 
 export type HouseholdTotalsQuery = { registered: { totalCount: number }, guaranteed: { totalCount: number } };
 
-export type FamilyFragment = { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null };
+export type FamilyFragment = { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null };
 
 export type ContactRecordFragment = { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null };
 
@@ -991,7 +991,7 @@ export type HouseholdQueryVariables = Exact<{
 
 
 export type HouseholdQuery = { node:
-    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, contacts: { totalCount: number, edges: Array<{ node: { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null } | null } | null> | null }, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null }
+    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, contacts: { totalCount: number, edges: Array<{ node: { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null } | null } | null> | null }, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -1045,7 +1045,7 @@ export type StudentEditQueryVariables = Exact<{
 
 
 export type StudentEditQuery = { node:
-    | { id: string, name: string, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, number: string, headName: string, village: { id: string, name: string } } }
+    | { id: string, name: string, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, number: string, headName: string, village: { id: string, name: string, shortName: string } } }
     | Record<PropertyKey, never>
    | null };
 
@@ -1093,7 +1093,7 @@ export type HouseholdOptionsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdOptionsQuery = { households: { edges: Array<{ node: { id: string, number: string, headName: string, village: { id: string, name: string } } | null } | null> | null } };
+export type HouseholdOptionsQuery = { households: { edges: Array<{ node: { id: string, number: string, headName: string, village: { id: string, name: string, shortName: string } } | null } | null> | null } };
 
 export type AssignmentEntryFragment = { id: string, kind: AssignmentKind, startsAt: string, endsAt: string | null, endReason: string | null, personID: string, responsible: { id: string, name: string, phone: string } | null, assignedBy: { id: string, name: string } | null };
 
@@ -1275,7 +1275,7 @@ export type StudentsQueryVariables = Exact<{
 }>;
 
 
-export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, contactPerson: { id: string, name: string } | null, school: { id: string, name: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
+export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, contactPerson: { id: string, name: string } | null, school: { id: string, name: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
 
 export type StudentTotalsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1436,6 +1436,7 @@ export const FamilyFragmentDoc = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -2017,6 +2018,7 @@ export const VillageGapsDocument = new TypedDocumentString(`
           id
           code
           name
+          shortName
           parent {
             id
             name
@@ -2045,6 +2047,7 @@ export const HouseholdGapsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name
@@ -2088,6 +2091,7 @@ export const StudentGapsDocument = new TypedDocumentString(`
             village {
               id
               name
+              shortName
             }
           }
         }
@@ -2115,6 +2119,7 @@ export const OverdueHouseholdsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name
@@ -2458,6 +2463,7 @@ export const MyFamiliesDocument = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -2585,6 +2591,7 @@ export const HouseholdsDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
           parent {
             id
             name
@@ -2654,6 +2661,7 @@ export const HouseholdDocument = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -2873,6 +2881,7 @@ export const StudentEditDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
         }
       }
     }
@@ -2970,6 +2979,7 @@ export const HouseholdOptionsDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
         }
       }
     }
@@ -3550,6 +3560,7 @@ export const StudentsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name
