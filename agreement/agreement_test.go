@@ -68,3 +68,16 @@ func TestRenderKindergarten(t *testing.T) {
 		t.Errorf("a school keeps 校长:\n%s", text)
 	}
 }
+
+func TestPDFTitleFollowsTheKind(t *testing.T) {
+	one := &ent.Agreement{Title: "教育扶贫资助工作责任书（园长）"}
+	if got := pdfTitle([]*ent.Agreement{one, {Title: one.Title}}); got != one.Title {
+		t.Errorf("one kind: %q", got)
+	}
+	if got := pdfTitle([]*ent.Agreement{one, {Title: "教育扶贫帮扶责任书（帮扶责任人）"}}); got != "责任书档案" {
+		t.Errorf("several kinds: %q", got)
+	}
+	if got := pdfTitle(nil); got != "责任书档案" {
+		t.Errorf("none: %q", got)
+	}
+}
