@@ -126,7 +126,7 @@ func importDivisions(ctx context.Context, c config, files []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
-		fmt.Printf("%s: %d 行,新增 %d,更新 %d,未变 %d\n", f, res.Rows, res.Inserted, res.Updated, res.Unchanged)
+		fmt.Printf("%s：%d 行，新增 %d，更新 %d，未变 %d\n", f, res.Rows, res.Inserted, res.Updated, res.Unchanged)
 	}
 	return nil
 }

@@ -131,6 +131,21 @@ func TestAgreementPDF(t *testing.T) {
 			t.Errorf("page 1 lacks %q:\n%s", want, text)
 		}
 	}
+	// Room for the issuer's seal, a line for its representative to sign.
+	all := pdfText(t, pdf, false)
+	for _, want := range []string{"甲方（盖章）：", "负责人（签字）：", "乙方（签字）："} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, all)
+		}
+	}
+	if bin, err := exec.LookPath("pdfinfo"); err == nil {
+		f := filepath.Join(t.TempDir(), "t.pdf")
+		os.WriteFile(f, pdf, 0o600)
+		info, _ := exec.Command(bin, f).Output()
+		if !strings.Contains(string(info), a.Title) {
+			t.Errorf("Title metadata is not %q:\n%s", a.Title, info)
+		}
+	}
 	if !regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?\s*\]`).Match(pdf) {
 		t.Errorf("the PDF is not A4: %s", regexp.MustCompile(`/MediaBox[^]]*]`).Find(pdf))
 	}

@@ -14,6 +14,11 @@ func TestKeepPunctuation(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %q", got)
 	}
+	got = keepPunctuation([]string{"甲乙双方各执一份", "。", "乙方", "：签字", "）。"})
+	want = []string{"甲乙双方各执一份。", "乙方：", "签字）。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("full-width: got %q", got)
+	}
 }
 
 func TestRenderAndHash(t *testing.T) {
@@ -22,7 +27,7 @@ func TestRenderAndHash(t *testing.T) {
 	if title != "责任书" {
 		t.Fatal(title)
 	}
-	for _, want := range []string{"甲方:县局\n", "乙方:某校(校长:张三)", "期限:2026—2027学年", "一、甲\n", "十、癸\n", "十一、子\n", "完。"} {
+	for _, want := range []string{"甲方：县局\n", "乙方：某校（校长：张三）", "期限：2026—2027学年", "一、甲\n", "十、癸\n", "十一、子\n", "完。"} {
 		if !contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}
@@ -48,4 +53,31 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+func TestRenderKindergarten(t *testing.T) {
+	tpl := &ent.AgreementTemplate{Title: "责任书（校长）", Duties: []string{"实行校长“一把手”负总责", "校长、副校长包村"}}
+	title, text := Render(tpl, Parties{Issuer: "县局", Party: "城关幼儿园", PartyRole: "园长", Signer: "李四", Kindergarten: true}, "2026—2027学年")
+	if title != "责任书（园长）" {
+		t.Errorf("title %q", title)
+	}
+	if contains(text, "校长") || !contains(text, "园长、副园长包村") || !contains(text, "实行园长“一把手”") {
+		t.Errorf("a kindergarten's head is 园长:\n%s", text)
+	}
+	if _, text := Render(tpl, Parties{Issuer: "县局", Party: "某校", PartyRole: "校长", Signer: "张三"}, "2026—2027学年"); !contains(text, "校长、副校长包村") {
+		t.Errorf("a school keeps 校长:\n%s", text)
+	}
+}
+
+func TestPDFTitleFollowsTheKind(t *testing.T) {
+	one := &ent.Agreement{Title: "教育扶贫资助工作责任书（园长）"}
+	if got := pdfTitle([]*ent.Agreement{one, {Title: one.Title}}); got != one.Title {
+		t.Errorf("one kind: %q", got)
+	}
+	if got := pdfTitle([]*ent.Agreement{one, {Title: "教育扶贫帮扶责任书（帮扶责任人）"}}); got != "责任书档案" {
+		t.Errorf("several kinds: %q", got)
+	}
+	if got := pdfTitle(nil); got != "责任书档案" {
+		t.Errorf("none: %q", got)
+	}
 }

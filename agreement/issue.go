@@ -35,6 +35,7 @@ type party struct {
 	name     string
 	role     string
 	signer   string
+	kinder   bool // the school in the agreement is a kindergarten
 }
 
 func (p party) key() string {
@@ -53,8 +54,8 @@ func KindsFor(o *ent.Org) []agreement.Kind {
 	return []agreement.Kind{agreement.KindBureauSchool}
 }
 
-var roleNames = map[position.Role]string{
-	position.RolePrincipal: "校长", position.RoleVicePrincipal: "副校长", position.RoleDeputy: "分管领导",
+func isKindergarten(o *ent.Org) bool {
+	return o != nil && o.SchoolType != nil && *o.SchoolType == org.SchoolTypeKindergarten
 }
 
 func staff(ctx context.Context, c *ent.Client, orgID int, roles ...position.Role) ([]*ent.Position, error) {
@@ -81,12 +82,13 @@ func parties(ctx context.Context, c *ent.Client, issuer *ent.Org, kind agreement
 		}
 		for _, s := range schools {
 			if len(s.Edges.Positions) == 0 {
-				skipped = append(skipped, Skipped{s.Name, "没有校长,无人签署"})
+				skipped = append(skipped, Skipped{s.Name, "没有" + authz.PositionLabel(position.RolePrincipal, s) + "，无人签署"})
 				continue
 			}
 			p := s.Edges.Positions[0].Edges.Person
 			id := s.ID
-			out = append(out, party{orgID: &id, personID: p.ID, name: s.Name, role: "校长", signer: p.Name})
+			out = append(out, party{orgID: &id, personID: p.ID, name: s.Name, role: authz.PositionLabel(position.RolePrincipal, s),
+				signer: p.Name, kinder: isKindergarten(s)})
 		}
 	case agreement.KindSchoolPrincipal, agreement.KindSchoolDeputy:
 		roles := []position.Role{position.RolePrincipal}
@@ -101,7 +103,8 @@ func parties(ctx context.Context, c *ent.Client, issuer *ent.Org, kind agreement
 		for _, p := range ps {
 			if !seen[p.PersonID] {
 				seen[p.PersonID] = true
-				out = append(out, party{personID: p.PersonID, name: p.Edges.Person.Name, role: roleNames[p.Role], signer: p.Edges.Person.Name})
+				out = append(out, party{personID: p.PersonID, name: p.Edges.Person.Name, role: authz.PositionLabel(p.Role, issuer),
+					signer: p.Edges.Person.Name, kinder: isKindergarten(issuer)})
 			}
 		}
 	case agreement.KindSchoolContact:
@@ -125,7 +128,7 @@ func parties(ctx context.Context, c *ent.Client, issuer *ent.Org, kind agreement
 		}
 		for _, p := range people {
 			if !skip[p.ID] {
-				out = append(out, party{personID: p.ID, name: p.Name, role: "帮扶责任人", signer: p.Name})
+				out = append(out, party{personID: p.ID, name: p.Name, role: "帮扶责任人", signer: p.Name, kinder: isKindergarten(issuer)})
 			}
 		}
 	}
@@ -226,7 +229,7 @@ func lockIssuer(ctx context.Context, c *ent.Client, id int) error {
 }
 
 func build(c *ent.Client, v *authz.Viewer, issuer *ent.Org, rep string, t *ent.AgreementTemplate, p party, label string) *ent.AgreementCreate {
-	title, text := Render(t, Parties{Issuer: issuer.Name, Representative: rep, Party: p.name, PartyRole: p.role, Signer: p.signer}, label)
+	title, text := Render(t, Parties{Issuer: issuer.Name, Representative: rep, Party: p.name, PartyRole: p.role, Signer: p.signer, Kindergarten: p.kinder}, label)
 	return c.Agreement.Create().SetKind(agreement.Kind(t.Kind)).SetTerm(label).
 		SetTemplateID(t.ID).SetTemplateVersion(t.Version).
 		SetIssuerOrgID(issuer.ID).SetIssuerCode(issuer.DivisionCode).SetIssuerRepresentative(rep).
@@ -239,7 +242,7 @@ func build(c *ent.Client, v *authz.Viewer, issuer *ent.Org, rep string, t *ent.A
 // the current template; the new one names the one it supersedes.
 func Supersede(ctx context.Context, c *ent.Client, id int, reason string) (*ent.Agreement, error) {
 	v := authz.FromContext(ctx)
-	old, err := c.Agreement.Query().Where(agreement.ID(id)).WithIssuerOrg().WithPartyPerson().Only(ctx)
+	old, err := c.Agreement.Query().Where(agreement.ID(id)).WithIssuerOrg().WithPartyPerson().WithPartyOrg().Only(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +255,6 @@ func Supersede(ctx context.Context, c *ent.Client, id int, reason string) (*ent.
 		return nil, err
 	}
 	p := party{orgID: old.PartyOrgID, personID: old.PartyPersonID, signer: old.Edges.PartyPerson.Name,
-		name: old.PartyName, role: old.PartyRole}
+		name: old.PartyName, role: old.PartyRole, kinder: isKindergarten(old.Edges.PartyOrg) || isKindergarten(issuer)}
 	return build(c, v, issuer, representative(ctx, c, issuer), t, p, old.Term).SetSupersedesID(old.ID).Save(ctx)
 }

@@ -22,6 +22,7 @@ const (
 	pageW, pageH   = 595.28, 841.89 // A4 in points
 	margin         = 64.0
 	bodySize, lead = 12.0, 20.0
+	sealRoom       = 110.0 // a 42-mm official seal, with a margin
 )
 
 type doc struct {
@@ -36,7 +37,7 @@ type doc struct {
 func WritePDF(w io.Writer, as []*ent.Agreement) error {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-	pdf.SetInfo(gopdf.PdfInfo{Title: "教育扶贫资助工作责任书", Creator: "sanbao 三包联系"})
+	pdf.SetInfo(gopdf.PdfInfo{Title: pdfTitle(as), Creator: "sanbao 三包联系"})
 	if err := pdf.AddTTFFontData("cjk", cjkFont); err != nil {
 		return fmt.Errorf("font: %w", err)
 	}
@@ -120,17 +121,19 @@ func (d *doc) agreement() error {
 		}
 	}
 	d.y += lead
-	d.need(160)
+	d.need(sealRoom + 8*lead) // both parties' block stays on one page
 	issuer := ""
 	if o := a.Edges.IssuerOrg; o != nil {
 		issuer = o.Name
 	}
-	d.line(fmt.Sprintf("甲方(盖章):%s", issuer), bodySize)
-	d.line(fmt.Sprintf("负责人:%s        下发日期:%s", a.IssuerRepresentative, a.IssuedAt.In(china).Format("2006年1月2日")), bodySize)
+	d.line(fmt.Sprintf("甲方（盖章）：%s", issuer), bodySize)
+	d.y += sealRoom // the issuer's seal goes here, clear of any text
+	d.line(fmt.Sprintf("负责人（签字）：______________    %s", a.IssuerRepresentative), bodySize)
+	d.line(fmt.Sprintf("下发日期：%s", a.IssuedAt.In(china).Format("2006年1月2日")), bodySize)
 	d.y += lead / 2
-	d.line("乙方(签字):", bodySize)
+	d.line("乙方（签字）：", bodySize)
 	if a.SignedAt == nil {
-		d.line("(尚未签署)", bodySize)
+		d.line("（尚未签署）", bodySize)
 		return nil
 	}
 	if len(a.Signature) > 0 {
@@ -143,7 +146,21 @@ func (d *doc) agreement() error {
 		}
 		d.y += 44
 	}
-	return d.line(fmt.Sprintf("签署人:%s        签署日期:%s", a.SignedName, a.SignedAt.In(china).Format("2006年1月2日")), bodySize)
+	return d.line(fmt.Sprintf("签署人：%s        签署日期：%s", a.SignedName, a.SignedAt.In(china).Format("2006年1月2日")), bodySize)
+}
+
+// pdfTitle names the file by what is in it: one kind's title (as its
+// agreements read, 园长 included), else 责任书档案.
+func pdfTitle(as []*ent.Agreement) string {
+	if len(as) == 0 {
+		return "责任书档案"
+	}
+	for _, a := range as[1:] {
+		if a.Title != as[0].Title {
+			return "责任书档案"
+		}
+	}
+	return as[0].Title
 }
 
 // keepPunctuation moves closing punctuation that wrapped to the start of a
@@ -152,7 +169,7 @@ func keepPunctuation(lines []string) []string {
 	for i := 1; i < len(lines); i++ {
 		for {
 			r, size := utf8.DecodeRuneInString(lines[i])
-			if size == 0 || !strings.ContainsRune("。,、;:!?)》」』”’", r) {
+			if size == 0 || !strings.ContainsRune("。，、；：！？）,;:!?)》」』”’", r) {
 				break
 			}
 			lines[i-1] += lines[i][:size]

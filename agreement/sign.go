@@ -82,7 +82,7 @@ func Sign(ctx context.Context, c *ent.Client, id int, name, signature string) (*
 		return nil, fielderr.New("id", "该责任书已作废")
 	}
 	if strings.TrimSpace(name) != v.Name {
-		return nil, fielderr.New("signedName", "请输入本人姓名(%s)确认签署", v.Name)
+		return nil, fielderr.New("signedName", "请输入本人姓名（%s）确认签署", v.Name)
 	}
 	png, err := DecodeSignature(signature)
 	if err != nil {

@@ -32,9 +32,9 @@ import (
 // Errors shown to users as they are.
 var (
 	ErrBadLogin        = errors.New("手机号或密码错误")
-	ErrTooManyAttempts = errors.New("密码错误次数过多,请15分钟后再试")
+	ErrTooManyAttempts = errors.New("密码错误次数过多，请15分钟后再试")
 	ErrBadOldPassword  = fielderr.New("oldPassword", "原密码错误")
-	ErrExpired         = errors.New("登录已过期,请重新登录")
+	ErrExpired         = errors.New("登录已过期，请重新登录")
 	ErrWeakPassword    = errors.New("新密码至少8位")
 )
 

@@ -379,7 +379,7 @@ func (v *Viewer) checkContact(ctx context.Context, m *ent.ContactMutation) error
 			return err
 		}
 		if !responsible {
-			return fielderr.New("personID", "只能代该户的包户责任人或该生的帮扶联系人登记联系,或以本人名义登记")
+			return fielderr.New("personID", "只能代该户的包户责任人或该生的帮扶联系人登记联系，或以本人名义登记")
 		}
 	}
 	return nil

@@ -32,8 +32,8 @@ var RoleLabels = map[string]string{
 	RoleCentralLeader: "乡镇中心校",
 	RoleTeacher:       "教师",
 	RoleHeadTeacher:   "班主任",
-	RoleAPIReader:     "接口(只读)",
-	RoleAPIWriter:     "接口(读写)",
+	RoleAPIReader:     "接口（只读）",
+	RoleAPIWriter:     "接口（读写）",
 }
 
 // PositionRoles maps one position (a role at a unit) to policy roles. A

@@ -106,7 +106,7 @@ func (v *Viewer) MayManageHolder(ps []*ent.Position) bool {
 
 // ErrSelf refuses managing oneself: one changes one's own password in 我的,
 // and never deactivates or moves oneself out.
-var ErrSelf = fielderr.New("personID", "不能对本人进行此操作(修改本人密码请到“我的”)")
+var ErrSelf = fielderr.New("personID", "不能对本人进行此操作（修改本人密码请到“我的”）")
 
 // MayManage says whether the viewer may edit, move, deactivate or reset the
 // password of person id: not themselves, and an active person whose every
@@ -188,7 +188,7 @@ func (v *Viewer) checkPosition(ctx context.Context, m *ent.PositionMutation) err
 			return err
 		}
 		if !ok {
-			return fielderr.New("personID", "未找到该人员,或该人员已离职")
+			return fielderr.New("personID", "未找到该人员，或该人员已离职")
 		}
 		return nil
 	case m.Op().Is(ent.OpUpdate | ent.OpUpdateOne):

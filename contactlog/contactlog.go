@@ -124,12 +124,12 @@ func checkRecent(ctx context.Context, m *gen.ContactMutation, date string, now t
 	}
 	if start := since.In(China).Format("2006-01-02"); responsible && start > monthBack {
 		if date < start {
-			return fielderr.New("date", "联系日期不能早于 %s:包联自这天开始", start)
+			return fielderr.New("date", "联系日期不能早于 %s：包联自这天开始", start)
 		}
 		return nil
 	}
 	if date < monthBack {
-		return fielderr.New("date", "联系日期不能早于 %s:只能补记一个月内的联系", monthBack)
+		return fielderr.New("date", "联系日期不能早于 %s：只能补记一个月内的联系", monthBack)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ var prefixLen = map[Level]int{Province: 2, City: 4, County: 6, Township: 9, Vill
 func ParseLevel(s string) (Level, error) {
 	l := Level(strings.ToUpper(strings.TrimSpace(s)))
 	if _, ok := prefixLen[l]; !ok {
-		return "", fmt.Errorf("未知的级别 %q(应为 province/city/county/township/village)", s)
+		return "", fmt.Errorf("未知的级别 %q（应为 province/city/county/township/village）", s)
 	}
 	return l, nil
 }
@@ -48,7 +48,7 @@ func (l Level) Rank() int {
 // Validate checks that code is 12 digits and has zeros after its level's prefix.
 func Validate(code string, level Level) error {
 	if n := utf8.RuneCountInString(code); n != 12 {
-		return fmt.Errorf("区划代码应为12位数字,实际为%d位", n)
+		return fmt.Errorf("区划代码应为12位数字，实际为%d位", n)
 	}
 	for i, r := range []rune(code) {
 		if r < '0' || r > '9' {

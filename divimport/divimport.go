@@ -36,7 +36,7 @@ type Errors []RowError
 
 func (es Errors) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d 行有错误,未导入任何数据", len(es))
+	fmt.Fprintf(&b, "%d 行有错误，未导入任何数据", len(es))
 	for i, e := range es {
 		if i == 20 {
 			fmt.Fprintf(&b, "\n  …另有 %d 行", len(es)-20)
@@ -140,7 +140,7 @@ func parse(r io.Reader) ([]row, Errors) {
 			continue
 		}
 		if len(rec) != 4 {
-			errs = append(errs, RowError{line, "csv", fmt.Sprintf("应为4列,实际为%d列", len(rec))})
+			errs = append(errs, RowError{line, "csv", fmt.Sprintf("应为4列，实际为%d列", len(rec))})
 			continue
 		}
 		rw := row{line: line, code: strings.TrimSpace(rec[0]), name: strings.TrimSpace(rec[1]), parent: strings.TrimSpace(rec[3])}
@@ -260,7 +260,7 @@ func upsert(ctx context.Context, c *ent.Client, rows []row, existing map[string]
 			u.ClearParent()
 		}
 		if err := u.Exec(ctx); err != nil {
-			return fmt.Errorf("第%d行: %w", r.line, err)
+			return fmt.Errorf("第%d行：%w", r.line, err)
 		}
 		res.Updated++
 	}

@@ -75,7 +75,7 @@ func TestAgreements(t *testing.T) {
 
 		// Frozen text: a template edit changes new agreements only.
 		c1 := db.Agreement.Query().Where(entagreement.PartyOrgID(f.C1.ID)).OnlyX(sys)
-		if c1.ContentHash != agreement.Hash(c1.Text) || !contains(c1.Text, "控辍保学") || !contains(c1.Text, "乙方:松林店镇中心校(校长:甲校长)") {
+		if c1.ContentHash != agreement.Hash(c1.Text) || !contains(c1.Text, "控辍保学") || !contains(c1.Text, "乙方：松林店镇中心校（校长：甲校长）") {
 			t.Fatalf("issued text: %s", c1.Text)
 		}
 		edit := `mutation($d:[String!]!){updateAgreementTemplate(input:{divisionCode:"130681000000",kind:BUREAU_SCHOOL,title:"涿州市教育扶贫资助工作责任书",duties:$d}){version ownerCode}}`

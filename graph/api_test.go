@@ -172,13 +172,13 @@ func TestSignInAndSessions(t *testing.T) {
 		t.Fatalf("session token stored in clear or not hashed: %q", stored)
 	}
 	s.ok(`mutation{logout}`, nil)
-	if res := s.do(`{viewer{name}}`, nil); res.code() != "UNAUTHENTICATED" || res.Errors[0].Message != "登录已过期,请重新登录" {
+	if res := s.do(`{viewer{name}}`, nil); res.code() != "UNAUTHENTICATED" || res.Errors[0].Message != "登录已过期，请重新登录" {
 		t.Errorf("after logout: %+v", res.Errors)
 	}
 	// An expired session says so.
 	s = a.login("13900000004")
 	db.Session.Update().SetExpiresAt(time.Now().Add(-time.Minute)).ExecX(sys)
-	if res := s.do(`{viewer{name}}`, nil); res.Errors[0].Message != "登录已过期,请重新登录" {
+	if res := s.do(`{viewer{name}}`, nil); res.Errors[0].Message != "登录已过期，请重新登录" {
 		t.Errorf("expired session: %+v", res.Errors)
 	}
 

@@ -63,7 +63,7 @@ func TestEligiblePeople(t *testing.T) {
 			t.Fatalf("S2, 老师: %+v", got)
 		}
 		for _, c := range got[1:] {
-			if c.eligible || c.reason != "帮扶联系人应为该生就读学校(码头镇中心校)的教职工" {
+			if c.eligible || c.reason != "帮扶联系人应为该生就读学校（码头镇中心校）的教职工" {
 				t.Errorf("S2, 老师: %+v", c)
 			}
 		}

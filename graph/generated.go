@@ -445,6 +445,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Parent       func(childComplexity int) int
 		ParentID     func(childComplexity int) int
+		ShortName    func(childComplexity int) int
 	}
 
 	DivisionConnection struct {
@@ -976,6 +977,7 @@ type CoverageResolver interface {
 }
 type DivisionResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
+	ShortName(ctx context.Context, obj *ent.Division) (string, error)
 }
 type HouseholdResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Household) (bool, error)
@@ -2709,6 +2711,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Division.ParentID(childComplexity), true
+	case "Division.shortName":
+		if e.ComplexityRoot.Division.ShortName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Division.ShortName(childComplexity), true
 
 	case "DivisionConnection.edges":
 		if e.ComplexityRoot.DivisionConnection.Edges == nil {
@@ -6134,6 +6142,8 @@ func (ec *executionContext) childFields_Division(ctx context.Context, field grap
 		return ec.fieldContext_Division_assignments(ctx, field)
 	case "hasGuarantor":
 		return ec.fieldContext_Division_hasGuarantor(ctx, field)
+	case "shortName":
+		return ec.fieldContext_Division_shortName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Division", field.Name)
 }
@@ -16484,6 +16494,29 @@ func (ec *executionContext) _Division_hasGuarantor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Division_hasGuarantor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Division", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Division_shortName(ctx context.Context, field graphql.CollectedField, obj *ent.Division) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Division_shortName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Division().ShortName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Division_shortName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Division", field, true, true, "String")
 }
 
 func (ec *executionContext) _DivisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionConnection) (ret graphql.Marshaler) {
@@ -46883,6 +46916,12 @@ func (ec *executionContext) _Division(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Division_hasGuarantor(ctx, field, obj)
+				})
+		case "shortName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Division_shortName(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

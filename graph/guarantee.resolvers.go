@@ -10,6 +10,7 @@ import (
 	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/coverage"
+	"sanbao/divcode"
 	"sanbao/ent"
 	"sanbao/ent/assignment"
 	"sanbao/ent/division"
@@ -69,6 +70,11 @@ func (r *coverageResolver) OverdueHouseholds(ctx context.Context, obj *Coverage,
 // HasGuarantor is the resolver for the hasGuarantor field.
 func (r *divisionResolver) HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error) {
 	return obj.GuarantorID != nil, nil
+}
+
+// ShortName is the resolver for the shortName field.
+func (r *divisionResolver) ShortName(ctx context.Context, obj *ent.Division) (string, error) {
+	return divcode.ShortName(obj.Name), nil
 }
 
 // HasGuarantor is the resolver for the hasGuarantor field.
@@ -164,7 +170,7 @@ func (r *queryResolver) Coverage(ctx context.Context, divisionCode *string, orgI
 		return nil, err
 	}
 	if rng == nil {
-		return nil, fielderr.New("divisionCode", "请指定区划(divisionCode)或单位(orgID)")
+		return nil, fielderr.New("divisionCode", "请指定区划（divisionCode）或单位（orgID）")
 	}
 	d, err := c.Division.Query().Where(division.Code(*divisionCode)).Only(ctx)
 	if err != nil || !authz.MaySeeDivision(ctx, d.Code) {

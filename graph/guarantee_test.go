@@ -42,7 +42,7 @@ func TestAssignmentRules(t *testing.T) {
 			{"village of T2 to a T1 teacher", admin, "VILLAGE", f.T1.ID, f.V4.ID, "BAD_USER_INPUT", "包村责任人应为该村所在乡镇"},
 			{"village of T2 to a T2 teacher", admin, "VILLAGE", f.T2.ID, f.V4.ID, "", ""},
 			{"village to county bureau staff", admin, "VILLAGE", f.Admin.ID, f.V3.ID, "", ""},
-			{"student of C2 to a C1 teacher", admin, "STUDENT", f.T1.ID, f.S2.ID, "BAD_USER_INPUT", "就读学校(码头镇中心校)"},
+			{"student of C2 to a C1 teacher", admin, "STUDENT", f.T1.ID, f.S2.ID, "BAD_USER_INPUT", "就读学校（码头镇中心校）"},
 			{"student of C2 to a C2 teacher", admin, "STUDENT", f.T2.ID, f.S2.ID, "", ""},
 			{"student outside the county to a T1 school's teacher", admin, "STUDENT", f.TK.ID, f.S6.ID, "", ""},
 			{"student outside the county to a T2 teacher", admin, "STUDENT", f.T2.ID, f.S6.ID, "BAD_USER_INPUT", "县外就读"},
@@ -56,7 +56,7 @@ func TestAssignmentRules(t *testing.T) {
 			{"central school assigns a village ledger student", p1, "STUDENT", f.T1.ID, f.S1.ID, "", ""},
 			{"other central school cannot assign it", p2, "STUDENT", f.T2.ID, f.S1.ID, "FORBIDDEN", ""},
 			{"school assigns another school's student", pk, "STUDENT", f.TK.ID, f.S3.ID, "FORBIDDEN", ""},
-			{"central school names another school's teacher", p1, "STUDENT", f.TK.ID, f.S3.ID, "BAD_USER_INPUT", "就读学校(松林店镇中心校)"},
+			{"central school names another school's teacher", p1, "STUDENT", f.TK.ID, f.S3.ID, "BAD_USER_INPUT", "就读学校（松林店镇中心校）"},
 			{"school assigns a household", pk, "HOUSEHOLD", f.TK.ID, f.H1.ID, "FORBIDDEN", ""},
 			{"teacher assigns", t1, "HOUSEHOLD", f.T1.ID, f.H1.ID, "FORBIDDEN", ""},
 		} {

@@ -137,7 +137,7 @@ func TestStudentValidatedAsImported(t *testing.T) {
 			{"\u200b", eleven, "PRIMARY", "name", ""},
 			{"新生", old, "PRIMARY", "idNumber", "小学学生应为5至16岁"},
 			{"新生", eleven, "SENIOR", "idNumber", "高中学生应为13至23岁"},
-			{"新生", fullWidth(eleven[:17]), "PRIMARY", "idNumber", "应为18位,实际为17位"},
+			{"新生", fullWidth(eleven[:17]), "PRIMARY", "idNumber", "应为18位，实际为17位"},
 			{"新生", eleven[:17] + string("10X98765432"[(strings.IndexByte("10X98765432", eleven[17])+1)%11]), "PRIMARY", "idNumber", "校验位错误"},
 		} {
 			res := admin.do(create, in(c.name, c.number, c.stage))

@@ -74,7 +74,7 @@ func loadFacts(ctx context.Context, c *gen.Client, t Target) (*facts, error) {
 			return nil, err
 		}
 		if s.EnrollmentStatus == student.EnrollmentStatusGraduated {
-			return nil, fielderr.New("targetID", "%s 已毕业,无需帮扶联系人", s.Name)
+			return nil, fielderr.New("targetID", "%s 已毕业，无需帮扶联系人", s.Name)
 		}
 		f.village, f.school = s.VillageCode, s.Edges.School
 	default:
@@ -127,18 +127,18 @@ func (f *facts) rank(orgs []*gen.Org) (int, error) {
 	}
 	switch {
 	case f.kind == assignment.KindVillage:
-		return 0, fielderr.New("personID", "包村责任人应为该村所在乡镇的中心校或学校人员,或县教育局人员")
+		return 0, fielderr.New("personID", "包村责任人应为该村所在乡镇的中心校或学校人员，或县教育局人员")
 	case f.kind == assignment.KindHousehold:
 		return 0, fielderr.New("personID", "包户责任人应为该户所在乡镇学校、该户学生就读学校或县教育局人员")
 	case f.school != nil:
-		return 0, fielderr.New("personID", "帮扶联系人应为该生就读学校(%s)的教职工", f.school.Name)
+		return 0, fielderr.New("personID", "帮扶联系人应为该生就读学校（%s）的教职工", f.school.Name)
 	}
-	return 0, fielderr.New("personID", "该生在县外就读,帮扶联系人应为户籍所在乡镇中心校安排的本乡镇学校教职工")
+	return 0, fielderr.New("personID", "该生在县外就读，帮扶联系人应为户籍所在乡镇中心校安排的本乡镇学校教职工")
 }
 
 // errNoPosition is the reason for someone who works nowhere (any more).
 func errNoPosition() error {
-	return fielderr.New("personID", "未找到该人员的任职,或该人员已停用")
+	return fielderr.New("personID", "未找到该人员的任职，或该人员已停用")
 }
 
 // unitsOf lists, for each active person of ids, the units where they work.

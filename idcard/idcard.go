@@ -59,9 +59,9 @@ func Parse(s string, now time.Time) (Info, error) {
 	// still "19 characters", not 21 bytes.
 	switch l := utf8.RuneCountInString(n); {
 	case l == 15:
-		return fail("身份证号为15位旧号码,请使用18位号码")
+		return fail("身份证号为15位旧号码，请使用18位号码")
 	case l != 18:
-		return fail("身份证号应为18位,实际为%d位", l)
+		return fail("身份证号应为18位，实际为%d位", l)
 	}
 	for i, r := range []rune(n) {
 		switch {
@@ -86,7 +86,7 @@ func Parse(s string, now time.Time) (Info, error) {
 	// Never tell the right check character: that invites typing a valid
 	// number that is someone else's.
 	if CheckChar(n[:17]) != last {
-		return fail("身份证号校验位错误,请逐位核对号码")
+		return fail("身份证号校验位错误，请逐位核对号码")
 	}
 	g := Female
 	if (n[16]-'0')%2 == 1 {

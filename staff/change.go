@@ -104,7 +104,7 @@ func MovePerson(ctx context.Context, c *ent.Client, a *auth.Service, mv Move, h 
 			units[x.OrgID] = true
 		}
 		if len(units) != 1 {
-			return nil, fielderr.New("fromOrgID", "该人员在多个单位任职,请选择调出单位")
+			return nil, fielderr.New("fromOrgID", "该人员在多个单位任职，请选择调出单位")
 		}
 		from = &ps[0].OrgID
 	}
@@ -141,7 +141,7 @@ func EndPosition(ctx context.Context, c *ent.Client, a *auth.Service, id int, re
 		return nil, err
 	}
 	if len(ps) == 1 {
-		return nil, fielderr.New("id", "这是%s唯一的职务:调往其他单位请用“调动”,离开请用“离职”", pos.Edges.Person.Name)
+		return nil, fielderr.New("id", "这是%s唯一的职务：调往其他单位请用“调动”，离开请用“离职”", pos.Edges.Person.Name)
 	}
 	if reason == "" {
 		reason = ReasonEnded

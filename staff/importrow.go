@@ -193,7 +193,7 @@ func existing(ctx context.Context, c *ent.Client, phone, name string) (int, stri
 	case !visible:
 		return 0, "该手机号已被使用", nil
 	case !p.Active:
-		return 0, "该手机号属于已离职的" + p.Name + ",不能再次导入", nil
+		return 0, "该手机号属于已离职的" + p.Name + "，不能再次导入", nil
 	case p.Name != name:
 		return 0, "该手机号已登记为" + p.Name, nil
 	}
@@ -208,7 +208,7 @@ func (k *Checker) unit(cell string) (*Unit, string) {
 	if us := k.units[n]; len(us) == 1 {
 		return &us[0], ""
 	} else if len(us) > 1 {
-		return nil, "有多个单位名为“" + cell + "”,请填写全称"
+		return nil, "有多个单位名为“" + cell + "”，请填写全称"
 	}
 	// A shortened name that matches one unit only.
 	var found []Unit
@@ -220,7 +220,7 @@ func (k *Checker) unit(cell string) (*Unit, string) {
 	if len(found) == 1 {
 		return &found[0], ""
 	}
-	return nil, "未找到“" + cell + "”,或您无权在该单位添加人员"
+	return nil, "未找到“" + cell + "”，或您无权在该单位添加人员"
 }
 
 func containsRole(rs []position.Role, r position.Role) bool {
@@ -242,7 +242,7 @@ func parseRoles(cell string) ([]position.Role, string) {
 		}
 		r, ok := roleNames[part]
 		if !ok {
-			return nil, "不认识的职务“" + part + "”,应为 校长、副校长、分管领导、资助专干、班主任、教师 等"
+			return nil, "不认识的职务“" + part + "”，应为 校长、副校长、分管领导、资助专干、班主任、教师 等"
 		}
 		if !containsRole(out, r) {
 			out = append(out, r)

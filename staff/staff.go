@@ -104,7 +104,7 @@ func leftMeanwhile(ctx context.Context, c *ent.Client, p *ent.Person, err error)
 // person may be outside the caller's scope.
 func conflictOnPhone(err error, phone string) error {
 	if ent.IsConstraintError(err) && strings.Contains(err.Error(), "phone") {
-		return fielderr.New("phone", "手机号 %s 已被使用(包括已离职人员)", phone)
+		return fielderr.New("phone", "手机号 %s 已被使用（包括已离职人员）", phone)
 	}
 	return err
 }
@@ -203,11 +203,11 @@ func give(ctx context.Context, c *ent.Client, personID int, np NewPosition, at t
 // such as 2班 (a bare number gets 班).
 func checkClass(grade *int, class string) (int, string, error) {
 	if grade == nil || *grade < 1 || *grade > 12 {
-		return 0, "", fielderr.New("grade", "班主任请填写年级(1–12)")
+		return 0, "", fielderr.New("grade", "班主任请填写年级（1–12）")
 	}
 	class = width.Narrow.String(strings.TrimSpace(class))
 	if class == "" {
-		return 0, "", fielderr.New("className", "班主任请填写班级,如 2班")
+		return 0, "", fielderr.New("className", "班主任请填写班级，如 2班")
 	}
 	if strings.Trim(class, "0123456789") == "" {
 		class += "班"

@@ -37,6 +37,6 @@ func CheckAge(stage student.Stage, status student.EnrollmentStatus, birth, today
 	if age >= band.min && (age <= band.max || status == student.EnrollmentStatusGraduated) {
 		return nil
 	}
-	return fmt.Errorf("出生日期 %s(%d岁)与学段“%s”不符:%s学生应为%d至%d岁,请核对身份证号和学段",
+	return fmt.Errorf("出生日期 %s（%d岁）与学段“%s”不符：%s学生应为%d至%d岁，请核对身份证号和学段",
 		birth.Format("2006-01-02"), age, band.label, band.label, band.min, band.max)
 }

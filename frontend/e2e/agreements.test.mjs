@@ -85,7 +85,7 @@ describe('signing (phone)', () => {
       await row.click();
       await page.waitForURL(`${server.url}/my/agreements/${agreement.id}`);
       await page.getByTestId('agreement').getByRole('heading', { name: agreement.title }).waitFor();
-      await page.getByTestId('agreement-text').getByText('乙方:张丽(帮扶责任人)').waitFor();
+      await page.getByTestId('agreement-text').getByText('乙方：张丽（帮扶责任人）').waitFor();
 
       // Not before the end has been read.
       const sign = page.getByTestId('sign-button');
@@ -104,7 +104,7 @@ describe('signing (phone)', () => {
       await page.getByTestId('sign-name').fill('张三');
       await page.getByTestId('sign-confirm').click();
       await pad.getByText('请在签名区手写签名').waitFor();
-      await pad.getByText('请输入本人姓名(张丽)确认签署').waitFor();
+      await pad.getByText('请输入本人姓名（张丽）确认签署').waitFor();
       await drawSignature(page);
       await page.getByTestId('sign-clear').click(); // start again
       await drawSignature(page);
@@ -119,7 +119,7 @@ describe('signing (phone)', () => {
       assert.match(await state.innerText(), /已签署/);
       const parties = page.getByTestId('agreement-parties');
       await parties.getByText(agreement.issuerOrg.name).waitFor();
-      await parties.getByText('张丽(帮扶责任人)').waitFor();
+      await parties.getByText('张丽（帮扶责任人）').waitFor();
       await parties.getByTestId('signed-name').getByText(/张丽/).waitFor();
       assert.match(await parties.getByTestId('signature-image').getAttribute('src'), /^data:image\/png;base64,/);
       assert.equal(await page.getByTestId('sign-button').count(), 0);

@@ -165,7 +165,7 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
         await school.locator('a.stat', { hasText: '在校学生' }).click();
         await page.waitForURL(/\/students\?/);
         await page.getByTestId('list-total').getByText(`共 ${e.school.totalCount} 名学生`).waitFor();
-        await page.getByText('范围:松林店镇中心校').waitFor();
+        await page.getByText('范围：松林店镇中心校').waitFor();
       });
     });
 
@@ -178,7 +178,7 @@ for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
         await signIn(page, server.url, ACCOUNTS.teacher);
         await expectHome(page);
         await page.getByRole('heading', { name: '张丽' }).waitFor();
-        await page.getByText('松林店镇中心校 教师、班主任(四年级2班)').waitFor();
+        await page.getByText('松林店镇中心校 教师、班主任（四年级2班）').waitFor();
         const tasks = page.getByTestId('month-tasks');
         await tasks.getByRole('heading', { name: '本月任务' }).waitFor();
         await tasks.locator('[data-task="families"]', { hasText: String(e.households.totalCount) }).waitFor();
@@ -412,7 +412,7 @@ describe('browsing in scope (phone)', () => {
       await context.addCookies([{ name: 'sanbao_session', value: 'expired-or-revoked', url: server.url }]);
       await page.locator('[data-tab="students"]').click();
       await page.waitForURL(/\/login\?redirect=(%2F|\/)students$/);
-      await page.getByTestId('login-notice').getByText('登录已过期,请重新登录').waitFor();
+      await page.getByTestId('login-notice').getByText('登录已过期，请重新登录').waitFor();
       // Signing in again returns to where the person was.
       await page.getByLabel('手机号').fill(ACCOUNTS.inspector);
       await page.getByLabel('密码').fill(PASSWORD);

@@ -245,7 +245,7 @@ describe('coverage and bulk assignment (phone)', () => {
       await picker.locator('[data-eligible="true"]').first().waitFor();
       await picker.getByLabel('搜索姓名').fill(outsider.name);
       const no = picker.locator('[data-eligible="false"]').filter({ hasText: other.name }).first();
-      await no.getByTestId('person-reason').getByText('包村责任人应为该村所在乡镇的中心校或学校人员,或县教育局人员').waitFor();
+      await no.getByTestId('person-reason').getByText('包村责任人应为该村所在乡镇的中心校或学校人员，或县教育局人员').waitFor();
       assert.equal(await no.locator('button').count(), 0, 'an ineligible person cannot be picked');
       assert.equal((await as.aid(cov, { code: TOWNSHIP })).coverage.total.villages.gaps, gaps0, 'nothing stored');
       await page.screenshot({ path: screenshotPath('coverage-picker-ineligible-mobile'), fullPage: true });

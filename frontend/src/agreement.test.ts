@@ -87,7 +87,7 @@ describe('signature checks', () => {
     expect(validateSigning('张丽', '张丽', 400, png)).toEqual({});
     expect(validateSigning(' 张丽 ', '张丽', 400, png)).toEqual({});
     expect(validateSigning('', '张丽', 400, png).name).toBe('请输入您的姓名');
-    expect(validateSigning('张立', '张丽', 400, png).name).toBe('请输入本人姓名(张丽)确认签署');
+    expect(validateSigning('张立', '张丽', 400, png).name).toBe('请输入本人姓名（张丽）确认签署');
     expect(validateSigning('张丽', '张丽', 0, png).signature).toBe('请在签名区手写签名');
     expect(validateSigning('张丽', '张丽', 20, png).signature).toMatch(/签名太短/);
     expect(validateSigning('张丽', '张丽', 400, 'data:image/jpeg;base64,AA').signature).toMatch(/无法生成/);

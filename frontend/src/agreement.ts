@@ -110,10 +110,10 @@ export function validateSigning(typedName: string, signerName: string, ink: numb
   const e: SignErrors = {};
   const name = typedName.trim();
   if (!name) e.name = '请输入您的姓名';
-  else if (name !== signerName.trim()) e.name = `请输入本人姓名(${signerName})确认签署`;
-  if (ink < MIN_INK) e.signature = ink === 0 ? '请在签名区手写签名' : '签名太短,请在签名区完整签名';
-  else if (!dataURL || !dataURL.startsWith('data:image/png;base64,')) e.signature = '签名图片无法生成,请清除后重签';
-  else if (dataURLBytes(dataURL) > MAX_SIGNATURE_BYTES) e.signature = '签名图片过大,请清除后重签';
+  else if (name !== signerName.trim()) e.name = `请输入本人姓名（${signerName}）确认签署`;
+  if (ink < MIN_INK) e.signature = ink === 0 ? '请在签名区手写签名' : '签名太短，请在签名区完整签名';
+  else if (!dataURL || !dataURL.startsWith('data:image/png;base64,')) e.signature = '签名图片无法生成，请清除后重签';
+  else if (dataURLBytes(dataURL) > MAX_SIGNATURE_BYTES) e.signature = '签名图片过大，请清除后重签';
   return e;
 }
 

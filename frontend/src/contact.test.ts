@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aidKindsByFit,
+  aidKindStages,
   buildContactInput,
   chinaDate,
   dayLabel,
@@ -220,5 +222,30 @@ describe('who needs a 帮扶联系人 (包人)', () => {
     // Someone outside the viewer's scope answers for the student: never 未落实.
     expect(contactPersonText({ enrollmentStatus: 'ENROLLED', contactPerson: null, hasContactPerson: true }, 'LIFTED')).toBe('已落实');
     expect(contactPersonText({ enrollmentStatus: 'DROPOUT', contactPerson: null, hasContactPerson: false }, 'MARGINAL')).toBe('未落实');
+  });
+});
+
+describe('帮办申请: the aid kinds that fit the family first', () => {
+  const kinds = FALLBACK_OPTIONS.aidKinds;
+  it('offers a primary pupil the compulsory-education kinds and the county’s own', () => {
+    const { fit, other } = aidKindsByFit(kinds, ['PRIMARY']);
+    expect(fit).toEqual(['义务教育家庭经济困难学生生活补助', '农村义务教育营养改善计划', '县级资助']);
+    expect(other).toContain('普通高中国家助学金');
+    expect(other).toContain('学前教育幼儿资助');
+    expect([...fit, ...other].sort()).toEqual([...kinds].sort());
+  });
+  it('joins the stages of every student of the family, in the server’s order', () => {
+    const { fit } = aidKindsByFit(kinds, ['PRESCHOOL', 'SENIOR', null]);
+    expect(fit).toEqual(['学前教育幼儿资助', '普通高中国家助学金', '普通高中免学杂费', '生源地信用助学贷款', '大学新生入学资助', '县级资助']);
+  });
+  it('a vocational student gets 中职 and 雨露计划', () => {
+    expect(aidKindsByFit(kinds, ['VOCATIONAL']).fit).toEqual(['中职国家助学金', '中职免学费', '雨露计划', '县级资助']);
+  });
+  it('offers every kind when no stage is known', () => {
+    expect(aidKindsByFit(kinds, [])).toEqual({ fit: kinds, other: [] });
+  });
+  it('reads a county’s own kind from its name; an unknown one fits all', () => {
+    expect(aidKindStages('高校新生路费补助')).toEqual(['HIGHER']);
+    expect(aidKindStages('爱心助学')).toBeNull();
   });
 });

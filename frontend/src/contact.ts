@@ -58,6 +58,43 @@ export const FALLBACK_OPTIONS: ContactOptions = {
   ],
 };
 
+/**
+ * The 学段 an aid kind is for, read from its name as the bureaus write it
+ * (a county's own kinds included); none: any stage (县级资助).
+ */
+const AID_STAGES: [RegExp, string[]][] = [
+  [/学前|幼儿/, ['PRESCHOOL']],
+  [/义务教育|营养改善/, ['PRIMARY', 'JUNIOR']],
+  [/普通高中|高中/, ['SENIOR']],
+  [/中职|职业/, ['VOCATIONAL']],
+  [/雨露计划/, ['VOCATIONAL', 'HIGHER']],
+  [/大学新生|生源地/, ['SENIOR', 'HIGHER']],
+  [/高校|大学|本专科|研究生/, ['HIGHER']],
+];
+
+/** The 学段 an aid kind fits; null when it fits every stage. */
+export function aidKindStages(kind: string): string[] | null {
+  for (const [re, stages] of AID_STAGES) if (re.test(kind)) return stages;
+  return null;
+}
+
+/**
+ * The aid kinds a family's students may apply for first (帮办申请), the others
+ * after, each in the server's order. A family with no student stage known
+ * gets every kind as fitting.
+ */
+export function aidKindsByFit(kinds: readonly string[], stages: readonly (string | null | undefined)[]): { fit: string[]; other: string[] } {
+  const have = new Set(stages.filter((s): s is string => !!s));
+  if (!have.size) return { fit: [...kinds], other: [] };
+  const fit: string[] = [];
+  const other: string[] = [];
+  for (const k of kinds) {
+    const st = aidKindStages(k);
+    (!st || st.some((s) => have.has(s)) ? fit : other).push(k);
+  }
+  return { fit, other };
+}
+
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The date in China (UTC+8, no daylight saving) as YYYY-MM-DD. */
@@ -149,12 +186,12 @@ export function validateContact(f: ContactForm, today: string, studentCount = 0)
   else if (f.date < '2015-01-01') e.date = '联系日期过早';
   if (!f.mode || !(f.mode in CONTACT_MODES)) e.mode = '请选择联系方式';
   if (!f.learnedSituation && f.aidApplied.length === 0 && f.policiesExplained.length === 0) {
-    e.tasks = '请至少完成一项:了解情况、帮办申请或宣传政策';
+    e.tasks = '请至少完成一项：了解情况、帮办申请或宣传政策';
   } else if (f.aidApplied.length > MAX_ITEMS || f.policiesExplained.length > MAX_ITEMS) {
     e.tasks = `每项最多选 ${MAX_ITEMS} 个`;
   }
   if (f.flags.includes('SUSPECTED_DROPOUT') && studentCount > 0 && !f.studentID) {
-    e.flags = '标记“疑似辍学”时,请在上面选择是哪名学生';
+    e.flags = '标记“疑似辍学”时，请在上面选择是哪名学生';
   }
   if ([...f.notes.trim()].length > MAX_NOTES) e.notes = `备注最多 ${MAX_NOTES} 字`;
   return e;

@@ -71,9 +71,9 @@ describe('enum labels', () => {
         { role: 'TEACHER', org },
         { role: 'HEAD_TEACHER', grade: 4, className: '2班', org },
       ]),
-    ).toBe('松林店镇中心校 教师、班主任(四年级2班)');
+    ).toBe('松林店镇中心校 教师、班主任（四年级2班）');
     expect(positionsLine([{ role: 'AID_OFFICER', org: { name: '涿州市教育和体育局', kind: 'COUNTY_BUREAU' } }, { role: 'PRINCIPAL', org }])).toBe(
-      '涿州市教育和体育局 资助中心专干;松林店镇中心校 校长',
+      '涿州市教育和体育局 资助中心专干；松林店镇中心校 校长',
     );
     expect(positionsLine([])).toBe('');
   });
@@ -83,6 +83,9 @@ describe('enum labels', () => {
     expect(positionRoleLabel('AID_OFFICER', 'SCHOOL')).toBe('资助专干');
     expect(positionRoleLabel('HEAD_TEACHER')).toBe('班主任');
     expect(positionRoleLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+    expect(positionRoleLabel('PRINCIPAL', 'SCHOOL', 'KINDERGARTEN')).toBe('园长');
+    expect(positionRoleLabel('VICE_PRINCIPAL', 'SCHOOL', 'KINDERGARTEN')).toBe('副园长');
+    expect(positionRoleLabel('PRINCIPAL', 'SCHOOL', 'PRIMARY')).toBe('校长');
   });
 });
 
@@ -133,7 +136,7 @@ describe('ID numbers and phones', () => {
 
   it('names the school, or the outside one', () => {
     expect(schoolLabel({ school: { name: '松林店镇中心校' } })).toBe('松林店镇中心校');
-    expect(schoolLabel({ school: null, outsideSchoolName: '石家庄铁道大学' })).toBe('石家庄铁道大学(县外)');
+    expect(schoolLabel({ school: null, outsideSchoolName: '石家庄铁道大学' })).toBe('石家庄铁道大学（县外）');
     expect(schoolLabel({ school: null, outsideSchoolName: '' })).toBe('未登记学校');
   });
 });

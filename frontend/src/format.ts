@@ -138,7 +138,7 @@ export function telHref(phone: string | null | undefined): string | null {
 
 export function schoolLabel(s: { school?: { name: string } | null; outsideSchoolName?: string | null }): string {
   if (s.school?.name) return s.school.name;
-  if (s.outsideSchoolName) return `${s.outsideSchoolName}(县外)`;
+  if (s.outsideSchoolName) return `${s.outsideSchoolName}（县外）`;
   return '未登记学校';
 }
 
@@ -216,9 +216,14 @@ const POSITION_ROLE: Record<string, string> = {
   INSPECTOR: '督导',
 };
 
-/** A position as staff say it; the aid officer of a bureau is 资助中心专干. */
-export function positionRoleLabel(role: string, orgKind?: string | null): string {
+/**
+ * A position as staff say it; the aid officer of a bureau is 资助中心专干, a
+ * kindergarten's head is 园长 (as authz.PositionLabel on the server).
+ */
+export function positionRoleLabel(role: string, orgKind?: string | null, schoolType?: string | null): string {
   if (role === 'AID_OFFICER' && orgKind && orgKind !== 'SCHOOL') return '资助中心专干';
+  if (schoolType === 'KINDERGARTEN' && role === 'PRINCIPAL') return '园长';
+  if (schoolType === 'KINDERGARTEN' && role === 'VICE_PRINCIPAL') return '副园长';
   return POSITION_ROLE[role] ?? role;
 }
 
@@ -231,16 +236,21 @@ export function headTeacherClassLabel(grade: number | null | undefined, classNam
  * Positions as one line, grouped by unit: 松林店镇中心校 教师、班主任(四年级2班).
  */
 export function positionsLine(
-  positions: readonly { role: string; grade?: number | null; className?: string | null; org: { name: string; kind?: string | null } }[],
+  positions: readonly {
+    role: string;
+    grade?: number | null;
+    className?: string | null;
+    org: { name: string; kind?: string | null; schoolType?: string | null };
+  }[],
 ): string {
   const byOrg = new Map<string, string[]>();
   for (const p of positions) {
-    let label = positionRoleLabel(p.role, p.org.kind);
+    let label = positionRoleLabel(p.role, p.org.kind, p.org.schoolType);
     const cls = p.role === 'HEAD_TEACHER' ? headTeacherClassLabel(p.grade, p.className) : '';
-    if (cls) label += `(${cls})`;
+    if (cls) label += `（${cls}）`;
     const roles = byOrg.get(p.org.name) ?? [];
     if (!roles.includes(label)) roles.push(label);
     byOrg.set(p.org.name, roles);
   }
-  return [...byOrg].map(([org, roles]) => `${org} ${roles.join('、')}`).join(';');
+  return [...byOrg].map(([org, roles]) => `${org} ${roles.join('、')}`).join('；');
 }

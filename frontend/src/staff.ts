@@ -33,8 +33,8 @@ export function splitPositions(ps: readonly StaffPositionFragment[] | null | und
 }
 
 /** 教师、班主任(四年级2班) */
-export function positionLabel(p: Pick<StaffPositionFragment, 'role' | 'grade' | 'className'> & { org: { kind?: string | null } }): string {
-  const label = positionRoleLabel(p.role, p.org.kind);
+export function positionLabel(p: Pick<StaffPositionFragment, 'role' | 'grade' | 'className'> & { org: { kind?: string | null; schoolType?: string | null } }): string {
+  const label = positionRoleLabel(p.role, p.org.kind, p.org.schoolType);
   return p.role === 'HEAD_TEACHER' && p.className ? `${label}（${classOf(p.grade)}${p.className}）` : label;
 }
 

@@ -114,9 +114,9 @@ describe('query', () => {
   it('reports an expired session to the handler with the server message', async () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
-    vi.stubGlobal('fetch', answer({ errors: [{ message: '登录已过期,请重新登录', extensions: { code: 'UNAUTHENTICATED' } }], data: { viewer: null } }));
-    await expect(query(ViewerDocument, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '登录已过期,请重新登录' });
-    expect(handler).toHaveBeenCalledWith('登录已过期,请重新登录');
+    vi.stubGlobal('fetch', answer({ errors: [{ message: '登录已过期，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }], data: { viewer: null } }));
+    await expect(query(ViewerDocument, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' });
+    expect(handler).toHaveBeenCalledWith('登录已过期，请重新登录');
   });
 
   it('leaves a failed sign-in to the login form', async () => {

@@ -99,13 +99,13 @@ async function post<T>(doc: string, variables: unknown, opts: RequestOptions): P
       throw new NetworkError();
     }
     if (res.status === 502 || res.status === 503 || res.status === 504) {
-      throw new NetworkError('服务器暂时无法访问,请稍后再试');
+      throw new NetworkError('服务器暂时无法访问，请稍后再试');
     }
     let body: GraphQLBody<T>;
     try {
       body = (await res.json()) as GraphQLBody<T>;
     } catch (err) {
-      if (err instanceof SyntaxError) throw new ApiError(`服务器返回了无法识别的内容(HTTP ${res.status})`, 'BAD_RESPONSE');
+      if (err instanceof SyntaxError) throw new ApiError(`服务器返回了无法识别的内容（HTTP ${res.status}）`, 'BAD_RESPONSE');
       reportOffline();
       throw new NetworkError();
     }
@@ -120,7 +120,7 @@ async function post<T>(doc: string, variables: unknown, opts: RequestOptions): P
 function check<T>(body: GraphQLBody<T>, opts: RequestOptions): T {
   const e = body.errors?.[0];
   if (e) {
-    const err = new ApiError(e.message || '出错了,请稍后再试', e.extensions?.code ?? 'INTERNAL', e.extensions?.field ?? null);
+    const err = new ApiError(e.message || '出错了，请稍后再试', e.extensions?.code ?? 'INTERNAL', e.extensions?.field ?? null);
     if (err.code === 'UNAUTHENTICATED' && opts.sessionCheck !== false) onUnauthenticated?.(err.message);
     if (err.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChange?.();
     throw err;

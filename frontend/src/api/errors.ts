@@ -15,7 +15,7 @@ export class ApiError extends Error {
 
 /** The server could not be reached (no signal, timeout, gateway down). */
 export class NetworkError extends Error {
-  constructor(message = '网络不可用,请检查网络后重试') {
+  constructor(message = '网络不可用，请检查网络后重试') {
     super(message);
     this.name = 'NetworkError';
   }
@@ -50,5 +50,5 @@ export function isFatal(err: unknown): boolean {
 
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
-  return '出错了,请稍后再试';
+  return '出错了，请稍后再试';
 }

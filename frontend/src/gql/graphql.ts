@@ -1001,7 +1001,7 @@ export type VillageGapsQueryVariables = Exact<{
 }>;
 
 
-export type VillageGapsQuery = { coverage: { villageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, parent: { id: string, name: string } | null } | null } | null> | null } } };
+export type VillageGapsQuery = { coverage: { villageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, shortName: string, parent: { id: string, name: string } | null } | null } | null> | null } } };
 
 export type HouseholdGapsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -1011,7 +1011,7 @@ export type HouseholdGapsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdGapsQuery = { coverage: { householdGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, village: { id: string, name: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string }> | null } | null } | null> | null } } };
+export type HouseholdGapsQuery = { coverage: { householdGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, students: Array<{ id: string, name: string }> | null } | null } | null> | null } } };
 
 export type StudentGapsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -1021,7 +1021,7 @@ export type StudentGapsQueryVariables = Exact<{
 }>;
 
 
-export type StudentGapsQuery = { coverage: { studentGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, school: { id: string, name: string } | null, household: { id: string, headName: string, village: { id: string, name: string } } } | null } | null> | null } } };
+export type StudentGapsQuery = { coverage: { studentGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, outsideSchoolName: string | null, school: { id: string, name: string } | null, household: { id: string, headName: string, village: { id: string, name: string, shortName: string } } } | null } | null> | null } } };
 
 export type OverdueHouseholdsQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -1031,7 +1031,7 @@ export type OverdueHouseholdsQueryVariables = Exact<{
 }>;
 
 
-export type OverdueHouseholdsQuery = { coverage: { overdueHouseholds: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, lastContactOn: string, hasGuarantor: boolean, village: { id: string, name: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string } | null } | null } | null> | null } } };
+export type OverdueHouseholdsQuery = { coverage: { overdueHouseholds: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, lastContactOn: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string } | null } | null } | null> | null } } };
 
 export type VillageArchiveQueryVariables = Exact<{
   id: string;
@@ -1092,7 +1092,7 @@ export type TownshipStatsQuery = { households: { totalCount: number }, registere
 export type MyFamiliesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFamiliesQuery = { myFamilies: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null } | null } | null> | null }, overdue: { totalCount: number }, students: { totalCount: number } };
+export type MyFamiliesQuery = { myFamilies: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null } | null } | null> | null }, overdue: { totalCount: number }, students: { totalCount: number } };
 
 export type CoverageSummaryQueryVariables = Exact<{
   divisionCode?: string | null | undefined;
@@ -1122,7 +1122,7 @@ export type HouseholdsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdsQuery = { households: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, lastContactOn: string, hasGuarantor: boolean, guarantor: { id: string, name: string } | null, village: { id: string, name: string, parent: { id: string, name: string } | null }, students: Array<{ id: string }> | null } | null } | null> | null } };
+export type HouseholdsQuery = { households: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, headName: string, status: HouseholdStatus, dibao: boolean, tekun: boolean, disabled: boolean, phone: string | null, lastContactOn: string, hasGuarantor: boolean, guarantor: { id: string, name: string } | null, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null }, students: Array<{ id: string }> | null } | null } | null> | null } };
 
 export type HouseholdTotalsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1135,7 +1135,7 @@ export type HouseholdTotalsQueryVariables = Exact<{
 
 export type HouseholdTotalsQuery = { registered: { totalCount: number }, guaranteed: { totalCount: number } };
 
-export type FamilyFragment = { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null };
+export type FamilyFragment = { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null };
 
 export type ContactRecordFragment = { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null };
 
@@ -1145,7 +1145,7 @@ export type HouseholdQueryVariables = Exact<{
 
 
 export type HouseholdQuery = { node:
-    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, contacts: { totalCount: number, edges: Array<{ node: { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null } | null } | null> | null }, village: { id: string, name: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null }
+    | { id: string, number: string, headName: string, status: HouseholdStatus, registered: boolean, dibao: boolean, tekun: boolean, disabled: boolean, size: number | null, phone: string | null, address: string | null, villageCode: string, lastContactOn: string, updatedAt: string, hasGuarantor: boolean, contacts: { totalCount: number, edges: Array<{ node: { id: string, uuid: string, date: string, mode: ContactMode, learnedSituation: boolean, aidApplied: Array<string> | null, policiesExplained: Array<string> | null, flags: Array<string> | null, notes: string | null, createdAt: string, person: { id: string, name: string }, recordedBy: { id: string, name: string }, student: { id: string, name: string } | null } | null } | null> | null }, village: { id: string, name: string, shortName: string, code: string, parent: { id: string, name: string } | null }, guarantor: { id: string, name: string, phone: string } | null, students: Array<{ id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, school: { id: string, name: string, divisionCode: string } | null, contactPerson: { id: string, name: string } | null }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -1199,7 +1199,7 @@ export type StudentEditQueryVariables = Exact<{
 
 
 export type StudentEditQuery = { node:
-    | { id: string, name: string, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, number: string, headName: string, village: { id: string, name: string } } }
+    | { id: string, name: string, idNumber: string | null, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, villageCode: string, schoolID: string | null, outsideSchoolName: string | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, number: string, headName: string, village: { id: string, name: string, shortName: string } } }
     | Record<PropertyKey, never>
    | null };
 
@@ -1247,7 +1247,7 @@ export type HouseholdOptionsQueryVariables = Exact<{
 }>;
 
 
-export type HouseholdOptionsQuery = { households: { edges: Array<{ node: { id: string, number: string, headName: string, village: { id: string, name: string } } | null } | null> | null } };
+export type HouseholdOptionsQuery = { households: { edges: Array<{ node: { id: string, number: string, headName: string, village: { id: string, name: string, shortName: string } } | null } | null> | null } };
 
 export type RemindersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1332,9 +1332,9 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type StaffPositionFragment = { id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } };
+export type StaffPositionFragment = { id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } };
 
-export type StaffPersonFragment = { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null };
+export type StaffPersonFragment = { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null };
 
 export type StaffQueryVariables = Exact<{
   first: number;
@@ -1345,7 +1345,7 @@ export type StaffQueryVariables = Exact<{
 }>;
 
 
-export type StaffQuery = { staff: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null } | null } | null> | null } };
+export type StaffQuery = { staff: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null } | null } | null> | null } };
 
 export type StaffMemberQueryVariables = Exact<{
   id: string;
@@ -1353,7 +1353,7 @@ export type StaffMemberQueryVariables = Exact<{
 
 
 export type StaffMemberQuery = { node:
-    | { createdAt: string, id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind } }> | null }
+    | { createdAt: string, id: string, name: string, phone: string, active: boolean, leftAt: string | null, mustChangePassword: boolean, positions: Array<{ id: string, role: PositionRole, grade: number | null, className: string | null, startedAt: string, endedAt: string | null, endReason: string | null, org: { id: string, name: string, kind: OrgKind, schoolType: OrgSchoolType | null } }> | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -1452,7 +1452,7 @@ export type StudentsQueryVariables = Exact<{
 }>;
 
 
-export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, contactPerson: { id: string, name: string } | null, school: { id: string, name: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
+export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, contactPerson: { id: string, name: string } | null, school: { id: string, name: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
 
 export type StudentTotalsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1613,6 +1613,7 @@ export const FamilyFragmentDoc = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -1736,6 +1737,7 @@ export const StaffPositionFragmentDoc = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
     `, {"fragmentName":"StaffPosition"}) as unknown as TypedDocumentString<StaffPositionFragment, unknown>;
@@ -1763,6 +1765,7 @@ export const StaffPersonFragmentDoc = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }`, {"fragmentName":"StaffPerson"}) as unknown as TypedDocumentString<StaffPersonFragment, unknown>;
 export const HandoverRowFragmentDoc = new TypedDocumentString(`
@@ -2192,6 +2195,7 @@ export const VillageGapsDocument = new TypedDocumentString(`
           id
           code
           name
+          shortName
           parent {
             id
             name
@@ -2220,6 +2224,7 @@ export const HouseholdGapsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name
@@ -2263,6 +2268,7 @@ export const StudentGapsDocument = new TypedDocumentString(`
             village {
               id
               name
+              shortName
             }
           }
         }
@@ -2290,6 +2296,7 @@ export const OverdueHouseholdsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name
@@ -2633,6 +2640,7 @@ export const MyFamiliesDocument = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -2760,6 +2768,7 @@ export const HouseholdsDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
           parent {
             id
             name
@@ -2829,6 +2838,7 @@ export const HouseholdDocument = new TypedDocumentString(`
   village {
     id
     name
+    shortName
     code
     parent {
       id
@@ -3048,6 +3058,7 @@ export const StudentEditDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
         }
       }
     }
@@ -3145,6 +3156,7 @@ export const HouseholdOptionsDocument = new TypedDocumentString(`
         village {
           id
           name
+          shortName
         }
       }
     }
@@ -3411,6 +3423,7 @@ export const StaffDocument = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
 fragment StaffPerson on Person {
@@ -3445,6 +3458,7 @@ export const StaffMemberDocument = new TypedDocumentString(`
     id
     name
     kind
+    schoolType
   }
 }
 fragment StaffPerson on Person {
@@ -3793,6 +3807,7 @@ export const StudentsDocument = new TypedDocumentString(`
           village {
             id
             name
+            shortName
             parent {
               id
               name

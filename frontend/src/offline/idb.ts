@@ -12,7 +12,7 @@ export function openDB(): Promise<IDBDatabase> {
   if (opening) return opening;
   opening = new Promise<IDBDatabase>((resolve, reject) => {
     if (typeof indexedDB === 'undefined') {
-      reject(new Error('此浏览器不支持离线存储(IndexedDB)'));
+      reject(new Error('此浏览器不支持离线存储（IndexedDB）'));
       return;
     }
     const req = indexedDB.open(DB_NAME, DB_VERSION);
@@ -31,7 +31,7 @@ export function openDB(): Promise<IDBDatabase> {
       resolve(db);
     };
     req.onerror = () => reject(req.error ?? new Error('无法打开离线存储'));
-    req.onblocked = () => reject(new Error('离线存储被其他页面占用,请关闭其他页面后重试'));
+    req.onblocked = () => reject(new Error('离线存储被其他页面占用，请关闭其他页面后重试'));
   }).catch((err) => {
     opening = null;
     throw err;

@@ -98,7 +98,7 @@ describe('flush', () => {
     expect(r1).toEqual({ sent: 0, failed: 0, pending: 2 });
     expect(down).toHaveBeenCalledTimes(1); // the second is not tried: the network is gone
     let first = (await outbox.get(a.id))!;
-    expect(first).toMatchObject({ state: 'pending', attempts: 1, lastError: '网络不可用,请检查网络后重试' });
+    expect(first).toMatchObject({ state: 'pending', attempts: 1, lastError: '网络不可用，请检查网络后重试' });
 
     const r2 = await outbox.flush(async (i) => void ids.push(i.id), { online, isPermanent });
     expect(r2).toEqual({ sent: 2, failed: 0, pending: 0 });

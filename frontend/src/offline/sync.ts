@@ -14,7 +14,7 @@ export function registerSender(kind: string, send: Sender): void {
 
 export function sendItem(item: OutboxItem): Promise<void> {
   const send = senders.get(item.kind);
-  if (!send) return Promise.reject(new Error(`此版本无法发送「${item.kind}」记录,请更新后重试`));
+  if (!send) return Promise.reject(new Error(`此版本无法发送「${item.kind}」记录，请更新后重试`));
   return send(item);
 }
 

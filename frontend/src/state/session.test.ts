@@ -158,9 +158,9 @@ describe('session', () => {
   it('an expired session keeps the offline data and says why', async () => {
     const { sessionExpired, session } = await freshSession();
     await writeCached('k', 1);
-    sessionExpired('登录已过期,请重新登录');
+    sessionExpired('登录已过期，请重新登录');
     expect(session.viewer).toBeNull();
-    expect(session.notice).toBe('登录已过期,请重新登录');
+    expect(session.notice).toBe('登录已过期，请重新登录');
     expect((await readCached('k'))?.data).toBe(1);
   });
 });

@@ -50,7 +50,7 @@ export function loadViewer(): Promise<Viewer | null> {
       setOwner(session.viewer?.person?.id ?? null);
     } catch (err) {
       session.viewer = null;
-      if (err instanceof NetworkError) session.notice = '网络不可用,且本机没有离线数据,请联网后登录';
+      if (err instanceof NetworkError) session.notice = '网络不可用，且本机没有离线数据，请联网后登录';
       else if (err instanceof ApiError && err.code !== 'UNAUTHENTICATED') session.notice = err.message;
     }
     return session.viewer;
@@ -117,6 +117,6 @@ export async function logout(): Promise<void> {
 /** The server said the session is gone: keep the offline data, ask to sign in. */
 export function sessionExpired(message: string): void {
   session.viewer = null;
-  session.notice = message || '登录已过期,请重新登录';
+  session.notice = message || '登录已过期，请重新登录';
   loaded = Promise.resolve(null);
 }
