@@ -124,7 +124,7 @@ type builder struct {
 	start      time.Time // when the guarantees began
 	today      time.Time // in China; visits are logged up to it
 	auth       *auth.Service
-	signatures []string  // drawn once, reused by every signer
+	signatures []string // drawn once, reused by every signer
 }
 
 // Build creates one county's units, staff, households and students in a

@@ -59,7 +59,7 @@ func seedDropout(sys context.Context, c *ent.Client, now time.Time) error {
 			q := c.AbsenceStep.Create().SetReportID(r.ID).SetStudentID(s.ID).SetVillageCode(s.VillageCode).
 				SetNillableSchoolID(s.SchoolID).SetKind(k).SetDueAt(dropout.Due(k, reported))
 			if i == 0 && k == dropout.Steps[0] {
-				q.SetDoneAt(reported.Add(5 * time.Hour)).SetDoneByID(teacher.ID).SetNote("已家访,家长称孩子发烧")
+				q.SetDoneAt(reported.Add(5 * time.Hour)).SetDoneByID(teacher.ID).SetNote("已家访，家长称孩子发烧")
 			}
 			q.ExecX(sys)
 		}
@@ -94,15 +94,15 @@ func seedDropout(sys context.Context, c *ent.Client, now time.Time) error {
 	if len(cases) > 0 {
 		act(cases[0], caseaction.KindPersuasion, -6, "班主任、校长、村主任", "入户", caseaction.OutcomePromised, "家长同意送孩子返校")
 		act(cases[0], caseaction.KindNote, -2, "班主任", "到校核实", caseaction.OutcomeReturned, "已返校上课")
-		closeAs(cases[0], dropoutcase.CloseReasonReturned, "已返校复学,班主任到校核实")
+		closeAs(cases[0], dropoutcase.CloseReasonReturned, "已返校复学，班主任到校核实")
 	}
 	if len(cases) > 1 {
-		act(cases[1], caseaction.KindVerification, -4, "校长", "学籍系统查询", caseaction.OutcomeOther, "通过学籍系统查询:在广东省东莞市某小学就读")
-		closeAs(cases[1], dropoutcase.CloseReasonStudyingElsewhere, "省外就读,学籍系统查询确认")
+		act(cases[1], caseaction.KindVerification, -4, "校长", "学籍系统查询", caseaction.OutcomeOther, "通过学籍系统查询：在广东省东莞市某小学就读")
+		closeAs(cases[1], dropoutcase.CloseReasonStudyingElsewhere, "省外就读，学籍系统查询确认")
 	}
 	if len(cases) > 2 {
 		c.DropoutCase.UpdateOne(cases[2]).SetKind(dropoutcase.KindDropout).ExecX(sys)
-		act(cases[2], caseaction.KindPersuasion, -9, "班主任、村干部", "入户", caseaction.OutcomeRefused, "孩子不愿上学,家长外出务工")
+		act(cases[2], caseaction.KindPersuasion, -9, "班主任、村干部", "入户", caseaction.OutcomeRefused, "孩子不愿上学，家长外出务工")
 		act(cases[2], caseaction.KindPersuasion, -5, "校长、乡镇干部", "入户", caseaction.OutcomeRefused, "再次劝返无效")
 		act(cases[2], caseaction.KindReport, -3, "校长", "书面", caseaction.OutcomeOther, "已报乡镇政府和县教育局")
 	}

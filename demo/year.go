@@ -3,6 +3,8 @@ package demo
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	entagreement "sanbao/ent/agreement"
@@ -127,7 +129,8 @@ func (b *builder) failedImport() error {
 	kids := b.c.Student.Query().Where(student.SchoolID(school.ID), student.StageEQ(student.StagePrimary)).
 		WithHousehold().Order(student.ByID()).Limit(8).AllX(b.ctx)
 	var csv bytes.Buffer
-	csv.WriteString("姓名,身份证号,户编号,学段,年级,班级\r\n")
+	line := func(cells ...string) { csv.WriteString(strings.Join(cells, ",") + "\r\n") }
+	line("姓名", "身份证号", "户编号", "学段", "年级", "班级")
 	for i, s := range kids {
 		id, grade := s.IDNumber, 0
 		if s.Grade != nil {
@@ -139,7 +142,7 @@ func (b *builder) failedImport() error {
 		case 5:
 			grade = 13
 		}
-		fmt.Fprintf(&csv, "%s,%s,%s,小学,%d,%s\r\n", s.Name, id, s.Edges.Household.Number, grade, s.ClassName)
+		line(s.Name, id, s.Edges.Household.Number, "小学", strconv.Itoa(grade), s.ClassName)
 	}
 	ctx, err := b.asPerson(principal)
 	if err != nil {

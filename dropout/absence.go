@@ -118,7 +118,7 @@ func ReportAbsence(ctx context.Context, c *ent.Client, in AbsenceInput, now time
 		if err != nil {
 			return nil, fmt.Errorf("dropout: report %s neither stored nor found: %w", id, err)
 		}
-		return nil, fielderr.New("studentID", "%s已有未结束的缺勤报告(自 %s 起缺勤)", s.Name, open.AbsentSince)
+		return nil, fielderr.New("studentID", "%s已有未结束的缺勤报告（自 %s 起缺勤）", s.Name, open.AbsentSince)
 	}
 	if err != nil {
 		return nil, err

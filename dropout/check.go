@@ -60,8 +60,8 @@ var Kinds = []checkrun.Kind{checkrun.KindUnenrolled, checkrun.KindAbsence, check
 
 // KindLabels name the checks as the ministry's notice does.
 var KindLabels = map[checkrun.Kind]string{
-	checkrun.KindUnenrolled: "户籍比学籍:适龄未入学",
-	checkrun.KindAbsence:    "学籍比在校:缺勤未返校",
+	checkrun.KindUnenrolled: "户籍比学籍：适龄未入学",
+	checkrun.KindAbsence:    "学籍比在校：缺勤未返校",
 	checkrun.KindLifted:     "辍学比脱贫户",
 }
 
