@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -160,6 +161,33 @@ func TestAgreementPDF(t *testing.T) {
 	code, pdf = get(t, srv.URL+"/agreements/archive.pdf?term=2026—2027学年&divisionCode=130681000000", admin)
 	if code != 200 || !strings.Contains(pdfText(t, pdf, false), "甲校长") {
 		t.Fatalf("archive: %d", code)
+	}
+	// Bound as a file: a cover, contents whose page numbers are where each
+	// agreement starts, and every page numbered in the whole file.
+	pages := strings.Split(strings.TrimRight(pdfText(t, pdf, false), "\f"), "\f")
+	n := len(pages)
+	if !strings.Contains(pages[0], "责任书档案") || !strings.Contains(pages[0], "涿州市 2026—2027学年") || !strings.Contains(pages[1], "目录") {
+		t.Fatalf("cover and contents:\n%s\n%s", pages[0], pages[1])
+	}
+	entry := regexp.MustCompile(`1\. (\S+)（([^）]+)）\s+(\d+)`).FindStringSubmatch(pages[1])
+	if entry == nil {
+		t.Fatalf("no first entry in the contents:\n%s", pages[1])
+	}
+	at, _ := strconv.Atoi(entry[3])
+	if at < 3 || at > n || !strings.Contains(pages[at-1], entry[1]) || !strings.Contains(pages[at-1], "本份第 1 页") {
+		t.Errorf("contents say %q starts on page %d of %d:\n%s", entry[1], at, n, pages[min(at, n)-1])
+	}
+	for i, p := range pages {
+		if !strings.Contains(p, fmt.Sprintf("全册第 %d / %d 页", i+1, n)) {
+			t.Errorf("page %d is not numbered %d / %d:\n%s", i+1, i+1, n, p)
+		}
+	}
+	if bin, err := exec.LookPath("pdfinfo"); err == nil {
+		f := filepath.Join(t.TempDir(), "archive.pdf")
+		os.WriteFile(f, pdf, 0o600)
+		if info, _ := exec.Command(bin, f).Output(); !strings.Contains(string(info), "责任书档案（涿州市 2026—2027学年）") {
+			t.Errorf("archive Title metadata:\n%s", info)
+		}
 	}
 }
 

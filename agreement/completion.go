@@ -44,6 +44,7 @@ type Completion struct {
 type Place struct {
 	Range    *divcode.Range
 	SchoolID int
+	Name     string // the unit's or division's name, for titles
 }
 
 // Predicate is the place as a filter.

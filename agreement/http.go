@@ -3,14 +3,17 @@ package agreement
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"sanbao/authz"
 	"sanbao/divcode"
 	"sanbao/ent"
 	"sanbao/ent/agreement"
+	"sanbao/ent/division"
 	"sanbao/ent/org"
 	"sanbao/term"
 )
@@ -32,6 +35,7 @@ func Handler(c *ent.Client) http.Handler {
 		name := strings.TrimPrefix(r.URL.Path, "/agreements/")
 		q := c.Agreement.Query().WithIssuerOrg()
 		file := name
+		var archive *Archive
 		if name == "archive.pdf" {
 			p, err := place(r, c)
 			if err != nil {
@@ -46,6 +50,7 @@ func Handler(c *ent.Client) http.Handler {
 			q.Where(agreement.Term(label), agreement.StateEQ(agreement.StateSigned), p.Predicate()).
 				Order(agreement.ByIssuerOrgID(), agreement.ByKind(), agreement.ByID()).Limit(MaxBatch)
 			file = "责任书-" + label + ".pdf"
+			archive = &Archive{Scope: p.Name + " " + label, Made: time.Now()}
 		} else {
 			id, err := strconv.Atoi(strings.TrimSuffix(name, ".pdf"))
 			if err != nil || !strings.HasSuffix(name, ".pdf") {
@@ -64,7 +69,11 @@ func Handler(c *ent.Client) http.Handler {
 			return
 		}
 		var buf bytes.Buffer
-		if err := WritePDF(&buf, as); err != nil {
+		write := WritePDF
+		if archive != nil {
+			write = func(w io.Writer, as []*ent.Agreement) error { return WriteArchive(w, as, *archive) }
+		}
+		if err := write(&buf, as); err != nil {
 			http.Error(w, "生成 PDF 失败", http.StatusInternalServerError)
 			return
 		}
@@ -88,10 +97,10 @@ func place(r *http.Request, c *ent.Client) (Place, error) {
 			return Place{}, fmt.Errorf("orgID 无效")
 		}
 		if o.Kind == org.KindSchool {
-			return Place{SchoolID: o.ID}, nil
+			return Place{SchoolID: o.ID, Name: o.Name}, nil
 		}
 		rng := divcode.SubtreeOf(o.DivisionCode)
-		return Place{Range: &rng}, nil
+		return Place{Range: &rng, Name: o.Name}, nil
 	}
 	code := qs.Get("divisionCode")
 	if code == "" {
@@ -101,7 +110,11 @@ func place(r *http.Request, c *ent.Client) (Place, error) {
 		return Place{}, fmt.Errorf("divisionCode 无效：%v", err)
 	}
 	rng := divcode.SubtreeOf(code)
-	return Place{Range: &rng}, nil
+	name := code
+	if d, err := c.Division.Query().Where(division.Code(code)).Only(r.Context()); err == nil {
+		name = d.Name
+	}
+	return Place{Range: &rng, Name: name}, nil
 }
 
 func escape(s string) string {

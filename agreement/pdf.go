@@ -29,42 +29,72 @@ type doc struct {
 	pdf *gopdf.GoPdf
 	y   float64
 	a   *ent.Agreement
-	n   int
+	n   int // page within the agreement
+	// In an archive: the page within the whole file, and the file's pages.
+	global, total int
+}
+
+func newDoc(title string) (*doc, error) {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+	pdf.SetInfo(gopdf.PdfInfo{Title: title, Creator: "sanbao 三包联系"})
+	if err := pdf.AddTTFFontData("cjk", cjkFont); err != nil {
+		return nil, fmt.Errorf("font: %w", err)
+	}
+	return &doc{pdf: pdf}, nil
 }
 
 // WritePDF writes the agreements (with IssuerOrg loaded) to w, each starting
 // on a new A4 page, with both parties' signatures where signed.
 func WritePDF(w io.Writer, as []*ent.Agreement) error {
-	pdf := &gopdf.GoPdf{}
-	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-	pdf.SetInfo(gopdf.PdfInfo{Title: pdfTitle(as), Creator: "sanbao 三包联系"})
-	if err := pdf.AddTTFFontData("cjk", cjkFont); err != nil {
-		return fmt.Errorf("font: %w", err)
+	d, err := newDoc(pdfTitle(as))
+	if err != nil {
+		return err
 	}
-	d := &doc{pdf: pdf}
+	if _, err := d.agreements(as); err != nil {
+		return err
+	}
+	_, err = d.pdf.WriteTo(w)
+	return err
+}
+
+// agreements sets each agreement from a new page and returns the page of
+// the file each starts on.
+func (d *doc) agreements(as []*ent.Agreement) ([]int, error) {
+	var starts []int
 	for _, a := range as {
 		d.a = a
+		starts = append(starts, d.global+1)
 		if err := d.agreement(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if len(as) == 0 {
 		d.page()
 		d.line("没有符合条件的已签署责任书。", bodySize)
 	}
-	_, err := pdf.WriteTo(w)
-	return err
+	return starts, nil
 }
 
 func (d *doc) page() {
 	d.pdf.AddPage()
 	d.n++
+	d.global++
 	d.y = margin
-	if d.a != nil {
-		d.pdf.SetFont("cjk", "", 8)
-		d.pdf.SetXY(margin, pageH-40)
-		d.pdf.Cell(nil, fmt.Sprintf("文本校验码 SHA-256 %s    第 %d 页", d.a.ContentHash, d.n))
+	var foot string
+	switch {
+	case d.a != nil && d.total > 0:
+		foot = fmt.Sprintf("文本校验码 SHA-256 %s    本份第 %d 页    全册第 %d / %d 页", d.a.ContentHash, d.n, d.global, d.total)
+	case d.a != nil:
+		foot = fmt.Sprintf("文本校验码 SHA-256 %s    第 %d 页", d.a.ContentHash, d.n)
+	case d.total > 0:
+		foot = fmt.Sprintf("全册第 %d / %d 页", d.global, d.total)
+	default:
+		return
 	}
+	d.pdf.SetFont("cjk", "", 8)
+	d.pdf.SetXY(margin, pageH-40)
+	d.pdf.Cell(nil, foot)
 }
 
 func (d *doc) need(h float64) {
