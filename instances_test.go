@@ -84,7 +84,7 @@ func (in *instance) waitReady(t *testing.T) {
 }
 
 // call sends a GraphQL request and returns data and the first error's code.
-func call(t *testing.T, url, token, query string, vars map[string]any) (map[string]any, string) {
+func call(t testing.TB, url, token, query string, vars map[string]any) (map[string]any, string) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))

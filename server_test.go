@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -27,28 +26,14 @@ import (
 	"sanbao/store/storetest"
 )
 
+// gql sends a GraphQL request that must succeed and returns its data.
 func gql(t testing.TB, url, token, query string, vars map[string]any) map[string]any {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+	d, code := call(t, url, token, query, vars)
+	if code != "" {
+		t.Fatalf("%s: %s", query, code)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out struct {
-		Data   map[string]any `json:"data"`
-		Errors []any          `json:"errors"`
-	}
-	json.NewDecoder(resp.Body).Decode(&out)
-	if len(out.Errors) > 0 {
-		t.Fatalf("%s: %v", query, out.Errors)
-	}
-	return out.Data
+	return d
 }
 
 func login(t testing.TB, url, phone string) string {
