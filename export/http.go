@@ -13,6 +13,10 @@ import (
 	"sanbao/ent"
 )
 
+// slots bounds the exports built at once: each holds a database connection
+// and tens of MB of buffers for as long as it runs, up to minutes.
+var slots = make(chan struct{}, 4)
+
 // Handler serves GET /exports/{kind}.xlsx?division=…|school=…&… for the
 // signed-in viewer (behind auth.Service.Middleware, as /imports/ is). Errors
 // answer JSON {"error": …, "code": …} with a Chinese message.
@@ -26,6 +30,14 @@ func Handler(c *ent.Client) http.Handler {
 		k, found := Lookup(name)
 		if !ok || !found {
 			reply(w, http.StatusNotFound, "NOT_FOUND", "没有这种导出")
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		default:
+			w.Header().Set("Retry-After", "10")
+			reply(w, http.StatusServiceUnavailable, "BUSY", "正在导出的名单较多，请稍后再试")
 			return
 		}
 		// A province-wide list takes longer than the server's write timeout.
