@@ -6,7 +6,8 @@
 // database, Debian's Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, openBrowser, screenshotPath, signIn, startServer, VIEWPORTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { api, FRONTEND, openBrowser, screenshotPath, signIn, startServer, VIEWPORTS } from './harness.mjs';
 
 const ROLES = {
   aid: '13900000001', // 县资助中心
@@ -65,6 +66,7 @@ async function routesFor(role) {
     '/signing/templates',
     '/staff',
     '/import',
+    '/audit',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);
@@ -74,6 +76,20 @@ async function routesFor(role) {
   if (person) paths.push(`/staff/${person}`);
   return paths;
 }
+
+test('the pages visited cover every route of router.ts', async () => {
+  const visited = new Set();
+  for (const role of Object.keys(ROLES)) for (const p of await routesFor(role)) visited.add(p.split('?')[0]);
+  const router = readFileSync(`${FRONTEND}/src/router.ts`, 'utf8');
+  const missing = [...router.matchAll(/path: '([^']+)'/g)]
+    .map((m) => m[1])
+    .filter((r) => r !== '/login' && !r.startsWith('/:pathMatch'))
+    .filter((r) => {
+      const re = new RegExp(`^${r.replace(/:[a-zA-Z]+/g, '[^/]+')}$`);
+      return ![...visited].some((v) => re.test(v));
+    });
+  assert.deepEqual(missing, [], `routes no role visits: ${missing.join(' ')}`);
+});
 
 /** Waits until the page has drawn its data (no spinner, no request running). */
 async function settle(page) {
