@@ -16,8 +16,8 @@ import {
   unitsOf,
 } from './staff';
 
-const school = { id: 's1', name: '松林店镇中心校', kind: 'SCHOOL' as const };
-const bureau = { id: 'b1', name: '涿州市教育和体育局', kind: 'COUNTY_BUREAU' as const };
+const school = { id: 's1', name: '松林店镇中心校', kind: 'SCHOOL' as const, schoolType: 'NINE_YEAR' as const };
+const bureau = { id: 'b1', name: '涿州市教育和体育局', kind: 'COUNTY_BUREAU' as const, schoolType: null };
 function pos(p: Partial<StaffPositionFragment>): StaffPositionFragment {
   return { id: '1', role: 'TEACHER', grade: null, className: null, startedAt: '2025-09-01T00:00:00+08:00', endedAt: null, endReason: null, org: school, ...p };
 }
