@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"sanbao/ent"
 	entagreement "sanbao/ent/agreement"
 	"sanbao/ent/assignment"
 	"sanbao/ent/org"
@@ -67,25 +68,44 @@ func (b *builder) issueDates() error {
 	return nil
 }
 
-// staffChanges moves one teacher of the demo principal's school to a
-// village school, handing her families to a colleague, and lets another
-// leave three weeks ago without a handover: his families wait under 无人负责
-// on the coverage screen.
+// staffChanges moves one teacher of a school in the demo principal's
+// township to another school, handing her families to a colleague, and lets
+// another leave three weeks ago without a handover: his families wait under
+// 无人负责 on the coverage screen. The demo principal's own school is left
+// as it is, so its agreements and staff read as README says.
 func (b *builder) staffChanges() error {
-	school := b.c.Org.Query().Where(org.Name(Accounts[1].Org)).FirstX(b.ctx)
+	home := b.c.Org.Query().Where(org.Name(Accounts[1].Org)).FirstX(b.ctx)
+	schools := b.c.Org.Query().Where(org.KindEQ(org.KindSchool), org.DivisionCodeHasPrefix(home.DivisionCode[:9]),
+		org.IDNEQ(home.ID)).Order(org.ByID()).AllX(b.ctx)
 	responsible := b.c.Assignment.Query().Where(assignment.EndsAtIsNil()).Select(assignment.FieldPersonID).IntsX(b.ctx)
-	teachers := b.c.Person.Query().Where(person.Not(person.PhoneHasPrefix("139000000")), person.IDIn(responsible...),
-		person.HasPositionsWith(position.OrgID(school.ID), position.RoleEQ(position.RoleTeacher), position.EndedAtIsNil())).
-		Order(person.ByID()).Limit(3).AllX(b.ctx)
-	if len(teachers) < 3 {
+	var teachers []*ent.Person
+	var from *ent.Org
+	for _, o := range schools {
+		teachers = b.c.Person.Query().Where(person.Not(person.PhoneHasPrefix("139000000")), person.IDIn(responsible...),
+			person.HasPositionsWith(position.OrgID(o.ID), position.RoleEQ(position.RoleTeacher), position.EndedAtIsNil())).
+			Order(person.ByID()).Limit(3).AllX(b.ctx)
+		if len(teachers) == 3 {
+			from = o
+			break
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	var to *ent.Org
+	for _, o := range schools {
+		if o.ID != from.ID {
+			to = o
+			break
+		}
+	}
+	if to == nil {
 		return nil
 	}
 	ctx, err := b.asPerson(b.adminID)
 	if err != nil {
 		return err
 	}
-	to := b.c.Org.Query().Where(org.KindEQ(org.KindSchool), org.DivisionCodeHasPrefix(school.DivisionCode[:9]),
-		org.IDNEQ(school.ID), org.IsCentral(false)).Order(org.ByID()).FirstX(b.ctx)
 	heir := teachers[2].ID
 	moved, left := teachers[0], teachers[1]
 	if _, err := staff.MovePerson(ctx, b.c, b.auth, staff.Move{PersonID: moved.ID,

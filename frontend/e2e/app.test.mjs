@@ -409,6 +409,8 @@ describe('browsing in scope (phone)', () => {
       await signIn(page, server.url, ACCOUNTS.inspector);
       await expectHome(page);
       await page.getByTestId('home-area').waitFor();
+      // The home has finished loading: nothing but the tap below meets the expired session.
+      await page.waitForLoadState('networkidle');
       await context.addCookies([{ name: 'sanbao_session', value: 'expired-or-revoked', url: server.url }]);
       await page.locator('[data-tab="students"]').click();
       await page.waitForURL(/\/login\?redirect=(%2F|\/)students$/);
