@@ -409,7 +409,10 @@ describe('browsing in scope (phone)', () => {
       await signIn(page, server.url, ACCOUNTS.inspector);
       await expectHome(page);
       await page.getByTestId('home-area').waitFor();
-      // The home has finished loading: nothing but the tap below meets the expired session.
+      // From 我的, which loads no more pages as it scrolls: nothing but the tap
+      // below meets the expired session.
+      await page.locator('[data-tab="me"]').click();
+      await page.waitForURL(`${server.url}/me`);
       await page.waitForLoadState('networkidle');
       await context.addCookies([{ name: 'sanbao_session', value: 'expired-or-revoked', url: server.url }]);
       await page.locator('[data-tab="students"]').click();
