@@ -1,1 +1,0 @@
-import{J as e,X as t}from"./vue-UAKsTmtj.js";function n(n=`(min-width: 1024px)`){let r=window.matchMedia(n),i=t(r.matches),a=e=>i.value=e.matches;return r.addEventListener(`change`,a),e(()=>r.removeEventListener(`change`,a)),i}export{n as t};

@@ -1,0 +1,1 @@
+import{Y as e,Z as t}from"./vue-BXRm0bps.js";function n(n=`(min-width: 1024px)`){let r=window.matchMedia(n),i=t(r.matches),a=e=>i.value=e.matches;return r.addEventListener(`change`,a),e(()=>r.removeEventListener(`change`,a)),i}export{n as t};
