@@ -263,7 +263,7 @@ func runCmd(ctx context.Context, args []string) error {
 	}
 	json.Unmarshal(raw, &m)
 	// The floor has its own pool, as the server has.
-	floorDB, err := sql.Open("postgres", *dbURL)
+	floorDB, err := sql.Open("postgres", store.PostgresDSN(*dbURL))
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func Open(ctx context.Context, url string, opts ...ent.Option) (*DB, error) {
 func Connect(rawURL string, opts ...ent.Option) (*DB, error) {
 	name, drvName, dsn := dialect.SQLite, "sqlite", sqliteDSN(rawURL)
 	if isPostgres(rawURL) {
-		name, drvName, dsn = dialect.Postgres, "postgres", rawURL
+		name, drvName, dsn = dialect.Postgres, "postgres", PostgresDSN(rawURL)
 	}
 	sdb, err := sql.Open(drvName, dsn)
 	if err != nil {
@@ -182,6 +182,24 @@ func sqlitePath(s string) string {
 		return ""
 	}
 	return path
+}
+
+// PostgresDSN asks lib/pq for binary_parameters (unless the URL says
+// otherwise): a statement with arguments then costs one round trip (the
+// unnamed statement is parsed, bound and executed at once) instead of two
+// (prepare, then execute). Only []byte arguments change form, and sanbao
+// sends those to bytea columns only (no jsonb fields): TestBinaryParameters.
+func PostgresDSN(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL // sql.Open reports it
+	}
+	q := u.Query()
+	if q.Get("binary_parameters") == "" {
+		q.Set("binary_parameters", "yes")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }
 
 func isPostgres(u string) bool {

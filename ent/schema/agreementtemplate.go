@@ -22,7 +22,7 @@ func (AgreementTemplate) Fields() []ent.Field {
 		field.Enum("kind").NamedValues(agreementKinds...).Immutable(),
 		field.String("owner_code").Default("").Immutable().Comment("county code, empty for sanbao's default"),
 		maxChars(field.String("title").NotEmpty(), 100),
-		field.Strings("duties").Comment("numbered duties, in order"),
+		field.Strings("duties").SchemaType(jsonText).Comment("numbered duties, in order"),
 		maxChars(field.String("closing").Default(""), 500),
 		field.Int("version").Default(1),
 		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),

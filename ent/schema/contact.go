@@ -35,9 +35,9 @@ func (Contact) Fields() []ent.Field {
 		field.Enum("mode").NamedValues("HomeVisit", "HOME_VISIT", "Phone", "PHONE", "Wechat", "WECHAT", "SchoolMeeting", "SCHOOL_MEETING").
 			Immutable().Comment("入户走访 / 电话 / 微信 / 到校面谈"),
 		field.Bool("learned_situation").Default(false).Immutable().Comment("了解情况"),
-		field.Strings("aid_applied").Optional().Immutable().Comment("帮办申请: which aid"),
-		field.Strings("policies_explained").Optional().Immutable().Comment("宣传政策: which policies"),
-		field.Strings("flags").Optional().Immutable().Comment("situation seen, e.g. SUSPECTED_DROPOUT"),
+		field.Strings("aid_applied").SchemaType(jsonText).Optional().Immutable().Comment("帮办申请: which aid"),
+		field.Strings("policies_explained").SchemaType(jsonText).Optional().Immutable().Comment("宣传政策: which policies"),
+		field.Strings("flags").SchemaType(jsonText).Optional().Immutable().Comment("situation seen, e.g. SUSPECTED_DROPOUT"),
 		maxChars(field.String("notes").Optional(), 2000).Immutable(),
 		field.Time("created_at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),

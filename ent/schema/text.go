@@ -4,10 +4,17 @@ import (
 	"context"
 
 	"entgo.io/ent"
+	"entgo.io/ent/dialect"
 
 	"sanbao/fielderr"
 	"sanbao/textnorm"
 )
+
+// jsonText is the column type of every list (JSON) field: json, not jsonb,
+// on PostgreSQL. With lib/pq's binary_parameters (one round trip per
+// statement, see store.PostgresDSN) the marshalled []byte goes in binary
+// form, which jsonb refuses (it wants a version byte) and json reads as text.
+var jsonText = map[string]string{dialect.Postgres: "json"}
 
 // verbatim are strings stored exactly as built: an agreement's text is
 // frozen with its SHA-256 at issue.
