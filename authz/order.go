@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"sanbao/divcode"
-	"sanbao/ent/student"
 )
 
 // WithinCounty reports whether the viewer's scope for act on obj lies within
@@ -31,16 +30,17 @@ func WithinCounty(ctx context.Context, obj, act string) bool {
 	return true
 }
 
-// StudentsSortedInScope is a query modifier for a students page ordered by
-// ID alone (desc: backwards, for last/before). For a viewer whose scope lies
+// SortedInScope is a query modifier for a page of students or households
+// (obj) ordered by ID alone (desc: backwards, for last/before). For a viewer whose scope lies
 // within a county, PostgreSQL would walk the primary key in order and
 // discard every row before the county's (513,388 rows for 涿州市 on the
 // province world: 1–4.5 s); ordering by "id + 0" instead makes it collect
 // the scope's rows through their indexes (a bitmap OR of the scope's
-// branches) and sort the few thousand it finds. Wider scopes keep the
+// branches) and sort the few thousand it finds (households of 涿州市: 4,679
+// of 500,000; first page 137 → 4.6 ms, last 128 → 2.1 ms). Wider scopes keep the
 // primary-key walk, which suits them. The page's count is left alone.
-func StudentsSortedInScope(ctx context.Context, desc bool) func(*sql.Selector) {
-	if !WithinCounty(ctx, ObjStudent, ActRead) {
+func SortedInScope(ctx context.Context, obj string, desc bool) func(*sql.Selector) {
+	if !WithinCounty(ctx, obj, ActRead) {
 		return func(*sql.Selector) {}
 	}
 	return func(s *sql.Selector) {
@@ -48,7 +48,7 @@ func StudentsSortedInScope(ctx context.Context, desc bool) func(*sql.Selector) {
 		if s.Dialect() != dialect.Postgres || q == nil || q.Op != entgo.OpQueryAll {
 			return
 		}
-		o := s.C(student.FieldID) + " + 0"
+		o := s.C("id") + " + 0"
 		if desc {
 			o += " DESC"
 		}

@@ -100,6 +100,9 @@ func (r *queryResolver) Households(ctx context.Context, after *entgql.Cursor[int
 	if err := householdFilters(ctx, q, search, divisionCode, schoolID); err != nil {
 		return nil, err
 	}
+	if orderBy == nil { // by ID: see authz.SortedInScope
+		q.Modify(authz.SortedInScope(ctx, authz.ObjHousehold, last != nil))
+	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithHouseholdOrder(orderBy), ent.WithHouseholdFilter(where.Filter))
 }
 
@@ -109,8 +112,8 @@ func (r *queryResolver) Students(ctx context.Context, after *entgql.Cursor[int],
 	if err := studentFilters(ctx, q, search, divisionCode, householdStatus, needsContact); err != nil {
 		return nil, err
 	}
-	if orderBy == nil { // by ID: see authz.StudentsSortedInScope
-		q.Modify(authz.StudentsSortedInScope(ctx, last != nil))
+	if orderBy == nil { // by ID: see authz.SortedInScope
+		q.Modify(authz.SortedInScope(ctx, authz.ObjStudent, last != nil))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStudentOrder(orderBy), ent.WithStudentFilter(where.Filter))
 }
