@@ -12,6 +12,7 @@ import {
   mayViewDropout,
   mayWorkCase,
   pendingAbsence,
+  sortSteps,
   stepState,
   stepText,
   tileHint,
@@ -67,6 +68,16 @@ describe('steps and days', () => {
     expect(stepText({ dueAt: '2026-11-10T16:00:00Z', overdue: true })).toBe('已逾期：应于 11月11日 00:00 前完成');
     expect(stepText({ dueAt: '2026-11-10T16:00:00Z', overdue: false })).toBe('应于 11月11日 00:00 前完成');
     expect(stepText({ dueAt: 'x', doneAt: '2026-11-10T02:05:00Z', overdue: false, doneBy: { name: '张丽' } })).toBe('已完成：11月10日 10:05 · 张丽');
+  });
+  it('orders the steps as they fall due', () => {
+    const s = (kind: string) => ({ kind, dueAt: '2026-11-10T00:00:00Z' });
+    expect(sortSteps([s('COUNTY_REPORT'), s('HOME_VISIT'), s('JOINT_VISIT'), s('SCHOOL_OFFICE')]).map((x) => x.kind)).toEqual([
+      'HOME_VISIT',
+      'SCHOOL_OFFICE',
+      'JOINT_VISIT',
+      'COUNTY_REPORT',
+    ]);
+    expect(sortSteps(null)).toEqual([]);
   });
   it('counts days absent from the first day', () => {
     expect(daysBetween('2026-11-08', '2026-11-10')).toBe(2);

@@ -146,6 +146,13 @@ export function pendingAbsence(items: readonly OutboxItem[], studentID: string):
 
 // ---- Escalation steps ----
 
+const STEP_ORDER = ['HOME_VISIT', 'SCHOOL_OFFICE', 'JOINT_VISIT', 'COUNTY_REPORT'];
+
+/** The steps in the order they fall due. */
+export function sortSteps<S extends { kind: string; dueAt: string }>(steps: readonly S[] | null | undefined): S[] {
+  return [...(steps ?? [])].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind) || a.dueAt.localeCompare(b.dueAt));
+}
+
 export type StepState = 'done' | 'overdue' | 'due';
 
 export function stepState(s: { doneAt?: string | null; overdue: boolean }): StepState {
