@@ -146,6 +146,17 @@ describe('dropout control (phone)', () => {
       assert.ok(fits, 'the dashboard fits the phone');
     });
 
+    await withBrowser(VIEWPORTS.desktop, async ({ page }) => {
+      // On a PC the breakdown and the ledgers are tables.
+      await signIn(page, server.url, ACCOUNTS.aid);
+      await page.waitForURL(`${server.url}/`);
+      await page.goto(`${server.url}/dropout?ledger=cases&kind=SUSPECTED`);
+      await page.locator('.dz-table [data-testid="dropout-row"]').first().waitFor();
+      await page.locator('.ledger__table [data-testid="ledger-row"]').first().waitFor();
+      assert.match(await page.getByTestId('ledger-total').innerText(), new RegExp(`共 ${after.suspected} 件`));
+      await page.screenshot({ path: screenshotPath('dropout-county-desktop'), fullPage: false });
+    });
+
     const kase = (await as.aid(`query($s: ID!) { dropoutCases(first: 1, where: { studentID: $s, status: OPEN }) { edges { node { id kind source } } } }`, { s: kid.id }))
       .dropoutCases.edges[0]?.node;
     assert.ok(kase, 'the case is open');
