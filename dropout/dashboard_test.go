@@ -2,6 +2,9 @@ package dropout_test
 
 import (
 	"context"
+	"os"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -125,4 +128,77 @@ func TestDashboard(t *testing.T) {
 			t.Errorf("outsider got school %+v %v", s, err)
 		}
 	})
+}
+
+// BenchmarkDashboard times the county's dashboard (with the schools) for its
+// director over DROPOUT_DASH_STUDENTS students (default 1,000,000) spread
+// over three villages of two townships on PostgreSQL, 1% with an open case
+// and 0.5% with an open absence report whose steps are late.
+func BenchmarkDashboard(b *testing.B) {
+	students := 1_000_000
+	if s := os.Getenv("DROPOUT_DASH_STUDENTS"); s != "" {
+		students, _ = strconv.Atoi(s)
+	}
+	db := storetest.Open(b, "postgres")
+	f := fixture.BuildSmall(b, db)
+	ctx := context.Background()
+	start := time.Now()
+	for i, q := range []string{
+		`INSERT INTO households (created_at, updated_at, number, head_name, village_id, village_code, status, dibao, tekun, disabled, last_contact_on)
+		 SELECT now(), now(), 'B' || i, '户主', $1, $2, 'NOT_LIFTED', false, false, false, '' FROM generate_series(1, $3::int / 2) i`,
+		`INSERT INTO students (created_at, updated_at, name, id_number, gender, birth_date, village_code, stage, enrollment_status,
+		   boarding, disabled, left_behind, migrant, ethnic_minority, last_contact_on, household_id, school_id)
+		 SELECT now(), now(), '学生', lpad(i::text, 17, '0') || 'X', 'MALE', timestamptz '2005-01-01' + (i % 6500) * interval '1 day',
+		   (ARRAY[$1, $2, $3])[1 + i % 3], 'PRIMARY', CASE WHEN i % 100 = 0 THEN 'NOT_ENROLLED' ELSE 'ENROLLED' END,
+		   false, false, false, false, false, '', (SELECT min(id) FROM households WHERE number LIKE 'B%') + (i % ($4::int / 2)),
+		   CASE WHEN i % 100 = 0 THEN NULL WHEN i % 2 = 0 THEN $5::bigint ELSE $6::bigint END
+		 FROM generate_series(1, $4::int) i`,
+		`INSERT INTO dropout_cases (created_at, updated_at, student_id, village_code, school_id, kind, source, status, opened_at)
+		 SELECT now(), now(), id, village_code, school_id, CASE WHEN id % 3 = 0 THEN 'DROPOUT' ELSE 'SUSPECTED' END, 'MANUAL', 'OPEN', now()
+		 FROM students WHERE id % 100 = 7`,
+		`INSERT INTO absence_reports (uuid, student_id, village_code, school_id, absent_since, reported_at, status, reported_by_id)
+		 SELECT '00000000-0000-4000-8000-' || lpad(id::text, 12, '0'), id, village_code, school_id, '2026-11-01', now() - interval '4 days', 'OPEN', $1
+		 FROM students WHERE id % 200 = 3`,
+		`INSERT INTO absence_steps (report_id, student_id, village_code, school_id, kind, due_at)
+		 SELECT r.id, r.student_id, r.village_code, r.school_id, k, r.reported_at + interval '1 day'
+		 FROM absence_reports r, unnest(ARRAY['HOME_VISIT', 'SCHOOL_OFFICE', 'JOINT_VISIT', 'COUNTY_REPORT']) k`,
+		`ANALYZE`,
+	} {
+		args := [][]any{{f.V1.ID, f.V1.Code, students}, {f.V1.Code, f.V2.Code, f.V4.Code, students, f.C1.ID, f.C2.ID},
+			nil, {f.T1.ID}, nil, nil}[i]
+		if _, err := db.SQL.ExecContext(ctx, q, args...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("generated %d students in %s", students, time.Since(start).Round(time.Millisecond))
+	admin := as(b, db, f.Admin)
+	cdb, n := store.Counting(db)
+	var times []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		n.Reset()
+		t0 := time.Now()
+		d, err := dropout.DashboardForDivision(admin, cdb.Client, fixture.Zhuozhou, time.Now(), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+		if d.Total.SchoolAge == 0 || d.Total.AbsencesOverdue == 0 {
+			b.Fatalf("nothing counted: %+v", d.Total)
+		}
+		b.ReportMetric(float64(n.N()), "statements/op")
+	}
+	slices.Sort(times)
+	b.Logf("%d runs with schools: median %s, p95 %s", len(times), times[len(times)/2], times[len(times)*95/100])
+	// The home card asks for the totals only: no per-school statements.
+	times = times[:0]
+	for range b.N {
+		t0 := time.Now()
+		if _, err := dropout.DashboardForDivision(admin, db.Client, fixture.Zhuozhou, time.Now(), false); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+	}
+	slices.Sort(times)
+	b.Logf("%d runs without schools: median %s, p95 %s", len(times), times[len(times)/2], times[len(times)*95/100])
 }
