@@ -87,8 +87,8 @@ func InRange(col string, r divcode.Range) func(*sql.Selector) {
 	return func(s *sql.Selector) { s.Where(sql.And(sql.GTE(s.C(col), r.Lo), sql.LTE(s.C(col), r.Hi))) }
 }
 
-// childLen is the prefix length that names the children of a division.
-func childLen(code string) int {
+// ChildLen is the prefix length that names the children of a division.
+func ChildLen(code string) int {
 	switch divcode.LevelOf(code) {
 	case divcode.Province:
 		return 4
@@ -133,7 +133,7 @@ func prefixOf(s *sql.Selector, col string, n int) string {
 // set.
 func ForDivision(ctx context.Context, c *ent.Client, code string, now time.Time, schools bool) (*Report, error) {
 	r := divcode.SubtreeOf(code)
-	n := childLen(code)
+	n := ChildLen(code)
 	rows := map[string]*Row{}
 	row := func(k string) *Row {
 		if rows[k] == nil {

@@ -499,6 +499,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DropoutDashboard struct {
+		Children     func(childComplexity int) int
+		Cutoff       func(childComplexity int) int
+		Division     func(childComplexity int) int
+		LongOpenDays func(childComplexity int) int
+		Org          func(childComplexity int) int
+		Schools      func(childComplexity int) int
+		TermStart    func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	DropoutDashboardRow struct {
+		AbsencesOpen    func(childComplexity int) int
+		AbsencesOverdue func(childComplexity int) int
+		ClosedThisTerm  func(childComplexity int) int
+		Division        func(childComplexity int) int
+		Dropouts        func(childComplexity int) int
+		Key             func(childComplexity int) int
+		Label           func(childComplexity int) int
+		LongOpen        func(childComplexity int) int
+		School          func(childComplexity int) int
+		SchoolAge       func(childComplexity int) int
+		Studying        func(childComplexity int) int
+		StudyingNowhere func(childComplexity int) int
+		Suspected       func(childComplexity int) int
+	}
+
 	EligiblePerson struct {
 		Eligible func(childComplexity int) int
 		Person   func(childComplexity int) int
@@ -801,6 +828,7 @@ type ComplexityRoot struct {
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		DropoutCases        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) int
+		DropoutDashboard    func(childComplexity int, divisionCode *string, orgID *int) int
 		EligiblePeople      func(childComplexity int, kind assignment.Kind, targetID int, search *string, first *int) int
 		Households          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HouseholdOrder, where *ent.HouseholdWhereInput, search *string, divisionCode *string, schoolID *int) int
 		ImportJob           func(childComplexity int, id int) int
@@ -1044,6 +1072,7 @@ type QueryResolver interface {
 	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
 	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
 	CheckRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) (*ent.CheckRunConnection, error)
+	DropoutDashboard(ctx context.Context, divisionCode *string, orgID *int) (*model.DropoutDashboard, error)
 	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error)
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
@@ -2939,6 +2968,134 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DropoutCaseEdge.Node(childComplexity), true
 
+	case "DropoutDashboard.children":
+		if e.ComplexityRoot.DropoutDashboard.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Children(childComplexity), true
+	case "DropoutDashboard.cutoff":
+		if e.ComplexityRoot.DropoutDashboard.Cutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Cutoff(childComplexity), true
+	case "DropoutDashboard.division":
+		if e.ComplexityRoot.DropoutDashboard.Division == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Division(childComplexity), true
+	case "DropoutDashboard.longOpenDays":
+		if e.ComplexityRoot.DropoutDashboard.LongOpenDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.LongOpenDays(childComplexity), true
+	case "DropoutDashboard.org":
+		if e.ComplexityRoot.DropoutDashboard.Org == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Org(childComplexity), true
+	case "DropoutDashboard.schools":
+		if e.ComplexityRoot.DropoutDashboard.Schools == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Schools(childComplexity), true
+	case "DropoutDashboard.termStart":
+		if e.ComplexityRoot.DropoutDashboard.TermStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.TermStart(childComplexity), true
+	case "DropoutDashboard.total":
+		if e.ComplexityRoot.DropoutDashboard.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboard.Total(childComplexity), true
+
+	case "DropoutDashboardRow.absencesOpen":
+		if e.ComplexityRoot.DropoutDashboardRow.AbsencesOpen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.AbsencesOpen(childComplexity), true
+	case "DropoutDashboardRow.absencesOverdue":
+		if e.ComplexityRoot.DropoutDashboardRow.AbsencesOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.AbsencesOverdue(childComplexity), true
+	case "DropoutDashboardRow.closedThisTerm":
+		if e.ComplexityRoot.DropoutDashboardRow.ClosedThisTerm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.ClosedThisTerm(childComplexity), true
+	case "DropoutDashboardRow.division":
+		if e.ComplexityRoot.DropoutDashboardRow.Division == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Division(childComplexity), true
+	case "DropoutDashboardRow.dropouts":
+		if e.ComplexityRoot.DropoutDashboardRow.Dropouts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Dropouts(childComplexity), true
+	case "DropoutDashboardRow.key":
+		if e.ComplexityRoot.DropoutDashboardRow.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Key(childComplexity), true
+	case "DropoutDashboardRow.label":
+		if e.ComplexityRoot.DropoutDashboardRow.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Label(childComplexity), true
+	case "DropoutDashboardRow.longOpen":
+		if e.ComplexityRoot.DropoutDashboardRow.LongOpen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.LongOpen(childComplexity), true
+	case "DropoutDashboardRow.school":
+		if e.ComplexityRoot.DropoutDashboardRow.School == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.School(childComplexity), true
+	case "DropoutDashboardRow.schoolAge":
+		if e.ComplexityRoot.DropoutDashboardRow.SchoolAge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.SchoolAge(childComplexity), true
+	case "DropoutDashboardRow.studying":
+		if e.ComplexityRoot.DropoutDashboardRow.Studying == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Studying(childComplexity), true
+	case "DropoutDashboardRow.studyingNowhere":
+		if e.ComplexityRoot.DropoutDashboardRow.StudyingNowhere == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.StudyingNowhere(childComplexity), true
+	case "DropoutDashboardRow.suspected":
+		if e.ComplexityRoot.DropoutDashboardRow.Suspected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutDashboardRow.Suspected(childComplexity), true
+
 	case "EligiblePerson.eligible":
 		if e.ComplexityRoot.EligiblePerson.Eligible == nil {
 			break
@@ -4495,6 +4652,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DropoutCases(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.DropoutCaseOrder), args["where"].(*ent.DropoutCaseWhereInput), args["divisionCode"].(*string), args["schoolID"].(*int)), true
+	case "Query.dropoutDashboard":
+		if e.ComplexityRoot.Query.DropoutDashboard == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dropoutDashboard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DropoutDashboard(childComplexity, args["divisionCode"].(*string), args["orgID"].(*int)), true
 	case "Query.eligiblePeople":
 		if e.ComplexityRoot.Query.EligiblePeople == nil {
 			break
@@ -5367,7 +5535,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "dropout.graphqls" "dropoutdash.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5381,6 +5549,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
 	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
+	{Name: "dropoutdash.graphqls", Input: sourceData("dropoutdash.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
 	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
 	{Name: "registry.graphqls", Input: sourceData("registry.graphqls"), BuiltIn: false},
@@ -6248,6 +6417,60 @@ func (ec *executionContext) childFields_DropoutCaseEdge(ctx context.Context, fie
 		return ec.fieldContext_DropoutCaseEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DropoutCaseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DropoutDashboard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "division":
+		return ec.fieldContext_DropoutDashboard_division(ctx, field)
+	case "org":
+		return ec.fieldContext_DropoutDashboard_org(ctx, field)
+	case "cutoff":
+		return ec.fieldContext_DropoutDashboard_cutoff(ctx, field)
+	case "termStart":
+		return ec.fieldContext_DropoutDashboard_termStart(ctx, field)
+	case "longOpenDays":
+		return ec.fieldContext_DropoutDashboard_longOpenDays(ctx, field)
+	case "total":
+		return ec.fieldContext_DropoutDashboard_total(ctx, field)
+	case "children":
+		return ec.fieldContext_DropoutDashboard_children(ctx, field)
+	case "schools":
+		return ec.fieldContext_DropoutDashboard_schools(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DropoutDashboard", field.Name)
+}
+
+func (ec *executionContext) childFields_DropoutDashboardRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_DropoutDashboardRow_key(ctx, field)
+	case "label":
+		return ec.fieldContext_DropoutDashboardRow_label(ctx, field)
+	case "division":
+		return ec.fieldContext_DropoutDashboardRow_division(ctx, field)
+	case "school":
+		return ec.fieldContext_DropoutDashboardRow_school(ctx, field)
+	case "schoolAge":
+		return ec.fieldContext_DropoutDashboardRow_schoolAge(ctx, field)
+	case "studying":
+		return ec.fieldContext_DropoutDashboardRow_studying(ctx, field)
+	case "studyingNowhere":
+		return ec.fieldContext_DropoutDashboardRow_studyingNowhere(ctx, field)
+	case "suspected":
+		return ec.fieldContext_DropoutDashboardRow_suspected(ctx, field)
+	case "dropouts":
+		return ec.fieldContext_DropoutDashboardRow_dropouts(ctx, field)
+	case "longOpen":
+		return ec.fieldContext_DropoutDashboardRow_longOpen(ctx, field)
+	case "closedThisTerm":
+		return ec.fieldContext_DropoutDashboardRow_closedThisTerm(ctx, field)
+	case "absencesOpen":
+		return ec.fieldContext_DropoutDashboardRow_absencesOpen(ctx, field)
+	case "absencesOverdue":
+		return ec.fieldContext_DropoutDashboardRow_absencesOverdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DropoutDashboardRow", field.Name)
 }
 
 func (ec *executionContext) childFields_EligiblePerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8817,6 +9040,28 @@ func (ec *executionContext) field_Query_dropoutCases_args(ctx context.Context, r
 		return nil, err
 	}
 	args["schoolID"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dropoutDashboard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orgID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orgID"] = arg1
 	return args, nil
 }
 
@@ -17473,6 +17718,552 @@ func (ec *executionContext) fieldContext_DropoutCaseEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("DropoutCaseEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _DropoutDashboard_division(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_division(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Division, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Division) graphql.Marshaler {
+			return ec.marshalODivision2ᚖsanbaoᚋentᚐDivision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_division(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Division(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboard_org(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_org(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Org, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Org) graphql.Marshaler {
+			return ec.marshalOOrg2ᚖsanbaoᚋentᚐOrg(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_org(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Org(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboard_cutoff(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_cutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_cutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboard", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutDashboard_termStart(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_termStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_termStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboard", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutDashboard_longOpenDays(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_longOpenDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LongOpenDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_longOpenDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboard_total(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DropoutDashboardRow) graphql.Marshaler {
+			return ec.marshalNDropoutDashboardRow2ᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutDashboardRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboard_children(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DropoutDashboardRow) graphql.Marshaler {
+			return ec.marshalNDropoutDashboardRow2ᚕᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutDashboardRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboard_schools(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboard_schools(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Schools, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DropoutDashboardRow) graphql.Marshaler {
+			return ec.marshalNDropoutDashboardRow2ᚕᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboard_schools(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutDashboardRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboardRow_key(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_label(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_division(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_division(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Division, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Division) graphql.Marshaler {
+			return ec.marshalODivision2ᚖsanbaoᚋentᚐDivision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_division(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboardRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Division(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboardRow_school(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_school(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.School, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Org) graphql.Marshaler {
+			return ec.marshalOOrg2ᚖsanbaoᚋentᚐOrg(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_school(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutDashboardRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Org(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutDashboardRow_schoolAge(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_schoolAge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolAge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_schoolAge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_studying(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_studying(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Studying, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_studying(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_studyingNowhere(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_studyingNowhere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudyingNowhere, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_studyingNowhere(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_suspected(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_suspected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suspected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_suspected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_dropouts(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_dropouts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dropouts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_dropouts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_longOpen(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_longOpen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LongOpen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_longOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_closedThisTerm(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_closedThisTerm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedThisTerm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_closedThisTerm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_absencesOpen(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_absencesOpen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbsencesOpen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_absencesOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DropoutDashboardRow_absencesOverdue(ctx context.Context, field graphql.CollectedField, obj *model.DropoutDashboardRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutDashboardRow_absencesOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbsencesOverdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutDashboardRow_absencesOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutDashboardRow", field, false, false, "Int")
+}
+
 func (ec *executionContext) _EligiblePerson_person(ctx context.Context, field graphql.CollectedField, obj *model.EligiblePerson) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23916,6 +24707,50 @@ func (ec *executionContext) fieldContext_Query_checkRuns(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_checkRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dropoutDashboard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dropoutDashboard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DropoutDashboard(ctx, fc.Args["divisionCode"].(*string), fc.Args["orgID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DropoutDashboard) graphql.Marshaler {
+			return ec.marshalNDropoutDashboard2ᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dropoutDashboard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DropoutDashboard(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dropoutDashboard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -47268,6 +48103,167 @@ func (ec *executionContext) _DropoutCaseEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var dropoutDashboardImplementors = []string{"DropoutDashboard"}
+
+func (ec *executionContext) _DropoutDashboard(ctx context.Context, sel ast.SelectionSet, obj *model.DropoutDashboard) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dropoutDashboardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DropoutDashboard")
+		case "division":
+			out.Values[i] = ec._DropoutDashboard_division(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "org":
+			out.Values[i] = ec._DropoutDashboard_org(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cutoff":
+			out.Values[i] = ec._DropoutDashboard_cutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "termStart":
+			out.Values[i] = ec._DropoutDashboard_termStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "longOpenDays":
+			out.Values[i] = ec._DropoutDashboard_longOpenDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._DropoutDashboard_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._DropoutDashboard_children(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schools":
+			out.Values[i] = ec._DropoutDashboard_schools(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dropoutDashboardRowImplementors = []string{"DropoutDashboardRow"}
+
+func (ec *executionContext) _DropoutDashboardRow(ctx context.Context, sel ast.SelectionSet, obj *model.DropoutDashboardRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dropoutDashboardRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DropoutDashboardRow")
+		case "key":
+			out.Values[i] = ec._DropoutDashboardRow_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._DropoutDashboardRow_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "division":
+			out.Values[i] = ec._DropoutDashboardRow_division(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "school":
+			out.Values[i] = ec._DropoutDashboardRow_school(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "schoolAge":
+			out.Values[i] = ec._DropoutDashboardRow_schoolAge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "studying":
+			out.Values[i] = ec._DropoutDashboardRow_studying(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "studyingNowhere":
+			out.Values[i] = ec._DropoutDashboardRow_studyingNowhere(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suspected":
+			out.Values[i] = ec._DropoutDashboardRow_suspected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dropouts":
+			out.Values[i] = ec._DropoutDashboardRow_dropouts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "longOpen":
+			out.Values[i] = ec._DropoutDashboardRow_longOpen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closedThisTerm":
+			out.Values[i] = ec._DropoutDashboardRow_closedThisTerm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "absencesOpen":
+			out.Values[i] = ec._DropoutDashboardRow_absencesOpen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "absencesOverdue":
+			out.Values[i] = ec._DropoutDashboardRow_absencesOverdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eligiblePersonImplementors = []string{"EligiblePerson"}
 
 func (ec *executionContext) _EligiblePerson(ctx context.Context, sel ast.SelectionSet, obj *model.EligiblePerson) graphql.Marshaler {
@@ -49311,6 +50307,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_checkRuns(ctx, field)
+				})
+		case "dropoutDashboard":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dropoutDashboard(ctx, field)
 				})
 		case "myFamilies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -51414,6 +52416,38 @@ func (ec *executionContext) marshalNDropoutCaseStatus2sanbaoᚋentᚋdropoutcase
 func (ec *executionContext) unmarshalNDropoutCaseWhereInput2ᚖsanbaoᚋentᚐDropoutCaseWhereInput(ctx context.Context, v any) (*ent.DropoutCaseWhereInput, error) {
 	res, err := ec.unmarshalInputDropoutCaseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDropoutDashboard2ᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboard(ctx context.Context, sel ast.SelectionSet, v *model.DropoutDashboard) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DropoutDashboard!")
+		return graphql.Null
+	}
+	return ec._DropoutDashboard(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDropoutDashboardRow2ᚕᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DropoutDashboardRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDropoutDashboardRow2ᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDropoutDashboardRow2ᚖsanbaoᚋgraphᚋmodelᚐDropoutDashboardRow(ctx context.Context, sel ast.SelectionSet, v *model.DropoutDashboardRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DropoutDashboardRow!")
+		return graphql.Null
+	}
+	return ec._DropoutDashboardRow(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEligiblePerson2ᚕᚖsanbaoᚋgraphᚋmodelᚐEligiblePersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EligiblePerson) graphql.Marshaler {

@@ -49,6 +49,8 @@ async function routesFor(role) {
   const agreement = await firstID(role, '{ myAgreements(first: 1) { edges { node { id } } } }', (d) => d.myAgreements.edges[0]?.node.id);
   const person = await firstID(role, '{ staff(first: 1) { edges { node { id } } } }', (d) => d.staff.edges[0]?.node.id);
   const family = await firstID(role, '{ myFamilies(first: 1) { edges { node { id } } } }', (d) => d.myFamilies.edges[0]?.node.id);
+  const dropoutCase = await firstID(role, '{ dropoutCases(first: 1) { edges { node { id } } } }', (d) => d.dropoutCases.edges[0]?.node.id);
+  const absence = await firstID(role, '{ absenceReports(first: 1) { edges { node { id } } } }', (d) => d.absenceReports.edges[0]?.node.id);
   const paths = [
     '/',
     '/households',
@@ -67,6 +69,9 @@ async function routesFor(role) {
     '/staff',
     '/import',
     '/audit',
+    '/dropout',
+    '/dropout?ledger=absences&overdue=1',
+    '/dropout?ledger=children&nowhere=1',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);
@@ -74,6 +79,8 @@ async function routesFor(role) {
   if (student) paths.push(`/students/${student}`, `/students/${student}/edit`);
   if (agreement) paths.push(`/my/agreements/${agreement}`);
   if (person) paths.push(`/staff/${person}`);
+  if (dropoutCase) paths.push(`/dropout/cases/${dropoutCase}`);
+  if (absence) paths.push(`/dropout/absences/${absence}`);
   return paths;
 }
 

@@ -33,6 +33,9 @@ const ROUTES = {
   'src/views/PasswordView.vue': '/me/password 修改密码',
   'src/views/ImportView.vue': '/import 导入',
   'src/views/AuditView.vue': '/audit 审计日志',
+  'src/views/DropoutView.vue': '/dropout 控辍保学',
+  'src/views/DropoutCaseView.vue': '/dropout/cases/:id 辍学案例',
+  'src/views/AbsenceReportView.vue': '/dropout/absences/:id 缺勤报告',
   'src/views/NotFoundView.vue': '(404)',
 };
 

@@ -7,7 +7,7 @@ declare module 'vue-router' {
     public?: boolean;
     title?: string;
     /** Which entry of the navigation is lit. */
-    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'agreements' | 'progress' | 'staff' | 'imports' | 'audit';
+    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'dropout' | 'agreements' | 'progress' | 'staff' | 'imports' | 'audit';
     /** On phones, for pages without a tab of their own: the tab they are reached from. */
     phoneTab?: 'home' | 'me';
   }
@@ -37,6 +37,19 @@ export const router = createRouter({
     { path: '/staff', name: 'staff', component: () => import('./views/StaffView.vue'), meta: { title: '人员', tab: 'staff', phoneTab: 'me' } },
     { path: '/staff/:id', name: 'staff-person', component: () => import('./views/StaffPersonView.vue'), meta: { title: '人员详情', tab: 'staff', phoneTab: 'me' } },
     { path: '/coverage', name: 'coverage', component: () => import('./views/CoverageView.vue'), meta: { title: '覆盖情况', tab: 'coverage', phoneTab: 'home' } },
+    { path: '/dropout', name: 'dropout', component: () => import('./views/DropoutView.vue'), meta: { title: '控辍保学', tab: 'dropout', phoneTab: 'home' } },
+    {
+      path: '/dropout/cases/:id',
+      name: 'dropout-case',
+      component: () => import('./views/DropoutCaseView.vue'),
+      meta: { title: '辍学案例', tab: 'dropout', phoneTab: 'home' },
+    },
+    {
+      path: '/dropout/absences/:id',
+      name: 'absence-report',
+      component: () => import('./views/AbsenceReportView.vue'),
+      meta: { title: '缺勤报告', tab: 'dropout', phoneTab: 'home' },
+    },
     { path: '/villages/:id', name: 'village', component: () => import('./views/VillageView.vue'), meta: { title: '村档案', tab: 'coverage', phoneTab: 'home' } },
     { path: '/my/agreements', name: 'agreements', component: () => import('./views/AgreementsView.vue'), meta: { title: '我的责任书', tab: 'agreements', phoneTab: 'me' } },
     {

@@ -139,6 +139,48 @@ type DeactivatePersonInput struct {
 	Handover *HandoverInput `json:"handover,omitempty"`
 }
 
+type DropoutDashboard struct {
+	Division *ent.Division `json:"division,omitempty"`
+	Org      *ent.Org      `json:"org,omitempty"`
+	// The school-age cut-off date, YYYY-MM-DD.
+	Cutoff string `json:"cutoff"`
+	// The first day of the term counted for closed cases, YYYY-MM-DD.
+	TermStart    string               `json:"termStart"`
+	LongOpenDays int                  `json:"longOpenDays"`
+	Total        *DropoutDashboardRow `json:"total"`
+	// One level down: townships of a county, villages of a township.
+	Children []*DropoutDashboardRow `json:"children"`
+	// By the school the children are enrolled in (for a division).
+	Schools []*DropoutDashboardRow `json:"schools"`
+}
+
+type DropoutDashboardRow struct {
+	// Division code or school ID.
+	Key string `json:"key"`
+	// The division's or school's name.
+	Label    string        `json:"label"`
+	Division *ent.Division `json:"division,omitempty"`
+	School   *ent.Org      `json:"school,omitempty"`
+	// 适龄儿童: of compulsory age on the cut-off date (by the child's village, or enrolled in the school).
+	SchoolAge int `json:"schoolAge"`
+	// Of them 在读 at a school known (in sanbao or recorded outside).
+	Studying int `json:"studying"`
+	// Of them studying nowhere known.
+	StudyingNowhere int `json:"studyingNowhere"`
+	// Open 疑似辍学 cases.
+	Suspected int `json:"suspected"`
+	// Open 辍学 cases.
+	Dropouts int `json:"dropouts"`
+	// Open cases opened more than longOpenDays ago.
+	LongOpen int `json:"longOpen"`
+	// Cases closed since the term began.
+	ClosedThisTerm int `json:"closedThisTerm"`
+	// Absence reports not closed.
+	AbsencesOpen int `json:"absencesOpen"`
+	// Of them with an escalation step past due.
+	AbsencesOverdue int `json:"absencesOverdue"`
+}
+
 type EligiblePerson struct {
 	Person   *ent.Person `json:"person"`
 	Eligible bool        `json:"eligible"`

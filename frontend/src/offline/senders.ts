@@ -1,10 +1,11 @@
 // How each kind of outbox item reaches the server. Registered when the app
 // starts, so records made offline are sent on the next start even before
 // the screens that made them are opened again.
-import { LogContactDocument, SignAgreementDocument, type LogContactInput } from '@/gql/graphql';
+import { LogContactDocument, ReportAbsenceDocument, SignAgreementDocument, type LogContactInput } from '@/gql/graphql';
 import { mutate } from '@/api/client';
 import type { ContactPayload } from '@/contact';
 import type { SignaturePayload } from '@/agreement';
+import { absenceVariables, type AbsencePayload } from '@/dropout';
 import type { OutboxItem } from './outbox';
 import { registerSender } from './sync';
 
@@ -23,7 +24,13 @@ export async function sendSignature(item: OutboxItem): Promise<void> {
   await mutate(SignAgreementDocument, { input: (item as OutboxItem<SignaturePayload>).payload.input });
 }
 
+/** 缺勤报告: reportAbsence with the item's id as the uuid (a resend is stored once). */
+export async function sendAbsence(item: OutboxItem): Promise<void> {
+  await mutate(ReportAbsenceDocument, absenceVariables(item as OutboxItem<AbsencePayload>));
+}
+
 export function registerSenders(): void {
   registerSender('contact', sendContact);
   registerSender('signature', sendSignature);
+  registerSender('absence', sendAbsence);
 }

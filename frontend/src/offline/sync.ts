@@ -1,7 +1,7 @@
 // Sends the outbox when the app starts, when the network comes back, when
 // someone signs in (their own records only) and when asked to. Each kind of
-// write registers how it is sent (src/offline/senders.ts: contact logs and
-// signatures); items of a kind this version does not know stay pending.
+// write registers how it is sent (src/offline/senders.ts: contact logs,
+// signatures and absence reports); items of a kind this version does not know stay pending.
 import { isFatal, isPermanent, NetworkError } from '@/api/errors';
 import { onReconnect } from '@/state/network';
 import { flush, onOwnerChange, retry, type FlushResult, type OutboxItem, type Sender } from './outbox';

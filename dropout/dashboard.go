@@ -1,0 +1,296 @@
+package dropout
+
+// The 零辍学 dashboard: for a division, its children one level down (and the
+// schools in it); for a school, its own figures. Like coverage, each figure
+// group is one grouped statement whatever the number of villages, and every
+// statement runs under the viewer's scope (the ent privacy filters), so a
+// viewer sees counts only of the children they may see.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+
+	"sanbao/coverage"
+	"sanbao/divcode"
+	"sanbao/ent"
+	"sanbao/ent/absencereport"
+	"sanbao/ent/absencestep"
+	"sanbao/ent/division"
+	"sanbao/ent/dropoutcase"
+	"sanbao/ent/org"
+	"sanbao/ent/student"
+	"sanbao/term"
+)
+
+// LongOpenDays: an open case older than this counts as long open.
+const LongOpenDays = 30
+
+// Counts are the dashboard's figures for one place.
+type Counts struct {
+	SchoolAge       int `json:"school_age"`       // 适龄儿童 on the cut-off date
+	Studying        int `json:"studying"`         // of them 在读 at a known school
+	Nowhere         int `json:"nowhere"`          // of them studying nowhere known
+	Suspected       int `json:"suspected"`        // open 疑似辍学 cases
+	Dropouts        int `json:"dropouts"`         // open 辍学 cases
+	LongOpen        int `json:"long_open"`        // open cases opened over LongOpenDays ago
+	ClosedThisTerm  int `json:"closed_this_term"` // cases closed since the term began
+	AbsencesOpen    int `json:"absences_open"`    // absence reports not closed
+	AbsencesOverdue int `json:"absences_overdue"` // of them with a step past due
+}
+
+func (c *Counts) add(o Counts) {
+	c.SchoolAge += o.SchoolAge
+	c.Studying += o.Studying
+	c.Nowhere += o.Nowhere
+	c.Suspected += o.Suspected
+	c.Dropouts += o.Dropouts
+	c.LongOpen += o.LongOpen
+	c.ClosedThisTerm += o.ClosedThisTerm
+	c.AbsencesOpen += o.AbsencesOpen
+	c.AbsencesOverdue += o.AbsencesOverdue
+}
+
+// DashRow is the dashboard of one division or school.
+type DashRow struct {
+	Key      string // division code or school ID
+	Label    string
+	Division *ent.Division
+	School   *ent.Org
+	Counts
+}
+
+// Dashboard is a place's figures with its breakdown.
+type Dashboard struct {
+	Total     DashRow
+	Children  []DashRow // one level down the division tree, by the child's village
+	Schools   []DashRow // by the school the children are enrolled in
+	Cutoff    string
+	TermStart time.Time
+}
+
+// dashKeys select the rows a grouped statement counts and how it keys them.
+type dashKeys struct {
+	students func(*sql.Selector)
+	cases    func(*sql.Selector)
+	reports  func(*sql.Selector)
+	key      func(*sql.Selector) string // "" for one row over everything
+}
+
+// DashboardForDivision reports on the division code (check first that the
+// viewer may see it). With schools, also by school enrolled in.
+func DashboardForDivision(ctx context.Context, c *ent.Client, code string, now time.Time, schools bool) (*Dashboard, error) {
+	r := divcode.SubtreeOf(code)
+	n := coverage.ChildLen(code)
+	d := &Dashboard{Total: DashRow{Key: code}}
+	inVillages := coverage.InRange("village_code", r)
+	byVillage := func(s *sql.Selector) string { return fmt.Sprintf("substr(%s, 1, %d)", s.C("village_code"), n) }
+	rows, err := countRows(ctx, c, dashKeys{inVillages, inVillages, inVillages, byVillage}, now, d)
+	if err != nil {
+		return nil, err
+	}
+	for k, x := range rows {
+		x.Key = k + "000000000000"[:12-len(k)]
+		d.Total.add(x.Counts)
+		d.Children = append(d.Children, *x)
+	}
+	sort.Slice(d.Children, func(i, j int) bool { return d.Children[i].Key < d.Children[j].Key })
+	if schools {
+		inSchools := func(s *sql.Selector) {
+			t := sql.Table(org.Table)
+			sub := sql.Select(t.C(org.FieldID)).From(t).Where(sql.And(
+				sql.GTE(t.C(org.FieldDivisionCode), r.Lo), sql.LTE(t.C(org.FieldDivisionCode), r.Hi)))
+			s.Where(sql.In(s.C("school_id"), sub))
+		}
+		bySchool := func(s *sql.Selector) string { return s.C("school_id") }
+		rows, err := countRows(ctx, c, dashKeys{inSchools, inSchools, inSchools, bySchool}, now, d)
+		if err != nil {
+			return nil, err
+		}
+		for k, x := range rows {
+			x.Key = k
+			d.Schools = append(d.Schools, *x)
+		}
+		sort.Slice(d.Schools, func(i, j int) bool { return atoi(d.Schools[i].Key) < atoi(d.Schools[j].Key) })
+	}
+	return d, nameRows(ctx, c, d)
+}
+
+// DashboardForSchool reports on the children enrolled in one school.
+func DashboardForSchool(ctx context.Context, c *ent.Client, schoolID int, now time.Time) (*Dashboard, error) {
+	d := &Dashboard{Total: DashRow{Key: strconv.Itoa(schoolID)}}
+	at := func(s *sql.Selector) { s.Where(sql.EQ(s.C("school_id"), schoolID)) }
+	rows, err := countRows(ctx, c, dashKeys{at, at, at, nil}, now, d)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range rows {
+		d.Total.add(x.Counts)
+	}
+	return d, nil
+}
+
+// countRows runs the three grouped statements (children, cases, absence
+// reports) and merges their rows by key.
+func countRows(ctx context.Context, c *ent.Client, k dashKeys, now time.Time, d *Dashboard) (map[string]*DashRow, error) {
+	d.Cutoff = DefaultCutoff(now)
+	cut, _ := time.Parse("2006-01-02", d.Cutoff)
+	lo, hi := SchoolAge(cut)
+	d.TermStart = term.Of(now).Start()
+	termStart := d.TermStart.UTC()
+	longAgo := now.AddDate(0, 0, -LongOpenDays).UTC()
+	rows := map[string]*DashRow{}
+	row := func(key string) *DashRow {
+		if rows[key] == nil {
+			rows[key] = &DashRow{}
+		}
+		return rows[key]
+	}
+	var ss []struct {
+		K        string `json:"k"`
+		Total    int    `json:"total"`
+		Studying int    `json:"studying"`
+		Nowhere  int    `json:"nowhere"`
+	}
+	err := c.Student.Query().Where(student.BirthDateGT(lo), student.BirthDateLTE(hi), k.students).
+		Modify(func(s *sql.Selector) {
+			known := sql.Or(sql.NotNull(s.C(student.FieldSchoolID)), sql.NotNull(s.C(student.FieldOutsideDivisionID)),
+				sql.NEQ(fmt.Sprintf("COALESCE(%s, '')", s.C(student.FieldOutsideSchoolName)), ""))
+			studying := sql.And(known, sql.EQ(s.C(student.FieldEnrollmentStatus), student.EnrollmentStatusEnrolled))
+			nowhere := sql.And(sql.Not(known), sql.NotIn(s.C(student.FieldEnrollmentStatus),
+				student.EnrollmentStatusSuspended, student.EnrollmentStatusGraduated))
+			selectCounts(s, k.key, map[string]*sql.Predicate{"studying": studying, "nowhere": nowhere})
+		}).Scan(ctx, &ss)
+	if err != nil {
+		return nil, fmt.Errorf("dropout dashboard: children: %w", err)
+	}
+	for _, g := range ss {
+		x := row(g.K)
+		x.SchoolAge, x.Studying, x.Nowhere = g.Total, g.Studying, g.Nowhere
+	}
+	var cs []struct {
+		K         string `json:"k"`
+		Total     int    `json:"total"`
+		Suspected int    `json:"suspected"`
+		Dropouts  int    `json:"dropouts"`
+		LongOpen  int    `json:"long_open"`
+		Closed    int    `json:"closed"`
+	}
+	err = c.DropoutCase.Query().Where(k.cases, dropoutcase.Or(dropoutcase.StatusEQ(dropoutcase.StatusOpen),
+		dropoutcase.ClosedAtGTE(termStart))).
+		Modify(func(s *sql.Selector) {
+			open := sql.EQ(s.C(dropoutcase.FieldStatus), dropoutcase.StatusOpen)
+			selectCounts(s, k.key, map[string]*sql.Predicate{
+				"suspected": sql.And(open, sql.EQ(s.C(dropoutcase.FieldKind), dropoutcase.KindSuspected)),
+				"dropouts":  sql.And(open, sql.EQ(s.C(dropoutcase.FieldKind), dropoutcase.KindDropout)),
+				"long_open": sql.And(open, sql.LT(s.C(dropoutcase.FieldOpenedAt), longAgo)),
+				"closed":    sql.And(sql.EQ(s.C(dropoutcase.FieldStatus), dropoutcase.StatusClosed), sql.GTE(s.C(dropoutcase.FieldClosedAt), termStart)),
+			})
+		}).Scan(ctx, &cs)
+	if err != nil {
+		return nil, fmt.Errorf("dropout dashboard: cases: %w", err)
+	}
+	for _, g := range cs {
+		x := row(g.K)
+		x.Suspected, x.Dropouts, x.LongOpen, x.ClosedThisTerm = g.Suspected, g.Dropouts, g.LongOpen, g.Closed
+	}
+	var rs []struct {
+		K       string `json:"k"`
+		Total   int    `json:"total"`
+		Overdue int    `json:"overdue"`
+	}
+	err = c.AbsenceReport.Query().Where(k.reports, absencereport.StatusEQ(absencereport.StatusOpen)).
+		Modify(func(s *sql.Selector) {
+			// A report's steps share its scope: the semi-join reveals nothing.
+			t := sql.Table(absencestep.Table)
+			late := sql.Select(t.C(absencestep.FieldID)).From(t).Where(sql.And(
+				sql.ColumnsEQ(t.C(absencestep.FieldReportID), s.C(absencereport.FieldID)),
+				sql.IsNull(t.C(absencestep.FieldDoneAt)), sql.LT(t.C(absencestep.FieldDueAt), now.UTC())))
+			selectCounts(s, k.key, map[string]*sql.Predicate{"overdue": sql.Exists(late)})
+		}).Scan(ctx, &rs)
+	if err != nil {
+		return nil, fmt.Errorf("dropout dashboard: absences: %w", err)
+	}
+	for _, g := range rs {
+		x := row(g.K)
+		x.AbsencesOpen, x.AbsencesOverdue = g.Total, g.Overdue
+	}
+	return rows, nil
+}
+
+// selectCounts selects the key (when grouped), count(*) as total and, for
+// each named predicate, how many rows satisfy it.
+func selectCounts(s *sql.Selector, key func(*sql.Selector) string, sums map[string]*sql.Predicate) {
+	cols := []string{sql.As(sql.Count("*"), "total")}
+	var k string
+	if key != nil {
+		k = key(s)
+		cols = append([]string{sql.As(k, "k")}, cols...)
+	}
+	s.Select(cols...)
+	names := make([]string, 0, len(sums))
+	for name := range sums {
+		names = append(names, name)
+	}
+	sort.Strings(names) // a stable statement text for the statement cache
+	for _, name := range names {
+		p := sums[name]
+		s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+			b.WriteString("COALESCE(SUM(CASE WHEN ").Join(p).WriteString(" THEN 1 ELSE 0 END), 0)")
+		}), name)
+	}
+	if k != "" {
+		s.GroupBy(k)
+	}
+}
+
+// nameRows attaches the divisions and schools of the rows, in two statements.
+func nameRows(ctx context.Context, c *ent.Client, d *Dashboard) error {
+	codes := []string{d.Total.Key}
+	for _, r := range d.Children {
+		codes = append(codes, r.Key)
+	}
+	ds, err := c.Division.Query().Where(division.CodeIn(codes...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	byCode := map[string]*ent.Division{}
+	for _, x := range ds {
+		byCode[x.Code] = x
+	}
+	if x := byCode[d.Total.Key]; x != nil {
+		d.Total.Division, d.Total.Label = x, x.Name
+	}
+	for i := range d.Children {
+		if x := byCode[d.Children[i].Key]; x != nil {
+			d.Children[i].Division, d.Children[i].Label = x, x.Name
+		}
+	}
+	if len(d.Schools) == 0 {
+		return nil
+	}
+	ids := make([]int, 0, len(d.Schools))
+	for _, r := range d.Schools {
+		ids = append(ids, atoi(r.Key))
+	}
+	os, err := c.Org.Query().Where(org.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	byID := map[int]*ent.Org{}
+	for _, o := range os {
+		byID[o.ID] = o
+	}
+	for i := range d.Schools {
+		if o := byID[atoi(d.Schools[i].Key)]; o != nil {
+			d.Schools[i].School, d.Schools[i].Label = o, o.Name
+		}
+	}
+	return nil
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
