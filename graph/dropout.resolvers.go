@@ -7,10 +7,8 @@ package graph
 
 import (
 	"context"
-	"sanbao/authz"
 	"sanbao/dropout"
 	"sanbao/ent"
-	"sanbao/ent/absencereport"
 	"sanbao/ent/checkrun"
 	"sanbao/ent/dropoutcase"
 	"sanbao/graph/model"
@@ -31,14 +29,7 @@ func (r *absenceStepResolver) Label(ctx context.Context, obj *ent.AbsenceStep) (
 
 // Overdue is the resolver for the overdue field.
 func (r *absenceStepResolver) Overdue(ctx context.Context, obj *ent.AbsenceStep) (bool, error) {
-	if obj.DoneAt != nil || !time.Now().After(obj.DueAt) {
-		return false, nil
-	}
-	rep, err := r.ent(ctx).AbsenceReport.Get(authz.System(ctx), obj.ReportID)
-	if err != nil {
-		return false, err
-	}
-	return dropout.Overdue(obj, rep.Status == absencereport.StatusOpen, time.Now()), nil
+	return stepOverdue(ctx, r.ent(ctx), obj)
 }
 
 // ReportAbsence is the resolver for the reportAbsence field.
@@ -105,6 +96,7 @@ func (r *queryResolver) DropoutCases(ctx context.Context, after *entgql.Cursor[i
 // AbsenceReports is the resolver for the absenceReports field.
 func (r *queryResolver) AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error) {
 	q := r.ent(ctx).AbsenceReport.Query()
+	withStatus(ctx, q)
 	if err := absenceFilters(q, divisionCode, schoolID, overdueSteps); err != nil {
 		return nil, err
 	}

@@ -1,11 +1,16 @@
 package schema
 
 import (
+	"context"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	gen "sanbao/ent"
+	"sanbao/ent/absencestep"
 )
 
 // AbsenceStep is one step of an absence report's escalation, as schools run
@@ -47,4 +52,20 @@ func (AbsenceStep) Indexes() []ent.Index {
 		index.Fields("report_id", "kind").Unique(),
 		index.Fields("done_at", "due_at"),
 	}
+}
+
+// Interceptors return steps in their order (due time, then creation: the
+// order of dropout.Steps) however they are loaded, after any order asked for.
+// Counts take no order (PostgreSQL refuses it).
+func (AbsenceStep) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{ent.InterceptFunc(func(next ent.Querier) ent.Querier {
+		return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+			if sq, ok := q.(*gen.AbsenceStepQuery); ok {
+				if qc := ent.QueryFromContext(ctx); qc != nil && qc.Op != ent.OpQueryCount {
+					sq.Order(gen.Asc(absencestep.FieldDueAt), gen.Asc(absencestep.FieldID))
+				}
+			}
+			return next.Query(ctx, q)
+		})
+	})}
 }
