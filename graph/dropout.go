@@ -17,7 +17,6 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/student"
-	"sanbao/fielderr"
 )
 
 func schoolAgeFilters(q *ent.StudentQuery, divisionCode *string, schoolID *int, cutoff *string, nowhere *bool) error {
@@ -31,21 +30,11 @@ func schoolAgeFilters(q *ent.StudentQuery, divisionCode *string, schoolID *int, 
 	if schoolID != nil {
 		q.Where(student.SchoolID(*schoolID))
 	}
-	cut := dropout.DefaultCutoff(time.Now())
-	if cutoff != nil && *cutoff != "" {
-		cut = *cutoff
-	}
-	d, err := time.Parse("2006-01-02", cut)
+	ps, _, err := dropout.SchoolAgeLedger(deref(cutoff), nowhere != nil && *nowhere, time.Now())
 	if err != nil {
-		return fielderr.New("cutoff", "日期应为 YYYY-MM-DD")
+		return err
 	}
-	lo, hi := dropout.SchoolAge(d)
-	q.Where(student.BirthDateGT(lo), student.BirthDateLTE(hi))
-	if nowhere != nil && *nowhere {
-		q.Where(student.SchoolIDIsNil(), student.OutsideDivisionIDIsNil(),
-			student.Or(student.OutsideSchoolNameIsNil(), student.OutsideSchoolName("")),
-			student.EnrollmentStatusNotIn(student.EnrollmentStatusSuspended, student.EnrollmentStatusGraduated))
-	}
+	q.Where(ps...)
 	return nil
 }
 
