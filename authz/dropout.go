@@ -156,6 +156,27 @@ func MayWorkStudent(ctx context.Context, c *ent.Client, obj, act string, id int)
 	return nil
 }
 
+// MayWorkCase reports whether the viewer may work the case (record actions,
+// print its notice): the case inside their dropout write scope.
+func MayWorkCase(ctx context.Context, c *ent.Client, caseID int) error {
+	v := FromContext(ctx)
+	if v == nil {
+		return ErrDenied
+	}
+	sc := v.Scope(ObjDropout, ActWrite)
+	if sc == nil {
+		return ErrDenied
+	}
+	ok, err := c.DropoutCase.Query().Where(dropoutcase.ID(caseID), DropoutCasePredicate(v, sc)).Exist(System(ctx))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
 // MayCheck reports whether the viewer may run the checks over the division
 // code: its whole subtree inside their check scope.
 func MayCheck(ctx context.Context, code string) bool {

@@ -10,6 +10,7 @@ import (
 	"sanbao/dropout"
 	"sanbao/ent"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/graph/model"
 	"time"
@@ -30,6 +31,22 @@ func (r *absenceStepResolver) Label(ctx context.Context, obj *ent.AbsenceStep) (
 // Overdue is the resolver for the overdue field.
 func (r *absenceStepResolver) Overdue(ctx context.Context, obj *ent.AbsenceStep) (bool, error) {
 	return stepOverdue(ctx, r.ent(ctx), obj)
+}
+
+// SevenHeads is the resolver for the sevenHeads field.
+func (r *dropoutCaseResolver) SevenHeads(ctx context.Context, obj *ent.DropoutCase) ([]*dropout.Head, error) {
+	return dropout.SevenHeads(ctx, r.ent(ctx), obj)
+}
+
+// ReturnNotice is the resolver for the returnNotice field.
+func (r *dropoutCaseResolver) ReturnNotice(ctx context.Context, obj *ent.DropoutCase) (*ent.CaseAction, error) {
+	return dropout.LatestNotice(ctx, r.ent(ctx), obj.ID)
+}
+
+// NoticeOverdue is the resolver for the noticeOverdue field.
+func (r *dropoutCaseResolver) NoticeOverdue(ctx context.Context, obj *ent.DropoutCase) (bool, error) {
+	n, err := dropout.LatestNotice(ctx, r.ent(ctx), obj.ID)
+	return dropout.NoticeOverdue(obj, n, time.Now()), err
 }
 
 // ReportAbsence is the resolver for the reportAbsence field.
@@ -75,6 +92,23 @@ func (r *mutationResolver) CloseCase(ctx context.Context, input model.CloseCaseI
 		Date: input.Date, Note: deref(input.CloseNote)}, time.Now())
 }
 
+// SetDivisionContact is the resolver for the setDivisionContact field.
+func (r *mutationResolver) SetDivisionContact(ctx context.Context, input model.DivisionContactInput) (*ent.DivisionContact, error) {
+	return dropout.SetContact(ctx, r.ent(ctx), dropout.ContactInput{DivisionCode: input.DivisionCode, Role: input.Role,
+		Name: input.Name, Title: deref(input.Title), Phone: deref(input.Phone)}, time.Now())
+}
+
+// ClearDivisionContact is the resolver for the clearDivisionContact field.
+func (r *mutationResolver) ClearDivisionContact(ctx context.Context, divisionCode string, role divisioncontact.Role) (bool, error) {
+	return dropout.ClearContact(ctx, r.ent(ctx), divisionCode, role)
+}
+
+// RecordReturnNotice is the resolver for the recordReturnNotice field.
+func (r *mutationResolver) RecordReturnNotice(ctx context.Context, input model.ReturnNoticeInput) (*ent.CaseAction, error) {
+	return dropout.RecordNotice(ctx, r.ent(ctx), dropout.NoticeInput{CaseID: input.CaseID, Deadline: input.Deadline,
+		ServedOn: input.ServedOn, Notes: deref(input.Notes)}, time.Now())
+}
+
 // SchoolAgeChildren is the resolver for the schoolAgeChildren field.
 func (r *queryResolver) SchoolAgeChildren(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) (*ent.StudentConnection, error) {
 	q := r.ent(ctx).Student.Query()
@@ -111,4 +145,9 @@ func (r *queryResolver) CheckRuns(ctx context.Context, after *entgql.Cursor[int]
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithCheckRunOrder(&ent.CheckRunOrder{
 		Direction: entgql.OrderDirectionDesc, Field: ent.CheckRunOrderFieldStartedAt}))
+}
+
+// DivisionContacts is the resolver for the divisionContacts field.
+func (r *queryResolver) DivisionContacts(ctx context.Context, divisionCode string) ([]*ent.DivisionContact, error) {
+	return dropout.Contacts(ctx, r.ent(ctx), divisionCode)
 }

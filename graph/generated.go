@@ -11,6 +11,7 @@ import (
 	"math"
 	agreement1 "sanbao/agreement"
 	"sanbao/coverage"
+	"sanbao/dropout"
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/absencestep"
@@ -60,6 +61,7 @@ type ResolverRoot interface {
 	Assignment() AssignmentResolver
 	Coverage() CoverageResolver
 	Division() DivisionResolver
+	DropoutCase() DropoutCaseResolver
 	Household() HouseholdResolver
 	ImportJob() ImportJobResolver
 	Mutation() MutationResolver
@@ -486,13 +488,16 @@ type ComplexityRoot struct {
 		CreatedAt       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
+		NoticeOverdue   func(childComplexity int) int
 		OpenedAt        func(childComplexity int) int
 		OpenedBy        func(childComplexity int) int
 		OpenedByID      func(childComplexity int) int
 		Responsible     func(childComplexity int) int
 		ResponsibleID   func(childComplexity int) int
+		ReturnNotice    func(childComplexity int) int
 		School          func(childComplexity int) int
 		SchoolID        func(childComplexity int) int
+		SevenHeads      func(childComplexity int) int
 		Source          func(childComplexity int) int
 		Status          func(childComplexity int) int
 		Student         func(childComplexity int) int
@@ -663,6 +668,7 @@ type ComplexityRoot struct {
 		Assign                  func(childComplexity int, input model.AssignInput) int
 		AssignMany              func(childComplexity int, input model.AssignManyInput) int
 		ChangePassword          func(childComplexity int, oldPassword string, newPassword string) int
+		ClearDivisionContact    func(childComplexity int, divisionCode string, role divisioncontact.Role) int
 		CloseCase               func(childComplexity int, input model.CloseCaseInput) int
 		ConfirmDropout          func(childComplexity int, caseID int) int
 		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
@@ -683,10 +689,12 @@ type ComplexityRoot struct {
 		OpenDropoutCase         func(childComplexity int, studentID int, kind dropoutcase.Kind) int
 		RecordAbsenceStep       func(childComplexity int, stepID int, note *string) int
 		RecordCaseAction        func(childComplexity int, input model.CaseActionInput) int
+		RecordReturnNotice      func(childComplexity int, input model.ReturnNoticeInput) int
 		ReportAbsence           func(childComplexity int, input model.ReportAbsenceInput) int
 		ResetPassword           func(childComplexity int, personID int) int
 		RevokeAPIToken          func(childComplexity int, id int) int
 		RunDropoutCheck         func(childComplexity int, kind checkrun.Kind, divisionCode string, cutoff *string) int
+		SetDivisionContact      func(childComplexity int, input model.DivisionContactInput) int
 		SignAgreement           func(childComplexity int, input model.SignAgreementInput) int
 		SupersedeAgreement      func(childComplexity int, id int, reason string) int
 		UpdateAgreementTemplate func(childComplexity int, input model.UpdateAgreementTemplateInput) int
@@ -812,6 +820,7 @@ type ComplexityRoot struct {
 		CheckRuns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
+		DivisionContacts    func(childComplexity int, divisionCode string) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		DropoutCases        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) int
 		EligiblePeople      func(childComplexity int, kind assignment.Kind, targetID int, search *string, first *int) int
@@ -845,6 +854,14 @@ type ComplexityRoot struct {
 		Supervises  func(childComplexity int) int
 		ToSign      func(childComplexity int) int
 		Unsigned    func(childComplexity int) int
+	}
+
+	SevenHead struct {
+		Label func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Phone func(childComplexity int) int
+		Role  func(childComplexity int) int
+		Title func(childComplexity int) int
 	}
 
 	SkippedParty struct {
@@ -992,6 +1009,11 @@ type DivisionResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
 	ShortName(ctx context.Context, obj *ent.Division) (string, error)
 }
+type DropoutCaseResolver interface {
+	SevenHeads(ctx context.Context, obj *ent.DropoutCase) ([]*dropout.Head, error)
+	ReturnNotice(ctx context.Context, obj *ent.DropoutCase) (*ent.CaseAction, error)
+	NoticeOverdue(ctx context.Context, obj *ent.DropoutCase) (bool, error)
+}
 type HouseholdResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Household) (bool, error)
 	Registered(ctx context.Context, obj *ent.Household) (bool, error)
@@ -1023,6 +1045,9 @@ type MutationResolver interface {
 	ConfirmDropout(ctx context.Context, caseID int) (*ent.DropoutCase, error)
 	RecordCaseAction(ctx context.Context, input model.CaseActionInput) (*ent.CaseAction, error)
 	CloseCase(ctx context.Context, input model.CloseCaseInput) (*ent.DropoutCase, error)
+	SetDivisionContact(ctx context.Context, input model.DivisionContactInput) (*ent.DivisionContact, error)
+	ClearDivisionContact(ctx context.Context, divisionCode string, role divisioncontact.Role) (bool, error)
+	RecordReturnNotice(ctx context.Context, input model.ReturnNoticeInput) (*ent.CaseAction, error)
 	Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error)
 	AssignMany(ctx context.Context, input model.AssignManyInput) (*model.AssignManyPayload, error)
 	EndAssignment(ctx context.Context, id int, reason string) (*ent.Assignment, error)
@@ -1057,6 +1082,7 @@ type QueryResolver interface {
 	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
 	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
 	CheckRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) (*ent.CheckRunConnection, error)
+	DivisionContacts(ctx context.Context, divisionCode string) ([]*ent.DivisionContact, error)
 	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error)
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
 	VillageArchive(ctx context.Context, villageID int) (*VillageArchive, error)
@@ -2896,6 +2922,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.Kind(childComplexity), true
+	case "DropoutCase.noticeOverdue":
+		if e.ComplexityRoot.DropoutCase.NoticeOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.NoticeOverdue(childComplexity), true
 	case "DropoutCase.openedAt":
 		if e.ComplexityRoot.DropoutCase.OpenedAt == nil {
 			break
@@ -2926,6 +2958,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.ResponsibleID(childComplexity), true
+	case "DropoutCase.returnNotice":
+		if e.ComplexityRoot.DropoutCase.ReturnNotice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ReturnNotice(childComplexity), true
 	case "DropoutCase.school":
 		if e.ComplexityRoot.DropoutCase.School == nil {
 			break
@@ -2938,6 +2976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.SchoolID(childComplexity), true
+	case "DropoutCase.sevenHeads":
+		if e.ComplexityRoot.DropoutCase.SevenHeads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.SevenHeads(childComplexity), true
 	case "DropoutCase.source":
 		if e.ComplexityRoot.DropoutCase.Source == nil {
 			break
@@ -3653,6 +3697,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["oldPassword"].(string), args["newPassword"].(string)), true
+	case "Mutation.clearDivisionContact":
+		if e.ComplexityRoot.Mutation.ClearDivisionContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearDivisionContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearDivisionContact(childComplexity, args["divisionCode"].(string), args["role"].(divisioncontact.Role)), true
 	case "Mutation.closeCase":
 		if e.ComplexityRoot.Mutation.CloseCase == nil {
 			break
@@ -3868,6 +3923,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordCaseAction(childComplexity, args["input"].(model.CaseActionInput)), true
+	case "Mutation.recordReturnNotice":
+		if e.ComplexityRoot.Mutation.RecordReturnNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReturnNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReturnNotice(childComplexity, args["input"].(model.ReturnNoticeInput)), true
 	case "Mutation.reportAbsence":
 		if e.ComplexityRoot.Mutation.ReportAbsence == nil {
 			break
@@ -3912,6 +3978,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RunDropoutCheck(childComplexity, args["kind"].(checkrun.Kind), args["divisionCode"].(string), args["cutoff"].(*string)), true
+	case "Mutation.setDivisionContact":
+		if e.ComplexityRoot.Mutation.SetDivisionContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setDivisionContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetDivisionContact(childComplexity, args["input"].(model.DivisionContactInput)), true
 	case "Mutation.signAgreement":
 		if e.ComplexityRoot.Mutation.SignAgreement == nil {
 			break
@@ -4541,6 +4618,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coverage(childComplexity, args["divisionCode"].(*string), args["orgID"].(*int)), true
+	case "Query.divisionContacts":
+		if e.ComplexityRoot.Query.DivisionContacts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_divisionContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DivisionContacts(childComplexity, args["divisionCode"].(string)), true
 	case "Query.divisions":
 		if e.ComplexityRoot.Query.Divisions == nil {
 			break
@@ -4813,6 +4901,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Reminders.Unsigned(childComplexity), true
+
+	case "SevenHead.label":
+		if e.ComplexityRoot.SevenHead.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Label(childComplexity), true
+	case "SevenHead.name":
+		if e.ComplexityRoot.SevenHead.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Name(childComplexity), true
+	case "SevenHead.phone":
+		if e.ComplexityRoot.SevenHead.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Phone(childComplexity), true
+	case "SevenHead.role":
+		if e.ComplexityRoot.SevenHead.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Role(childComplexity), true
+	case "SevenHead.title":
+		if e.ComplexityRoot.SevenHead.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Title(childComplexity), true
 
 	case "SkippedParty.name":
 		if e.ComplexityRoot.SkippedParty.Name == nil {
@@ -5331,6 +5450,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateHouseholdInput", ec.unmarshalInputCreateHouseholdInput),
 			graphql.NewInputUnmarshaler("CreateStudentInput", ec.unmarshalInputCreateStudentInput),
 			graphql.NewInputUnmarshaler("DeactivatePersonInput", ec.unmarshalInputDeactivatePersonInput),
+			graphql.NewInputUnmarshaler("DivisionContactInput", ec.unmarshalInputDivisionContactInput),
 			graphql.NewInputUnmarshaler("DivisionContactWhereInput", ec.unmarshalInputDivisionContactWhereInput),
 			graphql.NewInputUnmarshaler("DivisionOrder", ec.unmarshalInputDivisionOrder),
 			graphql.NewInputUnmarshaler("DivisionWhereInput", ec.unmarshalInputDivisionWhereInput),
@@ -5354,6 +5474,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PositionOrder", ec.unmarshalInputPositionOrder),
 			graphql.NewInputUnmarshaler("PositionWhereInput", ec.unmarshalInputPositionWhereInput),
 			graphql.NewInputUnmarshaler("ReportAbsenceInput", ec.unmarshalInputReportAbsenceInput),
+			graphql.NewInputUnmarshaler("ReturnNoticeInput", ec.unmarshalInputReturnNoticeInput),
 			graphql.NewInputUnmarshaler("SignAgreementInput", ec.unmarshalInputSignAgreementInput),
 			graphql.NewInputUnmarshaler("StudentOrder", ec.unmarshalInputStudentOrder),
 			graphql.NewInputUnmarshaler("StudentWhereInput", ec.unmarshalInputStudentWhereInput),
@@ -6233,6 +6354,26 @@ func (ec *executionContext) childFields_DivisionConnection(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type DivisionConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_DivisionContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DivisionContact_id(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_DivisionContact_divisionCode(ctx, field)
+	case "role":
+		return ec.fieldContext_DivisionContact_role(ctx, field)
+	case "name":
+		return ec.fieldContext_DivisionContact_name(ctx, field)
+	case "title":
+		return ec.fieldContext_DivisionContact_title(ctx, field)
+	case "phone":
+		return ec.fieldContext_DivisionContact_phone(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DivisionContact_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DivisionContact", field.Name)
+}
+
 func (ec *executionContext) childFields_DivisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -6297,6 +6438,12 @@ func (ec *executionContext) childFields_DropoutCase(ctx context.Context, field g
 		return ec.fieldContext_DropoutCase_closedBy(ctx, field)
 	case "actions":
 		return ec.fieldContext_DropoutCase_actions(ctx, field)
+	case "sevenHeads":
+		return ec.fieldContext_DropoutCase_sevenHeads(ctx, field)
+	case "returnNotice":
+		return ec.fieldContext_DropoutCase_returnNotice(ctx, field)
+	case "noticeOverdue":
+		return ec.fieldContext_DropoutCase_noticeOverdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DropoutCase", field.Name)
 }
@@ -6841,6 +6988,22 @@ func (ec *executionContext) childFields_Reminders(ctx context.Context, field gra
 		return ec.fieldContext_Reminders_supervises(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reminders", field.Name)
+}
+
+func (ec *executionContext) childFields_SevenHead(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_SevenHead_role(ctx, field)
+	case "label":
+		return ec.fieldContext_SevenHead_label(ctx, field)
+	case "name":
+		return ec.fieldContext_SevenHead_name(ctx, field)
+	case "title":
+		return ec.fieldContext_SevenHead_title(ctx, field)
+	case "phone":
+		return ec.fieldContext_SevenHead_phone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SevenHead", field.Name)
 }
 
 func (ec *executionContext) childFields_SkippedParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7657,6 +7820,28 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_clearDivisionContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (divisioncontact.Role, error) {
+			return ec.unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7963,6 +8148,20 @@ func (ec *executionContext) field_Mutation_recordCaseAction_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordReturnNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReturnNoticeInput, error) {
+			return ec.unmarshalNReturnNoticeInput2sanbaoᚋgraphᚋmodelᚐReturnNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reportAbsence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8032,6 +8231,20 @@ func (ec *executionContext) field_Mutation_runDropoutCheck_args(ctx context.Cont
 		return nil, err
 	}
 	args["cutoff"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setDivisionContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DivisionContactInput, error) {
+			return ec.unmarshalNDivisionContactInput2sanbaoᚋgraphᚋmodelᚐDivisionContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -8766,6 +8979,20 @@ func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orgID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_divisionContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg0
 	return args, nil
 }
 
@@ -17611,6 +17838,93 @@ func (ec *executionContext) fieldContext_DropoutCase_actions(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _DropoutCase_sevenHeads(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_sevenHeads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().SevenHeads(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*dropout.Head) graphql.Marshaler {
+			return ec.marshalNSevenHead2ᚕᚖsanbaoᚋdropoutᚐHeadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_sevenHeads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SevenHead(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_returnNotice(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_returnNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().ReturnNotice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+			return ec.marshalOCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_returnNotice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_noticeOverdue(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_noticeOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().NoticeOverdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_noticeOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _DropoutCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21137,6 +21451,138 @@ func (ec *executionContext) fieldContext_Mutation_closeCase(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setDivisionContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setDivisionContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetDivisionContact(ctx, fc.Args["input"].(model.DivisionContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DivisionContact) graphql.Marshaler {
+			return ec.marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setDivisionContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DivisionContact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setDivisionContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_clearDivisionContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearDivisionContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearDivisionContact(ctx, fc.Args["divisionCode"].(string), fc.Args["role"].(divisioncontact.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearDivisionContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearDivisionContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReturnNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReturnNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReturnNotice(ctx, fc.Args["input"].(model.ReturnNoticeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+			return ec.marshalNCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReturnNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReturnNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_assign(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24202,6 +24648,50 @@ func (ec *executionContext) fieldContext_Query_checkRuns(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_divisionContacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_divisionContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DivisionContacts(ctx, fc.Args["divisionCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DivisionContact) graphql.Marshaler {
+			return ec.marshalNDivisionContact2ᚕᚖsanbaoᚋentᚐDivisionContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_divisionContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DivisionContact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_divisionContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_myFamilies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25175,6 +25665,121 @@ func (ec *executionContext) _Reminders_supervises(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Reminders_supervises(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SevenHead_role(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_label(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_name(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_title(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_phone(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
 }
 
 func (ec *executionContext) _SkippedParty_name(ctx context.Context, field graphql.CollectedField, obj *agreement1.Skipped) (ret graphql.Marshaler) {
@@ -37218,6 +37823,76 @@ func UnmarshalDeactivatePersonInput(ctx context.Context, raw any) (model.Deactiv
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDivisionContactInput(ctx context.Context, obj any) (model.DivisionContactInput, error) {
+	var it model.DivisionContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"divisionCode", "role", "name", "title", "phone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "divisionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCode = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDivisionContactInput unmarshals raw into the DivisionContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDivisionContactInput(ctx context.Context, raw any) (model.DivisionContactInput, error) {
+	var out model.DivisionContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DivisionContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDivisionContactWhereInput(ctx context.Context, obj any) (ent.DivisionContactWhereInput, error) {
 	var it ent.DivisionContactWhereInput
 	if obj == nil {
@@ -43914,6 +44589,69 @@ func UnmarshalReportAbsenceInput(ctx context.Context, raw any) (model.ReportAbse
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReturnNoticeInput(ctx context.Context, obj any) (model.ReturnNoticeInput, error) {
+	var it model.ReturnNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseID", "deadline", "servedOn", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "servedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOn = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReturnNoticeInput unmarshals raw into the ReturnNoticeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReturnNoticeInput(ctx context.Context, raw any) (model.ReturnNoticeInput, error) {
+	var out model.ReturnNoticeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReturnNoticeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSignAgreementInput(ctx context.Context, obj any) (model.SignAgreementInput, error) {
 	var it model.SignAgreementInput
 	if obj == nil {
@@ -48326,6 +49064,24 @@ func (ec *executionContext) _DropoutCase(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DropoutCase_actions(ctx, field, obj)
 				})
+		case "sevenHeads":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_sevenHeads(ctx, field, obj)
+				})
+		case "returnNotice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_returnNotice(ctx, field, obj)
+				})
+		case "noticeOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_noticeOverdue(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49560,6 +50316,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setDivisionContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setDivisionContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clearDivisionContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearDivisionContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReturnNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReturnNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "assign":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_assign(ctx, field)
@@ -50468,6 +51245,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_checkRuns(ctx, field)
 				})
+		case "divisionContacts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_divisionContacts(ctx, field)
+				})
 		case "myFamilies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -50650,6 +51433,59 @@ func (ec *executionContext) _Reminders(ctx context.Context, sel ast.SelectionSet
 			}
 		case "supervises":
 			out.Values[i] = ec._Reminders_supervises(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sevenHeadImplementors = []string{"SevenHead"}
+
+func (ec *executionContext) _SevenHead(ctx context.Context, sel ast.SelectionSet, obj *dropout.Head) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sevenHeadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SevenHead")
+		case "role":
+			out.Values[i] = ec._SevenHead_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._SevenHead_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._SevenHead_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._SevenHead_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._SevenHead_phone(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52468,6 +53304,35 @@ func (ec *executionContext) marshalNDivisionConnection2ᚖsanbaoᚋentᚐDivisio
 	return ec._DivisionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDivisionContact2ᚕᚖsanbaoᚋentᚐDivisionContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.DivisionContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx context.Context, sel ast.SelectionSet, v *ent.DivisionContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DivisionContact!")
+		return graphql.Null
+	}
+	return ec._DivisionContact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDivisionContactInput2sanbaoᚋgraphᚋmodelᚐDivisionContactInput(ctx context.Context, v any) (model.DivisionContactInput, error) {
+	res, err := ec.unmarshalInputDivisionContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx context.Context, v any) (divisioncontact.Role, error) {
 	var res divisioncontact.Role
 	err := res.UnmarshalGQL(v)
@@ -53174,6 +54039,35 @@ func (ec *executionContext) marshalNReminders2ᚖsanbaoᚋgraphᚋmodelᚐRemind
 func (ec *executionContext) unmarshalNReportAbsenceInput2sanbaoᚋgraphᚋmodelᚐReportAbsenceInput(ctx context.Context, v any) (model.ReportAbsenceInput, error) {
 	res, err := ec.unmarshalInputReportAbsenceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReturnNoticeInput2sanbaoᚋgraphᚋmodelᚐReturnNoticeInput(ctx context.Context, v any) (model.ReturnNoticeInput, error) {
+	res, err := ec.unmarshalInputReturnNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSevenHead2ᚕᚖsanbaoᚋdropoutᚐHeadᚄ(ctx context.Context, sel ast.SelectionSet, v []*dropout.Head) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSevenHead2ᚖsanbaoᚋdropoutᚐHead(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSevenHead2ᚖsanbaoᚋdropoutᚐHead(ctx context.Context, sel ast.SelectionSet, v *dropout.Head) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SevenHead!")
+		return graphql.Null
+	}
+	return ec._SevenHead(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSignAgreementInput2sanbaoᚋgraphᚋmodelᚐSignAgreementInput(ctx context.Context, v any) (model.SignAgreementInput, error) {
@@ -54400,6 +55294,13 @@ func (ec *executionContext) marshalOCaseAction2ᚕᚖsanbaoᚋentᚐCaseAction�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx context.Context, sel ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CaseAction(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx context.Context, v any) ([]caseaction.Kind, error) {
