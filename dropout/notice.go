@@ -42,14 +42,30 @@ func RecordNotice(ctx context.Context, c *ent.Client, in NoticeInput, now time.T
 		Outcome: caseaction.OutcomeOther, Notes: in.Notes, deadline: &in.Deadline, servedOn: &in.ServedOn}, now)
 }
 
-// LatestNotice is the case's latest notice, nil if none; read as the viewer.
-func LatestNotice(ctx context.Context, c *ent.Client, caseID int) (*ent.CaseAction, error) {
-	a, err := c.CaseAction.Query().Where(caseaction.CaseID(caseID), caseaction.KindEQ(caseaction.KindNotice)).
+// LatestNotice is the case's latest notice, nil if none; read as the viewer,
+// or taken from the case's actions when they were loaded with it (a list
+// loads them for the whole page: see WithNotices).
+func LatestNotice(ctx context.Context, c *ent.Client, k *ent.DropoutCase) (*ent.CaseAction, error) {
+	if as, err := k.Edges.ActionsOrErr(); err == nil {
+		var latest *ent.CaseAction
+		for _, a := range as {
+			if a.Kind == caseaction.KindNotice && (latest == nil || a.Date > latest.Date || a.Date == latest.Date && a.ID > latest.ID) {
+				latest = a
+			}
+		}
+		return latest, nil
+	}
+	a, err := c.CaseAction.Query().Where(caseaction.CaseID(k.ID), caseaction.KindEQ(caseaction.KindNotice)).
 		Order(ent.Desc(caseaction.FieldDate), ent.Desc(caseaction.FieldID)).First(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
 	return a, err
+}
+
+// WithNotices loads the cases' notices with them: one statement for a page.
+func WithNotices(q *ent.DropoutCaseQuery) {
+	q.WithActions(func(aq *ent.CaseActionQuery) { aq.Where(caseaction.KindEQ(caseaction.KindNotice)) })
 }
 
 // NoticeOverdue: the case is open and its latest notice's deadline has
@@ -110,7 +126,7 @@ func ForNotice(ctx context.Context, c *ent.Client, caseID int) (*NoticeCase, err
 	if d, err := c.Division.Query().Where(division.Code(k.VillageCode)).Only(sys); err == nil {
 		out.Village = d.Name
 	}
-	n, err := LatestNotice(sys, c, caseID)
+	n, err := LatestNotice(sys, c, k)
 	if err != nil {
 		return nil, err
 	}

@@ -40,12 +40,12 @@ func (r *dropoutCaseResolver) SevenHeads(ctx context.Context, obj *ent.DropoutCa
 
 // ReturnNotice is the resolver for the returnNotice field.
 func (r *dropoutCaseResolver) ReturnNotice(ctx context.Context, obj *ent.DropoutCase) (*ent.CaseAction, error) {
-	return dropout.LatestNotice(ctx, r.ent(ctx), obj.ID)
+	return dropout.LatestNotice(ctx, r.ent(ctx), obj)
 }
 
 // NoticeOverdue is the resolver for the noticeOverdue field.
 func (r *dropoutCaseResolver) NoticeOverdue(ctx context.Context, obj *ent.DropoutCase) (bool, error) {
-	n, err := dropout.LatestNotice(ctx, r.ent(ctx), obj.ID)
+	n, err := dropout.LatestNotice(ctx, r.ent(ctx), obj)
 	return dropout.NoticeOverdue(obj, n, time.Now()), err
 }
 
@@ -121,6 +121,9 @@ func (r *queryResolver) SchoolAgeChildren(ctx context.Context, after *entgql.Cur
 // DropoutCases is the resolver for the dropoutCases field.
 func (r *queryResolver) DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error) {
 	q := r.ent(ctx).DropoutCase.Query()
+	if selects(ctx, "edges", "node", "noticeOverdue") || selects(ctx, "edges", "node", "returnNotice") {
+		dropout.WithNotices(q) // not a statement per case
+	}
 	if err := caseFilters(q, divisionCode, schoolID); err != nil {
 		return nil, err
 	}

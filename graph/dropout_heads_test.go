@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"sanbao/dropout"
+	"sanbao/ent"
+	"sanbao/ent/caseaction"
 	"sanbao/ent/division"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/position"
@@ -185,4 +187,55 @@ func TestReturnNotice(t *testing.T) {
 			t.Fatalf("new deadline: %v", d)
 		}
 	})
+}
+
+// A page of cases with their notices makes as many statements for 2 cases
+// as for 6: the notices are loaded with the page.
+func TestCaseNoticesStatements(t *testing.T) {
+	for _, dialect := range storetest.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			db := storetest.Open(t, dialect)
+			f := fixture.BuildSmall(t, db)
+			day := func(d int) string { return time.Now().In(dropout.China).AddDate(0, 0, d).Format("2006-01-02") }
+			for i, s := range []*ent.Student{f.S1, f.S2, f.S3, f.S4, f.S5, f.S6} {
+				k := db.DropoutCase.Create().SetStudentID(s.ID).SetVillageCode(s.VillageCode).SetNillableSchoolID(s.SchoolID).
+					SetKind(dropoutcase.KindDropout).SetSource(dropoutcase.SourceManual).SaveX(sys)
+				db.CaseAction.Create().SetCaseID(k.ID).SetStudentID(s.ID).SetVillageCode(s.VillageCode).SetNillableSchoolID(s.SchoolID).
+					SetKind(caseaction.KindNotice).SetDate(day(-10)).SetServedOn(day(-10)).SetDeadline(day(-5 + 2*i)).
+					SetOutcome(caseaction.OutcomeOther).SetRecordedByID(f.Admin.ID).ExecX(sys)
+			}
+			counting, n := store.Counting(db)
+			s := newAPI(t, counting).login(f.Admin.Phone)
+			for _, q := range []string{
+				`query($n: Int) { dropoutCases(first: $n) { edges { node { id noticeOverdue returnNotice { deadline } actions { kind } } } } }`,
+				`query($n: Int) { dropoutCases(first: $n) { edges { node { id noticeOverdue } } } }`,
+			} {
+				casePage(t, s, n, q)
+			}
+		})
+	}
+}
+
+func casePage(t *testing.T, s *session, n *store.Counter, q string) {
+	s.ok(q, map[string]any{"n": 1})
+	count := func(size int) (int64, map[string]any) {
+		n.Reset()
+		d := s.ok(q, map[string]any{"n": size})
+		return n.N(), d
+	}
+	small, _ := count(2)
+	large, d := count(6)
+	t.Logf("cases with notices: %d statements for 2, %d for 6", small, large)
+	if small != large {
+		t.Errorf("%d statements for 2 cases, %d for 6", small, large)
+	}
+	overdue := 0
+	for _, e := range get(d, "dropoutCases", "edges").([]any) {
+		if get(e, "node", "noticeOverdue") == true {
+			overdue++
+		}
+	}
+	if overdue != 3 { // deadlines 5, 3 and 1 days ago
+		t.Errorf("%d overdue, want 3", overdue)
+	}
 }
