@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,6 +39,9 @@ func TestReturnNoticePDF(t *testing.T) {
 	code, pdf := get(t, url, p1)
 	if code != 200 || !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Fatalf("GET notice: %d %.100s", code, pdf)
+	}
+	if p := os.Getenv("SANBAO_PDF_OUT"); p != "" {
+		os.WriteFile(p, pdf, 0o644)
 	}
 	// pdftotext -layout may break a long line; compare without spaces.
 	text := strings.Join(strings.Fields(pdfText(t, pdf, false)), "")
