@@ -9,7 +9,9 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/absencestep"
+	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/predicate"
 	"sanbao/ent/student"
@@ -20,8 +22,10 @@ import (
 // student scope evaluated on those columns, so a case of a child studying
 // nowhere is seen by the central school of the child's township.
 
-// childRows limits rows with (village_code, school_id, student_id) to sc.
-func childRows(v *Viewer, sc *Scope) func(*sql.Selector) {
+// childRows limits rows with (village_code, school_id, student_id) to sc;
+// own, when the scope includes what the viewer answers for, adds the rows
+// they work in person (reported, responsible for).
+func childRows(v *Viewer, sc *Scope, own func(*sql.Selector)) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		if sc.All {
 			return
@@ -55,6 +59,9 @@ func childRows(v *Viewer, sc *Scope) func(*sql.Selector) {
 			student.Or(few...)(sub)
 			fs = append(fs, inSelect("student_id", sub))
 		}
+		if own != nil && sc.Assigned && v.PersonID != 0 {
+			fs = append(fs, own)
+		}
 		if len(fs) == 0 {
 			s.Where(sql.False())
 			return
@@ -69,24 +76,54 @@ func childRows(v *Viewer, sc *Scope) func(*sql.Selector) {
 	}
 }
 
-// DropoutCasePredicate limits dropout cases to sc.
+// casesOf selects the IDs of the cases personID is responsible for.
+func casesOf(personID int) *sql.Selector {
+	t := sql.Table(dropoutcase.Table)
+	return sql.Select(t.C(dropoutcase.FieldID)).From(t).Where(sql.EQ(t.C(dropoutcase.FieldResponsibleID), personID))
+}
+
+// reportsBy selects the IDs of the absence reports personID made.
+func reportsBy(personID int) *sql.Selector {
+	t := sql.Table(absencereport.Table)
+	return sql.Select(t.C(absencereport.FieldID)).From(t).Where(sql.EQ(t.C(absencereport.FieldReportedByID), personID))
+}
+
+// workedStudents are the students whose absence the viewer reported or
+// whose case they are responsible for: they read the child they work on
+// (the child's contact person is already among assignedStudents).
+func workedStudents(v *Viewer) []predicate.Student {
+	rt, ct := sql.Table(absencereport.Table), sql.Table(dropoutcase.Table)
+	return []predicate.Student{
+		predicate.Student(inSelect(student.FieldID, sql.Select(rt.C(absencereport.FieldStudentID)).From(rt).
+			Where(sql.EQ(rt.C(absencereport.FieldReportedByID), v.PersonID)))),
+		predicate.Student(inSelect(student.FieldID, sql.Select(ct.C(dropoutcase.FieldStudentID)).From(ct).
+			Where(sql.EQ(ct.C(dropoutcase.FieldResponsibleID), v.PersonID)))),
+	}
+}
+
+// DropoutCasePredicate limits dropout cases to sc, and to those the viewer is
+// responsible for.
 func DropoutCasePredicate(v *Viewer, sc *Scope) predicate.DropoutCase {
-	return predicate.DropoutCase(childRows(v, sc))
+	return predicate.DropoutCase(childRows(v, sc, func(s *sql.Selector) {
+		s.Where(sql.EQ(s.C(dropoutcase.FieldResponsibleID), v.PersonID))
+	}))
 }
 
 // CaseActionPredicate shows a case's actions with the case.
 func CaseActionPredicate(v *Viewer, sc *Scope) predicate.CaseAction {
-	return predicate.CaseAction(childRows(v, sc))
+	return predicate.CaseAction(childRows(v, sc, inSelect(caseaction.FieldCaseID, casesOf(v.PersonID))))
 }
 
-// AbsenceReportPredicate limits absence reports to sc.
+// AbsenceReportPredicate limits absence reports to sc, and to one's own.
 func AbsenceReportPredicate(v *Viewer, sc *Scope) predicate.AbsenceReport {
-	return predicate.AbsenceReport(childRows(v, sc))
+	return predicate.AbsenceReport(childRows(v, sc, func(s *sql.Selector) {
+		s.Where(sql.EQ(s.C(absencereport.FieldReportedByID), v.PersonID))
+	}))
 }
 
 // AbsenceStepPredicate shows a report's steps with the report.
 func AbsenceStepPredicate(v *Viewer, sc *Scope) predicate.AbsenceStep {
-	return predicate.AbsenceStep(childRows(v, sc))
+	return predicate.AbsenceStep(childRows(v, sc, inSelect(absencestep.FieldReportID, reportsBy(v.PersonID))))
 }
 
 // CheckRunPredicate limits check runs to those over divisions inside sc's
@@ -110,6 +147,27 @@ func MayWorkStudent(ctx context.Context, c *ent.Client, obj, act string, id int)
 		return ErrDenied
 	}
 	ok, err := c.Student.Query().Where(student.ID(id), StudentPredicate(v, sc)).Exist(System(ctx))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrDenied
+	}
+	return nil
+}
+
+// MayWorkCase reports whether the viewer may work the case (record actions,
+// print its notice): the case inside their dropout write scope.
+func MayWorkCase(ctx context.Context, c *ent.Client, caseID int) error {
+	v := FromContext(ctx)
+	if v == nil {
+		return ErrDenied
+	}
+	sc := v.Scope(ObjDropout, ActWrite)
+	if sc == nil {
+		return ErrDenied
+	}
+	ok, err := c.DropoutCase.Query().Where(dropoutcase.ID(caseID), DropoutCasePredicate(v, sc)).Exist(System(ctx))
 	if err != nil {
 		return err
 	}
@@ -217,5 +275,33 @@ func (v *Viewer) checkAbsenceStep(m *ent.AbsenceStepMutation) error {
 		return ErrDenied
 	}
 	m.Where(absencestep.And(AbsenceStepPredicate(v, sc)))
+	return nil
+}
+
+// DivisionContactPredicate limits division heads to divisions inside sc.
+func DivisionContactPredicate(v *Viewer, sc *Scope) predicate.DivisionContact {
+	if sc.All {
+		return func(*sql.Selector) {}
+	}
+	return predicate.DivisionContact(inRanges(divisioncontact.FieldDivisionCode, nonEmpty(sc.VillageRanges)))
+}
+
+// checkDivisionContact: a county admin names, changes and clears the heads
+// of divisions in their county, in their own name.
+func (v *Viewer) checkDivisionContact(m *ent.DivisionContactMutation) error {
+	sc := v.Scope(ObjHeads, ActWrite)
+	if sc == nil || v.PersonID == 0 {
+		return ErrDenied
+	}
+	if m.Op().Is(ent.OpCreate) {
+		if code, _ := m.DivisionCode(); !sc.HasVillage(code) {
+			return ErrDenied
+		}
+	} else {
+		m.Where(DivisionContactPredicate(v, sc))
+	}
+	if by, ok := m.UpdatedByID(); ok && by != v.PersonID {
+		return ErrDenied
+	}
 	return nil
 }

@@ -28,6 +28,18 @@ func TestDropoutPolicy(t *testing.T) {
 		{RoleInspector, ObjDropout, ActClose, false},
 		{RoleAPIReader, ObjDropout, ActRead, true},
 		{RoleAPIWriter, ObjDropout, ActWrite, false},
+		// 七长 contacts: kept by the county, read in scope.
+		{RoleCountyAdmin, ObjHeads, ActWrite, true},
+		{RoleCountyAid, ObjHeads, ActWrite, true},
+		{RoleCountyAdmin, ObjHeads, ActRead, true},
+		{RoleCentralLeader, ObjHeads, ActRead, true},
+		{RoleCentralLeader, ObjHeads, ActWrite, false},
+		{RoleSchoolLeader, ObjHeads, ActWrite, false},
+		{RoleHeadTeacher, ObjHeads, ActWrite, false},
+		{RoleOverseer, ObjHeads, ActRead, true},
+		{RoleOverseer, ObjHeads, ActWrite, false},
+		{RoleInspector, ObjHeads, ActWrite, false},
+		{RoleAPIWriter, ObjHeads, ActWrite, false},
 	}
 	for _, c := range cases {
 		if got := p.Enforce(c.role, c.obj, c.act); got != c.want {

@@ -33,6 +33,7 @@ const (
 	ObjImportJob  = "importjob"
 	ObjDropout    = "dropout"
 	ObjAbsence    = "absence"
+	ObjHeads      = "divisioncontact"
 
 	ActRead            = "read"
 	ActWrite           = "write"

@@ -154,6 +154,7 @@ func StudentPredicate(v *Viewer, sc *Scope) predicate.Student {
 	ps = append(ps, studentBySchool(sc)...)
 	if sc.Assigned {
 		ps = append(ps, assignedStudents(v)...)
+		ps = append(ps, workedStudents(v)...)
 	}
 	if len(ps) == 0 {
 		return student.IDIn()

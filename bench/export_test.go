@@ -70,7 +70,7 @@ func BenchmarkExportProvinceLedger(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, place := range []struct{ kind, name, code string }{
-		{"village-ledger", "township", township}, {"village-ledger", "county", small.County}, {"school-ledger", "county", small.County},
+		{"village-ledger", "township", township}, {"village-ledger", "county", small.County}, {"school-ledger", "county", small.County}, {"school-age", "county", small.County},
 	} {
 		k, _ := export.Lookup(place.kind)
 		b.Run(place.kind+"/"+place.name, func(b *testing.B) {

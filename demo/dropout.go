@@ -3,13 +3,18 @@ package demo
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"time"
 
 	"sanbao/authz"
+	"sanbao/divcode"
 	"sanbao/dropout"
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/caseaction"
+	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
@@ -105,6 +110,54 @@ func seedDropout(sys context.Context, c *ent.Client, now time.Time) error {
 		act(cases[2], caseaction.KindPersuasion, -9, "班主任、村干部", "入户", caseaction.OutcomeRefused, "孩子不愿上学，家长外出务工")
 		act(cases[2], caseaction.KindPersuasion, -5, "校长、乡镇干部", "入户", caseaction.OutcomeRefused, "再次劝返无效")
 		act(cases[2], caseaction.KindReport, -3, "校长", "书面", caseaction.OutcomeOther, "已报乡镇政府和县教育局")
+		// The notice was served twelve days ago; its deadline has passed.
+		k := cases[2]
+		c.CaseAction.Create().SetCaseID(k.ID).SetStudentID(k.StudentID).SetVillageCode(k.VillageCode).
+			SetNillableSchoolID(k.SchoolID).SetKind(caseaction.KindNotice).SetDate(day(-12)).SetServedOn(day(-12)).
+			SetDeadline(day(-2)).SetParticipants("校长、村主任").SetMethod("入户送达").SetOutcome(caseaction.OutcomeOther).
+			SetNotes("复学通知书已送达家长，家长签收").SetRecordedByID(principal.ID).ExecX(sys)
+	}
+	return seedHeads(sys, c)
+}
+
+// seedHeads names the demo county's heads (七长 outside the schools): the
+// county head and the bureau head, every township head and village head.
+// Their phones are not real: 139 5000 xxxx.
+func seedHeads(sys context.Context, c *ent.Client) error {
+	r := rand.New(rand.NewPCG(12, 7))
+	n := 0
+	contact := func(code string, role divisioncontact.Role, title string) *ent.DivisionContactCreate {
+		n++
+		return c.DivisionContact.Create().SetDivisionCode(code).SetRole(role).SetName(fullName(r, r.IntN(4) > 0)).
+			SetTitle(title).SetPhone(fmt.Sprintf("1395000%04d", n))
+	}
+	bulk := []*ent.DivisionContactCreate{
+		contact(Zhuozhou, divisioncontact.RoleCountyHead, "市长"),
+		contact(Zhuozhou, divisioncontact.RoleEducationHead, "教育和体育局局长"),
+	}
+	rng := divcode.SubtreeOf(Zhuozhou)
+	ds, err := c.Division.Query().Where(division.CodeGTE(rng.Lo), division.CodeLTE(rng.Hi),
+		division.LevelIn(division.LevelTownship, division.LevelVillage)).Order(division.ByCode()).All(sys)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if d.Level == division.LevelTownship {
+			title := d.Name + "长"
+			if strings.HasSuffix(d.Name, "街道") {
+				title = d.Name + "办事处主任"
+			}
+			bulk = append(bulk, contact(d.Code, divisioncontact.RoleTownshipHead, title))
+		} else {
+			bulk = append(bulk, contact(d.Code, divisioncontact.RoleVillageHead, d.Name+"党支部书记、村委会主任"))
+		}
+	}
+	for len(bulk) > 0 {
+		chunk := bulk[:min(200, len(bulk))]
+		bulk = bulk[len(chunk):]
+		if err := c.DivisionContact.CreateBulk(chunk...).Exec(sys); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -69,6 +69,8 @@ type ActionInput struct {
 	Method       string
 	Outcome      caseaction.Outcome
 	Notes        string
+	// A notice's dates, set by RecordNotice only.
+	deadline, servedOn *string
 }
 
 // RecordAction adds an action to an open case in the viewer's name.
@@ -87,13 +89,16 @@ func RecordAction(ctx context.Context, c *ent.Client, in ActionInput, now time.T
 	if _, err := parseDate("date", in.Date, now); err != nil {
 		return nil, err
 	}
+	if in.Kind == caseaction.KindNotice && in.deadline == nil {
+		return nil, fielderr.New("kind", "复学通知书请用“登记复学通知书”记录送达日期和复学期限")
+	}
 	if in.Kind == caseaction.KindPersuasion && strings.TrimSpace(in.Participants) == "" {
 		return nil, fielderr.New("participants", "请填写参与劝返的人员")
 	}
 	return c.CaseAction.Create().SetCaseID(k.ID).SetStudentID(k.StudentID).SetVillageCode(k.VillageCode).
 		SetNillableSchoolID(k.SchoolID).SetKind(in.Kind).SetDate(in.Date).SetParticipants(in.Participants).
 		SetMethod(in.Method).SetOutcome(in.Outcome).SetNotes(in.Notes).SetRecordedByID(v.PersonID).
-		SetCreatedAt(now).Save(ctx)
+		SetNillableDeadline(in.deadline).SetNillableServedOn(in.servedOn).SetCreatedAt(now).Save(ctx)
 }
 
 // Confirm turns a suspected case into a confirmed dropout (核查属实).

@@ -9,6 +9,7 @@ import (
 	"sanbao/demo"
 	"sanbao/dropout"
 	"sanbao/ent/absencestep"
+	"sanbao/ent/caseaction"
 	"sanbao/ent/dropoutcase"
 	"sanbao/internal/fixture"
 	"sanbao/store/storetest"
@@ -46,6 +47,22 @@ func TestDemoDropoutAndScheduledRun(t *testing.T) {
 	total := c.DropoutCase.Query().CountX(sys)
 	if closed != 2 || total >= 3 && confirmed < 1 || total-closed != open {
 		t.Fatalf("closed %d, confirmed %d, open %d", closed, confirmed, open)
+	}
+	// 七长: every case of the demo county names its county, township and
+	// village heads.
+	for _, k := range c.DropoutCase.Query().Where(dropoutcase.VillageCodeHasPrefix("130681")).AllX(sys) {
+		heads, err := dropout.SevenHeads(sys, c, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range heads[:4] {
+			if h.Name == "" || h.Phone == "" {
+				t.Errorf("case %d: %s not named", k.ID, h.Label)
+			}
+		}
+	}
+	if c.CaseAction.Query().Where(caseaction.KindEQ(caseaction.KindNotice)).CountX(sys) != min(1, total/3) {
+		t.Error("the confirmed case has no notice past its deadline")
 	}
 	runs := c.CheckRun.Query().CountX(sys)
 	if err := dropout.RunAll(context.Background(), c, dropout.DefaultConfig, now); err != nil {

@@ -27,7 +27,7 @@ type CaseAction struct {
 	VillageCode string `json:"village_code,omitempty"`
 	// SchoolID holds the value of the "school_id" field.
 	SchoolID *int `json:"school_id,omitempty"`
-	// 劝返 / 核查 / 上报 / 记录
+	// 劝返 / 核查 / 上报 / 记录 / 复学通知书
 	Kind caseaction.Kind `json:"kind,omitempty"`
 	// YYYY-MM-DD
 	Date string `json:"date,omitempty"`
@@ -39,6 +39,10 @@ type CaseAction struct {
 	Outcome caseaction.Outcome `json:"outcome,omitempty"`
 	// Notes holds the value of the "notes" field.
 	Notes string `json:"notes,omitempty"`
+	// 复学通知书: return by YYYY-MM-DD
+	Deadline *string `json:"deadline,omitempty"`
+	// 复学通知书: served (送达) on YYYY-MM-DD
+	ServedOn *string `json:"served_on,omitempty"`
 	// RecordedByID holds the value of the "recorded_by_id" field.
 	RecordedByID int `json:"recorded_by_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -91,7 +95,7 @@ func (*CaseAction) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case caseaction.FieldID, caseaction.FieldCaseID, caseaction.FieldStudentID, caseaction.FieldSchoolID, caseaction.FieldRecordedByID:
 			values[i] = new(sql.NullInt64)
-		case caseaction.FieldVillageCode, caseaction.FieldKind, caseaction.FieldDate, caseaction.FieldParticipants, caseaction.FieldMethod, caseaction.FieldOutcome, caseaction.FieldNotes:
+		case caseaction.FieldVillageCode, caseaction.FieldKind, caseaction.FieldDate, caseaction.FieldParticipants, caseaction.FieldMethod, caseaction.FieldOutcome, caseaction.FieldNotes, caseaction.FieldDeadline, caseaction.FieldServedOn:
 			values[i] = new(sql.NullString)
 		case caseaction.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -176,6 +180,20 @@ func (_m *CaseAction) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field notes", values[i])
 			} else if value.Valid {
 				_m.Notes = value.String
+			}
+		case caseaction.FieldDeadline:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field deadline", values[i])
+			} else if value.Valid {
+				_m.Deadline = new(string)
+				*_m.Deadline = value.String
+			}
+		case caseaction.FieldServedOn:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field served_on", values[i])
+			} else if value.Valid {
+				_m.ServedOn = new(string)
+				*_m.ServedOn = value.String
 			}
 		case caseaction.FieldRecordedByID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -266,6 +284,16 @@ func (_m *CaseAction) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("notes=")
 	builder.WriteString(_m.Notes)
+	builder.WriteString(", ")
+	if v := _m.Deadline; v != nil {
+		builder.WriteString("deadline=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ServedOn; v != nil {
+		builder.WriteString("served_on=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("recorded_by_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.RecordedByID))

@@ -116,6 +116,34 @@ func (_c *CaseActionCreate) SetNillableNotes(v *string) *CaseActionCreate {
 	return _c
 }
 
+// SetDeadline sets the "deadline" field.
+func (_c *CaseActionCreate) SetDeadline(v string) *CaseActionCreate {
+	_c.mutation.SetDeadline(v)
+	return _c
+}
+
+// SetNillableDeadline sets the "deadline" field if the given value is not nil.
+func (_c *CaseActionCreate) SetNillableDeadline(v *string) *CaseActionCreate {
+	if v != nil {
+		_c.SetDeadline(*v)
+	}
+	return _c
+}
+
+// SetServedOn sets the "served_on" field.
+func (_c *CaseActionCreate) SetServedOn(v string) *CaseActionCreate {
+	_c.mutation.SetServedOn(v)
+	return _c
+}
+
+// SetNillableServedOn sets the "served_on" field if the given value is not nil.
+func (_c *CaseActionCreate) SetNillableServedOn(v *string) *CaseActionCreate {
+	if v != nil {
+		_c.SetServedOn(*v)
+	}
+	return _c
+}
+
 // SetRecordedByID sets the "recorded_by_id" field.
 func (_c *CaseActionCreate) SetRecordedByID(v int) *CaseActionCreate {
 	_c.mutation.SetRecordedByID(v)
@@ -254,6 +282,16 @@ func (_c *CaseActionCreate) check() error {
 			return &ValidationError{Name: "notes", err: fmt.Errorf(`ent: validator failed for field "CaseAction.notes": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Deadline(); ok {
+		if err := caseaction.DeadlineValidator(v); err != nil {
+			return &ValidationError{Name: "deadline", err: fmt.Errorf(`ent: validator failed for field "CaseAction.deadline": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ServedOn(); ok {
+		if err := caseaction.ServedOnValidator(v); err != nil {
+			return &ValidationError{Name: "served_on", err: fmt.Errorf(`ent: validator failed for field "CaseAction.served_on": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.RecordedByID(); !ok {
 		return &ValidationError{Name: "recorded_by_id", err: errors.New(`ent: missing required field "CaseAction.recorded_by_id"`)}
 	}
@@ -328,6 +366,14 @@ func (_c *CaseActionCreate) createSpec() (*CaseAction, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Notes(); ok {
 		_spec.SetField(caseaction.FieldNotes, field.TypeString, value)
 		_node.Notes = value
+	}
+	if value, ok := _c.mutation.Deadline(); ok {
+		_spec.SetField(caseaction.FieldDeadline, field.TypeString, value)
+		_node.Deadline = &value
+	}
+	if value, ok := _c.mutation.ServedOn(); ok {
+		_spec.SetField(caseaction.FieldServedOn, field.TypeString, value)
+		_node.ServedOn = &value
 	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(caseaction.FieldCreatedAt, field.TypeTime, value)
@@ -459,6 +505,12 @@ func (u *CaseActionUpsertOne) UpdateNewValues() *CaseActionUpsertOne {
 		}
 		if _, exists := u.create.mutation.Notes(); exists {
 			s.SetIgnore(caseaction.FieldNotes)
+		}
+		if _, exists := u.create.mutation.Deadline(); exists {
+			s.SetIgnore(caseaction.FieldDeadline)
+		}
+		if _, exists := u.create.mutation.ServedOn(); exists {
+			s.SetIgnore(caseaction.FieldServedOn)
 		}
 		if _, exists := u.create.mutation.RecordedByID(); exists {
 			s.SetIgnore(caseaction.FieldRecordedByID)
@@ -702,6 +754,12 @@ func (u *CaseActionUpsertBulk) UpdateNewValues() *CaseActionUpsertBulk {
 			}
 			if _, exists := b.mutation.Notes(); exists {
 				s.SetIgnore(caseaction.FieldNotes)
+			}
+			if _, exists := b.mutation.Deadline(); exists {
+				s.SetIgnore(caseaction.FieldDeadline)
+			}
+			if _, exists := b.mutation.ServedOn(); exists {
+				s.SetIgnore(caseaction.FieldServedOn)
 			}
 			if _, exists := b.mutation.RecordedByID(); exists {
 				s.SetIgnore(caseaction.FieldRecordedByID)

@@ -101,6 +101,12 @@ func (_u *CaseActionUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(caseaction.FieldNotes, field.TypeString)
 	}
+	if _u.mutation.DeadlineCleared() {
+		_spec.ClearField(caseaction.FieldDeadline, field.TypeString)
+	}
+	if _u.mutation.ServedOnCleared() {
+		_spec.ClearField(caseaction.FieldServedOn, field.TypeString)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -225,6 +231,12 @@ func (_u *CaseActionUpdateOne) sqlSave(ctx context.Context) (_node *CaseAction, 
 	}
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(caseaction.FieldNotes, field.TypeString)
+	}
+	if _u.mutation.DeadlineCleared() {
+		_spec.ClearField(caseaction.FieldDeadline, field.TypeString)
+	}
+	if _u.mutation.ServedOnCleared() {
+		_spec.ClearField(caseaction.FieldServedOn, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &CaseAction{config: _u.config}

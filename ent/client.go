@@ -22,6 +22,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -68,6 +69,8 @@ type Client struct {
 	Contact *ContactClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
+	// DivisionContact is the client for interacting with the DivisionContact builders.
+	DivisionContact *DivisionContactClient
 	// DropoutCase is the client for interacting with the DropoutCase builders.
 	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
@@ -110,6 +113,7 @@ func (c *Client) init() {
 	c.CheckRun = NewCheckRunClient(c.config)
 	c.Contact = NewContactClient(c.config)
 	c.Division = NewDivisionClient(c.config)
+	c.DivisionContact = NewDivisionContactClient(c.config)
 	c.DropoutCase = NewDropoutCaseClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
 	c.ImportCellError = NewImportCellErrorClient(c.config)
@@ -223,6 +227,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CheckRun:          NewCheckRunClient(cfg),
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
+		DivisionContact:   NewDivisionContactClient(cfg),
 		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
@@ -263,6 +268,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CheckRun:          NewCheckRunClient(cfg),
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
+		DivisionContact:   NewDivisionContactClient(cfg),
 		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
@@ -304,8 +310,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
 		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile, c.ImportJob,
-		c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.DivisionContact, c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile,
+		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -317,8 +323,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
 		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile, c.ImportJob,
-		c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.DivisionContact, c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile,
+		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -349,6 +355,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Contact.mutate(ctx, m)
 	case *DivisionMutation:
 		return c.Division.mutate(ctx, m)
+	case *DivisionContactMutation:
+		return c.DivisionContact.mutate(ctx, m)
 	case *DropoutCaseMutation:
 		return c.DropoutCase.mutate(ctx, m)
 	case *HouseholdMutation:
@@ -870,7 +878,8 @@ func (c *AbsenceStepClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *AbsenceStepClient) Interceptors() []Interceptor {
-	return c.inters.AbsenceStep
+	inters := c.inters.AbsenceStep
+	return append(inters[:len(inters):len(inters)], absencestep.Interceptors[:]...)
 }
 
 func (c *AbsenceStepClient) mutate(ctx context.Context, m *AbsenceStepMutation) (Value, error) {
@@ -2325,6 +2334,140 @@ func (c *DivisionClient) mutate(ctx context.Context, m *DivisionMutation) (Value
 		return (&DivisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Division mutation op: %q", m.Op())
+	}
+}
+
+// DivisionContactClient is a client for the DivisionContact schema.
+type DivisionContactClient struct {
+	config
+}
+
+// NewDivisionContactClient returns a client for the DivisionContact from the given config.
+func NewDivisionContactClient(c config) *DivisionContactClient {
+	return &DivisionContactClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `divisioncontact.Hooks(f(g(h())))`.
+func (c *DivisionContactClient) Use(hooks ...Hook) {
+	c.hooks.DivisionContact = append(c.hooks.DivisionContact, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `divisioncontact.Intercept(f(g(h())))`.
+func (c *DivisionContactClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DivisionContact = append(c.inters.DivisionContact, interceptors...)
+}
+
+// Create returns a builder for creating a DivisionContact entity.
+func (c *DivisionContactClient) Create() *DivisionContactCreate {
+	mutation := newDivisionContactMutation(c.config, OpCreate)
+	return &DivisionContactCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DivisionContact entities.
+func (c *DivisionContactClient) CreateBulk(builders ...*DivisionContactCreate) *DivisionContactCreateBulk {
+	return &DivisionContactCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DivisionContactClient) MapCreateBulk(slice any, setFunc func(*DivisionContactCreate, int)) *DivisionContactCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DivisionContactCreateBulk{err: fmt.Errorf("calling to DivisionContactClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DivisionContactCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DivisionContactCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DivisionContact.
+func (c *DivisionContactClient) Update() *DivisionContactUpdate {
+	mutation := newDivisionContactMutation(c.config, OpUpdate)
+	return &DivisionContactUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DivisionContactClient) UpdateOne(_m *DivisionContact) *DivisionContactUpdateOne {
+	mutation := newDivisionContactMutation(c.config, OpUpdateOne, withDivisionContact(_m))
+	return &DivisionContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DivisionContactClient) UpdateOneID(id int) *DivisionContactUpdateOne {
+	mutation := newDivisionContactMutation(c.config, OpUpdateOne, withDivisionContactID(id))
+	return &DivisionContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DivisionContact.
+func (c *DivisionContactClient) Delete() *DivisionContactDelete {
+	mutation := newDivisionContactMutation(c.config, OpDelete)
+	return &DivisionContactDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DivisionContactClient) DeleteOne(_m *DivisionContact) *DivisionContactDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DivisionContactClient) DeleteOneID(id int) *DivisionContactDeleteOne {
+	builder := c.Delete().Where(divisioncontact.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DivisionContactDeleteOne{builder}
+}
+
+// Query returns a query builder for DivisionContact.
+func (c *DivisionContactClient) Query() *DivisionContactQuery {
+	return &DivisionContactQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDivisionContact},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DivisionContact entity by its id.
+func (c *DivisionContactClient) Get(ctx context.Context, id int) (*DivisionContact, error) {
+	return c.Query().Where(divisioncontact.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DivisionContactClient) GetX(ctx context.Context, id int) *DivisionContact {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DivisionContactClient) Hooks() []Hook {
+	hooks := c.hooks.DivisionContact
+	return append(hooks[:len(hooks):len(hooks)], divisioncontact.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DivisionContactClient) Interceptors() []Interceptor {
+	return c.inters.DivisionContact
+}
+
+func (c *DivisionContactClient) mutate(ctx context.Context, m *DivisionContactMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DivisionContactCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DivisionContactUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DivisionContactUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DivisionContactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DivisionContact mutation op: %q", m.Op())
 	}
 }
 
@@ -4216,15 +4359,15 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 type (
 	hooks struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DropoutCase, Household,
-		ImportCellError, ImportFile, ImportJob, Org, Person, Position, Session,
-		Student []ent.Hook
+		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
+		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Org, Person,
+		Position, Session, Student []ent.Hook
 	}
 	inters struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DropoutCase, Household,
-		ImportCellError, ImportFile, ImportJob, Org, Person, Position, Session,
-		Student []ent.Interceptor
+		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
+		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Org, Person,
+		Position, Session, Student []ent.Interceptor
 	}
 )
 

@@ -18,6 +18,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -104,6 +105,7 @@ func checkColumn(t, c string) error {
 			checkrun.Table:          checkrun.ValidColumn,
 			contact.Table:           contact.ValidColumn,
 			division.Table:          division.ValidColumn,
+			divisioncontact.Table:   divisioncontact.ValidColumn,
 			dropoutcase.Table:       dropoutcase.ValidColumn,
 			household.Table:         household.ValidColumn,
 			importcellerror.Table:   importcellerror.ValidColumn,

@@ -14,6 +14,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -34,7 +35,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -228,6 +229,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			caseaction.FieldMethod:       {Type: field.TypeString, Column: caseaction.FieldMethod},
 			caseaction.FieldOutcome:      {Type: field.TypeEnum, Column: caseaction.FieldOutcome},
 			caseaction.FieldNotes:        {Type: field.TypeString, Column: caseaction.FieldNotes},
+			caseaction.FieldDeadline:     {Type: field.TypeString, Column: caseaction.FieldDeadline},
+			caseaction.FieldServedOn:     {Type: field.TypeString, Column: caseaction.FieldServedOn},
 			caseaction.FieldRecordedByID: {Type: field.TypeInt, Column: caseaction.FieldRecordedByID},
 			caseaction.FieldCreatedAt:    {Type: field.TypeTime, Column: caseaction.FieldCreatedAt},
 		},
@@ -299,6 +302,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   divisioncontact.Table,
+			Columns: divisioncontact.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: divisioncontact.FieldID,
+			},
+		},
+		Type: "DivisionContact",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			divisioncontact.FieldDivisionCode: {Type: field.TypeString, Column: divisioncontact.FieldDivisionCode},
+			divisioncontact.FieldRole:         {Type: field.TypeEnum, Column: divisioncontact.FieldRole},
+			divisioncontact.FieldName:         {Type: field.TypeString, Column: divisioncontact.FieldName},
+			divisioncontact.FieldTitle:        {Type: field.TypeString, Column: divisioncontact.FieldTitle},
+			divisioncontact.FieldPhone:        {Type: field.TypeString, Column: divisioncontact.FieldPhone},
+			divisioncontact.FieldUpdatedAt:    {Type: field.TypeTime, Column: divisioncontact.FieldUpdatedAt},
+			divisioncontact.FieldUpdatedByID:  {Type: field.TypeInt, Column: divisioncontact.FieldUpdatedByID},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   dropoutcase.Table,
 			Columns: dropoutcase.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -327,7 +350,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -355,7 +378,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -372,7 +395,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -387,7 +410,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -419,7 +442,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -443,7 +466,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -464,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -487,7 +510,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -504,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -2357,6 +2380,16 @@ func (f *CaseActionFilter) WhereNotes(p entql.StringP) {
 	f.Where(p.Field(caseaction.FieldNotes))
 }
 
+// WhereDeadline applies the entql string predicate on the deadline field.
+func (f *CaseActionFilter) WhereDeadline(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldDeadline))
+}
+
+// WhereServedOn applies the entql string predicate on the served_on field.
+func (f *CaseActionFilter) WhereServedOn(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldServedOn))
+}
+
 // WhereRecordedByID applies the entql int predicate on the recorded_by_id field.
 func (f *CaseActionFilter) WhereRecordedByID(p entql.IntP) {
 	f.Where(p.Field(caseaction.FieldRecordedByID))
@@ -2772,6 +2805,81 @@ func (f *DivisionFilter) WhereHasAssignmentsWith(preds ...predicate.Assignment) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DivisionContactQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DivisionContactQuery builder.
+func (_q *DivisionContactQuery) Filter() *DivisionContactFilter {
+	return &DivisionContactFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DivisionContactMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DivisionContactMutation builder.
+func (m *DivisionContactMutation) Filter() *DivisionContactFilter {
+	return &DivisionContactFilter{config: m.config, predicateAdder: m}
+}
+
+// DivisionContactFilter provides a generic filtering capability at runtime for DivisionContactQuery.
+type DivisionContactFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DivisionContactFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DivisionContactFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(divisioncontact.FieldID))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *DivisionContactFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(divisioncontact.FieldDivisionCode))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *DivisionContactFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(divisioncontact.FieldRole))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *DivisionContactFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(divisioncontact.FieldName))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *DivisionContactFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(divisioncontact.FieldTitle))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *DivisionContactFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(divisioncontact.FieldPhone))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DivisionContactFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(divisioncontact.FieldUpdatedAt))
+}
+
+// WhereUpdatedByID applies the entql int predicate on the updated_by_id field.
+func (f *DivisionContactFilter) WhereUpdatedByID(p entql.IntP) {
+	f.Where(p.Field(divisioncontact.FieldUpdatedByID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DropoutCaseQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2800,7 +2908,7 @@ type DropoutCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DropoutCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3037,7 +3145,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3222,7 +3330,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3296,7 +3404,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3360,7 +3468,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3551,7 +3659,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3716,7 +3824,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3810,7 +3918,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3928,7 +4036,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4002,7 +4110,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -17,6 +17,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -1315,6 +1316,16 @@ func (_q *CaseActionQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, caseaction.FieldNotes)
 				fieldSeen[caseaction.FieldNotes] = struct{}{}
 			}
+		case "deadline":
+			if _, ok := fieldSeen[caseaction.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldDeadline)
+				fieldSeen[caseaction.FieldDeadline] = struct{}{}
+			}
+		case "servedOn":
+			if _, ok := fieldSeen[caseaction.FieldServedOn]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldServedOn)
+				fieldSeen[caseaction.FieldServedOn] = struct{}{}
+			}
 		case "recordedByID":
 			if _, ok := fieldSeen[caseaction.FieldRecordedByID]; !ok {
 				selectedFields = append(selectedFields, caseaction.FieldRecordedByID)
@@ -1999,6 +2010,98 @@ func newDivisionPaginateArgs(rv map[string]any) *divisionPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DivisionWhereInput); ok {
 		args.opts = append(args.opts, WithDivisionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DivisionContactQuery) CollectFields(ctx context.Context, satisfies ...string) (*DivisionContactQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DivisionContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(divisioncontact.Columns))
+		selectedFields = []string{divisioncontact.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "divisionCode":
+			if _, ok := fieldSeen[divisioncontact.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldDivisionCode)
+				fieldSeen[divisioncontact.FieldDivisionCode] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[divisioncontact.FieldRole]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldRole)
+				fieldSeen[divisioncontact.FieldRole] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[divisioncontact.FieldName]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldName)
+				fieldSeen[divisioncontact.FieldName] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[divisioncontact.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldTitle)
+				fieldSeen[divisioncontact.FieldTitle] = struct{}{}
+			}
+		case "phone":
+			if _, ok := fieldSeen[divisioncontact.FieldPhone]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldPhone)
+				fieldSeen[divisioncontact.FieldPhone] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[divisioncontact.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, divisioncontact.FieldUpdatedAt)
+				fieldSeen[divisioncontact.FieldUpdatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type divisioncontactPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DivisionContactPaginateOption
+}
+
+func newDivisionContactPaginateArgs(rv map[string]any) *divisioncontactPaginateArgs {
+	args := &divisioncontactPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[whereField].(*DivisionContactWhereInput); ok {
+		args.opts = append(args.opts, WithDivisionContactFilter(v.Filter))
 	}
 	return args
 }

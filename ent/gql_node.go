@@ -17,6 +17,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -92,6 +93,11 @@ var divisionImplementors = []string{"Division", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Division) IsNode() {}
+
+var divisioncontactImplementors = []string{"DivisionContact", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DivisionContact) IsNode() {}
 
 var dropoutcaseImplementors = []string{"DropoutCase", "Node"}
 
@@ -305,6 +311,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(division.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, divisionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case divisioncontact.Table:
+		query := c.DivisionContact.Query().
+			Where(divisioncontact.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, divisioncontactImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -618,6 +633,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Division.Query().
 			Where(division.IDIn(ids...))
 		query, err := query.CollectFields(ctx, divisionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case divisioncontact.Table:
+		query := c.DivisionContact.Query().
+			Where(divisioncontact.IDIn(ids...))
+		query, err := query.CollectFields(ctx, divisioncontactImplementors...)
 		if err != nil {
 			return nil, err
 		}

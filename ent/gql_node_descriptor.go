@@ -937,7 +937,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseAction",
-		Fields: make([]*Field, 12),
+		Fields: make([]*Field, 14),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -1021,10 +1021,26 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "notes",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.RecordedByID); err != nil {
+	if buf, err = json.Marshal(_m.Deadline); err != nil {
 		return nil, err
 	}
 	node.Fields[10] = &Field{
+		Type:  "string",
+		Name:  "deadline",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ServedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "string",
+		Name:  "served_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RecordedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[12] = &Field{
 		Type:  "int",
 		Name:  "recorded_by_id",
 		Value: string(buf),
@@ -1032,7 +1048,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),
@@ -1380,6 +1396,66 @@ func (_m *Division) Node(ctx context.Context) (node *Node, err error) {
 		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *DivisionContact) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "DivisionContact",
+		Fields: make([]*Field, 6),
+		Edges:  make([]*Edge, 0),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.DivisionCode); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "string",
+		Name:  "division_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Role); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "divisioncontact.Role",
+		Name:  "role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Name); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Title); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "title",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Phone); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "phone",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
 	}
 	return node, nil
 }

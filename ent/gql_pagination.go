@@ -19,6 +19,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -3616,6 +3617,255 @@ func (_m *Division) ToEdge(order *DivisionOrder) *DivisionEdge {
 		order = DefaultDivisionOrder
 	}
 	return &DivisionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DivisionContactEdge is the edge representation of DivisionContact.
+type DivisionContactEdge struct {
+	Node   *DivisionContact `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// DivisionContactConnection is the connection containing edges to DivisionContact.
+type DivisionContactConnection struct {
+	Edges      []*DivisionContactEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *DivisionContactConnection) build(nodes []*DivisionContact, pager *divisioncontactPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DivisionContact
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DivisionContact {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DivisionContact {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DivisionContactEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DivisionContactEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DivisionContactPaginateOption enables pagination customization.
+type DivisionContactPaginateOption func(*divisioncontactPager) error
+
+// WithDivisionContactOrder configures pagination ordering.
+func WithDivisionContactOrder(order *DivisionContactOrder) DivisionContactPaginateOption {
+	if order == nil {
+		order = DefaultDivisionContactOrder
+	}
+	o := *order
+	return func(pager *divisioncontactPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDivisionContactOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDivisionContactFilter configures pagination filter.
+func WithDivisionContactFilter(filter func(*DivisionContactQuery) (*DivisionContactQuery, error)) DivisionContactPaginateOption {
+	return func(pager *divisioncontactPager) error {
+		if filter == nil {
+			return errors.New("DivisionContactQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type divisioncontactPager struct {
+	reverse bool
+	order   *DivisionContactOrder
+	filter  func(*DivisionContactQuery) (*DivisionContactQuery, error)
+}
+
+func newDivisionContactPager(opts []DivisionContactPaginateOption, reverse bool) (*divisioncontactPager, error) {
+	pager := &divisioncontactPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDivisionContactOrder
+	}
+	return pager, nil
+}
+
+func (p *divisioncontactPager) applyFilter(query *DivisionContactQuery) (*DivisionContactQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *divisioncontactPager) toCursor(_m *DivisionContact) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *divisioncontactPager) applyCursors(query *DivisionContactQuery, after, before *Cursor) (*DivisionContactQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultDivisionContactOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *divisioncontactPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *divisioncontactPager) applyOrder(query *DivisionContactQuery) *DivisionContactQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultDivisionContactOrder.Field {
+		query = query.Order(DefaultDivisionContactOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *divisioncontactPager) orderExpr(query *DivisionContactQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultDivisionContactOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DivisionContact.
+func (_m *DivisionContactQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DivisionContactPaginateOption,
+) (*DivisionContactConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newDivisionContactPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DivisionContactConnection{Edges: []*DivisionContactEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// DivisionContactOrderField defines the ordering field of DivisionContact.
+type DivisionContactOrderField struct {
+	// Value extracts the ordering value from the given DivisionContact.
+	Value    func(*DivisionContact) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) divisioncontact.OrderOption
+	toCursor func(*DivisionContact) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *DivisionContactOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// DivisionContactOrder defines the ordering of DivisionContact.
+type DivisionContactOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *DivisionContactOrderField `json:"field"`
+}
+
+// DefaultDivisionContactOrder is the default ordering of DivisionContact.
+var DefaultDivisionContactOrder = &DivisionContactOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DivisionContactOrderField{
+		Value: func(_m *DivisionContact) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: divisioncontact.FieldID,
+		toTerm: divisioncontact.ByID,
+		toCursor: func(_m *DivisionContact) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DivisionContact into DivisionContactEdge.
+func (_m *DivisionContact) ToEdge(order *DivisionContactOrder) *DivisionContactEdge {
+	if order == nil {
+		order = DefaultDivisionContactOrder
+	}
+	return &DivisionContactEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -16,6 +16,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importjob"
@@ -4021,6 +4022,40 @@ type CaseActionWhereInput struct {
 	NotesEqualFold    *string  `json:"notesEqualFold,omitempty"`
 	NotesContainsFold *string  `json:"notesContainsFold,omitempty"`
 
+	// "deadline" field predicates.
+	Deadline             *string  `json:"deadline,omitempty"`
+	DeadlineNEQ          *string  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn           []string `json:"deadlineIn,omitempty"`
+	DeadlineNotIn        []string `json:"deadlineNotIn,omitempty"`
+	DeadlineGT           *string  `json:"deadlineGT,omitempty"`
+	DeadlineGTE          *string  `json:"deadlineGTE,omitempty"`
+	DeadlineLT           *string  `json:"deadlineLT,omitempty"`
+	DeadlineLTE          *string  `json:"deadlineLTE,omitempty"`
+	DeadlineContains     *string  `json:"deadlineContains,omitempty"`
+	DeadlineHasPrefix    *string  `json:"deadlineHasPrefix,omitempty"`
+	DeadlineHasSuffix    *string  `json:"deadlineHasSuffix,omitempty"`
+	DeadlineIsNil        bool     `json:"deadlineIsNil,omitempty"`
+	DeadlineNotNil       bool     `json:"deadlineNotNil,omitempty"`
+	DeadlineEqualFold    *string  `json:"deadlineEqualFold,omitempty"`
+	DeadlineContainsFold *string  `json:"deadlineContainsFold,omitempty"`
+
+	// "served_on" field predicates.
+	ServedOn             *string  `json:"servedOn,omitempty"`
+	ServedOnNEQ          *string  `json:"servedOnNEQ,omitempty"`
+	ServedOnIn           []string `json:"servedOnIn,omitempty"`
+	ServedOnNotIn        []string `json:"servedOnNotIn,omitempty"`
+	ServedOnGT           *string  `json:"servedOnGT,omitempty"`
+	ServedOnGTE          *string  `json:"servedOnGTE,omitempty"`
+	ServedOnLT           *string  `json:"servedOnLT,omitempty"`
+	ServedOnLTE          *string  `json:"servedOnLTE,omitempty"`
+	ServedOnContains     *string  `json:"servedOnContains,omitempty"`
+	ServedOnHasPrefix    *string  `json:"servedOnHasPrefix,omitempty"`
+	ServedOnHasSuffix    *string  `json:"servedOnHasSuffix,omitempty"`
+	ServedOnIsNil        bool     `json:"servedOnIsNil,omitempty"`
+	ServedOnNotNil       bool     `json:"servedOnNotNil,omitempty"`
+	ServedOnEqualFold    *string  `json:"servedOnEqualFold,omitempty"`
+	ServedOnContainsFold *string  `json:"servedOnContainsFold,omitempty"`
+
 	// "recorded_by_id" field predicates.
 	RecordedByID      *int  `json:"recordedByID,omitempty"`
 	RecordedByIDNEQ   *int  `json:"recordedByIDNEQ,omitempty"`
@@ -4435,6 +4470,96 @@ func (i *CaseActionWhereInput) P() (predicate.CaseAction, error) {
 	}
 	if i.NotesContainsFold != nil {
 		predicates = append(predicates, caseaction.NotesContainsFold(*i.NotesContainsFold))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, caseaction.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, caseaction.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, caseaction.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, caseaction.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.DeadlineGT != nil {
+		predicates = append(predicates, caseaction.DeadlineGT(*i.DeadlineGT))
+	}
+	if i.DeadlineGTE != nil {
+		predicates = append(predicates, caseaction.DeadlineGTE(*i.DeadlineGTE))
+	}
+	if i.DeadlineLT != nil {
+		predicates = append(predicates, caseaction.DeadlineLT(*i.DeadlineLT))
+	}
+	if i.DeadlineLTE != nil {
+		predicates = append(predicates, caseaction.DeadlineLTE(*i.DeadlineLTE))
+	}
+	if i.DeadlineContains != nil {
+		predicates = append(predicates, caseaction.DeadlineContains(*i.DeadlineContains))
+	}
+	if i.DeadlineHasPrefix != nil {
+		predicates = append(predicates, caseaction.DeadlineHasPrefix(*i.DeadlineHasPrefix))
+	}
+	if i.DeadlineHasSuffix != nil {
+		predicates = append(predicates, caseaction.DeadlineHasSuffix(*i.DeadlineHasSuffix))
+	}
+	if i.DeadlineIsNil {
+		predicates = append(predicates, caseaction.DeadlineIsNil())
+	}
+	if i.DeadlineNotNil {
+		predicates = append(predicates, caseaction.DeadlineNotNil())
+	}
+	if i.DeadlineEqualFold != nil {
+		predicates = append(predicates, caseaction.DeadlineEqualFold(*i.DeadlineEqualFold))
+	}
+	if i.DeadlineContainsFold != nil {
+		predicates = append(predicates, caseaction.DeadlineContainsFold(*i.DeadlineContainsFold))
+	}
+	if i.ServedOn != nil {
+		predicates = append(predicates, caseaction.ServedOnEQ(*i.ServedOn))
+	}
+	if i.ServedOnNEQ != nil {
+		predicates = append(predicates, caseaction.ServedOnNEQ(*i.ServedOnNEQ))
+	}
+	if len(i.ServedOnIn) > 0 {
+		predicates = append(predicates, caseaction.ServedOnIn(i.ServedOnIn...))
+	}
+	if len(i.ServedOnNotIn) > 0 {
+		predicates = append(predicates, caseaction.ServedOnNotIn(i.ServedOnNotIn...))
+	}
+	if i.ServedOnGT != nil {
+		predicates = append(predicates, caseaction.ServedOnGT(*i.ServedOnGT))
+	}
+	if i.ServedOnGTE != nil {
+		predicates = append(predicates, caseaction.ServedOnGTE(*i.ServedOnGTE))
+	}
+	if i.ServedOnLT != nil {
+		predicates = append(predicates, caseaction.ServedOnLT(*i.ServedOnLT))
+	}
+	if i.ServedOnLTE != nil {
+		predicates = append(predicates, caseaction.ServedOnLTE(*i.ServedOnLTE))
+	}
+	if i.ServedOnContains != nil {
+		predicates = append(predicates, caseaction.ServedOnContains(*i.ServedOnContains))
+	}
+	if i.ServedOnHasPrefix != nil {
+		predicates = append(predicates, caseaction.ServedOnHasPrefix(*i.ServedOnHasPrefix))
+	}
+	if i.ServedOnHasSuffix != nil {
+		predicates = append(predicates, caseaction.ServedOnHasSuffix(*i.ServedOnHasSuffix))
+	}
+	if i.ServedOnIsNil {
+		predicates = append(predicates, caseaction.ServedOnIsNil())
+	}
+	if i.ServedOnNotNil {
+		predicates = append(predicates, caseaction.ServedOnNotNil())
+	}
+	if i.ServedOnEqualFold != nil {
+		predicates = append(predicates, caseaction.ServedOnEqualFold(*i.ServedOnEqualFold))
+	}
+	if i.ServedOnContainsFold != nil {
+		predicates = append(predicates, caseaction.ServedOnContainsFold(*i.ServedOnContainsFold))
 	}
 	if i.RecordedByID != nil {
 		predicates = append(predicates, caseaction.RecordedByIDEQ(*i.RecordedByID))
@@ -5596,6 +5721,414 @@ func (i *DivisionWhereInput) P() (predicate.Division, error) {
 		return predicates[0], nil
 	default:
 		return division.And(predicates...), nil
+	}
+}
+
+// DivisionContactWhereInput represents a where input for filtering DivisionContact queries.
+type DivisionContactWhereInput struct {
+	Predicates []predicate.DivisionContact  `json:"-"`
+	Not        *DivisionContactWhereInput   `json:"not,omitempty"`
+	Or         []*DivisionContactWhereInput `json:"or,omitempty"`
+	And        []*DivisionContactWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "division_code" field predicates.
+	DivisionCode             *string  `json:"divisionCode,omitempty"`
+	DivisionCodeNEQ          *string  `json:"divisionCodeNEQ,omitempty"`
+	DivisionCodeIn           []string `json:"divisionCodeIn,omitempty"`
+	DivisionCodeNotIn        []string `json:"divisionCodeNotIn,omitempty"`
+	DivisionCodeGT           *string  `json:"divisionCodeGT,omitempty"`
+	DivisionCodeGTE          *string  `json:"divisionCodeGTE,omitempty"`
+	DivisionCodeLT           *string  `json:"divisionCodeLT,omitempty"`
+	DivisionCodeLTE          *string  `json:"divisionCodeLTE,omitempty"`
+	DivisionCodeContains     *string  `json:"divisionCodeContains,omitempty"`
+	DivisionCodeHasPrefix    *string  `json:"divisionCodeHasPrefix,omitempty"`
+	DivisionCodeHasSuffix    *string  `json:"divisionCodeHasSuffix,omitempty"`
+	DivisionCodeEqualFold    *string  `json:"divisionCodeEqualFold,omitempty"`
+	DivisionCodeContainsFold *string  `json:"divisionCodeContainsFold,omitempty"`
+
+	// "role" field predicates.
+	Role      *divisioncontact.Role  `json:"role,omitempty"`
+	RoleNEQ   *divisioncontact.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []divisioncontact.Role `json:"roleIn,omitempty"`
+	RoleNotIn []divisioncontact.Role `json:"roleNotIn,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleIsNil        bool     `json:"titleIsNil,omitempty"`
+	TitleNotNil       bool     `json:"titleNotNil,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "phone" field predicates.
+	Phone             *string  `json:"phone,omitempty"`
+	PhoneNEQ          *string  `json:"phoneNEQ,omitempty"`
+	PhoneIn           []string `json:"phoneIn,omitempty"`
+	PhoneNotIn        []string `json:"phoneNotIn,omitempty"`
+	PhoneGT           *string  `json:"phoneGT,omitempty"`
+	PhoneGTE          *string  `json:"phoneGTE,omitempty"`
+	PhoneLT           *string  `json:"phoneLT,omitempty"`
+	PhoneLTE          *string  `json:"phoneLTE,omitempty"`
+	PhoneContains     *string  `json:"phoneContains,omitempty"`
+	PhoneHasPrefix    *string  `json:"phoneHasPrefix,omitempty"`
+	PhoneHasSuffix    *string  `json:"phoneHasSuffix,omitempty"`
+	PhoneIsNil        bool     `json:"phoneIsNil,omitempty"`
+	PhoneNotNil       bool     `json:"phoneNotNil,omitempty"`
+	PhoneEqualFold    *string  `json:"phoneEqualFold,omitempty"`
+	PhoneContainsFold *string  `json:"phoneContainsFold,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DivisionContactWhereInput) AddPredicates(predicates ...predicate.DivisionContact) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DivisionContactWhereInput filter on the DivisionContactQuery builder.
+func (i *DivisionContactWhereInput) Filter(q *DivisionContactQuery) (*DivisionContactQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDivisionContactWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDivisionContactWhereInput is returned in case the DivisionContactWhereInput is empty.
+var ErrEmptyDivisionContactWhereInput = errors.New("ent: empty predicate DivisionContactWhereInput")
+
+// P returns a predicate for filtering divisioncontacts.
+// An error is returned if the input is empty or invalid.
+func (i *DivisionContactWhereInput) P() (predicate.DivisionContact, error) {
+	var predicates []predicate.DivisionContact
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, divisioncontact.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.DivisionContact, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, divisioncontact.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.DivisionContact, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, divisioncontact.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, divisioncontact.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, divisioncontact.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, divisioncontact.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, divisioncontact.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, divisioncontact.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, divisioncontact.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, divisioncontact.IDLTE(*i.IDLTE))
+	}
+	if i.DivisionCode != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeEQ(*i.DivisionCode))
+	}
+	if i.DivisionCodeNEQ != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeNEQ(*i.DivisionCodeNEQ))
+	}
+	if len(i.DivisionCodeIn) > 0 {
+		predicates = append(predicates, divisioncontact.DivisionCodeIn(i.DivisionCodeIn...))
+	}
+	if len(i.DivisionCodeNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.DivisionCodeNotIn(i.DivisionCodeNotIn...))
+	}
+	if i.DivisionCodeGT != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeGT(*i.DivisionCodeGT))
+	}
+	if i.DivisionCodeGTE != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeGTE(*i.DivisionCodeGTE))
+	}
+	if i.DivisionCodeLT != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeLT(*i.DivisionCodeLT))
+	}
+	if i.DivisionCodeLTE != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeLTE(*i.DivisionCodeLTE))
+	}
+	if i.DivisionCodeContains != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeContains(*i.DivisionCodeContains))
+	}
+	if i.DivisionCodeHasPrefix != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeHasPrefix(*i.DivisionCodeHasPrefix))
+	}
+	if i.DivisionCodeHasSuffix != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeHasSuffix(*i.DivisionCodeHasSuffix))
+	}
+	if i.DivisionCodeEqualFold != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeEqualFold(*i.DivisionCodeEqualFold))
+	}
+	if i.DivisionCodeContainsFold != nil {
+		predicates = append(predicates, divisioncontact.DivisionCodeContainsFold(*i.DivisionCodeContainsFold))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, divisioncontact.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, divisioncontact.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, divisioncontact.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, divisioncontact.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, divisioncontact.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, divisioncontact.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, divisioncontact.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, divisioncontact.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, divisioncontact.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, divisioncontact.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, divisioncontact.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, divisioncontact.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, divisioncontact.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, divisioncontact.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, divisioncontact.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, divisioncontact.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, divisioncontact.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, divisioncontact.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, divisioncontact.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, divisioncontact.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, divisioncontact.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, divisioncontact.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, divisioncontact.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, divisioncontact.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, divisioncontact.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleIsNil {
+		predicates = append(predicates, divisioncontact.TitleIsNil())
+	}
+	if i.TitleNotNil {
+		predicates = append(predicates, divisioncontact.TitleNotNil())
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, divisioncontact.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, divisioncontact.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Phone != nil {
+		predicates = append(predicates, divisioncontact.PhoneEQ(*i.Phone))
+	}
+	if i.PhoneNEQ != nil {
+		predicates = append(predicates, divisioncontact.PhoneNEQ(*i.PhoneNEQ))
+	}
+	if len(i.PhoneIn) > 0 {
+		predicates = append(predicates, divisioncontact.PhoneIn(i.PhoneIn...))
+	}
+	if len(i.PhoneNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.PhoneNotIn(i.PhoneNotIn...))
+	}
+	if i.PhoneGT != nil {
+		predicates = append(predicates, divisioncontact.PhoneGT(*i.PhoneGT))
+	}
+	if i.PhoneGTE != nil {
+		predicates = append(predicates, divisioncontact.PhoneGTE(*i.PhoneGTE))
+	}
+	if i.PhoneLT != nil {
+		predicates = append(predicates, divisioncontact.PhoneLT(*i.PhoneLT))
+	}
+	if i.PhoneLTE != nil {
+		predicates = append(predicates, divisioncontact.PhoneLTE(*i.PhoneLTE))
+	}
+	if i.PhoneContains != nil {
+		predicates = append(predicates, divisioncontact.PhoneContains(*i.PhoneContains))
+	}
+	if i.PhoneHasPrefix != nil {
+		predicates = append(predicates, divisioncontact.PhoneHasPrefix(*i.PhoneHasPrefix))
+	}
+	if i.PhoneHasSuffix != nil {
+		predicates = append(predicates, divisioncontact.PhoneHasSuffix(*i.PhoneHasSuffix))
+	}
+	if i.PhoneIsNil {
+		predicates = append(predicates, divisioncontact.PhoneIsNil())
+	}
+	if i.PhoneNotNil {
+		predicates = append(predicates, divisioncontact.PhoneNotNil())
+	}
+	if i.PhoneEqualFold != nil {
+		predicates = append(predicates, divisioncontact.PhoneEqualFold(*i.PhoneEqualFold))
+	}
+	if i.PhoneContainsFold != nil {
+		predicates = append(predicates, divisioncontact.PhoneContainsFold(*i.PhoneContainsFold))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, divisioncontact.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, divisioncontact.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, divisioncontact.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDivisionContactWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return divisioncontact.And(predicates...), nil
 	}
 }
 

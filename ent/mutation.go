@@ -17,6 +17,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -55,6 +56,7 @@ const (
 	TypeCheckRun          = "CheckRun"
 	TypeContact           = "Contact"
 	TypeDivision          = "Division"
+	TypeDivisionContact   = "DivisionContact"
 	TypeDropoutCase       = "DropoutCase"
 	TypeHousehold         = "Household"
 	TypeImportCellError   = "ImportCellError"
@@ -8365,6 +8367,8 @@ type CaseActionMutation struct {
 	method              *string
 	outcome             *caseaction.Outcome
 	notes               *string
+	deadline            *string
+	served_on           *string
 	created_at          *time.Time
 	clearedFields       map[string]struct{}
 	dropout_case        *int
@@ -8927,6 +8931,104 @@ func (m *CaseActionMutation) ResetNotes() {
 	delete(m.clearedFields, caseaction.FieldNotes)
 }
 
+// SetDeadline sets the "deadline" field.
+func (m *CaseActionMutation) SetDeadline(s string) {
+	m.deadline = &s
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *CaseActionMutation) Deadline() (r string, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldDeadline(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ClearDeadline clears the value of the "deadline" field.
+func (m *CaseActionMutation) ClearDeadline() {
+	m.deadline = nil
+	m.clearedFields[caseaction.FieldDeadline] = struct{}{}
+}
+
+// DeadlineCleared returns if the "deadline" field was cleared in this mutation.
+func (m *CaseActionMutation) DeadlineCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldDeadline]
+	return ok
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *CaseActionMutation) ResetDeadline() {
+	m.deadline = nil
+	delete(m.clearedFields, caseaction.FieldDeadline)
+}
+
+// SetServedOn sets the "served_on" field.
+func (m *CaseActionMutation) SetServedOn(s string) {
+	m.served_on = &s
+}
+
+// ServedOn returns the value of the "served_on" field in the mutation.
+func (m *CaseActionMutation) ServedOn() (r string, exists bool) {
+	v := m.served_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServedOn returns the old "served_on" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldServedOn(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServedOn: %w", err)
+	}
+	return oldValue.ServedOn, nil
+}
+
+// ClearServedOn clears the value of the "served_on" field.
+func (m *CaseActionMutation) ClearServedOn() {
+	m.served_on = nil
+	m.clearedFields[caseaction.FieldServedOn] = struct{}{}
+}
+
+// ServedOnCleared returns if the "served_on" field was cleared in this mutation.
+func (m *CaseActionMutation) ServedOnCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldServedOn]
+	return ok
+}
+
+// ResetServedOn resets all changes to the "served_on" field.
+func (m *CaseActionMutation) ResetServedOn() {
+	m.served_on = nil
+	delete(m.clearedFields, caseaction.FieldServedOn)
+}
+
 // SetRecordedByID sets the "recorded_by_id" field.
 func (m *CaseActionMutation) SetRecordedByID(i int) {
 	m.recorded_by = &i
@@ -9100,7 +9202,7 @@ func (m *CaseActionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseActionMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 14)
 	if m.dropout_case != nil {
 		fields = append(fields, caseaction.FieldCaseID)
 	}
@@ -9130,6 +9232,12 @@ func (m *CaseActionMutation) Fields() []string {
 	}
 	if m.notes != nil {
 		fields = append(fields, caseaction.FieldNotes)
+	}
+	if m.deadline != nil {
+		fields = append(fields, caseaction.FieldDeadline)
+	}
+	if m.served_on != nil {
+		fields = append(fields, caseaction.FieldServedOn)
 	}
 	if m.recorded_by != nil {
 		fields = append(fields, caseaction.FieldRecordedByID)
@@ -9165,6 +9273,10 @@ func (m *CaseActionMutation) Field(name string) (ent.Value, bool) {
 		return m.Outcome()
 	case caseaction.FieldNotes:
 		return m.Notes()
+	case caseaction.FieldDeadline:
+		return m.Deadline()
+	case caseaction.FieldServedOn:
+		return m.ServedOn()
 	case caseaction.FieldRecordedByID:
 		return m.RecordedByID()
 	case caseaction.FieldCreatedAt:
@@ -9198,6 +9310,10 @@ func (m *CaseActionMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldOutcome(ctx)
 	case caseaction.FieldNotes:
 		return m.OldNotes(ctx)
+	case caseaction.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case caseaction.FieldServedOn:
+		return m.OldServedOn(ctx)
 	case caseaction.FieldRecordedByID:
 		return m.OldRecordedByID(ctx)
 	case caseaction.FieldCreatedAt:
@@ -9280,6 +9396,20 @@ func (m *CaseActionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetNotes(v)
+		return nil
+	case caseaction.FieldDeadline:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case caseaction.FieldServedOn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServedOn(v)
 		return nil
 	case caseaction.FieldRecordedByID:
 		v, ok := value.(int)
@@ -9364,6 +9494,12 @@ func (m *CaseActionMutation) ClearedFields() []string {
 	if m.FieldCleared(caseaction.FieldNotes) {
 		fields = append(fields, caseaction.FieldNotes)
 	}
+	if m.FieldCleared(caseaction.FieldDeadline) {
+		fields = append(fields, caseaction.FieldDeadline)
+	}
+	if m.FieldCleared(caseaction.FieldServedOn) {
+		fields = append(fields, caseaction.FieldServedOn)
+	}
 	return fields
 }
 
@@ -9389,6 +9525,12 @@ func (m *CaseActionMutation) ClearField(name string) error {
 		return nil
 	case caseaction.FieldNotes:
 		m.ClearNotes()
+		return nil
+	case caseaction.FieldDeadline:
+		m.ClearDeadline()
+		return nil
+	case caseaction.FieldServedOn:
+		m.ClearServedOn()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseAction nullable field %s", name)
@@ -9427,6 +9569,12 @@ func (m *CaseActionMutation) ResetField(name string) error {
 		return nil
 	case caseaction.FieldNotes:
 		m.ResetNotes()
+		return nil
+	case caseaction.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case caseaction.FieldServedOn:
+		m.ResetServedOn()
 		return nil
 	case caseaction.FieldRecordedByID:
 		m.ResetRecordedByID()
@@ -12549,6 +12697,753 @@ func (m *DivisionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Division edge %s", name)
+}
+
+// DivisionContactMutation represents an operation that mutates the DivisionContact nodes in the graph.
+type DivisionContactMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	division_code    *string
+	role             *divisioncontact.Role
+	name             *string
+	title            *string
+	phone            *string
+	updated_at       *time.Time
+	updated_by_id    *int
+	addupdated_by_id *int
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*DivisionContact, error)
+	predicates       []predicate.DivisionContact
+}
+
+var _ ent.Mutation = (*DivisionContactMutation)(nil)
+
+// divisioncontactOption allows management of the mutation configuration using functional options.
+type divisioncontactOption func(*DivisionContactMutation)
+
+// newDivisionContactMutation creates new mutation for the DivisionContact entity.
+func newDivisionContactMutation(c config, op Op, opts ...divisioncontactOption) *DivisionContactMutation {
+	m := &DivisionContactMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDivisionContact,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDivisionContactID sets the ID field of the mutation.
+func withDivisionContactID(id int) divisioncontactOption {
+	return func(m *DivisionContactMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DivisionContact
+		)
+		m.oldValue = func(ctx context.Context) (*DivisionContact, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DivisionContact.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDivisionContact sets the old DivisionContact of the mutation.
+func withDivisionContact(node *DivisionContact) divisioncontactOption {
+	return func(m *DivisionContactMutation) {
+		m.oldValue = func(context.Context) (*DivisionContact, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DivisionContactMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DivisionContactMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DivisionContactMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DivisionContactMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DivisionContact.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *DivisionContactMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *DivisionContactMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *DivisionContactMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetRole sets the "role" field.
+func (m *DivisionContactMutation) SetRole(d divisioncontact.Role) {
+	m.role = &d
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *DivisionContactMutation) Role() (r divisioncontact.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldRole(ctx context.Context) (v divisioncontact.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *DivisionContactMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetName sets the "name" field.
+func (m *DivisionContactMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *DivisionContactMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *DivisionContactMutation) ResetName() {
+	m.name = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *DivisionContactMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *DivisionContactMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ClearTitle clears the value of the "title" field.
+func (m *DivisionContactMutation) ClearTitle() {
+	m.title = nil
+	m.clearedFields[divisioncontact.FieldTitle] = struct{}{}
+}
+
+// TitleCleared returns if the "title" field was cleared in this mutation.
+func (m *DivisionContactMutation) TitleCleared() bool {
+	_, ok := m.clearedFields[divisioncontact.FieldTitle]
+	return ok
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *DivisionContactMutation) ResetTitle() {
+	m.title = nil
+	delete(m.clearedFields, divisioncontact.FieldTitle)
+}
+
+// SetPhone sets the "phone" field.
+func (m *DivisionContactMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *DivisionContactMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (m *DivisionContactMutation) ClearPhone() {
+	m.phone = nil
+	m.clearedFields[divisioncontact.FieldPhone] = struct{}{}
+}
+
+// PhoneCleared returns if the "phone" field was cleared in this mutation.
+func (m *DivisionContactMutation) PhoneCleared() bool {
+	_, ok := m.clearedFields[divisioncontact.FieldPhone]
+	return ok
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *DivisionContactMutation) ResetPhone() {
+	m.phone = nil
+	delete(m.clearedFields, divisioncontact.FieldPhone)
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DivisionContactMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DivisionContactMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DivisionContactMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUpdatedByID sets the "updated_by_id" field.
+func (m *DivisionContactMutation) SetUpdatedByID(i int) {
+	m.updated_by_id = &i
+	m.addupdated_by_id = nil
+}
+
+// UpdatedByID returns the value of the "updated_by_id" field in the mutation.
+func (m *DivisionContactMutation) UpdatedByID() (r int, exists bool) {
+	v := m.updated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedByID returns the old "updated_by_id" field's value of the DivisionContact entity.
+// If the DivisionContact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DivisionContactMutation) OldUpdatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedByID: %w", err)
+	}
+	return oldValue.UpdatedByID, nil
+}
+
+// AddUpdatedByID adds i to the "updated_by_id" field.
+func (m *DivisionContactMutation) AddUpdatedByID(i int) {
+	if m.addupdated_by_id != nil {
+		*m.addupdated_by_id += i
+	} else {
+		m.addupdated_by_id = &i
+	}
+}
+
+// AddedUpdatedByID returns the value that was added to the "updated_by_id" field in this mutation.
+func (m *DivisionContactMutation) AddedUpdatedByID() (r int, exists bool) {
+	v := m.addupdated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUpdatedByID clears the value of the "updated_by_id" field.
+func (m *DivisionContactMutation) ClearUpdatedByID() {
+	m.updated_by_id = nil
+	m.addupdated_by_id = nil
+	m.clearedFields[divisioncontact.FieldUpdatedByID] = struct{}{}
+}
+
+// UpdatedByIDCleared returns if the "updated_by_id" field was cleared in this mutation.
+func (m *DivisionContactMutation) UpdatedByIDCleared() bool {
+	_, ok := m.clearedFields[divisioncontact.FieldUpdatedByID]
+	return ok
+}
+
+// ResetUpdatedByID resets all changes to the "updated_by_id" field.
+func (m *DivisionContactMutation) ResetUpdatedByID() {
+	m.updated_by_id = nil
+	m.addupdated_by_id = nil
+	delete(m.clearedFields, divisioncontact.FieldUpdatedByID)
+}
+
+// Where appends a list predicates to the DivisionContactMutation builder.
+func (m *DivisionContactMutation) Where(ps ...predicate.DivisionContact) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DivisionContactMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DivisionContactMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DivisionContact, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DivisionContactMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DivisionContactMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DivisionContact).
+func (m *DivisionContactMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DivisionContactMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.division_code != nil {
+		fields = append(fields, divisioncontact.FieldDivisionCode)
+	}
+	if m.role != nil {
+		fields = append(fields, divisioncontact.FieldRole)
+	}
+	if m.name != nil {
+		fields = append(fields, divisioncontact.FieldName)
+	}
+	if m.title != nil {
+		fields = append(fields, divisioncontact.FieldTitle)
+	}
+	if m.phone != nil {
+		fields = append(fields, divisioncontact.FieldPhone)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, divisioncontact.FieldUpdatedAt)
+	}
+	if m.updated_by_id != nil {
+		fields = append(fields, divisioncontact.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DivisionContactMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case divisioncontact.FieldDivisionCode:
+		return m.DivisionCode()
+	case divisioncontact.FieldRole:
+		return m.Role()
+	case divisioncontact.FieldName:
+		return m.Name()
+	case divisioncontact.FieldTitle:
+		return m.Title()
+	case divisioncontact.FieldPhone:
+		return m.Phone()
+	case divisioncontact.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case divisioncontact.FieldUpdatedByID:
+		return m.UpdatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DivisionContactMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case divisioncontact.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case divisioncontact.FieldRole:
+		return m.OldRole(ctx)
+	case divisioncontact.FieldName:
+		return m.OldName(ctx)
+	case divisioncontact.FieldTitle:
+		return m.OldTitle(ctx)
+	case divisioncontact.FieldPhone:
+		return m.OldPhone(ctx)
+	case divisioncontact.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case divisioncontact.FieldUpdatedByID:
+		return m.OldUpdatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown DivisionContact field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DivisionContactMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case divisioncontact.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case divisioncontact.FieldRole:
+		v, ok := value.(divisioncontact.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case divisioncontact.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case divisioncontact.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case divisioncontact.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
+	case divisioncontact.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case divisioncontact.FieldUpdatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DivisionContact field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DivisionContactMutation) AddedFields() []string {
+	var fields []string
+	if m.addupdated_by_id != nil {
+		fields = append(fields, divisioncontact.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DivisionContactMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case divisioncontact.FieldUpdatedByID:
+		return m.AddedUpdatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DivisionContactMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case divisioncontact.FieldUpdatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DivisionContact numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DivisionContactMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(divisioncontact.FieldTitle) {
+		fields = append(fields, divisioncontact.FieldTitle)
+	}
+	if m.FieldCleared(divisioncontact.FieldPhone) {
+		fields = append(fields, divisioncontact.FieldPhone)
+	}
+	if m.FieldCleared(divisioncontact.FieldUpdatedByID) {
+		fields = append(fields, divisioncontact.FieldUpdatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DivisionContactMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DivisionContactMutation) ClearField(name string) error {
+	switch name {
+	case divisioncontact.FieldTitle:
+		m.ClearTitle()
+		return nil
+	case divisioncontact.FieldPhone:
+		m.ClearPhone()
+		return nil
+	case divisioncontact.FieldUpdatedByID:
+		m.ClearUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown DivisionContact nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DivisionContactMutation) ResetField(name string) error {
+	switch name {
+	case divisioncontact.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case divisioncontact.FieldRole:
+		m.ResetRole()
+		return nil
+	case divisioncontact.FieldName:
+		m.ResetName()
+		return nil
+	case divisioncontact.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case divisioncontact.FieldPhone:
+		m.ResetPhone()
+		return nil
+	case divisioncontact.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case divisioncontact.FieldUpdatedByID:
+		m.ResetUpdatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown DivisionContact field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DivisionContactMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DivisionContactMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DivisionContactMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DivisionContactMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DivisionContactMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DivisionContactMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DivisionContactMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown DivisionContact unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DivisionContactMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown DivisionContact edge %s", name)
 }
 
 // DropoutCaseMutation represents an operation that mutates the DropoutCase nodes in the graph.

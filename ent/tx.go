@@ -36,6 +36,8 @@ type Tx struct {
 	Contact *ContactClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
+	// DivisionContact is the client for interacting with the DivisionContact builders.
+	DivisionContact *DivisionContactClient
 	// DropoutCase is the client for interacting with the DropoutCase builders.
 	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
@@ -198,6 +200,7 @@ func (tx *Tx) init() {
 	tx.CheckRun = NewCheckRunClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
+	tx.DivisionContact = NewDivisionContactClient(tx.config)
 	tx.DropoutCase = NewDropoutCaseClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.ImportCellError = NewImportCellErrorClient(tx.config)

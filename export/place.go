@@ -36,6 +36,7 @@ func (e *Error) Error() string { return e.Msg }
 var paramLabels = map[string]string{
 	"division": "区划", "school": "学校", "reveal": "显示完整身份证号", "gap": "缺口", "month": "月份",
 	"term": "学年学期", "person": "人员", "from": "起始日期", "to": "截止日期", "action": "操作",
+	"cutoff": "年龄截止日期", "nowhere": "仅未在任何学校就读",
 }
 
 func badParam(param, format string, args ...any) *Error {
@@ -48,7 +49,8 @@ func errDenied(msg string) *Error { return &Error{Status: 403, Msg: msg} }
 // extraParams are the filters each kind takes besides the place.
 var extraParams = map[string][]string{
 	"gaps": {"gap"}, "overdue": {"month"}, "unsigned": {"term"},
-	"auditlog": {"person", "target", "from", "to", "action"},
+	"auditlog":   {"person", "target", "from", "to", "action"},
+	"school-age": {"cutoff", "nowhere"},
 }
 
 func checkParams(k *Kind, q url.Values) error {

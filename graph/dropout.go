@@ -7,6 +7,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"sanbao/authz"
 	"sanbao/dropout"
 	"sanbao/ent"
@@ -15,7 +17,6 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/student"
-	"sanbao/fielderr"
 )
 
 func schoolAgeFilters(q *ent.StudentQuery, divisionCode *string, schoolID *int, cutoff *string, nowhere *bool) error {
@@ -29,21 +30,11 @@ func schoolAgeFilters(q *ent.StudentQuery, divisionCode *string, schoolID *int, 
 	if schoolID != nil {
 		q.Where(student.SchoolID(*schoolID))
 	}
-	cut := dropout.DefaultCutoff(time.Now())
-	if cutoff != nil && *cutoff != "" {
-		cut = *cutoff
-	}
-	d, err := time.Parse("2006-01-02", cut)
+	ps, _, err := dropout.SchoolAgeLedger(deref(cutoff), nowhere != nil && *nowhere, time.Now())
 	if err != nil {
-		return fielderr.New("cutoff", "日期应为 YYYY-MM-DD")
+		return err
 	}
-	lo, hi := dropout.SchoolAge(d)
-	q.Where(student.BirthDateGT(lo), student.BirthDateLTE(hi))
-	if nowhere != nil && *nowhere {
-		q.Where(student.SchoolIDIsNil(), student.OutsideDivisionIDIsNil(),
-			student.Or(student.OutsideSchoolNameIsNil(), student.OutsideSchoolName("")),
-			student.EnrollmentStatusNotIn(student.EnrollmentStatusSuspended, student.EnrollmentStatusGraduated))
-	}
+	q.Where(ps...)
 	return nil
 }
 
@@ -109,6 +100,64 @@ func overdueSteps(ctx context.Context, c *ent.Client, r *ent.AbsenceReport) (int
 	}
 	return c.AbsenceStep.Query().Where(absencestep.ReportID(r.ID), absencestep.DoneAtIsNil(),
 		absencestep.DueAtLT(time.Now())).Count(authz.System(ctx))
+}
+
+// stepOverdue: a step past due and not done is overdue while its report is
+// open. Under a report's steps the report is the parent already resolved, so
+// a list of reports makes no statement per step.
+func stepOverdue(ctx context.Context, c *ent.Client, s *ent.AbsenceStep) (bool, error) {
+	now := time.Now()
+	if s.DoneAt != nil || !now.After(s.DueAt) {
+		return false, nil
+	}
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		// Status is loaded when the request asks for it (see withStatus).
+		if r, ok := fc.Result.(*ent.AbsenceReport); ok && r.ID == s.ReportID && r.Status != "" {
+			return dropout.Overdue(s, r.Status == absencereport.StatusOpen, now), nil
+		}
+	}
+	r, err := c.AbsenceReport.Get(authz.System(ctx), s.ReportID)
+	if err != nil {
+		return false, err
+	}
+	return dropout.Overdue(s, r.Status == absencereport.StatusOpen, now), nil
+}
+
+// withStatus makes a list of reports whose steps' overdue is asked for load
+// every column: entgql's field collection would select only the ID when
+// nothing but steps is asked, and each step would then look its report up.
+func withStatus(ctx context.Context, q *ent.AbsenceReportQuery) {
+	if selects(ctx, "edges", "node", "overdueSteps") {
+		q.WithSteps() // counted in memory, not per report
+	}
+	if selects(ctx, "edges", "node", "steps", "overdue") {
+		q.Select(absencereport.Columns...)
+	}
+}
+
+// selects reports whether the request selects the field at path below the
+// current (connection) field, e.g. edges, node, overdueSteps.
+func selects(ctx context.Context, path ...string) bool {
+	oc := graphql.GetOperationContext(ctx)
+	fields := graphql.CollectFieldsCtx(ctx, nil)
+	for i, name := range path {
+		var next []graphql.CollectedField
+		found := false
+		for _, f := range fields {
+			if f.Name != name {
+				continue
+			}
+			found = true
+			if i < len(path)-1 {
+				next = append(next, graphql.CollectFields(oc, f.Selections, nil)...)
+			}
+		}
+		if !found {
+			return false
+		}
+		fields = next
+	}
+	return true
 }
 
 func deref(s *string) string {

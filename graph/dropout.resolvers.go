@@ -7,11 +7,10 @@ package graph
 
 import (
 	"context"
-	"sanbao/authz"
 	"sanbao/dropout"
 	"sanbao/ent"
-	"sanbao/ent/absencereport"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/graph/model"
 	"time"
@@ -31,14 +30,23 @@ func (r *absenceStepResolver) Label(ctx context.Context, obj *ent.AbsenceStep) (
 
 // Overdue is the resolver for the overdue field.
 func (r *absenceStepResolver) Overdue(ctx context.Context, obj *ent.AbsenceStep) (bool, error) {
-	if obj.DoneAt != nil || !time.Now().After(obj.DueAt) {
-		return false, nil
-	}
-	rep, err := r.ent(ctx).AbsenceReport.Get(authz.System(ctx), obj.ReportID)
-	if err != nil {
-		return false, err
-	}
-	return dropout.Overdue(obj, rep.Status == absencereport.StatusOpen, time.Now()), nil
+	return stepOverdue(ctx, r.ent(ctx), obj)
+}
+
+// SevenHeads is the resolver for the sevenHeads field.
+func (r *dropoutCaseResolver) SevenHeads(ctx context.Context, obj *ent.DropoutCase) ([]*dropout.Head, error) {
+	return dropout.SevenHeads(ctx, r.ent(ctx), obj)
+}
+
+// ReturnNotice is the resolver for the returnNotice field.
+func (r *dropoutCaseResolver) ReturnNotice(ctx context.Context, obj *ent.DropoutCase) (*ent.CaseAction, error) {
+	return dropout.LatestNotice(ctx, r.ent(ctx), obj)
+}
+
+// NoticeOverdue is the resolver for the noticeOverdue field.
+func (r *dropoutCaseResolver) NoticeOverdue(ctx context.Context, obj *ent.DropoutCase) (bool, error) {
+	n, err := dropout.LatestNotice(ctx, r.ent(ctx), obj)
+	return dropout.NoticeOverdue(obj, n, time.Now()), err
 }
 
 // ReportAbsence is the resolver for the reportAbsence field.
@@ -84,6 +92,23 @@ func (r *mutationResolver) CloseCase(ctx context.Context, input model.CloseCaseI
 		Date: input.Date, Note: deref(input.CloseNote)}, time.Now())
 }
 
+// SetDivisionContact is the resolver for the setDivisionContact field.
+func (r *mutationResolver) SetDivisionContact(ctx context.Context, input model.DivisionContactInput) (*ent.DivisionContact, error) {
+	return dropout.SetContact(ctx, r.ent(ctx), dropout.ContactInput{DivisionCode: input.DivisionCode, Role: input.Role,
+		Name: input.Name, Title: deref(input.Title), Phone: deref(input.Phone)}, time.Now())
+}
+
+// ClearDivisionContact is the resolver for the clearDivisionContact field.
+func (r *mutationResolver) ClearDivisionContact(ctx context.Context, divisionCode string, role divisioncontact.Role) (bool, error) {
+	return dropout.ClearContact(ctx, r.ent(ctx), divisionCode, role)
+}
+
+// RecordReturnNotice is the resolver for the recordReturnNotice field.
+func (r *mutationResolver) RecordReturnNotice(ctx context.Context, input model.ReturnNoticeInput) (*ent.CaseAction, error) {
+	return dropout.RecordNotice(ctx, r.ent(ctx), dropout.NoticeInput{CaseID: input.CaseID, Deadline: input.Deadline,
+		ServedOn: input.ServedOn, Notes: deref(input.Notes)}, time.Now())
+}
+
 // SchoolAgeChildren is the resolver for the schoolAgeChildren field.
 func (r *queryResolver) SchoolAgeChildren(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) (*ent.StudentConnection, error) {
 	q := r.ent(ctx).Student.Query()
@@ -96,6 +121,9 @@ func (r *queryResolver) SchoolAgeChildren(ctx context.Context, after *entgql.Cur
 // DropoutCases is the resolver for the dropoutCases field.
 func (r *queryResolver) DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error) {
 	q := r.ent(ctx).DropoutCase.Query()
+	if selects(ctx, "edges", "node", "noticeOverdue") || selects(ctx, "edges", "node", "returnNotice") {
+		dropout.WithNotices(q) // not a statement per case
+	}
 	if err := caseFilters(q, divisionCode, schoolID); err != nil {
 		return nil, err
 	}
@@ -105,6 +133,7 @@ func (r *queryResolver) DropoutCases(ctx context.Context, after *entgql.Cursor[i
 // AbsenceReports is the resolver for the absenceReports field.
 func (r *queryResolver) AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error) {
 	q := r.ent(ctx).AbsenceReport.Query()
+	withStatus(ctx, q)
 	if err := absenceFilters(q, divisionCode, schoolID, overdueSteps); err != nil {
 		return nil, err
 	}
@@ -119,4 +148,9 @@ func (r *queryResolver) CheckRuns(ctx context.Context, after *entgql.Cursor[int]
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithCheckRunOrder(&ent.CheckRunOrder{
 		Direction: entgql.OrderDirectionDesc, Field: ent.CheckRunOrderFieldStartedAt}))
+}
+
+// DivisionContacts is the resolver for the divisionContacts field.
+func (r *queryResolver) DivisionContacts(ctx context.Context, divisionCode string) ([]*ent.DivisionContact, error) {
+	return dropout.Contacts(ctx, r.ent(ctx), divisionCode)
 }

@@ -91,6 +91,9 @@ func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{
 // Division returns DivisionResolver implementation.
 func (r *Resolver) Division() DivisionResolver { return &divisionResolver{r} }
 
+// DropoutCase returns DropoutCaseResolver implementation.
+func (r *Resolver) DropoutCase() DropoutCaseResolver { return &dropoutCaseResolver{r} }
+
 // Household returns HouseholdResolver implementation.
 func (r *Resolver) Household() HouseholdResolver { return &householdResolver{r} }
 
@@ -112,6 +115,7 @@ type (
 	agreementResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
+	dropoutCaseResolver   struct{ *Resolver }
 	householdResolver     struct{ *Resolver }
 	importJobResolver     struct{ *Resolver }
 	personResolver        struct{ *Resolver }

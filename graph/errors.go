@@ -55,7 +55,7 @@ func init() {
 		"absentSince": "缺勤开始日期", "stepID": "处置步骤", "note": "说明", "reportID": "缺勤报告",
 		"cutoff": "年龄截止日期", "studyingNowhere": "无就读学校", "overdueSteps": "步骤逾期",
 		"caseID": "案例", "participants": "参与人员", "method": "方式", "outcome": "结果",
-		"closeReason": "结案原因", "closeNote": "结案说明",
+		"closeReason": "结案原因", "closeNote": "结案说明", "deadline": "复学期限", "servedOn": "送达日期",
 	})
 }
 

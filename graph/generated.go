@@ -11,6 +11,7 @@ import (
 	"math"
 	agreement1 "sanbao/agreement"
 	"sanbao/coverage"
+	"sanbao/dropout"
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/absencestep"
@@ -22,6 +23,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importjob"
@@ -59,6 +61,7 @@ type ResolverRoot interface {
 	Assignment() AssignmentResolver
 	Coverage() CoverageResolver
 	Division() DivisionResolver
+	DropoutCase() DropoutCaseResolver
 	Household() HouseholdResolver
 	ImportJob() ImportJobResolver
 	Mutation() MutationResolver
@@ -312,6 +315,7 @@ type ComplexityRoot struct {
 		CaseID       func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		Date         func(childComplexity int) int
+		Deadline     func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Method       func(childComplexity int) int
@@ -321,6 +325,7 @@ type ComplexityRoot struct {
 		RecordedBy   func(childComplexity int) int
 		RecordedByID func(childComplexity int) int
 		SchoolID     func(childComplexity int) int
+		ServedOn     func(childComplexity int) int
 		StudentID    func(childComplexity int) int
 		VillageCode  func(childComplexity int) int
 	}
@@ -454,6 +459,16 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	DivisionContact struct {
+		DivisionCode func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Phone        func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Title        func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
 	DivisionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -473,13 +488,16 @@ type ComplexityRoot struct {
 		CreatedAt       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
+		NoticeOverdue   func(childComplexity int) int
 		OpenedAt        func(childComplexity int) int
 		OpenedBy        func(childComplexity int) int
 		OpenedByID      func(childComplexity int) int
 		Responsible     func(childComplexity int) int
 		ResponsibleID   func(childComplexity int) int
+		ReturnNotice    func(childComplexity int) int
 		School          func(childComplexity int) int
 		SchoolID        func(childComplexity int) int
+		SevenHeads      func(childComplexity int) int
 		Source          func(childComplexity int) int
 		Status          func(childComplexity int) int
 		Student         func(childComplexity int) int
@@ -677,6 +695,7 @@ type ComplexityRoot struct {
 		Assign                  func(childComplexity int, input model.AssignInput) int
 		AssignMany              func(childComplexity int, input model.AssignManyInput) int
 		ChangePassword          func(childComplexity int, oldPassword string, newPassword string) int
+		ClearDivisionContact    func(childComplexity int, divisionCode string, role divisioncontact.Role) int
 		CloseCase               func(childComplexity int, input model.CloseCaseInput) int
 		ConfirmDropout          func(childComplexity int, caseID int) int
 		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
@@ -697,10 +716,12 @@ type ComplexityRoot struct {
 		OpenDropoutCase         func(childComplexity int, studentID int, kind dropoutcase.Kind) int
 		RecordAbsenceStep       func(childComplexity int, stepID int, note *string) int
 		RecordCaseAction        func(childComplexity int, input model.CaseActionInput) int
+		RecordReturnNotice      func(childComplexity int, input model.ReturnNoticeInput) int
 		ReportAbsence           func(childComplexity int, input model.ReportAbsenceInput) int
 		ResetPassword           func(childComplexity int, personID int) int
 		RevokeAPIToken          func(childComplexity int, id int) int
 		RunDropoutCheck         func(childComplexity int, kind checkrun.Kind, divisionCode string, cutoff *string) int
+		SetDivisionContact      func(childComplexity int, input model.DivisionContactInput) int
 		SignAgreement           func(childComplexity int, input model.SignAgreementInput) int
 		SupersedeAgreement      func(childComplexity int, id int, reason string) int
 		UpdateAgreementTemplate func(childComplexity int, input model.UpdateAgreementTemplateInput) int
@@ -826,6 +847,7 @@ type ComplexityRoot struct {
 		CheckRuns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
+		DivisionContacts    func(childComplexity int, divisionCode string) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		DropoutCases        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) int
 		DropoutDashboard    func(childComplexity int, divisionCode *string, orgID *int) int
@@ -860,6 +882,14 @@ type ComplexityRoot struct {
 		Supervises  func(childComplexity int) int
 		ToSign      func(childComplexity int) int
 		Unsigned    func(childComplexity int) int
+	}
+
+	SevenHead struct {
+		Label func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Phone func(childComplexity int) int
+		Role  func(childComplexity int) int
+		Title func(childComplexity int) int
 	}
 
 	SkippedParty struct {
@@ -1007,6 +1037,11 @@ type DivisionResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
 	ShortName(ctx context.Context, obj *ent.Division) (string, error)
 }
+type DropoutCaseResolver interface {
+	SevenHeads(ctx context.Context, obj *ent.DropoutCase) ([]*dropout.Head, error)
+	ReturnNotice(ctx context.Context, obj *ent.DropoutCase) (*ent.CaseAction, error)
+	NoticeOverdue(ctx context.Context, obj *ent.DropoutCase) (bool, error)
+}
 type HouseholdResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Household) (bool, error)
 	Registered(ctx context.Context, obj *ent.Household) (bool, error)
@@ -1038,6 +1073,9 @@ type MutationResolver interface {
 	ConfirmDropout(ctx context.Context, caseID int) (*ent.DropoutCase, error)
 	RecordCaseAction(ctx context.Context, input model.CaseActionInput) (*ent.CaseAction, error)
 	CloseCase(ctx context.Context, input model.CloseCaseInput) (*ent.DropoutCase, error)
+	SetDivisionContact(ctx context.Context, input model.DivisionContactInput) (*ent.DivisionContact, error)
+	ClearDivisionContact(ctx context.Context, divisionCode string, role divisioncontact.Role) (bool, error)
+	RecordReturnNotice(ctx context.Context, input model.ReturnNoticeInput) (*ent.CaseAction, error)
 	Assign(ctx context.Context, input model.AssignInput) (*ent.Assignment, error)
 	AssignMany(ctx context.Context, input model.AssignManyInput) (*model.AssignManyPayload, error)
 	EndAssignment(ctx context.Context, id int, reason string) (*ent.Assignment, error)
@@ -1072,6 +1110,7 @@ type QueryResolver interface {
 	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
 	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
 	CheckRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) (*ent.CheckRunConnection, error)
+	DivisionContacts(ctx context.Context, divisionCode string) ([]*ent.DivisionContact, error)
 	DropoutDashboard(ctx context.Context, divisionCode *string, orgID *int) (*model.DropoutDashboard, error)
 	MyFamilies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, overdue *bool) (*ent.HouseholdConnection, error)
 	Coverage(ctx context.Context, divisionCode *string, orgID *int) (*Coverage, error)
@@ -2150,6 +2189,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseAction.Date(childComplexity), true
+	case "CaseAction.deadline":
+		if e.ComplexityRoot.CaseAction.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.Deadline(childComplexity), true
 	case "CaseAction.id":
 		if e.ComplexityRoot.CaseAction.ID == nil {
 			break
@@ -2204,6 +2249,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseAction.SchoolID(childComplexity), true
+	case "CaseAction.servedOn":
+		if e.ComplexityRoot.CaseAction.ServedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.ServedOn(childComplexity), true
 	case "CaseAction.studentID":
 		if e.ComplexityRoot.CaseAction.StudentID == nil {
 			break
@@ -2766,6 +2817,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DivisionConnection.TotalCount(childComplexity), true
 
+	case "DivisionContact.divisionCode":
+		if e.ComplexityRoot.DivisionContact.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.DivisionCode(childComplexity), true
+	case "DivisionContact.id":
+		if e.ComplexityRoot.DivisionContact.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.ID(childComplexity), true
+	case "DivisionContact.name":
+		if e.ComplexityRoot.DivisionContact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.Name(childComplexity), true
+	case "DivisionContact.phone":
+		if e.ComplexityRoot.DivisionContact.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.Phone(childComplexity), true
+	case "DivisionContact.role":
+		if e.ComplexityRoot.DivisionContact.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.Role(childComplexity), true
+	case "DivisionContact.title":
+		if e.ComplexityRoot.DivisionContact.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.Title(childComplexity), true
+	case "DivisionContact.updatedAt":
+		if e.ComplexityRoot.DivisionContact.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DivisionContact.UpdatedAt(childComplexity), true
+
 	case "DivisionEdge.cursor":
 		if e.ComplexityRoot.DivisionEdge.Cursor == nil {
 			break
@@ -2857,6 +2951,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.Kind(childComplexity), true
+	case "DropoutCase.noticeOverdue":
+		if e.ComplexityRoot.DropoutCase.NoticeOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.NoticeOverdue(childComplexity), true
 	case "DropoutCase.openedAt":
 		if e.ComplexityRoot.DropoutCase.OpenedAt == nil {
 			break
@@ -2887,6 +2987,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.ResponsibleID(childComplexity), true
+	case "DropoutCase.returnNotice":
+		if e.ComplexityRoot.DropoutCase.ReturnNotice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.ReturnNotice(childComplexity), true
 	case "DropoutCase.school":
 		if e.ComplexityRoot.DropoutCase.School == nil {
 			break
@@ -2899,6 +3005,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DropoutCase.SchoolID(childComplexity), true
+	case "DropoutCase.sevenHeads":
+		if e.ComplexityRoot.DropoutCase.SevenHeads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DropoutCase.SevenHeads(childComplexity), true
 	case "DropoutCase.source":
 		if e.ComplexityRoot.DropoutCase.Source == nil {
 			break
@@ -3742,6 +3854,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["oldPassword"].(string), args["newPassword"].(string)), true
+	case "Mutation.clearDivisionContact":
+		if e.ComplexityRoot.Mutation.ClearDivisionContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearDivisionContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearDivisionContact(childComplexity, args["divisionCode"].(string), args["role"].(divisioncontact.Role)), true
 	case "Mutation.closeCase":
 		if e.ComplexityRoot.Mutation.CloseCase == nil {
 			break
@@ -3957,6 +4080,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordCaseAction(childComplexity, args["input"].(model.CaseActionInput)), true
+	case "Mutation.recordReturnNotice":
+		if e.ComplexityRoot.Mutation.RecordReturnNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReturnNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReturnNotice(childComplexity, args["input"].(model.ReturnNoticeInput)), true
 	case "Mutation.reportAbsence":
 		if e.ComplexityRoot.Mutation.ReportAbsence == nil {
 			break
@@ -4001,6 +4135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RunDropoutCheck(childComplexity, args["kind"].(checkrun.Kind), args["divisionCode"].(string), args["cutoff"].(*string)), true
+	case "Mutation.setDivisionContact":
+		if e.ComplexityRoot.Mutation.SetDivisionContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setDivisionContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetDivisionContact(childComplexity, args["input"].(model.DivisionContactInput)), true
 	case "Mutation.signAgreement":
 		if e.ComplexityRoot.Mutation.SignAgreement == nil {
 			break
@@ -4630,6 +4775,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coverage(childComplexity, args["divisionCode"].(*string), args["orgID"].(*int)), true
+	case "Query.divisionContacts":
+		if e.ComplexityRoot.Query.DivisionContacts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_divisionContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DivisionContacts(childComplexity, args["divisionCode"].(string)), true
 	case "Query.divisions":
 		if e.ComplexityRoot.Query.Divisions == nil {
 			break
@@ -4913,6 +5069,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Reminders.Unsigned(childComplexity), true
+
+	case "SevenHead.label":
+		if e.ComplexityRoot.SevenHead.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Label(childComplexity), true
+	case "SevenHead.name":
+		if e.ComplexityRoot.SevenHead.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Name(childComplexity), true
+	case "SevenHead.phone":
+		if e.ComplexityRoot.SevenHead.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Phone(childComplexity), true
+	case "SevenHead.role":
+		if e.ComplexityRoot.SevenHead.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Role(childComplexity), true
+	case "SevenHead.title":
+		if e.ComplexityRoot.SevenHead.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SevenHead.Title(childComplexity), true
 
 	case "SkippedParty.name":
 		if e.ComplexityRoot.SkippedParty.Name == nil {
@@ -5431,6 +5618,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateHouseholdInput", ec.unmarshalInputCreateHouseholdInput),
 			graphql.NewInputUnmarshaler("CreateStudentInput", ec.unmarshalInputCreateStudentInput),
 			graphql.NewInputUnmarshaler("DeactivatePersonInput", ec.unmarshalInputDeactivatePersonInput),
+			graphql.NewInputUnmarshaler("DivisionContactInput", ec.unmarshalInputDivisionContactInput),
+			graphql.NewInputUnmarshaler("DivisionContactWhereInput", ec.unmarshalInputDivisionContactWhereInput),
 			graphql.NewInputUnmarshaler("DivisionOrder", ec.unmarshalInputDivisionOrder),
 			graphql.NewInputUnmarshaler("DivisionWhereInput", ec.unmarshalInputDivisionWhereInput),
 			graphql.NewInputUnmarshaler("DropoutCaseOrder", ec.unmarshalInputDropoutCaseOrder),
@@ -5453,6 +5642,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PositionOrder", ec.unmarshalInputPositionOrder),
 			graphql.NewInputUnmarshaler("PositionWhereInput", ec.unmarshalInputPositionWhereInput),
 			graphql.NewInputUnmarshaler("ReportAbsenceInput", ec.unmarshalInputReportAbsenceInput),
+			graphql.NewInputUnmarshaler("ReturnNoticeInput", ec.unmarshalInputReturnNoticeInput),
 			graphql.NewInputUnmarshaler("SignAgreementInput", ec.unmarshalInputSignAgreementInput),
 			graphql.NewInputUnmarshaler("StudentOrder", ec.unmarshalInputStudentOrder),
 			graphql.NewInputUnmarshaler("StudentWhereInput", ec.unmarshalInputStudentWhereInput),
@@ -6061,6 +6251,10 @@ func (ec *executionContext) childFields_CaseAction(ctx context.Context, field gr
 		return ec.fieldContext_CaseAction_outcome(ctx, field)
 	case "notes":
 		return ec.fieldContext_CaseAction_notes(ctx, field)
+	case "deadline":
+		return ec.fieldContext_CaseAction_deadline(ctx, field)
+	case "servedOn":
+		return ec.fieldContext_CaseAction_servedOn(ctx, field)
 	case "recordedByID":
 		return ec.fieldContext_CaseAction_recordedByID(ctx, field)
 	case "createdAt":
@@ -6329,6 +6523,26 @@ func (ec *executionContext) childFields_DivisionConnection(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type DivisionConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_DivisionContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DivisionContact_id(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_DivisionContact_divisionCode(ctx, field)
+	case "role":
+		return ec.fieldContext_DivisionContact_role(ctx, field)
+	case "name":
+		return ec.fieldContext_DivisionContact_name(ctx, field)
+	case "title":
+		return ec.fieldContext_DivisionContact_title(ctx, field)
+	case "phone":
+		return ec.fieldContext_DivisionContact_phone(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DivisionContact_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DivisionContact", field.Name)
+}
+
 func (ec *executionContext) childFields_DivisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -6393,6 +6607,12 @@ func (ec *executionContext) childFields_DropoutCase(ctx context.Context, field g
 		return ec.fieldContext_DropoutCase_closedBy(ctx, field)
 	case "actions":
 		return ec.fieldContext_DropoutCase_actions(ctx, field)
+	case "sevenHeads":
+		return ec.fieldContext_DropoutCase_sevenHeads(ctx, field)
+	case "returnNotice":
+		return ec.fieldContext_DropoutCase_returnNotice(ctx, field)
+	case "noticeOverdue":
+		return ec.fieldContext_DropoutCase_noticeOverdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DropoutCase", field.Name)
 }
@@ -6991,6 +7211,22 @@ func (ec *executionContext) childFields_Reminders(ctx context.Context, field gra
 		return ec.fieldContext_Reminders_supervises(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reminders", field.Name)
+}
+
+func (ec *executionContext) childFields_SevenHead(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_SevenHead_role(ctx, field)
+	case "label":
+		return ec.fieldContext_SevenHead_label(ctx, field)
+	case "name":
+		return ec.fieldContext_SevenHead_name(ctx, field)
+	case "title":
+		return ec.fieldContext_SevenHead_title(ctx, field)
+	case "phone":
+		return ec.fieldContext_SevenHead_phone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SevenHead", field.Name)
 }
 
 func (ec *executionContext) childFields_SkippedParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7807,6 +8043,28 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_clearDivisionContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (divisioncontact.Role, error) {
+			return ec.unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8113,6 +8371,20 @@ func (ec *executionContext) field_Mutation_recordCaseAction_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordReturnNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReturnNoticeInput, error) {
+			return ec.unmarshalNReturnNoticeInput2sanbaoᚋgraphᚋmodelᚐReturnNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reportAbsence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8182,6 +8454,20 @@ func (ec *executionContext) field_Mutation_runDropoutCheck_args(ctx context.Cont
 		return nil, err
 	}
 	args["cutoff"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setDivisionContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DivisionContactInput, error) {
+			return ec.unmarshalNDivisionContactInput2sanbaoᚋgraphᚋmodelᚐDivisionContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -8916,6 +9202,20 @@ func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orgID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_divisionContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "divisionCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["divisionCode"] = arg0
 	return args, nil
 }
 
@@ -14472,6 +14772,52 @@ func (ec *executionContext) fieldContext_CaseAction_notes(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
 }
 
+func (ec *executionContext) _CaseAction_deadline(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseAction_servedOn(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_servedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_servedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
+}
+
 func (ec *executionContext) _CaseAction_recordedByID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16851,6 +17197,167 @@ func (ec *executionContext) fieldContext_DivisionConnection_totalCount(_ context
 	return graphql.NewScalarFieldContext("DivisionConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _DivisionContact_id(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DivisionContact_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DivisionContact_role(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v divisioncontact.Role) graphql.Marshaler {
+			return ec.marshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "DivisionContactRole")
+}
+
+func (ec *executionContext) _DivisionContact_name(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DivisionContact_title(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DivisionContact_phone(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DivisionContact_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DivisionContact_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DivisionContact_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DivisionContact", field, false, false, "Time")
+}
+
 func (ec *executionContext) _DivisionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DivisionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17574,6 +18081,93 @@ func (ec *executionContext) fieldContext_DropoutCase_actions(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_sevenHeads(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_sevenHeads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().SevenHeads(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*dropout.Head) graphql.Marshaler {
+			return ec.marshalNSevenHead2ᚕᚖsanbaoᚋdropoutᚐHeadᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_sevenHeads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SevenHead(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_returnNotice(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_returnNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().ReturnNotice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+			return ec.marshalOCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_returnNotice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DropoutCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DropoutCase_noticeOverdue(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DropoutCase_noticeOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DropoutCase().NoticeOverdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DropoutCase_noticeOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DropoutCase", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _DropoutCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DropoutCaseConnection) (ret graphql.Marshaler) {
@@ -21648,6 +22242,138 @@ func (ec *executionContext) fieldContext_Mutation_closeCase(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setDivisionContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setDivisionContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetDivisionContact(ctx, fc.Args["input"].(model.DivisionContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DivisionContact) graphql.Marshaler {
+			return ec.marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setDivisionContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DivisionContact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setDivisionContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_clearDivisionContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearDivisionContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearDivisionContact(ctx, fc.Args["divisionCode"].(string), fc.Args["role"].(divisioncontact.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearDivisionContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearDivisionContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReturnNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReturnNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReturnNotice(ctx, fc.Args["input"].(model.ReturnNoticeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+			return ec.marshalNCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReturnNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseAction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReturnNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_assign(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24713,6 +25439,50 @@ func (ec *executionContext) fieldContext_Query_checkRuns(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_divisionContacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_divisionContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DivisionContacts(ctx, fc.Args["divisionCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DivisionContact) graphql.Marshaler {
+			return ec.marshalNDivisionContact2ᚕᚖsanbaoᚋentᚐDivisionContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_divisionContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DivisionContact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_divisionContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_dropoutDashboard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25730,6 +26500,121 @@ func (ec *executionContext) _Reminders_supervises(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Reminders_supervises(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Reminders", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SevenHead_role(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_label(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_name(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_title(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
+}
+
+func (ec *executionContext) _SevenHead_phone(ctx context.Context, field graphql.CollectedField, obj *dropout.Head) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SevenHead_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SevenHead_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SevenHead", field, false, false, "String")
 }
 
 func (ec *executionContext) _SkippedParty_name(ctx context.Context, field graphql.CollectedField, obj *agreement1.Skipped) (ret graphql.Marshaler) {
@@ -34986,7 +35871,7 @@ func (ec *executionContext) unmarshalInputCaseActionWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "caseID", "caseIDNEQ", "caseIDIn", "caseIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "participantsContains", "participantsHasPrefix", "participantsHasSuffix", "participantsIsNil", "participantsNotNil", "participantsEqualFold", "participantsContainsFold", "method", "methodNEQ", "methodIn", "methodNotIn", "methodGT", "methodGTE", "methodLT", "methodLTE", "methodContains", "methodHasPrefix", "methodHasSuffix", "methodIsNil", "methodNotNil", "methodEqualFold", "methodContainsFold", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "caseID", "caseIDNEQ", "caseIDIn", "caseIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "participantsContains", "participantsHasPrefix", "participantsHasSuffix", "participantsIsNil", "participantsNotNil", "participantsEqualFold", "participantsContainsFold", "method", "methodNEQ", "methodIn", "methodNotIn", "methodGT", "methodGTE", "methodLT", "methodLTE", "methodContains", "methodHasPrefix", "methodHasSuffix", "methodIsNil", "methodNotNil", "methodEqualFold", "methodContainsFold", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "deadlineContains", "deadlineHasPrefix", "deadlineHasSuffix", "deadlineIsNil", "deadlineNotNil", "deadlineEqualFold", "deadlineContainsFold", "servedOn", "servedOnNEQ", "servedOnIn", "servedOnNotIn", "servedOnGT", "servedOnGTE", "servedOnLT", "servedOnLTE", "servedOnContains", "servedOnHasPrefix", "servedOnHasSuffix", "servedOnIsNil", "servedOnNotNil", "servedOnEqualFold", "servedOnContainsFold", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35777,6 +36662,216 @@ func (ec *executionContext) unmarshalInputCaseActionWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.NotesContainsFold = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "deadlineNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNEQ = data
+		case "deadlineIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineIn = data
+		case "deadlineNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNotIn = data
+		case "deadlineGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGT = data
+		case "deadlineGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGTE = data
+		case "deadlineLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLT = data
+		case "deadlineLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLTE = data
+		case "deadlineContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineContains = data
+		case "deadlineHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineHasPrefix = data
+		case "deadlineHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineHasSuffix = data
+		case "deadlineIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineIsNil = data
+		case "deadlineNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNotNil = data
+		case "deadlineEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineEqualFold = data
+		case "deadlineContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineContainsFold = data
+		case "servedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOn = data
+		case "servedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnNEQ = data
+		case "servedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnIn = data
+		case "servedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnNotIn = data
+		case "servedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnGT = data
+		case "servedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnGTE = data
+		case "servedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnLT = data
+		case "servedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnLTE = data
+		case "servedOnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnContains = data
+		case "servedOnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnHasPrefix = data
+		case "servedOnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnHasSuffix = data
+		case "servedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnIsNil = data
+		case "servedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnNotNil = data
+		case "servedOnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnEqualFold = data
+		case "servedOnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOnContainsFold = data
 		case "recordedByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedByID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -37560,6 +38655,664 @@ func (ec *executionContext) unmarshalInputDeactivatePersonInput(ctx context.Cont
 func UnmarshalDeactivatePersonInput(ctx context.Context, raw any) (model.DeactivatePersonInput, error) {
 	var out model.DeactivatePersonInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeactivatePersonInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDivisionContactInput(ctx context.Context, obj any) (model.DivisionContactInput, error) {
+	var it model.DivisionContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"divisionCode", "role", "name", "title", "phone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "divisionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCode = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDivisionContactInput unmarshals raw into the DivisionContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDivisionContactInput(ctx context.Context, raw any) (model.DivisionContactInput, error) {
+	var out model.DivisionContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DivisionContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDivisionContactWhereInput(ctx context.Context, obj any) (ent.DivisionContactWhereInput, error) {
+	var it ent.DivisionContactWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "divisionCode", "divisionCodeNEQ", "divisionCodeIn", "divisionCodeNotIn", "divisionCodeGT", "divisionCodeGTE", "divisionCodeLT", "divisionCodeLTE", "divisionCodeContains", "divisionCodeHasPrefix", "divisionCodeHasSuffix", "divisionCodeEqualFold", "divisionCodeContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleIsNil", "titleNotNil", "titleEqualFold", "titleContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODivisionContactWhereInput2ᚖsanbaoᚋentᚐDivisionContactWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODivisionContactWhereInput2ᚕᚖsanbaoᚋentᚐDivisionContactWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODivisionContactWhereInput2ᚕᚖsanbaoᚋentᚐDivisionContactWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "divisionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCode = data
+		case "divisionCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeNEQ = data
+		case "divisionCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeIn = data
+		case "divisionCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeNotIn = data
+		case "divisionCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeGT = data
+		case "divisionCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeGTE = data
+		case "divisionCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeLT = data
+		case "divisionCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeLTE = data
+		case "divisionCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeContains = data
+		case "divisionCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeHasPrefix = data
+		case "divisionCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeHasSuffix = data
+		case "divisionCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeEqualFold = data
+		case "divisionCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("divisionCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DivisionCodeContainsFold = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalODivisionContactRole2ᚖsanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalODivisionContactRole2ᚖsanbaoᚋentᚋdivisioncontactᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalODivisionContactRole2ᚕsanbaoᚋentᚋdivisioncontactᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalODivisionContactRole2ᚕsanbaoᚋentᚋdivisioncontactᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIsNil = data
+		case "titleNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotNil = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "phoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNEQ = data
+		case "phoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneIn = data
+		case "phoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNotIn = data
+		case "phoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGT = data
+		case "phoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGTE = data
+		case "phoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLT = data
+		case "phoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLTE = data
+		case "phoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContains = data
+		case "phoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasPrefix = data
+		case "phoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasSuffix = data
+		case "phoneIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneIsNil = data
+		case "phoneNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNotNil = data
+		case "phoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneEqualFold = data
+		case "phoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContainsFold = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDivisionContactWhereInput unmarshals raw into the DivisionContactWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDivisionContactWhereInput(ctx context.Context, raw any) (ent.DivisionContactWhereInput, error) {
+	var out ent.DivisionContactWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DivisionContactWhereInput", raw, &out)
 	return out, err
 }
 
@@ -43671,6 +45424,69 @@ func UnmarshalReportAbsenceInput(ctx context.Context, raw any) (model.ReportAbse
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReturnNoticeInput(ctx context.Context, obj any) (model.ReturnNoticeInput, error) {
+	var it model.ReturnNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseID", "deadline", "servedOn", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "servedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servedOn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServedOn = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReturnNoticeInput unmarshals raw into the ReturnNoticeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReturnNoticeInput(ctx context.Context, raw any) (model.ReturnNoticeInput, error) {
+	var out model.ReturnNoticeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReturnNoticeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSignAgreementInput(ctx context.Context, obj any) (model.SignAgreementInput, error) {
 	var it model.SignAgreementInput
 	if obj == nil {
@@ -45277,6 +47093,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._DropoutCase(ctx, sel, obj)
+	case *ent.DivisionContact:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DivisionContact(ctx, sel, obj)
 	case *ent.Division:
 		if obj == nil {
 			return graphql.Null
@@ -46930,6 +48751,16 @@ func (ec *executionContext) _CaseAction(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "deadline":
+			out.Values[i] = ec._CaseAction_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "servedOn":
+			out.Values[i] = ec._CaseAction_servedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "recordedByID":
 			out.Values[i] = ec._CaseAction_recordedByID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47818,6 +49649,69 @@ func (ec *executionContext) _DivisionConnection(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var divisionContactImplementors = []string{"DivisionContact", "Node"}
+
+func (ec *executionContext) _DivisionContact(ctx context.Context, sel ast.SelectionSet, obj *ent.DivisionContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, divisionContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DivisionContact")
+		case "id":
+			out.Values[i] = ec._DivisionContact_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "divisionCode":
+			out.Values[i] = ec._DivisionContact_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._DivisionContact_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DivisionContact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._DivisionContact_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._DivisionContact_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DivisionContact_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var divisionEdgeImplementors = []string{"DivisionEdge"}
 
 func (ec *executionContext) _DivisionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DivisionEdge) graphql.Marshaler {
@@ -48004,6 +49898,24 @@ func (ec *executionContext) _DropoutCase(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DropoutCase_actions(ctx, field, obj)
+				})
+		case "sevenHeads":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_sevenHeads(ctx, field, obj)
+				})
+		case "returnNotice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_returnNotice(ctx, field, obj)
+				})
+		case "noticeOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DropoutCase_noticeOverdue(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -49400,6 +51312,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setDivisionContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setDivisionContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clearDivisionContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearDivisionContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReturnNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReturnNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "assign":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_assign(ctx, field)
@@ -50308,6 +52241,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_checkRuns(ctx, field)
 				})
+		case "divisionContacts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_divisionContacts(ctx, field)
+				})
 		case "dropoutDashboard":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -50496,6 +52435,59 @@ func (ec *executionContext) _Reminders(ctx context.Context, sel ast.SelectionSet
 			}
 		case "supervises":
 			out.Values[i] = ec._Reminders_supervises(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sevenHeadImplementors = []string{"SevenHead"}
+
+func (ec *executionContext) _SevenHead(ctx context.Context, sel ast.SelectionSet, obj *dropout.Head) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sevenHeadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SevenHead")
+		case "role":
+			out.Values[i] = ec._SevenHead_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._SevenHead_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._SevenHead_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._SevenHead_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._SevenHead_phone(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52314,6 +54306,50 @@ func (ec *executionContext) marshalNDivisionConnection2ᚖsanbaoᚋentᚐDivisio
 	return ec._DivisionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDivisionContact2ᚕᚖsanbaoᚋentᚐDivisionContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.DivisionContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDivisionContact2ᚖsanbaoᚋentᚐDivisionContact(ctx context.Context, sel ast.SelectionSet, v *ent.DivisionContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DivisionContact!")
+		return graphql.Null
+	}
+	return ec._DivisionContact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDivisionContactInput2sanbaoᚋgraphᚋmodelᚐDivisionContactInput(ctx context.Context, v any) (model.DivisionContactInput, error) {
+	res, err := ec.unmarshalInputDivisionContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx context.Context, v any) (divisioncontact.Role, error) {
+	var res divisioncontact.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx context.Context, sel ast.SelectionSet, v divisioncontact.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDivisionContactWhereInput2ᚖsanbaoᚋentᚐDivisionContactWhereInput(ctx context.Context, v any) (*ent.DivisionContactWhereInput, error) {
+	res, err := ec.unmarshalInputDivisionContactWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDivisionLevel2sanbaoᚋentᚋdivisionᚐLevel(ctx context.Context, v any) (division.Level, error) {
 	var res division.Level
 	err := res.UnmarshalGQL(v)
@@ -53037,6 +55073,35 @@ func (ec *executionContext) marshalNReminders2ᚖsanbaoᚋgraphᚋmodelᚐRemind
 func (ec *executionContext) unmarshalNReportAbsenceInput2sanbaoᚋgraphᚋmodelᚐReportAbsenceInput(ctx context.Context, v any) (model.ReportAbsenceInput, error) {
 	res, err := ec.unmarshalInputReportAbsenceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReturnNoticeInput2sanbaoᚋgraphᚋmodelᚐReturnNoticeInput(ctx context.Context, v any) (model.ReturnNoticeInput, error) {
+	res, err := ec.unmarshalInputReturnNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSevenHead2ᚕᚖsanbaoᚋdropoutᚐHeadᚄ(ctx context.Context, sel ast.SelectionSet, v []*dropout.Head) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSevenHead2ᚖsanbaoᚋdropoutᚐHead(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSevenHead2ᚖsanbaoᚋdropoutᚐHead(ctx context.Context, sel ast.SelectionSet, v *dropout.Head) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SevenHead!")
+		return graphql.Null
+	}
+	return ec._SevenHead(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSignAgreementInput2sanbaoᚋgraphᚋmodelᚐSignAgreementInput(ctx context.Context, v any) (model.SignAgreementInput, error) {
@@ -54265,6 +56330,13 @@ func (ec *executionContext) marshalOCaseAction2ᚕᚖsanbaoᚋentᚐCaseAction�
 	return ret
 }
 
+func (ec *executionContext) marshalOCaseAction2ᚖsanbaoᚋentᚐCaseAction(ctx context.Context, sel ast.SelectionSet, v *ent.CaseAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CaseAction(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCaseActionKind2ᚕsanbaoᚋentᚋcaseactionᚐKindᚄ(ctx context.Context, v any) ([]caseaction.Kind, error) {
 	if v == nil {
 		return nil, nil
@@ -54631,6 +56703,83 @@ func (ec *executionContext) marshalODivision2ᚖsanbaoᚋentᚐDivision(ctx cont
 		return graphql.Null
 	}
 	return ec._Division(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODivisionContactRole2ᚕsanbaoᚋentᚋdivisioncontactᚐRoleᚄ(ctx context.Context, v any) ([]divisioncontact.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]divisioncontact.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODivisionContactRole2ᚕsanbaoᚋentᚋdivisioncontactᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []divisioncontact.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDivisionContactRole2sanbaoᚋentᚋdivisioncontactᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODivisionContactRole2ᚖsanbaoᚋentᚋdivisioncontactᚐRole(ctx context.Context, v any) (*divisioncontact.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(divisioncontact.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODivisionContactRole2ᚖsanbaoᚋentᚋdivisioncontactᚐRole(ctx context.Context, sel ast.SelectionSet, v *divisioncontact.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODivisionContactWhereInput2ᚕᚖsanbaoᚋentᚐDivisionContactWhereInputᚄ(ctx context.Context, v any) ([]*ent.DivisionContactWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DivisionContactWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDivisionContactWhereInput2ᚖsanbaoᚋentᚐDivisionContactWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODivisionContactWhereInput2ᚖsanbaoᚋentᚐDivisionContactWhereInput(ctx context.Context, v any) (*ent.DivisionContactWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDivisionContactWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalODivisionEdge2ᚕᚖsanbaoᚋentᚐDivisionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DivisionEdge) graphql.Marshaler {

@@ -87,8 +87,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "sanbao/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
-	Policy ent.Policy
+	Hooks        [2]ent.Hook
+	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
 	VillageCodeValidator func(string) error
 	// NoteValidator is a validator for the "note" field. It is called by the builders before save.

@@ -38,6 +38,10 @@ const (
 	FieldOutcome = "outcome"
 	// FieldNotes holds the string denoting the notes field in the database.
 	FieldNotes = "notes"
+	// FieldDeadline holds the string denoting the deadline field in the database.
+	FieldDeadline = "deadline"
+	// FieldServedOn holds the string denoting the served_on field in the database.
+	FieldServedOn = "served_on"
 	// FieldRecordedByID holds the string denoting the recorded_by_id field in the database.
 	FieldRecordedByID = "recorded_by_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -77,6 +81,8 @@ var Columns = []string{
 	FieldMethod,
 	FieldOutcome,
 	FieldNotes,
+	FieldDeadline,
+	FieldServedOn,
 	FieldRecordedByID,
 	FieldCreatedAt,
 }
@@ -109,6 +115,10 @@ var (
 	MethodValidator func(string) error
 	// NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	NotesValidator func(string) error
+	// DeadlineValidator is a validator for the "deadline" field. It is called by the builders before save.
+	DeadlineValidator func(string) error
+	// ServedOnValidator is a validator for the "served_on" field. It is called by the builders before save.
+	ServedOnValidator func(string) error
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 )
@@ -122,6 +132,7 @@ const (
 	KindVerification Kind = "VERIFICATION"
 	KindReport       Kind = "REPORT"
 	KindNote         Kind = "NOTE"
+	KindNotice       Kind = "NOTICE"
 )
 
 func (k Kind) String() string {
@@ -131,7 +142,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindPersuasion, KindVerification, KindReport, KindNote:
+	case KindPersuasion, KindVerification, KindReport, KindNote, KindNotice:
 		return nil
 	default:
 		return fmt.Errorf("caseaction: invalid enum value for kind field: %q", k)
@@ -220,6 +231,16 @@ func ByOutcome(opts ...sql.OrderTermOption) OrderOption {
 // ByNotes orders the results by the notes field.
 func ByNotes(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNotes, opts...).ToFunc()
+}
+
+// ByDeadline orders the results by the deadline field.
+func ByDeadline(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeadline, opts...).ToFunc()
+}
+
+// ByServedOn orders the results by the served_on field.
+func ByServedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldServedOn, opts...).ToFunc()
 }
 
 // ByRecordedByID orders the results by the recorded_by_id field.

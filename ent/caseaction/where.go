@@ -95,6 +95,16 @@ func Notes(v string) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldEQ(FieldNotes, v))
 }
 
+// Deadline applies equality check predicate on the "deadline" field. It's identical to DeadlineEQ.
+func Deadline(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldDeadline, v))
+}
+
+// ServedOn applies equality check predicate on the "served_on" field. It's identical to ServedOnEQ.
+func ServedOn(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldServedOn, v))
+}
+
 // RecordedByID applies equality check predicate on the "recorded_by_id" field. It's identical to RecordedByIDEQ.
 func RecordedByID(v int) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldEQ(FieldRecordedByID, v))
@@ -608,6 +618,156 @@ func NotesEqualFold(v string) predicate.CaseAction {
 // NotesContainsFold applies the ContainsFold predicate on the "notes" field.
 func NotesContainsFold(v string) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldContainsFold(FieldNotes, v))
+}
+
+// DeadlineEQ applies the EQ predicate on the "deadline" field.
+func DeadlineEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldDeadline, v))
+}
+
+// DeadlineNEQ applies the NEQ predicate on the "deadline" field.
+func DeadlineNEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNEQ(FieldDeadline, v))
+}
+
+// DeadlineIn applies the In predicate on the "deadline" field.
+func DeadlineIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIn(FieldDeadline, vs...))
+}
+
+// DeadlineNotIn applies the NotIn predicate on the "deadline" field.
+func DeadlineNotIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotIn(FieldDeadline, vs...))
+}
+
+// DeadlineGT applies the GT predicate on the "deadline" field.
+func DeadlineGT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGT(FieldDeadline, v))
+}
+
+// DeadlineGTE applies the GTE predicate on the "deadline" field.
+func DeadlineGTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGTE(FieldDeadline, v))
+}
+
+// DeadlineLT applies the LT predicate on the "deadline" field.
+func DeadlineLT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLT(FieldDeadline, v))
+}
+
+// DeadlineLTE applies the LTE predicate on the "deadline" field.
+func DeadlineLTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLTE(FieldDeadline, v))
+}
+
+// DeadlineContains applies the Contains predicate on the "deadline" field.
+func DeadlineContains(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContains(FieldDeadline, v))
+}
+
+// DeadlineHasPrefix applies the HasPrefix predicate on the "deadline" field.
+func DeadlineHasPrefix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasPrefix(FieldDeadline, v))
+}
+
+// DeadlineHasSuffix applies the HasSuffix predicate on the "deadline" field.
+func DeadlineHasSuffix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasSuffix(FieldDeadline, v))
+}
+
+// DeadlineIsNil applies the IsNil predicate on the "deadline" field.
+func DeadlineIsNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIsNull(FieldDeadline))
+}
+
+// DeadlineNotNil applies the NotNil predicate on the "deadline" field.
+func DeadlineNotNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotNull(FieldDeadline))
+}
+
+// DeadlineEqualFold applies the EqualFold predicate on the "deadline" field.
+func DeadlineEqualFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEqualFold(FieldDeadline, v))
+}
+
+// DeadlineContainsFold applies the ContainsFold predicate on the "deadline" field.
+func DeadlineContainsFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContainsFold(FieldDeadline, v))
+}
+
+// ServedOnEQ applies the EQ predicate on the "served_on" field.
+func ServedOnEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldServedOn, v))
+}
+
+// ServedOnNEQ applies the NEQ predicate on the "served_on" field.
+func ServedOnNEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNEQ(FieldServedOn, v))
+}
+
+// ServedOnIn applies the In predicate on the "served_on" field.
+func ServedOnIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIn(FieldServedOn, vs...))
+}
+
+// ServedOnNotIn applies the NotIn predicate on the "served_on" field.
+func ServedOnNotIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotIn(FieldServedOn, vs...))
+}
+
+// ServedOnGT applies the GT predicate on the "served_on" field.
+func ServedOnGT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGT(FieldServedOn, v))
+}
+
+// ServedOnGTE applies the GTE predicate on the "served_on" field.
+func ServedOnGTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGTE(FieldServedOn, v))
+}
+
+// ServedOnLT applies the LT predicate on the "served_on" field.
+func ServedOnLT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLT(FieldServedOn, v))
+}
+
+// ServedOnLTE applies the LTE predicate on the "served_on" field.
+func ServedOnLTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLTE(FieldServedOn, v))
+}
+
+// ServedOnContains applies the Contains predicate on the "served_on" field.
+func ServedOnContains(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContains(FieldServedOn, v))
+}
+
+// ServedOnHasPrefix applies the HasPrefix predicate on the "served_on" field.
+func ServedOnHasPrefix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasPrefix(FieldServedOn, v))
+}
+
+// ServedOnHasSuffix applies the HasSuffix predicate on the "served_on" field.
+func ServedOnHasSuffix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasSuffix(FieldServedOn, v))
+}
+
+// ServedOnIsNil applies the IsNil predicate on the "served_on" field.
+func ServedOnIsNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIsNull(FieldServedOn))
+}
+
+// ServedOnNotNil applies the NotNil predicate on the "served_on" field.
+func ServedOnNotNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotNull(FieldServedOn))
+}
+
+// ServedOnEqualFold applies the EqualFold predicate on the "served_on" field.
+func ServedOnEqualFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEqualFold(FieldServedOn, v))
+}
+
+// ServedOnContainsFold applies the ContainsFold predicate on the "served_on" field.
+func ServedOnContainsFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContainsFold(FieldServedOn, v))
 }
 
 // RecordedByIDEQ applies the EQ predicate on the "recorded_by_id" field.

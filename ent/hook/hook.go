@@ -140,6 +140,18 @@ func (f DivisionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DivisionMutation", m)
 }
 
+// The DivisionContactFunc type is an adapter to allow the use of ordinary
+// function as DivisionContact mutator.
+type DivisionContactFunc func(context.Context, *ent.DivisionContactMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DivisionContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DivisionContactMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DivisionContactMutation", m)
+}
+
 // The DropoutCaseFunc type is an adapter to allow the use of ordinary
 // function as DropoutCase mutator.
 type DropoutCaseFunc func(context.Context, *ent.DropoutCaseMutation) (ent.Value, error)

@@ -18,6 +18,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -386,6 +387,33 @@ func (f TraverseDivision) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.DivisionQuery", q)
 }
 
+// The DivisionContactFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DivisionContactFunc func(context.Context, *ent.DivisionContactQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DivisionContactFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DivisionContactQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DivisionContactQuery", q)
+}
+
+// The TraverseDivisionContact type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDivisionContact func(context.Context, *ent.DivisionContactQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDivisionContact) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDivisionContact) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DivisionContactQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DivisionContactQuery", q)
+}
+
 // The DropoutCaseFunc type is an adapter to allow the use of ordinary function as a Querier.
 type DropoutCaseFunc func(context.Context, *ent.DropoutCaseQuery) (ent.Value, error)
 
@@ -681,6 +709,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
 	case *ent.DivisionQuery:
 		return &query[*ent.DivisionQuery, predicate.Division, division.OrderOption]{typ: ent.TypeDivision, tq: q}, nil
+	case *ent.DivisionContactQuery:
+		return &query[*ent.DivisionContactQuery, predicate.DivisionContact, divisioncontact.OrderOption]{typ: ent.TypeDivisionContact, tq: q}, nil
 	case *ent.DropoutCaseQuery:
 		return &query[*ent.DropoutCaseQuery, predicate.DropoutCase, dropoutcase.OrderOption]{typ: ent.TypeDropoutCase, tq: q}, nil
 	case *ent.HouseholdQuery:

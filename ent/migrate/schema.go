@@ -107,6 +107,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{AbsenceReportsColumns[7], AbsenceReportsColumns[4]},
 			},
+			{
+				Name:    "absencereport_reported_by_id",
+				Unique:  false,
+				Columns: []*schema.Column{AbsenceReportsColumns[10]},
+			},
 		},
 	}
 	// AbsenceStepsColumns holds the columns for the "absence_steps" table.
@@ -417,12 +422,14 @@ var (
 		{Name: "student_id", Type: field.TypeInt},
 		{Name: "village_code", Type: field.TypeString, Size: 12},
 		{Name: "school_id", Type: field.TypeInt, Nullable: true},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PERSUASION", "VERIFICATION", "REPORT", "NOTE"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PERSUASION", "VERIFICATION", "REPORT", "NOTE", "NOTICE"}},
 		{Name: "date", Type: field.TypeString},
 		{Name: "participants", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "method", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"RETURNED", "PROMISED", "REFUSED", "NOT_FOUND", "OTHER"}},
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "deadline", Type: field.TypeString, Nullable: true},
+		{Name: "served_on", Type: field.TypeString, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "case_id", Type: field.TypeInt},
 		{Name: "recorded_by_id", Type: field.TypeInt},
@@ -435,13 +442,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_actions_dropout_cases_dropout_case",
-				Columns:    []*schema.Column{CaseActionsColumns[11]},
+				Columns:    []*schema.Column{CaseActionsColumns[13]},
 				RefColumns: []*schema.Column{DropoutCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "case_actions_persons_recorded_by",
-				Columns:    []*schema.Column{CaseActionsColumns[12]},
+				Columns:    []*schema.Column{CaseActionsColumns[14]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -450,7 +457,7 @@ var (
 			{
 				Name:    "caseaction_case_id_date",
 				Unique:  false,
-				Columns: []*schema.Column{CaseActionsColumns[11], CaseActionsColumns[5]},
+				Columns: []*schema.Column{CaseActionsColumns[13], CaseActionsColumns[5]},
 			},
 		},
 	}
@@ -609,6 +616,30 @@ var (
 			},
 		},
 	}
+	// DivisionContactsColumns holds the columns for the "division_contacts" table.
+	DivisionContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"COUNTY_HEAD", "EDUCATION_HEAD", "TOWNSHIP_HEAD", "VILLAGE_HEAD"}},
+		{Name: "name", Type: field.TypeString, Size: 64},
+		{Name: "title", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "phone", Type: field.TypeString, Nullable: true},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "updated_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// DivisionContactsTable holds the schema information for the "division_contacts" table.
+	DivisionContactsTable = &schema.Table{
+		Name:       "division_contacts",
+		Columns:    DivisionContactsColumns,
+		PrimaryKey: []*schema.Column{DivisionContactsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "divisioncontact_division_code_role",
+				Unique:  true,
+				Columns: []*schema.Column{DivisionContactsColumns[1], DivisionContactsColumns[2]},
+			},
+		},
+	}
 	// DropoutCasesColumns holds the columns for the "dropout_cases" table.
 	DropoutCasesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -702,6 +733,11 @@ var (
 				Name:    "dropoutcase_status_opened_at",
 				Unique:  false,
 				Columns: []*schema.Column{DropoutCasesColumns[6], DropoutCasesColumns[7]},
+			},
+			{
+				Name:    "dropoutcase_responsible_id",
+				Unique:  false,
+				Columns: []*schema.Column{DropoutCasesColumns[15]},
 			},
 		},
 	}
@@ -1133,6 +1169,7 @@ var (
 		CheckRunsTable,
 		ContactsTable,
 		DivisionsTable,
+		DivisionContactsTable,
 		DropoutCasesTable,
 		HouseholdsTable,
 		ImportCellErrorsTable,
@@ -1205,6 +1242,9 @@ func init() {
 	DivisionsTable.ForeignKeys[1].RefTable = PersonsTable
 	DivisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
+	}
+	DivisionContactsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
 	DropoutCasesTable.ForeignKeys[0].RefTable = StudentsTable
 	DropoutCasesTable.ForeignKeys[1].RefTable = OrgsTable

@@ -39,6 +39,9 @@ type Contact func(*sql.Selector)
 // Division is the predicate function for division builders.
 type Division func(*sql.Selector)
 
+// DivisionContact is the predicate function for divisioncontact builders.
+type DivisionContact func(*sql.Selector)
+
 // DropoutCase is the predicate function for dropoutcase builders.
 type DropoutCase func(*sql.Selector)
 

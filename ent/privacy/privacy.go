@@ -375,6 +375,30 @@ func (f DivisionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DivisionMutation", m)
 }
 
+// The DivisionContactQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DivisionContactQueryRuleFunc func(context.Context, *ent.DivisionContactQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DivisionContactQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DivisionContactQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DivisionContactQuery", q)
+}
+
+// The DivisionContactMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DivisionContactMutationRuleFunc func(context.Context, *ent.DivisionContactMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DivisionContactMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DivisionContactMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DivisionContactMutation", m)
+}
+
 // The DropoutCaseQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DropoutCaseQueryRuleFunc func(context.Context, *ent.DropoutCaseQuery) error
@@ -672,6 +696,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DivisionQuery:
 		return q.Filter(), nil
+	case *ent.DivisionContactQuery:
+		return q.Filter(), nil
 	case *ent.DropoutCaseQuery:
 		return q.Filter(), nil
 	case *ent.HouseholdQuery:
@@ -720,6 +746,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ContactMutation:
 		return m.Filter(), nil
 	case *ent.DivisionMutation:
+		return m.Filter(), nil
+	case *ent.DivisionContactMutation:
 		return m.Filter(), nil
 	case *ent.DropoutCaseMutation:
 		return m.Filter(), nil

@@ -15,6 +15,7 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -143,6 +144,8 @@ func init() {
 	absencestepMixinHooks0 := absencestepMixin[0].Hooks()
 
 	absencestep.Hooks[1] = absencestepMixinHooks0[0]
+	absencestepInters := schema.AbsenceStep{}.Interceptors()
+	absencestep.Interceptors[0] = absencestepInters[0]
 	absencestepFields := schema.AbsenceStep{}.Fields()
 	_ = absencestepFields
 	// absencestepDescVillageCode is the schema descriptor for village_code field.
@@ -339,8 +342,16 @@ func init() {
 	caseactionDescNotes := caseactionFields[9].Descriptor()
 	// caseaction.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	caseaction.NotesValidator = caseactionDescNotes.Validators[0].(func(string) error)
+	// caseactionDescDeadline is the schema descriptor for deadline field.
+	caseactionDescDeadline := caseactionFields[10].Descriptor()
+	// caseaction.DeadlineValidator is a validator for the "deadline" field. It is called by the builders before save.
+	caseaction.DeadlineValidator = caseactionDescDeadline.Validators[0].(func(string) error)
+	// caseactionDescServedOn is the schema descriptor for served_on field.
+	caseactionDescServedOn := caseactionFields[11].Descriptor()
+	// caseaction.ServedOnValidator is a validator for the "served_on" field. It is called by the builders before save.
+	caseaction.ServedOnValidator = caseactionDescServedOn.Validators[0].(func(string) error)
 	// caseactionDescCreatedAt is the schema descriptor for created_at field.
-	caseactionDescCreatedAt := caseactionFields[11].Descriptor()
+	caseactionDescCreatedAt := caseactionFields[13].Descriptor()
 	// caseaction.DefaultCreatedAt holds the default value on creation for the created_at field.
 	caseaction.DefaultCreatedAt = caseactionDescCreatedAt.Default.(func() time.Time)
 	checkrunMixin := schema.CheckRun{}.Mixin()
@@ -471,6 +482,71 @@ func init() {
 	divisionDescName := divisionFields[1].Descriptor()
 	// division.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	division.NameValidator = divisionDescName.Validators[0].(func(string) error)
+	divisioncontactMixin := schema.DivisionContact{}.Mixin()
+	divisioncontact.Policy = privacy.NewPolicies(divisioncontactMixin[0], schema.DivisionContact{})
+	divisioncontact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := divisioncontact.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	divisioncontactMixinHooks0 := divisioncontactMixin[0].Hooks()
+
+	divisioncontact.Hooks[1] = divisioncontactMixinHooks0[0]
+	divisioncontactFields := schema.DivisionContact{}.Fields()
+	_ = divisioncontactFields
+	// divisioncontactDescDivisionCode is the schema descriptor for division_code field.
+	divisioncontactDescDivisionCode := divisioncontactFields[0].Descriptor()
+	// divisioncontact.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	divisioncontact.DivisionCodeValidator = func() func(string) error {
+		validators := divisioncontactDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// divisioncontactDescName is the schema descriptor for name field.
+	divisioncontactDescName := divisioncontactFields[2].Descriptor()
+	// divisioncontact.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	divisioncontact.NameValidator = func() func(string) error {
+		validators := divisioncontactDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// divisioncontactDescTitle is the schema descriptor for title field.
+	divisioncontactDescTitle := divisioncontactFields[3].Descriptor()
+	// divisioncontact.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	divisioncontact.TitleValidator = divisioncontactDescTitle.Validators[0].(func(string) error)
+	// divisioncontactDescPhone is the schema descriptor for phone field.
+	divisioncontactDescPhone := divisioncontactFields[4].Descriptor()
+	// divisioncontact.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	divisioncontact.PhoneValidator = divisioncontactDescPhone.Validators[0].(func(string) error)
+	// divisioncontactDescUpdatedAt is the schema descriptor for updated_at field.
+	divisioncontactDescUpdatedAt := divisioncontactFields[5].Descriptor()
+	// divisioncontact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	divisioncontact.DefaultUpdatedAt = divisioncontactDescUpdatedAt.Default.(func() time.Time)
+	// divisioncontact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	divisioncontact.UpdateDefaultUpdatedAt = divisioncontactDescUpdatedAt.UpdateDefault.(func() time.Time)
 	dropoutcaseMixin := schema.DropoutCase{}.Mixin()
 	dropoutcase.Policy = privacy.NewPolicies(dropoutcaseMixin[0], schema.DropoutCase{})
 	dropoutcase.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -53,6 +53,8 @@ func (AbsenceReport) Indexes() []ent.Index {
 		index.Fields("village_code", "status"),
 		index.Fields("school_id", "status"),
 		index.Fields("status", "absent_since"),
+		// What one teacher reported: they read those students (authz).
+		index.Fields("reported_by_id"),
 	}
 }
 

@@ -1,11 +1,17 @@
 package schema
 
 import (
+	"context"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	gen "sanbao/ent"
+	"sanbao/ent/absencestep"
 )
 
 // AbsenceStep is one step of an absence report's escalation, as schools run
@@ -46,5 +52,42 @@ func (AbsenceStep) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("report_id", "kind").Unique(),
 		index.Fields("done_at", "due_at"),
+	}
+}
+
+// Interceptors return steps in their order (due time, then creation: the
+// order of dropout.Steps) however they are loaded, after any order asked for.
+func (AbsenceStep) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{ent.InterceptFunc(func(next ent.Querier) ent.Querier {
+		return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+			if sq, ok := q.(*gen.AbsenceStepQuery); ok {
+				sq.Order(stepOrder)
+			}
+			return next.Query(ctx, q)
+		})
+	})}
+}
+
+// stepOrder orders by what the statement selects, decided when it is built
+// (the query context may be a parent's): rows by due time and ID, the due
+// time added to a narrowed select (ent keeps an extra column aside); an ID
+// list by ID (a DISTINCT select must hold its ORDER BY columns); counts drop
+// it.
+func stepOrder(s *sql.Selector) {
+	var due, id bool
+	cols := s.UnqualifiedColumns()
+	for _, c := range cols {
+		due = due || c == absencestep.FieldDueAt
+		id = id || c == absencestep.FieldID
+	}
+	if !due && id && len(cols) > 1 {
+		s.AppendSelect(s.C(absencestep.FieldDueAt))
+		due = true
+	}
+	if due {
+		s.OrderBy(s.C(absencestep.FieldDueAt))
+	}
+	if id {
+		s.OrderBy(s.C(absencestep.FieldID))
 	}
 }

@@ -25,13 +25,18 @@ func (CaseAction) Fields() []ent.Field {
 		field.String("village_code").MinLen(12).MaxLen(12).Immutable(),
 		field.Int("school_id").Optional().Nillable().Immutable(),
 		field.Enum("kind").NamedValues("Persuasion", "PERSUASION", "Verification", "VERIFICATION",
-			"Report", "REPORT", "Note", "NOTE").Immutable().Comment("劝返 / 核查 / 上报 / 记录"),
+			"Report", "REPORT", "Note", "NOTE", "Notice", "NOTICE").Immutable().
+			Comment("劝返 / 核查 / 上报 / 记录 / 复学通知书"),
 		field.String("date").Match(datePattern).Immutable().Comment("YYYY-MM-DD"),
 		maxChars(field.String("participants").Optional(), 200).Immutable().Comment("参与人: 教师、校长、村干部、乡镇干部"),
 		maxChars(field.String("method").Optional(), 100).Immutable().Comment("方式: 入户、电话"),
 		field.Enum("outcome").NamedValues("Returned", "RETURNED", "Promised", "PROMISED", "Refused", "REFUSED",
 			"NotFound", "NOT_FOUND", "Other", "OTHER").Immutable().Comment("结果: 已返校 / 同意返校 / 拒绝 / 未见到 / 其他"),
 		maxChars(field.String("notes").Optional(), 2000).Immutable(),
+		field.String("deadline").Optional().Nillable().Match(datePattern).Immutable().
+			Comment("复学通知书: return by YYYY-MM-DD"),
+		field.String("served_on").Optional().Nillable().Match(datePattern).Immutable().
+			Comment("复学通知书: served (送达) on YYYY-MM-DD"),
 		field.Int("recorded_by_id").Immutable(),
 		field.Time("created_at").Default(time.Now).Immutable(),
 	}

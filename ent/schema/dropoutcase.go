@@ -74,6 +74,8 @@ func (DropoutCase) Indexes() []ent.Index {
 		index.Fields("village_code", "status"),
 		index.Fields("school_id", "status"),
 		index.Fields("status", "opened_at"),
+		// What one person is responsible for: they read those students (authz).
+		index.Fields("responsible_id"),
 	}
 }
 

@@ -35,7 +35,7 @@ export const CLOSE_REASONS: Record<DropoutCaseCloseReason, string> = {
   DECEASED: '死亡',
 };
 
-export const ACTION_KIND: Record<CaseActionKind, string> = { PERSUASION: '劝返', VERIFICATION: '核查', REPORT: '上报', NOTE: '记录' };
+export const ACTION_KIND: Record<CaseActionKind, string> = { PERSUASION: '劝返', VERIFICATION: '核查', REPORT: '上报', NOTE: '记录', NOTICE: '复学通知书' };
 
 export const ACTION_OUTCOME: Record<CaseActionOutcome, string> = {
   RETURNED: '已返校',

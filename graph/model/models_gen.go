@@ -12,6 +12,7 @@ import (
 	"sanbao/ent/assignment"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/contact"
+	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/position"
 	"strconv"
@@ -137,6 +138,16 @@ type CreateAPITokenPayload struct {
 type DeactivatePersonInput struct {
 	PersonID int            `json:"personID"`
 	Handover *HandoverInput `json:"handover,omitempty"`
+}
+
+type DivisionContactInput struct {
+	// 12-digit code: a county for COUNTY_HEAD and EDUCATION_HEAD, a township, a village.
+	DivisionCode string               `json:"divisionCode"`
+	Role         divisioncontact.Role `json:"role"`
+	Name         string               `json:"name"`
+	// 职务, e.g. 副县长（分管教育）
+	Title *string `json:"title,omitempty"`
+	Phone *string `json:"phone,omitempty"`
 }
 
 type DropoutDashboard struct {
@@ -345,6 +356,15 @@ type ReportAbsenceInput struct {
 	// YYYY-MM-DD, the first day absent.
 	AbsentSince string  `json:"absentSince"`
 	Reason      *string `json:"reason,omitempty"`
+}
+
+type ReturnNoticeInput struct {
+	CaseID int `json:"caseID"`
+	// YYYY-MM-DD: the child returns to school by this date.
+	Deadline string `json:"deadline"`
+	// YYYY-MM-DD: the day the notice was served (送达).
+	ServedOn string  `json:"servedOn"`
+	Notes    *string `json:"notes,omitempty"`
 }
 
 type SignAgreementInput struct {

@@ -349,6 +349,7 @@ export type CaseActionInput = {
 /** CaseActionKind is enum for the field kind */
 export type CaseActionKind =
   | 'NOTE'
+  | 'NOTICE'
   | 'PERSUASION'
   | 'REPORT'
   | 'VERIFICATION';
