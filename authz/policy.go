@@ -98,6 +98,8 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjAbsence, AbsenceReportPredicate))
 	case *ent.AbsenceStepQuery:
 		q.Where(readable(v, ObjAbsence, AbsenceStepPredicate))
+	case *ent.DrawQuery, *ent.InspectionQuery, *ent.ProblemQuery, *ent.ProblemEventQuery, *ent.ProblemCategoryQuery:
+		inspectQuery(v, q)
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -147,6 +149,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAbsenceReport(ctx, m)
 	case *ent.AbsenceStepMutation:
 		err = v.checkAbsenceStep(m)
+	case *ent.DrawMutation, *ent.InspectionMutation, *ent.ProblemMutation, *ent.ProblemEventMutation, *ent.ProblemCategoryMutation:
+		err = v.checkInspect(ctx, m)
 	default:
 		err = ErrDenied
 	}

@@ -609,6 +609,37 @@ var (
 			},
 		},
 	}
+	// DrawsColumns holds the columns for the "draws" table.
+	DrawsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "semester", Type: field.TypeString},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"COUNTY", "SCHOOL"}},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "org_id", Type: field.TypeInt},
+		{Name: "seed", Type: field.TypeInt64},
+		{Name: "share", Type: field.TypeInt},
+		{Name: "exclude_previous", Type: field.TypeBool, Default: false},
+		{Name: "unannounced", Type: field.TypeBool, Default: false},
+		{Name: "frame", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
+		{Name: "sample", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "drawn_by_id", Type: field.TypeInt},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// DrawsTable holds the schema information for the "draws" table.
+	DrawsTable = &schema.Table{
+		Name:       "draws",
+		Columns:    DrawsColumns,
+		PrimaryKey: []*schema.Column{DrawsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "draw_division_code_level_semester",
+				Unique:  false,
+				Columns: []*schema.Column{DrawsColumns[3], DrawsColumns[2], DrawsColumns[1]},
+			},
+		},
+	}
 	// DropoutCasesColumns holds the columns for the "dropout_cases" table.
 	DropoutCasesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -882,6 +913,44 @@ var (
 			},
 		},
 	}
+	// InspectionsColumns holds the columns for the "inspections" table.
+	InspectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "draw_id", Type: field.TypeInt, Nullable: true},
+		{Name: "semester", Type: field.TypeString},
+		{Name: "inspector_code", Type: field.TypeString, Size: 12},
+		{Name: "target_org_id", Type: field.TypeInt},
+		{Name: "target_code", Type: field.TypeString, Size: 12},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ANNOUNCED", "UNANNOUNCED"}},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PLANNED", "RECORDED"}, Default: "PLANNED"},
+		{Name: "findings", Type: field.TypeString, Nullable: true, Size: 4000},
+		{Name: "recorded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "recorded_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// InspectionsTable holds the schema information for the "inspections" table.
+	InspectionsTable = &schema.Table{
+		Name:       "inspections",
+		Columns:    InspectionsColumns,
+		PrimaryKey: []*schema.Column{InspectionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "inspection_target_org_id_semester",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[4], InspectionsColumns[2]},
+			},
+			{
+				Name:    "inspection_draw_id",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[1]},
+			},
+			{
+				Name:    "inspection_inspector_code",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[3]},
+			},
+		},
+	}
 	// OrgsColumns holds the columns for the "orgs" table.
 	OrgsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1003,6 +1072,100 @@ var (
 				Annotation: &entsql.IndexAnnotation{
 					Where: "ended_at IS NULL",
 				},
+			},
+		},
+	}
+	// ProblemsColumns holds the columns for the "problems" table.
+	ProblemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"INSPECTION", "AUDIT", "SUPERVISION", "MANUAL"}},
+		{Name: "source_doc", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "inspection_id", Type: field.TypeInt, Nullable: true},
+		{Name: "unit_org_id", Type: field.TypeInt},
+		{Name: "unit_code", Type: field.TypeString, Size: 12},
+		{Name: "owner_id", Type: field.TypeInt},
+		{Name: "category", Type: field.TypeString, Size: 30},
+		{Name: "description", Type: field.TypeString, Size: 2000},
+		{Name: "deadline", Type: field.TypeTime},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PENDING", "IN_PROGRESS", "RECTIFIED", "CLOSED"}, Default: "PENDING"},
+		{Name: "repeat", Type: field.TypeBool, Default: false},
+		{Name: "repeat_of_id", Type: field.TypeInt, Nullable: true},
+		{Name: "evidence", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "raised_by_id", Type: field.TypeInt},
+		{Name: "raised_org_id", Type: field.TypeInt},
+		{Name: "rectified_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+	}
+	// ProblemsTable holds the schema information for the "problems" table.
+	ProblemsTable = &schema.Table{
+		Name:       "problems",
+		Columns:    ProblemsColumns,
+		PrimaryKey: []*schema.Column{ProblemsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problem_unit_org_id_category_state",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[4], ProblemsColumns[7], ProblemsColumns[10]},
+			},
+			{
+				Name:    "problem_unit_code_state",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[5], ProblemsColumns[10]},
+			},
+			{
+				Name:    "problem_owner_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[6]},
+			},
+			{
+				Name:    "problem_raised_by_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[14]},
+			},
+		},
+	}
+	// ProblemCategoriesColumns holds the columns for the "problem_categories" table.
+	ProblemCategoriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "owner_code", Type: field.TypeString, Size: 12},
+		{Name: "name", Type: field.TypeString, Size: 30},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ProblemCategoriesTable holds the schema information for the "problem_categories" table.
+	ProblemCategoriesTable = &schema.Table{
+		Name:       "problem_categories",
+		Columns:    ProblemCategoriesColumns,
+		PrimaryKey: []*schema.Column{ProblemCategoriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problemcategory_owner_code_name",
+				Unique:  true,
+				Columns: []*schema.Column{ProblemCategoriesColumns[1], ProblemCategoriesColumns[2]},
+			},
+		},
+	}
+	// ProblemEventsColumns holds the columns for the "problem_events" table.
+	ProblemEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "problem_id", Type: field.TypeInt},
+		{Name: "from_state", Type: field.TypeString, Nullable: true},
+		{Name: "to_state", Type: field.TypeString},
+		{Name: "actor_id", Type: field.TypeInt},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2000},
+	}
+	// ProblemEventsTable holds the schema information for the "problem_events" table.
+	ProblemEventsTable = &schema.Table{
+		Name:       "problem_events",
+		Columns:    ProblemEventsColumns,
+		PrimaryKey: []*schema.Column{ProblemEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problemevent_problem_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemEventsColumns[1], ProblemEventsColumns[5]},
 			},
 		},
 	}
@@ -1133,14 +1296,19 @@ var (
 		CheckRunsTable,
 		ContactsTable,
 		DivisionsTable,
+		DrawsTable,
 		DropoutCasesTable,
 		HouseholdsTable,
 		ImportCellErrorsTable,
 		ImportFilesTable,
 		ImportJobsTable,
+		InspectionsTable,
 		OrgsTable,
 		PersonsTable,
 		PositionsTable,
+		ProblemsTable,
+		ProblemCategoriesTable,
+		ProblemEventsTable,
 		SessionsTable,
 		StudentsTable,
 	}
@@ -1206,6 +1374,9 @@ func init() {
 	DivisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
+	DrawsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
+	}
 	DropoutCasesTable.ForeignKeys[0].RefTable = StudentsTable
 	DropoutCasesTable.ForeignKeys[1].RefTable = OrgsTable
 	DropoutCasesTable.ForeignKeys[2].RefTable = CheckRunsTable
@@ -1234,6 +1405,9 @@ func init() {
 	ImportJobsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
 	}
+	InspectionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
+	}
 	OrgsTable.ForeignKeys[0].RefTable = DivisionsTable
 	OrgsTable.ForeignKeys[1].RefTable = OrgsTable
 	OrgsTable.Annotation = &entsql.Annotation{
@@ -1246,6 +1420,15 @@ func init() {
 	PositionsTable.ForeignKeys[1].RefTable = OrgsTable
 	PositionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ProblemsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	ProblemCategoriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
+	ProblemEventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
 	SessionsTable.ForeignKeys[0].RefTable = PersonsTable
 	SessionsTable.Annotation = &entsql.Annotation{
