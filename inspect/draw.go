@@ -6,8 +6,8 @@
 package inspect
 
 import (
-	crand "crypto/rand"
 	"context"
+	crand "crypto/rand"
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"

@@ -43,8 +43,8 @@ type world struct {
 	*fixture.Small
 	svc                       *inspect.Service
 	Bureau, City, Outside     *ent.Org
-	Schools                   []*ent.Org // the county's ten schools, C1, C2, K first
-	Counties                  []*ent.Org // 保定's five county bureaus
+	Schools                   []*ent.Org  // the county's ten schools, C1, C2, K first
+	Counties                  []*ent.Org  // 保定's five county bureaus
 	CI                        *ent.Person // county inspector (督导)
 	CityInsp, CityDirector    *ent.Person
 	OutsideAdmin, OutsideInsp *ent.Person
