@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sanbao/ent/draw"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"strings"
 	"time"
 
@@ -45,8 +47,46 @@ type Draw struct {
 	// DrawnByID holds the value of the "drawn_by_id" field.
 	DrawnByID int `json:"drawn_by_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
-	CreatedAt    time.Time `json:"created_at,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the DrawQuery when eager-loading is set.
+	Edges        DrawEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// DrawEdges holds the relations/edges for other nodes in the graph.
+type DrawEdges struct {
+	// Org holds the value of the org edge.
+	Org *Org `json:"org,omitempty"`
+	// DrawnBy holds the value of the drawn_by edge.
+	DrawnBy *Person `json:"drawn_by,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [2]bool
+	// totalCount holds the count of the edges above.
+	totalCount [1]map[string]int
+}
+
+// OrgOrErr returns the Org value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DrawEdges) OrgOrErr() (*Org, error) {
+	if e.Org != nil {
+		return e.Org, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: org.Label}
+	}
+	return nil, &NotLoadedError{edge: "org"}
+}
+
+// DrawnByOrErr returns the DrawnBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DrawEdges) DrawnByOrErr() (*Person, error) {
+	if e.DrawnBy != nil {
+		return e.DrawnBy, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "drawn_by"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -185,6 +225,16 @@ func (_m *Draw) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Draw) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
+}
+
+// QueryOrg queries the "org" edge of the Draw entity.
+func (_m *Draw) QueryOrg() *OrgQuery {
+	return NewDrawClient(_m.config).QueryOrg(_m)
+}
+
+// QueryDrawnBy queries the "drawn_by" edge of the Draw entity.
+func (_m *Draw) QueryDrawnBy() *PersonQuery {
+	return NewDrawClient(_m.config).QueryDrawnBy(_m)
 }
 
 // Update returns a builder for updating this Draw.

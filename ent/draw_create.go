@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"sanbao/ent/draw"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -146,6 +148,16 @@ func (_c *DrawCreate) SetNillableCreatedAt(v *time.Time) *DrawCreate {
 	return _c
 }
 
+// SetOrg sets the "org" edge to the Org entity.
+func (_c *DrawCreate) SetOrg(v *Org) *DrawCreate {
+	return _c.SetOrgID(v.ID)
+}
+
+// SetDrawnBy sets the "drawn_by" edge to the Person entity.
+func (_c *DrawCreate) SetDrawnBy(v *Person) *DrawCreate {
+	return _c.SetDrawnByID(v.ID)
+}
+
 // Mutation returns the DrawMutation object of the builder.
 func (_c *DrawCreate) Mutation() *DrawMutation {
 	return _c.mutation
@@ -271,6 +283,12 @@ func (_c *DrawCreate) check() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Draw.created_at"`)}
 	}
+	if len(_c.mutation.OrgIDs()) == 0 {
+		return &ValidationError{Name: "org", err: errors.New(`ent: missing required edge "Draw.org"`)}
+	}
+	if len(_c.mutation.DrawnByIDs()) == 0 {
+		return &ValidationError{Name: "drawn_by", err: errors.New(`ent: missing required edge "Draw.drawn_by"`)}
+	}
 	return nil
 }
 
@@ -310,10 +328,6 @@ func (_c *DrawCreate) createSpec() (*Draw, *sqlgraph.CreateSpec) {
 		_spec.SetField(draw.FieldDivisionCode, field.TypeString, value)
 		_node.DivisionCode = value
 	}
-	if value, ok := _c.mutation.OrgID(); ok {
-		_spec.SetField(draw.FieldOrgID, field.TypeInt, value)
-		_node.OrgID = value
-	}
 	if value, ok := _c.mutation.Seed(); ok {
 		_spec.SetField(draw.FieldSeed, field.TypeInt64, value)
 		_node.Seed = value
@@ -346,13 +360,43 @@ func (_c *DrawCreate) createSpec() (*Draw, *sqlgraph.CreateSpec) {
 		_spec.SetField(draw.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
-	if value, ok := _c.mutation.DrawnByID(); ok {
-		_spec.SetField(draw.FieldDrawnByID, field.TypeInt, value)
-		_node.DrawnByID = value
-	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(draw.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if nodes := _c.mutation.OrgIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.OrgTable,
+			Columns: []string{draw.OrgColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(org.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.OrgID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DrawnByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.DrawnByTable,
+			Columns: []string{draw.DrawnByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.DrawnByID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

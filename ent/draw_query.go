@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"math"
 	"sanbao/ent/draw"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 
 	"entgo.io/ent"
@@ -19,12 +21,14 @@ import (
 // DrawQuery is the builder for querying Draw entities.
 type DrawQuery struct {
 	config
-	ctx        *QueryContext
-	order      []draw.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Draw
-	loadTotal  []func(context.Context, []*Draw) error
-	modifiers  []func(*sql.Selector)
+	ctx         *QueryContext
+	order       []draw.OrderOption
+	inters      []Interceptor
+	predicates  []predicate.Draw
+	withOrg     *OrgQuery
+	withDrawnBy *PersonQuery
+	loadTotal   []func(context.Context, []*Draw) error
+	modifiers   []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +63,50 @@ func (_q *DrawQuery) Unique(unique bool) *DrawQuery {
 func (_q *DrawQuery) Order(o ...draw.OrderOption) *DrawQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryOrg chains the current query on the "org" edge.
+func (_q *DrawQuery) QueryOrg() *OrgQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(draw.Table, draw.FieldID, selector),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, draw.OrgTable, draw.OrgColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDrawnBy chains the current query on the "drawn_by" edge.
+func (_q *DrawQuery) QueryDrawnBy() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(draw.Table, draw.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, draw.DrawnByTable, draw.DrawnByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first Draw entity from the query.
@@ -248,16 +296,40 @@ func (_q *DrawQuery) Clone() *DrawQuery {
 		return nil
 	}
 	return &DrawQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]draw.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Draw{}, _q.predicates...),
+		config:      _q.config,
+		ctx:         _q.ctx.Clone(),
+		order:       append([]draw.OrderOption{}, _q.order...),
+		inters:      append([]Interceptor{}, _q.inters...),
+		predicates:  append([]predicate.Draw{}, _q.predicates...),
+		withOrg:     _q.withOrg.Clone(),
+		withDrawnBy: _q.withDrawnBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithOrg tells the query-builder to eager-load the nodes that are connected to
+// the "org" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DrawQuery) WithOrg(opts ...func(*OrgQuery)) *DrawQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOrg = query
+	return _q
+}
+
+// WithDrawnBy tells the query-builder to eager-load the nodes that are connected to
+// the "drawn_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DrawQuery) WithDrawnBy(opts ...func(*PersonQuery)) *DrawQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDrawnBy = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +414,12 @@ func (_q *DrawQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *DrawQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Draw, error) {
 	var (
-		nodes = []*Draw{}
-		_spec = _q.querySpec()
+		nodes       = []*Draw{}
+		_spec       = _q.querySpec()
+		loadedTypes = [2]bool{
+			_q.withOrg != nil,
+			_q.withDrawnBy != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Draw).scanValues(nil, columns)
@@ -351,6 +427,7 @@ func (_q *DrawQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Draw, e
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Draw{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +442,83 @@ func (_q *DrawQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Draw, e
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withOrg; query != nil {
+		if err := _q.loadOrg(ctx, query, nodes, nil,
+			func(n *Draw, e *Org) { n.Edges.Org = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDrawnBy; query != nil {
+		if err := _q.loadDrawnBy(ctx, query, nodes, nil,
+			func(n *Draw, e *Person) { n.Edges.DrawnBy = e }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *DrawQuery) loadOrg(ctx context.Context, query *OrgQuery, nodes []*Draw, init func(*Draw), assign func(*Draw, *Org)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Draw)
+	for i := range nodes {
+		fk := nodes[i].OrgID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(org.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "org_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DrawQuery) loadDrawnBy(ctx context.Context, query *PersonQuery, nodes []*Draw, init func(*Draw), assign func(*Draw, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Draw)
+	for i := range nodes {
+		fk := nodes[i].DrawnByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "drawn_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
 }
 
 func (_q *DrawQuery) sqlCount(ctx context.Context) (int, error) {
@@ -400,6 +548,12 @@ func (_q *DrawQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != draw.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withOrg != nil {
+			_spec.Node.AddColumnOnce(draw.FieldOrgID)
+		}
+		if _q.withDrawnBy != nil {
+			_spec.Node.AddColumnOnce(draw.FieldDrawnByID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

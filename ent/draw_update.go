@@ -102,6 +102,12 @@ func (_u *DrawUpdate) check() error {
 			return &ValidationError{Name: "state", err: fmt.Errorf(`ent: validator failed for field "Draw.state": %w`, err)}
 		}
 	}
+	if _u.mutation.OrgCleared() && len(_u.mutation.OrgIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Draw.org"`)
+	}
+	if _u.mutation.DrawnByCleared() && len(_u.mutation.DrawnByIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Draw.drawn_by"`)
+	}
 	return nil
 }
 
@@ -239,6 +245,12 @@ func (_u *DrawUpdateOne) check() error {
 		if err := draw.StateValidator(v); err != nil {
 			return &ValidationError{Name: "state", err: fmt.Errorf(`ent: validator failed for field "Draw.state": %w`, err)}
 		}
+	}
+	if _u.mutation.OrgCleared() && len(_u.mutation.OrgIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Draw.org"`)
+	}
+	if _u.mutation.DrawnByCleared() && len(_u.mutation.DrawnByIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Draw.drawn_by"`)
 	}
 	return nil
 }

@@ -1023,6 +1023,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Assignment",
 	)
 	graph.MustAddE(
+		"org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.OrgTable,
+			Columns: []string{draw.OrgColumn},
+			Bidi:    false,
+		},
+		"Draw",
+		"Org",
+	)
+	graph.MustAddE(
+		"drawn_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.DrawnByTable,
+			Columns: []string{draw.DrawnByColumn},
+			Bidi:    false,
+		},
+		"Draw",
+		"Person",
+	)
+	graph.MustAddE(
 		"student",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1251,6 +1275,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ImportFile",
 	)
 	graph.MustAddE(
+		"draw",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.DrawTable,
+			Columns: []string{inspection.DrawColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Draw",
+	)
+	graph.MustAddE(
+		"target",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.TargetTable,
+			Columns: []string{inspection.TargetColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Org",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Person",
+	)
+	graph.MustAddE(
 		"division",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1345,6 +1405,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Position",
 		"Org",
+	)
+	graph.MustAddE(
+		"inspection",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.InspectionTable,
+			Columns: []string{problem.InspectionColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Inspection",
+	)
+	graph.MustAddE(
+		"unit",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.UnitTable,
+			Columns: []string{problem.UnitColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Org",
+	)
+	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Person",
+	)
+	graph.MustAddE(
+		"repeat_of",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   problem.RepeatOfTable,
+			Columns: []string{problem.RepeatOfColumn},
+			Bidi:    true,
+		},
+		"Problem",
+		"Problem",
+	)
+	graph.MustAddE(
+		"raised_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedByTable,
+			Columns: []string{problem.RaisedByColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Person",
+	)
+	graph.MustAddE(
+		"raised_org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedOrgTable,
+			Columns: []string{problem.RaisedOrgColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Org",
+	)
+	graph.MustAddE(
+		"problem",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ProblemTable,
+			Columns: []string{problemevent.ProblemColumn},
+			Bidi:    false,
+		},
+		"ProblemEvent",
+		"Problem",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ActorTable,
+			Columns: []string{problemevent.ActorColumn},
+			Bidi:    false,
+		},
+		"ProblemEvent",
+		"Person",
 	)
 	graph.MustAddE(
 		"person",
@@ -3004,6 +3160,34 @@ func (f *DrawFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(draw.FieldCreatedAt))
 }
 
+// WhereHasOrg applies a predicate to check if query has an edge org.
+func (f *DrawFilter) WhereHasOrg() {
+	f.Where(entql.HasEdge("org"))
+}
+
+// WhereHasOrgWith applies a predicate to check if query has an edge org with a given conditions (other predicates).
+func (f *DrawFilter) WhereHasOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDrawnBy applies a predicate to check if query has an edge drawn_by.
+func (f *DrawFilter) WhereHasDrawnBy() {
+	f.Where(entql.HasEdge("drawn_by"))
+}
+
+// WhereHasDrawnByWith applies a predicate to check if query has an edge drawn_by with a given conditions (other predicates).
+func (f *DrawFilter) WhereHasDrawnByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("drawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DropoutCaseQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3850,6 +4034,48 @@ func (f *InspectionFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(inspection.FieldCreatedAt))
 }
 
+// WhereHasDraw applies a predicate to check if query has an edge draw.
+func (f *InspectionFilter) WhereHasDraw() {
+	f.Where(entql.HasEdge("draw"))
+}
+
+// WhereHasDrawWith applies a predicate to check if query has an edge draw with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasDrawWith(preds ...predicate.Draw) {
+	f.Where(entql.HasEdgeWith("draw", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTarget applies a predicate to check if query has an edge target.
+func (f *InspectionFilter) WhereHasTarget() {
+	f.Where(entql.HasEdge("target"))
+}
+
+// WhereHasTargetWith applies a predicate to check if query has an edge target with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasTargetWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("target", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *InspectionFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasRecordedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *OrgQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4362,6 +4588,90 @@ func (f *ProblemFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(problem.FieldUpdatedAt))
 }
 
+// WhereHasInspection applies a predicate to check if query has an edge inspection.
+func (f *ProblemFilter) WhereHasInspection() {
+	f.Where(entql.HasEdge("inspection"))
+}
+
+// WhereHasInspectionWith applies a predicate to check if query has an edge inspection with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasInspectionWith(preds ...predicate.Inspection) {
+	f.Where(entql.HasEdgeWith("inspection", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUnit applies a predicate to check if query has an edge unit.
+func (f *ProblemFilter) WhereHasUnit() {
+	f.Where(entql.HasEdge("unit"))
+}
+
+// WhereHasUnitWith applies a predicate to check if query has an edge unit with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasUnitWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("unit", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *ProblemFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasOwnerWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRepeatOf applies a predicate to check if query has an edge repeat_of.
+func (f *ProblemFilter) WhereHasRepeatOf() {
+	f.Where(entql.HasEdge("repeat_of"))
+}
+
+// WhereHasRepeatOfWith applies a predicate to check if query has an edge repeat_of with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRepeatOfWith(preds ...predicate.Problem) {
+	f.Where(entql.HasEdgeWith("repeat_of", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRaisedBy applies a predicate to check if query has an edge raised_by.
+func (f *ProblemFilter) WhereHasRaisedBy() {
+	f.Where(entql.HasEdge("raised_by"))
+}
+
+// WhereHasRaisedByWith applies a predicate to check if query has an edge raised_by with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRaisedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("raised_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRaisedOrg applies a predicate to check if query has an edge raised_org.
+func (f *ProblemFilter) WhereHasRaisedOrg() {
+	f.Where(entql.HasEdge("raised_org"))
+}
+
+// WhereHasRaisedOrgWith applies a predicate to check if query has an edge raised_org with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRaisedOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("raised_org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ProblemCategoryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4485,6 +4795,34 @@ func (f *ProblemEventFilter) WhereAt(p entql.TimeP) {
 // WhereNote applies the entql string predicate on the note field.
 func (f *ProblemEventFilter) WhereNote(p entql.StringP) {
 	f.Where(p.Field(problemevent.FieldNote))
+}
+
+// WhereHasProblem applies a predicate to check if query has an edge problem.
+func (f *ProblemEventFilter) WhereHasProblem() {
+	f.Where(entql.HasEdge("problem"))
+}
+
+// WhereHasProblemWith applies a predicate to check if query has an edge problem with a given conditions (other predicates).
+func (f *ProblemEventFilter) WhereHasProblemWith(preds ...predicate.Problem) {
+	f.Where(entql.HasEdgeWith("problem", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *ProblemEventFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *ProblemEventFilter) WhereHasActorWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.

@@ -17,14 +17,18 @@ import (
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/internal"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/student"
 
 	"entgo.io/contrib/entgql"
@@ -93,6 +97,11 @@ var divisionImplementors = []string{"Division", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Division) IsNode() {}
 
+var drawImplementors = []string{"Draw", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Draw) IsNode() {}
+
 var dropoutcaseImplementors = []string{"DropoutCase", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -113,6 +122,11 @@ var importjobImplementors = []string{"ImportJob", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*ImportJob) IsNode() {}
 
+var inspectionImplementors = []string{"Inspection", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Inspection) IsNode() {}
+
 var orgImplementors = []string{"Org", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -127,6 +141,16 @@ var positionImplementors = []string{"Position", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Position) IsNode() {}
+
+var problemImplementors = []string{"Problem", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Problem) IsNode() {}
+
+var problemeventImplementors = []string{"ProblemEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProblemEvent) IsNode() {}
 
 var studentImplementors = []string{"Student", "Node"}
 
@@ -309,6 +333,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case draw.Table:
+		query := c.Draw.Query().
+			Where(draw.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, drawImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case dropoutcase.Table:
 		query := c.DropoutCase.Query().
 			Where(dropoutcase.ID(id))
@@ -345,6 +378,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case inspection.Table:
+		query := c.Inspection.Query().
+			Where(inspection.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, inspectionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case org.Table:
 		query := c.Org.Query().
 			Where(org.ID(id))
@@ -368,6 +410,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(position.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, positionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case problem.Table:
+		query := c.Problem.Query().
+			Where(problem.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, problemImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case problemevent.Table:
+		query := c.ProblemEvent.Query().
+			Where(problemevent.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, problemeventImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -630,6 +690,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case draw.Table:
+		query := c.Draw.Query().
+			Where(draw.IDIn(ids...))
+		query, err := query.CollectFields(ctx, drawImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case dropoutcase.Table:
 		query := c.DropoutCase.Query().
 			Where(dropoutcase.IDIn(ids...))
@@ -694,6 +770,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case inspection.Table:
+		query := c.Inspection.Query().
+			Where(inspection.IDIn(ids...))
+		query, err := query.CollectFields(ctx, inspectionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case org.Table:
 		query := c.Org.Query().
 			Where(org.IDIn(ids...))
@@ -730,6 +822,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Position.Query().
 			Where(position.IDIn(ids...))
 		query, err := query.CollectFields(ctx, positionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case problem.Table:
+		query := c.Problem.Query().
+			Where(problem.IDIn(ids...))
+		query, err := query.CollectFields(ctx, problemImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case problemevent.Table:
+		query := c.ProblemEvent.Query().
+			Where(problemevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, problemeventImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -4,7 +4,10 @@ package ent
 
 import (
 	"fmt"
+	"sanbao/ent/draw"
 	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"strings"
 	"time"
 
@@ -38,8 +41,59 @@ type Inspection struct {
 	// RecordedByID holds the value of the "recorded_by_id" field.
 	RecordedByID *int `json:"recorded_by_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
-	CreatedAt    time.Time `json:"created_at,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the InspectionQuery when eager-loading is set.
+	Edges        InspectionEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// InspectionEdges holds the relations/edges for other nodes in the graph.
+type InspectionEdges struct {
+	// Draw holds the value of the draw edge.
+	Draw *Draw `json:"draw,omitempty"`
+	// Target holds the value of the target edge.
+	Target *Org `json:"target,omitempty"`
+	// RecordedBy holds the value of the recorded_by edge.
+	RecordedBy *Person `json:"recorded_by,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [3]bool
+	// totalCount holds the count of the edges above.
+	totalCount [1]map[string]int
+}
+
+// DrawOrErr returns the Draw value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InspectionEdges) DrawOrErr() (*Draw, error) {
+	if e.Draw != nil {
+		return e.Draw, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: draw.Label}
+	}
+	return nil, &NotLoadedError{edge: "draw"}
+}
+
+// TargetOrErr returns the Target value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InspectionEdges) TargetOrErr() (*Org, error) {
+	if e.Target != nil {
+		return e.Target, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: org.Label}
+	}
+	return nil, &NotLoadedError{edge: "target"}
+}
+
+// RecordedByOrErr returns the RecordedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InspectionEdges) RecordedByOrErr() (*Person, error) {
+	if e.RecordedBy != nil {
+		return e.RecordedBy, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "recorded_by"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -154,6 +208,21 @@ func (_m *Inspection) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Inspection) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
+}
+
+// QueryDraw queries the "draw" edge of the Inspection entity.
+func (_m *Inspection) QueryDraw() *DrawQuery {
+	return NewInspectionClient(_m.config).QueryDraw(_m)
+}
+
+// QueryTarget queries the "target" edge of the Inspection entity.
+func (_m *Inspection) QueryTarget() *OrgQuery {
+	return NewInspectionClient(_m.config).QueryTarget(_m)
+}
+
+// QueryRecordedBy queries the "recorded_by" edge of the Inspection entity.
+func (_m *Inspection) QueryRecordedBy() *PersonQuery {
+	return NewInspectionClient(_m.config).QueryRecordedBy(_m)
 }
 
 // Update returns a builder for updating this Inspection.

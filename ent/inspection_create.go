@@ -6,7 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/draw"
 	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -136,6 +139,27 @@ func (_c *InspectionCreate) SetNillableCreatedAt(v *time.Time) *InspectionCreate
 	return _c
 }
 
+// SetDraw sets the "draw" edge to the Draw entity.
+func (_c *InspectionCreate) SetDraw(v *Draw) *InspectionCreate {
+	return _c.SetDrawID(v.ID)
+}
+
+// SetTargetID sets the "target" edge to the Org entity by ID.
+func (_c *InspectionCreate) SetTargetID(id int) *InspectionCreate {
+	_c.mutation.SetTargetID(id)
+	return _c
+}
+
+// SetTarget sets the "target" edge to the Org entity.
+func (_c *InspectionCreate) SetTarget(v *Org) *InspectionCreate {
+	return _c.SetTargetID(v.ID)
+}
+
+// SetRecordedBy sets the "recorded_by" edge to the Person entity.
+func (_c *InspectionCreate) SetRecordedBy(v *Person) *InspectionCreate {
+	return _c.SetRecordedByID(v.ID)
+}
+
 // Mutation returns the InspectionMutation object of the builder.
 func (_c *InspectionCreate) Mutation() *InspectionMutation {
 	return _c.mutation
@@ -240,6 +264,9 @@ func (_c *InspectionCreate) check() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Inspection.created_at"`)}
 	}
+	if len(_c.mutation.TargetIDs()) == 0 {
+		return &ValidationError{Name: "target", err: errors.New(`ent: missing required edge "Inspection.target"`)}
+	}
 	return nil
 }
 
@@ -267,10 +294,6 @@ func (_c *InspectionCreate) createSpec() (*Inspection, *sqlgraph.CreateSpec) {
 		_spec = sqlgraph.NewCreateSpec(inspection.Table, sqlgraph.NewFieldSpec(inspection.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
-	if value, ok := _c.mutation.DrawID(); ok {
-		_spec.SetField(inspection.FieldDrawID, field.TypeInt, value)
-		_node.DrawID = &value
-	}
 	if value, ok := _c.mutation.Semester(); ok {
 		_spec.SetField(inspection.FieldSemester, field.TypeString, value)
 		_node.Semester = value
@@ -278,10 +301,6 @@ func (_c *InspectionCreate) createSpec() (*Inspection, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.InspectorCode(); ok {
 		_spec.SetField(inspection.FieldInspectorCode, field.TypeString, value)
 		_node.InspectorCode = value
-	}
-	if value, ok := _c.mutation.TargetOrgID(); ok {
-		_spec.SetField(inspection.FieldTargetOrgID, field.TypeInt, value)
-		_node.TargetOrgID = value
 	}
 	if value, ok := _c.mutation.TargetCode(); ok {
 		_spec.SetField(inspection.FieldTargetCode, field.TypeString, value)
@@ -303,13 +322,60 @@ func (_c *InspectionCreate) createSpec() (*Inspection, *sqlgraph.CreateSpec) {
 		_spec.SetField(inspection.FieldRecordedAt, field.TypeTime, value)
 		_node.RecordedAt = &value
 	}
-	if value, ok := _c.mutation.RecordedByID(); ok {
-		_spec.SetField(inspection.FieldRecordedByID, field.TypeInt, value)
-		_node.RecordedByID = &value
-	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(inspection.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if nodes := _c.mutation.DrawIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.DrawTable,
+			Columns: []string{inspection.DrawColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(draw.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.DrawID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TargetIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.TargetTable,
+			Columns: []string{inspection.TargetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(org.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.TargetOrgID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RecordedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RecordedByID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }
@@ -420,12 +486,6 @@ func (u *InspectionUpsert) SetRecordedByID(v int) *InspectionUpsert {
 // UpdateRecordedByID sets the "recorded_by_id" field to the value that was provided on create.
 func (u *InspectionUpsert) UpdateRecordedByID() *InspectionUpsert {
 	u.SetExcluded(inspection.FieldRecordedByID)
-	return u
-}
-
-// AddRecordedByID adds v to the "recorded_by_id" field.
-func (u *InspectionUpsert) AddRecordedByID(v int) *InspectionUpsert {
-	u.Add(inspection.FieldRecordedByID, v)
 	return u
 }
 
@@ -558,13 +618,6 @@ func (u *InspectionUpsertOne) ClearRecordedAt() *InspectionUpsertOne {
 func (u *InspectionUpsertOne) SetRecordedByID(v int) *InspectionUpsertOne {
 	return u.Update(func(s *InspectionUpsert) {
 		s.SetRecordedByID(v)
-	})
-}
-
-// AddRecordedByID adds v to the "recorded_by_id" field.
-func (u *InspectionUpsertOne) AddRecordedByID(v int) *InspectionUpsertOne {
-	return u.Update(func(s *InspectionUpsert) {
-		s.AddRecordedByID(v)
 	})
 }
 
@@ -871,13 +924,6 @@ func (u *InspectionUpsertBulk) ClearRecordedAt() *InspectionUpsertBulk {
 func (u *InspectionUpsertBulk) SetRecordedByID(v int) *InspectionUpsertBulk {
 	return u.Update(func(s *InspectionUpsert) {
 		s.SetRecordedByID(v)
-	})
-}
-
-// AddRecordedByID adds v to the "recorded_by_id" field.
-func (u *InspectionUpsertBulk) AddRecordedByID(v int) *InspectionUpsertBulk {
-	return u.Update(func(s *InspectionUpsert) {
-		s.AddRecordedByID(v)
 	})
 }
 

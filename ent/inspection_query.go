@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/draw"
 	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 
 	"entgo.io/ent"
@@ -19,12 +22,15 @@ import (
 // InspectionQuery is the builder for querying Inspection entities.
 type InspectionQuery struct {
 	config
-	ctx        *QueryContext
-	order      []inspection.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Inspection
-	loadTotal  []func(context.Context, []*Inspection) error
-	modifiers  []func(*sql.Selector)
+	ctx            *QueryContext
+	order          []inspection.OrderOption
+	inters         []Interceptor
+	predicates     []predicate.Inspection
+	withDraw       *DrawQuery
+	withTarget     *OrgQuery
+	withRecordedBy *PersonQuery
+	loadTotal      []func(context.Context, []*Inspection) error
+	modifiers      []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +65,72 @@ func (_q *InspectionQuery) Unique(unique bool) *InspectionQuery {
 func (_q *InspectionQuery) Order(o ...inspection.OrderOption) *InspectionQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryDraw chains the current query on the "draw" edge.
+func (_q *InspectionQuery) QueryDraw() *DrawQuery {
+	query := (&DrawClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, selector),
+			sqlgraph.To(draw.Table, draw.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.DrawTable, inspection.DrawColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTarget chains the current query on the "target" edge.
+func (_q *InspectionQuery) QueryTarget() *OrgQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, selector),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.TargetTable, inspection.TargetColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecordedBy chains the current query on the "recorded_by" edge.
+func (_q *InspectionQuery) QueryRecordedBy() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.RecordedByTable, inspection.RecordedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first Inspection entity from the query.
@@ -248,16 +320,52 @@ func (_q *InspectionQuery) Clone() *InspectionQuery {
 		return nil
 	}
 	return &InspectionQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]inspection.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Inspection{}, _q.predicates...),
+		config:         _q.config,
+		ctx:            _q.ctx.Clone(),
+		order:          append([]inspection.OrderOption{}, _q.order...),
+		inters:         append([]Interceptor{}, _q.inters...),
+		predicates:     append([]predicate.Inspection{}, _q.predicates...),
+		withDraw:       _q.withDraw.Clone(),
+		withTarget:     _q.withTarget.Clone(),
+		withRecordedBy: _q.withRecordedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithDraw tells the query-builder to eager-load the nodes that are connected to
+// the "draw" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InspectionQuery) WithDraw(opts ...func(*DrawQuery)) *InspectionQuery {
+	query := (&DrawClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDraw = query
+	return _q
+}
+
+// WithTarget tells the query-builder to eager-load the nodes that are connected to
+// the "target" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InspectionQuery) WithTarget(opts ...func(*OrgQuery)) *InspectionQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTarget = query
+	return _q
+}
+
+// WithRecordedBy tells the query-builder to eager-load the nodes that are connected to
+// the "recorded_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InspectionQuery) WithRecordedBy(opts ...func(*PersonQuery)) *InspectionQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecordedBy = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +450,13 @@ func (_q *InspectionQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *InspectionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inspection, error) {
 	var (
-		nodes = []*Inspection{}
-		_spec = _q.querySpec()
+		nodes       = []*Inspection{}
+		_spec       = _q.querySpec()
+		loadedTypes = [3]bool{
+			_q.withDraw != nil,
+			_q.withTarget != nil,
+			_q.withRecordedBy != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Inspection).scanValues(nil, columns)
@@ -351,6 +464,7 @@ func (_q *InspectionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*I
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Inspection{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +479,124 @@ func (_q *InspectionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*I
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withDraw; query != nil {
+		if err := _q.loadDraw(ctx, query, nodes, nil,
+			func(n *Inspection, e *Draw) { n.Edges.Draw = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTarget; query != nil {
+		if err := _q.loadTarget(ctx, query, nodes, nil,
+			func(n *Inspection, e *Org) { n.Edges.Target = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRecordedBy; query != nil {
+		if err := _q.loadRecordedBy(ctx, query, nodes, nil,
+			func(n *Inspection, e *Person) { n.Edges.RecordedBy = e }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *InspectionQuery) loadDraw(ctx context.Context, query *DrawQuery, nodes []*Inspection, init func(*Inspection), assign func(*Inspection, *Draw)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Inspection)
+	for i := range nodes {
+		if nodes[i].DrawID == nil {
+			continue
+		}
+		fk := *nodes[i].DrawID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(draw.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "draw_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *InspectionQuery) loadTarget(ctx context.Context, query *OrgQuery, nodes []*Inspection, init func(*Inspection), assign func(*Inspection, *Org)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Inspection)
+	for i := range nodes {
+		fk := nodes[i].TargetOrgID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(org.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "target_org_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *InspectionQuery) loadRecordedBy(ctx context.Context, query *PersonQuery, nodes []*Inspection, init func(*Inspection), assign func(*Inspection, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Inspection)
+	for i := range nodes {
+		if nodes[i].RecordedByID == nil {
+			continue
+		}
+		fk := *nodes[i].RecordedByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "recorded_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
 }
 
 func (_q *InspectionQuery) sqlCount(ctx context.Context) (int, error) {
@@ -400,6 +626,15 @@ func (_q *InspectionQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != inspection.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withDraw != nil {
+			_spec.Node.AddColumnOnce(inspection.FieldDrawID)
+		}
+		if _q.withTarget != nil {
+			_spec.Node.AddColumnOnce(inspection.FieldTargetOrgID)
+		}
+		if _q.withRecordedBy != nil {
+			_spec.Node.AddColumnOnce(inspection.FieldRecordedByID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sanbao/ent/inspection"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"time"
 
@@ -85,7 +86,6 @@ func (_u *InspectionUpdate) ClearRecordedAt() *InspectionUpdate {
 
 // SetRecordedByID sets the "recorded_by_id" field.
 func (_u *InspectionUpdate) SetRecordedByID(v int) *InspectionUpdate {
-	_u.mutation.ResetRecordedByID()
 	_u.mutation.SetRecordedByID(v)
 	return _u
 }
@@ -98,21 +98,26 @@ func (_u *InspectionUpdate) SetNillableRecordedByID(v *int) *InspectionUpdate {
 	return _u
 }
 
-// AddRecordedByID adds value to the "recorded_by_id" field.
-func (_u *InspectionUpdate) AddRecordedByID(v int) *InspectionUpdate {
-	_u.mutation.AddRecordedByID(v)
-	return _u
-}
-
 // ClearRecordedByID clears the value of the "recorded_by_id" field.
 func (_u *InspectionUpdate) ClearRecordedByID() *InspectionUpdate {
 	_u.mutation.ClearRecordedByID()
 	return _u
 }
 
+// SetRecordedBy sets the "recorded_by" edge to the Person entity.
+func (_u *InspectionUpdate) SetRecordedBy(v *Person) *InspectionUpdate {
+	return _u.SetRecordedByID(v.ID)
+}
+
 // Mutation returns the InspectionMutation object of the builder.
 func (_u *InspectionUpdate) Mutation() *InspectionMutation {
 	return _u.mutation
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (_u *InspectionUpdate) ClearRecordedBy() *InspectionUpdate {
+	_u.mutation.ClearRecordedBy()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -154,6 +159,9 @@ func (_u *InspectionUpdate) check() error {
 			return &ValidationError{Name: "findings", err: fmt.Errorf(`ent: validator failed for field "Inspection.findings": %w`, err)}
 		}
 	}
+	if _u.mutation.TargetCleared() && len(_u.mutation.TargetIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Inspection.target"`)
+	}
 	return nil
 }
 
@@ -175,9 +183,6 @@ func (_u *InspectionUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			}
 		}
 	}
-	if _u.mutation.DrawIDCleared() {
-		_spec.ClearField(inspection.FieldDrawID, field.TypeInt)
-	}
 	if value, ok := _u.mutation.State(); ok {
 		_spec.SetField(inspection.FieldState, field.TypeEnum, value)
 	}
@@ -193,14 +198,34 @@ func (_u *InspectionUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.RecordedAtCleared() {
 		_spec.ClearField(inspection.FieldRecordedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.RecordedByID(); ok {
-		_spec.SetField(inspection.FieldRecordedByID, field.TypeInt, value)
+	if _u.mutation.RecordedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if value, ok := _u.mutation.AddedRecordedByID(); ok {
-		_spec.AddField(inspection.FieldRecordedByID, field.TypeInt, value)
-	}
-	if _u.mutation.RecordedByIDCleared() {
-		_spec.ClearField(inspection.FieldRecordedByID, field.TypeInt)
+	if nodes := _u.mutation.RecordedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -280,7 +305,6 @@ func (_u *InspectionUpdateOne) ClearRecordedAt() *InspectionUpdateOne {
 
 // SetRecordedByID sets the "recorded_by_id" field.
 func (_u *InspectionUpdateOne) SetRecordedByID(v int) *InspectionUpdateOne {
-	_u.mutation.ResetRecordedByID()
 	_u.mutation.SetRecordedByID(v)
 	return _u
 }
@@ -293,21 +317,26 @@ func (_u *InspectionUpdateOne) SetNillableRecordedByID(v *int) *InspectionUpdate
 	return _u
 }
 
-// AddRecordedByID adds value to the "recorded_by_id" field.
-func (_u *InspectionUpdateOne) AddRecordedByID(v int) *InspectionUpdateOne {
-	_u.mutation.AddRecordedByID(v)
-	return _u
-}
-
 // ClearRecordedByID clears the value of the "recorded_by_id" field.
 func (_u *InspectionUpdateOne) ClearRecordedByID() *InspectionUpdateOne {
 	_u.mutation.ClearRecordedByID()
 	return _u
 }
 
+// SetRecordedBy sets the "recorded_by" edge to the Person entity.
+func (_u *InspectionUpdateOne) SetRecordedBy(v *Person) *InspectionUpdateOne {
+	return _u.SetRecordedByID(v.ID)
+}
+
 // Mutation returns the InspectionMutation object of the builder.
 func (_u *InspectionUpdateOne) Mutation() *InspectionMutation {
 	return _u.mutation
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (_u *InspectionUpdateOne) ClearRecordedBy() *InspectionUpdateOne {
+	_u.mutation.ClearRecordedBy()
+	return _u
 }
 
 // Where appends a list predicates to the InspectionUpdate builder.
@@ -362,6 +391,9 @@ func (_u *InspectionUpdateOne) check() error {
 			return &ValidationError{Name: "findings", err: fmt.Errorf(`ent: validator failed for field "Inspection.findings": %w`, err)}
 		}
 	}
+	if _u.mutation.TargetCleared() && len(_u.mutation.TargetIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Inspection.target"`)
+	}
 	return nil
 }
 
@@ -400,9 +432,6 @@ func (_u *InspectionUpdateOne) sqlSave(ctx context.Context) (_node *Inspection, 
 			}
 		}
 	}
-	if _u.mutation.DrawIDCleared() {
-		_spec.ClearField(inspection.FieldDrawID, field.TypeInt)
-	}
 	if value, ok := _u.mutation.State(); ok {
 		_spec.SetField(inspection.FieldState, field.TypeEnum, value)
 	}
@@ -418,14 +447,34 @@ func (_u *InspectionUpdateOne) sqlSave(ctx context.Context) (_node *Inspection, 
 	if _u.mutation.RecordedAtCleared() {
 		_spec.ClearField(inspection.FieldRecordedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.RecordedByID(); ok {
-		_spec.SetField(inspection.FieldRecordedByID, field.TypeInt, value)
+	if _u.mutation.RecordedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if value, ok := _u.mutation.AddedRecordedByID(); ok {
-		_spec.AddField(inspection.FieldRecordedByID, field.TypeInt, value)
-	}
-	if _u.mutation.RecordedByIDCleared() {
-		_spec.ClearField(inspection.FieldRecordedByID, field.TypeInt)
+	if nodes := _u.mutation.RecordedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Inspection{config: _u.config}

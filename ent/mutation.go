@@ -12570,8 +12570,6 @@ type DrawMutation struct {
 	semester         *string
 	level            *draw.Level
 	division_code    *string
-	org_id           *int
-	addorg_id        *int
 	seed             *int64
 	addseed          *int64
 	share            *int
@@ -12584,10 +12582,12 @@ type DrawMutation struct {
 	appendsample     []int
 	state            *draw.State
 	published_at     *time.Time
-	drawn_by_id      *int
-	adddrawn_by_id   *int
 	created_at       *time.Time
 	clearedFields    map[string]struct{}
+	org              *int
+	clearedorg       bool
+	drawn_by         *int
+	cleareddrawn_by  bool
 	done             bool
 	oldValue         func(context.Context) (*Draw, error)
 	predicates       []predicate.Draw
@@ -12801,13 +12801,12 @@ func (m *DrawMutation) ResetDivisionCode() {
 
 // SetOrgID sets the "org_id" field.
 func (m *DrawMutation) SetOrgID(i int) {
-	m.org_id = &i
-	m.addorg_id = nil
+	m.org = &i
 }
 
 // OrgID returns the value of the "org_id" field in the mutation.
 func (m *DrawMutation) OrgID() (r int, exists bool) {
-	v := m.org_id
+	v := m.org
 	if v == nil {
 		return
 	}
@@ -12831,28 +12830,9 @@ func (m *DrawMutation) OldOrgID(ctx context.Context) (v int, err error) {
 	return oldValue.OrgID, nil
 }
 
-// AddOrgID adds i to the "org_id" field.
-func (m *DrawMutation) AddOrgID(i int) {
-	if m.addorg_id != nil {
-		*m.addorg_id += i
-	} else {
-		m.addorg_id = &i
-	}
-}
-
-// AddedOrgID returns the value that was added to the "org_id" field in this mutation.
-func (m *DrawMutation) AddedOrgID() (r int, exists bool) {
-	v := m.addorg_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetOrgID resets all changes to the "org_id" field.
 func (m *DrawMutation) ResetOrgID() {
-	m.org_id = nil
-	m.addorg_id = nil
+	m.org = nil
 }
 
 // SetSeed sets the "seed" field.
@@ -13228,13 +13208,12 @@ func (m *DrawMutation) ResetPublishedAt() {
 
 // SetDrawnByID sets the "drawn_by_id" field.
 func (m *DrawMutation) SetDrawnByID(i int) {
-	m.drawn_by_id = &i
-	m.adddrawn_by_id = nil
+	m.drawn_by = &i
 }
 
 // DrawnByID returns the value of the "drawn_by_id" field in the mutation.
 func (m *DrawMutation) DrawnByID() (r int, exists bool) {
-	v := m.drawn_by_id
+	v := m.drawn_by
 	if v == nil {
 		return
 	}
@@ -13258,28 +13237,9 @@ func (m *DrawMutation) OldDrawnByID(ctx context.Context) (v int, err error) {
 	return oldValue.DrawnByID, nil
 }
 
-// AddDrawnByID adds i to the "drawn_by_id" field.
-func (m *DrawMutation) AddDrawnByID(i int) {
-	if m.adddrawn_by_id != nil {
-		*m.adddrawn_by_id += i
-	} else {
-		m.adddrawn_by_id = &i
-	}
-}
-
-// AddedDrawnByID returns the value that was added to the "drawn_by_id" field in this mutation.
-func (m *DrawMutation) AddedDrawnByID() (r int, exists bool) {
-	v := m.adddrawn_by_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetDrawnByID resets all changes to the "drawn_by_id" field.
 func (m *DrawMutation) ResetDrawnByID() {
-	m.drawn_by_id = nil
-	m.adddrawn_by_id = nil
+	m.drawn_by = nil
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -13316,6 +13276,60 @@ func (m *DrawMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error
 // ResetCreatedAt resets all changes to the "created_at" field.
 func (m *DrawMutation) ResetCreatedAt() {
 	m.created_at = nil
+}
+
+// ClearOrg clears the "org" edge to the Org entity.
+func (m *DrawMutation) ClearOrg() {
+	m.clearedorg = true
+	m.clearedFields[draw.FieldOrgID] = struct{}{}
+}
+
+// OrgCleared reports if the "org" edge to the Org entity was cleared.
+func (m *DrawMutation) OrgCleared() bool {
+	return m.clearedorg
+}
+
+// OrgIDs returns the "org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrgID instead. It exists only for internal usage by the builders.
+func (m *DrawMutation) OrgIDs() (ids []int) {
+	if id := m.org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrg resets all changes to the "org" edge.
+func (m *DrawMutation) ResetOrg() {
+	m.org = nil
+	m.clearedorg = false
+}
+
+// ClearDrawnBy clears the "drawn_by" edge to the Person entity.
+func (m *DrawMutation) ClearDrawnBy() {
+	m.cleareddrawn_by = true
+	m.clearedFields[draw.FieldDrawnByID] = struct{}{}
+}
+
+// DrawnByCleared reports if the "drawn_by" edge to the Person entity was cleared.
+func (m *DrawMutation) DrawnByCleared() bool {
+	return m.cleareddrawn_by
+}
+
+// DrawnByIDs returns the "drawn_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DrawnByID instead. It exists only for internal usage by the builders.
+func (m *DrawMutation) DrawnByIDs() (ids []int) {
+	if id := m.drawn_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDrawnBy resets all changes to the "drawn_by" edge.
+func (m *DrawMutation) ResetDrawnBy() {
+	m.drawn_by = nil
+	m.cleareddrawn_by = false
 }
 
 // Where appends a list predicates to the DrawMutation builder.
@@ -13362,7 +13376,7 @@ func (m *DrawMutation) Fields() []string {
 	if m.division_code != nil {
 		fields = append(fields, draw.FieldDivisionCode)
 	}
-	if m.org_id != nil {
+	if m.org != nil {
 		fields = append(fields, draw.FieldOrgID)
 	}
 	if m.seed != nil {
@@ -13389,7 +13403,7 @@ func (m *DrawMutation) Fields() []string {
 	if m.published_at != nil {
 		fields = append(fields, draw.FieldPublishedAt)
 	}
-	if m.drawn_by_id != nil {
+	if m.drawn_by != nil {
 		fields = append(fields, draw.FieldDrawnByID)
 	}
 	if m.created_at != nil {
@@ -13583,17 +13597,11 @@ func (m *DrawMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *DrawMutation) AddedFields() []string {
 	var fields []string
-	if m.addorg_id != nil {
-		fields = append(fields, draw.FieldOrgID)
-	}
 	if m.addseed != nil {
 		fields = append(fields, draw.FieldSeed)
 	}
 	if m.addshare != nil {
 		fields = append(fields, draw.FieldShare)
-	}
-	if m.adddrawn_by_id != nil {
-		fields = append(fields, draw.FieldDrawnByID)
 	}
 	return fields
 }
@@ -13603,14 +13611,10 @@ func (m *DrawMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *DrawMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
-	case draw.FieldOrgID:
-		return m.AddedOrgID()
 	case draw.FieldSeed:
 		return m.AddedSeed()
 	case draw.FieldShare:
 		return m.AddedShare()
-	case draw.FieldDrawnByID:
-		return m.AddedDrawnByID()
 	}
 	return nil, false
 }
@@ -13620,13 +13624,6 @@ func (m *DrawMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *DrawMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case draw.FieldOrgID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddOrgID(v)
-		return nil
 	case draw.FieldSeed:
 		v, ok := value.(int64)
 		if !ok {
@@ -13640,13 +13637,6 @@ func (m *DrawMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddShare(v)
-		return nil
-	case draw.FieldDrawnByID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddDrawnByID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Draw numeric field %s", name)
@@ -13732,19 +13722,35 @@ func (m *DrawMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DrawMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
+	if m.org != nil {
+		edges = append(edges, draw.EdgeOrg)
+	}
+	if m.drawn_by != nil {
+		edges = append(edges, draw.EdgeDrawnBy)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *DrawMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case draw.EdgeOrg:
+		if id := m.org; id != nil {
+			return []ent.Value{*id}
+		}
+	case draw.EdgeDrawnBy:
+		if id := m.drawn_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DrawMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
 	return edges
 }
 
@@ -13756,25 +13762,53 @@ func (m *DrawMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DrawMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
+	if m.clearedorg {
+		edges = append(edges, draw.EdgeOrg)
+	}
+	if m.cleareddrawn_by {
+		edges = append(edges, draw.EdgeDrawnBy)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *DrawMutation) EdgeCleared(name string) bool {
+	switch name {
+	case draw.EdgeOrg:
+		return m.clearedorg
+	case draw.EdgeDrawnBy:
+		return m.cleareddrawn_by
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *DrawMutation) ClearEdge(name string) error {
+	switch name {
+	case draw.EdgeOrg:
+		m.ClearOrg()
+		return nil
+	case draw.EdgeDrawnBy:
+		m.ClearDrawnBy()
+		return nil
+	}
 	return fmt.Errorf("unknown Draw unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *DrawMutation) ResetEdge(name string) error {
+	switch name {
+	case draw.EdgeOrg:
+		m.ResetOrg()
+		return nil
+	case draw.EdgeDrawnBy:
+		m.ResetDrawnBy()
+		return nil
+	}
 	return fmt.Errorf("unknown Draw edge %s", name)
 }
 
@@ -19944,27 +19978,27 @@ func (m *ImportJobMutation) ResetEdge(name string) error {
 // InspectionMutation represents an operation that mutates the Inspection nodes in the graph.
 type InspectionMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *int
-	draw_id           *int
-	adddraw_id        *int
-	semester          *string
-	inspector_code    *string
-	target_org_id     *int
-	addtarget_org_id  *int
-	target_code       *string
-	kind              *inspection.Kind
-	state             *inspection.State
-	findings          *string
-	recorded_at       *time.Time
-	recorded_by_id    *int
-	addrecorded_by_id *int
-	created_at        *time.Time
-	clearedFields     map[string]struct{}
-	done              bool
-	oldValue          func(context.Context) (*Inspection, error)
-	predicates        []predicate.Inspection
+	op                 Op
+	typ                string
+	id                 *int
+	semester           *string
+	inspector_code     *string
+	target_code        *string
+	kind               *inspection.Kind
+	state              *inspection.State
+	findings           *string
+	recorded_at        *time.Time
+	created_at         *time.Time
+	clearedFields      map[string]struct{}
+	draw               *int
+	cleareddraw        bool
+	target             *int
+	clearedtarget      bool
+	recorded_by        *int
+	clearedrecorded_by bool
+	done               bool
+	oldValue           func(context.Context) (*Inspection, error)
+	predicates         []predicate.Inspection
 }
 
 var _ ent.Mutation = (*InspectionMutation)(nil)
@@ -20067,13 +20101,12 @@ func (m *InspectionMutation) IDs(ctx context.Context) ([]int, error) {
 
 // SetDrawID sets the "draw_id" field.
 func (m *InspectionMutation) SetDrawID(i int) {
-	m.draw_id = &i
-	m.adddraw_id = nil
+	m.draw = &i
 }
 
 // DrawID returns the value of the "draw_id" field in the mutation.
 func (m *InspectionMutation) DrawID() (r int, exists bool) {
-	v := m.draw_id
+	v := m.draw
 	if v == nil {
 		return
 	}
@@ -20097,28 +20130,9 @@ func (m *InspectionMutation) OldDrawID(ctx context.Context) (v *int, err error) 
 	return oldValue.DrawID, nil
 }
 
-// AddDrawID adds i to the "draw_id" field.
-func (m *InspectionMutation) AddDrawID(i int) {
-	if m.adddraw_id != nil {
-		*m.adddraw_id += i
-	} else {
-		m.adddraw_id = &i
-	}
-}
-
-// AddedDrawID returns the value that was added to the "draw_id" field in this mutation.
-func (m *InspectionMutation) AddedDrawID() (r int, exists bool) {
-	v := m.adddraw_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ClearDrawID clears the value of the "draw_id" field.
 func (m *InspectionMutation) ClearDrawID() {
-	m.draw_id = nil
-	m.adddraw_id = nil
+	m.draw = nil
 	m.clearedFields[inspection.FieldDrawID] = struct{}{}
 }
 
@@ -20130,8 +20144,7 @@ func (m *InspectionMutation) DrawIDCleared() bool {
 
 // ResetDrawID resets all changes to the "draw_id" field.
 func (m *InspectionMutation) ResetDrawID() {
-	m.draw_id = nil
-	m.adddraw_id = nil
+	m.draw = nil
 	delete(m.clearedFields, inspection.FieldDrawID)
 }
 
@@ -20209,13 +20222,12 @@ func (m *InspectionMutation) ResetInspectorCode() {
 
 // SetTargetOrgID sets the "target_org_id" field.
 func (m *InspectionMutation) SetTargetOrgID(i int) {
-	m.target_org_id = &i
-	m.addtarget_org_id = nil
+	m.target = &i
 }
 
 // TargetOrgID returns the value of the "target_org_id" field in the mutation.
 func (m *InspectionMutation) TargetOrgID() (r int, exists bool) {
-	v := m.target_org_id
+	v := m.target
 	if v == nil {
 		return
 	}
@@ -20239,28 +20251,9 @@ func (m *InspectionMutation) OldTargetOrgID(ctx context.Context) (v int, err err
 	return oldValue.TargetOrgID, nil
 }
 
-// AddTargetOrgID adds i to the "target_org_id" field.
-func (m *InspectionMutation) AddTargetOrgID(i int) {
-	if m.addtarget_org_id != nil {
-		*m.addtarget_org_id += i
-	} else {
-		m.addtarget_org_id = &i
-	}
-}
-
-// AddedTargetOrgID returns the value that was added to the "target_org_id" field in this mutation.
-func (m *InspectionMutation) AddedTargetOrgID() (r int, exists bool) {
-	v := m.addtarget_org_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetTargetOrgID resets all changes to the "target_org_id" field.
 func (m *InspectionMutation) ResetTargetOrgID() {
-	m.target_org_id = nil
-	m.addtarget_org_id = nil
+	m.target = nil
 }
 
 // SetTargetCode sets the "target_code" field.
@@ -20471,13 +20464,12 @@ func (m *InspectionMutation) ResetRecordedAt() {
 
 // SetRecordedByID sets the "recorded_by_id" field.
 func (m *InspectionMutation) SetRecordedByID(i int) {
-	m.recorded_by_id = &i
-	m.addrecorded_by_id = nil
+	m.recorded_by = &i
 }
 
 // RecordedByID returns the value of the "recorded_by_id" field in the mutation.
 func (m *InspectionMutation) RecordedByID() (r int, exists bool) {
-	v := m.recorded_by_id
+	v := m.recorded_by
 	if v == nil {
 		return
 	}
@@ -20501,28 +20493,9 @@ func (m *InspectionMutation) OldRecordedByID(ctx context.Context) (v *int, err e
 	return oldValue.RecordedByID, nil
 }
 
-// AddRecordedByID adds i to the "recorded_by_id" field.
-func (m *InspectionMutation) AddRecordedByID(i int) {
-	if m.addrecorded_by_id != nil {
-		*m.addrecorded_by_id += i
-	} else {
-		m.addrecorded_by_id = &i
-	}
-}
-
-// AddedRecordedByID returns the value that was added to the "recorded_by_id" field in this mutation.
-func (m *InspectionMutation) AddedRecordedByID() (r int, exists bool) {
-	v := m.addrecorded_by_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ClearRecordedByID clears the value of the "recorded_by_id" field.
 func (m *InspectionMutation) ClearRecordedByID() {
-	m.recorded_by_id = nil
-	m.addrecorded_by_id = nil
+	m.recorded_by = nil
 	m.clearedFields[inspection.FieldRecordedByID] = struct{}{}
 }
 
@@ -20534,8 +20507,7 @@ func (m *InspectionMutation) RecordedByIDCleared() bool {
 
 // ResetRecordedByID resets all changes to the "recorded_by_id" field.
 func (m *InspectionMutation) ResetRecordedByID() {
-	m.recorded_by_id = nil
-	m.addrecorded_by_id = nil
+	m.recorded_by = nil
 	delete(m.clearedFields, inspection.FieldRecordedByID)
 }
 
@@ -20575,6 +20547,100 @@ func (m *InspectionMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// ClearDraw clears the "draw" edge to the Draw entity.
+func (m *InspectionMutation) ClearDraw() {
+	m.cleareddraw = true
+	m.clearedFields[inspection.FieldDrawID] = struct{}{}
+}
+
+// DrawCleared reports if the "draw" edge to the Draw entity was cleared.
+func (m *InspectionMutation) DrawCleared() bool {
+	return m.DrawIDCleared() || m.cleareddraw
+}
+
+// DrawIDs returns the "draw" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DrawID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) DrawIDs() (ids []int) {
+	if id := m.draw; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDraw resets all changes to the "draw" edge.
+func (m *InspectionMutation) ResetDraw() {
+	m.draw = nil
+	m.cleareddraw = false
+}
+
+// SetTargetID sets the "target" edge to the Org entity by id.
+func (m *InspectionMutation) SetTargetID(id int) {
+	m.target = &id
+}
+
+// ClearTarget clears the "target" edge to the Org entity.
+func (m *InspectionMutation) ClearTarget() {
+	m.clearedtarget = true
+	m.clearedFields[inspection.FieldTargetOrgID] = struct{}{}
+}
+
+// TargetCleared reports if the "target" edge to the Org entity was cleared.
+func (m *InspectionMutation) TargetCleared() bool {
+	return m.clearedtarget
+}
+
+// TargetID returns the "target" edge ID in the mutation.
+func (m *InspectionMutation) TargetID() (id int, exists bool) {
+	if m.target != nil {
+		return *m.target, true
+	}
+	return
+}
+
+// TargetIDs returns the "target" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TargetID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) TargetIDs() (ids []int) {
+	if id := m.target; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTarget resets all changes to the "target" edge.
+func (m *InspectionMutation) ResetTarget() {
+	m.target = nil
+	m.clearedtarget = false
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (m *InspectionMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+	m.clearedFields[inspection.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the Person entity was cleared.
+func (m *InspectionMutation) RecordedByCleared() bool {
+	return m.RecordedByIDCleared() || m.clearedrecorded_by
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *InspectionMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
 // Where appends a list predicates to the InspectionMutation builder.
 func (m *InspectionMutation) Where(ps ...predicate.Inspection) {
 	m.predicates = append(m.predicates, ps...)
@@ -20610,7 +20676,7 @@ func (m *InspectionMutation) Type() string {
 // AddedFields().
 func (m *InspectionMutation) Fields() []string {
 	fields := make([]string, 0, 11)
-	if m.draw_id != nil {
+	if m.draw != nil {
 		fields = append(fields, inspection.FieldDrawID)
 	}
 	if m.semester != nil {
@@ -20619,7 +20685,7 @@ func (m *InspectionMutation) Fields() []string {
 	if m.inspector_code != nil {
 		fields = append(fields, inspection.FieldInspectorCode)
 	}
-	if m.target_org_id != nil {
+	if m.target != nil {
 		fields = append(fields, inspection.FieldTargetOrgID)
 	}
 	if m.target_code != nil {
@@ -20637,7 +20703,7 @@ func (m *InspectionMutation) Fields() []string {
 	if m.recorded_at != nil {
 		fields = append(fields, inspection.FieldRecordedAt)
 	}
-	if m.recorded_by_id != nil {
+	if m.recorded_by != nil {
 		fields = append(fields, inspection.FieldRecordedByID)
 	}
 	if m.created_at != nil {
@@ -20798,15 +20864,6 @@ func (m *InspectionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *InspectionMutation) AddedFields() []string {
 	var fields []string
-	if m.adddraw_id != nil {
-		fields = append(fields, inspection.FieldDrawID)
-	}
-	if m.addtarget_org_id != nil {
-		fields = append(fields, inspection.FieldTargetOrgID)
-	}
-	if m.addrecorded_by_id != nil {
-		fields = append(fields, inspection.FieldRecordedByID)
-	}
 	return fields
 }
 
@@ -20815,12 +20872,6 @@ func (m *InspectionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *InspectionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
-	case inspection.FieldDrawID:
-		return m.AddedDrawID()
-	case inspection.FieldTargetOrgID:
-		return m.AddedTargetOrgID()
-	case inspection.FieldRecordedByID:
-		return m.AddedRecordedByID()
 	}
 	return nil, false
 }
@@ -20830,27 +20881,6 @@ func (m *InspectionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *InspectionMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case inspection.FieldDrawID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddDrawID(v)
-		return nil
-	case inspection.FieldTargetOrgID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddTargetOrgID(v)
-		return nil
-	case inspection.FieldRecordedByID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddRecordedByID(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Inspection numeric field %s", name)
 }
@@ -20944,19 +20974,42 @@ func (m *InspectionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InspectionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 3)
+	if m.draw != nil {
+		edges = append(edges, inspection.EdgeDraw)
+	}
+	if m.target != nil {
+		edges = append(edges, inspection.EdgeTarget)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, inspection.EdgeRecordedBy)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *InspectionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case inspection.EdgeDraw:
+		if id := m.draw; id != nil {
+			return []ent.Value{*id}
+		}
+	case inspection.EdgeTarget:
+		if id := m.target; id != nil {
+			return []ent.Value{*id}
+		}
+	case inspection.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InspectionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -20968,25 +21021,64 @@ func (m *InspectionMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InspectionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 3)
+	if m.cleareddraw {
+		edges = append(edges, inspection.EdgeDraw)
+	}
+	if m.clearedtarget {
+		edges = append(edges, inspection.EdgeTarget)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, inspection.EdgeRecordedBy)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *InspectionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case inspection.EdgeDraw:
+		return m.cleareddraw
+	case inspection.EdgeTarget:
+		return m.clearedtarget
+	case inspection.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *InspectionMutation) ClearEdge(name string) error {
+	switch name {
+	case inspection.EdgeDraw:
+		m.ClearDraw()
+		return nil
+	case inspection.EdgeTarget:
+		m.ClearTarget()
+		return nil
+	case inspection.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
 	return fmt.Errorf("unknown Inspection unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *InspectionMutation) ResetEdge(name string) error {
+	switch name {
+	case inspection.EdgeDraw:
+		m.ResetDraw()
+		return nil
+	case inspection.EdgeTarget:
+		m.ResetTarget()
+		return nil
+	case inspection.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
 	return fmt.Errorf("unknown Inspection edge %s", name)
 }
 
@@ -24158,38 +24250,38 @@ func (m *PositionMutation) ResetEdge(name string) error {
 // ProblemMutation represents an operation that mutates the Problem nodes in the graph.
 type ProblemMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *int
-	source           *problem.Source
-	source_doc       *string
-	inspection_id    *int
-	addinspection_id *int
-	unit_org_id      *int
-	addunit_org_id   *int
-	unit_code        *string
-	owner_id         *int
-	addowner_id      *int
-	category         *string
-	description      *string
-	deadline         *time.Time
-	state            *problem.State
-	repeat           *bool
-	repeat_of_id     *int
-	addrepeat_of_id  *int
-	evidence         *string
-	raised_by_id     *int
-	addraised_by_id  *int
-	raised_org_id    *int
-	addraised_org_id *int
-	rectified_at     *time.Time
-	closed_at        *time.Time
-	created_at       *time.Time
-	updated_at       *time.Time
-	clearedFields    map[string]struct{}
-	done             bool
-	oldValue         func(context.Context) (*Problem, error)
-	predicates       []predicate.Problem
+	op                Op
+	typ               string
+	id                *int
+	source            *problem.Source
+	source_doc        *string
+	unit_code         *string
+	category          *string
+	description       *string
+	deadline          *time.Time
+	state             *problem.State
+	repeat            *bool
+	evidence          *string
+	rectified_at      *time.Time
+	closed_at         *time.Time
+	created_at        *time.Time
+	updated_at        *time.Time
+	clearedFields     map[string]struct{}
+	inspection        *int
+	clearedinspection bool
+	unit              *int
+	clearedunit       bool
+	owner             *int
+	clearedowner      bool
+	repeat_of         *int
+	clearedrepeat_of  bool
+	raised_by         *int
+	clearedraised_by  bool
+	raised_org        *int
+	clearedraised_org bool
+	done              bool
+	oldValue          func(context.Context) (*Problem, error)
+	predicates        []predicate.Problem
 }
 
 var _ ent.Mutation = (*ProblemMutation)(nil)
@@ -24377,13 +24469,12 @@ func (m *ProblemMutation) ResetSourceDoc() {
 
 // SetInspectionID sets the "inspection_id" field.
 func (m *ProblemMutation) SetInspectionID(i int) {
-	m.inspection_id = &i
-	m.addinspection_id = nil
+	m.inspection = &i
 }
 
 // InspectionID returns the value of the "inspection_id" field in the mutation.
 func (m *ProblemMutation) InspectionID() (r int, exists bool) {
-	v := m.inspection_id
+	v := m.inspection
 	if v == nil {
 		return
 	}
@@ -24407,28 +24498,9 @@ func (m *ProblemMutation) OldInspectionID(ctx context.Context) (v *int, err erro
 	return oldValue.InspectionID, nil
 }
 
-// AddInspectionID adds i to the "inspection_id" field.
-func (m *ProblemMutation) AddInspectionID(i int) {
-	if m.addinspection_id != nil {
-		*m.addinspection_id += i
-	} else {
-		m.addinspection_id = &i
-	}
-}
-
-// AddedInspectionID returns the value that was added to the "inspection_id" field in this mutation.
-func (m *ProblemMutation) AddedInspectionID() (r int, exists bool) {
-	v := m.addinspection_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ClearInspectionID clears the value of the "inspection_id" field.
 func (m *ProblemMutation) ClearInspectionID() {
-	m.inspection_id = nil
-	m.addinspection_id = nil
+	m.inspection = nil
 	m.clearedFields[problem.FieldInspectionID] = struct{}{}
 }
 
@@ -24440,20 +24512,18 @@ func (m *ProblemMutation) InspectionIDCleared() bool {
 
 // ResetInspectionID resets all changes to the "inspection_id" field.
 func (m *ProblemMutation) ResetInspectionID() {
-	m.inspection_id = nil
-	m.addinspection_id = nil
+	m.inspection = nil
 	delete(m.clearedFields, problem.FieldInspectionID)
 }
 
 // SetUnitOrgID sets the "unit_org_id" field.
 func (m *ProblemMutation) SetUnitOrgID(i int) {
-	m.unit_org_id = &i
-	m.addunit_org_id = nil
+	m.unit = &i
 }
 
 // UnitOrgID returns the value of the "unit_org_id" field in the mutation.
 func (m *ProblemMutation) UnitOrgID() (r int, exists bool) {
-	v := m.unit_org_id
+	v := m.unit
 	if v == nil {
 		return
 	}
@@ -24477,28 +24547,9 @@ func (m *ProblemMutation) OldUnitOrgID(ctx context.Context) (v int, err error) {
 	return oldValue.UnitOrgID, nil
 }
 
-// AddUnitOrgID adds i to the "unit_org_id" field.
-func (m *ProblemMutation) AddUnitOrgID(i int) {
-	if m.addunit_org_id != nil {
-		*m.addunit_org_id += i
-	} else {
-		m.addunit_org_id = &i
-	}
-}
-
-// AddedUnitOrgID returns the value that was added to the "unit_org_id" field in this mutation.
-func (m *ProblemMutation) AddedUnitOrgID() (r int, exists bool) {
-	v := m.addunit_org_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetUnitOrgID resets all changes to the "unit_org_id" field.
 func (m *ProblemMutation) ResetUnitOrgID() {
-	m.unit_org_id = nil
-	m.addunit_org_id = nil
+	m.unit = nil
 }
 
 // SetUnitCode sets the "unit_code" field.
@@ -24539,13 +24590,12 @@ func (m *ProblemMutation) ResetUnitCode() {
 
 // SetOwnerID sets the "owner_id" field.
 func (m *ProblemMutation) SetOwnerID(i int) {
-	m.owner_id = &i
-	m.addowner_id = nil
+	m.owner = &i
 }
 
 // OwnerID returns the value of the "owner_id" field in the mutation.
 func (m *ProblemMutation) OwnerID() (r int, exists bool) {
-	v := m.owner_id
+	v := m.owner
 	if v == nil {
 		return
 	}
@@ -24569,28 +24619,9 @@ func (m *ProblemMutation) OldOwnerID(ctx context.Context) (v int, err error) {
 	return oldValue.OwnerID, nil
 }
 
-// AddOwnerID adds i to the "owner_id" field.
-func (m *ProblemMutation) AddOwnerID(i int) {
-	if m.addowner_id != nil {
-		*m.addowner_id += i
-	} else {
-		m.addowner_id = &i
-	}
-}
-
-// AddedOwnerID returns the value that was added to the "owner_id" field in this mutation.
-func (m *ProblemMutation) AddedOwnerID() (r int, exists bool) {
-	v := m.addowner_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetOwnerID resets all changes to the "owner_id" field.
 func (m *ProblemMutation) ResetOwnerID() {
-	m.owner_id = nil
-	m.addowner_id = nil
+	m.owner = nil
 }
 
 // SetCategory sets the "category" field.
@@ -24775,13 +24806,12 @@ func (m *ProblemMutation) ResetRepeat() {
 
 // SetRepeatOfID sets the "repeat_of_id" field.
 func (m *ProblemMutation) SetRepeatOfID(i int) {
-	m.repeat_of_id = &i
-	m.addrepeat_of_id = nil
+	m.repeat_of = &i
 }
 
 // RepeatOfID returns the value of the "repeat_of_id" field in the mutation.
 func (m *ProblemMutation) RepeatOfID() (r int, exists bool) {
-	v := m.repeat_of_id
+	v := m.repeat_of
 	if v == nil {
 		return
 	}
@@ -24805,28 +24835,9 @@ func (m *ProblemMutation) OldRepeatOfID(ctx context.Context) (v *int, err error)
 	return oldValue.RepeatOfID, nil
 }
 
-// AddRepeatOfID adds i to the "repeat_of_id" field.
-func (m *ProblemMutation) AddRepeatOfID(i int) {
-	if m.addrepeat_of_id != nil {
-		*m.addrepeat_of_id += i
-	} else {
-		m.addrepeat_of_id = &i
-	}
-}
-
-// AddedRepeatOfID returns the value that was added to the "repeat_of_id" field in this mutation.
-func (m *ProblemMutation) AddedRepeatOfID() (r int, exists bool) {
-	v := m.addrepeat_of_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ClearRepeatOfID clears the value of the "repeat_of_id" field.
 func (m *ProblemMutation) ClearRepeatOfID() {
-	m.repeat_of_id = nil
-	m.addrepeat_of_id = nil
+	m.repeat_of = nil
 	m.clearedFields[problem.FieldRepeatOfID] = struct{}{}
 }
 
@@ -24838,8 +24849,7 @@ func (m *ProblemMutation) RepeatOfIDCleared() bool {
 
 // ResetRepeatOfID resets all changes to the "repeat_of_id" field.
 func (m *ProblemMutation) ResetRepeatOfID() {
-	m.repeat_of_id = nil
-	m.addrepeat_of_id = nil
+	m.repeat_of = nil
 	delete(m.clearedFields, problem.FieldRepeatOfID)
 }
 
@@ -24894,13 +24904,12 @@ func (m *ProblemMutation) ResetEvidence() {
 
 // SetRaisedByID sets the "raised_by_id" field.
 func (m *ProblemMutation) SetRaisedByID(i int) {
-	m.raised_by_id = &i
-	m.addraised_by_id = nil
+	m.raised_by = &i
 }
 
 // RaisedByID returns the value of the "raised_by_id" field in the mutation.
 func (m *ProblemMutation) RaisedByID() (r int, exists bool) {
-	v := m.raised_by_id
+	v := m.raised_by
 	if v == nil {
 		return
 	}
@@ -24924,39 +24933,19 @@ func (m *ProblemMutation) OldRaisedByID(ctx context.Context) (v int, err error) 
 	return oldValue.RaisedByID, nil
 }
 
-// AddRaisedByID adds i to the "raised_by_id" field.
-func (m *ProblemMutation) AddRaisedByID(i int) {
-	if m.addraised_by_id != nil {
-		*m.addraised_by_id += i
-	} else {
-		m.addraised_by_id = &i
-	}
-}
-
-// AddedRaisedByID returns the value that was added to the "raised_by_id" field in this mutation.
-func (m *ProblemMutation) AddedRaisedByID() (r int, exists bool) {
-	v := m.addraised_by_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetRaisedByID resets all changes to the "raised_by_id" field.
 func (m *ProblemMutation) ResetRaisedByID() {
-	m.raised_by_id = nil
-	m.addraised_by_id = nil
+	m.raised_by = nil
 }
 
 // SetRaisedOrgID sets the "raised_org_id" field.
 func (m *ProblemMutation) SetRaisedOrgID(i int) {
-	m.raised_org_id = &i
-	m.addraised_org_id = nil
+	m.raised_org = &i
 }
 
 // RaisedOrgID returns the value of the "raised_org_id" field in the mutation.
 func (m *ProblemMutation) RaisedOrgID() (r int, exists bool) {
-	v := m.raised_org_id
+	v := m.raised_org
 	if v == nil {
 		return
 	}
@@ -24980,28 +24969,9 @@ func (m *ProblemMutation) OldRaisedOrgID(ctx context.Context) (v int, err error)
 	return oldValue.RaisedOrgID, nil
 }
 
-// AddRaisedOrgID adds i to the "raised_org_id" field.
-func (m *ProblemMutation) AddRaisedOrgID(i int) {
-	if m.addraised_org_id != nil {
-		*m.addraised_org_id += i
-	} else {
-		m.addraised_org_id = &i
-	}
-}
-
-// AddedRaisedOrgID returns the value that was added to the "raised_org_id" field in this mutation.
-func (m *ProblemMutation) AddedRaisedOrgID() (r int, exists bool) {
-	v := m.addraised_org_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetRaisedOrgID resets all changes to the "raised_org_id" field.
 func (m *ProblemMutation) ResetRaisedOrgID() {
-	m.raised_org_id = nil
-	m.addraised_org_id = nil
+	m.raised_org = nil
 }
 
 // SetRectifiedAt sets the "rectified_at" field.
@@ -25174,6 +25144,181 @@ func (m *ProblemMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// ClearInspection clears the "inspection" edge to the Inspection entity.
+func (m *ProblemMutation) ClearInspection() {
+	m.clearedinspection = true
+	m.clearedFields[problem.FieldInspectionID] = struct{}{}
+}
+
+// InspectionCleared reports if the "inspection" edge to the Inspection entity was cleared.
+func (m *ProblemMutation) InspectionCleared() bool {
+	return m.InspectionIDCleared() || m.clearedinspection
+}
+
+// InspectionIDs returns the "inspection" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InspectionID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) InspectionIDs() (ids []int) {
+	if id := m.inspection; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetInspection resets all changes to the "inspection" edge.
+func (m *ProblemMutation) ResetInspection() {
+	m.inspection = nil
+	m.clearedinspection = false
+}
+
+// SetUnitID sets the "unit" edge to the Org entity by id.
+func (m *ProblemMutation) SetUnitID(id int) {
+	m.unit = &id
+}
+
+// ClearUnit clears the "unit" edge to the Org entity.
+func (m *ProblemMutation) ClearUnit() {
+	m.clearedunit = true
+	m.clearedFields[problem.FieldUnitOrgID] = struct{}{}
+}
+
+// UnitCleared reports if the "unit" edge to the Org entity was cleared.
+func (m *ProblemMutation) UnitCleared() bool {
+	return m.clearedunit
+}
+
+// UnitID returns the "unit" edge ID in the mutation.
+func (m *ProblemMutation) UnitID() (id int, exists bool) {
+	if m.unit != nil {
+		return *m.unit, true
+	}
+	return
+}
+
+// UnitIDs returns the "unit" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UnitID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) UnitIDs() (ids []int) {
+	if id := m.unit; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUnit resets all changes to the "unit" edge.
+func (m *ProblemMutation) ResetUnit() {
+	m.unit = nil
+	m.clearedunit = false
+}
+
+// ClearOwner clears the "owner" edge to the Person entity.
+func (m *ProblemMutation) ClearOwner() {
+	m.clearedowner = true
+	m.clearedFields[problem.FieldOwnerID] = struct{}{}
+}
+
+// OwnerCleared reports if the "owner" edge to the Person entity was cleared.
+func (m *ProblemMutation) OwnerCleared() bool {
+	return m.clearedowner
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) OwnerIDs() (ids []int) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *ProblemMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
+}
+
+// ClearRepeatOf clears the "repeat_of" edge to the Problem entity.
+func (m *ProblemMutation) ClearRepeatOf() {
+	m.clearedrepeat_of = true
+	m.clearedFields[problem.FieldRepeatOfID] = struct{}{}
+}
+
+// RepeatOfCleared reports if the "repeat_of" edge to the Problem entity was cleared.
+func (m *ProblemMutation) RepeatOfCleared() bool {
+	return m.RepeatOfIDCleared() || m.clearedrepeat_of
+}
+
+// RepeatOfIDs returns the "repeat_of" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RepeatOfID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RepeatOfIDs() (ids []int) {
+	if id := m.repeat_of; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRepeatOf resets all changes to the "repeat_of" edge.
+func (m *ProblemMutation) ResetRepeatOf() {
+	m.repeat_of = nil
+	m.clearedrepeat_of = false
+}
+
+// ClearRaisedBy clears the "raised_by" edge to the Person entity.
+func (m *ProblemMutation) ClearRaisedBy() {
+	m.clearedraised_by = true
+	m.clearedFields[problem.FieldRaisedByID] = struct{}{}
+}
+
+// RaisedByCleared reports if the "raised_by" edge to the Person entity was cleared.
+func (m *ProblemMutation) RaisedByCleared() bool {
+	return m.clearedraised_by
+}
+
+// RaisedByIDs returns the "raised_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RaisedByID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RaisedByIDs() (ids []int) {
+	if id := m.raised_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRaisedBy resets all changes to the "raised_by" edge.
+func (m *ProblemMutation) ResetRaisedBy() {
+	m.raised_by = nil
+	m.clearedraised_by = false
+}
+
+// ClearRaisedOrg clears the "raised_org" edge to the Org entity.
+func (m *ProblemMutation) ClearRaisedOrg() {
+	m.clearedraised_org = true
+	m.clearedFields[problem.FieldRaisedOrgID] = struct{}{}
+}
+
+// RaisedOrgCleared reports if the "raised_org" edge to the Org entity was cleared.
+func (m *ProblemMutation) RaisedOrgCleared() bool {
+	return m.clearedraised_org
+}
+
+// RaisedOrgIDs returns the "raised_org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RaisedOrgID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RaisedOrgIDs() (ids []int) {
+	if id := m.raised_org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRaisedOrg resets all changes to the "raised_org" edge.
+func (m *ProblemMutation) ResetRaisedOrg() {
+	m.raised_org = nil
+	m.clearedraised_org = false
+}
+
 // Where appends a list predicates to the ProblemMutation builder.
 func (m *ProblemMutation) Where(ps ...predicate.Problem) {
 	m.predicates = append(m.predicates, ps...)
@@ -25215,16 +25360,16 @@ func (m *ProblemMutation) Fields() []string {
 	if m.source_doc != nil {
 		fields = append(fields, problem.FieldSourceDoc)
 	}
-	if m.inspection_id != nil {
+	if m.inspection != nil {
 		fields = append(fields, problem.FieldInspectionID)
 	}
-	if m.unit_org_id != nil {
+	if m.unit != nil {
 		fields = append(fields, problem.FieldUnitOrgID)
 	}
 	if m.unit_code != nil {
 		fields = append(fields, problem.FieldUnitCode)
 	}
-	if m.owner_id != nil {
+	if m.owner != nil {
 		fields = append(fields, problem.FieldOwnerID)
 	}
 	if m.category != nil {
@@ -25242,16 +25387,16 @@ func (m *ProblemMutation) Fields() []string {
 	if m.repeat != nil {
 		fields = append(fields, problem.FieldRepeat)
 	}
-	if m.repeat_of_id != nil {
+	if m.repeat_of != nil {
 		fields = append(fields, problem.FieldRepeatOfID)
 	}
 	if m.evidence != nil {
 		fields = append(fields, problem.FieldEvidence)
 	}
-	if m.raised_by_id != nil {
+	if m.raised_by != nil {
 		fields = append(fields, problem.FieldRaisedByID)
 	}
-	if m.raised_org_id != nil {
+	if m.raised_org != nil {
 		fields = append(fields, problem.FieldRaisedOrgID)
 	}
 	if m.rectified_at != nil {
@@ -25509,24 +25654,6 @@ func (m *ProblemMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProblemMutation) AddedFields() []string {
 	var fields []string
-	if m.addinspection_id != nil {
-		fields = append(fields, problem.FieldInspectionID)
-	}
-	if m.addunit_org_id != nil {
-		fields = append(fields, problem.FieldUnitOrgID)
-	}
-	if m.addowner_id != nil {
-		fields = append(fields, problem.FieldOwnerID)
-	}
-	if m.addrepeat_of_id != nil {
-		fields = append(fields, problem.FieldRepeatOfID)
-	}
-	if m.addraised_by_id != nil {
-		fields = append(fields, problem.FieldRaisedByID)
-	}
-	if m.addraised_org_id != nil {
-		fields = append(fields, problem.FieldRaisedOrgID)
-	}
 	return fields
 }
 
@@ -25535,18 +25662,6 @@ func (m *ProblemMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProblemMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
-	case problem.FieldInspectionID:
-		return m.AddedInspectionID()
-	case problem.FieldUnitOrgID:
-		return m.AddedUnitOrgID()
-	case problem.FieldOwnerID:
-		return m.AddedOwnerID()
-	case problem.FieldRepeatOfID:
-		return m.AddedRepeatOfID()
-	case problem.FieldRaisedByID:
-		return m.AddedRaisedByID()
-	case problem.FieldRaisedOrgID:
-		return m.AddedRaisedOrgID()
 	}
 	return nil, false
 }
@@ -25556,48 +25671,6 @@ func (m *ProblemMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProblemMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case problem.FieldInspectionID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddInspectionID(v)
-		return nil
-	case problem.FieldUnitOrgID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddUnitOrgID(v)
-		return nil
-	case problem.FieldOwnerID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddOwnerID(v)
-		return nil
-	case problem.FieldRepeatOfID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddRepeatOfID(v)
-		return nil
-	case problem.FieldRaisedByID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddRaisedByID(v)
-		return nil
-	case problem.FieldRaisedOrgID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddRaisedOrgID(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Problem numeric field %s", name)
 }
@@ -25727,19 +25800,63 @@ func (m *ProblemMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProblemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 6)
+	if m.inspection != nil {
+		edges = append(edges, problem.EdgeInspection)
+	}
+	if m.unit != nil {
+		edges = append(edges, problem.EdgeUnit)
+	}
+	if m.owner != nil {
+		edges = append(edges, problem.EdgeOwner)
+	}
+	if m.repeat_of != nil {
+		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.raised_by != nil {
+		edges = append(edges, problem.EdgeRaisedBy)
+	}
+	if m.raised_org != nil {
+		edges = append(edges, problem.EdgeRaisedOrg)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *ProblemMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case problem.EdgeInspection:
+		if id := m.inspection; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeUnit:
+		if id := m.unit; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRepeatOf:
+		if id := m.repeat_of; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRaisedBy:
+		if id := m.raised_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRaisedOrg:
+		if id := m.raised_org; id != nil {
+			return []ent.Value{*id}
+		}
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProblemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 6)
 	return edges
 }
 
@@ -25751,25 +25868,97 @@ func (m *ProblemMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProblemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 6)
+	if m.clearedinspection {
+		edges = append(edges, problem.EdgeInspection)
+	}
+	if m.clearedunit {
+		edges = append(edges, problem.EdgeUnit)
+	}
+	if m.clearedowner {
+		edges = append(edges, problem.EdgeOwner)
+	}
+	if m.clearedrepeat_of {
+		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.clearedraised_by {
+		edges = append(edges, problem.EdgeRaisedBy)
+	}
+	if m.clearedraised_org {
+		edges = append(edges, problem.EdgeRaisedOrg)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *ProblemMutation) EdgeCleared(name string) bool {
+	switch name {
+	case problem.EdgeInspection:
+		return m.clearedinspection
+	case problem.EdgeUnit:
+		return m.clearedunit
+	case problem.EdgeOwner:
+		return m.clearedowner
+	case problem.EdgeRepeatOf:
+		return m.clearedrepeat_of
+	case problem.EdgeRaisedBy:
+		return m.clearedraised_by
+	case problem.EdgeRaisedOrg:
+		return m.clearedraised_org
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *ProblemMutation) ClearEdge(name string) error {
+	switch name {
+	case problem.EdgeInspection:
+		m.ClearInspection()
+		return nil
+	case problem.EdgeUnit:
+		m.ClearUnit()
+		return nil
+	case problem.EdgeOwner:
+		m.ClearOwner()
+		return nil
+	case problem.EdgeRepeatOf:
+		m.ClearRepeatOf()
+		return nil
+	case problem.EdgeRaisedBy:
+		m.ClearRaisedBy()
+		return nil
+	case problem.EdgeRaisedOrg:
+		m.ClearRaisedOrg()
+		return nil
+	}
 	return fmt.Errorf("unknown Problem unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *ProblemMutation) ResetEdge(name string) error {
+	switch name {
+	case problem.EdgeInspection:
+		m.ResetInspection()
+		return nil
+	case problem.EdgeUnit:
+		m.ResetUnit()
+		return nil
+	case problem.EdgeOwner:
+		m.ResetOwner()
+		return nil
+	case problem.EdgeRepeatOf:
+		m.ResetRepeatOf()
+		return nil
+	case problem.EdgeRaisedBy:
+		m.ResetRaisedBy()
+		return nil
+	case problem.EdgeRaisedOrg:
+		m.ResetRaisedOrg()
+		return nil
+	}
 	return fmt.Errorf("unknown Problem edge %s", name)
 }
 
@@ -26210,21 +26399,21 @@ func (m *ProblemCategoryMutation) ResetEdge(name string) error {
 // ProblemEventMutation represents an operation that mutates the ProblemEvent nodes in the graph.
 type ProblemEventMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	problem_id    *int
-	addproblem_id *int
-	from_state    *string
-	to_state      *string
-	actor_id      *int
-	addactor_id   *int
-	at            *time.Time
-	note          *string
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*ProblemEvent, error)
-	predicates    []predicate.ProblemEvent
+	op             Op
+	typ            string
+	id             *int
+	from_state     *string
+	to_state       *string
+	at             *time.Time
+	note           *string
+	clearedFields  map[string]struct{}
+	problem        *int
+	clearedproblem bool
+	actor          *int
+	clearedactor   bool
+	done           bool
+	oldValue       func(context.Context) (*ProblemEvent, error)
+	predicates     []predicate.ProblemEvent
 }
 
 var _ ent.Mutation = (*ProblemEventMutation)(nil)
@@ -26327,13 +26516,12 @@ func (m *ProblemEventMutation) IDs(ctx context.Context) ([]int, error) {
 
 // SetProblemID sets the "problem_id" field.
 func (m *ProblemEventMutation) SetProblemID(i int) {
-	m.problem_id = &i
-	m.addproblem_id = nil
+	m.problem = &i
 }
 
 // ProblemID returns the value of the "problem_id" field in the mutation.
 func (m *ProblemEventMutation) ProblemID() (r int, exists bool) {
-	v := m.problem_id
+	v := m.problem
 	if v == nil {
 		return
 	}
@@ -26357,28 +26545,9 @@ func (m *ProblemEventMutation) OldProblemID(ctx context.Context) (v int, err err
 	return oldValue.ProblemID, nil
 }
 
-// AddProblemID adds i to the "problem_id" field.
-func (m *ProblemEventMutation) AddProblemID(i int) {
-	if m.addproblem_id != nil {
-		*m.addproblem_id += i
-	} else {
-		m.addproblem_id = &i
-	}
-}
-
-// AddedProblemID returns the value that was added to the "problem_id" field in this mutation.
-func (m *ProblemEventMutation) AddedProblemID() (r int, exists bool) {
-	v := m.addproblem_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetProblemID resets all changes to the "problem_id" field.
 func (m *ProblemEventMutation) ResetProblemID() {
-	m.problem_id = nil
-	m.addproblem_id = nil
+	m.problem = nil
 }
 
 // SetFromState sets the "from_state" field.
@@ -26468,13 +26637,12 @@ func (m *ProblemEventMutation) ResetToState() {
 
 // SetActorID sets the "actor_id" field.
 func (m *ProblemEventMutation) SetActorID(i int) {
-	m.actor_id = &i
-	m.addactor_id = nil
+	m.actor = &i
 }
 
 // ActorID returns the value of the "actor_id" field in the mutation.
 func (m *ProblemEventMutation) ActorID() (r int, exists bool) {
-	v := m.actor_id
+	v := m.actor
 	if v == nil {
 		return
 	}
@@ -26498,28 +26666,9 @@ func (m *ProblemEventMutation) OldActorID(ctx context.Context) (v int, err error
 	return oldValue.ActorID, nil
 }
 
-// AddActorID adds i to the "actor_id" field.
-func (m *ProblemEventMutation) AddActorID(i int) {
-	if m.addactor_id != nil {
-		*m.addactor_id += i
-	} else {
-		m.addactor_id = &i
-	}
-}
-
-// AddedActorID returns the value that was added to the "actor_id" field in this mutation.
-func (m *ProblemEventMutation) AddedActorID() (r int, exists bool) {
-	v := m.addactor_id
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
 // ResetActorID resets all changes to the "actor_id" field.
 func (m *ProblemEventMutation) ResetActorID() {
-	m.actor_id = nil
-	m.addactor_id = nil
+	m.actor = nil
 }
 
 // SetAt sets the "at" field.
@@ -26607,6 +26756,60 @@ func (m *ProblemEventMutation) ResetNote() {
 	delete(m.clearedFields, problemevent.FieldNote)
 }
 
+// ClearProblem clears the "problem" edge to the Problem entity.
+func (m *ProblemEventMutation) ClearProblem() {
+	m.clearedproblem = true
+	m.clearedFields[problemevent.FieldProblemID] = struct{}{}
+}
+
+// ProblemCleared reports if the "problem" edge to the Problem entity was cleared.
+func (m *ProblemEventMutation) ProblemCleared() bool {
+	return m.clearedproblem
+}
+
+// ProblemIDs returns the "problem" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProblemID instead. It exists only for internal usage by the builders.
+func (m *ProblemEventMutation) ProblemIDs() (ids []int) {
+	if id := m.problem; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProblem resets all changes to the "problem" edge.
+func (m *ProblemEventMutation) ResetProblem() {
+	m.problem = nil
+	m.clearedproblem = false
+}
+
+// ClearActor clears the "actor" edge to the Person entity.
+func (m *ProblemEventMutation) ClearActor() {
+	m.clearedactor = true
+	m.clearedFields[problemevent.FieldActorID] = struct{}{}
+}
+
+// ActorCleared reports if the "actor" edge to the Person entity was cleared.
+func (m *ProblemEventMutation) ActorCleared() bool {
+	return m.clearedactor
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *ProblemEventMutation) ActorIDs() (ids []int) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *ProblemEventMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
 // Where appends a list predicates to the ProblemEventMutation builder.
 func (m *ProblemEventMutation) Where(ps ...predicate.ProblemEvent) {
 	m.predicates = append(m.predicates, ps...)
@@ -26642,7 +26845,7 @@ func (m *ProblemEventMutation) Type() string {
 // AddedFields().
 func (m *ProblemEventMutation) Fields() []string {
 	fields := make([]string, 0, 6)
-	if m.problem_id != nil {
+	if m.problem != nil {
 		fields = append(fields, problemevent.FieldProblemID)
 	}
 	if m.from_state != nil {
@@ -26651,7 +26854,7 @@ func (m *ProblemEventMutation) Fields() []string {
 	if m.to_state != nil {
 		fields = append(fields, problemevent.FieldToState)
 	}
-	if m.actor_id != nil {
+	if m.actor != nil {
 		fields = append(fields, problemevent.FieldActorID)
 	}
 	if m.at != nil {
@@ -26760,12 +26963,6 @@ func (m *ProblemEventMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProblemEventMutation) AddedFields() []string {
 	var fields []string
-	if m.addproblem_id != nil {
-		fields = append(fields, problemevent.FieldProblemID)
-	}
-	if m.addactor_id != nil {
-		fields = append(fields, problemevent.FieldActorID)
-	}
 	return fields
 }
 
@@ -26774,10 +26971,6 @@ func (m *ProblemEventMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProblemEventMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
-	case problemevent.FieldProblemID:
-		return m.AddedProblemID()
-	case problemevent.FieldActorID:
-		return m.AddedActorID()
 	}
 	return nil, false
 }
@@ -26787,20 +26980,6 @@ func (m *ProblemEventMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProblemEventMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case problemevent.FieldProblemID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddProblemID(v)
-		return nil
-	case problemevent.FieldActorID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddActorID(v)
-		return nil
 	}
 	return fmt.Errorf("unknown ProblemEvent numeric field %s", name)
 }
@@ -26867,19 +27046,35 @@ func (m *ProblemEventMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProblemEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
+	if m.problem != nil {
+		edges = append(edges, problemevent.EdgeProblem)
+	}
+	if m.actor != nil {
+		edges = append(edges, problemevent.EdgeActor)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *ProblemEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case problemevent.EdgeProblem:
+		if id := m.problem; id != nil {
+			return []ent.Value{*id}
+		}
+	case problemevent.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProblemEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
 	return edges
 }
 
@@ -26891,25 +27086,53 @@ func (m *ProblemEventMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProblemEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 2)
+	if m.clearedproblem {
+		edges = append(edges, problemevent.EdgeProblem)
+	}
+	if m.clearedactor {
+		edges = append(edges, problemevent.EdgeActor)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *ProblemEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case problemevent.EdgeProblem:
+		return m.clearedproblem
+	case problemevent.EdgeActor:
+		return m.clearedactor
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *ProblemEventMutation) ClearEdge(name string) error {
+	switch name {
+	case problemevent.EdgeProblem:
+		m.ClearProblem()
+		return nil
+	case problemevent.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
 	return fmt.Errorf("unknown ProblemEvent unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *ProblemEventMutation) ResetEdge(name string) error {
+	switch name {
+	case problemevent.EdgeProblem:
+		m.ResetProblem()
+		return nil
+	case problemevent.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
 	return fmt.Errorf("unknown ProblemEvent edge %s", name)
 }
 

@@ -4,6 +4,9 @@ package ent
 
 import (
 	"fmt"
+	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/problem"
 	"strings"
 	"time"
@@ -54,8 +57,98 @@ type Problem struct {
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
-	UpdatedAt    time.Time `json:"updated_at,omitempty"`
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the ProblemQuery when eager-loading is set.
+	Edges        ProblemEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// ProblemEdges holds the relations/edges for other nodes in the graph.
+type ProblemEdges struct {
+	// Inspection holds the value of the inspection edge.
+	Inspection *Inspection `json:"inspection,omitempty"`
+	// Unit holds the value of the unit edge.
+	Unit *Org `json:"unit,omitempty"`
+	// Owner holds the value of the owner edge.
+	Owner *Person `json:"owner,omitempty"`
+	// RepeatOf holds the value of the repeat_of edge.
+	RepeatOf *Problem `json:"repeat_of,omitempty"`
+	// RaisedBy holds the value of the raised_by edge.
+	RaisedBy *Person `json:"raised_by,omitempty"`
+	// RaisedOrg holds the value of the raised_org edge.
+	RaisedOrg *Org `json:"raised_org,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [6]bool
+	// totalCount holds the count of the edges above.
+	totalCount [2]map[string]int
+}
+
+// InspectionOrErr returns the Inspection value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) InspectionOrErr() (*Inspection, error) {
+	if e.Inspection != nil {
+		return e.Inspection, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: inspection.Label}
+	}
+	return nil, &NotLoadedError{edge: "inspection"}
+}
+
+// UnitOrErr returns the Unit value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) UnitOrErr() (*Org, error) {
+	if e.Unit != nil {
+		return e.Unit, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: org.Label}
+	}
+	return nil, &NotLoadedError{edge: "unit"}
+}
+
+// OwnerOrErr returns the Owner value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) OwnerOrErr() (*Person, error) {
+	if e.Owner != nil {
+		return e.Owner, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "owner"}
+}
+
+// RepeatOfOrErr returns the RepeatOf value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) RepeatOfOrErr() (*Problem, error) {
+	if e.RepeatOf != nil {
+		return e.RepeatOf, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: problem.Label}
+	}
+	return nil, &NotLoadedError{edge: "repeat_of"}
+}
+
+// RaisedByOrErr returns the RaisedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) RaisedByOrErr() (*Person, error) {
+	if e.RaisedBy != nil {
+		return e.RaisedBy, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "raised_by"}
+}
+
+// RaisedOrgOrErr returns the RaisedOrg value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEdges) RaisedOrgOrErr() (*Org, error) {
+	if e.RaisedOrg != nil {
+		return e.RaisedOrg, nil
+	} else if e.loadedTypes[5] {
+		return nil, &NotFoundError{label: org.Label}
+	}
+	return nil, &NotLoadedError{edge: "raised_org"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -221,6 +314,36 @@ func (_m *Problem) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Problem) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
+}
+
+// QueryInspection queries the "inspection" edge of the Problem entity.
+func (_m *Problem) QueryInspection() *InspectionQuery {
+	return NewProblemClient(_m.config).QueryInspection(_m)
+}
+
+// QueryUnit queries the "unit" edge of the Problem entity.
+func (_m *Problem) QueryUnit() *OrgQuery {
+	return NewProblemClient(_m.config).QueryUnit(_m)
+}
+
+// QueryOwner queries the "owner" edge of the Problem entity.
+func (_m *Problem) QueryOwner() *PersonQuery {
+	return NewProblemClient(_m.config).QueryOwner(_m)
+}
+
+// QueryRepeatOf queries the "repeat_of" edge of the Problem entity.
+func (_m *Problem) QueryRepeatOf() *ProblemQuery {
+	return NewProblemClient(_m.config).QueryRepeatOf(_m)
+}
+
+// QueryRaisedBy queries the "raised_by" edge of the Problem entity.
+func (_m *Problem) QueryRaisedBy() *PersonQuery {
+	return NewProblemClient(_m.config).QueryRaisedBy(_m)
+}
+
+// QueryRaisedOrg queries the "raised_org" edge of the Problem entity.
+func (_m *Problem) QueryRaisedOrg() *OrgQuery {
+	return NewProblemClient(_m.config).QueryRaisedOrg(_m)
 }
 
 // Update returns a builder for updating this Problem.

@@ -6,6 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/problem"
 	"time"
 
@@ -216,6 +219,42 @@ func (_c *ProblemCreate) SetNillableUpdatedAt(v *time.Time) *ProblemCreate {
 	return _c
 }
 
+// SetInspection sets the "inspection" edge to the Inspection entity.
+func (_c *ProblemCreate) SetInspection(v *Inspection) *ProblemCreate {
+	return _c.SetInspectionID(v.ID)
+}
+
+// SetUnitID sets the "unit" edge to the Org entity by ID.
+func (_c *ProblemCreate) SetUnitID(id int) *ProblemCreate {
+	_c.mutation.SetUnitID(id)
+	return _c
+}
+
+// SetUnit sets the "unit" edge to the Org entity.
+func (_c *ProblemCreate) SetUnit(v *Org) *ProblemCreate {
+	return _c.SetUnitID(v.ID)
+}
+
+// SetOwner sets the "owner" edge to the Person entity.
+func (_c *ProblemCreate) SetOwner(v *Person) *ProblemCreate {
+	return _c.SetOwnerID(v.ID)
+}
+
+// SetRepeatOf sets the "repeat_of" edge to the Problem entity.
+func (_c *ProblemCreate) SetRepeatOf(v *Problem) *ProblemCreate {
+	return _c.SetRepeatOfID(v.ID)
+}
+
+// SetRaisedBy sets the "raised_by" edge to the Person entity.
+func (_c *ProblemCreate) SetRaisedBy(v *Person) *ProblemCreate {
+	return _c.SetRaisedByID(v.ID)
+}
+
+// SetRaisedOrg sets the "raised_org" edge to the Org entity.
+func (_c *ProblemCreate) SetRaisedOrg(v *Org) *ProblemCreate {
+	return _c.SetRaisedOrgID(v.ID)
+}
+
 // Mutation returns the ProblemMutation object of the builder.
 func (_c *ProblemCreate) Mutation() *ProblemMutation {
 	return _c.mutation
@@ -354,6 +393,18 @@ func (_c *ProblemCreate) check() error {
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Problem.updated_at"`)}
 	}
+	if len(_c.mutation.UnitIDs()) == 0 {
+		return &ValidationError{Name: "unit", err: errors.New(`ent: missing required edge "Problem.unit"`)}
+	}
+	if len(_c.mutation.OwnerIDs()) == 0 {
+		return &ValidationError{Name: "owner", err: errors.New(`ent: missing required edge "Problem.owner"`)}
+	}
+	if len(_c.mutation.RaisedByIDs()) == 0 {
+		return &ValidationError{Name: "raised_by", err: errors.New(`ent: missing required edge "Problem.raised_by"`)}
+	}
+	if len(_c.mutation.RaisedOrgIDs()) == 0 {
+		return &ValidationError{Name: "raised_org", err: errors.New(`ent: missing required edge "Problem.raised_org"`)}
+	}
 	return nil
 }
 
@@ -389,21 +440,9 @@ func (_c *ProblemCreate) createSpec() (*Problem, *sqlgraph.CreateSpec) {
 		_spec.SetField(problem.FieldSourceDoc, field.TypeString, value)
 		_node.SourceDoc = value
 	}
-	if value, ok := _c.mutation.InspectionID(); ok {
-		_spec.SetField(problem.FieldInspectionID, field.TypeInt, value)
-		_node.InspectionID = &value
-	}
-	if value, ok := _c.mutation.UnitOrgID(); ok {
-		_spec.SetField(problem.FieldUnitOrgID, field.TypeInt, value)
-		_node.UnitOrgID = value
-	}
 	if value, ok := _c.mutation.UnitCode(); ok {
 		_spec.SetField(problem.FieldUnitCode, field.TypeString, value)
 		_node.UnitCode = value
-	}
-	if value, ok := _c.mutation.OwnerID(); ok {
-		_spec.SetField(problem.FieldOwnerID, field.TypeInt, value)
-		_node.OwnerID = value
 	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(problem.FieldCategory, field.TypeString, value)
@@ -425,21 +464,9 @@ func (_c *ProblemCreate) createSpec() (*Problem, *sqlgraph.CreateSpec) {
 		_spec.SetField(problem.FieldRepeat, field.TypeBool, value)
 		_node.Repeat = value
 	}
-	if value, ok := _c.mutation.RepeatOfID(); ok {
-		_spec.SetField(problem.FieldRepeatOfID, field.TypeInt, value)
-		_node.RepeatOfID = &value
-	}
 	if value, ok := _c.mutation.Evidence(); ok {
 		_spec.SetField(problem.FieldEvidence, field.TypeString, value)
 		_node.Evidence = value
-	}
-	if value, ok := _c.mutation.RaisedByID(); ok {
-		_spec.SetField(problem.FieldRaisedByID, field.TypeInt, value)
-		_node.RaisedByID = value
-	}
-	if value, ok := _c.mutation.RaisedOrgID(); ok {
-		_spec.SetField(problem.FieldRaisedOrgID, field.TypeInt, value)
-		_node.RaisedOrgID = value
 	}
 	if value, ok := _c.mutation.RectifiedAt(); ok {
 		_spec.SetField(problem.FieldRectifiedAt, field.TypeTime, value)
@@ -456,6 +483,108 @@ func (_c *ProblemCreate) createSpec() (*Problem, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(problem.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if nodes := _c.mutation.InspectionIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.InspectionTable,
+			Columns: []string{problem.InspectionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(inspection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.InspectionID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.UnitTable,
+			Columns: []string{problem.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(org.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.UnitOrgID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.OwnerID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RepeatOfIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   problem.RepeatOfTable,
+			Columns: []string{problem.RepeatOfColumn},
+			Bidi:    true,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RepeatOfID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RaisedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedByTable,
+			Columns: []string{problem.RaisedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RaisedByID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RaisedOrgIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedOrgTable,
+			Columns: []string{problem.RaisedOrgColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(org.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RaisedOrgID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }
@@ -518,12 +647,6 @@ func (u *ProblemUpsert) SetOwnerID(v int) *ProblemUpsert {
 // UpdateOwnerID sets the "owner_id" field to the value that was provided on create.
 func (u *ProblemUpsert) UpdateOwnerID() *ProblemUpsert {
 	u.SetExcluded(problem.FieldOwnerID)
-	return u
-}
-
-// AddOwnerID adds v to the "owner_id" field.
-func (u *ProblemUpsert) AddOwnerID(v int) *ProblemUpsert {
-	u.Add(problem.FieldOwnerID, v)
 	return u
 }
 
@@ -699,13 +822,6 @@ func (u *ProblemUpsertOne) Update(set func(*ProblemUpsert)) *ProblemUpsertOne {
 func (u *ProblemUpsertOne) SetOwnerID(v int) *ProblemUpsertOne {
 	return u.Update(func(s *ProblemUpsert) {
 		s.SetOwnerID(v)
-	})
-}
-
-// AddOwnerID adds v to the "owner_id" field.
-func (u *ProblemUpsertOne) AddOwnerID(v int) *ProblemUpsertOne {
-	return u.Update(func(s *ProblemUpsert) {
-		s.AddOwnerID(v)
 	})
 }
 
@@ -1069,13 +1185,6 @@ func (u *ProblemUpsertBulk) Update(set func(*ProblemUpsert)) *ProblemUpsertBulk 
 func (u *ProblemUpsertBulk) SetOwnerID(v int) *ProblemUpsertBulk {
 	return u.Update(func(s *ProblemUpsert) {
 		s.SetOwnerID(v)
-	})
-}
-
-// AddOwnerID adds v to the "owner_id" field.
-func (u *ProblemUpsertBulk) AddOwnerID(v int) *ProblemUpsertBulk {
-	return u.Update(func(s *ProblemUpsert) {
-		s.AddOwnerID(v)
 	})
 }
 

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/inspection"
+	"sanbao/ent/org"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/problem"
 
@@ -19,12 +22,18 @@ import (
 // ProblemQuery is the builder for querying Problem entities.
 type ProblemQuery struct {
 	config
-	ctx        *QueryContext
-	order      []problem.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Problem
-	loadTotal  []func(context.Context, []*Problem) error
-	modifiers  []func(*sql.Selector)
+	ctx            *QueryContext
+	order          []problem.OrderOption
+	inters         []Interceptor
+	predicates     []predicate.Problem
+	withInspection *InspectionQuery
+	withUnit       *OrgQuery
+	withOwner      *PersonQuery
+	withRepeatOf   *ProblemQuery
+	withRaisedBy   *PersonQuery
+	withRaisedOrg  *OrgQuery
+	loadTotal      []func(context.Context, []*Problem) error
+	modifiers      []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +68,138 @@ func (_q *ProblemQuery) Unique(unique bool) *ProblemQuery {
 func (_q *ProblemQuery) Order(o ...problem.OrderOption) *ProblemQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryInspection chains the current query on the "inspection" edge.
+func (_q *ProblemQuery) QueryInspection() *InspectionQuery {
+	query := (&InspectionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(inspection.Table, inspection.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.InspectionTable, problem.InspectionColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryUnit chains the current query on the "unit" edge.
+func (_q *ProblemQuery) QueryUnit() *OrgQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.UnitTable, problem.UnitColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOwner chains the current query on the "owner" edge.
+func (_q *ProblemQuery) QueryOwner() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.OwnerTable, problem.OwnerColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRepeatOf chains the current query on the "repeat_of" edge.
+func (_q *ProblemQuery) QueryRepeatOf() *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRaisedBy chains the current query on the "raised_by" edge.
+func (_q *ProblemQuery) QueryRaisedBy() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RaisedByTable, problem.RaisedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRaisedOrg chains the current query on the "raised_org" edge.
+func (_q *ProblemQuery) QueryRaisedOrg() *OrgQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RaisedOrgTable, problem.RaisedOrgColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first Problem entity from the query.
@@ -248,16 +389,88 @@ func (_q *ProblemQuery) Clone() *ProblemQuery {
 		return nil
 	}
 	return &ProblemQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]problem.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Problem{}, _q.predicates...),
+		config:         _q.config,
+		ctx:            _q.ctx.Clone(),
+		order:          append([]problem.OrderOption{}, _q.order...),
+		inters:         append([]Interceptor{}, _q.inters...),
+		predicates:     append([]predicate.Problem{}, _q.predicates...),
+		withInspection: _q.withInspection.Clone(),
+		withUnit:       _q.withUnit.Clone(),
+		withOwner:      _q.withOwner.Clone(),
+		withRepeatOf:   _q.withRepeatOf.Clone(),
+		withRaisedBy:   _q.withRaisedBy.Clone(),
+		withRaisedOrg:  _q.withRaisedOrg.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithInspection tells the query-builder to eager-load the nodes that are connected to
+// the "inspection" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithInspection(opts ...func(*InspectionQuery)) *ProblemQuery {
+	query := (&InspectionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withInspection = query
+	return _q
+}
+
+// WithUnit tells the query-builder to eager-load the nodes that are connected to
+// the "unit" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithUnit(opts ...func(*OrgQuery)) *ProblemQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withUnit = query
+	return _q
+}
+
+// WithOwner tells the query-builder to eager-load the nodes that are connected to
+// the "owner" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithOwner(opts ...func(*PersonQuery)) *ProblemQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOwner = query
+	return _q
+}
+
+// WithRepeatOf tells the query-builder to eager-load the nodes that are connected to
+// the "repeat_of" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithRepeatOf(opts ...func(*ProblemQuery)) *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRepeatOf = query
+	return _q
+}
+
+// WithRaisedBy tells the query-builder to eager-load the nodes that are connected to
+// the "raised_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithRaisedBy(opts ...func(*PersonQuery)) *ProblemQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRaisedBy = query
+	return _q
+}
+
+// WithRaisedOrg tells the query-builder to eager-load the nodes that are connected to
+// the "raised_org" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithRaisedOrg(opts ...func(*OrgQuery)) *ProblemQuery {
+	query := (&OrgClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRaisedOrg = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +555,16 @@ func (_q *ProblemQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Problem, error) {
 	var (
-		nodes = []*Problem{}
-		_spec = _q.querySpec()
+		nodes       = []*Problem{}
+		_spec       = _q.querySpec()
+		loadedTypes = [6]bool{
+			_q.withInspection != nil,
+			_q.withUnit != nil,
+			_q.withOwner != nil,
+			_q.withRepeatOf != nil,
+			_q.withRaisedBy != nil,
+			_q.withRaisedOrg != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Problem).scanValues(nil, columns)
@@ -351,6 +572,7 @@ func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prob
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Problem{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +587,229 @@ func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prob
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withInspection; query != nil {
+		if err := _q.loadInspection(ctx, query, nodes, nil,
+			func(n *Problem, e *Inspection) { n.Edges.Inspection = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withUnit; query != nil {
+		if err := _q.loadUnit(ctx, query, nodes, nil,
+			func(n *Problem, e *Org) { n.Edges.Unit = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOwner; query != nil {
+		if err := _q.loadOwner(ctx, query, nodes, nil,
+			func(n *Problem, e *Person) { n.Edges.Owner = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRepeatOf; query != nil {
+		if err := _q.loadRepeatOf(ctx, query, nodes, nil,
+			func(n *Problem, e *Problem) { n.Edges.RepeatOf = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRaisedBy; query != nil {
+		if err := _q.loadRaisedBy(ctx, query, nodes, nil,
+			func(n *Problem, e *Person) { n.Edges.RaisedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRaisedOrg; query != nil {
+		if err := _q.loadRaisedOrg(ctx, query, nodes, nil,
+			func(n *Problem, e *Org) { n.Edges.RaisedOrg = e }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *ProblemQuery) loadInspection(ctx context.Context, query *InspectionQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Inspection)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		if nodes[i].InspectionID == nil {
+			continue
+		}
+		fk := *nodes[i].InspectionID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(inspection.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "inspection_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadUnit(ctx context.Context, query *OrgQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Org)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		fk := nodes[i].UnitOrgID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(org.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "unit_org_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadOwner(ctx context.Context, query *PersonQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		fk := nodes[i].OwnerID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "owner_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadRepeatOf(ctx context.Context, query *ProblemQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Problem)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		if nodes[i].RepeatOfID == nil {
+			continue
+		}
+		fk := *nodes[i].RepeatOfID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(problem.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "repeat_of_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadRaisedBy(ctx context.Context, query *PersonQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		fk := nodes[i].RaisedByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "raised_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadRaisedOrg(ctx context.Context, query *OrgQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Org)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Problem)
+	for i := range nodes {
+		fk := nodes[i].RaisedOrgID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(org.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "raised_org_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
 }
 
 func (_q *ProblemQuery) sqlCount(ctx context.Context) (int, error) {
@@ -400,6 +839,24 @@ func (_q *ProblemQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != problem.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withInspection != nil {
+			_spec.Node.AddColumnOnce(problem.FieldInspectionID)
+		}
+		if _q.withUnit != nil {
+			_spec.Node.AddColumnOnce(problem.FieldUnitOrgID)
+		}
+		if _q.withOwner != nil {
+			_spec.Node.AddColumnOnce(problem.FieldOwnerID)
+		}
+		if _q.withRepeatOf != nil {
+			_spec.Node.AddColumnOnce(problem.FieldRepeatOfID)
+		}
+		if _q.withRaisedBy != nil {
+			_spec.Node.AddColumnOnce(problem.FieldRaisedByID)
+		}
+		if _q.withRaisedOrg != nil {
+			_spec.Node.AddColumnOnce(problem.FieldRaisedOrgID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

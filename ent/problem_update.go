@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
 	"sanbao/ent/problem"
 	"time"
@@ -31,7 +32,6 @@ func (_u *ProblemUpdate) Where(ps ...predicate.Problem) *ProblemUpdate {
 
 // SetOwnerID sets the "owner_id" field.
 func (_u *ProblemUpdate) SetOwnerID(v int) *ProblemUpdate {
-	_u.mutation.ResetOwnerID()
 	_u.mutation.SetOwnerID(v)
 	return _u
 }
@@ -41,12 +41,6 @@ func (_u *ProblemUpdate) SetNillableOwnerID(v *int) *ProblemUpdate {
 	if v != nil {
 		_u.SetOwnerID(*v)
 	}
-	return _u
-}
-
-// AddOwnerID adds value to the "owner_id" field.
-func (_u *ProblemUpdate) AddOwnerID(v int) *ProblemUpdate {
-	_u.mutation.AddOwnerID(v)
 	return _u
 }
 
@@ -144,9 +138,20 @@ func (_u *ProblemUpdate) SetUpdatedAt(v time.Time) *ProblemUpdate {
 	return _u
 }
 
+// SetOwner sets the "owner" edge to the Person entity.
+func (_u *ProblemUpdate) SetOwner(v *Person) *ProblemUpdate {
+	return _u.SetOwnerID(v.ID)
+}
+
 // Mutation returns the ProblemMutation object of the builder.
 func (_u *ProblemUpdate) Mutation() *ProblemMutation {
 	return _u.mutation
+}
+
+// ClearOwner clears the "owner" edge to the Person entity.
+func (_u *ProblemUpdate) ClearOwner() *ProblemUpdate {
+	_u.mutation.ClearOwner()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -203,6 +208,18 @@ func (_u *ProblemUpdate) check() error {
 			return &ValidationError{Name: "evidence", err: fmt.Errorf(`ent: validator failed for field "Problem.evidence": %w`, err)}
 		}
 	}
+	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.unit"`)
+	}
+	if _u.mutation.OwnerCleared() && len(_u.mutation.OwnerIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.owner"`)
+	}
+	if _u.mutation.RaisedByCleared() && len(_u.mutation.RaisedByIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.raised_by"`)
+	}
+	if _u.mutation.RaisedOrgCleared() && len(_u.mutation.RaisedOrgIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.raised_org"`)
+	}
 	return nil
 }
 
@@ -227,23 +244,11 @@ func (_u *ProblemUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.SourceDocCleared() {
 		_spec.ClearField(problem.FieldSourceDoc, field.TypeString)
 	}
-	if _u.mutation.InspectionIDCleared() {
-		_spec.ClearField(problem.FieldInspectionID, field.TypeInt)
-	}
-	if value, ok := _u.mutation.OwnerID(); ok {
-		_spec.SetField(problem.FieldOwnerID, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedOwnerID(); ok {
-		_spec.AddField(problem.FieldOwnerID, field.TypeInt, value)
-	}
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(problem.FieldDeadline, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.State(); ok {
 		_spec.SetField(problem.FieldState, field.TypeEnum, value)
-	}
-	if _u.mutation.RepeatOfIDCleared() {
-		_spec.ClearField(problem.FieldRepeatOfID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.Evidence(); ok {
 		_spec.SetField(problem.FieldEvidence, field.TypeString, value)
@@ -265,6 +270,35 @@ func (_u *ProblemUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(problem.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -290,7 +324,6 @@ type ProblemUpdateOne struct {
 
 // SetOwnerID sets the "owner_id" field.
 func (_u *ProblemUpdateOne) SetOwnerID(v int) *ProblemUpdateOne {
-	_u.mutation.ResetOwnerID()
 	_u.mutation.SetOwnerID(v)
 	return _u
 }
@@ -300,12 +333,6 @@ func (_u *ProblemUpdateOne) SetNillableOwnerID(v *int) *ProblemUpdateOne {
 	if v != nil {
 		_u.SetOwnerID(*v)
 	}
-	return _u
-}
-
-// AddOwnerID adds value to the "owner_id" field.
-func (_u *ProblemUpdateOne) AddOwnerID(v int) *ProblemUpdateOne {
-	_u.mutation.AddOwnerID(v)
 	return _u
 }
 
@@ -403,9 +430,20 @@ func (_u *ProblemUpdateOne) SetUpdatedAt(v time.Time) *ProblemUpdateOne {
 	return _u
 }
 
+// SetOwner sets the "owner" edge to the Person entity.
+func (_u *ProblemUpdateOne) SetOwner(v *Person) *ProblemUpdateOne {
+	return _u.SetOwnerID(v.ID)
+}
+
 // Mutation returns the ProblemMutation object of the builder.
 func (_u *ProblemUpdateOne) Mutation() *ProblemMutation {
 	return _u.mutation
+}
+
+// ClearOwner clears the "owner" edge to the Person entity.
+func (_u *ProblemUpdateOne) ClearOwner() *ProblemUpdateOne {
+	_u.mutation.ClearOwner()
+	return _u
 }
 
 // Where appends a list predicates to the ProblemUpdate builder.
@@ -475,6 +513,18 @@ func (_u *ProblemUpdateOne) check() error {
 			return &ValidationError{Name: "evidence", err: fmt.Errorf(`ent: validator failed for field "Problem.evidence": %w`, err)}
 		}
 	}
+	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.unit"`)
+	}
+	if _u.mutation.OwnerCleared() && len(_u.mutation.OwnerIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.owner"`)
+	}
+	if _u.mutation.RaisedByCleared() && len(_u.mutation.RaisedByIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.raised_by"`)
+	}
+	if _u.mutation.RaisedOrgCleared() && len(_u.mutation.RaisedOrgIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "Problem.raised_org"`)
+	}
 	return nil
 }
 
@@ -516,23 +566,11 @@ func (_u *ProblemUpdateOne) sqlSave(ctx context.Context) (_node *Problem, err er
 	if _u.mutation.SourceDocCleared() {
 		_spec.ClearField(problem.FieldSourceDoc, field.TypeString)
 	}
-	if _u.mutation.InspectionIDCleared() {
-		_spec.ClearField(problem.FieldInspectionID, field.TypeInt)
-	}
-	if value, ok := _u.mutation.OwnerID(); ok {
-		_spec.SetField(problem.FieldOwnerID, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedOwnerID(); ok {
-		_spec.AddField(problem.FieldOwnerID, field.TypeInt, value)
-	}
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(problem.FieldDeadline, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.State(); ok {
 		_spec.SetField(problem.FieldState, field.TypeEnum, value)
-	}
-	if _u.mutation.RepeatOfIDCleared() {
-		_spec.ClearField(problem.FieldRepeatOfID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.Evidence(); ok {
 		_spec.SetField(problem.FieldEvidence, field.TypeString, value)
@@ -554,6 +592,35 @@ func (_u *ProblemUpdateOne) sqlSave(ctx context.Context) (_node *Problem, err er
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(problem.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Problem{config: _u.config}

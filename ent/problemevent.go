@@ -4,6 +4,8 @@ package ent
 
 import (
 	"fmt"
+	"sanbao/ent/person"
+	"sanbao/ent/problem"
 	"sanbao/ent/problemevent"
 	"strings"
 	"time"
@@ -28,8 +30,44 @@ type ProblemEvent struct {
 	// At holds the value of the "at" field.
 	At time.Time `json:"at,omitempty"`
 	// Note holds the value of the "note" field.
-	Note         string `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the ProblemEventQuery when eager-loading is set.
+	Edges        ProblemEventEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// ProblemEventEdges holds the relations/edges for other nodes in the graph.
+type ProblemEventEdges struct {
+	// Problem holds the value of the problem edge.
+	Problem *Problem `json:"problem,omitempty"`
+	// Actor holds the value of the actor edge.
+	Actor *Person `json:"actor,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [2]bool
+}
+
+// ProblemOrErr returns the Problem value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEventEdges) ProblemOrErr() (*Problem, error) {
+	if e.Problem != nil {
+		return e.Problem, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: problem.Label}
+	}
+	return nil, &NotLoadedError{edge: "problem"}
+}
+
+// ActorOrErr returns the Actor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProblemEventEdges) ActorOrErr() (*Person, error) {
+	if e.Actor != nil {
+		return e.Actor, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: person.Label}
+	}
+	return nil, &NotLoadedError{edge: "actor"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -111,6 +149,16 @@ func (_m *ProblemEvent) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *ProblemEvent) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
+}
+
+// QueryProblem queries the "problem" edge of the ProblemEvent entity.
+func (_m *ProblemEvent) QueryProblem() *ProblemQuery {
+	return NewProblemEventClient(_m.config).QueryProblem(_m)
+}
+
+// QueryActor queries the "actor" edge of the ProblemEvent entity.
+func (_m *ProblemEvent) QueryActor() *PersonQuery {
+	return NewProblemEventClient(_m.config).QueryActor(_m)
 }
 
 // Update returns a builder for updating this ProblemEvent.

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/ent/person"
+	"sanbao/ent/problem"
 	"sanbao/ent/problemevent"
 	"time"
 
@@ -74,6 +76,16 @@ func (_c *ProblemEventCreate) SetNillableNote(v *string) *ProblemEventCreate {
 	return _c
 }
 
+// SetProblem sets the "problem" edge to the Problem entity.
+func (_c *ProblemEventCreate) SetProblem(v *Problem) *ProblemEventCreate {
+	return _c.SetProblemID(v.ID)
+}
+
+// SetActor sets the "actor" edge to the Person entity.
+func (_c *ProblemEventCreate) SetActor(v *Person) *ProblemEventCreate {
+	return _c.SetActorID(v.ID)
+}
+
 // Mutation returns the ProblemEventMutation object of the builder.
 func (_c *ProblemEventCreate) Mutation() *ProblemEventMutation {
 	return _c.mutation
@@ -125,6 +137,12 @@ func (_c *ProblemEventCreate) check() error {
 			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "ProblemEvent.note": %w`, err)}
 		}
 	}
+	if len(_c.mutation.ProblemIDs()) == 0 {
+		return &ValidationError{Name: "problem", err: errors.New(`ent: missing required edge "ProblemEvent.problem"`)}
+	}
+	if len(_c.mutation.ActorIDs()) == 0 {
+		return &ValidationError{Name: "actor", err: errors.New(`ent: missing required edge "ProblemEvent.actor"`)}
+	}
 	return nil
 }
 
@@ -152,10 +170,6 @@ func (_c *ProblemEventCreate) createSpec() (*ProblemEvent, *sqlgraph.CreateSpec)
 		_spec = sqlgraph.NewCreateSpec(problemevent.Table, sqlgraph.NewFieldSpec(problemevent.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
-	if value, ok := _c.mutation.ProblemID(); ok {
-		_spec.SetField(problemevent.FieldProblemID, field.TypeInt, value)
-		_node.ProblemID = value
-	}
 	if value, ok := _c.mutation.FromState(); ok {
 		_spec.SetField(problemevent.FieldFromState, field.TypeString, value)
 		_node.FromState = value
@@ -164,10 +178,6 @@ func (_c *ProblemEventCreate) createSpec() (*ProblemEvent, *sqlgraph.CreateSpec)
 		_spec.SetField(problemevent.FieldToState, field.TypeString, value)
 		_node.ToState = value
 	}
-	if value, ok := _c.mutation.ActorID(); ok {
-		_spec.SetField(problemevent.FieldActorID, field.TypeInt, value)
-		_node.ActorID = value
-	}
 	if value, ok := _c.mutation.At(); ok {
 		_spec.SetField(problemevent.FieldAt, field.TypeTime, value)
 		_node.At = value
@@ -175,6 +185,40 @@ func (_c *ProblemEventCreate) createSpec() (*ProblemEvent, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(problemevent.FieldNote, field.TypeString, value)
 		_node.Note = value
+	}
+	if nodes := _c.mutation.ProblemIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ProblemTable,
+			Columns: []string{problemevent.ProblemColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.ProblemID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ActorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ActorTable,
+			Columns: []string{problemevent.ActorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.ActorID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sanbao/ent/person"
 	"sanbao/ent/predicate"
+	"sanbao/ent/problem"
 	"sanbao/ent/problemevent"
 
 	"entgo.io/ent"
@@ -19,12 +21,14 @@ import (
 // ProblemEventQuery is the builder for querying ProblemEvent entities.
 type ProblemEventQuery struct {
 	config
-	ctx        *QueryContext
-	order      []problemevent.OrderOption
-	inters     []Interceptor
-	predicates []predicate.ProblemEvent
-	loadTotal  []func(context.Context, []*ProblemEvent) error
-	modifiers  []func(*sql.Selector)
+	ctx         *QueryContext
+	order       []problemevent.OrderOption
+	inters      []Interceptor
+	predicates  []predicate.ProblemEvent
+	withProblem *ProblemQuery
+	withActor   *PersonQuery
+	loadTotal   []func(context.Context, []*ProblemEvent) error
+	modifiers   []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -59,6 +63,50 @@ func (_q *ProblemEventQuery) Unique(unique bool) *ProblemEventQuery {
 func (_q *ProblemEventQuery) Order(o ...problemevent.OrderOption) *ProblemEventQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryProblem chains the current query on the "problem" edge.
+func (_q *ProblemEventQuery) QueryProblem() *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problemevent.Table, problemevent.FieldID, selector),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problemevent.ProblemTable, problemevent.ProblemColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryActor chains the current query on the "actor" edge.
+func (_q *ProblemEventQuery) QueryActor() *PersonQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problemevent.Table, problemevent.FieldID, selector),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problemevent.ActorTable, problemevent.ActorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first ProblemEvent entity from the query.
@@ -248,16 +296,40 @@ func (_q *ProblemEventQuery) Clone() *ProblemEventQuery {
 		return nil
 	}
 	return &ProblemEventQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]problemevent.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.ProblemEvent{}, _q.predicates...),
+		config:      _q.config,
+		ctx:         _q.ctx.Clone(),
+		order:       append([]problemevent.OrderOption{}, _q.order...),
+		inters:      append([]Interceptor{}, _q.inters...),
+		predicates:  append([]predicate.ProblemEvent{}, _q.predicates...),
+		withProblem: _q.withProblem.Clone(),
+		withActor:   _q.withActor.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
 		modifiers: append([]func(*sql.Selector){}, _q.modifiers...),
 	}
+}
+
+// WithProblem tells the query-builder to eager-load the nodes that are connected to
+// the "problem" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemEventQuery) WithProblem(opts ...func(*ProblemQuery)) *ProblemEventQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProblem = query
+	return _q
+}
+
+// WithActor tells the query-builder to eager-load the nodes that are connected to
+// the "actor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemEventQuery) WithActor(opts ...func(*PersonQuery)) *ProblemEventQuery {
+	query := (&PersonClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withActor = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -342,8 +414,12 @@ func (_q *ProblemEventQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ProblemEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*ProblemEvent, error) {
 	var (
-		nodes = []*ProblemEvent{}
-		_spec = _q.querySpec()
+		nodes       = []*ProblemEvent{}
+		_spec       = _q.querySpec()
+		loadedTypes = [2]bool{
+			_q.withProblem != nil,
+			_q.withActor != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*ProblemEvent).scanValues(nil, columns)
@@ -351,6 +427,7 @@ func (_q *ProblemEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &ProblemEvent{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -365,12 +442,83 @@ func (_q *ProblemEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withProblem; query != nil {
+		if err := _q.loadProblem(ctx, query, nodes, nil,
+			func(n *ProblemEvent, e *Problem) { n.Edges.Problem = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withActor; query != nil {
+		if err := _q.loadActor(ctx, query, nodes, nil,
+			func(n *ProblemEvent, e *Person) { n.Edges.Actor = e }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *ProblemEventQuery) loadProblem(ctx context.Context, query *ProblemQuery, nodes []*ProblemEvent, init func(*ProblemEvent), assign func(*ProblemEvent, *Problem)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*ProblemEvent)
+	for i := range nodes {
+		fk := nodes[i].ProblemID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(problem.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "problem_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProblemEventQuery) loadActor(ctx context.Context, query *PersonQuery, nodes []*ProblemEvent, init func(*ProblemEvent), assign func(*ProblemEvent, *Person)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*ProblemEvent)
+	for i := range nodes {
+		fk := nodes[i].ActorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(person.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "actor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
 }
 
 func (_q *ProblemEventQuery) sqlCount(ctx context.Context) (int, error) {
@@ -400,6 +548,12 @@ func (_q *ProblemEventQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != problemevent.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withProblem != nil {
+			_spec.Node.AddColumnOnce(problemevent.FieldProblemID)
+		}
+		if _q.withActor != nil {
+			_spec.Node.AddColumnOnce(problemevent.FieldActorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -60,6 +60,17 @@ func (_u *ProblemEventUpdate) ExecX(ctx context.Context) {
 	}
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *ProblemEventUpdate) check() error {
+	if _u.mutation.ProblemCleared() && len(_u.mutation.ProblemIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "ProblemEvent.problem"`)
+	}
+	if _u.mutation.ActorCleared() && len(_u.mutation.ActorIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "ProblemEvent.actor"`)
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *ProblemEventUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *ProblemEventUpdate {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -67,6 +78,9 @@ func (_u *ProblemEventUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *P
 }
 
 func (_u *ProblemEventUpdate) sqlSave(ctx context.Context) (_node int, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(problemevent.Table, problemevent.Columns, sqlgraph.NewFieldSpec(problemevent.FieldID, field.TypeInt))
 	if ps := _u.mutation.predicates; len(ps) > 0 {
 		_spec.Predicate = func(selector *sql.Selector) {
@@ -148,6 +162,17 @@ func (_u *ProblemEventUpdateOne) ExecX(ctx context.Context) {
 	}
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *ProblemEventUpdateOne) check() error {
+	if _u.mutation.ProblemCleared() && len(_u.mutation.ProblemIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "ProblemEvent.problem"`)
+	}
+	if _u.mutation.ActorCleared() && len(_u.mutation.ActorIDs()) > 0 {
+		return errors.New(`ent: clearing a required unique edge "ProblemEvent.actor"`)
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *ProblemEventUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *ProblemEventUpdateOne {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -155,6 +180,9 @@ func (_u *ProblemEventUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder))
 }
 
 func (_u *ProblemEventUpdateOne) sqlSave(ctx context.Context) (_node *ProblemEvent, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(problemevent.Table, problemevent.Columns, sqlgraph.NewFieldSpec(problemevent.FieldID, field.TypeInt))
 	id, ok := _u.mutation.ID()
 	if !ok {

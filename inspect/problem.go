@@ -56,14 +56,14 @@ func (s *Service) Categories(ctx context.Context, code string) ([]string, error)
 func (s *Service) AddCategory(ctx context.Context, countyCode, name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return fielderr.New("name", "请填写问题类别")
+		return fielderr.New("category", "请填写问题类别")
 	}
 	cats, err := s.Categories(ctx, countyCode)
 	if err != nil {
 		return err
 	}
 	if slices.Contains(cats, name) {
-		return fielderr.New("name", "类别“%s”已存在", name)
+		return fielderr.New("category", "类别“%s”已存在", name)
 	}
 	return s.Client.ProblemCategory.Create().SetOwnerCode(countyCode).SetName(name).Exec(ctx)
 }
@@ -253,6 +253,10 @@ func (s *Service) tx(ctx context.Context, fn func(context.Context, *ent.Client) 
 		return fn(ctx, tx.Client())
 	}
 	tx, err := s.Client.Tx(ctx)
+	if errors.Is(err, ent.ErrTxStarted) {
+		// The client is a transaction's already (a GraphQL mutation's).
+		return fn(ctx, s.Client)
+	}
 	if err != nil {
 		return err
 	}

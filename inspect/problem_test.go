@@ -83,7 +83,7 @@ func TestRaiseRules(t *testing.T) {
 		if err := w.svc.AddCategory(as(t, db, w.Admin), "130681000000", "资金未到位"); err != nil {
 			t.Fatal(err)
 		}
-		if err := w.svc.AddCategory(as(t, db, w.Admin), "130681000000", "漏助"); !isField(err, "name") {
+		if err := w.svc.AddCategory(as(t, db, w.Admin), "130681000000", "漏助"); !isField(err, "category") {
 			t.Errorf("duplicate default category: %v", err)
 		}
 		for name, p := range map[string]*ent.Person{"principal": w.P1, "outside county": w.OutsideAdmin, "inspector": w.CI} {

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -45,8 +46,26 @@ const (
 	FieldDrawnByID = "drawn_by_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
+	// EdgeOrg holds the string denoting the org edge name in mutations.
+	EdgeOrg = "org"
+	// EdgeDrawnBy holds the string denoting the drawn_by edge name in mutations.
+	EdgeDrawnBy = "drawn_by"
 	// Table holds the table name of the draw in the database.
 	Table = "draws"
+	// OrgTable is the table that holds the org relation/edge.
+	OrgTable = "draws"
+	// OrgInverseTable is the table name for the Org entity.
+	// It exists in this package in order to avoid circular dependency with the "org" package.
+	OrgInverseTable = "orgs"
+	// OrgColumn is the table column denoting the org relation/edge.
+	OrgColumn = "org_id"
+	// DrawnByTable is the table that holds the drawn_by relation/edge.
+	DrawnByTable = "draws"
+	// DrawnByInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	DrawnByInverseTable = "persons"
+	// DrawnByColumn is the table column denoting the drawn_by relation/edge.
+	DrawnByColumn = "drawn_by_id"
 )
 
 // Columns holds all SQL columns for draw fields.
@@ -215,6 +234,34 @@ func ByDrawnByID(opts ...sql.OrderTermOption) OrderOption {
 // ByCreatedAt orders the results by the created_at field.
 func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCreatedAt, opts...).ToFunc()
+}
+
+// ByOrgField orders the results by org field.
+func ByOrgField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOrgStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByDrawnByField orders the results by drawn_by field.
+func ByDrawnByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDrawnByStep(), sql.OrderByField(field, opts...))
+	}
+}
+func newOrgStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OrgInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, OrgTable, OrgColumn),
+	)
+}
+func newDrawnByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DrawnByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, DrawnByTable, DrawnByColumn),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

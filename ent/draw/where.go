@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 // ID filters vertices based on their ID field.
@@ -274,26 +275,6 @@ func OrgIDNotIn(vs ...int) predicate.Draw {
 	return predicate.Draw(sql.FieldNotIn(FieldOrgID, vs...))
 }
 
-// OrgIDGT applies the GT predicate on the "org_id" field.
-func OrgIDGT(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldGT(FieldOrgID, v))
-}
-
-// OrgIDGTE applies the GTE predicate on the "org_id" field.
-func OrgIDGTE(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldGTE(FieldOrgID, v))
-}
-
-// OrgIDLT applies the LT predicate on the "org_id" field.
-func OrgIDLT(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldLT(FieldOrgID, v))
-}
-
-// OrgIDLTE applies the LTE predicate on the "org_id" field.
-func OrgIDLTE(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldLTE(FieldOrgID, v))
-}
-
 // SeedEQ applies the EQ predicate on the "seed" field.
 func SeedEQ(v int64) predicate.Draw {
 	return predicate.Draw(sql.FieldEQ(FieldSeed, v))
@@ -484,26 +465,6 @@ func DrawnByIDNotIn(vs ...int) predicate.Draw {
 	return predicate.Draw(sql.FieldNotIn(FieldDrawnByID, vs...))
 }
 
-// DrawnByIDGT applies the GT predicate on the "drawn_by_id" field.
-func DrawnByIDGT(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldGT(FieldDrawnByID, v))
-}
-
-// DrawnByIDGTE applies the GTE predicate on the "drawn_by_id" field.
-func DrawnByIDGTE(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldGTE(FieldDrawnByID, v))
-}
-
-// DrawnByIDLT applies the LT predicate on the "drawn_by_id" field.
-func DrawnByIDLT(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldLT(FieldDrawnByID, v))
-}
-
-// DrawnByIDLTE applies the LTE predicate on the "drawn_by_id" field.
-func DrawnByIDLTE(v int) predicate.Draw {
-	return predicate.Draw(sql.FieldLTE(FieldDrawnByID, v))
-}
-
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Draw {
 	return predicate.Draw(sql.FieldEQ(FieldCreatedAt, v))
@@ -542,6 +503,52 @@ func CreatedAtLT(v time.Time) predicate.Draw {
 // CreatedAtLTE applies the LTE predicate on the "created_at" field.
 func CreatedAtLTE(v time.Time) predicate.Draw {
 	return predicate.Draw(sql.FieldLTE(FieldCreatedAt, v))
+}
+
+// HasOrg applies the HasEdge predicate on the "org" edge.
+func HasOrg() predicate.Draw {
+	return predicate.Draw(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, OrgTable, OrgColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOrgWith applies the HasEdge predicate on the "org" edge with a given conditions (other predicates).
+func HasOrgWith(preds ...predicate.Org) predicate.Draw {
+	return predicate.Draw(func(s *sql.Selector) {
+		step := newOrgStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDrawnBy applies the HasEdge predicate on the "drawn_by" edge.
+func HasDrawnBy() predicate.Draw {
+	return predicate.Draw(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, DrawnByTable, DrawnByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDrawnByWith applies the HasEdge predicate on the "drawn_by" edge with a given conditions (other predicates).
+func HasDrawnByWith(preds ...predicate.Person) predicate.Draw {
+	return predicate.Draw(func(s *sql.Selector) {
+		step := newDrawnByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

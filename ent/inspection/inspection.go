@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -39,8 +40,35 @@ const (
 	FieldRecordedByID = "recorded_by_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
+	// EdgeDraw holds the string denoting the draw edge name in mutations.
+	EdgeDraw = "draw"
+	// EdgeTarget holds the string denoting the target edge name in mutations.
+	EdgeTarget = "target"
+	// EdgeRecordedBy holds the string denoting the recorded_by edge name in mutations.
+	EdgeRecordedBy = "recorded_by"
 	// Table holds the table name of the inspection in the database.
 	Table = "inspections"
+	// DrawTable is the table that holds the draw relation/edge.
+	DrawTable = "inspections"
+	// DrawInverseTable is the table name for the Draw entity.
+	// It exists in this package in order to avoid circular dependency with the "draw" package.
+	DrawInverseTable = "draws"
+	// DrawColumn is the table column denoting the draw relation/edge.
+	DrawColumn = "draw_id"
+	// TargetTable is the table that holds the target relation/edge.
+	TargetTable = "inspections"
+	// TargetInverseTable is the table name for the Org entity.
+	// It exists in this package in order to avoid circular dependency with the "org" package.
+	TargetInverseTable = "orgs"
+	// TargetColumn is the table column denoting the target relation/edge.
+	TargetColumn = "target_org_id"
+	// RecordedByTable is the table that holds the recorded_by relation/edge.
+	RecordedByTable = "inspections"
+	// RecordedByInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	RecordedByInverseTable = "persons"
+	// RecordedByColumn is the table column denoting the recorded_by relation/edge.
+	RecordedByColumn = "recorded_by_id"
 )
 
 // Columns holds all SQL columns for inspection fields.
@@ -199,6 +227,48 @@ func ByRecordedByID(opts ...sql.OrderTermOption) OrderOption {
 // ByCreatedAt orders the results by the created_at field.
 func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCreatedAt, opts...).ToFunc()
+}
+
+// ByDrawField orders the results by draw field.
+func ByDrawField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDrawStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByTargetField orders the results by target field.
+func ByTargetField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTargetStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRecordedByField orders the results by recorded_by field.
+func ByRecordedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecordedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+func newDrawStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DrawInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, DrawTable, DrawColumn),
+	)
+}
+func newTargetStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TargetInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, TargetTable, TargetColumn),
+	)
+}
+func newRecordedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecordedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, RecordedByTable, RecordedByColumn),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

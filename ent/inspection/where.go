@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 // ID filters vertices based on their ID field.
@@ -117,26 +118,6 @@ func DrawIDIn(vs ...int) predicate.Inspection {
 // DrawIDNotIn applies the NotIn predicate on the "draw_id" field.
 func DrawIDNotIn(vs ...int) predicate.Inspection {
 	return predicate.Inspection(sql.FieldNotIn(FieldDrawID, vs...))
-}
-
-// DrawIDGT applies the GT predicate on the "draw_id" field.
-func DrawIDGT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGT(FieldDrawID, v))
-}
-
-// DrawIDGTE applies the GTE predicate on the "draw_id" field.
-func DrawIDGTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGTE(FieldDrawID, v))
-}
-
-// DrawIDLT applies the LT predicate on the "draw_id" field.
-func DrawIDLT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLT(FieldDrawID, v))
-}
-
-// DrawIDLTE applies the LTE predicate on the "draw_id" field.
-func DrawIDLTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLTE(FieldDrawID, v))
 }
 
 // DrawIDIsNil applies the IsNil predicate on the "draw_id" field.
@@ -297,26 +278,6 @@ func TargetOrgIDIn(vs ...int) predicate.Inspection {
 // TargetOrgIDNotIn applies the NotIn predicate on the "target_org_id" field.
 func TargetOrgIDNotIn(vs ...int) predicate.Inspection {
 	return predicate.Inspection(sql.FieldNotIn(FieldTargetOrgID, vs...))
-}
-
-// TargetOrgIDGT applies the GT predicate on the "target_org_id" field.
-func TargetOrgIDGT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGT(FieldTargetOrgID, v))
-}
-
-// TargetOrgIDGTE applies the GTE predicate on the "target_org_id" field.
-func TargetOrgIDGTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGTE(FieldTargetOrgID, v))
-}
-
-// TargetOrgIDLT applies the LT predicate on the "target_org_id" field.
-func TargetOrgIDLT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLT(FieldTargetOrgID, v))
-}
-
-// TargetOrgIDLTE applies the LTE predicate on the "target_org_id" field.
-func TargetOrgIDLTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLTE(FieldTargetOrgID, v))
 }
 
 // TargetCodeEQ applies the EQ predicate on the "target_code" field.
@@ -569,26 +530,6 @@ func RecordedByIDNotIn(vs ...int) predicate.Inspection {
 	return predicate.Inspection(sql.FieldNotIn(FieldRecordedByID, vs...))
 }
 
-// RecordedByIDGT applies the GT predicate on the "recorded_by_id" field.
-func RecordedByIDGT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGT(FieldRecordedByID, v))
-}
-
-// RecordedByIDGTE applies the GTE predicate on the "recorded_by_id" field.
-func RecordedByIDGTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldGTE(FieldRecordedByID, v))
-}
-
-// RecordedByIDLT applies the LT predicate on the "recorded_by_id" field.
-func RecordedByIDLT(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLT(FieldRecordedByID, v))
-}
-
-// RecordedByIDLTE applies the LTE predicate on the "recorded_by_id" field.
-func RecordedByIDLTE(v int) predicate.Inspection {
-	return predicate.Inspection(sql.FieldLTE(FieldRecordedByID, v))
-}
-
 // RecordedByIDIsNil applies the IsNil predicate on the "recorded_by_id" field.
 func RecordedByIDIsNil() predicate.Inspection {
 	return predicate.Inspection(sql.FieldIsNull(FieldRecordedByID))
@@ -637,6 +578,75 @@ func CreatedAtLT(v time.Time) predicate.Inspection {
 // CreatedAtLTE applies the LTE predicate on the "created_at" field.
 func CreatedAtLTE(v time.Time) predicate.Inspection {
 	return predicate.Inspection(sql.FieldLTE(FieldCreatedAt, v))
+}
+
+// HasDraw applies the HasEdge predicate on the "draw" edge.
+func HasDraw() predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, DrawTable, DrawColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDrawWith applies the HasEdge predicate on the "draw" edge with a given conditions (other predicates).
+func HasDrawWith(preds ...predicate.Draw) predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := newDrawStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasTarget applies the HasEdge predicate on the "target" edge.
+func HasTarget() predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, TargetTable, TargetColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTargetWith applies the HasEdge predicate on the "target" edge with a given conditions (other predicates).
+func HasTargetWith(preds ...predicate.Org) predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := newTargetStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRecordedBy applies the HasEdge predicate on the "recorded_by" edge.
+func HasRecordedBy() predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, RecordedByTable, RecordedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRecordedByWith applies the HasEdge predicate on the "recorded_by" edge with a given conditions (other predicates).
+func HasRecordedByWith(preds ...predicate.Person) predicate.Inspection {
+	return predicate.Inspection(func(s *sql.Selector) {
+		step := newRecordedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

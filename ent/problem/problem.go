@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -55,8 +56,59 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// EdgeInspection holds the string denoting the inspection edge name in mutations.
+	EdgeInspection = "inspection"
+	// EdgeUnit holds the string denoting the unit edge name in mutations.
+	EdgeUnit = "unit"
+	// EdgeOwner holds the string denoting the owner edge name in mutations.
+	EdgeOwner = "owner"
+	// EdgeRepeatOf holds the string denoting the repeat_of edge name in mutations.
+	EdgeRepeatOf = "repeat_of"
+	// EdgeRaisedBy holds the string denoting the raised_by edge name in mutations.
+	EdgeRaisedBy = "raised_by"
+	// EdgeRaisedOrg holds the string denoting the raised_org edge name in mutations.
+	EdgeRaisedOrg = "raised_org"
 	// Table holds the table name of the problem in the database.
 	Table = "problems"
+	// InspectionTable is the table that holds the inspection relation/edge.
+	InspectionTable = "problems"
+	// InspectionInverseTable is the table name for the Inspection entity.
+	// It exists in this package in order to avoid circular dependency with the "inspection" package.
+	InspectionInverseTable = "inspections"
+	// InspectionColumn is the table column denoting the inspection relation/edge.
+	InspectionColumn = "inspection_id"
+	// UnitTable is the table that holds the unit relation/edge.
+	UnitTable = "problems"
+	// UnitInverseTable is the table name for the Org entity.
+	// It exists in this package in order to avoid circular dependency with the "org" package.
+	UnitInverseTable = "orgs"
+	// UnitColumn is the table column denoting the unit relation/edge.
+	UnitColumn = "unit_org_id"
+	// OwnerTable is the table that holds the owner relation/edge.
+	OwnerTable = "problems"
+	// OwnerInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	OwnerInverseTable = "persons"
+	// OwnerColumn is the table column denoting the owner relation/edge.
+	OwnerColumn = "owner_id"
+	// RepeatOfTable is the table that holds the repeat_of relation/edge.
+	RepeatOfTable = "problems"
+	// RepeatOfColumn is the table column denoting the repeat_of relation/edge.
+	RepeatOfColumn = "repeat_of_id"
+	// RaisedByTable is the table that holds the raised_by relation/edge.
+	RaisedByTable = "problems"
+	// RaisedByInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	RaisedByInverseTable = "persons"
+	// RaisedByColumn is the table column denoting the raised_by relation/edge.
+	RaisedByColumn = "raised_by_id"
+	// RaisedOrgTable is the table that holds the raised_org relation/edge.
+	RaisedOrgTable = "problems"
+	// RaisedOrgInverseTable is the table name for the Org entity.
+	// It exists in this package in order to avoid circular dependency with the "org" package.
+	RaisedOrgInverseTable = "orgs"
+	// RaisedOrgColumn is the table column denoting the raised_org relation/edge.
+	RaisedOrgColumn = "raised_org_id"
 )
 
 // Columns holds all SQL columns for problem fields.
@@ -275,6 +327,90 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// ByInspectionField orders the results by inspection field.
+func ByInspectionField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newInspectionStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByUnitField orders the results by unit field.
+func ByUnitField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newUnitStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByOwnerField orders the results by owner field.
+func ByOwnerField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOwnerStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRepeatOfField orders the results by repeat_of field.
+func ByRepeatOfField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRepeatOfStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRaisedByField orders the results by raised_by field.
+func ByRaisedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRaisedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRaisedOrgField orders the results by raised_org field.
+func ByRaisedOrgField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRaisedOrgStep(), sql.OrderByField(field, opts...))
+	}
+}
+func newInspectionStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(InspectionInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, InspectionTable, InspectionColumn),
+	)
+}
+func newUnitStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(UnitInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, UnitTable, UnitColumn),
+	)
+}
+func newOwnerStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OwnerInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
+	)
+}
+func newRepeatOfStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, RepeatOfTable, RepeatOfColumn),
+	)
+}
+func newRaisedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RaisedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, RaisedByTable, RaisedByColumn),
+	)
+}
+func newRaisedOrgStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RaisedOrgInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, RaisedOrgTable, RaisedOrgColumn),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

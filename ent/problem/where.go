@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 // ID filters vertices based on their ID field.
@@ -254,26 +255,6 @@ func InspectionIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldInspectionID, vs...))
 }
 
-// InspectionIDGT applies the GT predicate on the "inspection_id" field.
-func InspectionIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldInspectionID, v))
-}
-
-// InspectionIDGTE applies the GTE predicate on the "inspection_id" field.
-func InspectionIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldInspectionID, v))
-}
-
-// InspectionIDLT applies the LT predicate on the "inspection_id" field.
-func InspectionIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldInspectionID, v))
-}
-
-// InspectionIDLTE applies the LTE predicate on the "inspection_id" field.
-func InspectionIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldInspectionID, v))
-}
-
 // InspectionIDIsNil applies the IsNil predicate on the "inspection_id" field.
 func InspectionIDIsNil() predicate.Problem {
 	return predicate.Problem(sql.FieldIsNull(FieldInspectionID))
@@ -302,26 +283,6 @@ func UnitOrgIDIn(vs ...int) predicate.Problem {
 // UnitOrgIDNotIn applies the NotIn predicate on the "unit_org_id" field.
 func UnitOrgIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldUnitOrgID, vs...))
-}
-
-// UnitOrgIDGT applies the GT predicate on the "unit_org_id" field.
-func UnitOrgIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldUnitOrgID, v))
-}
-
-// UnitOrgIDGTE applies the GTE predicate on the "unit_org_id" field.
-func UnitOrgIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldUnitOrgID, v))
-}
-
-// UnitOrgIDLT applies the LT predicate on the "unit_org_id" field.
-func UnitOrgIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldUnitOrgID, v))
-}
-
-// UnitOrgIDLTE applies the LTE predicate on the "unit_org_id" field.
-func UnitOrgIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldUnitOrgID, v))
 }
 
 // UnitCodeEQ applies the EQ predicate on the "unit_code" field.
@@ -407,26 +368,6 @@ func OwnerIDIn(vs ...int) predicate.Problem {
 // OwnerIDNotIn applies the NotIn predicate on the "owner_id" field.
 func OwnerIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldOwnerID, vs...))
-}
-
-// OwnerIDGT applies the GT predicate on the "owner_id" field.
-func OwnerIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldOwnerID, v))
-}
-
-// OwnerIDGTE applies the GTE predicate on the "owner_id" field.
-func OwnerIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldOwnerID, v))
-}
-
-// OwnerIDLT applies the LT predicate on the "owner_id" field.
-func OwnerIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldOwnerID, v))
-}
-
-// OwnerIDLTE applies the LTE predicate on the "owner_id" field.
-func OwnerIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldOwnerID, v))
 }
 
 // CategoryEQ applies the EQ predicate on the "category" field.
@@ -649,26 +590,6 @@ func RepeatOfIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldRepeatOfID, vs...))
 }
 
-// RepeatOfIDGT applies the GT predicate on the "repeat_of_id" field.
-func RepeatOfIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldRepeatOfID, v))
-}
-
-// RepeatOfIDGTE applies the GTE predicate on the "repeat_of_id" field.
-func RepeatOfIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldRepeatOfID, v))
-}
-
-// RepeatOfIDLT applies the LT predicate on the "repeat_of_id" field.
-func RepeatOfIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldRepeatOfID, v))
-}
-
-// RepeatOfIDLTE applies the LTE predicate on the "repeat_of_id" field.
-func RepeatOfIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldRepeatOfID, v))
-}
-
 // RepeatOfIDIsNil applies the IsNil predicate on the "repeat_of_id" field.
 func RepeatOfIDIsNil() predicate.Problem {
 	return predicate.Problem(sql.FieldIsNull(FieldRepeatOfID))
@@ -774,26 +695,6 @@ func RaisedByIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldRaisedByID, vs...))
 }
 
-// RaisedByIDGT applies the GT predicate on the "raised_by_id" field.
-func RaisedByIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldRaisedByID, v))
-}
-
-// RaisedByIDGTE applies the GTE predicate on the "raised_by_id" field.
-func RaisedByIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldRaisedByID, v))
-}
-
-// RaisedByIDLT applies the LT predicate on the "raised_by_id" field.
-func RaisedByIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldRaisedByID, v))
-}
-
-// RaisedByIDLTE applies the LTE predicate on the "raised_by_id" field.
-func RaisedByIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldRaisedByID, v))
-}
-
 // RaisedOrgIDEQ applies the EQ predicate on the "raised_org_id" field.
 func RaisedOrgIDEQ(v int) predicate.Problem {
 	return predicate.Problem(sql.FieldEQ(FieldRaisedOrgID, v))
@@ -812,26 +713,6 @@ func RaisedOrgIDIn(vs ...int) predicate.Problem {
 // RaisedOrgIDNotIn applies the NotIn predicate on the "raised_org_id" field.
 func RaisedOrgIDNotIn(vs ...int) predicate.Problem {
 	return predicate.Problem(sql.FieldNotIn(FieldRaisedOrgID, vs...))
-}
-
-// RaisedOrgIDGT applies the GT predicate on the "raised_org_id" field.
-func RaisedOrgIDGT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGT(FieldRaisedOrgID, v))
-}
-
-// RaisedOrgIDGTE applies the GTE predicate on the "raised_org_id" field.
-func RaisedOrgIDGTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldGTE(FieldRaisedOrgID, v))
-}
-
-// RaisedOrgIDLT applies the LT predicate on the "raised_org_id" field.
-func RaisedOrgIDLT(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLT(FieldRaisedOrgID, v))
-}
-
-// RaisedOrgIDLTE applies the LTE predicate on the "raised_org_id" field.
-func RaisedOrgIDLTE(v int) predicate.Problem {
-	return predicate.Problem(sql.FieldLTE(FieldRaisedOrgID, v))
 }
 
 // RectifiedAtEQ applies the EQ predicate on the "rectified_at" field.
@@ -1012,6 +893,144 @@ func UpdatedAtLT(v time.Time) predicate.Problem {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Problem {
 	return predicate.Problem(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// HasInspection applies the HasEdge predicate on the "inspection" edge.
+func HasInspection() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, InspectionTable, InspectionColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasInspectionWith applies the HasEdge predicate on the "inspection" edge with a given conditions (other predicates).
+func HasInspectionWith(preds ...predicate.Inspection) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newInspectionStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasUnit applies the HasEdge predicate on the "unit" edge.
+func HasUnit() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, UnitTable, UnitColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasUnitWith applies the HasEdge predicate on the "unit" edge with a given conditions (other predicates).
+func HasUnitWith(preds ...predicate.Org) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newUnitStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasOwner applies the HasEdge predicate on the "owner" edge.
+func HasOwner() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOwnerWith applies the HasEdge predicate on the "owner" edge with a given conditions (other predicates).
+func HasOwnerWith(preds ...predicate.Person) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newOwnerStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRepeatOf applies the HasEdge predicate on the "repeat_of" edge.
+func HasRepeatOf() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, RepeatOfTable, RepeatOfColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRepeatOfWith applies the HasEdge predicate on the "repeat_of" edge with a given conditions (other predicates).
+func HasRepeatOfWith(preds ...predicate.Problem) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newRepeatOfStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRaisedBy applies the HasEdge predicate on the "raised_by" edge.
+func HasRaisedBy() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, RaisedByTable, RaisedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRaisedByWith applies the HasEdge predicate on the "raised_by" edge with a given conditions (other predicates).
+func HasRaisedByWith(preds ...predicate.Person) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newRaisedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRaisedOrg applies the HasEdge predicate on the "raised_org" edge.
+func HasRaisedOrg() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, RaisedOrgTable, RaisedOrgColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRaisedOrgWith applies the HasEdge predicate on the "raised_org" edge with a given conditions (other predicates).
+func HasRaisedOrgWith(preds ...predicate.Org) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newRaisedOrgStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

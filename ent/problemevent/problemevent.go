@@ -5,6 +5,7 @@ package problemevent
 import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -24,8 +25,26 @@ const (
 	FieldAt = "at"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
+	// EdgeProblem holds the string denoting the problem edge name in mutations.
+	EdgeProblem = "problem"
+	// EdgeActor holds the string denoting the actor edge name in mutations.
+	EdgeActor = "actor"
 	// Table holds the table name of the problemevent in the database.
 	Table = "problem_events"
+	// ProblemTable is the table that holds the problem relation/edge.
+	ProblemTable = "problem_events"
+	// ProblemInverseTable is the table name for the Problem entity.
+	// It exists in this package in order to avoid circular dependency with the "problem" package.
+	ProblemInverseTable = "problems"
+	// ProblemColumn is the table column denoting the problem relation/edge.
+	ProblemColumn = "problem_id"
+	// ActorTable is the table that holds the actor relation/edge.
+	ActorTable = "problem_events"
+	// ActorInverseTable is the table name for the Person entity.
+	// It exists in this package in order to avoid circular dependency with the "person" package.
+	ActorInverseTable = "persons"
+	// ActorColumn is the table column denoting the actor relation/edge.
+	ActorColumn = "actor_id"
 )
 
 // Columns holds all SQL columns for problemevent fields.
@@ -97,4 +116,32 @@ func ByAt(opts ...sql.OrderTermOption) OrderOption {
 // ByNote orders the results by the note field.
 func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
+}
+
+// ByProblemField orders the results by problem field.
+func ByProblemField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProblemStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByActorField orders the results by actor field.
+func ByActorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newActorStep(), sql.OrderByField(field, opts...))
+	}
+}
+func newProblemStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProblemInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ProblemTable, ProblemColumn),
+	)
+}
+func newActorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ActorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ActorTable, ActorColumn),
+	)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 // ID filters vertices based on their ID field.
@@ -102,26 +103,6 @@ func ProblemIDIn(vs ...int) predicate.ProblemEvent {
 // ProblemIDNotIn applies the NotIn predicate on the "problem_id" field.
 func ProblemIDNotIn(vs ...int) predicate.ProblemEvent {
 	return predicate.ProblemEvent(sql.FieldNotIn(FieldProblemID, vs...))
-}
-
-// ProblemIDGT applies the GT predicate on the "problem_id" field.
-func ProblemIDGT(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldGT(FieldProblemID, v))
-}
-
-// ProblemIDGTE applies the GTE predicate on the "problem_id" field.
-func ProblemIDGTE(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldGTE(FieldProblemID, v))
-}
-
-// ProblemIDLT applies the LT predicate on the "problem_id" field.
-func ProblemIDLT(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldLT(FieldProblemID, v))
-}
-
-// ProblemIDLTE applies the LTE predicate on the "problem_id" field.
-func ProblemIDLTE(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldLTE(FieldProblemID, v))
 }
 
 // FromStateEQ applies the EQ predicate on the "from_state" field.
@@ -284,26 +265,6 @@ func ActorIDNotIn(vs ...int) predicate.ProblemEvent {
 	return predicate.ProblemEvent(sql.FieldNotIn(FieldActorID, vs...))
 }
 
-// ActorIDGT applies the GT predicate on the "actor_id" field.
-func ActorIDGT(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldGT(FieldActorID, v))
-}
-
-// ActorIDGTE applies the GTE predicate on the "actor_id" field.
-func ActorIDGTE(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldGTE(FieldActorID, v))
-}
-
-// ActorIDLT applies the LT predicate on the "actor_id" field.
-func ActorIDLT(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldLT(FieldActorID, v))
-}
-
-// ActorIDLTE applies the LTE predicate on the "actor_id" field.
-func ActorIDLTE(v int) predicate.ProblemEvent {
-	return predicate.ProblemEvent(sql.FieldLTE(FieldActorID, v))
-}
-
 // AtEQ applies the EQ predicate on the "at" field.
 func AtEQ(v time.Time) predicate.ProblemEvent {
 	return predicate.ProblemEvent(sql.FieldEQ(FieldAt, v))
@@ -417,6 +378,52 @@ func NoteEqualFold(v string) predicate.ProblemEvent {
 // NoteContainsFold applies the ContainsFold predicate on the "note" field.
 func NoteContainsFold(v string) predicate.ProblemEvent {
 	return predicate.ProblemEvent(sql.FieldContainsFold(FieldNote, v))
+}
+
+// HasProblem applies the HasEdge predicate on the "problem" edge.
+func HasProblem() predicate.ProblemEvent {
+	return predicate.ProblemEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ProblemTable, ProblemColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProblemWith applies the HasEdge predicate on the "problem" edge with a given conditions (other predicates).
+func HasProblemWith(preds ...predicate.Problem) predicate.ProblemEvent {
+	return predicate.ProblemEvent(func(s *sql.Selector) {
+		step := newProblemStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasActor applies the HasEdge predicate on the "actor" edge.
+func HasActor() predicate.ProblemEvent {
+	return predicate.ProblemEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ActorTable, ActorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasActorWith applies the HasEdge predicate on the "actor" edge with a given conditions (other predicates).
+func HasActorWith(preds ...predicate.Person) predicate.ProblemEvent {
+	return predicate.ProblemEvent(func(s *sql.Selector) {
+		step := newActorStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

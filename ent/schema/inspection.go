@@ -6,6 +6,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
@@ -31,7 +32,15 @@ func (Inspection) Fields() []ent.Field {
 		maxChars(field.String("findings").Optional(), 4000),
 		field.Time("recorded_at").Optional().Nillable(),
 		field.Int("recorded_by_id").Optional().Nillable(),
-		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("created_at").Default(time.Now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
+	}
+}
+
+func (Inspection) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("draw", Draw.Type).Unique().Immutable().Field("draw_id").Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("target", Org.Type).Unique().Required().Immutable().Field("target_org_id").Annotations(idOnly),
+		edge.To("recorded_by", Person.Type).Unique().Field("recorded_by_id").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -40,5 +49,5 @@ func (Inspection) Indexes() []ent.Index {
 }
 
 func (Inspection) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+	return []schema.Annotation{entgql.RelayConnection()}
 }

@@ -6,6 +6,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 )
@@ -29,7 +30,7 @@ func (Problem) Fields() []ent.Field {
 		field.Int("owner_id").Comment("the person who rectifies"),
 		maxChars(field.String("category"), 30).Immutable(),
 		maxChars(field.String("description"), 2000).Immutable(),
-		field.Time("deadline"),
+		field.Time("deadline").Annotations(entgql.OrderField("DEADLINE")),
 		field.Enum("state").NamedValues("Pending", "PENDING", "InProgress", "IN_PROGRESS",
 			"Rectified", "RECTIFIED", "Closed", "CLOSED").Default("PENDING").Comment("待整改 / 整改中 / 已整改 / 已销号"),
 		field.Bool("repeat").Default(false).Immutable().Comment("再犯: the unit had this category rectified before"),
@@ -39,8 +40,20 @@ func (Problem) Fields() []ent.Field {
 		field.Int("raised_org_id").Immutable(),
 		field.Time("rectified_at").Optional().Nillable(),
 		field.Time("closed_at").Optional().Nillable(),
-		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("created_at").Default(time.Now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
 		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now),
+	}
+}
+
+func (Problem) Edges() []ent.Edge {
+	skip := entgql.Skip(entgql.SkipAll)
+	return []ent.Edge{
+		edge.To("inspection", Inspection.Type).Unique().Immutable().Field("inspection_id").Annotations(skip),
+		edge.To("unit", Org.Type).Unique().Required().Immutable().Field("unit_org_id").Annotations(idOnly),
+		edge.To("owner", Person.Type).Unique().Required().Field("owner_id").Annotations(skip),
+		edge.To("repeat_of", Problem.Type).Unique().Immutable().Field("repeat_of_id").Annotations(skip),
+		edge.To("raised_by", Person.Type).Unique().Required().Immutable().Field("raised_by_id").Annotations(skip),
+		edge.To("raised_org", Org.Type).Unique().Required().Immutable().Field("raised_org_id").Annotations(idOnly),
 	}
 }
 
@@ -54,7 +67,7 @@ func (Problem) Indexes() []ent.Index {
 }
 
 func (Problem) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+	return []schema.Annotation{entgql.RelayConnection()}
 }
 
 // ProblemEvent is one step of a problem's timeline: who moved it, when, why.
@@ -74,12 +87,20 @@ func (ProblemEvent) Fields() []ent.Field {
 	}
 }
 
+func (ProblemEvent) Edges() []ent.Edge {
+	skip := entgql.Skip(entgql.SkipAll)
+	return []ent.Edge{
+		edge.To("problem", Problem.Type).Unique().Required().Immutable().Field("problem_id").Annotations(skip),
+		edge.To("actor", Person.Type).Unique().Required().Immutable().Field("actor_id").Annotations(skip),
+	}
+}
+
 func (ProblemEvent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("problem_id", "at")}
 }
 
 func (ProblemEvent) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+	return []schema.Annotation{entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)}
 }
 
 // ProblemCategory is a category a county adds to the default list.
