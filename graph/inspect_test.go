@@ -9,6 +9,7 @@ import (
 	"sanbao/ent/draw"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
+	"sanbao/ent/position"
 	"sanbao/ent/problem"
 	"sanbao/internal/fixture"
 	"sanbao/store"
@@ -115,6 +116,18 @@ func TestInspectionThroughTheAPI(t *testing.T) {
 		n := num(head.ok(`{ problems { totalCount } }`, nil), "problems", "totalCount")
 		if n != 2 {
 			t.Fatalf("the school sees %d problems, want 2", n)
+		}
+		// 正定's bureau sees nothing of 涿州's: not even a count.
+		zd := db.Person.Query().Where(person.HasPositionsWith(position.HasOrgWith(org.KindEQ(org.KindCountyBureau),
+			org.DivisionCodeHasPrefix("130123")))).FirstX(sys)
+		out := a.login(zd.Phone).ok(`{ problems { totalCount } inspections { totalCount } draws { totalCount } }`, nil)
+		for _, c := range []string{"problems", "inspections", "draws"} {
+			if n := num(out, c, "totalCount"); n != 0 {
+				t.Errorf("正定 counts %d %s of 涿州", n, c)
+			}
+		}
+		if n := num(city.ok(`{ problems { totalCount } }`, nil), "problems", "totalCount"); n != 2 {
+			t.Errorf("the city counts %d problems, want 2", n)
 		}
 	})
 }
