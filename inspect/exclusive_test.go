@@ -61,3 +61,41 @@ func TestExclusiveAccept(t *testing.T) {
 		}
 	})
 }
+
+// Sixteen publish the same draft at once: it is published once, with one
+// inspection per sampled unit.
+func TestExclusivePublish(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := build(t, db)
+		ci := as(t, db, w.CI)
+		d, err := w.svc.Draw(ci, inspect.DrawInput{Semester: sem1, OrgID: w.Bureau.ID, Seed: seed(9)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 16)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = w.svc.Publish(ci, d.ID)
+			}()
+		}
+		wg.Wait()
+		won := 0
+		for i, err := range errs {
+			switch {
+			case err == nil:
+				won++
+			case !isField(err, "id"):
+				t.Errorf("goroutine %d: %v, want the already-published error", i, err)
+			}
+		}
+		if won != 1 {
+			t.Fatalf("%d published, want exactly 1", won)
+		}
+		if n := db.Client.Inspection.Query().CountX(ci); n != len(d.Sample) {
+			t.Fatalf("%d inspections, want %d", n, len(d.Sample))
+		}
+	})
+}
