@@ -145,6 +145,9 @@ func seedIfEmpty(ctx context.Context, db *store.DB) error {
 	if err := demo.SeedDropout(ctx, db.Client, time.Now()); err != nil {
 		return fmt.Errorf("seed dropout control: %w", err)
 	}
+	if err := demo.SeedInspection(ctx, db.Client, time.Now()); err != nil {
+		return fmt.Errorf("seed inspections: %w", err)
+	}
 	slog.Info("seeded demo county 涿州市", "orgs", sum.Orgs, "people", sum.People,
 		"households", sum.Households, "students", sum.Students, "took", time.Since(start).Round(time.Millisecond))
 	for _, a := range demo.SortedAccounts() {

@@ -100,6 +100,8 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjAbsence, AbsenceStepPredicate))
 	case *ent.DivisionContactQuery:
 		q.Where(readable(v, ObjHeads, DivisionContactPredicate))
+	case *ent.DrawQuery, *ent.InspectionQuery, *ent.ProblemQuery, *ent.ProblemEventQuery, *ent.ProblemCategoryQuery:
+		inspectQuery(v, q)
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -151,6 +153,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAbsenceStep(m)
 	case *ent.DivisionContactMutation:
 		err = v.checkDivisionContact(m)
+	case *ent.DrawMutation, *ent.InspectionMutation, *ent.ProblemMutation, *ent.ProblemEventMutation, *ent.ProblemCategoryMutation:
+		err = v.checkInspect(ctx, m)
 	default:
 		err = ErrDenied
 	}

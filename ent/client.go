@@ -23,14 +23,19 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
 
@@ -71,6 +76,8 @@ type Client struct {
 	Division *DivisionClient
 	// DivisionContact is the client for interacting with the DivisionContact builders.
 	DivisionContact *DivisionContactClient
+	// Draw is the client for interacting with the Draw builders.
+	Draw *DrawClient
 	// DropoutCase is the client for interacting with the DropoutCase builders.
 	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
@@ -81,12 +88,20 @@ type Client struct {
 	ImportFile *ImportFileClient
 	// ImportJob is the client for interacting with the ImportJob builders.
 	ImportJob *ImportJobClient
+	// Inspection is the client for interacting with the Inspection builders.
+	Inspection *InspectionClient
 	// Org is the client for interacting with the Org builders.
 	Org *OrgClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
 	// Position is the client for interacting with the Position builders.
 	Position *PositionClient
+	// Problem is the client for interacting with the Problem builders.
+	Problem *ProblemClient
+	// ProblemCategory is the client for interacting with the ProblemCategory builders.
+	ProblemCategory *ProblemCategoryClient
+	// ProblemEvent is the client for interacting with the ProblemEvent builders.
+	ProblemEvent *ProblemEventClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Student is the client for interacting with the Student builders.
@@ -114,14 +129,19 @@ func (c *Client) init() {
 	c.Contact = NewContactClient(c.config)
 	c.Division = NewDivisionClient(c.config)
 	c.DivisionContact = NewDivisionContactClient(c.config)
+	c.Draw = NewDrawClient(c.config)
 	c.DropoutCase = NewDropoutCaseClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
 	c.ImportCellError = NewImportCellErrorClient(c.config)
 	c.ImportFile = NewImportFileClient(c.config)
 	c.ImportJob = NewImportJobClient(c.config)
+	c.Inspection = NewInspectionClient(c.config)
 	c.Org = NewOrgClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.Position = NewPositionClient(c.config)
+	c.Problem = NewProblemClient(c.config)
+	c.ProblemCategory = NewProblemCategoryClient(c.config)
+	c.ProblemEvent = NewProblemEventClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Student = NewStudentClient(c.config)
 }
@@ -228,14 +248,19 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		DivisionContact:   NewDivisionContactClient(cfg),
+		Draw:              NewDrawClient(cfg),
 		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
 		ImportFile:        NewImportFileClient(cfg),
 		ImportJob:         NewImportJobClient(cfg),
+		Inspection:        NewInspectionClient(cfg),
 		Org:               NewOrgClient(cfg),
 		Person:            NewPersonClient(cfg),
 		Position:          NewPositionClient(cfg),
+		Problem:           NewProblemClient(cfg),
+		ProblemCategory:   NewProblemCategoryClient(cfg),
+		ProblemEvent:      NewProblemEventClient(cfg),
 		Session:           NewSessionClient(cfg),
 		Student:           NewStudentClient(cfg),
 	}, nil
@@ -269,14 +294,19 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Contact:           NewContactClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		DivisionContact:   NewDivisionContactClient(cfg),
+		Draw:              NewDrawClient(cfg),
 		DropoutCase:       NewDropoutCaseClient(cfg),
 		Household:         NewHouseholdClient(cfg),
 		ImportCellError:   NewImportCellErrorClient(cfg),
 		ImportFile:        NewImportFileClient(cfg),
 		ImportJob:         NewImportJobClient(cfg),
+		Inspection:        NewInspectionClient(cfg),
 		Org:               NewOrgClient(cfg),
 		Person:            NewPersonClient(cfg),
 		Position:          NewPositionClient(cfg),
+		Problem:           NewProblemClient(cfg),
+		ProblemCategory:   NewProblemCategoryClient(cfg),
+		ProblemEvent:      NewProblemEventClient(cfg),
 		Session:           NewSessionClient(cfg),
 		Student:           NewStudentClient(cfg),
 	}, nil
@@ -310,8 +340,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
 		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DivisionContact, c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile,
-		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.DivisionContact, c.Draw, c.DropoutCase, c.Household, c.ImportCellError,
+		c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person, c.Position,
+		c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -323,8 +354,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
 		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DivisionContact, c.DropoutCase, c.Household, c.ImportCellError, c.ImportFile,
-		c.ImportJob, c.Org, c.Person, c.Position, c.Session, c.Student,
+		c.DivisionContact, c.Draw, c.DropoutCase, c.Household, c.ImportCellError,
+		c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person, c.Position,
+		c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -357,6 +389,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Division.mutate(ctx, m)
 	case *DivisionContactMutation:
 		return c.DivisionContact.mutate(ctx, m)
+	case *DrawMutation:
+		return c.Draw.mutate(ctx, m)
 	case *DropoutCaseMutation:
 		return c.DropoutCase.mutate(ctx, m)
 	case *HouseholdMutation:
@@ -367,12 +401,20 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ImportFile.mutate(ctx, m)
 	case *ImportJobMutation:
 		return c.ImportJob.mutate(ctx, m)
+	case *InspectionMutation:
+		return c.Inspection.mutate(ctx, m)
 	case *OrgMutation:
 		return c.Org.mutate(ctx, m)
 	case *PersonMutation:
 		return c.Person.mutate(ctx, m)
 	case *PositionMutation:
 		return c.Position.mutate(ctx, m)
+	case *ProblemMutation:
+		return c.Problem.mutate(ctx, m)
+	case *ProblemCategoryMutation:
+		return c.ProblemCategory.mutate(ctx, m)
+	case *ProblemEventMutation:
+		return c.ProblemEvent.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *StudentMutation:
@@ -2471,6 +2513,172 @@ func (c *DivisionContactClient) mutate(ctx context.Context, m *DivisionContactMu
 	}
 }
 
+// DrawClient is a client for the Draw schema.
+type DrawClient struct {
+	config
+}
+
+// NewDrawClient returns a client for the Draw from the given config.
+func NewDrawClient(c config) *DrawClient {
+	return &DrawClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `draw.Hooks(f(g(h())))`.
+func (c *DrawClient) Use(hooks ...Hook) {
+	c.hooks.Draw = append(c.hooks.Draw, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `draw.Intercept(f(g(h())))`.
+func (c *DrawClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Draw = append(c.inters.Draw, interceptors...)
+}
+
+// Create returns a builder for creating a Draw entity.
+func (c *DrawClient) Create() *DrawCreate {
+	mutation := newDrawMutation(c.config, OpCreate)
+	return &DrawCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Draw entities.
+func (c *DrawClient) CreateBulk(builders ...*DrawCreate) *DrawCreateBulk {
+	return &DrawCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DrawClient) MapCreateBulk(slice any, setFunc func(*DrawCreate, int)) *DrawCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DrawCreateBulk{err: fmt.Errorf("calling to DrawClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DrawCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DrawCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Draw.
+func (c *DrawClient) Update() *DrawUpdate {
+	mutation := newDrawMutation(c.config, OpUpdate)
+	return &DrawUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DrawClient) UpdateOne(_m *Draw) *DrawUpdateOne {
+	mutation := newDrawMutation(c.config, OpUpdateOne, withDraw(_m))
+	return &DrawUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DrawClient) UpdateOneID(id int) *DrawUpdateOne {
+	mutation := newDrawMutation(c.config, OpUpdateOne, withDrawID(id))
+	return &DrawUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Draw.
+func (c *DrawClient) Delete() *DrawDelete {
+	mutation := newDrawMutation(c.config, OpDelete)
+	return &DrawDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DrawClient) DeleteOne(_m *Draw) *DrawDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DrawClient) DeleteOneID(id int) *DrawDeleteOne {
+	builder := c.Delete().Where(draw.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DrawDeleteOne{builder}
+}
+
+// Query returns a query builder for Draw.
+func (c *DrawClient) Query() *DrawQuery {
+	return &DrawQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDraw},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Draw entity by its id.
+func (c *DrawClient) Get(ctx context.Context, id int) (*Draw, error) {
+	return c.Query().Where(draw.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DrawClient) GetX(ctx context.Context, id int) *Draw {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOrg queries the org edge of a Draw.
+func (c *DrawClient) QueryOrg(_m *Draw) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(draw.Table, draw.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, draw.OrgTable, draw.OrgColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDrawnBy queries the drawn_by edge of a Draw.
+func (c *DrawClient) QueryDrawnBy(_m *Draw) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(draw.Table, draw.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, draw.DrawnByTable, draw.DrawnByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DrawClient) Hooks() []Hook {
+	hooks := c.hooks.Draw
+	return append(hooks[:len(hooks):len(hooks)], draw.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DrawClient) Interceptors() []Interceptor {
+	return c.inters.Draw
+}
+
+func (c *DrawClient) mutate(ctx context.Context, m *DrawMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DrawCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DrawUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DrawUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DrawDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Draw mutation op: %q", m.Op())
+	}
+}
+
 // DropoutCaseClient is a client for the DropoutCase schema.
 type DropoutCaseClient struct {
 	config
@@ -3445,6 +3653,188 @@ func (c *ImportJobClient) mutate(ctx context.Context, m *ImportJobMutation) (Val
 	}
 }
 
+// InspectionClient is a client for the Inspection schema.
+type InspectionClient struct {
+	config
+}
+
+// NewInspectionClient returns a client for the Inspection from the given config.
+func NewInspectionClient(c config) *InspectionClient {
+	return &InspectionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `inspection.Hooks(f(g(h())))`.
+func (c *InspectionClient) Use(hooks ...Hook) {
+	c.hooks.Inspection = append(c.hooks.Inspection, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `inspection.Intercept(f(g(h())))`.
+func (c *InspectionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Inspection = append(c.inters.Inspection, interceptors...)
+}
+
+// Create returns a builder for creating a Inspection entity.
+func (c *InspectionClient) Create() *InspectionCreate {
+	mutation := newInspectionMutation(c.config, OpCreate)
+	return &InspectionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Inspection entities.
+func (c *InspectionClient) CreateBulk(builders ...*InspectionCreate) *InspectionCreateBulk {
+	return &InspectionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InspectionClient) MapCreateBulk(slice any, setFunc func(*InspectionCreate, int)) *InspectionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InspectionCreateBulk{err: fmt.Errorf("calling to InspectionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InspectionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InspectionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Inspection.
+func (c *InspectionClient) Update() *InspectionUpdate {
+	mutation := newInspectionMutation(c.config, OpUpdate)
+	return &InspectionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InspectionClient) UpdateOne(_m *Inspection) *InspectionUpdateOne {
+	mutation := newInspectionMutation(c.config, OpUpdateOne, withInspection(_m))
+	return &InspectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InspectionClient) UpdateOneID(id int) *InspectionUpdateOne {
+	mutation := newInspectionMutation(c.config, OpUpdateOne, withInspectionID(id))
+	return &InspectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Inspection.
+func (c *InspectionClient) Delete() *InspectionDelete {
+	mutation := newInspectionMutation(c.config, OpDelete)
+	return &InspectionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InspectionClient) DeleteOne(_m *Inspection) *InspectionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InspectionClient) DeleteOneID(id int) *InspectionDeleteOne {
+	builder := c.Delete().Where(inspection.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InspectionDeleteOne{builder}
+}
+
+// Query returns a query builder for Inspection.
+func (c *InspectionClient) Query() *InspectionQuery {
+	return &InspectionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInspection},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Inspection entity by its id.
+func (c *InspectionClient) Get(ctx context.Context, id int) (*Inspection, error) {
+	return c.Query().Where(inspection.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InspectionClient) GetX(ctx context.Context, id int) *Inspection {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDraw queries the draw edge of a Inspection.
+func (c *InspectionClient) QueryDraw(_m *Inspection) *DrawQuery {
+	query := (&DrawClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, id),
+			sqlgraph.To(draw.Table, draw.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.DrawTable, inspection.DrawColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTarget queries the target edge of a Inspection.
+func (c *InspectionClient) QueryTarget(_m *Inspection) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.TargetTable, inspection.TargetColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a Inspection.
+func (c *InspectionClient) QueryRecordedBy(_m *Inspection) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(inspection.Table, inspection.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, inspection.RecordedByTable, inspection.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *InspectionClient) Hooks() []Hook {
+	hooks := c.hooks.Inspection
+	return append(hooks[:len(hooks):len(hooks)], inspection.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InspectionClient) Interceptors() []Interceptor {
+	return c.inters.Inspection
+}
+
+func (c *InspectionClient) mutate(ctx context.Context, m *InspectionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InspectionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InspectionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InspectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InspectionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Inspection mutation op: %q", m.Op())
+	}
+}
+
 // OrgClient is a client for the Org schema.
 type OrgClient struct {
 	config
@@ -3975,6 +4365,536 @@ func (c *PositionClient) mutate(ctx context.Context, m *PositionMutation) (Value
 	}
 }
 
+// ProblemClient is a client for the Problem schema.
+type ProblemClient struct {
+	config
+}
+
+// NewProblemClient returns a client for the Problem from the given config.
+func NewProblemClient(c config) *ProblemClient {
+	return &ProblemClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `problem.Hooks(f(g(h())))`.
+func (c *ProblemClient) Use(hooks ...Hook) {
+	c.hooks.Problem = append(c.hooks.Problem, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `problem.Intercept(f(g(h())))`.
+func (c *ProblemClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Problem = append(c.inters.Problem, interceptors...)
+}
+
+// Create returns a builder for creating a Problem entity.
+func (c *ProblemClient) Create() *ProblemCreate {
+	mutation := newProblemMutation(c.config, OpCreate)
+	return &ProblemCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Problem entities.
+func (c *ProblemClient) CreateBulk(builders ...*ProblemCreate) *ProblemCreateBulk {
+	return &ProblemCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProblemClient) MapCreateBulk(slice any, setFunc func(*ProblemCreate, int)) *ProblemCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProblemCreateBulk{err: fmt.Errorf("calling to ProblemClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProblemCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProblemCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Problem.
+func (c *ProblemClient) Update() *ProblemUpdate {
+	mutation := newProblemMutation(c.config, OpUpdate)
+	return &ProblemUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProblemClient) UpdateOne(_m *Problem) *ProblemUpdateOne {
+	mutation := newProblemMutation(c.config, OpUpdateOne, withProblem(_m))
+	return &ProblemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProblemClient) UpdateOneID(id int) *ProblemUpdateOne {
+	mutation := newProblemMutation(c.config, OpUpdateOne, withProblemID(id))
+	return &ProblemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Problem.
+func (c *ProblemClient) Delete() *ProblemDelete {
+	mutation := newProblemMutation(c.config, OpDelete)
+	return &ProblemDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProblemClient) DeleteOne(_m *Problem) *ProblemDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProblemClient) DeleteOneID(id int) *ProblemDeleteOne {
+	builder := c.Delete().Where(problem.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProblemDeleteOne{builder}
+}
+
+// Query returns a query builder for Problem.
+func (c *ProblemClient) Query() *ProblemQuery {
+	return &ProblemQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProblem},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Problem entity by its id.
+func (c *ProblemClient) Get(ctx context.Context, id int) (*Problem, error) {
+	return c.Query().Where(problem.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProblemClient) GetX(ctx context.Context, id int) *Problem {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryInspection queries the inspection edge of a Problem.
+func (c *ProblemClient) QueryInspection(_m *Problem) *InspectionQuery {
+	query := (&InspectionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(inspection.Table, inspection.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.InspectionTable, problem.InspectionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUnit queries the unit edge of a Problem.
+func (c *ProblemClient) QueryUnit(_m *Problem) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.UnitTable, problem.UnitColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOwner queries the owner edge of a Problem.
+func (c *ProblemClient) QueryOwner(_m *Problem) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.OwnerTable, problem.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRepeatOf queries the repeat_of edge of a Problem.
+func (c *ProblemClient) QueryRepeatOf(_m *Problem) *ProblemQuery {
+	query := (&ProblemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRaisedBy queries the raised_by edge of a Problem.
+func (c *ProblemClient) QueryRaisedBy(_m *Problem) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RaisedByTable, problem.RaisedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRaisedOrg queries the raised_org edge of a Problem.
+func (c *ProblemClient) QueryRaisedOrg(_m *Problem) *OrgQuery {
+	query := (&OrgClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(org.Table, org.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RaisedOrgTable, problem.RaisedOrgColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProblemClient) Hooks() []Hook {
+	hooks := c.hooks.Problem
+	return append(hooks[:len(hooks):len(hooks)], problem.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProblemClient) Interceptors() []Interceptor {
+	return c.inters.Problem
+}
+
+func (c *ProblemClient) mutate(ctx context.Context, m *ProblemMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProblemCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProblemUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProblemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProblemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Problem mutation op: %q", m.Op())
+	}
+}
+
+// ProblemCategoryClient is a client for the ProblemCategory schema.
+type ProblemCategoryClient struct {
+	config
+}
+
+// NewProblemCategoryClient returns a client for the ProblemCategory from the given config.
+func NewProblemCategoryClient(c config) *ProblemCategoryClient {
+	return &ProblemCategoryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `problemcategory.Hooks(f(g(h())))`.
+func (c *ProblemCategoryClient) Use(hooks ...Hook) {
+	c.hooks.ProblemCategory = append(c.hooks.ProblemCategory, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `problemcategory.Intercept(f(g(h())))`.
+func (c *ProblemCategoryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProblemCategory = append(c.inters.ProblemCategory, interceptors...)
+}
+
+// Create returns a builder for creating a ProblemCategory entity.
+func (c *ProblemCategoryClient) Create() *ProblemCategoryCreate {
+	mutation := newProblemCategoryMutation(c.config, OpCreate)
+	return &ProblemCategoryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProblemCategory entities.
+func (c *ProblemCategoryClient) CreateBulk(builders ...*ProblemCategoryCreate) *ProblemCategoryCreateBulk {
+	return &ProblemCategoryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProblemCategoryClient) MapCreateBulk(slice any, setFunc func(*ProblemCategoryCreate, int)) *ProblemCategoryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProblemCategoryCreateBulk{err: fmt.Errorf("calling to ProblemCategoryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProblemCategoryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProblemCategoryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProblemCategory.
+func (c *ProblemCategoryClient) Update() *ProblemCategoryUpdate {
+	mutation := newProblemCategoryMutation(c.config, OpUpdate)
+	return &ProblemCategoryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProblemCategoryClient) UpdateOne(_m *ProblemCategory) *ProblemCategoryUpdateOne {
+	mutation := newProblemCategoryMutation(c.config, OpUpdateOne, withProblemCategory(_m))
+	return &ProblemCategoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProblemCategoryClient) UpdateOneID(id int) *ProblemCategoryUpdateOne {
+	mutation := newProblemCategoryMutation(c.config, OpUpdateOne, withProblemCategoryID(id))
+	return &ProblemCategoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProblemCategory.
+func (c *ProblemCategoryClient) Delete() *ProblemCategoryDelete {
+	mutation := newProblemCategoryMutation(c.config, OpDelete)
+	return &ProblemCategoryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProblemCategoryClient) DeleteOne(_m *ProblemCategory) *ProblemCategoryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProblemCategoryClient) DeleteOneID(id int) *ProblemCategoryDeleteOne {
+	builder := c.Delete().Where(problemcategory.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProblemCategoryDeleteOne{builder}
+}
+
+// Query returns a query builder for ProblemCategory.
+func (c *ProblemCategoryClient) Query() *ProblemCategoryQuery {
+	return &ProblemCategoryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProblemCategory},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProblemCategory entity by its id.
+func (c *ProblemCategoryClient) Get(ctx context.Context, id int) (*ProblemCategory, error) {
+	return c.Query().Where(problemcategory.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProblemCategoryClient) GetX(ctx context.Context, id int) *ProblemCategory {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ProblemCategoryClient) Hooks() []Hook {
+	hooks := c.hooks.ProblemCategory
+	return append(hooks[:len(hooks):len(hooks)], problemcategory.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProblemCategoryClient) Interceptors() []Interceptor {
+	return c.inters.ProblemCategory
+}
+
+func (c *ProblemCategoryClient) mutate(ctx context.Context, m *ProblemCategoryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProblemCategoryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProblemCategoryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProblemCategoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProblemCategoryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProblemCategory mutation op: %q", m.Op())
+	}
+}
+
+// ProblemEventClient is a client for the ProblemEvent schema.
+type ProblemEventClient struct {
+	config
+}
+
+// NewProblemEventClient returns a client for the ProblemEvent from the given config.
+func NewProblemEventClient(c config) *ProblemEventClient {
+	return &ProblemEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `problemevent.Hooks(f(g(h())))`.
+func (c *ProblemEventClient) Use(hooks ...Hook) {
+	c.hooks.ProblemEvent = append(c.hooks.ProblemEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `problemevent.Intercept(f(g(h())))`.
+func (c *ProblemEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProblemEvent = append(c.inters.ProblemEvent, interceptors...)
+}
+
+// Create returns a builder for creating a ProblemEvent entity.
+func (c *ProblemEventClient) Create() *ProblemEventCreate {
+	mutation := newProblemEventMutation(c.config, OpCreate)
+	return &ProblemEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProblemEvent entities.
+func (c *ProblemEventClient) CreateBulk(builders ...*ProblemEventCreate) *ProblemEventCreateBulk {
+	return &ProblemEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProblemEventClient) MapCreateBulk(slice any, setFunc func(*ProblemEventCreate, int)) *ProblemEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProblemEventCreateBulk{err: fmt.Errorf("calling to ProblemEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProblemEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProblemEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProblemEvent.
+func (c *ProblemEventClient) Update() *ProblemEventUpdate {
+	mutation := newProblemEventMutation(c.config, OpUpdate)
+	return &ProblemEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProblemEventClient) UpdateOne(_m *ProblemEvent) *ProblemEventUpdateOne {
+	mutation := newProblemEventMutation(c.config, OpUpdateOne, withProblemEvent(_m))
+	return &ProblemEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProblemEventClient) UpdateOneID(id int) *ProblemEventUpdateOne {
+	mutation := newProblemEventMutation(c.config, OpUpdateOne, withProblemEventID(id))
+	return &ProblemEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProblemEvent.
+func (c *ProblemEventClient) Delete() *ProblemEventDelete {
+	mutation := newProblemEventMutation(c.config, OpDelete)
+	return &ProblemEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProblemEventClient) DeleteOne(_m *ProblemEvent) *ProblemEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProblemEventClient) DeleteOneID(id int) *ProblemEventDeleteOne {
+	builder := c.Delete().Where(problemevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProblemEventDeleteOne{builder}
+}
+
+// Query returns a query builder for ProblemEvent.
+func (c *ProblemEventClient) Query() *ProblemEventQuery {
+	return &ProblemEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProblemEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProblemEvent entity by its id.
+func (c *ProblemEventClient) Get(ctx context.Context, id int) (*ProblemEvent, error) {
+	return c.Query().Where(problemevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProblemEventClient) GetX(ctx context.Context, id int) *ProblemEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProblem queries the problem edge of a ProblemEvent.
+func (c *ProblemEventClient) QueryProblem(_m *ProblemEvent) *ProblemQuery {
+	query := (&ProblemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problemevent.Table, problemevent.FieldID, id),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problemevent.ProblemTable, problemevent.ProblemColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a ProblemEvent.
+func (c *ProblemEventClient) QueryActor(_m *ProblemEvent) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problemevent.Table, problemevent.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, problemevent.ActorTable, problemevent.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProblemEventClient) Hooks() []Hook {
+	hooks := c.hooks.ProblemEvent
+	return append(hooks[:len(hooks):len(hooks)], problemevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProblemEventClient) Interceptors() []Interceptor {
+	return c.inters.ProblemEvent
+}
+
+func (c *ProblemEventClient) mutate(ctx context.Context, m *ProblemEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProblemEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProblemEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProblemEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProblemEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProblemEvent mutation op: %q", m.Op())
+	}
+}
+
 // SessionClient is a client for the Session schema.
 type SessionClient struct {
 	config
@@ -4359,15 +5279,17 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 type (
 	hooks struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
-		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Org, Person,
-		Position, Session, Student []ent.Hook
+		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact, Draw,
+		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Inspection,
+		Org, Person, Position, Problem, ProblemCategory, ProblemEvent, Session,
+		Student []ent.Hook
 	}
 	inters struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
-		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Org, Person,
-		Position, Session, Student []ent.Interceptor
+		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact, Draw,
+		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Inspection,
+		Org, Person, Position, Problem, ProblemCategory, ProblemEvent, Session,
+		Student []ent.Interceptor
 	}
 )
 

@@ -19,14 +19,19 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
 	"sync"
@@ -106,14 +111,19 @@ func checkColumn(t, c string) error {
 			contact.Table:           contact.ValidColumn,
 			division.Table:          division.ValidColumn,
 			divisioncontact.Table:   divisioncontact.ValidColumn,
+			draw.Table:              draw.ValidColumn,
 			dropoutcase.Table:       dropoutcase.ValidColumn,
 			household.Table:         household.ValidColumn,
 			importcellerror.Table:   importcellerror.ValidColumn,
 			importfile.Table:        importfile.ValidColumn,
 			importjob.Table:         importjob.ValidColumn,
+			inspection.Table:        inspection.ValidColumn,
 			org.Table:               org.ValidColumn,
 			person.Table:            person.ValidColumn,
 			position.Table:          position.ValidColumn,
+			problem.Table:           problem.ValidColumn,
+			problemcategory.Table:   problemcategory.ValidColumn,
+			problemevent.Table:      problemevent.ValidColumn,
 			session.Table:           session.ValidColumn,
 			student.Table:           student.ValidColumn,
 		})

@@ -15,15 +15,20 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/predicate"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
 
@@ -35,7 +40,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -322,6 +327,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   draw.Table,
+			Columns: draw.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: draw.FieldID,
+			},
+		},
+		Type: "Draw",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			draw.FieldSemester:        {Type: field.TypeString, Column: draw.FieldSemester},
+			draw.FieldLevel:           {Type: field.TypeEnum, Column: draw.FieldLevel},
+			draw.FieldDivisionCode:    {Type: field.TypeString, Column: draw.FieldDivisionCode},
+			draw.FieldOrgID:           {Type: field.TypeInt, Column: draw.FieldOrgID},
+			draw.FieldSeed:            {Type: field.TypeInt64, Column: draw.FieldSeed},
+			draw.FieldShare:           {Type: field.TypeInt, Column: draw.FieldShare},
+			draw.FieldExcludePrevious: {Type: field.TypeBool, Column: draw.FieldExcludePrevious},
+			draw.FieldUnannounced:     {Type: field.TypeBool, Column: draw.FieldUnannounced},
+			draw.FieldFrame:           {Type: field.TypeJSON, Column: draw.FieldFrame},
+			draw.FieldSample:          {Type: field.TypeJSON, Column: draw.FieldSample},
+			draw.FieldState:           {Type: field.TypeEnum, Column: draw.FieldState},
+			draw.FieldPublishedAt:     {Type: field.TypeTime, Column: draw.FieldPublishedAt},
+			draw.FieldDrawnByID:       {Type: field.TypeInt, Column: draw.FieldDrawnByID},
+			draw.FieldCreatedAt:       {Type: field.TypeTime, Column: draw.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   dropoutcase.Table,
 			Columns: dropoutcase.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -350,7 +382,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -378,7 +410,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -395,7 +427,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -410,7 +442,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -442,7 +474,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   inspection.Table,
+			Columns: inspection.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: inspection.FieldID,
+			},
+		},
+		Type: "Inspection",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			inspection.FieldDrawID:        {Type: field.TypeInt, Column: inspection.FieldDrawID},
+			inspection.FieldSemester:      {Type: field.TypeString, Column: inspection.FieldSemester},
+			inspection.FieldInspectorCode: {Type: field.TypeString, Column: inspection.FieldInspectorCode},
+			inspection.FieldTargetOrgID:   {Type: field.TypeInt, Column: inspection.FieldTargetOrgID},
+			inspection.FieldTargetCode:    {Type: field.TypeString, Column: inspection.FieldTargetCode},
+			inspection.FieldKind:          {Type: field.TypeEnum, Column: inspection.FieldKind},
+			inspection.FieldState:         {Type: field.TypeEnum, Column: inspection.FieldState},
+			inspection.FieldFindings:      {Type: field.TypeString, Column: inspection.FieldFindings},
+			inspection.FieldRecordedAt:    {Type: field.TypeTime, Column: inspection.FieldRecordedAt},
+			inspection.FieldRecordedByID:  {Type: field.TypeInt, Column: inspection.FieldRecordedByID},
+			inspection.FieldCreatedAt:     {Type: field.TypeTime, Column: inspection.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -466,7 +522,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -487,7 +543,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -510,7 +566,74 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   problem.Table,
+			Columns: problem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: problem.FieldID,
+			},
+		},
+		Type: "Problem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			problem.FieldSource:       {Type: field.TypeEnum, Column: problem.FieldSource},
+			problem.FieldSourceDoc:    {Type: field.TypeString, Column: problem.FieldSourceDoc},
+			problem.FieldInspectionID: {Type: field.TypeInt, Column: problem.FieldInspectionID},
+			problem.FieldUnitOrgID:    {Type: field.TypeInt, Column: problem.FieldUnitOrgID},
+			problem.FieldUnitCode:     {Type: field.TypeString, Column: problem.FieldUnitCode},
+			problem.FieldOwnerID:      {Type: field.TypeInt, Column: problem.FieldOwnerID},
+			problem.FieldCategory:     {Type: field.TypeString, Column: problem.FieldCategory},
+			problem.FieldDescription:  {Type: field.TypeString, Column: problem.FieldDescription},
+			problem.FieldDeadline:     {Type: field.TypeTime, Column: problem.FieldDeadline},
+			problem.FieldState:        {Type: field.TypeEnum, Column: problem.FieldState},
+			problem.FieldRepeat:       {Type: field.TypeBool, Column: problem.FieldRepeat},
+			problem.FieldRepeatOfID:   {Type: field.TypeInt, Column: problem.FieldRepeatOfID},
+			problem.FieldEvidence:     {Type: field.TypeString, Column: problem.FieldEvidence},
+			problem.FieldRaisedByID:   {Type: field.TypeInt, Column: problem.FieldRaisedByID},
+			problem.FieldRaisedOrgID:  {Type: field.TypeInt, Column: problem.FieldRaisedOrgID},
+			problem.FieldRectifiedAt:  {Type: field.TypeTime, Column: problem.FieldRectifiedAt},
+			problem.FieldClosedAt:     {Type: field.TypeTime, Column: problem.FieldClosedAt},
+			problem.FieldCreatedAt:    {Type: field.TypeTime, Column: problem.FieldCreatedAt},
+			problem.FieldUpdatedAt:    {Type: field.TypeTime, Column: problem.FieldUpdatedAt},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   problemcategory.Table,
+			Columns: problemcategory.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: problemcategory.FieldID,
+			},
+		},
+		Type: "ProblemCategory",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			problemcategory.FieldOwnerCode: {Type: field.TypeString, Column: problemcategory.FieldOwnerCode},
+			problemcategory.FieldName:      {Type: field.TypeString, Column: problemcategory.FieldName},
+			problemcategory.FieldCreatedAt: {Type: field.TypeTime, Column: problemcategory.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   problemevent.Table,
+			Columns: problemevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: problemevent.FieldID,
+			},
+		},
+		Type: "ProblemEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			problemevent.FieldProblemID: {Type: field.TypeInt, Column: problemevent.FieldProblemID},
+			problemevent.FieldFromState: {Type: field.TypeString, Column: problemevent.FieldFromState},
+			problemevent.FieldToState:   {Type: field.TypeString, Column: problemevent.FieldToState},
+			problemevent.FieldActorID:   {Type: field.TypeInt, Column: problemevent.FieldActorID},
+			problemevent.FieldAt:        {Type: field.TypeTime, Column: problemevent.FieldAt},
+			problemevent.FieldNote:      {Type: field.TypeString, Column: problemevent.FieldNote},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -527,7 +650,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -923,6 +1046,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Assignment",
 	)
 	graph.MustAddE(
+		"org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.OrgTable,
+			Columns: []string{draw.OrgColumn},
+			Bidi:    false,
+		},
+		"Draw",
+		"Org",
+	)
+	graph.MustAddE(
+		"drawn_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   draw.DrawnByTable,
+			Columns: []string{draw.DrawnByColumn},
+			Bidi:    false,
+		},
+		"Draw",
+		"Person",
+	)
+	graph.MustAddE(
 		"student",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1151,6 +1298,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ImportFile",
 	)
 	graph.MustAddE(
+		"draw",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.DrawTable,
+			Columns: []string{inspection.DrawColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Draw",
+	)
+	graph.MustAddE(
+		"target",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.TargetTable,
+			Columns: []string{inspection.TargetColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Org",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inspection.RecordedByTable,
+			Columns: []string{inspection.RecordedByColumn},
+			Bidi:    false,
+		},
+		"Inspection",
+		"Person",
+	)
+	graph.MustAddE(
 		"division",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1245,6 +1428,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Position",
 		"Org",
+	)
+	graph.MustAddE(
+		"inspection",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.InspectionTable,
+			Columns: []string{problem.InspectionColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Inspection",
+	)
+	graph.MustAddE(
+		"unit",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.UnitTable,
+			Columns: []string{problem.UnitColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Org",
+	)
+	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.OwnerTable,
+			Columns: []string{problem.OwnerColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Person",
+	)
+	graph.MustAddE(
+		"repeat_of",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   problem.RepeatOfTable,
+			Columns: []string{problem.RepeatOfColumn},
+			Bidi:    true,
+		},
+		"Problem",
+		"Problem",
+	)
+	graph.MustAddE(
+		"raised_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedByTable,
+			Columns: []string{problem.RaisedByColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Person",
+	)
+	graph.MustAddE(
+		"raised_org",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problem.RaisedOrgTable,
+			Columns: []string{problem.RaisedOrgColumn},
+			Bidi:    false,
+		},
+		"Problem",
+		"Org",
+	)
+	graph.MustAddE(
+		"problem",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ProblemTable,
+			Columns: []string{problemevent.ProblemColumn},
+			Bidi:    false,
+		},
+		"ProblemEvent",
+		"Problem",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   problemevent.ActorTable,
+			Columns: []string{problemevent.ActorColumn},
+			Bidi:    false,
+		},
+		"ProblemEvent",
+		"Person",
 	)
 	graph.MustAddE(
 		"person",
@@ -2880,6 +3159,144 @@ func (f *DivisionContactFilter) WhereUpdatedByID(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DrawQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DrawQuery builder.
+func (_q *DrawQuery) Filter() *DrawFilter {
+	return &DrawFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DrawMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DrawMutation builder.
+func (m *DrawMutation) Filter() *DrawFilter {
+	return &DrawFilter{config: m.config, predicateAdder: m}
+}
+
+// DrawFilter provides a generic filtering capability at runtime for DrawQuery.
+type DrawFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DrawFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DrawFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(draw.FieldID))
+}
+
+// WhereSemester applies the entql string predicate on the semester field.
+func (f *DrawFilter) WhereSemester(p entql.StringP) {
+	f.Where(p.Field(draw.FieldSemester))
+}
+
+// WhereLevel applies the entql string predicate on the level field.
+func (f *DrawFilter) WhereLevel(p entql.StringP) {
+	f.Where(p.Field(draw.FieldLevel))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *DrawFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(draw.FieldDivisionCode))
+}
+
+// WhereOrgID applies the entql int predicate on the org_id field.
+func (f *DrawFilter) WhereOrgID(p entql.IntP) {
+	f.Where(p.Field(draw.FieldOrgID))
+}
+
+// WhereSeed applies the entql int64 predicate on the seed field.
+func (f *DrawFilter) WhereSeed(p entql.Int64P) {
+	f.Where(p.Field(draw.FieldSeed))
+}
+
+// WhereShare applies the entql int predicate on the share field.
+func (f *DrawFilter) WhereShare(p entql.IntP) {
+	f.Where(p.Field(draw.FieldShare))
+}
+
+// WhereExcludePrevious applies the entql bool predicate on the exclude_previous field.
+func (f *DrawFilter) WhereExcludePrevious(p entql.BoolP) {
+	f.Where(p.Field(draw.FieldExcludePrevious))
+}
+
+// WhereUnannounced applies the entql bool predicate on the unannounced field.
+func (f *DrawFilter) WhereUnannounced(p entql.BoolP) {
+	f.Where(p.Field(draw.FieldUnannounced))
+}
+
+// WhereFrame applies the entql json.RawMessage predicate on the frame field.
+func (f *DrawFilter) WhereFrame(p entql.BytesP) {
+	f.Where(p.Field(draw.FieldFrame))
+}
+
+// WhereSample applies the entql json.RawMessage predicate on the sample field.
+func (f *DrawFilter) WhereSample(p entql.BytesP) {
+	f.Where(p.Field(draw.FieldSample))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *DrawFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(draw.FieldState))
+}
+
+// WherePublishedAt applies the entql time.Time predicate on the published_at field.
+func (f *DrawFilter) WherePublishedAt(p entql.TimeP) {
+	f.Where(p.Field(draw.FieldPublishedAt))
+}
+
+// WhereDrawnByID applies the entql int predicate on the drawn_by_id field.
+func (f *DrawFilter) WhereDrawnByID(p entql.IntP) {
+	f.Where(p.Field(draw.FieldDrawnByID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DrawFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(draw.FieldCreatedAt))
+}
+
+// WhereHasOrg applies a predicate to check if query has an edge org.
+func (f *DrawFilter) WhereHasOrg() {
+	f.Where(entql.HasEdge("org"))
+}
+
+// WhereHasOrgWith applies a predicate to check if query has an edge org with a given conditions (other predicates).
+func (f *DrawFilter) WhereHasOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDrawnBy applies a predicate to check if query has an edge drawn_by.
+func (f *DrawFilter) WhereHasDrawnBy() {
+	f.Where(entql.HasEdge("drawn_by"))
+}
+
+// WhereHasDrawnByWith applies a predicate to check if query has an edge drawn_by with a given conditions (other predicates).
+func (f *DrawFilter) WhereHasDrawnByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("drawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DropoutCaseQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2908,7 +3325,7 @@ type DropoutCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DropoutCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3145,7 +3562,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3330,7 +3747,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3404,7 +3821,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3468,7 +3885,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3631,6 +4048,143 @@ func (f *ImportJobFilter) WhereHasFileWith(preds ...predicate.ImportFile) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InspectionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InspectionQuery builder.
+func (_q *InspectionQuery) Filter() *InspectionFilter {
+	return &InspectionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InspectionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InspectionMutation builder.
+func (m *InspectionMutation) Filter() *InspectionFilter {
+	return &InspectionFilter{config: m.config, predicateAdder: m}
+}
+
+// InspectionFilter provides a generic filtering capability at runtime for InspectionQuery.
+type InspectionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InspectionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InspectionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(inspection.FieldID))
+}
+
+// WhereDrawID applies the entql int predicate on the draw_id field.
+func (f *InspectionFilter) WhereDrawID(p entql.IntP) {
+	f.Where(p.Field(inspection.FieldDrawID))
+}
+
+// WhereSemester applies the entql string predicate on the semester field.
+func (f *InspectionFilter) WhereSemester(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldSemester))
+}
+
+// WhereInspectorCode applies the entql string predicate on the inspector_code field.
+func (f *InspectionFilter) WhereInspectorCode(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldInspectorCode))
+}
+
+// WhereTargetOrgID applies the entql int predicate on the target_org_id field.
+func (f *InspectionFilter) WhereTargetOrgID(p entql.IntP) {
+	f.Where(p.Field(inspection.FieldTargetOrgID))
+}
+
+// WhereTargetCode applies the entql string predicate on the target_code field.
+func (f *InspectionFilter) WhereTargetCode(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldTargetCode))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *InspectionFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldKind))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *InspectionFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldState))
+}
+
+// WhereFindings applies the entql string predicate on the findings field.
+func (f *InspectionFilter) WhereFindings(p entql.StringP) {
+	f.Where(p.Field(inspection.FieldFindings))
+}
+
+// WhereRecordedAt applies the entql time.Time predicate on the recorded_at field.
+func (f *InspectionFilter) WhereRecordedAt(p entql.TimeP) {
+	f.Where(p.Field(inspection.FieldRecordedAt))
+}
+
+// WhereRecordedByID applies the entql int predicate on the recorded_by_id field.
+func (f *InspectionFilter) WhereRecordedByID(p entql.IntP) {
+	f.Where(p.Field(inspection.FieldRecordedByID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InspectionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(inspection.FieldCreatedAt))
+}
+
+// WhereHasDraw applies a predicate to check if query has an edge draw.
+func (f *InspectionFilter) WhereHasDraw() {
+	f.Where(entql.HasEdge("draw"))
+}
+
+// WhereHasDrawWith applies a predicate to check if query has an edge draw with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasDrawWith(preds ...predicate.Draw) {
+	f.Where(entql.HasEdgeWith("draw", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTarget applies a predicate to check if query has an edge target.
+func (f *InspectionFilter) WhereHasTarget() {
+	f.Where(entql.HasEdge("target"))
+}
+
+// WhereHasTargetWith applies a predicate to check if query has an edge target with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasTargetWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("target", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *InspectionFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *InspectionFilter) WhereHasRecordedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrgQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3659,7 +4213,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3824,7 +4378,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3918,7 +4472,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4008,6 +4562,378 @@ func (f *PositionFilter) WhereHasOrgWith(preds ...predicate.Org) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProblemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProblemQuery builder.
+func (_q *ProblemQuery) Filter() *ProblemFilter {
+	return &ProblemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProblemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProblemMutation builder.
+func (m *ProblemMutation) Filter() *ProblemFilter {
+	return &ProblemFilter{config: m.config, predicateAdder: m}
+}
+
+// ProblemFilter provides a generic filtering capability at runtime for ProblemQuery.
+type ProblemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProblemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProblemFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldID))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *ProblemFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(problem.FieldSource))
+}
+
+// WhereSourceDoc applies the entql string predicate on the source_doc field.
+func (f *ProblemFilter) WhereSourceDoc(p entql.StringP) {
+	f.Where(p.Field(problem.FieldSourceDoc))
+}
+
+// WhereInspectionID applies the entql int predicate on the inspection_id field.
+func (f *ProblemFilter) WhereInspectionID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldInspectionID))
+}
+
+// WhereUnitOrgID applies the entql int predicate on the unit_org_id field.
+func (f *ProblemFilter) WhereUnitOrgID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldUnitOrgID))
+}
+
+// WhereUnitCode applies the entql string predicate on the unit_code field.
+func (f *ProblemFilter) WhereUnitCode(p entql.StringP) {
+	f.Where(p.Field(problem.FieldUnitCode))
+}
+
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *ProblemFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldOwnerID))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *ProblemFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(problem.FieldCategory))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *ProblemFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(problem.FieldDescription))
+}
+
+// WhereDeadline applies the entql time.Time predicate on the deadline field.
+func (f *ProblemFilter) WhereDeadline(p entql.TimeP) {
+	f.Where(p.Field(problem.FieldDeadline))
+}
+
+// WhereState applies the entql string predicate on the state field.
+func (f *ProblemFilter) WhereState(p entql.StringP) {
+	f.Where(p.Field(problem.FieldState))
+}
+
+// WhereRepeat applies the entql bool predicate on the repeat field.
+func (f *ProblemFilter) WhereRepeat(p entql.BoolP) {
+	f.Where(p.Field(problem.FieldRepeat))
+}
+
+// WhereRepeatOfID applies the entql int predicate on the repeat_of_id field.
+func (f *ProblemFilter) WhereRepeatOfID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldRepeatOfID))
+}
+
+// WhereEvidence applies the entql string predicate on the evidence field.
+func (f *ProblemFilter) WhereEvidence(p entql.StringP) {
+	f.Where(p.Field(problem.FieldEvidence))
+}
+
+// WhereRaisedByID applies the entql int predicate on the raised_by_id field.
+func (f *ProblemFilter) WhereRaisedByID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldRaisedByID))
+}
+
+// WhereRaisedOrgID applies the entql int predicate on the raised_org_id field.
+func (f *ProblemFilter) WhereRaisedOrgID(p entql.IntP) {
+	f.Where(p.Field(problem.FieldRaisedOrgID))
+}
+
+// WhereRectifiedAt applies the entql time.Time predicate on the rectified_at field.
+func (f *ProblemFilter) WhereRectifiedAt(p entql.TimeP) {
+	f.Where(p.Field(problem.FieldRectifiedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *ProblemFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(problem.FieldClosedAt))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProblemFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(problem.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProblemFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(problem.FieldUpdatedAt))
+}
+
+// WhereHasInspection applies a predicate to check if query has an edge inspection.
+func (f *ProblemFilter) WhereHasInspection() {
+	f.Where(entql.HasEdge("inspection"))
+}
+
+// WhereHasInspectionWith applies a predicate to check if query has an edge inspection with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasInspectionWith(preds ...predicate.Inspection) {
+	f.Where(entql.HasEdgeWith("inspection", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUnit applies a predicate to check if query has an edge unit.
+func (f *ProblemFilter) WhereHasUnit() {
+	f.Where(entql.HasEdge("unit"))
+}
+
+// WhereHasUnitWith applies a predicate to check if query has an edge unit with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasUnitWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("unit", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *ProblemFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasOwnerWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRepeatOf applies a predicate to check if query has an edge repeat_of.
+func (f *ProblemFilter) WhereHasRepeatOf() {
+	f.Where(entql.HasEdge("repeat_of"))
+}
+
+// WhereHasRepeatOfWith applies a predicate to check if query has an edge repeat_of with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRepeatOfWith(preds ...predicate.Problem) {
+	f.Where(entql.HasEdgeWith("repeat_of", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRaisedBy applies a predicate to check if query has an edge raised_by.
+func (f *ProblemFilter) WhereHasRaisedBy() {
+	f.Where(entql.HasEdge("raised_by"))
+}
+
+// WhereHasRaisedByWith applies a predicate to check if query has an edge raised_by with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRaisedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("raised_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRaisedOrg applies a predicate to check if query has an edge raised_org.
+func (f *ProblemFilter) WhereHasRaisedOrg() {
+	f.Where(entql.HasEdge("raised_org"))
+}
+
+// WhereHasRaisedOrgWith applies a predicate to check if query has an edge raised_org with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRaisedOrgWith(preds ...predicate.Org) {
+	f.Where(entql.HasEdgeWith("raised_org", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProblemCategoryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProblemCategoryQuery builder.
+func (_q *ProblemCategoryQuery) Filter() *ProblemCategoryFilter {
+	return &ProblemCategoryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProblemCategoryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProblemCategoryMutation builder.
+func (m *ProblemCategoryMutation) Filter() *ProblemCategoryFilter {
+	return &ProblemCategoryFilter{config: m.config, predicateAdder: m}
+}
+
+// ProblemCategoryFilter provides a generic filtering capability at runtime for ProblemCategoryQuery.
+type ProblemCategoryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProblemCategoryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProblemCategoryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(problemcategory.FieldID))
+}
+
+// WhereOwnerCode applies the entql string predicate on the owner_code field.
+func (f *ProblemCategoryFilter) WhereOwnerCode(p entql.StringP) {
+	f.Where(p.Field(problemcategory.FieldOwnerCode))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ProblemCategoryFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(problemcategory.FieldName))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProblemCategoryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(problemcategory.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProblemEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProblemEventQuery builder.
+func (_q *ProblemEventQuery) Filter() *ProblemEventFilter {
+	return &ProblemEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProblemEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProblemEventMutation builder.
+func (m *ProblemEventMutation) Filter() *ProblemEventFilter {
+	return &ProblemEventFilter{config: m.config, predicateAdder: m}
+}
+
+// ProblemEventFilter provides a generic filtering capability at runtime for ProblemEventQuery.
+type ProblemEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProblemEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProblemEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(problemevent.FieldID))
+}
+
+// WhereProblemID applies the entql int predicate on the problem_id field.
+func (f *ProblemEventFilter) WhereProblemID(p entql.IntP) {
+	f.Where(p.Field(problemevent.FieldProblemID))
+}
+
+// WhereFromState applies the entql string predicate on the from_state field.
+func (f *ProblemEventFilter) WhereFromState(p entql.StringP) {
+	f.Where(p.Field(problemevent.FieldFromState))
+}
+
+// WhereToState applies the entql string predicate on the to_state field.
+func (f *ProblemEventFilter) WhereToState(p entql.StringP) {
+	f.Where(p.Field(problemevent.FieldToState))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *ProblemEventFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(problemevent.FieldActorID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *ProblemEventFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(problemevent.FieldAt))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ProblemEventFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(problemevent.FieldNote))
+}
+
+// WhereHasProblem applies a predicate to check if query has an edge problem.
+func (f *ProblemEventFilter) WhereHasProblem() {
+	f.Where(entql.HasEdge("problem"))
+}
+
+// WhereHasProblemWith applies a predicate to check if query has an edge problem with a given conditions (other predicates).
+func (f *ProblemEventFilter) WhereHasProblemWith(preds ...predicate.Problem) {
+	f.Where(entql.HasEdgeWith("problem", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *ProblemEventFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *ProblemEventFilter) WhereHasActorWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4036,7 +4962,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4110,7 +5036,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -18,13 +18,17 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/student"
 
 	"entgo.io/contrib/entgql"
@@ -2107,6 +2111,160 @@ func newDivisionContactPaginateArgs(rv map[string]any) *divisioncontactPaginateA
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DrawQuery) CollectFields(ctx context.Context, satisfies ...string) (*DrawQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DrawQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(draw.Columns))
+		selectedFields = []string{draw.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "org":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrg = query
+			if _, ok := fieldSeen[draw.FieldOrgID]; !ok {
+				selectedFields = append(selectedFields, draw.FieldOrgID)
+				fieldSeen[draw.FieldOrgID] = struct{}{}
+			}
+		case "semester":
+			if _, ok := fieldSeen[draw.FieldSemester]; !ok {
+				selectedFields = append(selectedFields, draw.FieldSemester)
+				fieldSeen[draw.FieldSemester] = struct{}{}
+			}
+		case "level":
+			if _, ok := fieldSeen[draw.FieldLevel]; !ok {
+				selectedFields = append(selectedFields, draw.FieldLevel)
+				fieldSeen[draw.FieldLevel] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[draw.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, draw.FieldDivisionCode)
+				fieldSeen[draw.FieldDivisionCode] = struct{}{}
+			}
+		case "orgID":
+			if _, ok := fieldSeen[draw.FieldOrgID]; !ok {
+				selectedFields = append(selectedFields, draw.FieldOrgID)
+				fieldSeen[draw.FieldOrgID] = struct{}{}
+			}
+		case "share":
+			if _, ok := fieldSeen[draw.FieldShare]; !ok {
+				selectedFields = append(selectedFields, draw.FieldShare)
+				fieldSeen[draw.FieldShare] = struct{}{}
+			}
+		case "excludePrevious":
+			if _, ok := fieldSeen[draw.FieldExcludePrevious]; !ok {
+				selectedFields = append(selectedFields, draw.FieldExcludePrevious)
+				fieldSeen[draw.FieldExcludePrevious] = struct{}{}
+			}
+		case "unannounced":
+			if _, ok := fieldSeen[draw.FieldUnannounced]; !ok {
+				selectedFields = append(selectedFields, draw.FieldUnannounced)
+				fieldSeen[draw.FieldUnannounced] = struct{}{}
+			}
+		case "state":
+			if _, ok := fieldSeen[draw.FieldState]; !ok {
+				selectedFields = append(selectedFields, draw.FieldState)
+				fieldSeen[draw.FieldState] = struct{}{}
+			}
+		case "publishedAt":
+			if _, ok := fieldSeen[draw.FieldPublishedAt]; !ok {
+				selectedFields = append(selectedFields, draw.FieldPublishedAt)
+				fieldSeen[draw.FieldPublishedAt] = struct{}{}
+			}
+		case "drawnByID":
+			if _, ok := fieldSeen[draw.FieldDrawnByID]; !ok {
+				selectedFields = append(selectedFields, draw.FieldDrawnByID)
+				fieldSeen[draw.FieldDrawnByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[draw.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, draw.FieldCreatedAt)
+				fieldSeen[draw.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type drawPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DrawPaginateOption
+}
+
+func newDrawPaginateArgs(rv map[string]any) *drawPaginateArgs {
+	args := &drawPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DrawOrder{Field: &DrawOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDrawOrder(order))
+			}
+		case *DrawOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDrawOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DrawWhereInput); ok {
+		args.opts = append(args.opts, WithDrawFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *DropoutCaseQuery) CollectFields(ctx context.Context, satisfies ...string) (*DropoutCaseQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3109,6 +3267,160 @@ func newImportJobPaginateArgs(rv map[string]any) *importjobPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InspectionQuery) CollectFields(ctx context.Context, satisfies ...string) (*InspectionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InspectionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(inspection.Columns))
+		selectedFields = []string{inspection.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "target":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withTarget = query
+			if _, ok := fieldSeen[inspection.FieldTargetOrgID]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldTargetOrgID)
+				fieldSeen[inspection.FieldTargetOrgID] = struct{}{}
+			}
+		case "drawID":
+			if _, ok := fieldSeen[inspection.FieldDrawID]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldDrawID)
+				fieldSeen[inspection.FieldDrawID] = struct{}{}
+			}
+		case "semester":
+			if _, ok := fieldSeen[inspection.FieldSemester]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldSemester)
+				fieldSeen[inspection.FieldSemester] = struct{}{}
+			}
+		case "inspectorCode":
+			if _, ok := fieldSeen[inspection.FieldInspectorCode]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldInspectorCode)
+				fieldSeen[inspection.FieldInspectorCode] = struct{}{}
+			}
+		case "targetOrgID":
+			if _, ok := fieldSeen[inspection.FieldTargetOrgID]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldTargetOrgID)
+				fieldSeen[inspection.FieldTargetOrgID] = struct{}{}
+			}
+		case "targetCode":
+			if _, ok := fieldSeen[inspection.FieldTargetCode]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldTargetCode)
+				fieldSeen[inspection.FieldTargetCode] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[inspection.FieldKind]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldKind)
+				fieldSeen[inspection.FieldKind] = struct{}{}
+			}
+		case "state":
+			if _, ok := fieldSeen[inspection.FieldState]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldState)
+				fieldSeen[inspection.FieldState] = struct{}{}
+			}
+		case "findings":
+			if _, ok := fieldSeen[inspection.FieldFindings]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldFindings)
+				fieldSeen[inspection.FieldFindings] = struct{}{}
+			}
+		case "recordedAt":
+			if _, ok := fieldSeen[inspection.FieldRecordedAt]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldRecordedAt)
+				fieldSeen[inspection.FieldRecordedAt] = struct{}{}
+			}
+		case "recordedByID":
+			if _, ok := fieldSeen[inspection.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldRecordedByID)
+				fieldSeen[inspection.FieldRecordedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[inspection.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, inspection.FieldCreatedAt)
+				fieldSeen[inspection.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type inspectionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InspectionPaginateOption
+}
+
+func newInspectionPaginateArgs(rv map[string]any) *inspectionPaginateArgs {
+	args := &inspectionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &InspectionOrder{Field: &InspectionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithInspectionOrder(order))
+			}
+		case *InspectionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithInspectionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*InspectionWhereInput); ok {
+		args.opts = append(args.opts, WithInspectionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *OrgQuery) CollectFields(ctx context.Context, satisfies ...string) (*OrgQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3794,6 +4106,307 @@ func newPositionPaginateArgs(rv map[string]any) *positionPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*PositionWhereInput); ok {
 		args.opts = append(args.opts, WithPositionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProblemQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProblemQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProblemQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(problem.Columns))
+		selectedFields = []string{problem.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "unit":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withUnit = query
+			if _, ok := fieldSeen[problem.FieldUnitOrgID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldUnitOrgID)
+				fieldSeen[problem.FieldUnitOrgID] = struct{}{}
+			}
+
+		case "raisedOrg":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrgClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orgImplementors)...); err != nil {
+				return err
+			}
+			_q.withRaisedOrg = query
+			if _, ok := fieldSeen[problem.FieldRaisedOrgID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRaisedOrgID)
+				fieldSeen[problem.FieldRaisedOrgID] = struct{}{}
+			}
+		case "source":
+			if _, ok := fieldSeen[problem.FieldSource]; !ok {
+				selectedFields = append(selectedFields, problem.FieldSource)
+				fieldSeen[problem.FieldSource] = struct{}{}
+			}
+		case "sourceDoc":
+			if _, ok := fieldSeen[problem.FieldSourceDoc]; !ok {
+				selectedFields = append(selectedFields, problem.FieldSourceDoc)
+				fieldSeen[problem.FieldSourceDoc] = struct{}{}
+			}
+		case "inspectionID":
+			if _, ok := fieldSeen[problem.FieldInspectionID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldInspectionID)
+				fieldSeen[problem.FieldInspectionID] = struct{}{}
+			}
+		case "unitOrgID":
+			if _, ok := fieldSeen[problem.FieldUnitOrgID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldUnitOrgID)
+				fieldSeen[problem.FieldUnitOrgID] = struct{}{}
+			}
+		case "unitCode":
+			if _, ok := fieldSeen[problem.FieldUnitCode]; !ok {
+				selectedFields = append(selectedFields, problem.FieldUnitCode)
+				fieldSeen[problem.FieldUnitCode] = struct{}{}
+			}
+		case "ownerID":
+			if _, ok := fieldSeen[problem.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldOwnerID)
+				fieldSeen[problem.FieldOwnerID] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[problem.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, problem.FieldCategory)
+				fieldSeen[problem.FieldCategory] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[problem.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, problem.FieldDescription)
+				fieldSeen[problem.FieldDescription] = struct{}{}
+			}
+		case "deadline":
+			if _, ok := fieldSeen[problem.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, problem.FieldDeadline)
+				fieldSeen[problem.FieldDeadline] = struct{}{}
+			}
+		case "state":
+			if _, ok := fieldSeen[problem.FieldState]; !ok {
+				selectedFields = append(selectedFields, problem.FieldState)
+				fieldSeen[problem.FieldState] = struct{}{}
+			}
+		case "repeat":
+			if _, ok := fieldSeen[problem.FieldRepeat]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRepeat)
+				fieldSeen[problem.FieldRepeat] = struct{}{}
+			}
+		case "repeatOfID":
+			if _, ok := fieldSeen[problem.FieldRepeatOfID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRepeatOfID)
+				fieldSeen[problem.FieldRepeatOfID] = struct{}{}
+			}
+		case "evidence":
+			if _, ok := fieldSeen[problem.FieldEvidence]; !ok {
+				selectedFields = append(selectedFields, problem.FieldEvidence)
+				fieldSeen[problem.FieldEvidence] = struct{}{}
+			}
+		case "raisedByID":
+			if _, ok := fieldSeen[problem.FieldRaisedByID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRaisedByID)
+				fieldSeen[problem.FieldRaisedByID] = struct{}{}
+			}
+		case "raisedOrgID":
+			if _, ok := fieldSeen[problem.FieldRaisedOrgID]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRaisedOrgID)
+				fieldSeen[problem.FieldRaisedOrgID] = struct{}{}
+			}
+		case "rectifiedAt":
+			if _, ok := fieldSeen[problem.FieldRectifiedAt]; !ok {
+				selectedFields = append(selectedFields, problem.FieldRectifiedAt)
+				fieldSeen[problem.FieldRectifiedAt] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[problem.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, problem.FieldClosedAt)
+				fieldSeen[problem.FieldClosedAt] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[problem.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, problem.FieldCreatedAt)
+				fieldSeen[problem.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[problem.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, problem.FieldUpdatedAt)
+				fieldSeen[problem.FieldUpdatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type problemPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProblemPaginateOption
+}
+
+func newProblemPaginateArgs(rv map[string]any) *problemPaginateArgs {
+	args := &problemPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProblemOrder{Field: &ProblemOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProblemOrder(order))
+			}
+		case *ProblemOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProblemOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProblemWhereInput); ok {
+		args.opts = append(args.opts, WithProblemFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProblemEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProblemEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProblemEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(problemevent.Columns))
+		selectedFields = []string{problemevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "problemID":
+			if _, ok := fieldSeen[problemevent.FieldProblemID]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldProblemID)
+				fieldSeen[problemevent.FieldProblemID] = struct{}{}
+			}
+		case "fromState":
+			if _, ok := fieldSeen[problemevent.FieldFromState]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldFromState)
+				fieldSeen[problemevent.FieldFromState] = struct{}{}
+			}
+		case "toState":
+			if _, ok := fieldSeen[problemevent.FieldToState]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldToState)
+				fieldSeen[problemevent.FieldToState] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[problemevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldActorID)
+				fieldSeen[problemevent.FieldActorID] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[problemevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldAt)
+				fieldSeen[problemevent.FieldAt] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[problemevent.FieldNote]; !ok {
+				selectedFields = append(selectedFields, problemevent.FieldNote)
+				fieldSeen[problemevent.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type problemeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProblemEventPaginateOption
+}
+
+func newProblemEventPaginateArgs(rv map[string]any) *problemeventPaginateArgs {
+	args := &problemeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[whereField].(*ProblemEventWhereInput); ok {
+		args.opts = append(args.opts, WithProblemEventFilter(v.Filter))
 	}
 	return args
 }

@@ -260,6 +260,14 @@ func (_m *Division) Assignments(
 	return _m.QueryAssignments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Draw) Org(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.OrgOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrg().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *DropoutCase) Student(ctx context.Context) (*Student, error) {
 	result, err := _m.Edges.StudentOrErr()
 	if IsNotLoaded(err) {
@@ -430,6 +438,14 @@ func (_m *ImportJob) CellErrors(
 	return _m.QueryCellErrors().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Inspection) Target(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.TargetOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTarget().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Org) Division(ctx context.Context) (*Division, error) {
 	result, err := _m.Edges.DivisionOrErr()
 	if IsNotLoaded(err) {
@@ -530,6 +546,22 @@ func (_m *Position) Org(ctx context.Context) (*Org, error) {
 	result, err := _m.Edges.OrgOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryOrg().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Problem) Unit(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.UnitOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUnit().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Problem) RaisedOrg(ctx context.Context) (*Org, error) {
+	result, err := _m.Edges.RaisedOrgOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRaisedOrg().Only(ctx)
 	}
 	return result, err
 }

@@ -18,14 +18,18 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/internal"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/student"
 
 	"entgo.io/contrib/entgql"
@@ -99,6 +103,11 @@ var divisioncontactImplementors = []string{"DivisionContact", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*DivisionContact) IsNode() {}
 
+var drawImplementors = []string{"Draw", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Draw) IsNode() {}
+
 var dropoutcaseImplementors = []string{"DropoutCase", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -119,6 +128,11 @@ var importjobImplementors = []string{"ImportJob", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*ImportJob) IsNode() {}
 
+var inspectionImplementors = []string{"Inspection", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Inspection) IsNode() {}
+
 var orgImplementors = []string{"Org", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -133,6 +147,16 @@ var positionImplementors = []string{"Position", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Position) IsNode() {}
+
+var problemImplementors = []string{"Problem", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Problem) IsNode() {}
+
+var problemeventImplementors = []string{"ProblemEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProblemEvent) IsNode() {}
 
 var studentImplementors = []string{"Student", "Node"}
 
@@ -324,6 +348,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case draw.Table:
+		query := c.Draw.Query().
+			Where(draw.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, drawImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case dropoutcase.Table:
 		query := c.DropoutCase.Query().
 			Where(dropoutcase.ID(id))
@@ -360,6 +393,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case inspection.Table:
+		query := c.Inspection.Query().
+			Where(inspection.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, inspectionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case org.Table:
 		query := c.Org.Query().
 			Where(org.ID(id))
@@ -383,6 +425,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(position.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, positionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case problem.Table:
+		query := c.Problem.Query().
+			Where(problem.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, problemImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case problemevent.Table:
+		query := c.ProblemEvent.Query().
+			Where(problemevent.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, problemeventImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -661,6 +721,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case draw.Table:
+		query := c.Draw.Query().
+			Where(draw.IDIn(ids...))
+		query, err := query.CollectFields(ctx, drawImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case dropoutcase.Table:
 		query := c.DropoutCase.Query().
 			Where(dropoutcase.IDIn(ids...))
@@ -725,6 +801,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case inspection.Table:
+		query := c.Inspection.Query().
+			Where(inspection.IDIn(ids...))
+		query, err := query.CollectFields(ctx, inspectionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case org.Table:
 		query := c.Org.Query().
 			Where(org.IDIn(ids...))
@@ -761,6 +853,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Position.Query().
 			Where(position.IDIn(ids...))
 		query, err := query.CollectFields(ctx, positionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case problem.Table:
+		query := c.Problem.Query().
+			Where(problem.IDIn(ids...))
+		query, err := query.CollectFields(ctx, problemImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case problemevent.Table:
+		query := c.ProblemEvent.Query().
+			Where(problemevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, problemeventImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -20,13 +20,17 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
 	"strconv"
@@ -3871,6 +3875,301 @@ func (_m *DivisionContact) ToEdge(order *DivisionContactOrder) *DivisionContactE
 	}
 }
 
+// DrawEdge is the edge representation of Draw.
+type DrawEdge struct {
+	Node   *Draw  `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// DrawConnection is the connection containing edges to Draw.
+type DrawConnection struct {
+	Edges      []*DrawEdge `json:"edges"`
+	PageInfo   PageInfo    `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+func (c *DrawConnection) build(nodes []*Draw, pager *drawPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Draw
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Draw {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Draw {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DrawEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DrawEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DrawPaginateOption enables pagination customization.
+type DrawPaginateOption func(*drawPager) error
+
+// WithDrawOrder configures pagination ordering.
+func WithDrawOrder(order *DrawOrder) DrawPaginateOption {
+	if order == nil {
+		order = DefaultDrawOrder
+	}
+	o := *order
+	return func(pager *drawPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDrawOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDrawFilter configures pagination filter.
+func WithDrawFilter(filter func(*DrawQuery) (*DrawQuery, error)) DrawPaginateOption {
+	return func(pager *drawPager) error {
+		if filter == nil {
+			return errors.New("DrawQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type drawPager struct {
+	reverse bool
+	order   *DrawOrder
+	filter  func(*DrawQuery) (*DrawQuery, error)
+}
+
+func newDrawPager(opts []DrawPaginateOption, reverse bool) (*drawPager, error) {
+	pager := &drawPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDrawOrder
+	}
+	return pager, nil
+}
+
+func (p *drawPager) applyFilter(query *DrawQuery) (*DrawQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *drawPager) toCursor(_m *Draw) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *drawPager) applyCursors(query *DrawQuery, after, before *Cursor) (*DrawQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultDrawOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *drawPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *drawPager) applyOrder(query *DrawQuery) *DrawQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultDrawOrder.Field {
+		query = query.Order(DefaultDrawOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *drawPager) orderExpr(query *DrawQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultDrawOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Draw.
+func (_m *DrawQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DrawPaginateOption,
+) (*DrawConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newDrawPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DrawConnection{Edges: []*DrawEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DrawOrderFieldCreatedAt orders Draw by created_at.
+	DrawOrderFieldCreatedAt = &DrawOrderField{
+		Value: func(_m *Draw) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   draw.FieldCreatedAt,
+		toTerm:   draw.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *Draw) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DrawOrderField) String() string {
+	var str string
+	switch f.column {
+	case DrawOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DrawOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DrawOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DrawOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DrawOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid DrawOrderField", str)
+	}
+	return nil
+}
+
+// DrawOrderField defines the ordering field of Draw.
+type DrawOrderField struct {
+	// Value extracts the ordering value from the given Draw.
+	Value    func(*Draw) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) draw.OrderOption
+	toCursor func(*Draw) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *DrawOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// DrawOrder defines the ordering of Draw.
+type DrawOrder struct {
+	Direction OrderDirection  `json:"direction"`
+	Field     *DrawOrderField `json:"field"`
+}
+
+// DefaultDrawOrder is the default ordering of Draw.
+var DefaultDrawOrder = &DrawOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DrawOrderField{
+		Value: func(_m *Draw) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: draw.FieldID,
+		toTerm: draw.ByID,
+		toCursor: func(_m *Draw) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Draw into DrawEdge.
+func (_m *Draw) ToEdge(order *DrawOrder) *DrawEdge {
+	if order == nil {
+		order = DefaultDrawOrder
+	}
+	return &DrawEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // DropoutCaseEdge is the edge representation of DropoutCase.
 type DropoutCaseEdge struct {
 	Node   *DropoutCase `json:"node"`
@@ -5141,6 +5440,301 @@ func (_m *ImportJob) ToEdge(order *ImportJobOrder) *ImportJobEdge {
 	}
 }
 
+// InspectionEdge is the edge representation of Inspection.
+type InspectionEdge struct {
+	Node   *Inspection `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// InspectionConnection is the connection containing edges to Inspection.
+type InspectionConnection struct {
+	Edges      []*InspectionEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *InspectionConnection) build(nodes []*Inspection, pager *inspectionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Inspection
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Inspection {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Inspection {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*InspectionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &InspectionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// InspectionPaginateOption enables pagination customization.
+type InspectionPaginateOption func(*inspectionPager) error
+
+// WithInspectionOrder configures pagination ordering.
+func WithInspectionOrder(order *InspectionOrder) InspectionPaginateOption {
+	if order == nil {
+		order = DefaultInspectionOrder
+	}
+	o := *order
+	return func(pager *inspectionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultInspectionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithInspectionFilter configures pagination filter.
+func WithInspectionFilter(filter func(*InspectionQuery) (*InspectionQuery, error)) InspectionPaginateOption {
+	return func(pager *inspectionPager) error {
+		if filter == nil {
+			return errors.New("InspectionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type inspectionPager struct {
+	reverse bool
+	order   *InspectionOrder
+	filter  func(*InspectionQuery) (*InspectionQuery, error)
+}
+
+func newInspectionPager(opts []InspectionPaginateOption, reverse bool) (*inspectionPager, error) {
+	pager := &inspectionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultInspectionOrder
+	}
+	return pager, nil
+}
+
+func (p *inspectionPager) applyFilter(query *InspectionQuery) (*InspectionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *inspectionPager) toCursor(_m *Inspection) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *inspectionPager) applyCursors(query *InspectionQuery, after, before *Cursor) (*InspectionQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultInspectionOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *inspectionPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *inspectionPager) applyOrder(query *InspectionQuery) *InspectionQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultInspectionOrder.Field {
+		query = query.Order(DefaultInspectionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *inspectionPager) orderExpr(query *InspectionQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultInspectionOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Inspection.
+func (_m *InspectionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...InspectionPaginateOption,
+) (*InspectionConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newInspectionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &InspectionConnection{Edges: []*InspectionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// InspectionOrderFieldCreatedAt orders Inspection by created_at.
+	InspectionOrderFieldCreatedAt = &InspectionOrderField{
+		Value: func(_m *Inspection) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   inspection.FieldCreatedAt,
+		toTerm:   inspection.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *Inspection) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f InspectionOrderField) String() string {
+	var str string
+	switch f.column {
+	case InspectionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f InspectionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *InspectionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("InspectionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *InspectionOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid InspectionOrderField", str)
+	}
+	return nil
+}
+
+// InspectionOrderField defines the ordering field of Inspection.
+type InspectionOrderField struct {
+	// Value extracts the ordering value from the given Inspection.
+	Value    func(*Inspection) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) inspection.OrderOption
+	toCursor func(*Inspection) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *InspectionOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// InspectionOrder defines the ordering of Inspection.
+type InspectionOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *InspectionOrderField `json:"field"`
+}
+
+// DefaultInspectionOrder is the default ordering of Inspection.
+var DefaultInspectionOrder = &InspectionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &InspectionOrderField{
+		Value: func(_m *Inspection) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: inspection.FieldID,
+		toTerm: inspection.ByID,
+		toCursor: func(_m *Inspection) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Inspection into InspectionEdge.
+func (_m *Inspection) ToEdge(order *InspectionOrder) *InspectionEdge {
+	if order == nil {
+		order = DefaultInspectionOrder
+	}
+	return &InspectionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // OrgEdge is the edge representation of Org.
 type OrgEdge struct {
 	Node   *Org   `json:"node"`
@@ -6106,6 +6700,567 @@ func (_m *Position) ToEdge(order *PositionOrder) *PositionEdge {
 		order = DefaultPositionOrder
 	}
 	return &PositionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProblemEdge is the edge representation of Problem.
+type ProblemEdge struct {
+	Node   *Problem `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// ProblemConnection is the connection containing edges to Problem.
+type ProblemConnection struct {
+	Edges      []*ProblemEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *ProblemConnection) build(nodes []*Problem, pager *problemPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Problem
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Problem {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Problem {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProblemEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProblemEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProblemPaginateOption enables pagination customization.
+type ProblemPaginateOption func(*problemPager) error
+
+// WithProblemOrder configures pagination ordering.
+func WithProblemOrder(order *ProblemOrder) ProblemPaginateOption {
+	if order == nil {
+		order = DefaultProblemOrder
+	}
+	o := *order
+	return func(pager *problemPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProblemOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProblemFilter configures pagination filter.
+func WithProblemFilter(filter func(*ProblemQuery) (*ProblemQuery, error)) ProblemPaginateOption {
+	return func(pager *problemPager) error {
+		if filter == nil {
+			return errors.New("ProblemQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type problemPager struct {
+	reverse bool
+	order   *ProblemOrder
+	filter  func(*ProblemQuery) (*ProblemQuery, error)
+}
+
+func newProblemPager(opts []ProblemPaginateOption, reverse bool) (*problemPager, error) {
+	pager := &problemPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProblemOrder
+	}
+	return pager, nil
+}
+
+func (p *problemPager) applyFilter(query *ProblemQuery) (*ProblemQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *problemPager) toCursor(_m *Problem) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *problemPager) applyCursors(query *ProblemQuery, after, before *Cursor) (*ProblemQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultProblemOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *problemPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *problemPager) applyOrder(query *ProblemQuery) *ProblemQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultProblemOrder.Field {
+		query = query.Order(DefaultProblemOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *problemPager) orderExpr(query *ProblemQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultProblemOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Problem.
+func (_m *ProblemQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProblemPaginateOption,
+) (*ProblemConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newProblemPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProblemConnection{Edges: []*ProblemEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProblemOrderFieldDeadline orders Problem by deadline.
+	ProblemOrderFieldDeadline = &ProblemOrderField{
+		Value: func(_m *Problem) (ent.Value, error) {
+			return _m.Deadline, nil
+		},
+		column:   problem.FieldDeadline,
+		toTerm:   problem.ByDeadline,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *Problem) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.Deadline))
+		},
+	}
+	// ProblemOrderFieldCreatedAt orders Problem by created_at.
+	ProblemOrderFieldCreatedAt = &ProblemOrderField{
+		Value: func(_m *Problem) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   problem.FieldCreatedAt,
+		toTerm:   problem.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *Problem) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProblemOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProblemOrderFieldDeadline.column:
+		str = "DEADLINE"
+	case ProblemOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProblemOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProblemOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProblemOrderField %T must be a string", v)
+	}
+	switch str {
+	case "DEADLINE":
+		*f = *ProblemOrderFieldDeadline
+	case "CREATED_AT":
+		*f = *ProblemOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProblemOrderField", str)
+	}
+	return nil
+}
+
+// ProblemOrderField defines the ordering field of Problem.
+type ProblemOrderField struct {
+	// Value extracts the ordering value from the given Problem.
+	Value    func(*Problem) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) problem.OrderOption
+	toCursor func(*Problem) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *ProblemOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// ProblemOrder defines the ordering of Problem.
+type ProblemOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *ProblemOrderField `json:"field"`
+}
+
+// DefaultProblemOrder is the default ordering of Problem.
+var DefaultProblemOrder = &ProblemOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProblemOrderField{
+		Value: func(_m *Problem) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: problem.FieldID,
+		toTerm: problem.ByID,
+		toCursor: func(_m *Problem) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Problem into ProblemEdge.
+func (_m *Problem) ToEdge(order *ProblemOrder) *ProblemEdge {
+	if order == nil {
+		order = DefaultProblemOrder
+	}
+	return &ProblemEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProblemEventEdge is the edge representation of ProblemEvent.
+type ProblemEventEdge struct {
+	Node   *ProblemEvent `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// ProblemEventConnection is the connection containing edges to ProblemEvent.
+type ProblemEventConnection struct {
+	Edges      []*ProblemEventEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *ProblemEventConnection) build(nodes []*ProblemEvent, pager *problemeventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProblemEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProblemEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProblemEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProblemEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProblemEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProblemEventPaginateOption enables pagination customization.
+type ProblemEventPaginateOption func(*problemeventPager) error
+
+// WithProblemEventOrder configures pagination ordering.
+func WithProblemEventOrder(order *ProblemEventOrder) ProblemEventPaginateOption {
+	if order == nil {
+		order = DefaultProblemEventOrder
+	}
+	o := *order
+	return func(pager *problemeventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProblemEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProblemEventFilter configures pagination filter.
+func WithProblemEventFilter(filter func(*ProblemEventQuery) (*ProblemEventQuery, error)) ProblemEventPaginateOption {
+	return func(pager *problemeventPager) error {
+		if filter == nil {
+			return errors.New("ProblemEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type problemeventPager struct {
+	reverse bool
+	order   *ProblemEventOrder
+	filter  func(*ProblemEventQuery) (*ProblemEventQuery, error)
+}
+
+func newProblemEventPager(opts []ProblemEventPaginateOption, reverse bool) (*problemeventPager, error) {
+	pager := &problemeventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProblemEventOrder
+	}
+	return pager, nil
+}
+
+func (p *problemeventPager) applyFilter(query *ProblemEventQuery) (*ProblemEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *problemeventPager) toCursor(_m *ProblemEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *problemeventPager) applyCursors(query *ProblemEventQuery, after, before *Cursor) (*ProblemEventQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultProblemEventOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *problemeventPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *problemeventPager) applyOrder(query *ProblemEventQuery) *ProblemEventQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultProblemEventOrder.Field {
+		query = query.Order(DefaultProblemEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *problemeventPager) orderExpr(query *ProblemEventQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultProblemEventOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProblemEvent.
+func (_m *ProblemEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProblemEventPaginateOption,
+) (*ProblemEventConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newProblemEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProblemEventConnection{Edges: []*ProblemEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// ProblemEventOrderField defines the ordering field of ProblemEvent.
+type ProblemEventOrderField struct {
+	// Value extracts the ordering value from the given ProblemEvent.
+	Value    func(*ProblemEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) problemevent.OrderOption
+	toCursor func(*ProblemEvent) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *ProblemEventOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// ProblemEventOrder defines the ordering of ProblemEvent.
+type ProblemEventOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *ProblemEventOrderField `json:"field"`
+}
+
+// DefaultProblemEventOrder is the default ordering of ProblemEvent.
+var DefaultProblemEventOrder = &ProblemEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProblemEventOrderField{
+		Value: func(_m *ProblemEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: problemevent.FieldID,
+		toTerm: problemevent.ByID,
+		toCursor: func(_m *ProblemEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProblemEvent into ProblemEventEdge.
+func (_m *ProblemEvent) ToEdge(order *ProblemEventOrder) *ProblemEventEdge {
+	if order == nil {
+		order = DefaultProblemEventOrder
+	}
+	return &ProblemEventEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

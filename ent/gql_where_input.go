@@ -17,13 +17,17 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/predicate"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/student"
 	"time"
 )
@@ -6132,6 +6136,440 @@ func (i *DivisionContactWhereInput) P() (predicate.DivisionContact, error) {
 	}
 }
 
+// DrawWhereInput represents a where input for filtering Draw queries.
+type DrawWhereInput struct {
+	Predicates []predicate.Draw  `json:"-"`
+	Not        *DrawWhereInput   `json:"not,omitempty"`
+	Or         []*DrawWhereInput `json:"or,omitempty"`
+	And        []*DrawWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "semester" field predicates.
+	Semester             *string  `json:"semester,omitempty"`
+	SemesterNEQ          *string  `json:"semesterNEQ,omitempty"`
+	SemesterIn           []string `json:"semesterIn,omitempty"`
+	SemesterNotIn        []string `json:"semesterNotIn,omitempty"`
+	SemesterGT           *string  `json:"semesterGT,omitempty"`
+	SemesterGTE          *string  `json:"semesterGTE,omitempty"`
+	SemesterLT           *string  `json:"semesterLT,omitempty"`
+	SemesterLTE          *string  `json:"semesterLTE,omitempty"`
+	SemesterContains     *string  `json:"semesterContains,omitempty"`
+	SemesterHasPrefix    *string  `json:"semesterHasPrefix,omitempty"`
+	SemesterHasSuffix    *string  `json:"semesterHasSuffix,omitempty"`
+	SemesterEqualFold    *string  `json:"semesterEqualFold,omitempty"`
+	SemesterContainsFold *string  `json:"semesterContainsFold,omitempty"`
+
+	// "level" field predicates.
+	Level      *draw.Level  `json:"level,omitempty"`
+	LevelNEQ   *draw.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []draw.Level `json:"levelIn,omitempty"`
+	LevelNotIn []draw.Level `json:"levelNotIn,omitempty"`
+
+	// "division_code" field predicates.
+	DivisionCode             *string  `json:"divisionCode,omitempty"`
+	DivisionCodeNEQ          *string  `json:"divisionCodeNEQ,omitempty"`
+	DivisionCodeIn           []string `json:"divisionCodeIn,omitempty"`
+	DivisionCodeNotIn        []string `json:"divisionCodeNotIn,omitempty"`
+	DivisionCodeGT           *string  `json:"divisionCodeGT,omitempty"`
+	DivisionCodeGTE          *string  `json:"divisionCodeGTE,omitempty"`
+	DivisionCodeLT           *string  `json:"divisionCodeLT,omitempty"`
+	DivisionCodeLTE          *string  `json:"divisionCodeLTE,omitempty"`
+	DivisionCodeContains     *string  `json:"divisionCodeContains,omitempty"`
+	DivisionCodeHasPrefix    *string  `json:"divisionCodeHasPrefix,omitempty"`
+	DivisionCodeHasSuffix    *string  `json:"divisionCodeHasSuffix,omitempty"`
+	DivisionCodeEqualFold    *string  `json:"divisionCodeEqualFold,omitempty"`
+	DivisionCodeContainsFold *string  `json:"divisionCodeContainsFold,omitempty"`
+
+	// "org_id" field predicates.
+	OrgID      *int  `json:"orgID,omitempty"`
+	OrgIDNEQ   *int  `json:"orgIDNEQ,omitempty"`
+	OrgIDIn    []int `json:"orgIDIn,omitempty"`
+	OrgIDNotIn []int `json:"orgIDNotIn,omitempty"`
+
+	// "share" field predicates.
+	Share      *int  `json:"share,omitempty"`
+	ShareNEQ   *int  `json:"shareNEQ,omitempty"`
+	ShareIn    []int `json:"shareIn,omitempty"`
+	ShareNotIn []int `json:"shareNotIn,omitempty"`
+	ShareGT    *int  `json:"shareGT,omitempty"`
+	ShareGTE   *int  `json:"shareGTE,omitempty"`
+	ShareLT    *int  `json:"shareLT,omitempty"`
+	ShareLTE   *int  `json:"shareLTE,omitempty"`
+
+	// "exclude_previous" field predicates.
+	ExcludePrevious    *bool `json:"excludePrevious,omitempty"`
+	ExcludePreviousNEQ *bool `json:"excludePreviousNEQ,omitempty"`
+
+	// "unannounced" field predicates.
+	Unannounced    *bool `json:"unannounced,omitempty"`
+	UnannouncedNEQ *bool `json:"unannouncedNEQ,omitempty"`
+
+	// "state" field predicates.
+	State      *draw.State  `json:"state,omitempty"`
+	StateNEQ   *draw.State  `json:"stateNEQ,omitempty"`
+	StateIn    []draw.State `json:"stateIn,omitempty"`
+	StateNotIn []draw.State `json:"stateNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "drawn_by_id" field predicates.
+	DrawnByID      *int  `json:"drawnByID,omitempty"`
+	DrawnByIDNEQ   *int  `json:"drawnByIDNEQ,omitempty"`
+	DrawnByIDIn    []int `json:"drawnByIDIn,omitempty"`
+	DrawnByIDNotIn []int `json:"drawnByIDNotIn,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DrawWhereInput) AddPredicates(predicates ...predicate.Draw) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DrawWhereInput filter on the DrawQuery builder.
+func (i *DrawWhereInput) Filter(q *DrawQuery) (*DrawQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDrawWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDrawWhereInput is returned in case the DrawWhereInput is empty.
+var ErrEmptyDrawWhereInput = errors.New("ent: empty predicate DrawWhereInput")
+
+// P returns a predicate for filtering draws.
+// An error is returned if the input is empty or invalid.
+func (i *DrawWhereInput) P() (predicate.Draw, error) {
+	var predicates []predicate.Draw
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, draw.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Draw, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, draw.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Draw, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, draw.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, draw.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, draw.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, draw.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, draw.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, draw.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, draw.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, draw.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, draw.IDLTE(*i.IDLTE))
+	}
+	if i.Semester != nil {
+		predicates = append(predicates, draw.SemesterEQ(*i.Semester))
+	}
+	if i.SemesterNEQ != nil {
+		predicates = append(predicates, draw.SemesterNEQ(*i.SemesterNEQ))
+	}
+	if len(i.SemesterIn) > 0 {
+		predicates = append(predicates, draw.SemesterIn(i.SemesterIn...))
+	}
+	if len(i.SemesterNotIn) > 0 {
+		predicates = append(predicates, draw.SemesterNotIn(i.SemesterNotIn...))
+	}
+	if i.SemesterGT != nil {
+		predicates = append(predicates, draw.SemesterGT(*i.SemesterGT))
+	}
+	if i.SemesterGTE != nil {
+		predicates = append(predicates, draw.SemesterGTE(*i.SemesterGTE))
+	}
+	if i.SemesterLT != nil {
+		predicates = append(predicates, draw.SemesterLT(*i.SemesterLT))
+	}
+	if i.SemesterLTE != nil {
+		predicates = append(predicates, draw.SemesterLTE(*i.SemesterLTE))
+	}
+	if i.SemesterContains != nil {
+		predicates = append(predicates, draw.SemesterContains(*i.SemesterContains))
+	}
+	if i.SemesterHasPrefix != nil {
+		predicates = append(predicates, draw.SemesterHasPrefix(*i.SemesterHasPrefix))
+	}
+	if i.SemesterHasSuffix != nil {
+		predicates = append(predicates, draw.SemesterHasSuffix(*i.SemesterHasSuffix))
+	}
+	if i.SemesterEqualFold != nil {
+		predicates = append(predicates, draw.SemesterEqualFold(*i.SemesterEqualFold))
+	}
+	if i.SemesterContainsFold != nil {
+		predicates = append(predicates, draw.SemesterContainsFold(*i.SemesterContainsFold))
+	}
+	if i.Level != nil {
+		predicates = append(predicates, draw.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, draw.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, draw.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, draw.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.DivisionCode != nil {
+		predicates = append(predicates, draw.DivisionCodeEQ(*i.DivisionCode))
+	}
+	if i.DivisionCodeNEQ != nil {
+		predicates = append(predicates, draw.DivisionCodeNEQ(*i.DivisionCodeNEQ))
+	}
+	if len(i.DivisionCodeIn) > 0 {
+		predicates = append(predicates, draw.DivisionCodeIn(i.DivisionCodeIn...))
+	}
+	if len(i.DivisionCodeNotIn) > 0 {
+		predicates = append(predicates, draw.DivisionCodeNotIn(i.DivisionCodeNotIn...))
+	}
+	if i.DivisionCodeGT != nil {
+		predicates = append(predicates, draw.DivisionCodeGT(*i.DivisionCodeGT))
+	}
+	if i.DivisionCodeGTE != nil {
+		predicates = append(predicates, draw.DivisionCodeGTE(*i.DivisionCodeGTE))
+	}
+	if i.DivisionCodeLT != nil {
+		predicates = append(predicates, draw.DivisionCodeLT(*i.DivisionCodeLT))
+	}
+	if i.DivisionCodeLTE != nil {
+		predicates = append(predicates, draw.DivisionCodeLTE(*i.DivisionCodeLTE))
+	}
+	if i.DivisionCodeContains != nil {
+		predicates = append(predicates, draw.DivisionCodeContains(*i.DivisionCodeContains))
+	}
+	if i.DivisionCodeHasPrefix != nil {
+		predicates = append(predicates, draw.DivisionCodeHasPrefix(*i.DivisionCodeHasPrefix))
+	}
+	if i.DivisionCodeHasSuffix != nil {
+		predicates = append(predicates, draw.DivisionCodeHasSuffix(*i.DivisionCodeHasSuffix))
+	}
+	if i.DivisionCodeEqualFold != nil {
+		predicates = append(predicates, draw.DivisionCodeEqualFold(*i.DivisionCodeEqualFold))
+	}
+	if i.DivisionCodeContainsFold != nil {
+		predicates = append(predicates, draw.DivisionCodeContainsFold(*i.DivisionCodeContainsFold))
+	}
+	if i.OrgID != nil {
+		predicates = append(predicates, draw.OrgIDEQ(*i.OrgID))
+	}
+	if i.OrgIDNEQ != nil {
+		predicates = append(predicates, draw.OrgIDNEQ(*i.OrgIDNEQ))
+	}
+	if len(i.OrgIDIn) > 0 {
+		predicates = append(predicates, draw.OrgIDIn(i.OrgIDIn...))
+	}
+	if len(i.OrgIDNotIn) > 0 {
+		predicates = append(predicates, draw.OrgIDNotIn(i.OrgIDNotIn...))
+	}
+	if i.Share != nil {
+		predicates = append(predicates, draw.ShareEQ(*i.Share))
+	}
+	if i.ShareNEQ != nil {
+		predicates = append(predicates, draw.ShareNEQ(*i.ShareNEQ))
+	}
+	if len(i.ShareIn) > 0 {
+		predicates = append(predicates, draw.ShareIn(i.ShareIn...))
+	}
+	if len(i.ShareNotIn) > 0 {
+		predicates = append(predicates, draw.ShareNotIn(i.ShareNotIn...))
+	}
+	if i.ShareGT != nil {
+		predicates = append(predicates, draw.ShareGT(*i.ShareGT))
+	}
+	if i.ShareGTE != nil {
+		predicates = append(predicates, draw.ShareGTE(*i.ShareGTE))
+	}
+	if i.ShareLT != nil {
+		predicates = append(predicates, draw.ShareLT(*i.ShareLT))
+	}
+	if i.ShareLTE != nil {
+		predicates = append(predicates, draw.ShareLTE(*i.ShareLTE))
+	}
+	if i.ExcludePrevious != nil {
+		predicates = append(predicates, draw.ExcludePreviousEQ(*i.ExcludePrevious))
+	}
+	if i.ExcludePreviousNEQ != nil {
+		predicates = append(predicates, draw.ExcludePreviousNEQ(*i.ExcludePreviousNEQ))
+	}
+	if i.Unannounced != nil {
+		predicates = append(predicates, draw.UnannouncedEQ(*i.Unannounced))
+	}
+	if i.UnannouncedNEQ != nil {
+		predicates = append(predicates, draw.UnannouncedNEQ(*i.UnannouncedNEQ))
+	}
+	if i.State != nil {
+		predicates = append(predicates, draw.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, draw.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, draw.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, draw.StateNotIn(i.StateNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, draw.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, draw.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, draw.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, draw.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, draw.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, draw.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, draw.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, draw.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, draw.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, draw.PublishedAtNotNil())
+	}
+	if i.DrawnByID != nil {
+		predicates = append(predicates, draw.DrawnByIDEQ(*i.DrawnByID))
+	}
+	if i.DrawnByIDNEQ != nil {
+		predicates = append(predicates, draw.DrawnByIDNEQ(*i.DrawnByIDNEQ))
+	}
+	if len(i.DrawnByIDIn) > 0 {
+		predicates = append(predicates, draw.DrawnByIDIn(i.DrawnByIDIn...))
+	}
+	if len(i.DrawnByIDNotIn) > 0 {
+		predicates = append(predicates, draw.DrawnByIDNotIn(i.DrawnByIDNotIn...))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, draw.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, draw.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, draw.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, draw.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, draw.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, draw.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, draw.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, draw.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDrawWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return draw.And(predicates...), nil
+	}
+}
+
 // DropoutCaseWhereInput represents a where input for filtering DropoutCase queries.
 type DropoutCaseWhereInput struct {
 	Predicates []predicate.DropoutCase  `json:"-"`
@@ -8128,6 +8566,536 @@ func (i *ImportJobWhereInput) P() (predicate.ImportJob, error) {
 	}
 }
 
+// InspectionWhereInput represents a where input for filtering Inspection queries.
+type InspectionWhereInput struct {
+	Predicates []predicate.Inspection  `json:"-"`
+	Not        *InspectionWhereInput   `json:"not,omitempty"`
+	Or         []*InspectionWhereInput `json:"or,omitempty"`
+	And        []*InspectionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "draw_id" field predicates.
+	DrawID       *int  `json:"drawID,omitempty"`
+	DrawIDNEQ    *int  `json:"drawIDNEQ,omitempty"`
+	DrawIDIn     []int `json:"drawIDIn,omitempty"`
+	DrawIDNotIn  []int `json:"drawIDNotIn,omitempty"`
+	DrawIDIsNil  bool  `json:"drawIDIsNil,omitempty"`
+	DrawIDNotNil bool  `json:"drawIDNotNil,omitempty"`
+
+	// "semester" field predicates.
+	Semester             *string  `json:"semester,omitempty"`
+	SemesterNEQ          *string  `json:"semesterNEQ,omitempty"`
+	SemesterIn           []string `json:"semesterIn,omitempty"`
+	SemesterNotIn        []string `json:"semesterNotIn,omitempty"`
+	SemesterGT           *string  `json:"semesterGT,omitempty"`
+	SemesterGTE          *string  `json:"semesterGTE,omitempty"`
+	SemesterLT           *string  `json:"semesterLT,omitempty"`
+	SemesterLTE          *string  `json:"semesterLTE,omitempty"`
+	SemesterContains     *string  `json:"semesterContains,omitempty"`
+	SemesterHasPrefix    *string  `json:"semesterHasPrefix,omitempty"`
+	SemesterHasSuffix    *string  `json:"semesterHasSuffix,omitempty"`
+	SemesterEqualFold    *string  `json:"semesterEqualFold,omitempty"`
+	SemesterContainsFold *string  `json:"semesterContainsFold,omitempty"`
+
+	// "inspector_code" field predicates.
+	InspectorCode             *string  `json:"inspectorCode,omitempty"`
+	InspectorCodeNEQ          *string  `json:"inspectorCodeNEQ,omitempty"`
+	InspectorCodeIn           []string `json:"inspectorCodeIn,omitempty"`
+	InspectorCodeNotIn        []string `json:"inspectorCodeNotIn,omitempty"`
+	InspectorCodeGT           *string  `json:"inspectorCodeGT,omitempty"`
+	InspectorCodeGTE          *string  `json:"inspectorCodeGTE,omitempty"`
+	InspectorCodeLT           *string  `json:"inspectorCodeLT,omitempty"`
+	InspectorCodeLTE          *string  `json:"inspectorCodeLTE,omitempty"`
+	InspectorCodeContains     *string  `json:"inspectorCodeContains,omitempty"`
+	InspectorCodeHasPrefix    *string  `json:"inspectorCodeHasPrefix,omitempty"`
+	InspectorCodeHasSuffix    *string  `json:"inspectorCodeHasSuffix,omitempty"`
+	InspectorCodeEqualFold    *string  `json:"inspectorCodeEqualFold,omitempty"`
+	InspectorCodeContainsFold *string  `json:"inspectorCodeContainsFold,omitempty"`
+
+	// "target_org_id" field predicates.
+	TargetOrgID      *int  `json:"targetOrgID,omitempty"`
+	TargetOrgIDNEQ   *int  `json:"targetOrgIDNEQ,omitempty"`
+	TargetOrgIDIn    []int `json:"targetOrgIDIn,omitempty"`
+	TargetOrgIDNotIn []int `json:"targetOrgIDNotIn,omitempty"`
+
+	// "target_code" field predicates.
+	TargetCode             *string  `json:"targetCode,omitempty"`
+	TargetCodeNEQ          *string  `json:"targetCodeNEQ,omitempty"`
+	TargetCodeIn           []string `json:"targetCodeIn,omitempty"`
+	TargetCodeNotIn        []string `json:"targetCodeNotIn,omitempty"`
+	TargetCodeGT           *string  `json:"targetCodeGT,omitempty"`
+	TargetCodeGTE          *string  `json:"targetCodeGTE,omitempty"`
+	TargetCodeLT           *string  `json:"targetCodeLT,omitempty"`
+	TargetCodeLTE          *string  `json:"targetCodeLTE,omitempty"`
+	TargetCodeContains     *string  `json:"targetCodeContains,omitempty"`
+	TargetCodeHasPrefix    *string  `json:"targetCodeHasPrefix,omitempty"`
+	TargetCodeHasSuffix    *string  `json:"targetCodeHasSuffix,omitempty"`
+	TargetCodeEqualFold    *string  `json:"targetCodeEqualFold,omitempty"`
+	TargetCodeContainsFold *string  `json:"targetCodeContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *inspection.Kind  `json:"kind,omitempty"`
+	KindNEQ   *inspection.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []inspection.Kind `json:"kindIn,omitempty"`
+	KindNotIn []inspection.Kind `json:"kindNotIn,omitempty"`
+
+	// "state" field predicates.
+	State      *inspection.State  `json:"state,omitempty"`
+	StateNEQ   *inspection.State  `json:"stateNEQ,omitempty"`
+	StateIn    []inspection.State `json:"stateIn,omitempty"`
+	StateNotIn []inspection.State `json:"stateNotIn,omitempty"`
+
+	// "findings" field predicates.
+	Findings             *string  `json:"findings,omitempty"`
+	FindingsNEQ          *string  `json:"findingsNEQ,omitempty"`
+	FindingsIn           []string `json:"findingsIn,omitempty"`
+	FindingsNotIn        []string `json:"findingsNotIn,omitempty"`
+	FindingsGT           *string  `json:"findingsGT,omitempty"`
+	FindingsGTE          *string  `json:"findingsGTE,omitempty"`
+	FindingsLT           *string  `json:"findingsLT,omitempty"`
+	FindingsLTE          *string  `json:"findingsLTE,omitempty"`
+	FindingsContains     *string  `json:"findingsContains,omitempty"`
+	FindingsHasPrefix    *string  `json:"findingsHasPrefix,omitempty"`
+	FindingsHasSuffix    *string  `json:"findingsHasSuffix,omitempty"`
+	FindingsIsNil        bool     `json:"findingsIsNil,omitempty"`
+	FindingsNotNil       bool     `json:"findingsNotNil,omitempty"`
+	FindingsEqualFold    *string  `json:"findingsEqualFold,omitempty"`
+	FindingsContainsFold *string  `json:"findingsContainsFold,omitempty"`
+
+	// "recorded_at" field predicates.
+	RecordedAt       *time.Time  `json:"recordedAt,omitempty"`
+	RecordedAtNEQ    *time.Time  `json:"recordedAtNEQ,omitempty"`
+	RecordedAtIn     []time.Time `json:"recordedAtIn,omitempty"`
+	RecordedAtNotIn  []time.Time `json:"recordedAtNotIn,omitempty"`
+	RecordedAtGT     *time.Time  `json:"recordedAtGT,omitempty"`
+	RecordedAtGTE    *time.Time  `json:"recordedAtGTE,omitempty"`
+	RecordedAtLT     *time.Time  `json:"recordedAtLT,omitempty"`
+	RecordedAtLTE    *time.Time  `json:"recordedAtLTE,omitempty"`
+	RecordedAtIsNil  bool        `json:"recordedAtIsNil,omitempty"`
+	RecordedAtNotNil bool        `json:"recordedAtNotNil,omitempty"`
+
+	// "recorded_by_id" field predicates.
+	RecordedByID       *int  `json:"recordedByID,omitempty"`
+	RecordedByIDNEQ    *int  `json:"recordedByIDNEQ,omitempty"`
+	RecordedByIDIn     []int `json:"recordedByIDIn,omitempty"`
+	RecordedByIDNotIn  []int `json:"recordedByIDNotIn,omitempty"`
+	RecordedByIDIsNil  bool  `json:"recordedByIDIsNil,omitempty"`
+	RecordedByIDNotNil bool  `json:"recordedByIDNotNil,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *InspectionWhereInput) AddPredicates(predicates ...predicate.Inspection) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the InspectionWhereInput filter on the InspectionQuery builder.
+func (i *InspectionWhereInput) Filter(q *InspectionQuery) (*InspectionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyInspectionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyInspectionWhereInput is returned in case the InspectionWhereInput is empty.
+var ErrEmptyInspectionWhereInput = errors.New("ent: empty predicate InspectionWhereInput")
+
+// P returns a predicate for filtering inspections.
+// An error is returned if the input is empty or invalid.
+func (i *InspectionWhereInput) P() (predicate.Inspection, error) {
+	var predicates []predicate.Inspection
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, inspection.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Inspection, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, inspection.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Inspection, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, inspection.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, inspection.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, inspection.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, inspection.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, inspection.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, inspection.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, inspection.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, inspection.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, inspection.IDLTE(*i.IDLTE))
+	}
+	if i.DrawID != nil {
+		predicates = append(predicates, inspection.DrawIDEQ(*i.DrawID))
+	}
+	if i.DrawIDNEQ != nil {
+		predicates = append(predicates, inspection.DrawIDNEQ(*i.DrawIDNEQ))
+	}
+	if len(i.DrawIDIn) > 0 {
+		predicates = append(predicates, inspection.DrawIDIn(i.DrawIDIn...))
+	}
+	if len(i.DrawIDNotIn) > 0 {
+		predicates = append(predicates, inspection.DrawIDNotIn(i.DrawIDNotIn...))
+	}
+	if i.DrawIDIsNil {
+		predicates = append(predicates, inspection.DrawIDIsNil())
+	}
+	if i.DrawIDNotNil {
+		predicates = append(predicates, inspection.DrawIDNotNil())
+	}
+	if i.Semester != nil {
+		predicates = append(predicates, inspection.SemesterEQ(*i.Semester))
+	}
+	if i.SemesterNEQ != nil {
+		predicates = append(predicates, inspection.SemesterNEQ(*i.SemesterNEQ))
+	}
+	if len(i.SemesterIn) > 0 {
+		predicates = append(predicates, inspection.SemesterIn(i.SemesterIn...))
+	}
+	if len(i.SemesterNotIn) > 0 {
+		predicates = append(predicates, inspection.SemesterNotIn(i.SemesterNotIn...))
+	}
+	if i.SemesterGT != nil {
+		predicates = append(predicates, inspection.SemesterGT(*i.SemesterGT))
+	}
+	if i.SemesterGTE != nil {
+		predicates = append(predicates, inspection.SemesterGTE(*i.SemesterGTE))
+	}
+	if i.SemesterLT != nil {
+		predicates = append(predicates, inspection.SemesterLT(*i.SemesterLT))
+	}
+	if i.SemesterLTE != nil {
+		predicates = append(predicates, inspection.SemesterLTE(*i.SemesterLTE))
+	}
+	if i.SemesterContains != nil {
+		predicates = append(predicates, inspection.SemesterContains(*i.SemesterContains))
+	}
+	if i.SemesterHasPrefix != nil {
+		predicates = append(predicates, inspection.SemesterHasPrefix(*i.SemesterHasPrefix))
+	}
+	if i.SemesterHasSuffix != nil {
+		predicates = append(predicates, inspection.SemesterHasSuffix(*i.SemesterHasSuffix))
+	}
+	if i.SemesterEqualFold != nil {
+		predicates = append(predicates, inspection.SemesterEqualFold(*i.SemesterEqualFold))
+	}
+	if i.SemesterContainsFold != nil {
+		predicates = append(predicates, inspection.SemesterContainsFold(*i.SemesterContainsFold))
+	}
+	if i.InspectorCode != nil {
+		predicates = append(predicates, inspection.InspectorCodeEQ(*i.InspectorCode))
+	}
+	if i.InspectorCodeNEQ != nil {
+		predicates = append(predicates, inspection.InspectorCodeNEQ(*i.InspectorCodeNEQ))
+	}
+	if len(i.InspectorCodeIn) > 0 {
+		predicates = append(predicates, inspection.InspectorCodeIn(i.InspectorCodeIn...))
+	}
+	if len(i.InspectorCodeNotIn) > 0 {
+		predicates = append(predicates, inspection.InspectorCodeNotIn(i.InspectorCodeNotIn...))
+	}
+	if i.InspectorCodeGT != nil {
+		predicates = append(predicates, inspection.InspectorCodeGT(*i.InspectorCodeGT))
+	}
+	if i.InspectorCodeGTE != nil {
+		predicates = append(predicates, inspection.InspectorCodeGTE(*i.InspectorCodeGTE))
+	}
+	if i.InspectorCodeLT != nil {
+		predicates = append(predicates, inspection.InspectorCodeLT(*i.InspectorCodeLT))
+	}
+	if i.InspectorCodeLTE != nil {
+		predicates = append(predicates, inspection.InspectorCodeLTE(*i.InspectorCodeLTE))
+	}
+	if i.InspectorCodeContains != nil {
+		predicates = append(predicates, inspection.InspectorCodeContains(*i.InspectorCodeContains))
+	}
+	if i.InspectorCodeHasPrefix != nil {
+		predicates = append(predicates, inspection.InspectorCodeHasPrefix(*i.InspectorCodeHasPrefix))
+	}
+	if i.InspectorCodeHasSuffix != nil {
+		predicates = append(predicates, inspection.InspectorCodeHasSuffix(*i.InspectorCodeHasSuffix))
+	}
+	if i.InspectorCodeEqualFold != nil {
+		predicates = append(predicates, inspection.InspectorCodeEqualFold(*i.InspectorCodeEqualFold))
+	}
+	if i.InspectorCodeContainsFold != nil {
+		predicates = append(predicates, inspection.InspectorCodeContainsFold(*i.InspectorCodeContainsFold))
+	}
+	if i.TargetOrgID != nil {
+		predicates = append(predicates, inspection.TargetOrgIDEQ(*i.TargetOrgID))
+	}
+	if i.TargetOrgIDNEQ != nil {
+		predicates = append(predicates, inspection.TargetOrgIDNEQ(*i.TargetOrgIDNEQ))
+	}
+	if len(i.TargetOrgIDIn) > 0 {
+		predicates = append(predicates, inspection.TargetOrgIDIn(i.TargetOrgIDIn...))
+	}
+	if len(i.TargetOrgIDNotIn) > 0 {
+		predicates = append(predicates, inspection.TargetOrgIDNotIn(i.TargetOrgIDNotIn...))
+	}
+	if i.TargetCode != nil {
+		predicates = append(predicates, inspection.TargetCodeEQ(*i.TargetCode))
+	}
+	if i.TargetCodeNEQ != nil {
+		predicates = append(predicates, inspection.TargetCodeNEQ(*i.TargetCodeNEQ))
+	}
+	if len(i.TargetCodeIn) > 0 {
+		predicates = append(predicates, inspection.TargetCodeIn(i.TargetCodeIn...))
+	}
+	if len(i.TargetCodeNotIn) > 0 {
+		predicates = append(predicates, inspection.TargetCodeNotIn(i.TargetCodeNotIn...))
+	}
+	if i.TargetCodeGT != nil {
+		predicates = append(predicates, inspection.TargetCodeGT(*i.TargetCodeGT))
+	}
+	if i.TargetCodeGTE != nil {
+		predicates = append(predicates, inspection.TargetCodeGTE(*i.TargetCodeGTE))
+	}
+	if i.TargetCodeLT != nil {
+		predicates = append(predicates, inspection.TargetCodeLT(*i.TargetCodeLT))
+	}
+	if i.TargetCodeLTE != nil {
+		predicates = append(predicates, inspection.TargetCodeLTE(*i.TargetCodeLTE))
+	}
+	if i.TargetCodeContains != nil {
+		predicates = append(predicates, inspection.TargetCodeContains(*i.TargetCodeContains))
+	}
+	if i.TargetCodeHasPrefix != nil {
+		predicates = append(predicates, inspection.TargetCodeHasPrefix(*i.TargetCodeHasPrefix))
+	}
+	if i.TargetCodeHasSuffix != nil {
+		predicates = append(predicates, inspection.TargetCodeHasSuffix(*i.TargetCodeHasSuffix))
+	}
+	if i.TargetCodeEqualFold != nil {
+		predicates = append(predicates, inspection.TargetCodeEqualFold(*i.TargetCodeEqualFold))
+	}
+	if i.TargetCodeContainsFold != nil {
+		predicates = append(predicates, inspection.TargetCodeContainsFold(*i.TargetCodeContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, inspection.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, inspection.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, inspection.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, inspection.KindNotIn(i.KindNotIn...))
+	}
+	if i.State != nil {
+		predicates = append(predicates, inspection.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, inspection.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, inspection.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, inspection.StateNotIn(i.StateNotIn...))
+	}
+	if i.Findings != nil {
+		predicates = append(predicates, inspection.FindingsEQ(*i.Findings))
+	}
+	if i.FindingsNEQ != nil {
+		predicates = append(predicates, inspection.FindingsNEQ(*i.FindingsNEQ))
+	}
+	if len(i.FindingsIn) > 0 {
+		predicates = append(predicates, inspection.FindingsIn(i.FindingsIn...))
+	}
+	if len(i.FindingsNotIn) > 0 {
+		predicates = append(predicates, inspection.FindingsNotIn(i.FindingsNotIn...))
+	}
+	if i.FindingsGT != nil {
+		predicates = append(predicates, inspection.FindingsGT(*i.FindingsGT))
+	}
+	if i.FindingsGTE != nil {
+		predicates = append(predicates, inspection.FindingsGTE(*i.FindingsGTE))
+	}
+	if i.FindingsLT != nil {
+		predicates = append(predicates, inspection.FindingsLT(*i.FindingsLT))
+	}
+	if i.FindingsLTE != nil {
+		predicates = append(predicates, inspection.FindingsLTE(*i.FindingsLTE))
+	}
+	if i.FindingsContains != nil {
+		predicates = append(predicates, inspection.FindingsContains(*i.FindingsContains))
+	}
+	if i.FindingsHasPrefix != nil {
+		predicates = append(predicates, inspection.FindingsHasPrefix(*i.FindingsHasPrefix))
+	}
+	if i.FindingsHasSuffix != nil {
+		predicates = append(predicates, inspection.FindingsHasSuffix(*i.FindingsHasSuffix))
+	}
+	if i.FindingsIsNil {
+		predicates = append(predicates, inspection.FindingsIsNil())
+	}
+	if i.FindingsNotNil {
+		predicates = append(predicates, inspection.FindingsNotNil())
+	}
+	if i.FindingsEqualFold != nil {
+		predicates = append(predicates, inspection.FindingsEqualFold(*i.FindingsEqualFold))
+	}
+	if i.FindingsContainsFold != nil {
+		predicates = append(predicates, inspection.FindingsContainsFold(*i.FindingsContainsFold))
+	}
+	if i.RecordedAt != nil {
+		predicates = append(predicates, inspection.RecordedAtEQ(*i.RecordedAt))
+	}
+	if i.RecordedAtNEQ != nil {
+		predicates = append(predicates, inspection.RecordedAtNEQ(*i.RecordedAtNEQ))
+	}
+	if len(i.RecordedAtIn) > 0 {
+		predicates = append(predicates, inspection.RecordedAtIn(i.RecordedAtIn...))
+	}
+	if len(i.RecordedAtNotIn) > 0 {
+		predicates = append(predicates, inspection.RecordedAtNotIn(i.RecordedAtNotIn...))
+	}
+	if i.RecordedAtGT != nil {
+		predicates = append(predicates, inspection.RecordedAtGT(*i.RecordedAtGT))
+	}
+	if i.RecordedAtGTE != nil {
+		predicates = append(predicates, inspection.RecordedAtGTE(*i.RecordedAtGTE))
+	}
+	if i.RecordedAtLT != nil {
+		predicates = append(predicates, inspection.RecordedAtLT(*i.RecordedAtLT))
+	}
+	if i.RecordedAtLTE != nil {
+		predicates = append(predicates, inspection.RecordedAtLTE(*i.RecordedAtLTE))
+	}
+	if i.RecordedAtIsNil {
+		predicates = append(predicates, inspection.RecordedAtIsNil())
+	}
+	if i.RecordedAtNotNil {
+		predicates = append(predicates, inspection.RecordedAtNotNil())
+	}
+	if i.RecordedByID != nil {
+		predicates = append(predicates, inspection.RecordedByIDEQ(*i.RecordedByID))
+	}
+	if i.RecordedByIDNEQ != nil {
+		predicates = append(predicates, inspection.RecordedByIDNEQ(*i.RecordedByIDNEQ))
+	}
+	if len(i.RecordedByIDIn) > 0 {
+		predicates = append(predicates, inspection.RecordedByIDIn(i.RecordedByIDIn...))
+	}
+	if len(i.RecordedByIDNotIn) > 0 {
+		predicates = append(predicates, inspection.RecordedByIDNotIn(i.RecordedByIDNotIn...))
+	}
+	if i.RecordedByIDIsNil {
+		predicates = append(predicates, inspection.RecordedByIDIsNil())
+	}
+	if i.RecordedByIDNotNil {
+		predicates = append(predicates, inspection.RecordedByIDNotNil())
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, inspection.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, inspection.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, inspection.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, inspection.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, inspection.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, inspection.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, inspection.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, inspection.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyInspectionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return inspection.And(predicates...), nil
+	}
+}
+
 // OrgWhereInput represents a where input for filtering Org queries.
 type OrgWhereInput struct {
 	Predicates []predicate.Org  `json:"-"`
@@ -9385,6 +10353,1144 @@ func (i *PositionWhereInput) P() (predicate.Position, error) {
 		return predicates[0], nil
 	default:
 		return position.And(predicates...), nil
+	}
+}
+
+// ProblemWhereInput represents a where input for filtering Problem queries.
+type ProblemWhereInput struct {
+	Predicates []predicate.Problem  `json:"-"`
+	Not        *ProblemWhereInput   `json:"not,omitempty"`
+	Or         []*ProblemWhereInput `json:"or,omitempty"`
+	And        []*ProblemWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "source" field predicates.
+	Source      *problem.Source  `json:"source,omitempty"`
+	SourceNEQ   *problem.Source  `json:"sourceNEQ,omitempty"`
+	SourceIn    []problem.Source `json:"sourceIn,omitempty"`
+	SourceNotIn []problem.Source `json:"sourceNotIn,omitempty"`
+
+	// "source_doc" field predicates.
+	SourceDoc             *string  `json:"sourceDoc,omitempty"`
+	SourceDocNEQ          *string  `json:"sourceDocNEQ,omitempty"`
+	SourceDocIn           []string `json:"sourceDocIn,omitempty"`
+	SourceDocNotIn        []string `json:"sourceDocNotIn,omitempty"`
+	SourceDocGT           *string  `json:"sourceDocGT,omitempty"`
+	SourceDocGTE          *string  `json:"sourceDocGTE,omitempty"`
+	SourceDocLT           *string  `json:"sourceDocLT,omitempty"`
+	SourceDocLTE          *string  `json:"sourceDocLTE,omitempty"`
+	SourceDocContains     *string  `json:"sourceDocContains,omitempty"`
+	SourceDocHasPrefix    *string  `json:"sourceDocHasPrefix,omitempty"`
+	SourceDocHasSuffix    *string  `json:"sourceDocHasSuffix,omitempty"`
+	SourceDocIsNil        bool     `json:"sourceDocIsNil,omitempty"`
+	SourceDocNotNil       bool     `json:"sourceDocNotNil,omitempty"`
+	SourceDocEqualFold    *string  `json:"sourceDocEqualFold,omitempty"`
+	SourceDocContainsFold *string  `json:"sourceDocContainsFold,omitempty"`
+
+	// "inspection_id" field predicates.
+	InspectionID       *int  `json:"inspectionID,omitempty"`
+	InspectionIDNEQ    *int  `json:"inspectionIDNEQ,omitempty"`
+	InspectionIDIn     []int `json:"inspectionIDIn,omitempty"`
+	InspectionIDNotIn  []int `json:"inspectionIDNotIn,omitempty"`
+	InspectionIDIsNil  bool  `json:"inspectionIDIsNil,omitempty"`
+	InspectionIDNotNil bool  `json:"inspectionIDNotNil,omitempty"`
+
+	// "unit_org_id" field predicates.
+	UnitOrgID      *int  `json:"unitOrgID,omitempty"`
+	UnitOrgIDNEQ   *int  `json:"unitOrgIDNEQ,omitempty"`
+	UnitOrgIDIn    []int `json:"unitOrgIDIn,omitempty"`
+	UnitOrgIDNotIn []int `json:"unitOrgIDNotIn,omitempty"`
+
+	// "unit_code" field predicates.
+	UnitCode             *string  `json:"unitCode,omitempty"`
+	UnitCodeNEQ          *string  `json:"unitCodeNEQ,omitempty"`
+	UnitCodeIn           []string `json:"unitCodeIn,omitempty"`
+	UnitCodeNotIn        []string `json:"unitCodeNotIn,omitempty"`
+	UnitCodeGT           *string  `json:"unitCodeGT,omitempty"`
+	UnitCodeGTE          *string  `json:"unitCodeGTE,omitempty"`
+	UnitCodeLT           *string  `json:"unitCodeLT,omitempty"`
+	UnitCodeLTE          *string  `json:"unitCodeLTE,omitempty"`
+	UnitCodeContains     *string  `json:"unitCodeContains,omitempty"`
+	UnitCodeHasPrefix    *string  `json:"unitCodeHasPrefix,omitempty"`
+	UnitCodeHasSuffix    *string  `json:"unitCodeHasSuffix,omitempty"`
+	UnitCodeEqualFold    *string  `json:"unitCodeEqualFold,omitempty"`
+	UnitCodeContainsFold *string  `json:"unitCodeContainsFold,omitempty"`
+
+	// "owner_id" field predicates.
+	OwnerID      *int  `json:"ownerID,omitempty"`
+	OwnerIDNEQ   *int  `json:"ownerIDNEQ,omitempty"`
+	OwnerIDIn    []int `json:"ownerIDIn,omitempty"`
+	OwnerIDNotIn []int `json:"ownerIDNotIn,omitempty"`
+
+	// "category" field predicates.
+	Category             *string  `json:"category,omitempty"`
+	CategoryNEQ          *string  `json:"categoryNEQ,omitempty"`
+	CategoryIn           []string `json:"categoryIn,omitempty"`
+	CategoryNotIn        []string `json:"categoryNotIn,omitempty"`
+	CategoryGT           *string  `json:"categoryGT,omitempty"`
+	CategoryGTE          *string  `json:"categoryGTE,omitempty"`
+	CategoryLT           *string  `json:"categoryLT,omitempty"`
+	CategoryLTE          *string  `json:"categoryLTE,omitempty"`
+	CategoryContains     *string  `json:"categoryContains,omitempty"`
+	CategoryHasPrefix    *string  `json:"categoryHasPrefix,omitempty"`
+	CategoryHasSuffix    *string  `json:"categoryHasSuffix,omitempty"`
+	CategoryEqualFold    *string  `json:"categoryEqualFold,omitempty"`
+	CategoryContainsFold *string  `json:"categoryContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "deadline" field predicates.
+	Deadline      *time.Time  `json:"deadline,omitempty"`
+	DeadlineNEQ   *time.Time  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn    []time.Time `json:"deadlineIn,omitempty"`
+	DeadlineNotIn []time.Time `json:"deadlineNotIn,omitempty"`
+	DeadlineGT    *time.Time  `json:"deadlineGT,omitempty"`
+	DeadlineGTE   *time.Time  `json:"deadlineGTE,omitempty"`
+	DeadlineLT    *time.Time  `json:"deadlineLT,omitempty"`
+	DeadlineLTE   *time.Time  `json:"deadlineLTE,omitempty"`
+
+	// "state" field predicates.
+	State      *problem.State  `json:"state,omitempty"`
+	StateNEQ   *problem.State  `json:"stateNEQ,omitempty"`
+	StateIn    []problem.State `json:"stateIn,omitempty"`
+	StateNotIn []problem.State `json:"stateNotIn,omitempty"`
+
+	// "repeat" field predicates.
+	Repeat    *bool `json:"repeat,omitempty"`
+	RepeatNEQ *bool `json:"repeatNEQ,omitempty"`
+
+	// "repeat_of_id" field predicates.
+	RepeatOfID       *int  `json:"repeatOfID,omitempty"`
+	RepeatOfIDNEQ    *int  `json:"repeatOfIDNEQ,omitempty"`
+	RepeatOfIDIn     []int `json:"repeatOfIDIn,omitempty"`
+	RepeatOfIDNotIn  []int `json:"repeatOfIDNotIn,omitempty"`
+	RepeatOfIDIsNil  bool  `json:"repeatOfIDIsNil,omitempty"`
+	RepeatOfIDNotNil bool  `json:"repeatOfIDNotNil,omitempty"`
+
+	// "evidence" field predicates.
+	Evidence             *string  `json:"evidence,omitempty"`
+	EvidenceNEQ          *string  `json:"evidenceNEQ,omitempty"`
+	EvidenceIn           []string `json:"evidenceIn,omitempty"`
+	EvidenceNotIn        []string `json:"evidenceNotIn,omitempty"`
+	EvidenceGT           *string  `json:"evidenceGT,omitempty"`
+	EvidenceGTE          *string  `json:"evidenceGTE,omitempty"`
+	EvidenceLT           *string  `json:"evidenceLT,omitempty"`
+	EvidenceLTE          *string  `json:"evidenceLTE,omitempty"`
+	EvidenceContains     *string  `json:"evidenceContains,omitempty"`
+	EvidenceHasPrefix    *string  `json:"evidenceHasPrefix,omitempty"`
+	EvidenceHasSuffix    *string  `json:"evidenceHasSuffix,omitempty"`
+	EvidenceIsNil        bool     `json:"evidenceIsNil,omitempty"`
+	EvidenceNotNil       bool     `json:"evidenceNotNil,omitempty"`
+	EvidenceEqualFold    *string  `json:"evidenceEqualFold,omitempty"`
+	EvidenceContainsFold *string  `json:"evidenceContainsFold,omitempty"`
+
+	// "raised_by_id" field predicates.
+	RaisedByID      *int  `json:"raisedByID,omitempty"`
+	RaisedByIDNEQ   *int  `json:"raisedByIDNEQ,omitempty"`
+	RaisedByIDIn    []int `json:"raisedByIDIn,omitempty"`
+	RaisedByIDNotIn []int `json:"raisedByIDNotIn,omitempty"`
+
+	// "raised_org_id" field predicates.
+	RaisedOrgID      *int  `json:"raisedOrgID,omitempty"`
+	RaisedOrgIDNEQ   *int  `json:"raisedOrgIDNEQ,omitempty"`
+	RaisedOrgIDIn    []int `json:"raisedOrgIDIn,omitempty"`
+	RaisedOrgIDNotIn []int `json:"raisedOrgIDNotIn,omitempty"`
+
+	// "rectified_at" field predicates.
+	RectifiedAt       *time.Time  `json:"rectifiedAt,omitempty"`
+	RectifiedAtNEQ    *time.Time  `json:"rectifiedAtNEQ,omitempty"`
+	RectifiedAtIn     []time.Time `json:"rectifiedAtIn,omitempty"`
+	RectifiedAtNotIn  []time.Time `json:"rectifiedAtNotIn,omitempty"`
+	RectifiedAtGT     *time.Time  `json:"rectifiedAtGT,omitempty"`
+	RectifiedAtGTE    *time.Time  `json:"rectifiedAtGTE,omitempty"`
+	RectifiedAtLT     *time.Time  `json:"rectifiedAtLT,omitempty"`
+	RectifiedAtLTE    *time.Time  `json:"rectifiedAtLTE,omitempty"`
+	RectifiedAtIsNil  bool        `json:"rectifiedAtIsNil,omitempty"`
+	RectifiedAtNotNil bool        `json:"rectifiedAtNotNil,omitempty"`
+
+	// "closed_at" field predicates.
+	ClosedAt       *time.Time  `json:"closedAt,omitempty"`
+	ClosedAtNEQ    *time.Time  `json:"closedAtNEQ,omitempty"`
+	ClosedAtIn     []time.Time `json:"closedAtIn,omitempty"`
+	ClosedAtNotIn  []time.Time `json:"closedAtNotIn,omitempty"`
+	ClosedAtGT     *time.Time  `json:"closedAtGT,omitempty"`
+	ClosedAtGTE    *time.Time  `json:"closedAtGTE,omitempty"`
+	ClosedAtLT     *time.Time  `json:"closedAtLT,omitempty"`
+	ClosedAtLTE    *time.Time  `json:"closedAtLTE,omitempty"`
+	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
+	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProblemWhereInput) AddPredicates(predicates ...predicate.Problem) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProblemWhereInput filter on the ProblemQuery builder.
+func (i *ProblemWhereInput) Filter(q *ProblemQuery) (*ProblemQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProblemWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProblemWhereInput is returned in case the ProblemWhereInput is empty.
+var ErrEmptyProblemWhereInput = errors.New("ent: empty predicate ProblemWhereInput")
+
+// P returns a predicate for filtering problems.
+// An error is returned if the input is empty or invalid.
+func (i *ProblemWhereInput) P() (predicate.Problem, error) {
+	var predicates []predicate.Problem
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, problem.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Problem, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, problem.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Problem, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, problem.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, problem.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, problem.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, problem.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, problem.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, problem.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, problem.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, problem.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, problem.IDLTE(*i.IDLTE))
+	}
+	if i.Source != nil {
+		predicates = append(predicates, problem.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, problem.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, problem.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, problem.SourceNotIn(i.SourceNotIn...))
+	}
+	if i.SourceDoc != nil {
+		predicates = append(predicates, problem.SourceDocEQ(*i.SourceDoc))
+	}
+	if i.SourceDocNEQ != nil {
+		predicates = append(predicates, problem.SourceDocNEQ(*i.SourceDocNEQ))
+	}
+	if len(i.SourceDocIn) > 0 {
+		predicates = append(predicates, problem.SourceDocIn(i.SourceDocIn...))
+	}
+	if len(i.SourceDocNotIn) > 0 {
+		predicates = append(predicates, problem.SourceDocNotIn(i.SourceDocNotIn...))
+	}
+	if i.SourceDocGT != nil {
+		predicates = append(predicates, problem.SourceDocGT(*i.SourceDocGT))
+	}
+	if i.SourceDocGTE != nil {
+		predicates = append(predicates, problem.SourceDocGTE(*i.SourceDocGTE))
+	}
+	if i.SourceDocLT != nil {
+		predicates = append(predicates, problem.SourceDocLT(*i.SourceDocLT))
+	}
+	if i.SourceDocLTE != nil {
+		predicates = append(predicates, problem.SourceDocLTE(*i.SourceDocLTE))
+	}
+	if i.SourceDocContains != nil {
+		predicates = append(predicates, problem.SourceDocContains(*i.SourceDocContains))
+	}
+	if i.SourceDocHasPrefix != nil {
+		predicates = append(predicates, problem.SourceDocHasPrefix(*i.SourceDocHasPrefix))
+	}
+	if i.SourceDocHasSuffix != nil {
+		predicates = append(predicates, problem.SourceDocHasSuffix(*i.SourceDocHasSuffix))
+	}
+	if i.SourceDocIsNil {
+		predicates = append(predicates, problem.SourceDocIsNil())
+	}
+	if i.SourceDocNotNil {
+		predicates = append(predicates, problem.SourceDocNotNil())
+	}
+	if i.SourceDocEqualFold != nil {
+		predicates = append(predicates, problem.SourceDocEqualFold(*i.SourceDocEqualFold))
+	}
+	if i.SourceDocContainsFold != nil {
+		predicates = append(predicates, problem.SourceDocContainsFold(*i.SourceDocContainsFold))
+	}
+	if i.InspectionID != nil {
+		predicates = append(predicates, problem.InspectionIDEQ(*i.InspectionID))
+	}
+	if i.InspectionIDNEQ != nil {
+		predicates = append(predicates, problem.InspectionIDNEQ(*i.InspectionIDNEQ))
+	}
+	if len(i.InspectionIDIn) > 0 {
+		predicates = append(predicates, problem.InspectionIDIn(i.InspectionIDIn...))
+	}
+	if len(i.InspectionIDNotIn) > 0 {
+		predicates = append(predicates, problem.InspectionIDNotIn(i.InspectionIDNotIn...))
+	}
+	if i.InspectionIDIsNil {
+		predicates = append(predicates, problem.InspectionIDIsNil())
+	}
+	if i.InspectionIDNotNil {
+		predicates = append(predicates, problem.InspectionIDNotNil())
+	}
+	if i.UnitOrgID != nil {
+		predicates = append(predicates, problem.UnitOrgIDEQ(*i.UnitOrgID))
+	}
+	if i.UnitOrgIDNEQ != nil {
+		predicates = append(predicates, problem.UnitOrgIDNEQ(*i.UnitOrgIDNEQ))
+	}
+	if len(i.UnitOrgIDIn) > 0 {
+		predicates = append(predicates, problem.UnitOrgIDIn(i.UnitOrgIDIn...))
+	}
+	if len(i.UnitOrgIDNotIn) > 0 {
+		predicates = append(predicates, problem.UnitOrgIDNotIn(i.UnitOrgIDNotIn...))
+	}
+	if i.UnitCode != nil {
+		predicates = append(predicates, problem.UnitCodeEQ(*i.UnitCode))
+	}
+	if i.UnitCodeNEQ != nil {
+		predicates = append(predicates, problem.UnitCodeNEQ(*i.UnitCodeNEQ))
+	}
+	if len(i.UnitCodeIn) > 0 {
+		predicates = append(predicates, problem.UnitCodeIn(i.UnitCodeIn...))
+	}
+	if len(i.UnitCodeNotIn) > 0 {
+		predicates = append(predicates, problem.UnitCodeNotIn(i.UnitCodeNotIn...))
+	}
+	if i.UnitCodeGT != nil {
+		predicates = append(predicates, problem.UnitCodeGT(*i.UnitCodeGT))
+	}
+	if i.UnitCodeGTE != nil {
+		predicates = append(predicates, problem.UnitCodeGTE(*i.UnitCodeGTE))
+	}
+	if i.UnitCodeLT != nil {
+		predicates = append(predicates, problem.UnitCodeLT(*i.UnitCodeLT))
+	}
+	if i.UnitCodeLTE != nil {
+		predicates = append(predicates, problem.UnitCodeLTE(*i.UnitCodeLTE))
+	}
+	if i.UnitCodeContains != nil {
+		predicates = append(predicates, problem.UnitCodeContains(*i.UnitCodeContains))
+	}
+	if i.UnitCodeHasPrefix != nil {
+		predicates = append(predicates, problem.UnitCodeHasPrefix(*i.UnitCodeHasPrefix))
+	}
+	if i.UnitCodeHasSuffix != nil {
+		predicates = append(predicates, problem.UnitCodeHasSuffix(*i.UnitCodeHasSuffix))
+	}
+	if i.UnitCodeEqualFold != nil {
+		predicates = append(predicates, problem.UnitCodeEqualFold(*i.UnitCodeEqualFold))
+	}
+	if i.UnitCodeContainsFold != nil {
+		predicates = append(predicates, problem.UnitCodeContainsFold(*i.UnitCodeContainsFold))
+	}
+	if i.OwnerID != nil {
+		predicates = append(predicates, problem.OwnerIDEQ(*i.OwnerID))
+	}
+	if i.OwnerIDNEQ != nil {
+		predicates = append(predicates, problem.OwnerIDNEQ(*i.OwnerIDNEQ))
+	}
+	if len(i.OwnerIDIn) > 0 {
+		predicates = append(predicates, problem.OwnerIDIn(i.OwnerIDIn...))
+	}
+	if len(i.OwnerIDNotIn) > 0 {
+		predicates = append(predicates, problem.OwnerIDNotIn(i.OwnerIDNotIn...))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, problem.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, problem.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, problem.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, problem.CategoryNotIn(i.CategoryNotIn...))
+	}
+	if i.CategoryGT != nil {
+		predicates = append(predicates, problem.CategoryGT(*i.CategoryGT))
+	}
+	if i.CategoryGTE != nil {
+		predicates = append(predicates, problem.CategoryGTE(*i.CategoryGTE))
+	}
+	if i.CategoryLT != nil {
+		predicates = append(predicates, problem.CategoryLT(*i.CategoryLT))
+	}
+	if i.CategoryLTE != nil {
+		predicates = append(predicates, problem.CategoryLTE(*i.CategoryLTE))
+	}
+	if i.CategoryContains != nil {
+		predicates = append(predicates, problem.CategoryContains(*i.CategoryContains))
+	}
+	if i.CategoryHasPrefix != nil {
+		predicates = append(predicates, problem.CategoryHasPrefix(*i.CategoryHasPrefix))
+	}
+	if i.CategoryHasSuffix != nil {
+		predicates = append(predicates, problem.CategoryHasSuffix(*i.CategoryHasSuffix))
+	}
+	if i.CategoryEqualFold != nil {
+		predicates = append(predicates, problem.CategoryEqualFold(*i.CategoryEqualFold))
+	}
+	if i.CategoryContainsFold != nil {
+		predicates = append(predicates, problem.CategoryContainsFold(*i.CategoryContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, problem.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, problem.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, problem.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, problem.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, problem.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, problem.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, problem.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, problem.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, problem.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, problem.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, problem.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, problem.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, problem.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, problem.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, problem.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, problem.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, problem.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.DeadlineGT != nil {
+		predicates = append(predicates, problem.DeadlineGT(*i.DeadlineGT))
+	}
+	if i.DeadlineGTE != nil {
+		predicates = append(predicates, problem.DeadlineGTE(*i.DeadlineGTE))
+	}
+	if i.DeadlineLT != nil {
+		predicates = append(predicates, problem.DeadlineLT(*i.DeadlineLT))
+	}
+	if i.DeadlineLTE != nil {
+		predicates = append(predicates, problem.DeadlineLTE(*i.DeadlineLTE))
+	}
+	if i.State != nil {
+		predicates = append(predicates, problem.StateEQ(*i.State))
+	}
+	if i.StateNEQ != nil {
+		predicates = append(predicates, problem.StateNEQ(*i.StateNEQ))
+	}
+	if len(i.StateIn) > 0 {
+		predicates = append(predicates, problem.StateIn(i.StateIn...))
+	}
+	if len(i.StateNotIn) > 0 {
+		predicates = append(predicates, problem.StateNotIn(i.StateNotIn...))
+	}
+	if i.Repeat != nil {
+		predicates = append(predicates, problem.RepeatEQ(*i.Repeat))
+	}
+	if i.RepeatNEQ != nil {
+		predicates = append(predicates, problem.RepeatNEQ(*i.RepeatNEQ))
+	}
+	if i.RepeatOfID != nil {
+		predicates = append(predicates, problem.RepeatOfIDEQ(*i.RepeatOfID))
+	}
+	if i.RepeatOfIDNEQ != nil {
+		predicates = append(predicates, problem.RepeatOfIDNEQ(*i.RepeatOfIDNEQ))
+	}
+	if len(i.RepeatOfIDIn) > 0 {
+		predicates = append(predicates, problem.RepeatOfIDIn(i.RepeatOfIDIn...))
+	}
+	if len(i.RepeatOfIDNotIn) > 0 {
+		predicates = append(predicates, problem.RepeatOfIDNotIn(i.RepeatOfIDNotIn...))
+	}
+	if i.RepeatOfIDIsNil {
+		predicates = append(predicates, problem.RepeatOfIDIsNil())
+	}
+	if i.RepeatOfIDNotNil {
+		predicates = append(predicates, problem.RepeatOfIDNotNil())
+	}
+	if i.Evidence != nil {
+		predicates = append(predicates, problem.EvidenceEQ(*i.Evidence))
+	}
+	if i.EvidenceNEQ != nil {
+		predicates = append(predicates, problem.EvidenceNEQ(*i.EvidenceNEQ))
+	}
+	if len(i.EvidenceIn) > 0 {
+		predicates = append(predicates, problem.EvidenceIn(i.EvidenceIn...))
+	}
+	if len(i.EvidenceNotIn) > 0 {
+		predicates = append(predicates, problem.EvidenceNotIn(i.EvidenceNotIn...))
+	}
+	if i.EvidenceGT != nil {
+		predicates = append(predicates, problem.EvidenceGT(*i.EvidenceGT))
+	}
+	if i.EvidenceGTE != nil {
+		predicates = append(predicates, problem.EvidenceGTE(*i.EvidenceGTE))
+	}
+	if i.EvidenceLT != nil {
+		predicates = append(predicates, problem.EvidenceLT(*i.EvidenceLT))
+	}
+	if i.EvidenceLTE != nil {
+		predicates = append(predicates, problem.EvidenceLTE(*i.EvidenceLTE))
+	}
+	if i.EvidenceContains != nil {
+		predicates = append(predicates, problem.EvidenceContains(*i.EvidenceContains))
+	}
+	if i.EvidenceHasPrefix != nil {
+		predicates = append(predicates, problem.EvidenceHasPrefix(*i.EvidenceHasPrefix))
+	}
+	if i.EvidenceHasSuffix != nil {
+		predicates = append(predicates, problem.EvidenceHasSuffix(*i.EvidenceHasSuffix))
+	}
+	if i.EvidenceIsNil {
+		predicates = append(predicates, problem.EvidenceIsNil())
+	}
+	if i.EvidenceNotNil {
+		predicates = append(predicates, problem.EvidenceNotNil())
+	}
+	if i.EvidenceEqualFold != nil {
+		predicates = append(predicates, problem.EvidenceEqualFold(*i.EvidenceEqualFold))
+	}
+	if i.EvidenceContainsFold != nil {
+		predicates = append(predicates, problem.EvidenceContainsFold(*i.EvidenceContainsFold))
+	}
+	if i.RaisedByID != nil {
+		predicates = append(predicates, problem.RaisedByIDEQ(*i.RaisedByID))
+	}
+	if i.RaisedByIDNEQ != nil {
+		predicates = append(predicates, problem.RaisedByIDNEQ(*i.RaisedByIDNEQ))
+	}
+	if len(i.RaisedByIDIn) > 0 {
+		predicates = append(predicates, problem.RaisedByIDIn(i.RaisedByIDIn...))
+	}
+	if len(i.RaisedByIDNotIn) > 0 {
+		predicates = append(predicates, problem.RaisedByIDNotIn(i.RaisedByIDNotIn...))
+	}
+	if i.RaisedOrgID != nil {
+		predicates = append(predicates, problem.RaisedOrgIDEQ(*i.RaisedOrgID))
+	}
+	if i.RaisedOrgIDNEQ != nil {
+		predicates = append(predicates, problem.RaisedOrgIDNEQ(*i.RaisedOrgIDNEQ))
+	}
+	if len(i.RaisedOrgIDIn) > 0 {
+		predicates = append(predicates, problem.RaisedOrgIDIn(i.RaisedOrgIDIn...))
+	}
+	if len(i.RaisedOrgIDNotIn) > 0 {
+		predicates = append(predicates, problem.RaisedOrgIDNotIn(i.RaisedOrgIDNotIn...))
+	}
+	if i.RectifiedAt != nil {
+		predicates = append(predicates, problem.RectifiedAtEQ(*i.RectifiedAt))
+	}
+	if i.RectifiedAtNEQ != nil {
+		predicates = append(predicates, problem.RectifiedAtNEQ(*i.RectifiedAtNEQ))
+	}
+	if len(i.RectifiedAtIn) > 0 {
+		predicates = append(predicates, problem.RectifiedAtIn(i.RectifiedAtIn...))
+	}
+	if len(i.RectifiedAtNotIn) > 0 {
+		predicates = append(predicates, problem.RectifiedAtNotIn(i.RectifiedAtNotIn...))
+	}
+	if i.RectifiedAtGT != nil {
+		predicates = append(predicates, problem.RectifiedAtGT(*i.RectifiedAtGT))
+	}
+	if i.RectifiedAtGTE != nil {
+		predicates = append(predicates, problem.RectifiedAtGTE(*i.RectifiedAtGTE))
+	}
+	if i.RectifiedAtLT != nil {
+		predicates = append(predicates, problem.RectifiedAtLT(*i.RectifiedAtLT))
+	}
+	if i.RectifiedAtLTE != nil {
+		predicates = append(predicates, problem.RectifiedAtLTE(*i.RectifiedAtLTE))
+	}
+	if i.RectifiedAtIsNil {
+		predicates = append(predicates, problem.RectifiedAtIsNil())
+	}
+	if i.RectifiedAtNotNil {
+		predicates = append(predicates, problem.RectifiedAtNotNil())
+	}
+	if i.ClosedAt != nil {
+		predicates = append(predicates, problem.ClosedAtEQ(*i.ClosedAt))
+	}
+	if i.ClosedAtNEQ != nil {
+		predicates = append(predicates, problem.ClosedAtNEQ(*i.ClosedAtNEQ))
+	}
+	if len(i.ClosedAtIn) > 0 {
+		predicates = append(predicates, problem.ClosedAtIn(i.ClosedAtIn...))
+	}
+	if len(i.ClosedAtNotIn) > 0 {
+		predicates = append(predicates, problem.ClosedAtNotIn(i.ClosedAtNotIn...))
+	}
+	if i.ClosedAtGT != nil {
+		predicates = append(predicates, problem.ClosedAtGT(*i.ClosedAtGT))
+	}
+	if i.ClosedAtGTE != nil {
+		predicates = append(predicates, problem.ClosedAtGTE(*i.ClosedAtGTE))
+	}
+	if i.ClosedAtLT != nil {
+		predicates = append(predicates, problem.ClosedAtLT(*i.ClosedAtLT))
+	}
+	if i.ClosedAtLTE != nil {
+		predicates = append(predicates, problem.ClosedAtLTE(*i.ClosedAtLTE))
+	}
+	if i.ClosedAtIsNil {
+		predicates = append(predicates, problem.ClosedAtIsNil())
+	}
+	if i.ClosedAtNotNil {
+		predicates = append(predicates, problem.ClosedAtNotNil())
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, problem.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, problem.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, problem.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, problem.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, problem.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, problem.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, problem.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, problem.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, problem.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, problem.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, problem.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, problem.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, problem.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, problem.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, problem.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, problem.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProblemWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return problem.And(predicates...), nil
+	}
+}
+
+// ProblemEventWhereInput represents a where input for filtering ProblemEvent queries.
+type ProblemEventWhereInput struct {
+	Predicates []predicate.ProblemEvent  `json:"-"`
+	Not        *ProblemEventWhereInput   `json:"not,omitempty"`
+	Or         []*ProblemEventWhereInput `json:"or,omitempty"`
+	And        []*ProblemEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "problem_id" field predicates.
+	ProblemID      *int  `json:"problemID,omitempty"`
+	ProblemIDNEQ   *int  `json:"problemIDNEQ,omitempty"`
+	ProblemIDIn    []int `json:"problemIDIn,omitempty"`
+	ProblemIDNotIn []int `json:"problemIDNotIn,omitempty"`
+
+	// "from_state" field predicates.
+	FromState             *string  `json:"fromState,omitempty"`
+	FromStateNEQ          *string  `json:"fromStateNEQ,omitempty"`
+	FromStateIn           []string `json:"fromStateIn,omitempty"`
+	FromStateNotIn        []string `json:"fromStateNotIn,omitempty"`
+	FromStateGT           *string  `json:"fromStateGT,omitempty"`
+	FromStateGTE          *string  `json:"fromStateGTE,omitempty"`
+	FromStateLT           *string  `json:"fromStateLT,omitempty"`
+	FromStateLTE          *string  `json:"fromStateLTE,omitempty"`
+	FromStateContains     *string  `json:"fromStateContains,omitempty"`
+	FromStateHasPrefix    *string  `json:"fromStateHasPrefix,omitempty"`
+	FromStateHasSuffix    *string  `json:"fromStateHasSuffix,omitempty"`
+	FromStateIsNil        bool     `json:"fromStateIsNil,omitempty"`
+	FromStateNotNil       bool     `json:"fromStateNotNil,omitempty"`
+	FromStateEqualFold    *string  `json:"fromStateEqualFold,omitempty"`
+	FromStateContainsFold *string  `json:"fromStateContainsFold,omitempty"`
+
+	// "to_state" field predicates.
+	ToState             *string  `json:"toState,omitempty"`
+	ToStateNEQ          *string  `json:"toStateNEQ,omitempty"`
+	ToStateIn           []string `json:"toStateIn,omitempty"`
+	ToStateNotIn        []string `json:"toStateNotIn,omitempty"`
+	ToStateGT           *string  `json:"toStateGT,omitempty"`
+	ToStateGTE          *string  `json:"toStateGTE,omitempty"`
+	ToStateLT           *string  `json:"toStateLT,omitempty"`
+	ToStateLTE          *string  `json:"toStateLTE,omitempty"`
+	ToStateContains     *string  `json:"toStateContains,omitempty"`
+	ToStateHasPrefix    *string  `json:"toStateHasPrefix,omitempty"`
+	ToStateHasSuffix    *string  `json:"toStateHasSuffix,omitempty"`
+	ToStateEqualFold    *string  `json:"toStateEqualFold,omitempty"`
+	ToStateContainsFold *string  `json:"toStateContainsFold,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID      *int  `json:"actorID,omitempty"`
+	ActorIDNEQ   *int  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn    []int `json:"actorIDIn,omitempty"`
+	ActorIDNotIn []int `json:"actorIDNotIn,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProblemEventWhereInput) AddPredicates(predicates ...predicate.ProblemEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProblemEventWhereInput filter on the ProblemEventQuery builder.
+func (i *ProblemEventWhereInput) Filter(q *ProblemEventQuery) (*ProblemEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProblemEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProblemEventWhereInput is returned in case the ProblemEventWhereInput is empty.
+var ErrEmptyProblemEventWhereInput = errors.New("ent: empty predicate ProblemEventWhereInput")
+
+// P returns a predicate for filtering problemevents.
+// An error is returned if the input is empty or invalid.
+func (i *ProblemEventWhereInput) P() (predicate.ProblemEvent, error) {
+	var predicates []predicate.ProblemEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, problemevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ProblemEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, problemevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ProblemEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, problemevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, problemevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, problemevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, problemevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, problemevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, problemevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, problemevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, problemevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, problemevent.IDLTE(*i.IDLTE))
+	}
+	if i.ProblemID != nil {
+		predicates = append(predicates, problemevent.ProblemIDEQ(*i.ProblemID))
+	}
+	if i.ProblemIDNEQ != nil {
+		predicates = append(predicates, problemevent.ProblemIDNEQ(*i.ProblemIDNEQ))
+	}
+	if len(i.ProblemIDIn) > 0 {
+		predicates = append(predicates, problemevent.ProblemIDIn(i.ProblemIDIn...))
+	}
+	if len(i.ProblemIDNotIn) > 0 {
+		predicates = append(predicates, problemevent.ProblemIDNotIn(i.ProblemIDNotIn...))
+	}
+	if i.FromState != nil {
+		predicates = append(predicates, problemevent.FromStateEQ(*i.FromState))
+	}
+	if i.FromStateNEQ != nil {
+		predicates = append(predicates, problemevent.FromStateNEQ(*i.FromStateNEQ))
+	}
+	if len(i.FromStateIn) > 0 {
+		predicates = append(predicates, problemevent.FromStateIn(i.FromStateIn...))
+	}
+	if len(i.FromStateNotIn) > 0 {
+		predicates = append(predicates, problemevent.FromStateNotIn(i.FromStateNotIn...))
+	}
+	if i.FromStateGT != nil {
+		predicates = append(predicates, problemevent.FromStateGT(*i.FromStateGT))
+	}
+	if i.FromStateGTE != nil {
+		predicates = append(predicates, problemevent.FromStateGTE(*i.FromStateGTE))
+	}
+	if i.FromStateLT != nil {
+		predicates = append(predicates, problemevent.FromStateLT(*i.FromStateLT))
+	}
+	if i.FromStateLTE != nil {
+		predicates = append(predicates, problemevent.FromStateLTE(*i.FromStateLTE))
+	}
+	if i.FromStateContains != nil {
+		predicates = append(predicates, problemevent.FromStateContains(*i.FromStateContains))
+	}
+	if i.FromStateHasPrefix != nil {
+		predicates = append(predicates, problemevent.FromStateHasPrefix(*i.FromStateHasPrefix))
+	}
+	if i.FromStateHasSuffix != nil {
+		predicates = append(predicates, problemevent.FromStateHasSuffix(*i.FromStateHasSuffix))
+	}
+	if i.FromStateIsNil {
+		predicates = append(predicates, problemevent.FromStateIsNil())
+	}
+	if i.FromStateNotNil {
+		predicates = append(predicates, problemevent.FromStateNotNil())
+	}
+	if i.FromStateEqualFold != nil {
+		predicates = append(predicates, problemevent.FromStateEqualFold(*i.FromStateEqualFold))
+	}
+	if i.FromStateContainsFold != nil {
+		predicates = append(predicates, problemevent.FromStateContainsFold(*i.FromStateContainsFold))
+	}
+	if i.ToState != nil {
+		predicates = append(predicates, problemevent.ToStateEQ(*i.ToState))
+	}
+	if i.ToStateNEQ != nil {
+		predicates = append(predicates, problemevent.ToStateNEQ(*i.ToStateNEQ))
+	}
+	if len(i.ToStateIn) > 0 {
+		predicates = append(predicates, problemevent.ToStateIn(i.ToStateIn...))
+	}
+	if len(i.ToStateNotIn) > 0 {
+		predicates = append(predicates, problemevent.ToStateNotIn(i.ToStateNotIn...))
+	}
+	if i.ToStateGT != nil {
+		predicates = append(predicates, problemevent.ToStateGT(*i.ToStateGT))
+	}
+	if i.ToStateGTE != nil {
+		predicates = append(predicates, problemevent.ToStateGTE(*i.ToStateGTE))
+	}
+	if i.ToStateLT != nil {
+		predicates = append(predicates, problemevent.ToStateLT(*i.ToStateLT))
+	}
+	if i.ToStateLTE != nil {
+		predicates = append(predicates, problemevent.ToStateLTE(*i.ToStateLTE))
+	}
+	if i.ToStateContains != nil {
+		predicates = append(predicates, problemevent.ToStateContains(*i.ToStateContains))
+	}
+	if i.ToStateHasPrefix != nil {
+		predicates = append(predicates, problemevent.ToStateHasPrefix(*i.ToStateHasPrefix))
+	}
+	if i.ToStateHasSuffix != nil {
+		predicates = append(predicates, problemevent.ToStateHasSuffix(*i.ToStateHasSuffix))
+	}
+	if i.ToStateEqualFold != nil {
+		predicates = append(predicates, problemevent.ToStateEqualFold(*i.ToStateEqualFold))
+	}
+	if i.ToStateContainsFold != nil {
+		predicates = append(predicates, problemevent.ToStateContainsFold(*i.ToStateContainsFold))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, problemevent.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, problemevent.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, problemevent.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, problemevent.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.At != nil {
+		predicates = append(predicates, problemevent.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, problemevent.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, problemevent.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, problemevent.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, problemevent.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, problemevent.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, problemevent.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, problemevent.AtLTE(*i.AtLTE))
+	}
+	if i.Note != nil {
+		predicates = append(predicates, problemevent.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, problemevent.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, problemevent.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, problemevent.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, problemevent.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, problemevent.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, problemevent.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, problemevent.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, problemevent.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, problemevent.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, problemevent.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, problemevent.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, problemevent.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, problemevent.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, problemevent.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProblemEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return problemevent.And(predicates...), nil
 	}
 }
 

@@ -18,15 +18,20 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/predicate"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
 	"sync"
@@ -57,14 +62,19 @@ const (
 	TypeContact           = "Contact"
 	TypeDivision          = "Division"
 	TypeDivisionContact   = "DivisionContact"
+	TypeDraw              = "Draw"
 	TypeDropoutCase       = "DropoutCase"
 	TypeHousehold         = "Household"
 	TypeImportCellError   = "ImportCellError"
 	TypeImportFile        = "ImportFile"
 	TypeImportJob         = "ImportJob"
+	TypeInspection        = "Inspection"
 	TypeOrg               = "Org"
 	TypePerson            = "Person"
 	TypePosition          = "Position"
+	TypeProblem           = "Problem"
+	TypeProblemCategory   = "ProblemCategory"
+	TypeProblemEvent      = "ProblemEvent"
 	TypeSession           = "Session"
 	TypeStudent           = "Student"
 )
@@ -13446,6 +13456,1257 @@ func (m *DivisionContactMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown DivisionContact edge %s", name)
 }
 
+// DrawMutation represents an operation that mutates the Draw nodes in the graph.
+type DrawMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	semester         *string
+	level            *draw.Level
+	division_code    *string
+	seed             *int64
+	addseed          *int64
+	share            *int
+	addshare         *int
+	exclude_previous *bool
+	unannounced      *bool
+	frame            *[]int
+	appendframe      []int
+	sample           *[]int
+	appendsample     []int
+	state            *draw.State
+	published_at     *time.Time
+	created_at       *time.Time
+	clearedFields    map[string]struct{}
+	org              *int
+	clearedorg       bool
+	drawn_by         *int
+	cleareddrawn_by  bool
+	done             bool
+	oldValue         func(context.Context) (*Draw, error)
+	predicates       []predicate.Draw
+}
+
+var _ ent.Mutation = (*DrawMutation)(nil)
+
+// drawOption allows management of the mutation configuration using functional options.
+type drawOption func(*DrawMutation)
+
+// newDrawMutation creates new mutation for the Draw entity.
+func newDrawMutation(c config, op Op, opts ...drawOption) *DrawMutation {
+	m := &DrawMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDraw,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDrawID sets the ID field of the mutation.
+func withDrawID(id int) drawOption {
+	return func(m *DrawMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Draw
+		)
+		m.oldValue = func(ctx context.Context) (*Draw, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Draw.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDraw sets the old Draw of the mutation.
+func withDraw(node *Draw) drawOption {
+	return func(m *DrawMutation) {
+		m.oldValue = func(context.Context) (*Draw, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DrawMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DrawMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DrawMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DrawMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Draw.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSemester sets the "semester" field.
+func (m *DrawMutation) SetSemester(s string) {
+	m.semester = &s
+}
+
+// Semester returns the value of the "semester" field in the mutation.
+func (m *DrawMutation) Semester() (r string, exists bool) {
+	v := m.semester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSemester returns the old "semester" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldSemester(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSemester is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSemester requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSemester: %w", err)
+	}
+	return oldValue.Semester, nil
+}
+
+// ResetSemester resets all changes to the "semester" field.
+func (m *DrawMutation) ResetSemester() {
+	m.semester = nil
+}
+
+// SetLevel sets the "level" field.
+func (m *DrawMutation) SetLevel(d draw.Level) {
+	m.level = &d
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *DrawMutation) Level() (r draw.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldLevel(ctx context.Context) (v draw.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *DrawMutation) ResetLevel() {
+	m.level = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *DrawMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *DrawMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *DrawMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetOrgID sets the "org_id" field.
+func (m *DrawMutation) SetOrgID(i int) {
+	m.org = &i
+}
+
+// OrgID returns the value of the "org_id" field in the mutation.
+func (m *DrawMutation) OrgID() (r int, exists bool) {
+	v := m.org
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrgID returns the old "org_id" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldOrgID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrgID: %w", err)
+	}
+	return oldValue.OrgID, nil
+}
+
+// ResetOrgID resets all changes to the "org_id" field.
+func (m *DrawMutation) ResetOrgID() {
+	m.org = nil
+}
+
+// SetSeed sets the "seed" field.
+func (m *DrawMutation) SetSeed(i int64) {
+	m.seed = &i
+	m.addseed = nil
+}
+
+// Seed returns the value of the "seed" field in the mutation.
+func (m *DrawMutation) Seed() (r int64, exists bool) {
+	v := m.seed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSeed returns the old "seed" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldSeed(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSeed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSeed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSeed: %w", err)
+	}
+	return oldValue.Seed, nil
+}
+
+// AddSeed adds i to the "seed" field.
+func (m *DrawMutation) AddSeed(i int64) {
+	if m.addseed != nil {
+		*m.addseed += i
+	} else {
+		m.addseed = &i
+	}
+}
+
+// AddedSeed returns the value that was added to the "seed" field in this mutation.
+func (m *DrawMutation) AddedSeed() (r int64, exists bool) {
+	v := m.addseed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSeed resets all changes to the "seed" field.
+func (m *DrawMutation) ResetSeed() {
+	m.seed = nil
+	m.addseed = nil
+}
+
+// SetShare sets the "share" field.
+func (m *DrawMutation) SetShare(i int) {
+	m.share = &i
+	m.addshare = nil
+}
+
+// Share returns the value of the "share" field in the mutation.
+func (m *DrawMutation) Share() (r int, exists bool) {
+	v := m.share
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShare returns the old "share" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldShare(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShare is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShare requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShare: %w", err)
+	}
+	return oldValue.Share, nil
+}
+
+// AddShare adds i to the "share" field.
+func (m *DrawMutation) AddShare(i int) {
+	if m.addshare != nil {
+		*m.addshare += i
+	} else {
+		m.addshare = &i
+	}
+}
+
+// AddedShare returns the value that was added to the "share" field in this mutation.
+func (m *DrawMutation) AddedShare() (r int, exists bool) {
+	v := m.addshare
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetShare resets all changes to the "share" field.
+func (m *DrawMutation) ResetShare() {
+	m.share = nil
+	m.addshare = nil
+}
+
+// SetExcludePrevious sets the "exclude_previous" field.
+func (m *DrawMutation) SetExcludePrevious(b bool) {
+	m.exclude_previous = &b
+}
+
+// ExcludePrevious returns the value of the "exclude_previous" field in the mutation.
+func (m *DrawMutation) ExcludePrevious() (r bool, exists bool) {
+	v := m.exclude_previous
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExcludePrevious returns the old "exclude_previous" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldExcludePrevious(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExcludePrevious is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExcludePrevious requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExcludePrevious: %w", err)
+	}
+	return oldValue.ExcludePrevious, nil
+}
+
+// ResetExcludePrevious resets all changes to the "exclude_previous" field.
+func (m *DrawMutation) ResetExcludePrevious() {
+	m.exclude_previous = nil
+}
+
+// SetUnannounced sets the "unannounced" field.
+func (m *DrawMutation) SetUnannounced(b bool) {
+	m.unannounced = &b
+}
+
+// Unannounced returns the value of the "unannounced" field in the mutation.
+func (m *DrawMutation) Unannounced() (r bool, exists bool) {
+	v := m.unannounced
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnannounced returns the old "unannounced" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldUnannounced(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnannounced is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnannounced requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnannounced: %w", err)
+	}
+	return oldValue.Unannounced, nil
+}
+
+// ResetUnannounced resets all changes to the "unannounced" field.
+func (m *DrawMutation) ResetUnannounced() {
+	m.unannounced = nil
+}
+
+// SetFrame sets the "frame" field.
+func (m *DrawMutation) SetFrame(i []int) {
+	m.frame = &i
+	m.appendframe = nil
+}
+
+// Frame returns the value of the "frame" field in the mutation.
+func (m *DrawMutation) Frame() (r []int, exists bool) {
+	v := m.frame
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrame returns the old "frame" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldFrame(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrame is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrame requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrame: %w", err)
+	}
+	return oldValue.Frame, nil
+}
+
+// AppendFrame adds i to the "frame" field.
+func (m *DrawMutation) AppendFrame(i []int) {
+	m.appendframe = append(m.appendframe, i...)
+}
+
+// AppendedFrame returns the list of values that were appended to the "frame" field in this mutation.
+func (m *DrawMutation) AppendedFrame() ([]int, bool) {
+	if len(m.appendframe) == 0 {
+		return nil, false
+	}
+	return m.appendframe, true
+}
+
+// ResetFrame resets all changes to the "frame" field.
+func (m *DrawMutation) ResetFrame() {
+	m.frame = nil
+	m.appendframe = nil
+}
+
+// SetSample sets the "sample" field.
+func (m *DrawMutation) SetSample(i []int) {
+	m.sample = &i
+	m.appendsample = nil
+}
+
+// Sample returns the value of the "sample" field in the mutation.
+func (m *DrawMutation) Sample() (r []int, exists bool) {
+	v := m.sample
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSample returns the old "sample" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldSample(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSample is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSample requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSample: %w", err)
+	}
+	return oldValue.Sample, nil
+}
+
+// AppendSample adds i to the "sample" field.
+func (m *DrawMutation) AppendSample(i []int) {
+	m.appendsample = append(m.appendsample, i...)
+}
+
+// AppendedSample returns the list of values that were appended to the "sample" field in this mutation.
+func (m *DrawMutation) AppendedSample() ([]int, bool) {
+	if len(m.appendsample) == 0 {
+		return nil, false
+	}
+	return m.appendsample, true
+}
+
+// ResetSample resets all changes to the "sample" field.
+func (m *DrawMutation) ResetSample() {
+	m.sample = nil
+	m.appendsample = nil
+}
+
+// SetState sets the "state" field.
+func (m *DrawMutation) SetState(d draw.State) {
+	m.state = &d
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *DrawMutation) State() (r draw.State, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldState(ctx context.Context) (v draw.State, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *DrawMutation) ResetState() {
+	m.state = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *DrawMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *DrawMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *DrawMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[draw.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *DrawMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[draw.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *DrawMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, draw.FieldPublishedAt)
+}
+
+// SetDrawnByID sets the "drawn_by_id" field.
+func (m *DrawMutation) SetDrawnByID(i int) {
+	m.drawn_by = &i
+}
+
+// DrawnByID returns the value of the "drawn_by_id" field in the mutation.
+func (m *DrawMutation) DrawnByID() (r int, exists bool) {
+	v := m.drawn_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDrawnByID returns the old "drawn_by_id" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldDrawnByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDrawnByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDrawnByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDrawnByID: %w", err)
+	}
+	return oldValue.DrawnByID, nil
+}
+
+// ResetDrawnByID resets all changes to the "drawn_by_id" field.
+func (m *DrawMutation) ResetDrawnByID() {
+	m.drawn_by = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DrawMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DrawMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Draw entity.
+// If the Draw object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DrawMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DrawMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearOrg clears the "org" edge to the Org entity.
+func (m *DrawMutation) ClearOrg() {
+	m.clearedorg = true
+	m.clearedFields[draw.FieldOrgID] = struct{}{}
+}
+
+// OrgCleared reports if the "org" edge to the Org entity was cleared.
+func (m *DrawMutation) OrgCleared() bool {
+	return m.clearedorg
+}
+
+// OrgIDs returns the "org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrgID instead. It exists only for internal usage by the builders.
+func (m *DrawMutation) OrgIDs() (ids []int) {
+	if id := m.org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrg resets all changes to the "org" edge.
+func (m *DrawMutation) ResetOrg() {
+	m.org = nil
+	m.clearedorg = false
+}
+
+// ClearDrawnBy clears the "drawn_by" edge to the Person entity.
+func (m *DrawMutation) ClearDrawnBy() {
+	m.cleareddrawn_by = true
+	m.clearedFields[draw.FieldDrawnByID] = struct{}{}
+}
+
+// DrawnByCleared reports if the "drawn_by" edge to the Person entity was cleared.
+func (m *DrawMutation) DrawnByCleared() bool {
+	return m.cleareddrawn_by
+}
+
+// DrawnByIDs returns the "drawn_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DrawnByID instead. It exists only for internal usage by the builders.
+func (m *DrawMutation) DrawnByIDs() (ids []int) {
+	if id := m.drawn_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDrawnBy resets all changes to the "drawn_by" edge.
+func (m *DrawMutation) ResetDrawnBy() {
+	m.drawn_by = nil
+	m.cleareddrawn_by = false
+}
+
+// Where appends a list predicates to the DrawMutation builder.
+func (m *DrawMutation) Where(ps ...predicate.Draw) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DrawMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DrawMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Draw, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DrawMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DrawMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Draw).
+func (m *DrawMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DrawMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.semester != nil {
+		fields = append(fields, draw.FieldSemester)
+	}
+	if m.level != nil {
+		fields = append(fields, draw.FieldLevel)
+	}
+	if m.division_code != nil {
+		fields = append(fields, draw.FieldDivisionCode)
+	}
+	if m.org != nil {
+		fields = append(fields, draw.FieldOrgID)
+	}
+	if m.seed != nil {
+		fields = append(fields, draw.FieldSeed)
+	}
+	if m.share != nil {
+		fields = append(fields, draw.FieldShare)
+	}
+	if m.exclude_previous != nil {
+		fields = append(fields, draw.FieldExcludePrevious)
+	}
+	if m.unannounced != nil {
+		fields = append(fields, draw.FieldUnannounced)
+	}
+	if m.frame != nil {
+		fields = append(fields, draw.FieldFrame)
+	}
+	if m.sample != nil {
+		fields = append(fields, draw.FieldSample)
+	}
+	if m.state != nil {
+		fields = append(fields, draw.FieldState)
+	}
+	if m.published_at != nil {
+		fields = append(fields, draw.FieldPublishedAt)
+	}
+	if m.drawn_by != nil {
+		fields = append(fields, draw.FieldDrawnByID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, draw.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DrawMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case draw.FieldSemester:
+		return m.Semester()
+	case draw.FieldLevel:
+		return m.Level()
+	case draw.FieldDivisionCode:
+		return m.DivisionCode()
+	case draw.FieldOrgID:
+		return m.OrgID()
+	case draw.FieldSeed:
+		return m.Seed()
+	case draw.FieldShare:
+		return m.Share()
+	case draw.FieldExcludePrevious:
+		return m.ExcludePrevious()
+	case draw.FieldUnannounced:
+		return m.Unannounced()
+	case draw.FieldFrame:
+		return m.Frame()
+	case draw.FieldSample:
+		return m.Sample()
+	case draw.FieldState:
+		return m.State()
+	case draw.FieldPublishedAt:
+		return m.PublishedAt()
+	case draw.FieldDrawnByID:
+		return m.DrawnByID()
+	case draw.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DrawMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case draw.FieldSemester:
+		return m.OldSemester(ctx)
+	case draw.FieldLevel:
+		return m.OldLevel(ctx)
+	case draw.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case draw.FieldOrgID:
+		return m.OldOrgID(ctx)
+	case draw.FieldSeed:
+		return m.OldSeed(ctx)
+	case draw.FieldShare:
+		return m.OldShare(ctx)
+	case draw.FieldExcludePrevious:
+		return m.OldExcludePrevious(ctx)
+	case draw.FieldUnannounced:
+		return m.OldUnannounced(ctx)
+	case draw.FieldFrame:
+		return m.OldFrame(ctx)
+	case draw.FieldSample:
+		return m.OldSample(ctx)
+	case draw.FieldState:
+		return m.OldState(ctx)
+	case draw.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case draw.FieldDrawnByID:
+		return m.OldDrawnByID(ctx)
+	case draw.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Draw field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DrawMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case draw.FieldSemester:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSemester(v)
+		return nil
+	case draw.FieldLevel:
+		v, ok := value.(draw.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
+	case draw.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case draw.FieldOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrgID(v)
+		return nil
+	case draw.FieldSeed:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSeed(v)
+		return nil
+	case draw.FieldShare:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShare(v)
+		return nil
+	case draw.FieldExcludePrevious:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExcludePrevious(v)
+		return nil
+	case draw.FieldUnannounced:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnannounced(v)
+		return nil
+	case draw.FieldFrame:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrame(v)
+		return nil
+	case draw.FieldSample:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSample(v)
+		return nil
+	case draw.FieldState:
+		v, ok := value.(draw.State)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case draw.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case draw.FieldDrawnByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDrawnByID(v)
+		return nil
+	case draw.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Draw field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DrawMutation) AddedFields() []string {
+	var fields []string
+	if m.addseed != nil {
+		fields = append(fields, draw.FieldSeed)
+	}
+	if m.addshare != nil {
+		fields = append(fields, draw.FieldShare)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DrawMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case draw.FieldSeed:
+		return m.AddedSeed()
+	case draw.FieldShare:
+		return m.AddedShare()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DrawMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case draw.FieldSeed:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSeed(v)
+		return nil
+	case draw.FieldShare:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddShare(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Draw numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DrawMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(draw.FieldPublishedAt) {
+		fields = append(fields, draw.FieldPublishedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DrawMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DrawMutation) ClearField(name string) error {
+	switch name {
+	case draw.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Draw nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DrawMutation) ResetField(name string) error {
+	switch name {
+	case draw.FieldSemester:
+		m.ResetSemester()
+		return nil
+	case draw.FieldLevel:
+		m.ResetLevel()
+		return nil
+	case draw.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case draw.FieldOrgID:
+		m.ResetOrgID()
+		return nil
+	case draw.FieldSeed:
+		m.ResetSeed()
+		return nil
+	case draw.FieldShare:
+		m.ResetShare()
+		return nil
+	case draw.FieldExcludePrevious:
+		m.ResetExcludePrevious()
+		return nil
+	case draw.FieldUnannounced:
+		m.ResetUnannounced()
+		return nil
+	case draw.FieldFrame:
+		m.ResetFrame()
+		return nil
+	case draw.FieldSample:
+		m.ResetSample()
+		return nil
+	case draw.FieldState:
+		m.ResetState()
+		return nil
+	case draw.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case draw.FieldDrawnByID:
+		m.ResetDrawnByID()
+		return nil
+	case draw.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Draw field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DrawMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.org != nil {
+		edges = append(edges, draw.EdgeOrg)
+	}
+	if m.drawn_by != nil {
+		edges = append(edges, draw.EdgeDrawnBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DrawMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case draw.EdgeOrg:
+		if id := m.org; id != nil {
+			return []ent.Value{*id}
+		}
+	case draw.EdgeDrawnBy:
+		if id := m.drawn_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DrawMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DrawMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DrawMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedorg {
+		edges = append(edges, draw.EdgeOrg)
+	}
+	if m.cleareddrawn_by {
+		edges = append(edges, draw.EdgeDrawnBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DrawMutation) EdgeCleared(name string) bool {
+	switch name {
+	case draw.EdgeOrg:
+		return m.clearedorg
+	case draw.EdgeDrawnBy:
+		return m.cleareddrawn_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DrawMutation) ClearEdge(name string) error {
+	switch name {
+	case draw.EdgeOrg:
+		m.ClearOrg()
+		return nil
+	case draw.EdgeDrawnBy:
+		m.ClearDrawnBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Draw unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DrawMutation) ResetEdge(name string) error {
+	switch name {
+	case draw.EdgeOrg:
+		m.ResetOrg()
+		return nil
+	case draw.EdgeDrawnBy:
+		m.ResetDrawnBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Draw edge %s", name)
+}
+
 // DropoutCaseMutation represents an operation that mutates the DropoutCase nodes in the graph.
 type DropoutCaseMutation struct {
 	config
@@ -19609,6 +20870,1113 @@ func (m *ImportJobMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ImportJob edge %s", name)
 }
 
+// InspectionMutation represents an operation that mutates the Inspection nodes in the graph.
+type InspectionMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	semester           *string
+	inspector_code     *string
+	target_code        *string
+	kind               *inspection.Kind
+	state              *inspection.State
+	findings           *string
+	recorded_at        *time.Time
+	created_at         *time.Time
+	clearedFields      map[string]struct{}
+	draw               *int
+	cleareddraw        bool
+	target             *int
+	clearedtarget      bool
+	recorded_by        *int
+	clearedrecorded_by bool
+	done               bool
+	oldValue           func(context.Context) (*Inspection, error)
+	predicates         []predicate.Inspection
+}
+
+var _ ent.Mutation = (*InspectionMutation)(nil)
+
+// inspectionOption allows management of the mutation configuration using functional options.
+type inspectionOption func(*InspectionMutation)
+
+// newInspectionMutation creates new mutation for the Inspection entity.
+func newInspectionMutation(c config, op Op, opts ...inspectionOption) *InspectionMutation {
+	m := &InspectionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeInspection,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withInspectionID sets the ID field of the mutation.
+func withInspectionID(id int) inspectionOption {
+	return func(m *InspectionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Inspection
+		)
+		m.oldValue = func(ctx context.Context) (*Inspection, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Inspection.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withInspection sets the old Inspection of the mutation.
+func withInspection(node *Inspection) inspectionOption {
+	return func(m *InspectionMutation) {
+		m.oldValue = func(context.Context) (*Inspection, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m InspectionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m InspectionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *InspectionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *InspectionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Inspection.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDrawID sets the "draw_id" field.
+func (m *InspectionMutation) SetDrawID(i int) {
+	m.draw = &i
+}
+
+// DrawID returns the value of the "draw_id" field in the mutation.
+func (m *InspectionMutation) DrawID() (r int, exists bool) {
+	v := m.draw
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDrawID returns the old "draw_id" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldDrawID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDrawID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDrawID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDrawID: %w", err)
+	}
+	return oldValue.DrawID, nil
+}
+
+// ClearDrawID clears the value of the "draw_id" field.
+func (m *InspectionMutation) ClearDrawID() {
+	m.draw = nil
+	m.clearedFields[inspection.FieldDrawID] = struct{}{}
+}
+
+// DrawIDCleared returns if the "draw_id" field was cleared in this mutation.
+func (m *InspectionMutation) DrawIDCleared() bool {
+	_, ok := m.clearedFields[inspection.FieldDrawID]
+	return ok
+}
+
+// ResetDrawID resets all changes to the "draw_id" field.
+func (m *InspectionMutation) ResetDrawID() {
+	m.draw = nil
+	delete(m.clearedFields, inspection.FieldDrawID)
+}
+
+// SetSemester sets the "semester" field.
+func (m *InspectionMutation) SetSemester(s string) {
+	m.semester = &s
+}
+
+// Semester returns the value of the "semester" field in the mutation.
+func (m *InspectionMutation) Semester() (r string, exists bool) {
+	v := m.semester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSemester returns the old "semester" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldSemester(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSemester is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSemester requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSemester: %w", err)
+	}
+	return oldValue.Semester, nil
+}
+
+// ResetSemester resets all changes to the "semester" field.
+func (m *InspectionMutation) ResetSemester() {
+	m.semester = nil
+}
+
+// SetInspectorCode sets the "inspector_code" field.
+func (m *InspectionMutation) SetInspectorCode(s string) {
+	m.inspector_code = &s
+}
+
+// InspectorCode returns the value of the "inspector_code" field in the mutation.
+func (m *InspectionMutation) InspectorCode() (r string, exists bool) {
+	v := m.inspector_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInspectorCode returns the old "inspector_code" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldInspectorCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInspectorCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInspectorCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInspectorCode: %w", err)
+	}
+	return oldValue.InspectorCode, nil
+}
+
+// ResetInspectorCode resets all changes to the "inspector_code" field.
+func (m *InspectionMutation) ResetInspectorCode() {
+	m.inspector_code = nil
+}
+
+// SetTargetOrgID sets the "target_org_id" field.
+func (m *InspectionMutation) SetTargetOrgID(i int) {
+	m.target = &i
+}
+
+// TargetOrgID returns the value of the "target_org_id" field in the mutation.
+func (m *InspectionMutation) TargetOrgID() (r int, exists bool) {
+	v := m.target
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetOrgID returns the old "target_org_id" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldTargetOrgID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetOrgID: %w", err)
+	}
+	return oldValue.TargetOrgID, nil
+}
+
+// ResetTargetOrgID resets all changes to the "target_org_id" field.
+func (m *InspectionMutation) ResetTargetOrgID() {
+	m.target = nil
+}
+
+// SetTargetCode sets the "target_code" field.
+func (m *InspectionMutation) SetTargetCode(s string) {
+	m.target_code = &s
+}
+
+// TargetCode returns the value of the "target_code" field in the mutation.
+func (m *InspectionMutation) TargetCode() (r string, exists bool) {
+	v := m.target_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetCode returns the old "target_code" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldTargetCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetCode: %w", err)
+	}
+	return oldValue.TargetCode, nil
+}
+
+// ResetTargetCode resets all changes to the "target_code" field.
+func (m *InspectionMutation) ResetTargetCode() {
+	m.target_code = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *InspectionMutation) SetKind(i inspection.Kind) {
+	m.kind = &i
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *InspectionMutation) Kind() (r inspection.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldKind(ctx context.Context) (v inspection.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *InspectionMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetState sets the "state" field.
+func (m *InspectionMutation) SetState(i inspection.State) {
+	m.state = &i
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *InspectionMutation) State() (r inspection.State, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldState(ctx context.Context) (v inspection.State, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *InspectionMutation) ResetState() {
+	m.state = nil
+}
+
+// SetFindings sets the "findings" field.
+func (m *InspectionMutation) SetFindings(s string) {
+	m.findings = &s
+}
+
+// Findings returns the value of the "findings" field in the mutation.
+func (m *InspectionMutation) Findings() (r string, exists bool) {
+	v := m.findings
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFindings returns the old "findings" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldFindings(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFindings is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFindings requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFindings: %w", err)
+	}
+	return oldValue.Findings, nil
+}
+
+// ClearFindings clears the value of the "findings" field.
+func (m *InspectionMutation) ClearFindings() {
+	m.findings = nil
+	m.clearedFields[inspection.FieldFindings] = struct{}{}
+}
+
+// FindingsCleared returns if the "findings" field was cleared in this mutation.
+func (m *InspectionMutation) FindingsCleared() bool {
+	_, ok := m.clearedFields[inspection.FieldFindings]
+	return ok
+}
+
+// ResetFindings resets all changes to the "findings" field.
+func (m *InspectionMutation) ResetFindings() {
+	m.findings = nil
+	delete(m.clearedFields, inspection.FieldFindings)
+}
+
+// SetRecordedAt sets the "recorded_at" field.
+func (m *InspectionMutation) SetRecordedAt(t time.Time) {
+	m.recorded_at = &t
+}
+
+// RecordedAt returns the value of the "recorded_at" field in the mutation.
+func (m *InspectionMutation) RecordedAt() (r time.Time, exists bool) {
+	v := m.recorded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedAt returns the old "recorded_at" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldRecordedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedAt: %w", err)
+	}
+	return oldValue.RecordedAt, nil
+}
+
+// ClearRecordedAt clears the value of the "recorded_at" field.
+func (m *InspectionMutation) ClearRecordedAt() {
+	m.recorded_at = nil
+	m.clearedFields[inspection.FieldRecordedAt] = struct{}{}
+}
+
+// RecordedAtCleared returns if the "recorded_at" field was cleared in this mutation.
+func (m *InspectionMutation) RecordedAtCleared() bool {
+	_, ok := m.clearedFields[inspection.FieldRecordedAt]
+	return ok
+}
+
+// ResetRecordedAt resets all changes to the "recorded_at" field.
+func (m *InspectionMutation) ResetRecordedAt() {
+	m.recorded_at = nil
+	delete(m.clearedFields, inspection.FieldRecordedAt)
+}
+
+// SetRecordedByID sets the "recorded_by_id" field.
+func (m *InspectionMutation) SetRecordedByID(i int) {
+	m.recorded_by = &i
+}
+
+// RecordedByID returns the value of the "recorded_by_id" field in the mutation.
+func (m *InspectionMutation) RecordedByID() (r int, exists bool) {
+	v := m.recorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByID returns the old "recorded_by_id" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldRecordedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByID: %w", err)
+	}
+	return oldValue.RecordedByID, nil
+}
+
+// ClearRecordedByID clears the value of the "recorded_by_id" field.
+func (m *InspectionMutation) ClearRecordedByID() {
+	m.recorded_by = nil
+	m.clearedFields[inspection.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByIDCleared returns if the "recorded_by_id" field was cleared in this mutation.
+func (m *InspectionMutation) RecordedByIDCleared() bool {
+	_, ok := m.clearedFields[inspection.FieldRecordedByID]
+	return ok
+}
+
+// ResetRecordedByID resets all changes to the "recorded_by_id" field.
+func (m *InspectionMutation) ResetRecordedByID() {
+	m.recorded_by = nil
+	delete(m.clearedFields, inspection.FieldRecordedByID)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *InspectionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *InspectionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Inspection entity.
+// If the Inspection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InspectionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *InspectionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearDraw clears the "draw" edge to the Draw entity.
+func (m *InspectionMutation) ClearDraw() {
+	m.cleareddraw = true
+	m.clearedFields[inspection.FieldDrawID] = struct{}{}
+}
+
+// DrawCleared reports if the "draw" edge to the Draw entity was cleared.
+func (m *InspectionMutation) DrawCleared() bool {
+	return m.DrawIDCleared() || m.cleareddraw
+}
+
+// DrawIDs returns the "draw" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DrawID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) DrawIDs() (ids []int) {
+	if id := m.draw; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDraw resets all changes to the "draw" edge.
+func (m *InspectionMutation) ResetDraw() {
+	m.draw = nil
+	m.cleareddraw = false
+}
+
+// SetTargetID sets the "target" edge to the Org entity by id.
+func (m *InspectionMutation) SetTargetID(id int) {
+	m.target = &id
+}
+
+// ClearTarget clears the "target" edge to the Org entity.
+func (m *InspectionMutation) ClearTarget() {
+	m.clearedtarget = true
+	m.clearedFields[inspection.FieldTargetOrgID] = struct{}{}
+}
+
+// TargetCleared reports if the "target" edge to the Org entity was cleared.
+func (m *InspectionMutation) TargetCleared() bool {
+	return m.clearedtarget
+}
+
+// TargetID returns the "target" edge ID in the mutation.
+func (m *InspectionMutation) TargetID() (id int, exists bool) {
+	if m.target != nil {
+		return *m.target, true
+	}
+	return
+}
+
+// TargetIDs returns the "target" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TargetID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) TargetIDs() (ids []int) {
+	if id := m.target; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTarget resets all changes to the "target" edge.
+func (m *InspectionMutation) ResetTarget() {
+	m.target = nil
+	m.clearedtarget = false
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Person entity.
+func (m *InspectionMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+	m.clearedFields[inspection.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the Person entity was cleared.
+func (m *InspectionMutation) RecordedByCleared() bool {
+	return m.RecordedByIDCleared() || m.clearedrecorded_by
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *InspectionMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *InspectionMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the InspectionMutation builder.
+func (m *InspectionMutation) Where(ps ...predicate.Inspection) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the InspectionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *InspectionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Inspection, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *InspectionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *InspectionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Inspection).
+func (m *InspectionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *InspectionMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.draw != nil {
+		fields = append(fields, inspection.FieldDrawID)
+	}
+	if m.semester != nil {
+		fields = append(fields, inspection.FieldSemester)
+	}
+	if m.inspector_code != nil {
+		fields = append(fields, inspection.FieldInspectorCode)
+	}
+	if m.target != nil {
+		fields = append(fields, inspection.FieldTargetOrgID)
+	}
+	if m.target_code != nil {
+		fields = append(fields, inspection.FieldTargetCode)
+	}
+	if m.kind != nil {
+		fields = append(fields, inspection.FieldKind)
+	}
+	if m.state != nil {
+		fields = append(fields, inspection.FieldState)
+	}
+	if m.findings != nil {
+		fields = append(fields, inspection.FieldFindings)
+	}
+	if m.recorded_at != nil {
+		fields = append(fields, inspection.FieldRecordedAt)
+	}
+	if m.recorded_by != nil {
+		fields = append(fields, inspection.FieldRecordedByID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, inspection.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *InspectionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case inspection.FieldDrawID:
+		return m.DrawID()
+	case inspection.FieldSemester:
+		return m.Semester()
+	case inspection.FieldInspectorCode:
+		return m.InspectorCode()
+	case inspection.FieldTargetOrgID:
+		return m.TargetOrgID()
+	case inspection.FieldTargetCode:
+		return m.TargetCode()
+	case inspection.FieldKind:
+		return m.Kind()
+	case inspection.FieldState:
+		return m.State()
+	case inspection.FieldFindings:
+		return m.Findings()
+	case inspection.FieldRecordedAt:
+		return m.RecordedAt()
+	case inspection.FieldRecordedByID:
+		return m.RecordedByID()
+	case inspection.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *InspectionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case inspection.FieldDrawID:
+		return m.OldDrawID(ctx)
+	case inspection.FieldSemester:
+		return m.OldSemester(ctx)
+	case inspection.FieldInspectorCode:
+		return m.OldInspectorCode(ctx)
+	case inspection.FieldTargetOrgID:
+		return m.OldTargetOrgID(ctx)
+	case inspection.FieldTargetCode:
+		return m.OldTargetCode(ctx)
+	case inspection.FieldKind:
+		return m.OldKind(ctx)
+	case inspection.FieldState:
+		return m.OldState(ctx)
+	case inspection.FieldFindings:
+		return m.OldFindings(ctx)
+	case inspection.FieldRecordedAt:
+		return m.OldRecordedAt(ctx)
+	case inspection.FieldRecordedByID:
+		return m.OldRecordedByID(ctx)
+	case inspection.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Inspection field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InspectionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case inspection.FieldDrawID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDrawID(v)
+		return nil
+	case inspection.FieldSemester:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSemester(v)
+		return nil
+	case inspection.FieldInspectorCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInspectorCode(v)
+		return nil
+	case inspection.FieldTargetOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetOrgID(v)
+		return nil
+	case inspection.FieldTargetCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetCode(v)
+		return nil
+	case inspection.FieldKind:
+		v, ok := value.(inspection.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case inspection.FieldState:
+		v, ok := value.(inspection.State)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case inspection.FieldFindings:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFindings(v)
+		return nil
+	case inspection.FieldRecordedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedAt(v)
+		return nil
+	case inspection.FieldRecordedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByID(v)
+		return nil
+	case inspection.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Inspection field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *InspectionMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *InspectionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InspectionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Inspection numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *InspectionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(inspection.FieldDrawID) {
+		fields = append(fields, inspection.FieldDrawID)
+	}
+	if m.FieldCleared(inspection.FieldFindings) {
+		fields = append(fields, inspection.FieldFindings)
+	}
+	if m.FieldCleared(inspection.FieldRecordedAt) {
+		fields = append(fields, inspection.FieldRecordedAt)
+	}
+	if m.FieldCleared(inspection.FieldRecordedByID) {
+		fields = append(fields, inspection.FieldRecordedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *InspectionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *InspectionMutation) ClearField(name string) error {
+	switch name {
+	case inspection.FieldDrawID:
+		m.ClearDrawID()
+		return nil
+	case inspection.FieldFindings:
+		m.ClearFindings()
+		return nil
+	case inspection.FieldRecordedAt:
+		m.ClearRecordedAt()
+		return nil
+	case inspection.FieldRecordedByID:
+		m.ClearRecordedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Inspection nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *InspectionMutation) ResetField(name string) error {
+	switch name {
+	case inspection.FieldDrawID:
+		m.ResetDrawID()
+		return nil
+	case inspection.FieldSemester:
+		m.ResetSemester()
+		return nil
+	case inspection.FieldInspectorCode:
+		m.ResetInspectorCode()
+		return nil
+	case inspection.FieldTargetOrgID:
+		m.ResetTargetOrgID()
+		return nil
+	case inspection.FieldTargetCode:
+		m.ResetTargetCode()
+		return nil
+	case inspection.FieldKind:
+		m.ResetKind()
+		return nil
+	case inspection.FieldState:
+		m.ResetState()
+		return nil
+	case inspection.FieldFindings:
+		m.ResetFindings()
+		return nil
+	case inspection.FieldRecordedAt:
+		m.ResetRecordedAt()
+		return nil
+	case inspection.FieldRecordedByID:
+		m.ResetRecordedByID()
+		return nil
+	case inspection.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Inspection field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *InspectionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.draw != nil {
+		edges = append(edges, inspection.EdgeDraw)
+	}
+	if m.target != nil {
+		edges = append(edges, inspection.EdgeTarget)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, inspection.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *InspectionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case inspection.EdgeDraw:
+		if id := m.draw; id != nil {
+			return []ent.Value{*id}
+		}
+	case inspection.EdgeTarget:
+		if id := m.target; id != nil {
+			return []ent.Value{*id}
+		}
+	case inspection.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *InspectionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *InspectionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *InspectionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareddraw {
+		edges = append(edges, inspection.EdgeDraw)
+	}
+	if m.clearedtarget {
+		edges = append(edges, inspection.EdgeTarget)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, inspection.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *InspectionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case inspection.EdgeDraw:
+		return m.cleareddraw
+	case inspection.EdgeTarget:
+		return m.clearedtarget
+	case inspection.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *InspectionMutation) ClearEdge(name string) error {
+	switch name {
+	case inspection.EdgeDraw:
+		m.ClearDraw()
+		return nil
+	case inspection.EdgeTarget:
+		m.ClearTarget()
+		return nil
+	case inspection.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Inspection unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *InspectionMutation) ResetEdge(name string) error {
+	switch name {
+	case inspection.EdgeDraw:
+		m.ResetDraw()
+		return nil
+	case inspection.EdgeTarget:
+		m.ResetTarget()
+		return nil
+	case inspection.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Inspection edge %s", name)
+}
+
 // OrgMutation represents an operation that mutates the Org nodes in the graph.
 type OrgMutation struct {
 	config
@@ -22772,6 +25140,2895 @@ func (m *PositionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Position edge %s", name)
+}
+
+// ProblemMutation represents an operation that mutates the Problem nodes in the graph.
+type ProblemMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	source            *problem.Source
+	source_doc        *string
+	unit_code         *string
+	category          *string
+	description       *string
+	deadline          *time.Time
+	state             *problem.State
+	repeat            *bool
+	evidence          *string
+	rectified_at      *time.Time
+	closed_at         *time.Time
+	created_at        *time.Time
+	updated_at        *time.Time
+	clearedFields     map[string]struct{}
+	inspection        *int
+	clearedinspection bool
+	unit              *int
+	clearedunit       bool
+	owner             *int
+	clearedowner      bool
+	repeat_of         *int
+	clearedrepeat_of  bool
+	raised_by         *int
+	clearedraised_by  bool
+	raised_org        *int
+	clearedraised_org bool
+	done              bool
+	oldValue          func(context.Context) (*Problem, error)
+	predicates        []predicate.Problem
+}
+
+var _ ent.Mutation = (*ProblemMutation)(nil)
+
+// problemOption allows management of the mutation configuration using functional options.
+type problemOption func(*ProblemMutation)
+
+// newProblemMutation creates new mutation for the Problem entity.
+func newProblemMutation(c config, op Op, opts ...problemOption) *ProblemMutation {
+	m := &ProblemMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProblem,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProblemID sets the ID field of the mutation.
+func withProblemID(id int) problemOption {
+	return func(m *ProblemMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Problem
+		)
+		m.oldValue = func(ctx context.Context) (*Problem, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Problem.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProblem sets the old Problem of the mutation.
+func withProblem(node *Problem) problemOption {
+	return func(m *ProblemMutation) {
+		m.oldValue = func(context.Context) (*Problem, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProblemMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProblemMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProblemMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProblemMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Problem.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSource sets the "source" field.
+func (m *ProblemMutation) SetSource(pr problem.Source) {
+	m.source = &pr
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *ProblemMutation) Source() (r problem.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldSource(ctx context.Context) (v problem.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *ProblemMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetSourceDoc sets the "source_doc" field.
+func (m *ProblemMutation) SetSourceDoc(s string) {
+	m.source_doc = &s
+}
+
+// SourceDoc returns the value of the "source_doc" field in the mutation.
+func (m *ProblemMutation) SourceDoc() (r string, exists bool) {
+	v := m.source_doc
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceDoc returns the old "source_doc" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldSourceDoc(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceDoc is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceDoc requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceDoc: %w", err)
+	}
+	return oldValue.SourceDoc, nil
+}
+
+// ClearSourceDoc clears the value of the "source_doc" field.
+func (m *ProblemMutation) ClearSourceDoc() {
+	m.source_doc = nil
+	m.clearedFields[problem.FieldSourceDoc] = struct{}{}
+}
+
+// SourceDocCleared returns if the "source_doc" field was cleared in this mutation.
+func (m *ProblemMutation) SourceDocCleared() bool {
+	_, ok := m.clearedFields[problem.FieldSourceDoc]
+	return ok
+}
+
+// ResetSourceDoc resets all changes to the "source_doc" field.
+func (m *ProblemMutation) ResetSourceDoc() {
+	m.source_doc = nil
+	delete(m.clearedFields, problem.FieldSourceDoc)
+}
+
+// SetInspectionID sets the "inspection_id" field.
+func (m *ProblemMutation) SetInspectionID(i int) {
+	m.inspection = &i
+}
+
+// InspectionID returns the value of the "inspection_id" field in the mutation.
+func (m *ProblemMutation) InspectionID() (r int, exists bool) {
+	v := m.inspection
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInspectionID returns the old "inspection_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldInspectionID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInspectionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInspectionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInspectionID: %w", err)
+	}
+	return oldValue.InspectionID, nil
+}
+
+// ClearInspectionID clears the value of the "inspection_id" field.
+func (m *ProblemMutation) ClearInspectionID() {
+	m.inspection = nil
+	m.clearedFields[problem.FieldInspectionID] = struct{}{}
+}
+
+// InspectionIDCleared returns if the "inspection_id" field was cleared in this mutation.
+func (m *ProblemMutation) InspectionIDCleared() bool {
+	_, ok := m.clearedFields[problem.FieldInspectionID]
+	return ok
+}
+
+// ResetInspectionID resets all changes to the "inspection_id" field.
+func (m *ProblemMutation) ResetInspectionID() {
+	m.inspection = nil
+	delete(m.clearedFields, problem.FieldInspectionID)
+}
+
+// SetUnitOrgID sets the "unit_org_id" field.
+func (m *ProblemMutation) SetUnitOrgID(i int) {
+	m.unit = &i
+}
+
+// UnitOrgID returns the value of the "unit_org_id" field in the mutation.
+func (m *ProblemMutation) UnitOrgID() (r int, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitOrgID returns the old "unit_org_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldUnitOrgID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitOrgID: %w", err)
+	}
+	return oldValue.UnitOrgID, nil
+}
+
+// ResetUnitOrgID resets all changes to the "unit_org_id" field.
+func (m *ProblemMutation) ResetUnitOrgID() {
+	m.unit = nil
+}
+
+// SetUnitCode sets the "unit_code" field.
+func (m *ProblemMutation) SetUnitCode(s string) {
+	m.unit_code = &s
+}
+
+// UnitCode returns the value of the "unit_code" field in the mutation.
+func (m *ProblemMutation) UnitCode() (r string, exists bool) {
+	v := m.unit_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitCode returns the old "unit_code" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldUnitCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitCode: %w", err)
+	}
+	return oldValue.UnitCode, nil
+}
+
+// ResetUnitCode resets all changes to the "unit_code" field.
+func (m *ProblemMutation) ResetUnitCode() {
+	m.unit_code = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *ProblemMutation) SetOwnerID(i int) {
+	m.owner = &i
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *ProblemMutation) OwnerID() (r int, exists bool) {
+	v := m.owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldOwnerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *ProblemMutation) ResetOwnerID() {
+	m.owner = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *ProblemMutation) SetCategory(s string) {
+	m.category = &s
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *ProblemMutation) Category() (r string, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldCategory(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *ProblemMutation) ResetCategory() {
+	m.category = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *ProblemMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *ProblemMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *ProblemMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetDeadline sets the "deadline" field.
+func (m *ProblemMutation) SetDeadline(t time.Time) {
+	m.deadline = &t
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *ProblemMutation) Deadline() (r time.Time, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldDeadline(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *ProblemMutation) ResetDeadline() {
+	m.deadline = nil
+}
+
+// SetState sets the "state" field.
+func (m *ProblemMutation) SetState(pr problem.State) {
+	m.state = &pr
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *ProblemMutation) State() (r problem.State, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldState(ctx context.Context) (v problem.State, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *ProblemMutation) ResetState() {
+	m.state = nil
+}
+
+// SetRepeat sets the "repeat" field.
+func (m *ProblemMutation) SetRepeat(b bool) {
+	m.repeat = &b
+}
+
+// Repeat returns the value of the "repeat" field in the mutation.
+func (m *ProblemMutation) Repeat() (r bool, exists bool) {
+	v := m.repeat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRepeat returns the old "repeat" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldRepeat(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRepeat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRepeat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRepeat: %w", err)
+	}
+	return oldValue.Repeat, nil
+}
+
+// ResetRepeat resets all changes to the "repeat" field.
+func (m *ProblemMutation) ResetRepeat() {
+	m.repeat = nil
+}
+
+// SetRepeatOfID sets the "repeat_of_id" field.
+func (m *ProblemMutation) SetRepeatOfID(i int) {
+	m.repeat_of = &i
+}
+
+// RepeatOfID returns the value of the "repeat_of_id" field in the mutation.
+func (m *ProblemMutation) RepeatOfID() (r int, exists bool) {
+	v := m.repeat_of
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRepeatOfID returns the old "repeat_of_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldRepeatOfID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRepeatOfID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRepeatOfID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRepeatOfID: %w", err)
+	}
+	return oldValue.RepeatOfID, nil
+}
+
+// ClearRepeatOfID clears the value of the "repeat_of_id" field.
+func (m *ProblemMutation) ClearRepeatOfID() {
+	m.repeat_of = nil
+	m.clearedFields[problem.FieldRepeatOfID] = struct{}{}
+}
+
+// RepeatOfIDCleared returns if the "repeat_of_id" field was cleared in this mutation.
+func (m *ProblemMutation) RepeatOfIDCleared() bool {
+	_, ok := m.clearedFields[problem.FieldRepeatOfID]
+	return ok
+}
+
+// ResetRepeatOfID resets all changes to the "repeat_of_id" field.
+func (m *ProblemMutation) ResetRepeatOfID() {
+	m.repeat_of = nil
+	delete(m.clearedFields, problem.FieldRepeatOfID)
+}
+
+// SetEvidence sets the "evidence" field.
+func (m *ProblemMutation) SetEvidence(s string) {
+	m.evidence = &s
+}
+
+// Evidence returns the value of the "evidence" field in the mutation.
+func (m *ProblemMutation) Evidence() (r string, exists bool) {
+	v := m.evidence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvidence returns the old "evidence" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldEvidence(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvidence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvidence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvidence: %w", err)
+	}
+	return oldValue.Evidence, nil
+}
+
+// ClearEvidence clears the value of the "evidence" field.
+func (m *ProblemMutation) ClearEvidence() {
+	m.evidence = nil
+	m.clearedFields[problem.FieldEvidence] = struct{}{}
+}
+
+// EvidenceCleared returns if the "evidence" field was cleared in this mutation.
+func (m *ProblemMutation) EvidenceCleared() bool {
+	_, ok := m.clearedFields[problem.FieldEvidence]
+	return ok
+}
+
+// ResetEvidence resets all changes to the "evidence" field.
+func (m *ProblemMutation) ResetEvidence() {
+	m.evidence = nil
+	delete(m.clearedFields, problem.FieldEvidence)
+}
+
+// SetRaisedByID sets the "raised_by_id" field.
+func (m *ProblemMutation) SetRaisedByID(i int) {
+	m.raised_by = &i
+}
+
+// RaisedByID returns the value of the "raised_by_id" field in the mutation.
+func (m *ProblemMutation) RaisedByID() (r int, exists bool) {
+	v := m.raised_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedByID returns the old "raised_by_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldRaisedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedByID: %w", err)
+	}
+	return oldValue.RaisedByID, nil
+}
+
+// ResetRaisedByID resets all changes to the "raised_by_id" field.
+func (m *ProblemMutation) ResetRaisedByID() {
+	m.raised_by = nil
+}
+
+// SetRaisedOrgID sets the "raised_org_id" field.
+func (m *ProblemMutation) SetRaisedOrgID(i int) {
+	m.raised_org = &i
+}
+
+// RaisedOrgID returns the value of the "raised_org_id" field in the mutation.
+func (m *ProblemMutation) RaisedOrgID() (r int, exists bool) {
+	v := m.raised_org
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedOrgID returns the old "raised_org_id" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldRaisedOrgID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedOrgID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedOrgID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedOrgID: %w", err)
+	}
+	return oldValue.RaisedOrgID, nil
+}
+
+// ResetRaisedOrgID resets all changes to the "raised_org_id" field.
+func (m *ProblemMutation) ResetRaisedOrgID() {
+	m.raised_org = nil
+}
+
+// SetRectifiedAt sets the "rectified_at" field.
+func (m *ProblemMutation) SetRectifiedAt(t time.Time) {
+	m.rectified_at = &t
+}
+
+// RectifiedAt returns the value of the "rectified_at" field in the mutation.
+func (m *ProblemMutation) RectifiedAt() (r time.Time, exists bool) {
+	v := m.rectified_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRectifiedAt returns the old "rectified_at" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldRectifiedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRectifiedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRectifiedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRectifiedAt: %w", err)
+	}
+	return oldValue.RectifiedAt, nil
+}
+
+// ClearRectifiedAt clears the value of the "rectified_at" field.
+func (m *ProblemMutation) ClearRectifiedAt() {
+	m.rectified_at = nil
+	m.clearedFields[problem.FieldRectifiedAt] = struct{}{}
+}
+
+// RectifiedAtCleared returns if the "rectified_at" field was cleared in this mutation.
+func (m *ProblemMutation) RectifiedAtCleared() bool {
+	_, ok := m.clearedFields[problem.FieldRectifiedAt]
+	return ok
+}
+
+// ResetRectifiedAt resets all changes to the "rectified_at" field.
+func (m *ProblemMutation) ResetRectifiedAt() {
+	m.rectified_at = nil
+	delete(m.clearedFields, problem.FieldRectifiedAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *ProblemMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *ProblemMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *ProblemMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[problem.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *ProblemMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[problem.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *ProblemMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, problem.FieldClosedAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProblemMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProblemMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProblemMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProblemMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProblemMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Problem entity.
+// If the Problem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProblemMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// ClearInspection clears the "inspection" edge to the Inspection entity.
+func (m *ProblemMutation) ClearInspection() {
+	m.clearedinspection = true
+	m.clearedFields[problem.FieldInspectionID] = struct{}{}
+}
+
+// InspectionCleared reports if the "inspection" edge to the Inspection entity was cleared.
+func (m *ProblemMutation) InspectionCleared() bool {
+	return m.InspectionIDCleared() || m.clearedinspection
+}
+
+// InspectionIDs returns the "inspection" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InspectionID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) InspectionIDs() (ids []int) {
+	if id := m.inspection; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetInspection resets all changes to the "inspection" edge.
+func (m *ProblemMutation) ResetInspection() {
+	m.inspection = nil
+	m.clearedinspection = false
+}
+
+// SetUnitID sets the "unit" edge to the Org entity by id.
+func (m *ProblemMutation) SetUnitID(id int) {
+	m.unit = &id
+}
+
+// ClearUnit clears the "unit" edge to the Org entity.
+func (m *ProblemMutation) ClearUnit() {
+	m.clearedunit = true
+	m.clearedFields[problem.FieldUnitOrgID] = struct{}{}
+}
+
+// UnitCleared reports if the "unit" edge to the Org entity was cleared.
+func (m *ProblemMutation) UnitCleared() bool {
+	return m.clearedunit
+}
+
+// UnitID returns the "unit" edge ID in the mutation.
+func (m *ProblemMutation) UnitID() (id int, exists bool) {
+	if m.unit != nil {
+		return *m.unit, true
+	}
+	return
+}
+
+// UnitIDs returns the "unit" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UnitID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) UnitIDs() (ids []int) {
+	if id := m.unit; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUnit resets all changes to the "unit" edge.
+func (m *ProblemMutation) ResetUnit() {
+	m.unit = nil
+	m.clearedunit = false
+}
+
+// ClearOwner clears the "owner" edge to the Person entity.
+func (m *ProblemMutation) ClearOwner() {
+	m.clearedowner = true
+	m.clearedFields[problem.FieldOwnerID] = struct{}{}
+}
+
+// OwnerCleared reports if the "owner" edge to the Person entity was cleared.
+func (m *ProblemMutation) OwnerCleared() bool {
+	return m.clearedowner
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) OwnerIDs() (ids []int) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *ProblemMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
+}
+
+// ClearRepeatOf clears the "repeat_of" edge to the Problem entity.
+func (m *ProblemMutation) ClearRepeatOf() {
+	m.clearedrepeat_of = true
+	m.clearedFields[problem.FieldRepeatOfID] = struct{}{}
+}
+
+// RepeatOfCleared reports if the "repeat_of" edge to the Problem entity was cleared.
+func (m *ProblemMutation) RepeatOfCleared() bool {
+	return m.RepeatOfIDCleared() || m.clearedrepeat_of
+}
+
+// RepeatOfIDs returns the "repeat_of" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RepeatOfID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RepeatOfIDs() (ids []int) {
+	if id := m.repeat_of; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRepeatOf resets all changes to the "repeat_of" edge.
+func (m *ProblemMutation) ResetRepeatOf() {
+	m.repeat_of = nil
+	m.clearedrepeat_of = false
+}
+
+// ClearRaisedBy clears the "raised_by" edge to the Person entity.
+func (m *ProblemMutation) ClearRaisedBy() {
+	m.clearedraised_by = true
+	m.clearedFields[problem.FieldRaisedByID] = struct{}{}
+}
+
+// RaisedByCleared reports if the "raised_by" edge to the Person entity was cleared.
+func (m *ProblemMutation) RaisedByCleared() bool {
+	return m.clearedraised_by
+}
+
+// RaisedByIDs returns the "raised_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RaisedByID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RaisedByIDs() (ids []int) {
+	if id := m.raised_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRaisedBy resets all changes to the "raised_by" edge.
+func (m *ProblemMutation) ResetRaisedBy() {
+	m.raised_by = nil
+	m.clearedraised_by = false
+}
+
+// ClearRaisedOrg clears the "raised_org" edge to the Org entity.
+func (m *ProblemMutation) ClearRaisedOrg() {
+	m.clearedraised_org = true
+	m.clearedFields[problem.FieldRaisedOrgID] = struct{}{}
+}
+
+// RaisedOrgCleared reports if the "raised_org" edge to the Org entity was cleared.
+func (m *ProblemMutation) RaisedOrgCleared() bool {
+	return m.clearedraised_org
+}
+
+// RaisedOrgIDs returns the "raised_org" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RaisedOrgID instead. It exists only for internal usage by the builders.
+func (m *ProblemMutation) RaisedOrgIDs() (ids []int) {
+	if id := m.raised_org; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRaisedOrg resets all changes to the "raised_org" edge.
+func (m *ProblemMutation) ResetRaisedOrg() {
+	m.raised_org = nil
+	m.clearedraised_org = false
+}
+
+// Where appends a list predicates to the ProblemMutation builder.
+func (m *ProblemMutation) Where(ps ...predicate.Problem) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProblemMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProblemMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Problem, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProblemMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProblemMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Problem).
+func (m *ProblemMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProblemMutation) Fields() []string {
+	fields := make([]string, 0, 19)
+	if m.source != nil {
+		fields = append(fields, problem.FieldSource)
+	}
+	if m.source_doc != nil {
+		fields = append(fields, problem.FieldSourceDoc)
+	}
+	if m.inspection != nil {
+		fields = append(fields, problem.FieldInspectionID)
+	}
+	if m.unit != nil {
+		fields = append(fields, problem.FieldUnitOrgID)
+	}
+	if m.unit_code != nil {
+		fields = append(fields, problem.FieldUnitCode)
+	}
+	if m.owner != nil {
+		fields = append(fields, problem.FieldOwnerID)
+	}
+	if m.category != nil {
+		fields = append(fields, problem.FieldCategory)
+	}
+	if m.description != nil {
+		fields = append(fields, problem.FieldDescription)
+	}
+	if m.deadline != nil {
+		fields = append(fields, problem.FieldDeadline)
+	}
+	if m.state != nil {
+		fields = append(fields, problem.FieldState)
+	}
+	if m.repeat != nil {
+		fields = append(fields, problem.FieldRepeat)
+	}
+	if m.repeat_of != nil {
+		fields = append(fields, problem.FieldRepeatOfID)
+	}
+	if m.evidence != nil {
+		fields = append(fields, problem.FieldEvidence)
+	}
+	if m.raised_by != nil {
+		fields = append(fields, problem.FieldRaisedByID)
+	}
+	if m.raised_org != nil {
+		fields = append(fields, problem.FieldRaisedOrgID)
+	}
+	if m.rectified_at != nil {
+		fields = append(fields, problem.FieldRectifiedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, problem.FieldClosedAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, problem.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, problem.FieldUpdatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProblemMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case problem.FieldSource:
+		return m.Source()
+	case problem.FieldSourceDoc:
+		return m.SourceDoc()
+	case problem.FieldInspectionID:
+		return m.InspectionID()
+	case problem.FieldUnitOrgID:
+		return m.UnitOrgID()
+	case problem.FieldUnitCode:
+		return m.UnitCode()
+	case problem.FieldOwnerID:
+		return m.OwnerID()
+	case problem.FieldCategory:
+		return m.Category()
+	case problem.FieldDescription:
+		return m.Description()
+	case problem.FieldDeadline:
+		return m.Deadline()
+	case problem.FieldState:
+		return m.State()
+	case problem.FieldRepeat:
+		return m.Repeat()
+	case problem.FieldRepeatOfID:
+		return m.RepeatOfID()
+	case problem.FieldEvidence:
+		return m.Evidence()
+	case problem.FieldRaisedByID:
+		return m.RaisedByID()
+	case problem.FieldRaisedOrgID:
+		return m.RaisedOrgID()
+	case problem.FieldRectifiedAt:
+		return m.RectifiedAt()
+	case problem.FieldClosedAt:
+		return m.ClosedAt()
+	case problem.FieldCreatedAt:
+		return m.CreatedAt()
+	case problem.FieldUpdatedAt:
+		return m.UpdatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProblemMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case problem.FieldSource:
+		return m.OldSource(ctx)
+	case problem.FieldSourceDoc:
+		return m.OldSourceDoc(ctx)
+	case problem.FieldInspectionID:
+		return m.OldInspectionID(ctx)
+	case problem.FieldUnitOrgID:
+		return m.OldUnitOrgID(ctx)
+	case problem.FieldUnitCode:
+		return m.OldUnitCode(ctx)
+	case problem.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case problem.FieldCategory:
+		return m.OldCategory(ctx)
+	case problem.FieldDescription:
+		return m.OldDescription(ctx)
+	case problem.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case problem.FieldState:
+		return m.OldState(ctx)
+	case problem.FieldRepeat:
+		return m.OldRepeat(ctx)
+	case problem.FieldRepeatOfID:
+		return m.OldRepeatOfID(ctx)
+	case problem.FieldEvidence:
+		return m.OldEvidence(ctx)
+	case problem.FieldRaisedByID:
+		return m.OldRaisedByID(ctx)
+	case problem.FieldRaisedOrgID:
+		return m.OldRaisedOrgID(ctx)
+	case problem.FieldRectifiedAt:
+		return m.OldRectifiedAt(ctx)
+	case problem.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case problem.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case problem.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Problem field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case problem.FieldSource:
+		v, ok := value.(problem.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case problem.FieldSourceDoc:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceDoc(v)
+		return nil
+	case problem.FieldInspectionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInspectionID(v)
+		return nil
+	case problem.FieldUnitOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitOrgID(v)
+		return nil
+	case problem.FieldUnitCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitCode(v)
+		return nil
+	case problem.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case problem.FieldCategory:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case problem.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case problem.FieldDeadline:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case problem.FieldState:
+		v, ok := value.(problem.State)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case problem.FieldRepeat:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRepeat(v)
+		return nil
+	case problem.FieldRepeatOfID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRepeatOfID(v)
+		return nil
+	case problem.FieldEvidence:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvidence(v)
+		return nil
+	case problem.FieldRaisedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedByID(v)
+		return nil
+	case problem.FieldRaisedOrgID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedOrgID(v)
+		return nil
+	case problem.FieldRectifiedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRectifiedAt(v)
+		return nil
+	case problem.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case problem.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case problem.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Problem field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProblemMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProblemMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Problem numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProblemMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(problem.FieldSourceDoc) {
+		fields = append(fields, problem.FieldSourceDoc)
+	}
+	if m.FieldCleared(problem.FieldInspectionID) {
+		fields = append(fields, problem.FieldInspectionID)
+	}
+	if m.FieldCleared(problem.FieldRepeatOfID) {
+		fields = append(fields, problem.FieldRepeatOfID)
+	}
+	if m.FieldCleared(problem.FieldEvidence) {
+		fields = append(fields, problem.FieldEvidence)
+	}
+	if m.FieldCleared(problem.FieldRectifiedAt) {
+		fields = append(fields, problem.FieldRectifiedAt)
+	}
+	if m.FieldCleared(problem.FieldClosedAt) {
+		fields = append(fields, problem.FieldClosedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProblemMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProblemMutation) ClearField(name string) error {
+	switch name {
+	case problem.FieldSourceDoc:
+		m.ClearSourceDoc()
+		return nil
+	case problem.FieldInspectionID:
+		m.ClearInspectionID()
+		return nil
+	case problem.FieldRepeatOfID:
+		m.ClearRepeatOfID()
+		return nil
+	case problem.FieldEvidence:
+		m.ClearEvidence()
+		return nil
+	case problem.FieldRectifiedAt:
+		m.ClearRectifiedAt()
+		return nil
+	case problem.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Problem nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProblemMutation) ResetField(name string) error {
+	switch name {
+	case problem.FieldSource:
+		m.ResetSource()
+		return nil
+	case problem.FieldSourceDoc:
+		m.ResetSourceDoc()
+		return nil
+	case problem.FieldInspectionID:
+		m.ResetInspectionID()
+		return nil
+	case problem.FieldUnitOrgID:
+		m.ResetUnitOrgID()
+		return nil
+	case problem.FieldUnitCode:
+		m.ResetUnitCode()
+		return nil
+	case problem.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case problem.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case problem.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case problem.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case problem.FieldState:
+		m.ResetState()
+		return nil
+	case problem.FieldRepeat:
+		m.ResetRepeat()
+		return nil
+	case problem.FieldRepeatOfID:
+		m.ResetRepeatOfID()
+		return nil
+	case problem.FieldEvidence:
+		m.ResetEvidence()
+		return nil
+	case problem.FieldRaisedByID:
+		m.ResetRaisedByID()
+		return nil
+	case problem.FieldRaisedOrgID:
+		m.ResetRaisedOrgID()
+		return nil
+	case problem.FieldRectifiedAt:
+		m.ResetRectifiedAt()
+		return nil
+	case problem.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case problem.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case problem.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Problem field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProblemMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.inspection != nil {
+		edges = append(edges, problem.EdgeInspection)
+	}
+	if m.unit != nil {
+		edges = append(edges, problem.EdgeUnit)
+	}
+	if m.owner != nil {
+		edges = append(edges, problem.EdgeOwner)
+	}
+	if m.repeat_of != nil {
+		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.raised_by != nil {
+		edges = append(edges, problem.EdgeRaisedBy)
+	}
+	if m.raised_org != nil {
+		edges = append(edges, problem.EdgeRaisedOrg)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProblemMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case problem.EdgeInspection:
+		if id := m.inspection; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeUnit:
+		if id := m.unit; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRepeatOf:
+		if id := m.repeat_of; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRaisedBy:
+		if id := m.raised_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case problem.EdgeRaisedOrg:
+		if id := m.raised_org; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProblemMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProblemMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProblemMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.clearedinspection {
+		edges = append(edges, problem.EdgeInspection)
+	}
+	if m.clearedunit {
+		edges = append(edges, problem.EdgeUnit)
+	}
+	if m.clearedowner {
+		edges = append(edges, problem.EdgeOwner)
+	}
+	if m.clearedrepeat_of {
+		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.clearedraised_by {
+		edges = append(edges, problem.EdgeRaisedBy)
+	}
+	if m.clearedraised_org {
+		edges = append(edges, problem.EdgeRaisedOrg)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProblemMutation) EdgeCleared(name string) bool {
+	switch name {
+	case problem.EdgeInspection:
+		return m.clearedinspection
+	case problem.EdgeUnit:
+		return m.clearedunit
+	case problem.EdgeOwner:
+		return m.clearedowner
+	case problem.EdgeRepeatOf:
+		return m.clearedrepeat_of
+	case problem.EdgeRaisedBy:
+		return m.clearedraised_by
+	case problem.EdgeRaisedOrg:
+		return m.clearedraised_org
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProblemMutation) ClearEdge(name string) error {
+	switch name {
+	case problem.EdgeInspection:
+		m.ClearInspection()
+		return nil
+	case problem.EdgeUnit:
+		m.ClearUnit()
+		return nil
+	case problem.EdgeOwner:
+		m.ClearOwner()
+		return nil
+	case problem.EdgeRepeatOf:
+		m.ClearRepeatOf()
+		return nil
+	case problem.EdgeRaisedBy:
+		m.ClearRaisedBy()
+		return nil
+	case problem.EdgeRaisedOrg:
+		m.ClearRaisedOrg()
+		return nil
+	}
+	return fmt.Errorf("unknown Problem unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProblemMutation) ResetEdge(name string) error {
+	switch name {
+	case problem.EdgeInspection:
+		m.ResetInspection()
+		return nil
+	case problem.EdgeUnit:
+		m.ResetUnit()
+		return nil
+	case problem.EdgeOwner:
+		m.ResetOwner()
+		return nil
+	case problem.EdgeRepeatOf:
+		m.ResetRepeatOf()
+		return nil
+	case problem.EdgeRaisedBy:
+		m.ResetRaisedBy()
+		return nil
+	case problem.EdgeRaisedOrg:
+		m.ResetRaisedOrg()
+		return nil
+	}
+	return fmt.Errorf("unknown Problem edge %s", name)
+}
+
+// ProblemCategoryMutation represents an operation that mutates the ProblemCategory nodes in the graph.
+type ProblemCategoryMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	owner_code    *string
+	name          *string
+	created_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*ProblemCategory, error)
+	predicates    []predicate.ProblemCategory
+}
+
+var _ ent.Mutation = (*ProblemCategoryMutation)(nil)
+
+// problemcategoryOption allows management of the mutation configuration using functional options.
+type problemcategoryOption func(*ProblemCategoryMutation)
+
+// newProblemCategoryMutation creates new mutation for the ProblemCategory entity.
+func newProblemCategoryMutation(c config, op Op, opts ...problemcategoryOption) *ProblemCategoryMutation {
+	m := &ProblemCategoryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProblemCategory,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProblemCategoryID sets the ID field of the mutation.
+func withProblemCategoryID(id int) problemcategoryOption {
+	return func(m *ProblemCategoryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProblemCategory
+		)
+		m.oldValue = func(ctx context.Context) (*ProblemCategory, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProblemCategory.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProblemCategory sets the old ProblemCategory of the mutation.
+func withProblemCategory(node *ProblemCategory) problemcategoryOption {
+	return func(m *ProblemCategoryMutation) {
+		m.oldValue = func(context.Context) (*ProblemCategory, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProblemCategoryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProblemCategoryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProblemCategoryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProblemCategoryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProblemCategory.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetOwnerCode sets the "owner_code" field.
+func (m *ProblemCategoryMutation) SetOwnerCode(s string) {
+	m.owner_code = &s
+}
+
+// OwnerCode returns the value of the "owner_code" field in the mutation.
+func (m *ProblemCategoryMutation) OwnerCode() (r string, exists bool) {
+	v := m.owner_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerCode returns the old "owner_code" field's value of the ProblemCategory entity.
+// If the ProblemCategory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemCategoryMutation) OldOwnerCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerCode: %w", err)
+	}
+	return oldValue.OwnerCode, nil
+}
+
+// ResetOwnerCode resets all changes to the "owner_code" field.
+func (m *ProblemCategoryMutation) ResetOwnerCode() {
+	m.owner_code = nil
+}
+
+// SetName sets the "name" field.
+func (m *ProblemCategoryMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *ProblemCategoryMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the ProblemCategory entity.
+// If the ProblemCategory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemCategoryMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *ProblemCategoryMutation) ResetName() {
+	m.name = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProblemCategoryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProblemCategoryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProblemCategory entity.
+// If the ProblemCategory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemCategoryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProblemCategoryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the ProblemCategoryMutation builder.
+func (m *ProblemCategoryMutation) Where(ps ...predicate.ProblemCategory) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProblemCategoryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProblemCategoryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProblemCategory, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProblemCategoryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProblemCategoryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProblemCategory).
+func (m *ProblemCategoryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProblemCategoryMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.owner_code != nil {
+		fields = append(fields, problemcategory.FieldOwnerCode)
+	}
+	if m.name != nil {
+		fields = append(fields, problemcategory.FieldName)
+	}
+	if m.created_at != nil {
+		fields = append(fields, problemcategory.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProblemCategoryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case problemcategory.FieldOwnerCode:
+		return m.OwnerCode()
+	case problemcategory.FieldName:
+		return m.Name()
+	case problemcategory.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProblemCategoryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case problemcategory.FieldOwnerCode:
+		return m.OldOwnerCode(ctx)
+	case problemcategory.FieldName:
+		return m.OldName(ctx)
+	case problemcategory.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProblemCategory field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemCategoryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case problemcategory.FieldOwnerCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerCode(v)
+		return nil
+	case problemcategory.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case problemcategory.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemCategory field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProblemCategoryMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProblemCategoryMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemCategoryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ProblemCategory numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProblemCategoryMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProblemCategoryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProblemCategoryMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ProblemCategory nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProblemCategoryMutation) ResetField(name string) error {
+	switch name {
+	case problemcategory.FieldOwnerCode:
+		m.ResetOwnerCode()
+		return nil
+	case problemcategory.FieldName:
+		m.ResetName()
+		return nil
+	case problemcategory.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemCategory field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProblemCategoryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProblemCategoryMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProblemCategoryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProblemCategoryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProblemCategoryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProblemCategoryMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProblemCategoryMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ProblemCategory unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProblemCategoryMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ProblemCategory edge %s", name)
+}
+
+// ProblemEventMutation represents an operation that mutates the ProblemEvent nodes in the graph.
+type ProblemEventMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	from_state     *string
+	to_state       *string
+	at             *time.Time
+	note           *string
+	clearedFields  map[string]struct{}
+	problem        *int
+	clearedproblem bool
+	actor          *int
+	clearedactor   bool
+	done           bool
+	oldValue       func(context.Context) (*ProblemEvent, error)
+	predicates     []predicate.ProblemEvent
+}
+
+var _ ent.Mutation = (*ProblemEventMutation)(nil)
+
+// problemeventOption allows management of the mutation configuration using functional options.
+type problemeventOption func(*ProblemEventMutation)
+
+// newProblemEventMutation creates new mutation for the ProblemEvent entity.
+func newProblemEventMutation(c config, op Op, opts ...problemeventOption) *ProblemEventMutation {
+	m := &ProblemEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProblemEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProblemEventID sets the ID field of the mutation.
+func withProblemEventID(id int) problemeventOption {
+	return func(m *ProblemEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProblemEvent
+		)
+		m.oldValue = func(ctx context.Context) (*ProblemEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProblemEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProblemEvent sets the old ProblemEvent of the mutation.
+func withProblemEvent(node *ProblemEvent) problemeventOption {
+	return func(m *ProblemEventMutation) {
+		m.oldValue = func(context.Context) (*ProblemEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProblemEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProblemEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProblemEventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProblemEventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProblemEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetProblemID sets the "problem_id" field.
+func (m *ProblemEventMutation) SetProblemID(i int) {
+	m.problem = &i
+}
+
+// ProblemID returns the value of the "problem_id" field in the mutation.
+func (m *ProblemEventMutation) ProblemID() (r int, exists bool) {
+	v := m.problem
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProblemID returns the old "problem_id" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldProblemID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProblemID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProblemID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProblemID: %w", err)
+	}
+	return oldValue.ProblemID, nil
+}
+
+// ResetProblemID resets all changes to the "problem_id" field.
+func (m *ProblemEventMutation) ResetProblemID() {
+	m.problem = nil
+}
+
+// SetFromState sets the "from_state" field.
+func (m *ProblemEventMutation) SetFromState(s string) {
+	m.from_state = &s
+}
+
+// FromState returns the value of the "from_state" field in the mutation.
+func (m *ProblemEventMutation) FromState() (r string, exists bool) {
+	v := m.from_state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromState returns the old "from_state" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldFromState(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromState: %w", err)
+	}
+	return oldValue.FromState, nil
+}
+
+// ClearFromState clears the value of the "from_state" field.
+func (m *ProblemEventMutation) ClearFromState() {
+	m.from_state = nil
+	m.clearedFields[problemevent.FieldFromState] = struct{}{}
+}
+
+// FromStateCleared returns if the "from_state" field was cleared in this mutation.
+func (m *ProblemEventMutation) FromStateCleared() bool {
+	_, ok := m.clearedFields[problemevent.FieldFromState]
+	return ok
+}
+
+// ResetFromState resets all changes to the "from_state" field.
+func (m *ProblemEventMutation) ResetFromState() {
+	m.from_state = nil
+	delete(m.clearedFields, problemevent.FieldFromState)
+}
+
+// SetToState sets the "to_state" field.
+func (m *ProblemEventMutation) SetToState(s string) {
+	m.to_state = &s
+}
+
+// ToState returns the value of the "to_state" field in the mutation.
+func (m *ProblemEventMutation) ToState() (r string, exists bool) {
+	v := m.to_state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToState returns the old "to_state" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldToState(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToState: %w", err)
+	}
+	return oldValue.ToState, nil
+}
+
+// ResetToState resets all changes to the "to_state" field.
+func (m *ProblemEventMutation) ResetToState() {
+	m.to_state = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *ProblemEventMutation) SetActorID(i int) {
+	m.actor = &i
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *ProblemEventMutation) ActorID() (r int, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldActorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *ProblemEventMutation) ResetActorID() {
+	m.actor = nil
+}
+
+// SetAt sets the "at" field.
+func (m *ProblemEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *ProblemEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *ProblemEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetNote sets the "note" field.
+func (m *ProblemEventMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ProblemEventMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the ProblemEvent entity.
+// If the ProblemEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProblemEventMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *ProblemEventMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[problemevent.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *ProblemEventMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[problemevent.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ProblemEventMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, problemevent.FieldNote)
+}
+
+// ClearProblem clears the "problem" edge to the Problem entity.
+func (m *ProblemEventMutation) ClearProblem() {
+	m.clearedproblem = true
+	m.clearedFields[problemevent.FieldProblemID] = struct{}{}
+}
+
+// ProblemCleared reports if the "problem" edge to the Problem entity was cleared.
+func (m *ProblemEventMutation) ProblemCleared() bool {
+	return m.clearedproblem
+}
+
+// ProblemIDs returns the "problem" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProblemID instead. It exists only for internal usage by the builders.
+func (m *ProblemEventMutation) ProblemIDs() (ids []int) {
+	if id := m.problem; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProblem resets all changes to the "problem" edge.
+func (m *ProblemEventMutation) ResetProblem() {
+	m.problem = nil
+	m.clearedproblem = false
+}
+
+// ClearActor clears the "actor" edge to the Person entity.
+func (m *ProblemEventMutation) ClearActor() {
+	m.clearedactor = true
+	m.clearedFields[problemevent.FieldActorID] = struct{}{}
+}
+
+// ActorCleared reports if the "actor" edge to the Person entity was cleared.
+func (m *ProblemEventMutation) ActorCleared() bool {
+	return m.clearedactor
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *ProblemEventMutation) ActorIDs() (ids []int) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *ProblemEventMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the ProblemEventMutation builder.
+func (m *ProblemEventMutation) Where(ps ...predicate.ProblemEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProblemEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProblemEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProblemEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProblemEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProblemEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProblemEvent).
+func (m *ProblemEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProblemEventMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.problem != nil {
+		fields = append(fields, problemevent.FieldProblemID)
+	}
+	if m.from_state != nil {
+		fields = append(fields, problemevent.FieldFromState)
+	}
+	if m.to_state != nil {
+		fields = append(fields, problemevent.FieldToState)
+	}
+	if m.actor != nil {
+		fields = append(fields, problemevent.FieldActorID)
+	}
+	if m.at != nil {
+		fields = append(fields, problemevent.FieldAt)
+	}
+	if m.note != nil {
+		fields = append(fields, problemevent.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProblemEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case problemevent.FieldProblemID:
+		return m.ProblemID()
+	case problemevent.FieldFromState:
+		return m.FromState()
+	case problemevent.FieldToState:
+		return m.ToState()
+	case problemevent.FieldActorID:
+		return m.ActorID()
+	case problemevent.FieldAt:
+		return m.At()
+	case problemevent.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProblemEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case problemevent.FieldProblemID:
+		return m.OldProblemID(ctx)
+	case problemevent.FieldFromState:
+		return m.OldFromState(ctx)
+	case problemevent.FieldToState:
+		return m.OldToState(ctx)
+	case problemevent.FieldActorID:
+		return m.OldActorID(ctx)
+	case problemevent.FieldAt:
+		return m.OldAt(ctx)
+	case problemevent.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProblemEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case problemevent.FieldProblemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProblemID(v)
+		return nil
+	case problemevent.FieldFromState:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromState(v)
+		return nil
+	case problemevent.FieldToState:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToState(v)
+		return nil
+	case problemevent.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case problemevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case problemevent.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProblemEventMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProblemEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProblemEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ProblemEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProblemEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(problemevent.FieldFromState) {
+		fields = append(fields, problemevent.FieldFromState)
+	}
+	if m.FieldCleared(problemevent.FieldNote) {
+		fields = append(fields, problemevent.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProblemEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProblemEventMutation) ClearField(name string) error {
+	switch name {
+	case problemevent.FieldFromState:
+		m.ClearFromState()
+		return nil
+	case problemevent.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProblemEventMutation) ResetField(name string) error {
+	switch name {
+	case problemevent.FieldProblemID:
+		m.ResetProblemID()
+		return nil
+	case problemevent.FieldFromState:
+		m.ResetFromState()
+		return nil
+	case problemevent.FieldToState:
+		m.ResetToState()
+		return nil
+	case problemevent.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case problemevent.FieldAt:
+		m.ResetAt()
+		return nil
+	case problemevent.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProblemEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.problem != nil {
+		edges = append(edges, problemevent.EdgeProblem)
+	}
+	if m.actor != nil {
+		edges = append(edges, problemevent.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProblemEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case problemevent.EdgeProblem:
+		if id := m.problem; id != nil {
+			return []ent.Value{*id}
+		}
+	case problemevent.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProblemEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProblemEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProblemEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedproblem {
+		edges = append(edges, problemevent.EdgeProblem)
+	}
+	if m.clearedactor {
+		edges = append(edges, problemevent.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProblemEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case problemevent.EdgeProblem:
+		return m.clearedproblem
+	case problemevent.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProblemEventMutation) ClearEdge(name string) error {
+	switch name {
+	case problemevent.EdgeProblem:
+		m.ClearProblem()
+		return nil
+	case problemevent.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProblemEventMutation) ResetEdge(name string) error {
+	switch name {
+	case problemevent.EdgeProblem:
+		m.ResetProblem()
+		return nil
+	case problemevent.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown ProblemEvent edge %s", name)
 }
 
 // SessionMutation represents an operation that mutates the Session nodes in the graph.

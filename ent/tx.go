@@ -38,6 +38,8 @@ type Tx struct {
 	Division *DivisionClient
 	// DivisionContact is the client for interacting with the DivisionContact builders.
 	DivisionContact *DivisionContactClient
+	// Draw is the client for interacting with the Draw builders.
+	Draw *DrawClient
 	// DropoutCase is the client for interacting with the DropoutCase builders.
 	DropoutCase *DropoutCaseClient
 	// Household is the client for interacting with the Household builders.
@@ -48,12 +50,20 @@ type Tx struct {
 	ImportFile *ImportFileClient
 	// ImportJob is the client for interacting with the ImportJob builders.
 	ImportJob *ImportJobClient
+	// Inspection is the client for interacting with the Inspection builders.
+	Inspection *InspectionClient
 	// Org is the client for interacting with the Org builders.
 	Org *OrgClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
 	// Position is the client for interacting with the Position builders.
 	Position *PositionClient
+	// Problem is the client for interacting with the Problem builders.
+	Problem *ProblemClient
+	// ProblemCategory is the client for interacting with the ProblemCategory builders.
+	ProblemCategory *ProblemCategoryClient
+	// ProblemEvent is the client for interacting with the ProblemEvent builders.
+	ProblemEvent *ProblemEventClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Student is the client for interacting with the Student builders.
@@ -201,14 +211,19 @@ func (tx *Tx) init() {
 	tx.Contact = NewContactClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
 	tx.DivisionContact = NewDivisionContactClient(tx.config)
+	tx.Draw = NewDrawClient(tx.config)
 	tx.DropoutCase = NewDropoutCaseClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.ImportCellError = NewImportCellErrorClient(tx.config)
 	tx.ImportFile = NewImportFileClient(tx.config)
 	tx.ImportJob = NewImportJobClient(tx.config)
+	tx.Inspection = NewInspectionClient(tx.config)
 	tx.Org = NewOrgClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.Position = NewPositionClient(tx.config)
+	tx.Problem = NewProblemClient(tx.config)
+	tx.ProblemCategory = NewProblemCategoryClient(tx.config)
+	tx.ProblemEvent = NewProblemEventClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Student = NewStudentClient(tx.config)
 }

@@ -91,6 +91,9 @@ func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{
 // Division returns DivisionResolver implementation.
 func (r *Resolver) Division() DivisionResolver { return &divisionResolver{r} }
 
+// Draw returns DrawResolver implementation.
+func (r *Resolver) Draw() DrawResolver { return &drawResolver{r} }
+
 // DropoutCase returns DropoutCaseResolver implementation.
 func (r *Resolver) DropoutCase() DropoutCaseResolver { return &dropoutCaseResolver{r} }
 
@@ -102,6 +105,9 @@ func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} 
 
 // Person returns PersonResolver implementation.
 func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
+
+// Problem returns ProblemResolver implementation.
+func (r *Resolver) Problem() ProblemResolver { return &problemResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -115,10 +121,12 @@ type (
 	agreementResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
+	drawResolver          struct{ *Resolver }
 	dropoutCaseResolver   struct{ *Resolver }
 	householdResolver     struct{ *Resolver }
 	importJobResolver     struct{ *Resolver }
 	personResolver        struct{ *Resolver }
+	problemResolver       struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	studentResolver       struct{ *Resolver }
 )

@@ -152,6 +152,18 @@ func (f DivisionContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DivisionContactMutation", m)
 }
 
+// The DrawFunc type is an adapter to allow the use of ordinary
+// function as Draw mutator.
+type DrawFunc func(context.Context, *ent.DrawMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DrawFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DrawMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DrawMutation", m)
+}
+
 // The DropoutCaseFunc type is an adapter to allow the use of ordinary
 // function as DropoutCase mutator.
 type DropoutCaseFunc func(context.Context, *ent.DropoutCaseMutation) (ent.Value, error)
@@ -212,6 +224,18 @@ func (f ImportJobFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportJobMutation", m)
 }
 
+// The InspectionFunc type is an adapter to allow the use of ordinary
+// function as Inspection mutator.
+type InspectionFunc func(context.Context, *ent.InspectionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InspectionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InspectionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InspectionMutation", m)
+}
+
 // The OrgFunc type is an adapter to allow the use of ordinary
 // function as Org mutator.
 type OrgFunc func(context.Context, *ent.OrgMutation) (ent.Value, error)
@@ -246,6 +270,42 @@ func (f PositionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PositionMutation", m)
+}
+
+// The ProblemFunc type is an adapter to allow the use of ordinary
+// function as Problem mutator.
+type ProblemFunc func(context.Context, *ent.ProblemMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProblemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProblemMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProblemMutation", m)
+}
+
+// The ProblemCategoryFunc type is an adapter to allow the use of ordinary
+// function as ProblemCategory mutator.
+type ProblemCategoryFunc func(context.Context, *ent.ProblemCategoryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProblemCategoryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProblemCategoryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProblemCategoryMutation", m)
+}
+
+// The ProblemEventFunc type is an adapter to allow the use of ordinary
+// function as ProblemEvent mutator.
+type ProblemEventFunc func(context.Context, *ent.ProblemEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProblemEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProblemEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProblemEventMutation", m)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary

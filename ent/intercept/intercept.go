@@ -19,15 +19,20 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
 	"sanbao/ent/predicate"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
 
@@ -414,6 +419,33 @@ func (f TraverseDivisionContact) Traverse(ctx context.Context, q ent.Query) erro
 	return fmt.Errorf("unexpected query type %T. expect *ent.DivisionContactQuery", q)
 }
 
+// The DrawFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DrawFunc func(context.Context, *ent.DrawQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DrawFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DrawQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DrawQuery", q)
+}
+
+// The TraverseDraw type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDraw func(context.Context, *ent.DrawQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDraw) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDraw) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DrawQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DrawQuery", q)
+}
+
 // The DropoutCaseFunc type is an adapter to allow the use of ordinary function as a Querier.
 type DropoutCaseFunc func(context.Context, *ent.DropoutCaseQuery) (ent.Value, error)
 
@@ -549,6 +581,33 @@ func (f TraverseImportJob) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
 }
 
+// The InspectionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InspectionFunc func(context.Context, *ent.InspectionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InspectionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InspectionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InspectionQuery", q)
+}
+
+// The TraverseInspection type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInspection func(context.Context, *ent.InspectionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInspection) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInspection) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InspectionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InspectionQuery", q)
+}
+
 // The OrgFunc type is an adapter to allow the use of ordinary function as a Querier.
 type OrgFunc func(context.Context, *ent.OrgQuery) (ent.Value, error)
 
@@ -628,6 +687,87 @@ func (f TraversePosition) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.PositionQuery", q)
+}
+
+// The ProblemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProblemFunc func(context.Context, *ent.ProblemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProblemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProblemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProblemQuery", q)
+}
+
+// The TraverseProblem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProblem func(context.Context, *ent.ProblemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProblem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProblem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProblemQuery", q)
+}
+
+// The ProblemCategoryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProblemCategoryFunc func(context.Context, *ent.ProblemCategoryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProblemCategoryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProblemCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProblemCategoryQuery", q)
+}
+
+// The TraverseProblemCategory type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProblemCategory func(context.Context, *ent.ProblemCategoryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProblemCategory) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProblemCategory) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProblemCategoryQuery", q)
+}
+
+// The ProblemEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProblemEventFunc func(context.Context, *ent.ProblemEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProblemEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProblemEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProblemEventQuery", q)
+}
+
+// The TraverseProblemEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProblemEvent func(context.Context, *ent.ProblemEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProblemEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProblemEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProblemEventQuery", q)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -711,6 +851,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DivisionQuery, predicate.Division, division.OrderOption]{typ: ent.TypeDivision, tq: q}, nil
 	case *ent.DivisionContactQuery:
 		return &query[*ent.DivisionContactQuery, predicate.DivisionContact, divisioncontact.OrderOption]{typ: ent.TypeDivisionContact, tq: q}, nil
+	case *ent.DrawQuery:
+		return &query[*ent.DrawQuery, predicate.Draw, draw.OrderOption]{typ: ent.TypeDraw, tq: q}, nil
 	case *ent.DropoutCaseQuery:
 		return &query[*ent.DropoutCaseQuery, predicate.DropoutCase, dropoutcase.OrderOption]{typ: ent.TypeDropoutCase, tq: q}, nil
 	case *ent.HouseholdQuery:
@@ -721,12 +863,20 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ImportFileQuery, predicate.ImportFile, importfile.OrderOption]{typ: ent.TypeImportFile, tq: q}, nil
 	case *ent.ImportJobQuery:
 		return &query[*ent.ImportJobQuery, predicate.ImportJob, importjob.OrderOption]{typ: ent.TypeImportJob, tq: q}, nil
+	case *ent.InspectionQuery:
+		return &query[*ent.InspectionQuery, predicate.Inspection, inspection.OrderOption]{typ: ent.TypeInspection, tq: q}, nil
 	case *ent.OrgQuery:
 		return &query[*ent.OrgQuery, predicate.Org, org.OrderOption]{typ: ent.TypeOrg, tq: q}, nil
 	case *ent.PersonQuery:
 		return &query[*ent.PersonQuery, predicate.Person, person.OrderOption]{typ: ent.TypePerson, tq: q}, nil
 	case *ent.PositionQuery:
 		return &query[*ent.PositionQuery, predicate.Position, position.OrderOption]{typ: ent.TypePosition, tq: q}, nil
+	case *ent.ProblemQuery:
+		return &query[*ent.ProblemQuery, predicate.Problem, problem.OrderOption]{typ: ent.TypeProblem, tq: q}, nil
+	case *ent.ProblemCategoryQuery:
+		return &query[*ent.ProblemCategoryQuery, predicate.ProblemCategory, problemcategory.OrderOption]{typ: ent.TypeProblemCategory, tq: q}, nil
+	case *ent.ProblemEventQuery:
+		return &query[*ent.ProblemEventQuery, predicate.ProblemEvent, problemevent.OrderOption]{typ: ent.TypeProblemEvent, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.StudentQuery:

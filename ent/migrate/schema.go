@@ -640,6 +640,51 @@ var (
 			},
 		},
 	}
+	// DrawsColumns holds the columns for the "draws" table.
+	DrawsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "semester", Type: field.TypeString},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"COUNTY", "SCHOOL"}},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "seed", Type: field.TypeInt64},
+		{Name: "share", Type: field.TypeInt},
+		{Name: "exclude_previous", Type: field.TypeBool, Default: false},
+		{Name: "unannounced", Type: field.TypeBool, Default: false},
+		{Name: "frame", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
+		{Name: "sample", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "org_id", Type: field.TypeInt},
+		{Name: "drawn_by_id", Type: field.TypeInt},
+	}
+	// DrawsTable holds the schema information for the "draws" table.
+	DrawsTable = &schema.Table{
+		Name:       "draws",
+		Columns:    DrawsColumns,
+		PrimaryKey: []*schema.Column{DrawsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "draws_orgs_org",
+				Columns:    []*schema.Column{DrawsColumns[13]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "draws_persons_drawn_by",
+				Columns:    []*schema.Column{DrawsColumns[14]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "draw_division_code_level_semester",
+				Unique:  false,
+				Columns: []*schema.Column{DrawsColumns[3], DrawsColumns[2], DrawsColumns[1]},
+			},
+		},
+	}
 	// DropoutCasesColumns holds the columns for the "dropout_cases" table.
 	DropoutCasesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -918,6 +963,64 @@ var (
 			},
 		},
 	}
+	// InspectionsColumns holds the columns for the "inspections" table.
+	InspectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "semester", Type: field.TypeString},
+		{Name: "inspector_code", Type: field.TypeString, Size: 12},
+		{Name: "target_code", Type: field.TypeString, Size: 12},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ANNOUNCED", "UNANNOUNCED"}},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PLANNED", "RECORDED"}, Default: "PLANNED"},
+		{Name: "findings", Type: field.TypeString, Nullable: true, Size: 4000},
+		{Name: "recorded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "draw_id", Type: field.TypeInt, Nullable: true},
+		{Name: "target_org_id", Type: field.TypeInt},
+		{Name: "recorded_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// InspectionsTable holds the schema information for the "inspections" table.
+	InspectionsTable = &schema.Table{
+		Name:       "inspections",
+		Columns:    InspectionsColumns,
+		PrimaryKey: []*schema.Column{InspectionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "inspections_draws_draw",
+				Columns:    []*schema.Column{InspectionsColumns[9]},
+				RefColumns: []*schema.Column{DrawsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "inspections_orgs_target",
+				Columns:    []*schema.Column{InspectionsColumns[10]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "inspections_persons_recorded_by",
+				Columns:    []*schema.Column{InspectionsColumns[11]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "inspection_target_org_id_semester",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[10], InspectionsColumns[1]},
+			},
+			{
+				Name:    "inspection_draw_id",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[9]},
+			},
+			{
+				Name:    "inspection_inspector_code",
+				Unique:  false,
+				Columns: []*schema.Column{InspectionsColumns[2]},
+			},
+		},
+	}
 	// OrgsColumns holds the columns for the "orgs" table.
 	OrgsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1039,6 +1142,152 @@ var (
 				Annotation: &entsql.IndexAnnotation{
 					Where: "ended_at IS NULL",
 				},
+			},
+		},
+	}
+	// ProblemsColumns holds the columns for the "problems" table.
+	ProblemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"INSPECTION", "AUDIT", "SUPERVISION", "MANUAL"}},
+		{Name: "source_doc", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "unit_code", Type: field.TypeString, Size: 12},
+		{Name: "category", Type: field.TypeString, Size: 30},
+		{Name: "description", Type: field.TypeString, Size: 2000},
+		{Name: "deadline", Type: field.TypeTime},
+		{Name: "state", Type: field.TypeEnum, Enums: []string{"PENDING", "IN_PROGRESS", "RECTIFIED", "CLOSED"}, Default: "PENDING"},
+		{Name: "repeat", Type: field.TypeBool, Default: false},
+		{Name: "evidence", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "rectified_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "inspection_id", Type: field.TypeInt, Nullable: true},
+		{Name: "unit_org_id", Type: field.TypeInt},
+		{Name: "owner_id", Type: field.TypeInt},
+		{Name: "repeat_of_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "raised_by_id", Type: field.TypeInt},
+		{Name: "raised_org_id", Type: field.TypeInt},
+	}
+	// ProblemsTable holds the schema information for the "problems" table.
+	ProblemsTable = &schema.Table{
+		Name:       "problems",
+		Columns:    ProblemsColumns,
+		PrimaryKey: []*schema.Column{ProblemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "problems_inspections_inspection",
+				Columns:    []*schema.Column{ProblemsColumns[14]},
+				RefColumns: []*schema.Column{InspectionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "problems_orgs_unit",
+				Columns:    []*schema.Column{ProblemsColumns[15]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "problems_persons_owner",
+				Columns:    []*schema.Column{ProblemsColumns[16]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "problems_problems_repeat_of",
+				Columns:    []*schema.Column{ProblemsColumns[17]},
+				RefColumns: []*schema.Column{ProblemsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "problems_persons_raised_by",
+				Columns:    []*schema.Column{ProblemsColumns[18]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "problems_orgs_raised_org",
+				Columns:    []*schema.Column{ProblemsColumns[19]},
+				RefColumns: []*schema.Column{OrgsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problem_unit_org_id_category_state",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[15], ProblemsColumns[4], ProblemsColumns[7]},
+			},
+			{
+				Name:    "problem_unit_code_state",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[3], ProblemsColumns[7]},
+			},
+			{
+				Name:    "problem_owner_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[16]},
+			},
+			{
+				Name:    "problem_raised_by_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemsColumns[18]},
+			},
+		},
+	}
+	// ProblemCategoriesColumns holds the columns for the "problem_categories" table.
+	ProblemCategoriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "owner_code", Type: field.TypeString, Size: 12},
+		{Name: "name", Type: field.TypeString, Size: 30},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ProblemCategoriesTable holds the schema information for the "problem_categories" table.
+	ProblemCategoriesTable = &schema.Table{
+		Name:       "problem_categories",
+		Columns:    ProblemCategoriesColumns,
+		PrimaryKey: []*schema.Column{ProblemCategoriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problemcategory_owner_code_name",
+				Unique:  true,
+				Columns: []*schema.Column{ProblemCategoriesColumns[1], ProblemCategoriesColumns[2]},
+			},
+		},
+	}
+	// ProblemEventsColumns holds the columns for the "problem_events" table.
+	ProblemEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "from_state", Type: field.TypeString, Nullable: true},
+		{Name: "to_state", Type: field.TypeString},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "problem_id", Type: field.TypeInt},
+		{Name: "actor_id", Type: field.TypeInt},
+	}
+	// ProblemEventsTable holds the schema information for the "problem_events" table.
+	ProblemEventsTable = &schema.Table{
+		Name:       "problem_events",
+		Columns:    ProblemEventsColumns,
+		PrimaryKey: []*schema.Column{ProblemEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "problem_events_problems_problem",
+				Columns:    []*schema.Column{ProblemEventsColumns[5]},
+				RefColumns: []*schema.Column{ProblemsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "problem_events_persons_actor",
+				Columns:    []*schema.Column{ProblemEventsColumns[6]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "problemevent_problem_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{ProblemEventsColumns[5], ProblemEventsColumns[3]},
 			},
 		},
 	}
@@ -1170,14 +1419,19 @@ var (
 		ContactsTable,
 		DivisionsTable,
 		DivisionContactsTable,
+		DrawsTable,
 		DropoutCasesTable,
 		HouseholdsTable,
 		ImportCellErrorsTable,
 		ImportFilesTable,
 		ImportJobsTable,
+		InspectionsTable,
 		OrgsTable,
 		PersonsTable,
 		PositionsTable,
+		ProblemsTable,
+		ProblemCategoriesTable,
+		ProblemEventsTable,
 		SessionsTable,
 		StudentsTable,
 	}
@@ -1246,6 +1500,11 @@ func init() {
 	DivisionContactsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
+	DrawsTable.ForeignKeys[0].RefTable = OrgsTable
+	DrawsTable.ForeignKeys[1].RefTable = PersonsTable
+	DrawsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
+	}
 	DropoutCasesTable.ForeignKeys[0].RefTable = StudentsTable
 	DropoutCasesTable.ForeignKeys[1].RefTable = OrgsTable
 	DropoutCasesTable.ForeignKeys[2].RefTable = CheckRunsTable
@@ -1274,6 +1533,12 @@ func init() {
 	ImportJobsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
 	}
+	InspectionsTable.ForeignKeys[0].RefTable = DrawsTable
+	InspectionsTable.ForeignKeys[1].RefTable = OrgsTable
+	InspectionsTable.ForeignKeys[2].RefTable = PersonsTable
+	InspectionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
 	OrgsTable.ForeignKeys[0].RefTable = DivisionsTable
 	OrgsTable.ForeignKeys[1].RefTable = OrgsTable
 	OrgsTable.Annotation = &entsql.Annotation{
@@ -1286,6 +1551,23 @@ func init() {
 	PositionsTable.ForeignKeys[1].RefTable = OrgsTable
 	PositionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ProblemsTable.ForeignKeys[0].RefTable = InspectionsTable
+	ProblemsTable.ForeignKeys[1].RefTable = OrgsTable
+	ProblemsTable.ForeignKeys[2].RefTable = PersonsTable
+	ProblemsTable.ForeignKeys[3].RefTable = ProblemsTable
+	ProblemsTable.ForeignKeys[4].RefTable = PersonsTable
+	ProblemsTable.ForeignKeys[5].RefTable = OrgsTable
+	ProblemsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
+	ProblemCategoriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
+	ProblemEventsTable.ForeignKeys[0].RefTable = ProblemsTable
+	ProblemEventsTable.ForeignKeys[1].RefTable = PersonsTable
+	ProblemEventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	SessionsTable.ForeignKeys[0].RefTable = PersonsTable
 	SessionsTable.Annotation = &entsql.Annotation{

@@ -42,6 +42,9 @@ type Division func(*sql.Selector)
 // DivisionContact is the predicate function for divisioncontact builders.
 type DivisionContact func(*sql.Selector)
 
+// Draw is the predicate function for draw builders.
+type Draw func(*sql.Selector)
+
 // DropoutCase is the predicate function for dropoutcase builders.
 type DropoutCase func(*sql.Selector)
 
@@ -57,6 +60,9 @@ type ImportFile func(*sql.Selector)
 // ImportJob is the predicate function for importjob builders.
 type ImportJob func(*sql.Selector)
 
+// Inspection is the predicate function for inspection builders.
+type Inspection func(*sql.Selector)
+
 // Org is the predicate function for org builders.
 type Org func(*sql.Selector)
 
@@ -65,6 +71,15 @@ type Person func(*sql.Selector)
 
 // Position is the predicate function for position builders.
 type Position func(*sql.Selector)
+
+// Problem is the predicate function for problem builders.
+type Problem func(*sql.Selector)
+
+// ProblemCategory is the predicate function for problemcategory builders.
+type ProblemCategory func(*sql.Selector)
+
+// ProblemEvent is the predicate function for problemevent builders.
+type ProblemEvent func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)

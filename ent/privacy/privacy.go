@@ -399,6 +399,30 @@ func (f DivisionContactMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DivisionContactMutation", m)
 }
 
+// The DrawQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DrawQueryRuleFunc func(context.Context, *ent.DrawQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DrawQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DrawQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DrawQuery", q)
+}
+
+// The DrawMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DrawMutationRuleFunc func(context.Context, *ent.DrawMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DrawMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DrawMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DrawMutation", m)
+}
+
 // The DropoutCaseQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DropoutCaseQueryRuleFunc func(context.Context, *ent.DropoutCaseQuery) error
@@ -519,6 +543,30 @@ func (f ImportJobMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportJobMutation", m)
 }
 
+// The InspectionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InspectionQueryRuleFunc func(context.Context, *ent.InspectionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InspectionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InspectionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InspectionQuery", q)
+}
+
+// The InspectionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InspectionMutationRuleFunc func(context.Context, *ent.InspectionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InspectionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InspectionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InspectionMutation", m)
+}
+
 // The OrgQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OrgQueryRuleFunc func(context.Context, *ent.OrgQuery) error
@@ -589,6 +637,78 @@ func (f PositionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PositionMutation", m)
+}
+
+// The ProblemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProblemQueryRuleFunc func(context.Context, *ent.ProblemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProblemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProblemQuery", q)
+}
+
+// The ProblemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProblemMutationRuleFunc func(context.Context, *ent.ProblemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProblemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProblemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProblemMutation", m)
+}
+
+// The ProblemCategoryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProblemCategoryQueryRuleFunc func(context.Context, *ent.ProblemCategoryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProblemCategoryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProblemCategoryQuery", q)
+}
+
+// The ProblemCategoryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProblemCategoryMutationRuleFunc func(context.Context, *ent.ProblemCategoryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProblemCategoryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProblemCategoryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProblemCategoryMutation", m)
+}
+
+// The ProblemEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProblemEventQueryRuleFunc func(context.Context, *ent.ProblemEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProblemEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProblemEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProblemEventQuery", q)
+}
+
+// The ProblemEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProblemEventMutationRuleFunc func(context.Context, *ent.ProblemEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProblemEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProblemEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProblemEventMutation", m)
 }
 
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -698,6 +818,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DivisionContactQuery:
 		return q.Filter(), nil
+	case *ent.DrawQuery:
+		return q.Filter(), nil
 	case *ent.DropoutCaseQuery:
 		return q.Filter(), nil
 	case *ent.HouseholdQuery:
@@ -708,11 +830,19 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ImportJobQuery:
 		return q.Filter(), nil
+	case *ent.InspectionQuery:
+		return q.Filter(), nil
 	case *ent.OrgQuery:
 		return q.Filter(), nil
 	case *ent.PersonQuery:
 		return q.Filter(), nil
 	case *ent.PositionQuery:
+		return q.Filter(), nil
+	case *ent.ProblemQuery:
+		return q.Filter(), nil
+	case *ent.ProblemCategoryQuery:
+		return q.Filter(), nil
+	case *ent.ProblemEventQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
@@ -749,6 +879,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.DivisionContactMutation:
 		return m.Filter(), nil
+	case *ent.DrawMutation:
+		return m.Filter(), nil
 	case *ent.DropoutCaseMutation:
 		return m.Filter(), nil
 	case *ent.HouseholdMutation:
@@ -759,11 +891,19 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.ImportJobMutation:
 		return m.Filter(), nil
+	case *ent.InspectionMutation:
+		return m.Filter(), nil
 	case *ent.OrgMutation:
 		return m.Filter(), nil
 	case *ent.PersonMutation:
 		return m.Filter(), nil
 	case *ent.PositionMutation:
+		return m.Filter(), nil
+	case *ent.ProblemMutation:
+		return m.Filter(), nil
+	case *ent.ProblemCategoryMutation:
+		return m.Filter(), nil
+	case *ent.ProblemEventMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

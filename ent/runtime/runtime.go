@@ -16,14 +16,19 @@ import (
 	"sanbao/ent/contact"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
+	"sanbao/ent/draw"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
 	"sanbao/ent/importfile"
 	"sanbao/ent/importjob"
+	"sanbao/ent/inspection"
 	"sanbao/ent/org"
 	"sanbao/ent/person"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
+	"sanbao/ent/problemcategory"
+	"sanbao/ent/problemevent"
 	"sanbao/ent/schema"
 	"sanbao/ent/session"
 	"sanbao/ent/student"
@@ -547,6 +552,59 @@ func init() {
 	divisioncontact.DefaultUpdatedAt = divisioncontactDescUpdatedAt.Default.(func() time.Time)
 	// divisioncontact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	divisioncontact.UpdateDefaultUpdatedAt = divisioncontactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	drawMixin := schema.Draw{}.Mixin()
+	draw.Policy = privacy.NewPolicies(drawMixin[0], schema.Draw{})
+	draw.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := draw.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	drawMixinHooks0 := drawMixin[0].Hooks()
+
+	draw.Hooks[1] = drawMixinHooks0[0]
+	drawFields := schema.Draw{}.Fields()
+	_ = drawFields
+	// drawDescSemester is the schema descriptor for semester field.
+	drawDescSemester := drawFields[0].Descriptor()
+	// draw.SemesterValidator is a validator for the "semester" field. It is called by the builders before save.
+	draw.SemesterValidator = drawDescSemester.Validators[0].(func(string) error)
+	// drawDescDivisionCode is the schema descriptor for division_code field.
+	drawDescDivisionCode := drawFields[2].Descriptor()
+	// draw.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	draw.DivisionCodeValidator = func() func(string) error {
+		validators := drawDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// drawDescShare is the schema descriptor for share field.
+	drawDescShare := drawFields[5].Descriptor()
+	// draw.ShareValidator is a validator for the "share" field. It is called by the builders before save.
+	draw.ShareValidator = drawDescShare.Validators[0].(func(int) error)
+	// drawDescExcludePrevious is the schema descriptor for exclude_previous field.
+	drawDescExcludePrevious := drawFields[6].Descriptor()
+	// draw.DefaultExcludePrevious holds the default value on creation for the exclude_previous field.
+	draw.DefaultExcludePrevious = drawDescExcludePrevious.Default.(bool)
+	// drawDescUnannounced is the schema descriptor for unannounced field.
+	drawDescUnannounced := drawFields[7].Descriptor()
+	// draw.DefaultUnannounced holds the default value on creation for the unannounced field.
+	draw.DefaultUnannounced = drawDescUnannounced.Default.(bool)
+	// drawDescCreatedAt is the schema descriptor for created_at field.
+	drawDescCreatedAt := drawFields[13].Descriptor()
+	// draw.DefaultCreatedAt holds the default value on creation for the created_at field.
+	draw.DefaultCreatedAt = drawDescCreatedAt.Default.(func() time.Time)
 	dropoutcaseMixin := schema.DropoutCase{}.Mixin()
 	dropoutcase.Policy = privacy.NewPolicies(dropoutcaseMixin[0], schema.DropoutCase{})
 	dropoutcase.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -863,6 +921,69 @@ func init() {
 	importjobDescRetryable := importjobFields[14].Descriptor()
 	// importjob.DefaultRetryable holds the default value on creation for the retryable field.
 	importjob.DefaultRetryable = importjobDescRetryable.Default.(bool)
+	inspectionMixin := schema.Inspection{}.Mixin()
+	inspection.Policy = privacy.NewPolicies(inspectionMixin[0], schema.Inspection{})
+	inspection.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := inspection.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	inspectionMixinHooks0 := inspectionMixin[0].Hooks()
+
+	inspection.Hooks[1] = inspectionMixinHooks0[0]
+	inspectionFields := schema.Inspection{}.Fields()
+	_ = inspectionFields
+	// inspectionDescSemester is the schema descriptor for semester field.
+	inspectionDescSemester := inspectionFields[1].Descriptor()
+	// inspection.SemesterValidator is a validator for the "semester" field. It is called by the builders before save.
+	inspection.SemesterValidator = inspectionDescSemester.Validators[0].(func(string) error)
+	// inspectionDescInspectorCode is the schema descriptor for inspector_code field.
+	inspectionDescInspectorCode := inspectionFields[2].Descriptor()
+	// inspection.InspectorCodeValidator is a validator for the "inspector_code" field. It is called by the builders before save.
+	inspection.InspectorCodeValidator = func() func(string) error {
+		validators := inspectionDescInspectorCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(inspector_code string) error {
+			for _, fn := range fns {
+				if err := fn(inspector_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// inspectionDescTargetCode is the schema descriptor for target_code field.
+	inspectionDescTargetCode := inspectionFields[4].Descriptor()
+	// inspection.TargetCodeValidator is a validator for the "target_code" field. It is called by the builders before save.
+	inspection.TargetCodeValidator = func() func(string) error {
+		validators := inspectionDescTargetCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(target_code string) error {
+			for _, fn := range fns {
+				if err := fn(target_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// inspectionDescFindings is the schema descriptor for findings field.
+	inspectionDescFindings := inspectionFields[7].Descriptor()
+	// inspection.FindingsValidator is a validator for the "findings" field. It is called by the builders before save.
+	inspection.FindingsValidator = inspectionDescFindings.Validators[0].(func(string) error)
+	// inspectionDescCreatedAt is the schema descriptor for created_at field.
+	inspectionDescCreatedAt := inspectionFields[10].Descriptor()
+	// inspection.DefaultCreatedAt holds the default value on creation for the created_at field.
+	inspection.DefaultCreatedAt = inspectionDescCreatedAt.Default.(func() time.Time)
 	orgMixin := schema.Org{}.Mixin()
 	org.Policy = privacy.NewPolicies(orgMixin[0], schema.Org{})
 	org.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1033,6 +1154,143 @@ func init() {
 	positionDescEndReason := positionFields[7].Descriptor()
 	// position.EndReasonValidator is a validator for the "end_reason" field. It is called by the builders before save.
 	position.EndReasonValidator = positionDescEndReason.Validators[0].(func(string) error)
+	problemMixin := schema.Problem{}.Mixin()
+	problem.Policy = privacy.NewPolicies(problemMixin[0], schema.Problem{})
+	problem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := problem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	problemMixinHooks0 := problemMixin[0].Hooks()
+
+	problem.Hooks[1] = problemMixinHooks0[0]
+	problemFields := schema.Problem{}.Fields()
+	_ = problemFields
+	// problemDescSourceDoc is the schema descriptor for source_doc field.
+	problemDescSourceDoc := problemFields[1].Descriptor()
+	// problem.SourceDocValidator is a validator for the "source_doc" field. It is called by the builders before save.
+	problem.SourceDocValidator = problemDescSourceDoc.Validators[0].(func(string) error)
+	// problemDescUnitCode is the schema descriptor for unit_code field.
+	problemDescUnitCode := problemFields[4].Descriptor()
+	// problem.UnitCodeValidator is a validator for the "unit_code" field. It is called by the builders before save.
+	problem.UnitCodeValidator = func() func(string) error {
+		validators := problemDescUnitCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_code string) error {
+			for _, fn := range fns {
+				if err := fn(unit_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// problemDescCategory is the schema descriptor for category field.
+	problemDescCategory := problemFields[6].Descriptor()
+	// problem.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	problem.CategoryValidator = problemDescCategory.Validators[0].(func(string) error)
+	// problemDescDescription is the schema descriptor for description field.
+	problemDescDescription := problemFields[7].Descriptor()
+	// problem.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	problem.DescriptionValidator = problemDescDescription.Validators[0].(func(string) error)
+	// problemDescRepeat is the schema descriptor for repeat field.
+	problemDescRepeat := problemFields[10].Descriptor()
+	// problem.DefaultRepeat holds the default value on creation for the repeat field.
+	problem.DefaultRepeat = problemDescRepeat.Default.(bool)
+	// problemDescEvidence is the schema descriptor for evidence field.
+	problemDescEvidence := problemFields[12].Descriptor()
+	// problem.EvidenceValidator is a validator for the "evidence" field. It is called by the builders before save.
+	problem.EvidenceValidator = problemDescEvidence.Validators[0].(func(string) error)
+	// problemDescCreatedAt is the schema descriptor for created_at field.
+	problemDescCreatedAt := problemFields[17].Descriptor()
+	// problem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	problem.DefaultCreatedAt = problemDescCreatedAt.Default.(func() time.Time)
+	// problemDescUpdatedAt is the schema descriptor for updated_at field.
+	problemDescUpdatedAt := problemFields[18].Descriptor()
+	// problem.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	problem.DefaultUpdatedAt = problemDescUpdatedAt.Default.(func() time.Time)
+	// problem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	problem.UpdateDefaultUpdatedAt = problemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	problemcategoryMixin := schema.ProblemCategory{}.Mixin()
+	problemcategory.Policy = privacy.NewPolicies(problemcategoryMixin[0], schema.ProblemCategory{})
+	problemcategory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := problemcategory.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	problemcategoryMixinHooks0 := problemcategoryMixin[0].Hooks()
+
+	problemcategory.Hooks[1] = problemcategoryMixinHooks0[0]
+	problemcategoryFields := schema.ProblemCategory{}.Fields()
+	_ = problemcategoryFields
+	// problemcategoryDescOwnerCode is the schema descriptor for owner_code field.
+	problemcategoryDescOwnerCode := problemcategoryFields[0].Descriptor()
+	// problemcategory.OwnerCodeValidator is a validator for the "owner_code" field. It is called by the builders before save.
+	problemcategory.OwnerCodeValidator = func() func(string) error {
+		validators := problemcategoryDescOwnerCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(owner_code string) error {
+			for _, fn := range fns {
+				if err := fn(owner_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// problemcategoryDescName is the schema descriptor for name field.
+	problemcategoryDescName := problemcategoryFields[1].Descriptor()
+	// problemcategory.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	problemcategory.NameValidator = func() func(string) error {
+		validators := problemcategoryDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// problemcategoryDescCreatedAt is the schema descriptor for created_at field.
+	problemcategoryDescCreatedAt := problemcategoryFields[2].Descriptor()
+	// problemcategory.DefaultCreatedAt holds the default value on creation for the created_at field.
+	problemcategory.DefaultCreatedAt = problemcategoryDescCreatedAt.Default.(func() time.Time)
+	problemeventMixin := schema.ProblemEvent{}.Mixin()
+	problemevent.Policy = privacy.NewPolicies(problemeventMixin[0], schema.ProblemEvent{})
+	problemevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := problemevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	problemeventMixinHooks0 := problemeventMixin[0].Hooks()
+
+	problemevent.Hooks[1] = problemeventMixinHooks0[0]
+	problemeventFields := schema.ProblemEvent{}.Fields()
+	_ = problemeventFields
+	// problemeventDescNote is the schema descriptor for note field.
+	problemeventDescNote := problemeventFields[5].Descriptor()
+	// problemevent.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	problemevent.NoteValidator = problemeventDescNote.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(sessionMixin[0], schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {

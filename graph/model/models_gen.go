@@ -15,6 +15,7 @@ import (
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/position"
+	"sanbao/ent/problem"
 	"strconv"
 	"time"
 
@@ -148,6 +149,21 @@ type DivisionContactInput struct {
 	// 职务, e.g. 副县长（分管教育）
 	Title *string `json:"title,omitempty"`
 	Phone *string `json:"phone,omitempty"`
+}
+
+type DrawInput struct {
+	// 学期, e.g. 2026—2027学年第一学期
+	Semester string `json:"semester"`
+	// The drawing bureau: a city draws its counties, a county its schools.
+	OrgID int `json:"orgID"`
+	// Percent; 20 for a city, 30 for a county when absent.
+	Share *int `json:"share,omitempty"`
+	// A decimal seed to re-draw with; a fresh random one when absent.
+	Seed *string `json:"seed,omitempty"`
+	// Leave out the units sampled last semester.
+	ExcludePrevious *bool `json:"excludePrevious,omitempty"`
+	// 暗访: the inspections stay hidden from the units until recorded.
+	Unannounced *bool `json:"unannounced,omitempty"`
 }
 
 type DropoutDashboard struct {
@@ -330,6 +346,21 @@ type Permission struct {
 	SchoolIDs []int `json:"schoolIDs"`
 	// Only what is assigned to the viewer (three guarantees).
 	Assigned bool `json:"assigned"`
+}
+
+type RaiseProblemInput struct {
+	Source problem.Source `json:"source"`
+	// The source document (文号); required when entered by hand.
+	SourceDoc *string `json:"sourceDoc,omitempty"`
+	// The recorded inspection that found it; required for source INSPECTION.
+	InspectionID *int `json:"inspectionID,omitempty"`
+	UnitOrgID    int  `json:"unitOrgID"`
+	OwnerID      int  `json:"ownerID"`
+	// The raising bureau, one of the viewer's units.
+	RaisedOrgID int       `json:"raisedOrgID"`
+	Category    string    `json:"category"`
+	Description string    `json:"description"`
+	Deadline    time.Time `json:"deadline"`
 }
 
 type Reminders struct {
