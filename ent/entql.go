@@ -7,6 +7,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -34,7 +35,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -163,6 +164,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   aidpolicy.Table,
+			Columns: aidpolicy.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: aidpolicy.FieldID,
+			},
+		},
+		Type: "AidPolicy",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			aidpolicy.FieldCreatedAt:   {Type: field.TypeTime, Column: aidpolicy.FieldCreatedAt},
+			aidpolicy.FieldUpdatedAt:   {Type: field.TypeTime, Column: aidpolicy.FieldUpdatedAt},
+			aidpolicy.FieldCode:        {Type: field.TypeString, Column: aidpolicy.FieldCode},
+			aidpolicy.FieldOwnerCode:   {Type: field.TypeString, Column: aidpolicy.FieldOwnerCode},
+			aidpolicy.FieldName:        {Type: field.TypeString, Column: aidpolicy.FieldName},
+			aidpolicy.FieldCategory:    {Type: field.TypeEnum, Column: aidpolicy.FieldCategory},
+			aidpolicy.FieldKind:        {Type: field.TypeEnum, Column: aidpolicy.FieldKind},
+			aidpolicy.FieldAmount:      {Type: field.TypeInt, Column: aidpolicy.FieldAmount},
+			aidpolicy.FieldPer:         {Type: field.TypeEnum, Column: aidpolicy.FieldPer},
+			aidpolicy.FieldPayer:       {Type: field.TypeEnum, Column: aidpolicy.FieldPayer},
+			aidpolicy.FieldBasis:       {Type: field.TypeEnum, Column: aidpolicy.FieldBasis},
+			aidpolicy.FieldConditions:  {Type: field.TypeJSON, Column: aidpolicy.FieldConditions},
+			aidpolicy.FieldFromTerm:    {Type: field.TypeString, Column: aidpolicy.FieldFromTerm},
+			aidpolicy.FieldUntilTerm:   {Type: field.TypeString, Column: aidpolicy.FieldUntilTerm},
+			aidpolicy.FieldDescription: {Type: field.TypeString, Column: aidpolicy.FieldDescription},
+			aidpolicy.FieldVersion:     {Type: field.TypeInt, Column: aidpolicy.FieldVersion},
+			aidpolicy.FieldCreatedByID: {Type: field.TypeInt, Column: aidpolicy.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assignment.Table,
 			Columns: assignment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -183,7 +214,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assignment.FieldEndReason:    {Type: field.TypeString, Column: assignment.FieldEndReason},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -207,7 +238,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   caseaction.Table,
 			Columns: caseaction.Columns,
@@ -232,7 +263,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			caseaction.FieldCreatedAt:    {Type: field.TypeTime, Column: caseaction.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   checkrun.Table,
 			Columns: checkrun.Columns,
@@ -252,7 +283,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			checkrun.FieldRunByID:      {Type: field.TypeInt, Column: checkrun.FieldRunByID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -279,7 +310,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -297,7 +328,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   dropoutcase.Table,
 			Columns: dropoutcase.Columns,
@@ -327,7 +358,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -355,7 +386,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -372,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -387,7 +418,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -419,7 +450,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -443,7 +474,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -464,7 +495,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -487,7 +518,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -504,7 +535,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -2018,6 +2049,131 @@ func (f *AgreementTemplateFilter) WhereUpdatedByID(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AidPolicyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AidPolicyQuery builder.
+func (_q *AidPolicyQuery) Filter() *AidPolicyFilter {
+	return &AidPolicyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AidPolicyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AidPolicyMutation builder.
+func (m *AidPolicyMutation) Filter() *AidPolicyFilter {
+	return &AidPolicyFilter{config: m.config, predicateAdder: m}
+}
+
+// AidPolicyFilter provides a generic filtering capability at runtime for AidPolicyQuery.
+type AidPolicyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AidPolicyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AidPolicyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AidPolicyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(aidpolicy.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AidPolicyFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(aidpolicy.FieldUpdatedAt))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *AidPolicyFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldCode))
+}
+
+// WhereOwnerCode applies the entql string predicate on the owner_code field.
+func (f *AidPolicyFilter) WhereOwnerCode(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldOwnerCode))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *AidPolicyFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldName))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *AidPolicyFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldCategory))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AidPolicyFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldKind))
+}
+
+// WhereAmount applies the entql int predicate on the amount field.
+func (f *AidPolicyFilter) WhereAmount(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldAmount))
+}
+
+// WherePer applies the entql string predicate on the per field.
+func (f *AidPolicyFilter) WherePer(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldPer))
+}
+
+// WherePayer applies the entql string predicate on the payer field.
+func (f *AidPolicyFilter) WherePayer(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldPayer))
+}
+
+// WhereBasis applies the entql string predicate on the basis field.
+func (f *AidPolicyFilter) WhereBasis(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldBasis))
+}
+
+// WhereConditions applies the entql json.RawMessage predicate on the conditions field.
+func (f *AidPolicyFilter) WhereConditions(p entql.BytesP) {
+	f.Where(p.Field(aidpolicy.FieldConditions))
+}
+
+// WhereFromTerm applies the entql string predicate on the from_term field.
+func (f *AidPolicyFilter) WhereFromTerm(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldFromTerm))
+}
+
+// WhereUntilTerm applies the entql string predicate on the until_term field.
+func (f *AidPolicyFilter) WhereUntilTerm(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldUntilTerm))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *AidPolicyFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldDescription))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AidPolicyFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldVersion))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *AidPolicyFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldCreatedByID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssignmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2046,7 +2202,7 @@ type AssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2201,7 +2357,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2296,7 +2452,7 @@ type CaseActionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseActionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2424,7 +2580,7 @@ type CheckRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CheckRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2513,7 +2669,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2679,7 +2835,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2800,7 +2956,7 @@ type DropoutCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DropoutCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3037,7 +3193,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3222,7 +3378,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3296,7 +3452,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3360,7 +3516,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3551,7 +3707,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3716,7 +3872,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3810,7 +3966,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3928,7 +4084,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4002,7 +4158,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -40,6 +40,12 @@ func (r *queryResolver) Agreements(ctx context.Context, after *entgql.Cursor[int
 		ent.WithAgreementOrder(orderBy), ent.WithAgreementFilter(where.Filter))
 }
 
+// AidPolicies is the resolver for the aidPolicies field.
+func (r *queryResolver) AidPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AidPolicyOrder, where *ent.AidPolicyWhereInput) (*ent.AidPolicyConnection, error) {
+	return r.ent(ctx).AidPolicy.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAidPolicyOrder(orderBy), ent.WithAidPolicyFilter(where.Filter))
+}
+
 // Assignments is the resolver for the assignments field.
 func (r *queryResolver) Assignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) (*ent.AssignmentConnection, error) {
 	return r.ent(ctx).Assignment.Query().Paginate(ctx, after, first, before, last,
