@@ -98,6 +98,8 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjAbsence, AbsenceReportPredicate))
 	case *ent.AbsenceStepQuery:
 		q.Where(readable(v, ObjAbsence, AbsenceStepPredicate))
+	case *ent.AidPolicyQuery:
+		q.Where(readable(v, ObjAidPolicy, AidPolicyPredicate))
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -147,6 +149,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAbsenceReport(ctx, m)
 	case *ent.AbsenceStepMutation:
 		err = v.checkAbsenceStep(m)
+	case *ent.AidPolicyMutation:
+		err = v.checkAidPolicy(m)
 	default:
 		err = ErrDenied
 	}
