@@ -148,7 +148,10 @@ func TestChangeKeepsPastTerms(t *testing.T) {
 
 		// Bad input names the field, in Chinese.
 		for field, try := range map[string]func() error{
-			"fromTerm": func() error { _, err := aid.Change(ctx, c, v1.ID, in, "2025—2026学年第二学期", now); return err },
+			"fromTerm": func() error {
+				_, err := aid.Change(ctx, c, v1.ID, in, "2025—2026学年第二学期", now)
+				return err
+			},
 			"amount": func() error {
 				bad := in
 				bad.Amount = 0
