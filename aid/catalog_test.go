@@ -59,7 +59,7 @@ func TestEnsureDefaultsAndForStudents(t *testing.T) {
 	})
 }
 
-func owned(es []rule.Entitlement) string {
+func owned(es []aid.Entitlement) string {
 	out := ""
 	for _, e := range es {
 		if out != "" {

@@ -36,13 +36,13 @@ type Input struct {
 func (in *Input) check() error {
 	in.Name = strings.TrimSpace(in.Name)
 	if n := len([]rune(in.Name)); n == 0 || n > 60 {
-		return fielderr.New("name", "名称应为1到60个字")
+		return fielderr.New("policyName", "应为1到60个字")
 	}
 	switch {
 	case in.Kind == aidpolicy.KindWaiver && in.Amount != 0:
 		return fielderr.New("amount", "免除类政策（免）不填金额，应为0")
 	case in.Kind != aidpolicy.KindWaiver && (in.Amount <= 0 || in.Amount > 100000):
-		return fielderr.New("amount", "金额应为1到100000元")
+		return fielderr.New("amount", "应为1到100000元")
 	}
 	if len(in.Conditions) > 20 {
 		return fielderr.New("conditions", "条件最多20个")

@@ -2,6 +2,7 @@ package aid
 
 import (
 	"context"
+	"fmt"
 
 	"sanbao/aid/rule"
 	"sanbao/authz"
@@ -68,7 +69,7 @@ func pad(prefix string) string { return prefix + "000000000000"[len(prefix):] }
 // The students were read under the viewer's scope; the reference data they
 // need is read as the system, so an entitlement never depends on whether the
 // viewer may list a school in another county.
-func ForStudents(ctx context.Context, c *ent.Client, students []*ent.Student, t term.Term) (map[int][]rule.Entitlement, error) {
+func ForStudents(ctx context.Context, c *ent.Client, students []*ent.Student, t term.Term) (map[int][]Entitlement, error) {
 	sys := authz.System(ctx)
 	hids, sids, dids := ids(students)
 	households := map[int]*ent.Household{}
@@ -113,13 +114,28 @@ func ForStudents(ctx context.Context, c *ent.Client, students []*ent.Student, t 
 		facts[i] = Facts(s, households[s.HouseholdID], study)
 		codes = append(codes, s.VillageCode, study)
 	}
-	catalog, err := Catalog(ctx, c, ownersOf(codes...))
+	rows, err := c.AidPolicy.Query().Where(aidpolicy.OwnerCodeIn(dedupe(ownersOf(codes...))...)).
+		Order(aidpolicy.ByCategory(), aidpolicy.ByCode(), aidpolicy.ByID()).All(authz.System(ctx))
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int][]rule.Entitlement, len(students))
+	catalog := make([]rule.Policy, len(rows))
+	byID := make(map[int]*ent.AidPolicy, len(rows))
+	for i, p := range rows {
+		catalog[i], byID[p.ID] = Rule(p), p
+	}
+	out := make(map[int][]Entitlement, len(students))
 	for i, s := range students {
-		out[s.ID] = rule.Evaluate(catalog, facts[i], t)
+		es := rule.Evaluate(catalog, facts[i], t)
+		list := make([]Entitlement, len(es))
+		for j, e := range es {
+			missing := make([]string, len(e.Missing))
+			for k, m := range e.Missing {
+				missing[k] = rule.Labels[m]
+			}
+			list[j] = Entitlement{Policy: byID[e.Policy.ID], Status: e.Status, Amount: e.Amount, Missing: missing}
+		}
+		out[s.ID] = list
 	}
 	return out, nil
 }
@@ -171,4 +187,32 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// Entitlement is what a student is due under one stored policy version.
+type Entitlement struct {
+	Policy  *ent.AidPolicy
+	Status  rule.Status
+	Amount  int
+	Missing []string // in Chinese
+}
+
+// AmountLabel is a policy's standard as users read it.
+func AmountLabel(p *ent.AidPolicy) string {
+	if p.Kind == aidpolicy.KindWaiver {
+		return "免"
+	}
+	per := map[aidpolicy.Per]string{aidpolicy.PerYear: "元/年", aidpolicy.PerTerm: "元/学期", aidpolicy.PerOnce: "元（一次性）"}[p.Per]
+	if p.Kind == aidpolicy.KindLoan {
+		return fmt.Sprintf("最高%d%s", p.Amount, per)
+	}
+	return fmt.Sprintf("%d%s", p.Amount, per)
+}
+
+// OwnerLevel says whose catalog p is in.
+func OwnerLevel(p *ent.AidPolicy) string {
+	if divcode.LevelOf(p.OwnerCode) == divcode.County {
+		return "县级"
+	}
+	return "省级"
 }

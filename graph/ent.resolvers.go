@@ -91,6 +91,9 @@ func (r *Resolver) AbsenceStep() AbsenceStepResolver { return &absenceStepResolv
 // Agreement returns AgreementResolver implementation.
 func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} }
 
+// AidPolicy returns AidPolicyResolver implementation.
+func (r *Resolver) AidPolicy() AidPolicyResolver { return &aidPolicyResolver{r} }
+
 // Assignment returns AssignmentResolver implementation.
 func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{r} }
 
@@ -116,6 +119,7 @@ type (
 	absenceReportResolver struct{ *Resolver }
 	absenceStepResolver   struct{ *Resolver }
 	agreementResolver     struct{ *Resolver }
+	aidPolicyResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
 	householdResolver     struct{ *Resolver }

@@ -56,6 +56,10 @@ func init() {
 		"cutoff": "年龄截止日期", "studyingNowhere": "无就读学校", "overdueSteps": "步骤逾期",
 		"caseID": "案例", "participants": "参与人员", "method": "方式", "outcome": "结果",
 		"closeReason": "结案原因", "closeNote": "结案说明",
+		// Student aid (学生资助).
+		"policyName": "政策名称", "amount": "金额", "conditions": "资助条件", "description": "说明",
+		"fromTerm": "起始学期", "ownerCode": "所属区划", "category": "学段类别", "per": "计发周期", "payer": "出资方",
+		"basis": "落实地", "not": "取反", "values": "条件取值", "any": "任一条件",
 	})
 }
 

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"math"
 	agreement1 "sanbao/agreement"
+	"sanbao/aid"
+	"sanbao/aid/rule"
 	"sanbao/coverage"
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
@@ -57,6 +59,7 @@ type ResolverRoot interface {
 	AbsenceStep() AbsenceStepResolver
 	Agreement() AgreementResolver
 	AgreementCompletion() AgreementCompletionResolver
+	AidPolicy() AidPolicyResolver
 	Assignment() AssignmentResolver
 	Coverage() CoverageResolver
 	Division() DivisionResolver
@@ -224,11 +227,21 @@ type ComplexityRoot struct {
 		Version     func(childComplexity int) int
 	}
 
+	AidCondition struct {
+		Any    func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Label  func(childComplexity int) int
+		Not    func(childComplexity int) int
+		Values func(childComplexity int) int
+	}
+
 	AidPolicy struct {
 		Amount      func(childComplexity int) int
+		AmountLabel func(childComplexity int) int
 		Basis       func(childComplexity int) int
 		Category    func(childComplexity int) int
 		Code        func(childComplexity int) int
+		Conditions  func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Description func(childComplexity int) int
 		FromTerm    func(childComplexity int) int
@@ -236,6 +249,7 @@ type ComplexityRoot struct {
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
 		OwnerCode   func(childComplexity int) int
+		OwnerLevel  func(childComplexity int) int
 		Payer       func(childComplexity int) int
 		Per         func(childComplexity int) int
 		UntilTerm   func(childComplexity int) int
@@ -536,6 +550,13 @@ type ComplexityRoot struct {
 		Reason   func(childComplexity int) int
 	}
 
+	Entitlement struct {
+		Amount  func(childComplexity int) int
+		Missing func(childComplexity int) int
+		Policy  func(childComplexity int) int
+		Status  func(childComplexity int) int
+	}
+
 	HandoverRefusal struct {
 		Assignment func(childComplexity int) int
 		Field      func(childComplexity int) int
@@ -680,13 +701,16 @@ type ComplexityRoot struct {
 		AddPerson               func(childComplexity int, input model.AddPersonInput) int
 		Assign                  func(childComplexity int, input model.AssignInput) int
 		AssignMany              func(childComplexity int, input model.AssignManyInput) int
+		ChangeAidPolicy         func(childComplexity int, id int, fromTerm string, input model.AidPolicyInput) int
 		ChangePassword          func(childComplexity int, oldPassword string, newPassword string) int
 		CloseCase               func(childComplexity int, input model.CloseCaseInput) int
 		ConfirmDropout          func(childComplexity int, caseID int) int
 		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAidPolicy         func(childComplexity int, ownerCode string, fromTerm string, input model.AidPolicyInput) int
 		CreateHousehold         func(childComplexity int, input ent.CreateHouseholdInput) int
 		CreateStudent           func(childComplexity int, input ent.CreateStudentInput) int
 		DeactivatePerson        func(childComplexity int, input model.DeactivatePersonInput) int
+		EndAidPolicy            func(childComplexity int, id int, fromTerm string) int
 		EndAssignment           func(childComplexity int, id int, reason string) int
 		EndPosition             func(childComplexity int, input model.EndPositionInput) int
 		GivePosition            func(childComplexity int, input model.GivePositionInput) int
@@ -902,6 +926,7 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Disabled          func(childComplexity int) int
 		EnrollmentStatus  func(childComplexity int) int
+		Entitlements      func(childComplexity int, term *string) int
 		EthnicMinority    func(childComplexity int) int
 		Gender            func(childComplexity int) int
 		Grade             func(childComplexity int) int
@@ -998,6 +1023,10 @@ type AgreementResolver interface {
 type AgreementCompletionResolver interface {
 	Unsigned(ctx context.Context, obj *AgreementCompletion, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 }
+type AidPolicyResolver interface {
+	AmountLabel(ctx context.Context, obj *ent.AidPolicy) (string, error)
+	OwnerLevel(ctx context.Context, obj *ent.AidPolicy) (string, error)
+}
 type AssignmentResolver interface {
 	Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error)
 }
@@ -1034,6 +1063,9 @@ type MutationResolver interface {
 	SignAgreement(ctx context.Context, input model.SignAgreementInput) (*ent.Agreement, error)
 	VoidAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
 	SupersedeAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
+	CreateAidPolicy(ctx context.Context, ownerCode string, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
+	ChangeAidPolicy(ctx context.Context, id int, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
+	EndAidPolicy(ctx context.Context, id int, fromTerm string) (*ent.AidPolicy, error)
 	ReportAbsence(ctx context.Context, input model.ReportAbsenceInput) (*ent.AbsenceReport, error)
 	RecordAbsenceStep(ctx context.Context, stepID int, note *string) (*ent.AbsenceStep, error)
 	MarkReturned(ctx context.Context, reportID int, date string) (*ent.AbsenceReport, error)
@@ -1097,6 +1129,7 @@ type QueryResolver interface {
 	Terms(ctx context.Context) ([]*Term, error)
 }
 type StudentResolver interface {
+	Entitlements(ctx context.Context, obj *ent.Student, term *string) ([]*aid.Entitlement, error)
 	HasContactPerson(ctx context.Context, obj *ent.Student) (bool, error)
 	IDNumber(ctx context.Context, obj *ent.Student, full *bool) (*string, error)
 	Age(ctx context.Context, obj *ent.Student) (int, error)
@@ -1813,12 +1846,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgreementTemplate.Version(childComplexity), true
 
+	case "AidCondition.any":
+		if e.ComplexityRoot.AidCondition.Any == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Any(childComplexity), true
+	case "AidCondition.kind":
+		if e.ComplexityRoot.AidCondition.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Kind(childComplexity), true
+	case "AidCondition.label":
+		if e.ComplexityRoot.AidCondition.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Label(childComplexity), true
+	case "AidCondition.not":
+		if e.ComplexityRoot.AidCondition.Not == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Not(childComplexity), true
+	case "AidCondition.values":
+		if e.ComplexityRoot.AidCondition.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Values(childComplexity), true
+
 	case "AidPolicy.amount":
 		if e.ComplexityRoot.AidPolicy.Amount == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AidPolicy.Amount(childComplexity), true
+	case "AidPolicy.amountLabel":
+		if e.ComplexityRoot.AidPolicy.AmountLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.AmountLabel(childComplexity), true
 	case "AidPolicy.basis":
 		if e.ComplexityRoot.AidPolicy.Basis == nil {
 			break
@@ -1837,6 +1907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AidPolicy.Code(childComplexity), true
+	case "AidPolicy.conditions":
+		if e.ComplexityRoot.AidPolicy.Conditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Conditions(childComplexity), true
 	case "AidPolicy.createdAt":
 		if e.ComplexityRoot.AidPolicy.CreatedAt == nil {
 			break
@@ -1879,6 +1955,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AidPolicy.OwnerCode(childComplexity), true
+	case "AidPolicy.ownerLevel":
+		if e.ComplexityRoot.AidPolicy.OwnerLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.OwnerLevel(childComplexity), true
 	case "AidPolicy.payer":
 		if e.ComplexityRoot.AidPolicy.Payer == nil {
 			break
@@ -3120,6 +3202,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EligiblePerson.Reason(childComplexity), true
 
+	case "Entitlement.amount":
+		if e.ComplexityRoot.Entitlement.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Amount(childComplexity), true
+	case "Entitlement.missing":
+		if e.ComplexityRoot.Entitlement.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Missing(childComplexity), true
+	case "Entitlement.policy":
+		if e.ComplexityRoot.Entitlement.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Policy(childComplexity), true
+	case "Entitlement.status":
+		if e.ComplexityRoot.Entitlement.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Status(childComplexity), true
+
 	case "HandoverRefusal.assignment":
 		if e.ComplexityRoot.HandoverRefusal.Assignment == nil {
 			break
@@ -3736,6 +3843,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignMany(childComplexity, args["input"].(model.AssignManyInput)), true
+	case "Mutation.changeAidPolicy":
+		if e.ComplexityRoot.Mutation.ChangeAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeAidPolicy(childComplexity, args["id"].(int), args["fromTerm"].(string), args["input"].(model.AidPolicyInput)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -3780,6 +3898,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createAidPolicy":
+		if e.ComplexityRoot.Mutation.CreateAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAidPolicy(childComplexity, args["ownerCode"].(string), args["fromTerm"].(string), args["input"].(model.AidPolicyInput)), true
 	case "Mutation.createHousehold":
 		if e.ComplexityRoot.Mutation.CreateHousehold == nil {
 			break
@@ -3813,6 +3942,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeactivatePerson(childComplexity, args["input"].(model.DeactivatePersonInput)), true
+	case "Mutation.endAidPolicy":
+		if e.ComplexityRoot.Mutation.EndAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndAidPolicy(childComplexity, args["id"].(int), args["fromTerm"].(string)), true
 	case "Mutation.endAssignment":
 		if e.ComplexityRoot.Mutation.EndAssignment == nil {
 			break
@@ -5071,6 +5211,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Student.EnrollmentStatus(childComplexity), true
+	case "Student.entitlements":
+		if e.ComplexityRoot.Student.Entitlements == nil {
+			break
+		}
+
+		args, err := ec.field_Student_entitlements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Student.Entitlements(childComplexity, args["term"].(*string)), true
 	case "Student.ethnicMinority":
 		if e.ComplexityRoot.Student.EthnicMinority == nil {
 			break
@@ -5419,6 +5570,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AgreementOrder", ec.unmarshalInputAgreementOrder),
 			graphql.NewInputUnmarshaler("AgreementTemplateWhereInput", ec.unmarshalInputAgreementTemplateWhereInput),
 			graphql.NewInputUnmarshaler("AgreementWhereInput", ec.unmarshalInputAgreementWhereInput),
+			graphql.NewInputUnmarshaler("AidConditionInput", ec.unmarshalInputAidConditionInput),
+			graphql.NewInputUnmarshaler("AidPolicyInput", ec.unmarshalInputAidPolicyInput),
 			graphql.NewInputUnmarshaler("AidPolicyOrder", ec.unmarshalInputAidPolicyOrder),
 			graphql.NewInputUnmarshaler("AidPolicyWhereInput", ec.unmarshalInputAidPolicyWhereInput),
 			graphql.NewInputUnmarshaler("AssignInput", ec.unmarshalInputAssignInput),
@@ -5542,7 +5695,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "aid.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5555,6 +5708,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
+	{Name: "aid.graphqls", Input: sourceData("aid.graphqls"), BuiltIn: false},
 	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
 	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
@@ -5873,6 +6027,22 @@ func (ec *executionContext) childFields_AgreementTemplate(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type AgreementTemplate", field.Name)
 }
 
+func (ec *executionContext) childFields_AidCondition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AidCondition_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_AidCondition_label(ctx, field)
+	case "not":
+		return ec.fieldContext_AidCondition_not(ctx, field)
+	case "values":
+		return ec.fieldContext_AidCondition_values(ctx, field)
+	case "any":
+		return ec.fieldContext_AidCondition_any(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AidCondition", field.Name)
+}
+
 func (ec *executionContext) childFields_AidPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5907,6 +6077,12 @@ func (ec *executionContext) childFields_AidPolicy(ctx context.Context, field gra
 		return ec.fieldContext_AidPolicy_description(ctx, field)
 	case "version":
 		return ec.fieldContext_AidPolicy_version(ctx, field)
+	case "conditions":
+		return ec.fieldContext_AidPolicy_conditions(ctx, field)
+	case "amountLabel":
+		return ec.fieldContext_AidPolicy_amountLabel(ctx, field)
+	case "ownerLevel":
+		return ec.fieldContext_AidPolicy_ownerLevel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AidPolicy", field.Name)
 }
@@ -6495,6 +6671,20 @@ func (ec *executionContext) childFields_EligiblePerson(ctx context.Context, fiel
 		return ec.fieldContext_EligiblePerson_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EligiblePerson", field.Name)
+}
+
+func (ec *executionContext) childFields_Entitlement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "policy":
+		return ec.fieldContext_Entitlement_policy(ctx, field)
+	case "status":
+		return ec.fieldContext_Entitlement_status(ctx, field)
+	case "amount":
+		return ec.fieldContext_Entitlement_amount(ctx, field)
+	case "missing":
+		return ec.fieldContext_Entitlement_missing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Entitlement", field.Name)
 }
 
 func (ec *executionContext) childFields_HandoverRefusal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7111,6 +7301,8 @@ func (ec *executionContext) childFields_Student(ctx context.Context, field graph
 		return ec.fieldContext_Student_contacts(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Student_assignments(ctx, field)
+	case "entitlements":
+		return ec.fieldContext_Student_entitlements(ctx, field)
 	case "hasContactPerson":
 		return ec.fieldContext_Student_hasContactPerson(ctx, field)
 	case "idNumber":
@@ -7797,6 +7989,36 @@ func (ec *executionContext) field_Mutation_assign_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_changeAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AidPolicyInput, error) {
+			return ec.unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7861,6 +8083,36 @@ func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ownerCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownerCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AidPolicyInput, error) {
+			return ec.unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createHousehold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7900,6 +8152,28 @@ func (ec *executionContext) field_Mutation_deactivatePerson_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_endAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
 	return args, nil
 }
 
@@ -9942,6 +10216,20 @@ func (ec *executionContext) field_Student_contacts_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Student_entitlements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "term",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["term"] = arg0
 	return args, nil
 }
 
@@ -12905,6 +13193,130 @@ func (ec *executionContext) fieldContext_AgreementTemplate_updatedByID(_ context
 	return graphql.NewScalarFieldContext("AgreementTemplate", field, false, false, "Int")
 }
 
+func (ec *executionContext) _AidCondition_kind(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_label(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, true, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_not(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_not(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Not, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_not(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AidCondition_values(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_any(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_any(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Any, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+			return ec.marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_any(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidCondition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidCondition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AidPolicy_id(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13271,6 +13683,84 @@ func (ec *executionContext) _AidPolicy_version(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_AidPolicy_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AidPolicy_conditions(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_conditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+			return ec.marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidPolicy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidCondition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicy_amountLabel(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_amountLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AidPolicy().AmountLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_amountLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, true, true, "String")
+}
+
+func (ec *executionContext) _AidPolicy_ownerLevel(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_ownerLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AidPolicy().OwnerLevel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_ownerLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, true, true, "String")
 }
 
 func (ec *executionContext) _AidPolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyConnection) (ret graphql.Marshaler) {
@@ -18350,6 +18840,107 @@ func (ec *executionContext) fieldContext_EligiblePerson_reason(_ context.Context
 	return graphql.NewScalarFieldContext("EligiblePerson", field, false, false, "String")
 }
 
+func (ec *executionContext) _Entitlement_policy(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entitlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entitlement_status(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rule.Status) graphql.Marshaler {
+			return ec.marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "EntitlementStatus")
+}
+
+func (ec *executionContext) _Entitlement_amount(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Entitlement_missing(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "String")
+}
+
 func (ec *executionContext) _HandoverRefusal_assignment(ctx context.Context, field graphql.CollectedField, obj *model.HandoverRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21298,6 +21889,138 @@ func (ec *executionContext) fieldContext_Mutation_supersedeAgreement(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_supersedeAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAidPolicy(ctx, fc.Args["ownerCode"].(string), fc.Args["fromTerm"].(string), fc.Args["input"].(model.AidPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeAidPolicy(ctx, fc.Args["id"].(int), fc.Args["fromTerm"].(string), fc.Args["input"].(model.AidPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndAidPolicy(ctx, fc.Args["id"].(int), fc.Args["fromTerm"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26768,6 +27491,50 @@ func (ec *executionContext) fieldContext_Student_assignments(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Student_assignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Student_entitlements(ctx context.Context, field graphql.CollectedField, obj *ent.Student) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Student_entitlements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Student().Entitlements(ctx, obj, fc.Args["term"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*aid.Entitlement) graphql.Marshaler {
+			return ec.marshalNEntitlement2ᚕᚖsanbaoᚋaidᚐEntitlementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Student_entitlements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Student",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entitlement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Student_entitlements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33166,6 +33933,177 @@ func (ec *executionContext) unmarshalInputAgreementWhereInput(ctx context.Contex
 func UnmarshalAgreementWhereInput(ctx context.Context, raw any) (ent.AgreementWhereInput, error) {
 	var out ent.AgreementWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidConditionInput(ctx context.Context, obj any) (rule.Condition, error) {
+	var it rule.Condition
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["not"]; !present {
+		asMap["not"] = false
+	}
+	if _, present := asMap["values"]; !present {
+		asMap["values"] = []any{}
+	}
+	if _, present := asMap["any"]; !present {
+		asMap["any"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"kind", "not", "values", "any"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		case "any":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("any"))
+			data, err := ec.unmarshalNAidConditionInput2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Any = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidConditionInput unmarshals raw into the AidConditionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidConditionInput(ctx context.Context, raw any) (rule.Condition, error) {
+	var out rule.Condition
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidConditionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidPolicyInput(ctx context.Context, obj any) (model.AidPolicyInput, error) {
+	var it model.AidPolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"policyName", "category", "kind", "amount", "per", "payer", "basis", "conditions", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "policyName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyName = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "per":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("per"))
+			data, err := ec.unmarshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Per = data
+		case "payer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payer"))
+			data, err := ec.unmarshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Payer = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalNAidConditionInput2ᚕᚖsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidPolicyInput unmarshals raw into the AidPolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidPolicyInput(ctx context.Context, raw any) (model.AidPolicyInput, error) {
+	var out model.AidPolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidPolicyInput", raw, &out)
 	return out, err
 }
 
@@ -47322,6 +48260,59 @@ func (ec *executionContext) _AgreementTemplate(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var aidConditionImplementors = []string{"AidCondition"}
+
+func (ec *executionContext) _AidCondition(ctx context.Context, sel ast.SelectionSet, obj *rule.Condition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aidConditionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AidCondition")
+		case "kind":
+			out.Values[i] = ec._AidCondition_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._AidCondition_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "not":
+			out.Values[i] = ec._AidCondition_not(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._AidCondition_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "any":
+			out.Values[i] = ec._AidCondition_any(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var aidPolicyImplementors = []string{"AidPolicy", "Node"}
 
 func (ec *executionContext) _AidPolicy(ctx context.Context, sel ast.SelectionSet, obj *ent.AidPolicy) graphql.Marshaler {
@@ -47336,83 +48327,100 @@ func (ec *executionContext) _AidPolicy(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._AidPolicy_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._AidPolicy_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._AidPolicy_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "code":
 			out.Values[i] = ec._AidPolicy_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ownerCode":
 			out.Values[i] = ec._AidPolicy_ownerCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._AidPolicy_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "category":
 			out.Values[i] = ec._AidPolicy_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
 			out.Values[i] = ec._AidPolicy_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "amount":
 			out.Values[i] = ec._AidPolicy_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "per":
 			out.Values[i] = ec._AidPolicy_per(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "payer":
 			out.Values[i] = ec._AidPolicy_payer(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "basis":
 			out.Values[i] = ec._AidPolicy_basis(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fromTerm":
 			out.Values[i] = ec._AidPolicy_fromTerm(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "untilTerm":
 			out.Values[i] = ec._AidPolicy_untilTerm(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._AidPolicy_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "version":
 			out.Values[i] = ec._AidPolicy_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "conditions":
+			out.Values[i] = ec._AidPolicy_conditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amountLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AidPolicy_amountLabel(ctx, field, obj)
+				})
+		case "ownerLevel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AidPolicy_ownerLevel(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49367,6 +50375,54 @@ func (ec *executionContext) _EligiblePerson(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var entitlementImplementors = []string{"Entitlement"}
+
+func (ec *executionContext) _Entitlement(ctx context.Context, sel ast.SelectionSet, obj *aid.Entitlement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entitlementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Entitlement")
+		case "policy":
+			out.Values[i] = ec._Entitlement_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Entitlement_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._Entitlement_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._Entitlement_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var handoverRefusalImplementors = []string{"HandoverRefusal"}
 
 func (ec *executionContext) _HandoverRefusal(ctx context.Context, sel ast.SelectionSet, obj *model.HandoverRefusal) graphql.Marshaler {
@@ -50400,6 +51456,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "supersedeAgreement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_supersedeAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAidPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeAidPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endAidPolicy(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -51905,6 +52982,12 @@ func (ec *executionContext) _Student(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Student_assignments(ctx, field, obj)
 				})
+		case "entitlements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Student_entitlements(ctx, field, obj)
+				})
 		case "hasContactPerson":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -52905,6 +53988,72 @@ func (ec *executionContext) unmarshalNAgreementWhereInput2ᚖsanbaoᚋentᚐAgre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAidCondition2sanbaoᚋaidᚋruleᚐCondition(ctx context.Context, sel ast.SelectionSet, v rule.Condition) graphql.Marshaler {
+	return ec._AidCondition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, sel ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidCondition2sanbaoᚋaidᚋruleᚐCondition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2sanbaoᚋaidᚋruleᚐCondition(ctx context.Context, v any) (rule.Condition, error) {
+	res, err := ec.unmarshalInputAidConditionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, v any) ([]rule.Condition, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rule.Condition, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidConditionInput2sanbaoᚋaidᚋruleᚐCondition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚕᚖsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, v any) ([]*rule.Condition, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*rule.Condition, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidConditionInput2ᚖsanbaoᚋaidᚋruleᚐCondition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚖsanbaoᚋaidᚋruleᚐCondition(ctx context.Context, v any) (*rule.Condition, error) {
+	res, err := ec.unmarshalInputAidConditionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AidPolicy!")
+		return graphql.Null
+	}
+	return ec._AidPolicy(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx context.Context, v any) (aidpolicy.Basis, error) {
 	var res aidpolicy.Basis
 	err := res.UnmarshalGQL(v)
@@ -52931,6 +54080,11 @@ func (ec *executionContext) marshalNAidPolicyConnection2ᚖsanbaoᚋentᚐAidPol
 		return graphql.Null
 	}
 	return ec._AidPolicyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx context.Context, v any) (model.AidPolicyInput, error) {
+	res, err := ec.unmarshalInputAidPolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx context.Context, v any) (aidpolicy.Kind, error) {
@@ -53583,6 +54737,58 @@ func (ec *executionContext) unmarshalNEndPositionInput2sanbaoᚋgraphᚋmodelᚐ
 	res, err := ec.unmarshalInputEndPositionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNEntitlement2ᚕᚖsanbaoᚋaidᚐEntitlementᚄ(ctx context.Context, sel ast.SelectionSet, v []*aid.Entitlement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntitlement2ᚖsanbaoᚋaidᚐEntitlement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntitlement2ᚖsanbaoᚋaidᚐEntitlement(ctx context.Context, sel ast.SelectionSet, v *aid.Entitlement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Entitlement!")
+		return graphql.Null
+	}
+	return ec._Entitlement(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx context.Context, v any) (rule.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx context.Context, sel ast.SelectionSet, v rule.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EntitlementStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus = map[string]rule.Status{
+		"ENTITLED":             rule.Entitled,
+		"NEEDS_IDENTIFICATION": rule.NeedsIdentification,
+		"BY_STUDY_PLACE":       rule.ByStudyPlace,
+	}
+	marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus = map[rule.Status]string{
+		rule.Entitled:            "ENTITLED",
+		rule.NeedsIdentification: "NEEDS_IDENTIFICATION",
+		rule.ByStudyPlace:        "BY_STUDY_PLACE",
+	}
+)
 
 func (ec *executionContext) unmarshalNGivePositionInput2sanbaoᚋgraphᚋmodelᚐGivePositionInput(ctx context.Context, v any) (model.GivePositionInput, error) {
 	res, err := ec.unmarshalInputGivePositionInput(ctx, v)

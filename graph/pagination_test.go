@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sanbao/agreement"
+	"sanbao/aid"
 	"sanbao/auth"
 	"sanbao/authz"
 	entagreement "sanbao/ent/agreement"
@@ -128,6 +129,8 @@ var reaches = map[string]reach{
 		return most(t, db, "SELECT student_id FROM assignments JOIN students s ON s.id = student_id WHERE s.village_code LIKE '130681%' GROUP BY student_id")
 	}),
 	"Query.schoolAgeChildren": root(),
+	"Query.aidPolicies": {phone: aidCentre, wrap: "%s", path: []string{"c"},
+		vars: func(t *testing.T, db *store.DB) map[string]any { aidCatalog(t, db); return nil }},
 	"Query.dropoutCases":      dropoutReach("%s", "c"),
 	"Query.absenceReports":    dropoutReach("%s", "c"),
 	"Query.checkRuns":         dropoutReach("%s", "c"),
@@ -445,4 +448,16 @@ func skew(t *testing.T, db *store.DB) {
 func personID(t *testing.T, db *store.DB, phone string) int {
 	t.Helper()
 	return db.Person.Query().Where(person.Phone(phone)).OnlyIDX(sys)
+}
+
+// aidCatalog stores the default catalog of the fixture's province and the
+// county's top-ups (the fixture loads its divisions after migration).
+func aidCatalog(t *testing.T, db *store.DB) {
+	t.Helper()
+	if err := aid.EnsureDefaults(sys, db.Client); err != nil {
+		t.Fatal(err)
+	}
+	if err := aid.EnsureCountyTopUps(sys, db.Client, county); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -107,6 +107,9 @@ func (c Condition) String() string {
 	return s
 }
 
+// Label is String, for the API.
+func (c Condition) Label() string { return c.String() }
+
 // StageLabels name student stages (the values of the student's stage field).
 var StageLabels = map[string]string{
 	"PRESCHOOL": "学前", "PRIMARY": "小学", "JUNIOR": "初中", "SENIOR": "高中",
