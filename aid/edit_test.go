@@ -213,3 +213,40 @@ func TestChangeKeepsPastTerms(t *testing.T) {
 		}
 	})
 }
+
+// Sixteen changes of one version at once (two clicks, two staff): one is
+// stored as version 2, the others are refused, and the version chain stays
+// one line.
+func TestConcurrentChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		seeded(t, db)
+		ctx := viewer(context.Background(), 3, position.RoleAidOfficer, org.KindProvinceDept, hebei)
+		c := db.Client
+		v1 := c.AidPolicy.Query().Where(aidpolicy.OwnerCode(hebei), aidpolicy.Code("senior-grant")).OnlyX(ctx)
+		in := aid.Input{Name: v1.Name, Category: v1.Category, Kind: v1.Kind, Amount: 2500, Per: v1.Per, Payer: v1.Payer,
+			Basis: v1.Basis, Conditions: v1.Conditions}
+		terms := []string{"2026—2027学年第二学期", "2027—2028学年第一学期"}
+		errs := make(chan error, 16)
+		for i := range 16 {
+			go func() {
+				_, err := aid.Change(ctx, c, v1.ID, in, terms[i%2], now)
+				errs <- err
+			}()
+		}
+		ok := 0
+		for range 16 {
+			if err := <-errs; err == nil {
+				ok++
+			}
+		}
+		versions := c.AidPolicy.Query().Where(aidpolicy.OwnerCode(hebei), aidpolicy.Code("senior-grant")).
+			Order(aidpolicy.ByVersion()).AllX(ctx)
+		if ok != 1 || len(versions) != 2 {
+			t.Fatalf("%d changes stored, %d versions", ok, len(versions))
+		}
+		next, _ := term.Parse("", versions[1].FromTerm)
+		if versions[0].UntilTerm != next.Prev().String() {
+			t.Errorf("v1 until %s, v2 from %s", versions[0].UntilTerm, versions[1].FromTerm)
+		}
+	})
+}

@@ -129,14 +129,14 @@ var reaches = map[string]reach{
 		return most(t, db, "SELECT student_id FROM assignments JOIN students s ON s.id = student_id WHERE s.village_code LIKE '130681%' GROUP BY student_id")
 	}),
 	"Query.schoolAgeChildren": root(),
-	"Query.aidPolicies": {phone: aidCentre, wrap: "%s", path: []string{"c"},
-		vars: func(t *testing.T, db *store.DB) map[string]any { aidCatalog(t, db); return nil }},
 	"Query.dropoutCases":      dropoutReach("%s", "c"),
 	"Query.absenceReports":    dropoutReach("%s", "c"),
 	"Query.checkRuns":         dropoutReach("%s", "c"),
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),
+	"Query.aidPolicies": {phone: aidCentre, wrap: "%s", path: []string{"c"},
+		vars: func(t *testing.T, db *store.DB) map[string]any { aidCatalog(t, db); return nil }},
 }
 
 // importJobs gives the aid centre five failed import jobs, the first with

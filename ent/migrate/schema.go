@@ -309,6 +309,11 @@ var (
 				Columns: []*schema.Column{AidPoliciesColumns[4], AidPoliciesColumns[3], AidPoliciesColumns[13]},
 			},
 			{
+				Name:    "aidpolicy_owner_code_code_version",
+				Unique:  true,
+				Columns: []*schema.Column{AidPoliciesColumns[4], AidPoliciesColumns[3], AidPoliciesColumns[16]},
+			},
+			{
 				Name:    "aidpolicy_category",
 				Unique:  false,
 				Columns: []*schema.Column{AidPoliciesColumns[6]},

@@ -53,6 +53,9 @@ func (AidPolicy) Fields() []ent.Field {
 func (AidPolicy) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("owner_code", "code", "from_term").Unique(),
+		// One version n+1: of two changes of the same version at once, one
+		// is stored and the other refused.
+		index.Fields("owner_code", "code", "version").Unique(),
 		index.Fields("category"),
 	}
 }
