@@ -158,7 +158,7 @@ func TestChangeKeepsPastTerms(t *testing.T) {
 				_, err := aid.Change(ctx, c, v1.ID, bad, "2026—2027学年第二学期", now)
 				return err
 			},
-			"name": func() error {
+			"policyName": func() error {
 				bad := in
 				bad.Name = " "
 				_, err := aid.Change(ctx, c, v1.ID, bad, "2026—2027学年第二学期", now)
