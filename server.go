@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"sanbao/agreement"
+	"sanbao/aid"
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/demo"
@@ -128,7 +129,8 @@ func importDivisions(ctx context.Context, c config, files []string) error {
 		}
 		fmt.Printf("%s：%d 行，新增 %d，更新 %d，未变 %d\n", f, res.Rows, res.Inserted, res.Updated, res.Unchanged)
 	}
-	return nil
+	// A province loaded now gets its default aid catalog at once.
+	return aid.EnsureDefaults(ctx, db.Client)
 }
 
 // seedIfEmpty builds the demo county on a database with no people.

@@ -34,6 +34,7 @@ const (
 	ObjDropout    = "dropout"
 	ObjAbsence    = "absence"
 	ObjHeads      = "divisioncontact"
+	ObjAidPolicy  = "aidpolicy"
 
 	ActRead            = "read"
 	ActWrite           = "write"
@@ -43,6 +44,9 @@ const (
 	ActSign            = "sign"
 	ActClose           = "close"
 	ActCheck           = "check"
+	// The province's catalog and a county's own top-ups (资助政策).
+	ActEditCatalog = "edit_catalog"
+	ActEditTopUps  = "edit_topups"
 )
 
 // Scope kinds named in policy.csv.
@@ -54,6 +58,9 @@ const (
 	KindSelf     = "self"
 	KindAssigned = "assigned"
 	KindClass    = "class"
+	// KindPlace is the division of each of the viewer's positions: what
+	// applies there (the province's and the county's aid catalog).
+	KindPlace = "place"
 )
 
 // Perm is an action on an object.

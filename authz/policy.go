@@ -102,6 +102,8 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjHeads, DivisionContactPredicate))
 	case *ent.DrawQuery, *ent.InspectionQuery, *ent.ProblemQuery, *ent.ProblemEventQuery, *ent.ProblemCategoryQuery:
 		inspectQuery(v, q)
+	case *ent.AidPolicyQuery:
+		q.Where(readable(v, ObjAidPolicy, AidPolicyPredicate))
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -155,6 +157,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkDivisionContact(m)
 	case *ent.DrawMutation, *ent.InspectionMutation, *ent.ProblemMutation, *ent.ProblemEventMutation, *ent.ProblemCategoryMutation:
 		err = v.checkInspect(ctx, m)
+	case *ent.AidPolicyMutation:
+		err = v.checkAidPolicy(m)
 	default:
 		err = ErrDenied
 	}

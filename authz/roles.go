@@ -11,6 +11,7 @@ const (
 	RoleAreaReader    = "area_reader"
 	RoleCountyAdmin   = "county_admin"
 	RoleCountyAid     = "county_aid"
+	RoleProvinceAid   = "province_aid"
 	RoleOverseer      = "overseer"
 	RoleInspector     = "inspector"
 	RoleSchoolReader  = "school_reader"
@@ -26,6 +27,7 @@ const (
 var RoleLabels = map[string]string{
 	RoleCountyAdmin:   "县级教育部门",
 	RoleCountyAid:     "学生资助管理中心",
+	RoleProvinceAid:   "省级学生资助管理",
 	RoleOverseer:      "市/省级教育部门",
 	RoleInspector:     "督导",
 	RoleSchoolLeader:  "学校领导/资助专干",
@@ -50,6 +52,13 @@ func PositionRoles(r position.Role, kind org.Kind, central bool) []string {
 			return []string{RoleInspector}
 		}
 	case org.KindCityBureau, org.KindProvinceDept:
+		switch r {
+		case position.RoleDirector, position.RoleDeputy, position.RoleAidOfficer:
+			// The province's leaders and aid staff keep its aid catalog.
+			if kind == org.KindProvinceDept {
+				return []string{RoleOverseer, RoleProvinceAid}
+			}
+		}
 		switch r {
 		case position.RoleInspector:
 			return []string{RoleInspector}

@@ -36,7 +36,8 @@ type Scope struct {
 	SchoolIDs     []int           // students enrolled in these schools
 	Classes       []Class         // students of these classes (a head teacher's)
 	Self          bool
-	Assigned      bool // what the viewer is responsible for (三包)
+	Assigned      bool     // what the viewer is responsible for (三包)
+	Places        []string // the divisions of the viewer's positions
 }
 
 // Class is one class of one school.
@@ -49,7 +50,7 @@ type Class struct {
 // Empty reports whether the scope reaches nothing.
 func (s *Scope) Empty() bool {
 	return s == nil || !s.All && len(s.VillageRanges) == 0 && len(s.SchoolRanges) == 0 &&
-		len(s.SchoolIDs) == 0 && len(s.Classes) == 0 && !s.Self && !s.Assigned
+		len(s.SchoolIDs) == 0 && len(s.Classes) == 0 && !s.Self && !s.Assigned && len(s.Places) == 0
 }
 
 func (s *Scope) add(kind string, p Position) {
@@ -68,6 +69,10 @@ func (s *Scope) add(kind string, p Position) {
 	case KindSchool:
 		if p.OrgKind == org.KindSchool && !slices.Contains(s.SchoolIDs, p.OrgID) {
 			s.SchoolIDs = append(s.SchoolIDs, p.OrgID)
+		}
+	case KindPlace:
+		if divcode.WellFormed(p.DivisionCode) && !slices.Contains(s.Places, p.DivisionCode) {
+			s.Places = append(s.Places, p.DivisionCode)
 		}
 	case KindSelf:
 		s.Self = true

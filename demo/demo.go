@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"sanbao/aid"
 	"sanbao/auth"
 	"sanbao/authz"
 	"sanbao/contactlog"
@@ -91,10 +92,19 @@ func SeedZhuozhou(ctx context.Context, c *ent.Client) (Summary, error) {
 	if err := ImportDivisions(ctx, c); err != nil {
 		return Summary{}, err
 	}
-	return Build(ctx, c, Config{
+	sum, err := Build(ctx, c, Config{
 		County: Zhuozhou, Seed: 20190303, Households: 3000, Students: 5000,
 		PhonePrefix: "1380", DemoAccounts: true,
 	})
+	if err != nil {
+		return sum, err
+	}
+	// The province's catalog (its divisions are loaded only now) and seed
+	// 003's county top-ups as the demo county's own.
+	if err := aid.EnsureDefaults(ctx, c); err != nil {
+		return sum, err
+	}
+	return sum, aid.EnsureCountyTopUps(ctx, c, Zhuozhou)
 }
 
 type builder struct {

@@ -15,6 +15,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -62,6 +63,8 @@ type Client struct {
 	Agreement *AgreementClient
 	// AgreementTemplate is the client for interacting with the AgreementTemplate builders.
 	AgreementTemplate *AgreementTemplateClient
+	// AidPolicy is the client for interacting with the AidPolicy builders.
+	AidPolicy *AidPolicyClient
 	// Assignment is the client for interacting with the Assignment builders.
 	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
@@ -122,6 +125,7 @@ func (c *Client) init() {
 	c.AbsenceStep = NewAbsenceStepClient(c.config)
 	c.Agreement = NewAgreementClient(c.config)
 	c.AgreementTemplate = NewAgreementTemplateClient(c.config)
+	c.AidPolicy = NewAidPolicyClient(c.config)
 	c.Assignment = NewAssignmentClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.CaseAction = NewCaseActionClient(c.config)
@@ -241,6 +245,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AbsenceStep:       NewAbsenceStepClient(cfg),
 		Agreement:         NewAgreementClient(cfg),
 		AgreementTemplate: NewAgreementTemplateClient(cfg),
+		AidPolicy:         NewAidPolicyClient(cfg),
 		Assignment:        NewAssignmentClient(cfg),
 		AuditLog:          NewAuditLogClient(cfg),
 		CaseAction:        NewCaseActionClient(cfg),
@@ -287,6 +292,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AbsenceStep:       NewAbsenceStepClient(cfg),
 		Agreement:         NewAgreementClient(cfg),
 		AgreementTemplate: NewAgreementTemplateClient(cfg),
+		AidPolicy:         NewAidPolicyClient(cfg),
 		Assignment:        NewAssignmentClient(cfg),
 		AuditLog:          NewAuditLogClient(cfg),
 		CaseAction:        NewCaseActionClient(cfg),
@@ -339,10 +345,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
-		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DivisionContact, c.Draw, c.DropoutCase, c.Household, c.ImportCellError,
-		c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person, c.Position,
-		c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
+		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact,
+		c.Division, c.DivisionContact, c.Draw, c.DropoutCase, c.Household,
+		c.ImportCellError, c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person,
+		c.Position, c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
 	} {
 		n.Use(hooks...)
 	}
@@ -353,10 +359,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
-		c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact, c.Division,
-		c.DivisionContact, c.Draw, c.DropoutCase, c.Household, c.ImportCellError,
-		c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person, c.Position,
-		c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
+		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact,
+		c.Division, c.DivisionContact, c.Draw, c.DropoutCase, c.Household,
+		c.ImportCellError, c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person,
+		c.Position, c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -375,6 +381,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Agreement.mutate(ctx, m)
 	case *AgreementTemplateMutation:
 		return c.AgreementTemplate.mutate(ctx, m)
+	case *AidPolicyMutation:
+		return c.AidPolicy.mutate(ctx, m)
 	case *AssignmentMutation:
 		return c.Assignment.mutate(ctx, m)
 	case *AuditLogMutation:
@@ -1316,6 +1324,140 @@ func (c *AgreementTemplateClient) mutate(ctx context.Context, m *AgreementTempla
 		return (&AgreementTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AgreementTemplate mutation op: %q", m.Op())
+	}
+}
+
+// AidPolicyClient is a client for the AidPolicy schema.
+type AidPolicyClient struct {
+	config
+}
+
+// NewAidPolicyClient returns a client for the AidPolicy from the given config.
+func NewAidPolicyClient(c config) *AidPolicyClient {
+	return &AidPolicyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `aidpolicy.Hooks(f(g(h())))`.
+func (c *AidPolicyClient) Use(hooks ...Hook) {
+	c.hooks.AidPolicy = append(c.hooks.AidPolicy, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `aidpolicy.Intercept(f(g(h())))`.
+func (c *AidPolicyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AidPolicy = append(c.inters.AidPolicy, interceptors...)
+}
+
+// Create returns a builder for creating a AidPolicy entity.
+func (c *AidPolicyClient) Create() *AidPolicyCreate {
+	mutation := newAidPolicyMutation(c.config, OpCreate)
+	return &AidPolicyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AidPolicy entities.
+func (c *AidPolicyClient) CreateBulk(builders ...*AidPolicyCreate) *AidPolicyCreateBulk {
+	return &AidPolicyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AidPolicyClient) MapCreateBulk(slice any, setFunc func(*AidPolicyCreate, int)) *AidPolicyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AidPolicyCreateBulk{err: fmt.Errorf("calling to AidPolicyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AidPolicyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AidPolicyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AidPolicy.
+func (c *AidPolicyClient) Update() *AidPolicyUpdate {
+	mutation := newAidPolicyMutation(c.config, OpUpdate)
+	return &AidPolicyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AidPolicyClient) UpdateOne(_m *AidPolicy) *AidPolicyUpdateOne {
+	mutation := newAidPolicyMutation(c.config, OpUpdateOne, withAidPolicy(_m))
+	return &AidPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AidPolicyClient) UpdateOneID(id int) *AidPolicyUpdateOne {
+	mutation := newAidPolicyMutation(c.config, OpUpdateOne, withAidPolicyID(id))
+	return &AidPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AidPolicy.
+func (c *AidPolicyClient) Delete() *AidPolicyDelete {
+	mutation := newAidPolicyMutation(c.config, OpDelete)
+	return &AidPolicyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AidPolicyClient) DeleteOne(_m *AidPolicy) *AidPolicyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AidPolicyClient) DeleteOneID(id int) *AidPolicyDeleteOne {
+	builder := c.Delete().Where(aidpolicy.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AidPolicyDeleteOne{builder}
+}
+
+// Query returns a query builder for AidPolicy.
+func (c *AidPolicyClient) Query() *AidPolicyQuery {
+	return &AidPolicyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAidPolicy},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AidPolicy entity by its id.
+func (c *AidPolicyClient) Get(ctx context.Context, id int) (*AidPolicy, error) {
+	return c.Query().Where(aidpolicy.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AidPolicyClient) GetX(ctx context.Context, id int) *AidPolicy {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AidPolicyClient) Hooks() []Hook {
+	hooks := c.hooks.AidPolicy
+	return append(hooks[:len(hooks):len(hooks)], aidpolicy.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AidPolicyClient) Interceptors() []Interceptor {
+	return c.inters.AidPolicy
+}
+
+func (c *AidPolicyClient) mutate(ctx context.Context, m *AidPolicyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AidPolicyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AidPolicyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AidPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AidPolicyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AidPolicy mutation op: %q", m.Op())
 	}
 }
 
@@ -5278,18 +5420,18 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact, Draw,
-		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Inspection,
-		Org, Person, Position, Problem, ProblemCategory, ProblemEvent, Session,
-		Student []ent.Hook
+		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, AidPolicy,
+		Assignment, AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
+		Draw, DropoutCase, Household, ImportCellError, ImportFile, ImportJob,
+		Inspection, Org, Person, Position, Problem, ProblemCategory, ProblemEvent,
+		Session, Student []ent.Hook
 	}
 	inters struct {
-		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, Assignment,
-		AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact, Draw,
-		DropoutCase, Household, ImportCellError, ImportFile, ImportJob, Inspection,
-		Org, Person, Position, Problem, ProblemCategory, ProblemEvent, Session,
-		Student []ent.Interceptor
+		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, AidPolicy,
+		Assignment, AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
+		Draw, DropoutCase, Household, ImportCellError, ImportFile, ImportJob,
+		Inspection, Org, Person, Position, Problem, ProblemCategory, ProblemEvent,
+		Session, Student []ent.Interceptor
 	}
 )
 

@@ -11,6 +11,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -104,6 +105,7 @@ func checkColumn(t, c string) error {
 			absencestep.Table:       absencestep.ValidColumn,
 			agreement.Table:         agreement.ValidColumn,
 			agreementtemplate.Table: agreementtemplate.ValidColumn,
+			aidpolicy.Table:         aidpolicy.ValidColumn,
 			assignment.Table:        assignment.ValidColumn,
 			auditlog.Table:          auditlog.ValidColumn,
 			caseaction.Table:        caseaction.ValidColumn,

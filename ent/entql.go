@@ -7,6 +7,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -40,7 +41,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -169,6 +170,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   aidpolicy.Table,
+			Columns: aidpolicy.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: aidpolicy.FieldID,
+			},
+		},
+		Type: "AidPolicy",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			aidpolicy.FieldCreatedAt:   {Type: field.TypeTime, Column: aidpolicy.FieldCreatedAt},
+			aidpolicy.FieldUpdatedAt:   {Type: field.TypeTime, Column: aidpolicy.FieldUpdatedAt},
+			aidpolicy.FieldCode:        {Type: field.TypeString, Column: aidpolicy.FieldCode},
+			aidpolicy.FieldOwnerCode:   {Type: field.TypeString, Column: aidpolicy.FieldOwnerCode},
+			aidpolicy.FieldName:        {Type: field.TypeString, Column: aidpolicy.FieldName},
+			aidpolicy.FieldCategory:    {Type: field.TypeEnum, Column: aidpolicy.FieldCategory},
+			aidpolicy.FieldKind:        {Type: field.TypeEnum, Column: aidpolicy.FieldKind},
+			aidpolicy.FieldAmount:      {Type: field.TypeInt, Column: aidpolicy.FieldAmount},
+			aidpolicy.FieldPer:         {Type: field.TypeEnum, Column: aidpolicy.FieldPer},
+			aidpolicy.FieldPayer:       {Type: field.TypeEnum, Column: aidpolicy.FieldPayer},
+			aidpolicy.FieldBasis:       {Type: field.TypeEnum, Column: aidpolicy.FieldBasis},
+			aidpolicy.FieldConditions:  {Type: field.TypeJSON, Column: aidpolicy.FieldConditions},
+			aidpolicy.FieldFromTerm:    {Type: field.TypeString, Column: aidpolicy.FieldFromTerm},
+			aidpolicy.FieldUntilTerm:   {Type: field.TypeString, Column: aidpolicy.FieldUntilTerm},
+			aidpolicy.FieldDescription: {Type: field.TypeString, Column: aidpolicy.FieldDescription},
+			aidpolicy.FieldVersion:     {Type: field.TypeInt, Column: aidpolicy.FieldVersion},
+			aidpolicy.FieldCreatedByID: {Type: field.TypeInt, Column: aidpolicy.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assignment.Table,
 			Columns: assignment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -189,7 +220,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assignment.FieldEndReason:    {Type: field.TypeString, Column: assignment.FieldEndReason},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -213,7 +244,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSchoolID:      {Type: field.TypeInt, Column: auditlog.FieldSchoolID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   caseaction.Table,
 			Columns: caseaction.Columns,
@@ -240,7 +271,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			caseaction.FieldCreatedAt:    {Type: field.TypeTime, Column: caseaction.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   checkrun.Table,
 			Columns: checkrun.Columns,
@@ -260,7 +291,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			checkrun.FieldRunByID:      {Type: field.TypeInt, Column: checkrun.FieldRunByID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
@@ -287,7 +318,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -305,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   divisioncontact.Table,
 			Columns: divisioncontact.Columns,
@@ -325,7 +356,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			divisioncontact.FieldUpdatedByID:  {Type: field.TypeInt, Column: divisioncontact.FieldUpdatedByID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   draw.Table,
 			Columns: draw.Columns,
@@ -352,7 +383,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			draw.FieldCreatedAt:       {Type: field.TypeTime, Column: draw.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   dropoutcase.Table,
 			Columns: dropoutcase.Columns,
@@ -382,7 +413,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -410,7 +441,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -427,7 +458,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -442,7 +473,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -474,7 +505,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inspection.Table,
 			Columns: inspection.Columns,
@@ -498,7 +529,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inspection.FieldCreatedAt:     {Type: field.TypeTime, Column: inspection.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -522,7 +553,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -543,7 +574,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -566,7 +597,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problem.Table,
 			Columns: problem.Columns,
@@ -598,7 +629,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problem.FieldUpdatedAt:    {Type: field.TypeTime, Column: problem.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problemcategory.Table,
 			Columns: problemcategory.Columns,
@@ -614,7 +645,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problemcategory.FieldCreatedAt: {Type: field.TypeTime, Column: problemcategory.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problemevent.Table,
 			Columns: problemevent.Columns,
@@ -633,7 +664,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problemevent.FieldNote:      {Type: field.TypeString, Column: problemevent.FieldNote},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -650,7 +681,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -2320,6 +2351,131 @@ func (f *AgreementTemplateFilter) WhereUpdatedByID(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AidPolicyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AidPolicyQuery builder.
+func (_q *AidPolicyQuery) Filter() *AidPolicyFilter {
+	return &AidPolicyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AidPolicyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AidPolicyMutation builder.
+func (m *AidPolicyMutation) Filter() *AidPolicyFilter {
+	return &AidPolicyFilter{config: m.config, predicateAdder: m}
+}
+
+// AidPolicyFilter provides a generic filtering capability at runtime for AidPolicyQuery.
+type AidPolicyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AidPolicyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AidPolicyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AidPolicyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(aidpolicy.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AidPolicyFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(aidpolicy.FieldUpdatedAt))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *AidPolicyFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldCode))
+}
+
+// WhereOwnerCode applies the entql string predicate on the owner_code field.
+func (f *AidPolicyFilter) WhereOwnerCode(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldOwnerCode))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *AidPolicyFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldName))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *AidPolicyFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldCategory))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AidPolicyFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldKind))
+}
+
+// WhereAmount applies the entql int predicate on the amount field.
+func (f *AidPolicyFilter) WhereAmount(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldAmount))
+}
+
+// WherePer applies the entql string predicate on the per field.
+func (f *AidPolicyFilter) WherePer(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldPer))
+}
+
+// WherePayer applies the entql string predicate on the payer field.
+func (f *AidPolicyFilter) WherePayer(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldPayer))
+}
+
+// WhereBasis applies the entql string predicate on the basis field.
+func (f *AidPolicyFilter) WhereBasis(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldBasis))
+}
+
+// WhereConditions applies the entql json.RawMessage predicate on the conditions field.
+func (f *AidPolicyFilter) WhereConditions(p entql.BytesP) {
+	f.Where(p.Field(aidpolicy.FieldConditions))
+}
+
+// WhereFromTerm applies the entql string predicate on the from_term field.
+func (f *AidPolicyFilter) WhereFromTerm(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldFromTerm))
+}
+
+// WhereUntilTerm applies the entql string predicate on the until_term field.
+func (f *AidPolicyFilter) WhereUntilTerm(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldUntilTerm))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *AidPolicyFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(aidpolicy.FieldDescription))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *AidPolicyFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldVersion))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *AidPolicyFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(aidpolicy.FieldCreatedByID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssignmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2348,7 +2504,7 @@ type AssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2503,7 +2659,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2598,7 +2754,7 @@ type CaseActionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CaseActionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2736,7 +2892,7 @@ type CheckRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CheckRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2825,7 +2981,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2991,7 +3147,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3112,7 +3268,7 @@ type DivisionContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3187,7 +3343,7 @@ type DrawFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DrawFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3325,7 +3481,7 @@ type DropoutCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DropoutCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3562,7 +3718,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3747,7 +3903,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3821,7 +3977,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3885,7 +4041,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4076,7 +4232,7 @@ type InspectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InspectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4213,7 +4369,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4378,7 +4534,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4472,7 +4628,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4590,7 +4746,7 @@ type ProblemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4809,7 +4965,7 @@ type ProblemCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4864,7 +5020,7 @@ type ProblemEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4962,7 +5118,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5036,7 +5192,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -887,6 +888,165 @@ func newAgreementTemplatePaginateArgs(rv map[string]any) *agreementtemplatePagin
 	}
 	if v, ok := rv[whereField].(*AgreementTemplateWhereInput); ok {
 		args.opts = append(args.opts, WithAgreementTemplateFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AidPolicyQuery) CollectFields(ctx context.Context, satisfies ...string) (*AidPolicyQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AidPolicyQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(aidpolicy.Columns))
+		selectedFields = []string{aidpolicy.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[aidpolicy.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldCreatedAt)
+				fieldSeen[aidpolicy.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[aidpolicy.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldUpdatedAt)
+				fieldSeen[aidpolicy.FieldUpdatedAt] = struct{}{}
+			}
+		case "code":
+			if _, ok := fieldSeen[aidpolicy.FieldCode]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldCode)
+				fieldSeen[aidpolicy.FieldCode] = struct{}{}
+			}
+		case "ownerCode":
+			if _, ok := fieldSeen[aidpolicy.FieldOwnerCode]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldOwnerCode)
+				fieldSeen[aidpolicy.FieldOwnerCode] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[aidpolicy.FieldName]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldName)
+				fieldSeen[aidpolicy.FieldName] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[aidpolicy.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldCategory)
+				fieldSeen[aidpolicy.FieldCategory] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[aidpolicy.FieldKind]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldKind)
+				fieldSeen[aidpolicy.FieldKind] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[aidpolicy.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldAmount)
+				fieldSeen[aidpolicy.FieldAmount] = struct{}{}
+			}
+		case "per":
+			if _, ok := fieldSeen[aidpolicy.FieldPer]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldPer)
+				fieldSeen[aidpolicy.FieldPer] = struct{}{}
+			}
+		case "payer":
+			if _, ok := fieldSeen[aidpolicy.FieldPayer]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldPayer)
+				fieldSeen[aidpolicy.FieldPayer] = struct{}{}
+			}
+		case "basis":
+			if _, ok := fieldSeen[aidpolicy.FieldBasis]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldBasis)
+				fieldSeen[aidpolicy.FieldBasis] = struct{}{}
+			}
+		case "fromTerm":
+			if _, ok := fieldSeen[aidpolicy.FieldFromTerm]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldFromTerm)
+				fieldSeen[aidpolicy.FieldFromTerm] = struct{}{}
+			}
+		case "untilTerm":
+			if _, ok := fieldSeen[aidpolicy.FieldUntilTerm]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldUntilTerm)
+				fieldSeen[aidpolicy.FieldUntilTerm] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[aidpolicy.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldDescription)
+				fieldSeen[aidpolicy.FieldDescription] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[aidpolicy.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, aidpolicy.FieldVersion)
+				fieldSeen[aidpolicy.FieldVersion] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type aidpolicyPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AidPolicyPaginateOption
+}
+
+func newAidPolicyPaginateArgs(rv map[string]any) *aidpolicyPaginateArgs {
+	args := &aidpolicyPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AidPolicyOrder{Field: &AidPolicyOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAidPolicyOrder(order))
+			}
+		case *AidPolicyOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAidPolicyOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AidPolicyWhereInput); ok {
+		args.opts = append(args.opts, WithAidPolicyFilter(v.Filter))
 	}
 	return args
 }

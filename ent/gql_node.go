@@ -10,6 +10,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -67,6 +68,11 @@ var agreementtemplateImplementors = []string{"AgreementTemplate", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*AgreementTemplate) IsNode() {}
+
+var aidpolicyImplementors = []string{"AidPolicy", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AidPolicy) IsNode() {}
 
 var assignmentImplementors = []string{"Assignment", "Node"}
 
@@ -281,6 +287,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(agreementtemplate.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, agreementtemplateImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case aidpolicy.Table:
+		query := c.AidPolicy.Query().
+			Where(aidpolicy.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, aidpolicyImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -597,6 +612,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.AgreementTemplate.Query().
 			Where(agreementtemplate.IDIn(ids...))
 		query, err := query.CollectFields(ctx, agreementtemplateImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case aidpolicy.Table:
+		query := c.AidPolicy.Query().
+			Where(aidpolicy.IDIn(ids...))
+		query, err := query.CollectFields(ctx, aidpolicyImplementors...)
 		if err != nil {
 			return nil, err
 		}

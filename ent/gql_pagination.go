@@ -12,6 +12,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -1808,6 +1809,335 @@ func (_m *AgreementTemplate) ToEdge(order *AgreementTemplateOrder) *AgreementTem
 		order = DefaultAgreementTemplateOrder
 	}
 	return &AgreementTemplateEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AidPolicyEdge is the edge representation of AidPolicy.
+type AidPolicyEdge struct {
+	Node   *AidPolicy `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// AidPolicyConnection is the connection containing edges to AidPolicy.
+type AidPolicyConnection struct {
+	Edges      []*AidPolicyEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *AidPolicyConnection) build(nodes []*AidPolicy, pager *aidpolicyPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AidPolicy
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AidPolicy {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AidPolicy {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AidPolicyEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AidPolicyEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AidPolicyPaginateOption enables pagination customization.
+type AidPolicyPaginateOption func(*aidpolicyPager) error
+
+// WithAidPolicyOrder configures pagination ordering.
+func WithAidPolicyOrder(order *AidPolicyOrder) AidPolicyPaginateOption {
+	if order == nil {
+		order = DefaultAidPolicyOrder
+	}
+	o := *order
+	return func(pager *aidpolicyPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAidPolicyOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAidPolicyFilter configures pagination filter.
+func WithAidPolicyFilter(filter func(*AidPolicyQuery) (*AidPolicyQuery, error)) AidPolicyPaginateOption {
+	return func(pager *aidpolicyPager) error {
+		if filter == nil {
+			return errors.New("AidPolicyQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type aidpolicyPager struct {
+	reverse bool
+	order   *AidPolicyOrder
+	filter  func(*AidPolicyQuery) (*AidPolicyQuery, error)
+}
+
+func newAidPolicyPager(opts []AidPolicyPaginateOption, reverse bool) (*aidpolicyPager, error) {
+	pager := &aidpolicyPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAidPolicyOrder
+	}
+	return pager, nil
+}
+
+func (p *aidpolicyPager) applyFilter(query *AidPolicyQuery) (*AidPolicyQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *aidpolicyPager) toCursor(_m *AidPolicy) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *aidpolicyPager) applyCursors(query *AidPolicyQuery, after, before *Cursor) (*AidPolicyQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultAidPolicyOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *aidpolicyPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *aidpolicyPager) applyOrder(query *AidPolicyQuery) *AidPolicyQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultAidPolicyOrder.Field {
+		query = query.Order(DefaultAidPolicyOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *aidpolicyPager) orderExpr(query *AidPolicyQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultAidPolicyOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AidPolicy.
+func (_m *AidPolicyQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AidPolicyPaginateOption,
+) (*AidPolicyConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newAidPolicyPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AidPolicyConnection{Edges: []*AidPolicyEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AidPolicyOrderFieldCreatedAt orders AidPolicy by created_at.
+	AidPolicyOrderFieldCreatedAt = &AidPolicyOrderField{
+		Value: func(_m *AidPolicy) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column:   aidpolicy.FieldCreatedAt,
+		toTerm:   aidpolicy.ByCreatedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *AidPolicy) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.CreatedAt))
+		},
+	}
+	// AidPolicyOrderFieldName orders AidPolicy by name.
+	AidPolicyOrderFieldName = &AidPolicyOrderField{
+		Value: func(_m *AidPolicy) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column:   aidpolicy.FieldName,
+		toTerm:   aidpolicy.ByName,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *AidPolicy) Cursor {
+			return newCursor(_m.ID, _m.Name)
+		},
+	}
+	// AidPolicyOrderFieldCategory orders AidPolicy by category.
+	AidPolicyOrderFieldCategory = &AidPolicyOrderField{
+		Value: func(_m *AidPolicy) (ent.Value, error) {
+			return _m.Category, nil
+		},
+		column:   aidpolicy.FieldCategory,
+		toTerm:   aidpolicy.ByCategory,
+		nullable: false,
+		kind:     cursorString,
+		toCursor: func(_m *AidPolicy) Cursor {
+			return newCursor(_m.ID, string(_m.Category))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AidPolicyOrderField) String() string {
+	var str string
+	switch f.column {
+	case AidPolicyOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case AidPolicyOrderFieldName.column:
+		str = "NAME"
+	case AidPolicyOrderFieldCategory.column:
+		str = "CATEGORY"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AidPolicyOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AidPolicyOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AidPolicyOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AidPolicyOrderFieldCreatedAt
+	case "NAME":
+		*f = *AidPolicyOrderFieldName
+	case "CATEGORY":
+		*f = *AidPolicyOrderFieldCategory
+	default:
+		return fmt.Errorf("%s is not a valid AidPolicyOrderField", str)
+	}
+	return nil
+}
+
+// AidPolicyOrderField defines the ordering field of AidPolicy.
+type AidPolicyOrderField struct {
+	// Value extracts the ordering value from the given AidPolicy.
+	Value    func(*AidPolicy) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) aidpolicy.OrderOption
+	toCursor func(*AidPolicy) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *AidPolicyOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// AidPolicyOrder defines the ordering of AidPolicy.
+type AidPolicyOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *AidPolicyOrderField `json:"field"`
+}
+
+// DefaultAidPolicyOrder is the default ordering of AidPolicy.
+var DefaultAidPolicyOrder = &AidPolicyOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AidPolicyOrderField{
+		Value: func(_m *AidPolicy) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: aidpolicy.FieldID,
+		toTerm: aidpolicy.ByID,
+		toCursor: func(_m *AidPolicy) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AidPolicy into AidPolicyEdge.
+func (_m *AidPolicy) ToEdge(order *AidPolicyOrder) *AidPolicyEdge {
+	if order == nil {
+		order = DefaultAidPolicyOrder
+	}
+	return &AidPolicyEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

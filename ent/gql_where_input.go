@@ -9,6 +9,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -2865,6 +2866,646 @@ func (i *AgreementTemplateWhereInput) P() (predicate.AgreementTemplate, error) {
 		return predicates[0], nil
 	default:
 		return agreementtemplate.And(predicates...), nil
+	}
+}
+
+// AidPolicyWhereInput represents a where input for filtering AidPolicy queries.
+type AidPolicyWhereInput struct {
+	Predicates []predicate.AidPolicy  `json:"-"`
+	Not        *AidPolicyWhereInput   `json:"not,omitempty"`
+	Or         []*AidPolicyWhereInput `json:"or,omitempty"`
+	And        []*AidPolicyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "code" field predicates.
+	Code             *string  `json:"code,omitempty"`
+	CodeNEQ          *string  `json:"codeNEQ,omitempty"`
+	CodeIn           []string `json:"codeIn,omitempty"`
+	CodeNotIn        []string `json:"codeNotIn,omitempty"`
+	CodeGT           *string  `json:"codeGT,omitempty"`
+	CodeGTE          *string  `json:"codeGTE,omitempty"`
+	CodeLT           *string  `json:"codeLT,omitempty"`
+	CodeLTE          *string  `json:"codeLTE,omitempty"`
+	CodeContains     *string  `json:"codeContains,omitempty"`
+	CodeHasPrefix    *string  `json:"codeHasPrefix,omitempty"`
+	CodeHasSuffix    *string  `json:"codeHasSuffix,omitempty"`
+	CodeEqualFold    *string  `json:"codeEqualFold,omitempty"`
+	CodeContainsFold *string  `json:"codeContainsFold,omitempty"`
+
+	// "owner_code" field predicates.
+	OwnerCode             *string  `json:"ownerCode,omitempty"`
+	OwnerCodeNEQ          *string  `json:"ownerCodeNEQ,omitempty"`
+	OwnerCodeIn           []string `json:"ownerCodeIn,omitempty"`
+	OwnerCodeNotIn        []string `json:"ownerCodeNotIn,omitempty"`
+	OwnerCodeGT           *string  `json:"ownerCodeGT,omitempty"`
+	OwnerCodeGTE          *string  `json:"ownerCodeGTE,omitempty"`
+	OwnerCodeLT           *string  `json:"ownerCodeLT,omitempty"`
+	OwnerCodeLTE          *string  `json:"ownerCodeLTE,omitempty"`
+	OwnerCodeContains     *string  `json:"ownerCodeContains,omitempty"`
+	OwnerCodeHasPrefix    *string  `json:"ownerCodeHasPrefix,omitempty"`
+	OwnerCodeHasSuffix    *string  `json:"ownerCodeHasSuffix,omitempty"`
+	OwnerCodeEqualFold    *string  `json:"ownerCodeEqualFold,omitempty"`
+	OwnerCodeContainsFold *string  `json:"ownerCodeContainsFold,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "category" field predicates.
+	Category      *aidpolicy.Category  `json:"category,omitempty"`
+	CategoryNEQ   *aidpolicy.Category  `json:"categoryNEQ,omitempty"`
+	CategoryIn    []aidpolicy.Category `json:"categoryIn,omitempty"`
+	CategoryNotIn []aidpolicy.Category `json:"categoryNotIn,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *aidpolicy.Kind  `json:"kind,omitempty"`
+	KindNEQ   *aidpolicy.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []aidpolicy.Kind `json:"kindIn,omitempty"`
+	KindNotIn []aidpolicy.Kind `json:"kindNotIn,omitempty"`
+
+	// "amount" field predicates.
+	Amount      *int  `json:"amount,omitempty"`
+	AmountNEQ   *int  `json:"amountNEQ,omitempty"`
+	AmountIn    []int `json:"amountIn,omitempty"`
+	AmountNotIn []int `json:"amountNotIn,omitempty"`
+	AmountGT    *int  `json:"amountGT,omitempty"`
+	AmountGTE   *int  `json:"amountGTE,omitempty"`
+	AmountLT    *int  `json:"amountLT,omitempty"`
+	AmountLTE   *int  `json:"amountLTE,omitempty"`
+
+	// "per" field predicates.
+	Per      *aidpolicy.Per  `json:"per,omitempty"`
+	PerNEQ   *aidpolicy.Per  `json:"perNEQ,omitempty"`
+	PerIn    []aidpolicy.Per `json:"perIn,omitempty"`
+	PerNotIn []aidpolicy.Per `json:"perNotIn,omitempty"`
+
+	// "payer" field predicates.
+	Payer      *aidpolicy.Payer  `json:"payer,omitempty"`
+	PayerNEQ   *aidpolicy.Payer  `json:"payerNEQ,omitempty"`
+	PayerIn    []aidpolicy.Payer `json:"payerIn,omitempty"`
+	PayerNotIn []aidpolicy.Payer `json:"payerNotIn,omitempty"`
+
+	// "basis" field predicates.
+	Basis      *aidpolicy.Basis  `json:"basis,omitempty"`
+	BasisNEQ   *aidpolicy.Basis  `json:"basisNEQ,omitempty"`
+	BasisIn    []aidpolicy.Basis `json:"basisIn,omitempty"`
+	BasisNotIn []aidpolicy.Basis `json:"basisNotIn,omitempty"`
+
+	// "from_term" field predicates.
+	FromTerm             *string  `json:"fromTerm,omitempty"`
+	FromTermNEQ          *string  `json:"fromTermNEQ,omitempty"`
+	FromTermIn           []string `json:"fromTermIn,omitempty"`
+	FromTermNotIn        []string `json:"fromTermNotIn,omitempty"`
+	FromTermGT           *string  `json:"fromTermGT,omitempty"`
+	FromTermGTE          *string  `json:"fromTermGTE,omitempty"`
+	FromTermLT           *string  `json:"fromTermLT,omitempty"`
+	FromTermLTE          *string  `json:"fromTermLTE,omitempty"`
+	FromTermContains     *string  `json:"fromTermContains,omitempty"`
+	FromTermHasPrefix    *string  `json:"fromTermHasPrefix,omitempty"`
+	FromTermHasSuffix    *string  `json:"fromTermHasSuffix,omitempty"`
+	FromTermEqualFold    *string  `json:"fromTermEqualFold,omitempty"`
+	FromTermContainsFold *string  `json:"fromTermContainsFold,omitempty"`
+
+	// "until_term" field predicates.
+	UntilTerm             *string  `json:"untilTerm,omitempty"`
+	UntilTermNEQ          *string  `json:"untilTermNEQ,omitempty"`
+	UntilTermIn           []string `json:"untilTermIn,omitempty"`
+	UntilTermNotIn        []string `json:"untilTermNotIn,omitempty"`
+	UntilTermGT           *string  `json:"untilTermGT,omitempty"`
+	UntilTermGTE          *string  `json:"untilTermGTE,omitempty"`
+	UntilTermLT           *string  `json:"untilTermLT,omitempty"`
+	UntilTermLTE          *string  `json:"untilTermLTE,omitempty"`
+	UntilTermContains     *string  `json:"untilTermContains,omitempty"`
+	UntilTermHasPrefix    *string  `json:"untilTermHasPrefix,omitempty"`
+	UntilTermHasSuffix    *string  `json:"untilTermHasSuffix,omitempty"`
+	UntilTermEqualFold    *string  `json:"untilTermEqualFold,omitempty"`
+	UntilTermContainsFold *string  `json:"untilTermContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AidPolicyWhereInput) AddPredicates(predicates ...predicate.AidPolicy) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AidPolicyWhereInput filter on the AidPolicyQuery builder.
+func (i *AidPolicyWhereInput) Filter(q *AidPolicyQuery) (*AidPolicyQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAidPolicyWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAidPolicyWhereInput is returned in case the AidPolicyWhereInput is empty.
+var ErrEmptyAidPolicyWhereInput = errors.New("ent: empty predicate AidPolicyWhereInput")
+
+// P returns a predicate for filtering aidpolicies.
+// An error is returned if the input is empty or invalid.
+func (i *AidPolicyWhereInput) P() (predicate.AidPolicy, error) {
+	var predicates []predicate.AidPolicy
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, aidpolicy.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AidPolicy, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, aidpolicy.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AidPolicy, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, aidpolicy.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, aidpolicy.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, aidpolicy.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, aidpolicy.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, aidpolicy.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, aidpolicy.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, aidpolicy.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, aidpolicy.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, aidpolicy.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, aidpolicy.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Code != nil {
+		predicates = append(predicates, aidpolicy.CodeEQ(*i.Code))
+	}
+	if i.CodeNEQ != nil {
+		predicates = append(predicates, aidpolicy.CodeNEQ(*i.CodeNEQ))
+	}
+	if len(i.CodeIn) > 0 {
+		predicates = append(predicates, aidpolicy.CodeIn(i.CodeIn...))
+	}
+	if len(i.CodeNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.CodeNotIn(i.CodeNotIn...))
+	}
+	if i.CodeGT != nil {
+		predicates = append(predicates, aidpolicy.CodeGT(*i.CodeGT))
+	}
+	if i.CodeGTE != nil {
+		predicates = append(predicates, aidpolicy.CodeGTE(*i.CodeGTE))
+	}
+	if i.CodeLT != nil {
+		predicates = append(predicates, aidpolicy.CodeLT(*i.CodeLT))
+	}
+	if i.CodeLTE != nil {
+		predicates = append(predicates, aidpolicy.CodeLTE(*i.CodeLTE))
+	}
+	if i.CodeContains != nil {
+		predicates = append(predicates, aidpolicy.CodeContains(*i.CodeContains))
+	}
+	if i.CodeHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.CodeHasPrefix(*i.CodeHasPrefix))
+	}
+	if i.CodeHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.CodeHasSuffix(*i.CodeHasSuffix))
+	}
+	if i.CodeEqualFold != nil {
+		predicates = append(predicates, aidpolicy.CodeEqualFold(*i.CodeEqualFold))
+	}
+	if i.CodeContainsFold != nil {
+		predicates = append(predicates, aidpolicy.CodeContainsFold(*i.CodeContainsFold))
+	}
+	if i.OwnerCode != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeEQ(*i.OwnerCode))
+	}
+	if i.OwnerCodeNEQ != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeNEQ(*i.OwnerCodeNEQ))
+	}
+	if len(i.OwnerCodeIn) > 0 {
+		predicates = append(predicates, aidpolicy.OwnerCodeIn(i.OwnerCodeIn...))
+	}
+	if len(i.OwnerCodeNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.OwnerCodeNotIn(i.OwnerCodeNotIn...))
+	}
+	if i.OwnerCodeGT != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeGT(*i.OwnerCodeGT))
+	}
+	if i.OwnerCodeGTE != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeGTE(*i.OwnerCodeGTE))
+	}
+	if i.OwnerCodeLT != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeLT(*i.OwnerCodeLT))
+	}
+	if i.OwnerCodeLTE != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeLTE(*i.OwnerCodeLTE))
+	}
+	if i.OwnerCodeContains != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeContains(*i.OwnerCodeContains))
+	}
+	if i.OwnerCodeHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeHasPrefix(*i.OwnerCodeHasPrefix))
+	}
+	if i.OwnerCodeHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeHasSuffix(*i.OwnerCodeHasSuffix))
+	}
+	if i.OwnerCodeEqualFold != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeEqualFold(*i.OwnerCodeEqualFold))
+	}
+	if i.OwnerCodeContainsFold != nil {
+		predicates = append(predicates, aidpolicy.OwnerCodeContainsFold(*i.OwnerCodeContainsFold))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, aidpolicy.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, aidpolicy.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, aidpolicy.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, aidpolicy.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, aidpolicy.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, aidpolicy.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, aidpolicy.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, aidpolicy.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, aidpolicy.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, aidpolicy.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, aidpolicy.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, aidpolicy.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, aidpolicy.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.CategoryNotIn(i.CategoryNotIn...))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, aidpolicy.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, aidpolicy.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, aidpolicy.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.KindNotIn(i.KindNotIn...))
+	}
+	if i.Amount != nil {
+		predicates = append(predicates, aidpolicy.AmountEQ(*i.Amount))
+	}
+	if i.AmountNEQ != nil {
+		predicates = append(predicates, aidpolicy.AmountNEQ(*i.AmountNEQ))
+	}
+	if len(i.AmountIn) > 0 {
+		predicates = append(predicates, aidpolicy.AmountIn(i.AmountIn...))
+	}
+	if len(i.AmountNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.AmountNotIn(i.AmountNotIn...))
+	}
+	if i.AmountGT != nil {
+		predicates = append(predicates, aidpolicy.AmountGT(*i.AmountGT))
+	}
+	if i.AmountGTE != nil {
+		predicates = append(predicates, aidpolicy.AmountGTE(*i.AmountGTE))
+	}
+	if i.AmountLT != nil {
+		predicates = append(predicates, aidpolicy.AmountLT(*i.AmountLT))
+	}
+	if i.AmountLTE != nil {
+		predicates = append(predicates, aidpolicy.AmountLTE(*i.AmountLTE))
+	}
+	if i.Per != nil {
+		predicates = append(predicates, aidpolicy.PerEQ(*i.Per))
+	}
+	if i.PerNEQ != nil {
+		predicates = append(predicates, aidpolicy.PerNEQ(*i.PerNEQ))
+	}
+	if len(i.PerIn) > 0 {
+		predicates = append(predicates, aidpolicy.PerIn(i.PerIn...))
+	}
+	if len(i.PerNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.PerNotIn(i.PerNotIn...))
+	}
+	if i.Payer != nil {
+		predicates = append(predicates, aidpolicy.PayerEQ(*i.Payer))
+	}
+	if i.PayerNEQ != nil {
+		predicates = append(predicates, aidpolicy.PayerNEQ(*i.PayerNEQ))
+	}
+	if len(i.PayerIn) > 0 {
+		predicates = append(predicates, aidpolicy.PayerIn(i.PayerIn...))
+	}
+	if len(i.PayerNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.PayerNotIn(i.PayerNotIn...))
+	}
+	if i.Basis != nil {
+		predicates = append(predicates, aidpolicy.BasisEQ(*i.Basis))
+	}
+	if i.BasisNEQ != nil {
+		predicates = append(predicates, aidpolicy.BasisNEQ(*i.BasisNEQ))
+	}
+	if len(i.BasisIn) > 0 {
+		predicates = append(predicates, aidpolicy.BasisIn(i.BasisIn...))
+	}
+	if len(i.BasisNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.BasisNotIn(i.BasisNotIn...))
+	}
+	if i.FromTerm != nil {
+		predicates = append(predicates, aidpolicy.FromTermEQ(*i.FromTerm))
+	}
+	if i.FromTermNEQ != nil {
+		predicates = append(predicates, aidpolicy.FromTermNEQ(*i.FromTermNEQ))
+	}
+	if len(i.FromTermIn) > 0 {
+		predicates = append(predicates, aidpolicy.FromTermIn(i.FromTermIn...))
+	}
+	if len(i.FromTermNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.FromTermNotIn(i.FromTermNotIn...))
+	}
+	if i.FromTermGT != nil {
+		predicates = append(predicates, aidpolicy.FromTermGT(*i.FromTermGT))
+	}
+	if i.FromTermGTE != nil {
+		predicates = append(predicates, aidpolicy.FromTermGTE(*i.FromTermGTE))
+	}
+	if i.FromTermLT != nil {
+		predicates = append(predicates, aidpolicy.FromTermLT(*i.FromTermLT))
+	}
+	if i.FromTermLTE != nil {
+		predicates = append(predicates, aidpolicy.FromTermLTE(*i.FromTermLTE))
+	}
+	if i.FromTermContains != nil {
+		predicates = append(predicates, aidpolicy.FromTermContains(*i.FromTermContains))
+	}
+	if i.FromTermHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.FromTermHasPrefix(*i.FromTermHasPrefix))
+	}
+	if i.FromTermHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.FromTermHasSuffix(*i.FromTermHasSuffix))
+	}
+	if i.FromTermEqualFold != nil {
+		predicates = append(predicates, aidpolicy.FromTermEqualFold(*i.FromTermEqualFold))
+	}
+	if i.FromTermContainsFold != nil {
+		predicates = append(predicates, aidpolicy.FromTermContainsFold(*i.FromTermContainsFold))
+	}
+	if i.UntilTerm != nil {
+		predicates = append(predicates, aidpolicy.UntilTermEQ(*i.UntilTerm))
+	}
+	if i.UntilTermNEQ != nil {
+		predicates = append(predicates, aidpolicy.UntilTermNEQ(*i.UntilTermNEQ))
+	}
+	if len(i.UntilTermIn) > 0 {
+		predicates = append(predicates, aidpolicy.UntilTermIn(i.UntilTermIn...))
+	}
+	if len(i.UntilTermNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.UntilTermNotIn(i.UntilTermNotIn...))
+	}
+	if i.UntilTermGT != nil {
+		predicates = append(predicates, aidpolicy.UntilTermGT(*i.UntilTermGT))
+	}
+	if i.UntilTermGTE != nil {
+		predicates = append(predicates, aidpolicy.UntilTermGTE(*i.UntilTermGTE))
+	}
+	if i.UntilTermLT != nil {
+		predicates = append(predicates, aidpolicy.UntilTermLT(*i.UntilTermLT))
+	}
+	if i.UntilTermLTE != nil {
+		predicates = append(predicates, aidpolicy.UntilTermLTE(*i.UntilTermLTE))
+	}
+	if i.UntilTermContains != nil {
+		predicates = append(predicates, aidpolicy.UntilTermContains(*i.UntilTermContains))
+	}
+	if i.UntilTermHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.UntilTermHasPrefix(*i.UntilTermHasPrefix))
+	}
+	if i.UntilTermHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.UntilTermHasSuffix(*i.UntilTermHasSuffix))
+	}
+	if i.UntilTermEqualFold != nil {
+		predicates = append(predicates, aidpolicy.UntilTermEqualFold(*i.UntilTermEqualFold))
+	}
+	if i.UntilTermContainsFold != nil {
+		predicates = append(predicates, aidpolicy.UntilTermContainsFold(*i.UntilTermContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, aidpolicy.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, aidpolicy.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, aidpolicy.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, aidpolicy.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, aidpolicy.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, aidpolicy.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, aidpolicy.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, aidpolicy.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, aidpolicy.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, aidpolicy.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, aidpolicy.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, aidpolicy.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, aidpolicy.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, aidpolicy.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, aidpolicy.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, aidpolicy.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, aidpolicy.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, aidpolicy.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, aidpolicy.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, aidpolicy.VersionLTE(*i.VersionLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAidPolicyWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return aidpolicy.And(predicates...), nil
 	}
 }
 

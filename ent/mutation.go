@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sanbao/aid/rule"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -55,6 +57,7 @@ const (
 	TypeAbsenceStep       = "AbsenceStep"
 	TypeAgreement         = "Agreement"
 	TypeAgreementTemplate = "AgreementTemplate"
+	TypeAidPolicy         = "AidPolicy"
 	TypeAssignment        = "Assignment"
 	TypeAuditLog          = "AuditLog"
 	TypeCaseAction        = "CaseAction"
@@ -6067,6 +6070,1337 @@ func (m *AgreementTemplateMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *AgreementTemplateMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AgreementTemplate edge %s", name)
+}
+
+// AidPolicyMutation represents an operation that mutates the AidPolicy nodes in the graph.
+type AidPolicyMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	code             *string
+	owner_code       *string
+	name             *string
+	category         *aidpolicy.Category
+	kind             *aidpolicy.Kind
+	amount           *int
+	addamount        *int
+	per              *aidpolicy.Per
+	payer            *aidpolicy.Payer
+	basis            *aidpolicy.Basis
+	conditions       *[]rule.Condition
+	appendconditions []rule.Condition
+	from_term        *string
+	until_term       *string
+	description      *string
+	version          *int
+	addversion       *int
+	created_by_id    *int
+	addcreated_by_id *int
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*AidPolicy, error)
+	predicates       []predicate.AidPolicy
+}
+
+var _ ent.Mutation = (*AidPolicyMutation)(nil)
+
+// aidpolicyOption allows management of the mutation configuration using functional options.
+type aidpolicyOption func(*AidPolicyMutation)
+
+// newAidPolicyMutation creates new mutation for the AidPolicy entity.
+func newAidPolicyMutation(c config, op Op, opts ...aidpolicyOption) *AidPolicyMutation {
+	m := &AidPolicyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAidPolicy,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAidPolicyID sets the ID field of the mutation.
+func withAidPolicyID(id int) aidpolicyOption {
+	return func(m *AidPolicyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AidPolicy
+		)
+		m.oldValue = func(ctx context.Context) (*AidPolicy, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AidPolicy.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAidPolicy sets the old AidPolicy of the mutation.
+func withAidPolicy(node *AidPolicy) aidpolicyOption {
+	return func(m *AidPolicyMutation) {
+		m.oldValue = func(context.Context) (*AidPolicy, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AidPolicyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AidPolicyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AidPolicyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AidPolicyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AidPolicy.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AidPolicyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AidPolicyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AidPolicyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AidPolicyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AidPolicyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AidPolicyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetCode sets the "code" field.
+func (m *AidPolicyMutation) SetCode(s string) {
+	m.code = &s
+}
+
+// Code returns the value of the "code" field in the mutation.
+func (m *AidPolicyMutation) Code() (r string, exists bool) {
+	v := m.code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCode returns the old "code" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCode: %w", err)
+	}
+	return oldValue.Code, nil
+}
+
+// ResetCode resets all changes to the "code" field.
+func (m *AidPolicyMutation) ResetCode() {
+	m.code = nil
+}
+
+// SetOwnerCode sets the "owner_code" field.
+func (m *AidPolicyMutation) SetOwnerCode(s string) {
+	m.owner_code = &s
+}
+
+// OwnerCode returns the value of the "owner_code" field in the mutation.
+func (m *AidPolicyMutation) OwnerCode() (r string, exists bool) {
+	v := m.owner_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerCode returns the old "owner_code" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldOwnerCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerCode: %w", err)
+	}
+	return oldValue.OwnerCode, nil
+}
+
+// ResetOwnerCode resets all changes to the "owner_code" field.
+func (m *AidPolicyMutation) ResetOwnerCode() {
+	m.owner_code = nil
+}
+
+// SetName sets the "name" field.
+func (m *AidPolicyMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *AidPolicyMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *AidPolicyMutation) ResetName() {
+	m.name = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *AidPolicyMutation) SetCategory(a aidpolicy.Category) {
+	m.category = &a
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *AidPolicyMutation) Category() (r aidpolicy.Category, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldCategory(ctx context.Context) (v aidpolicy.Category, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *AidPolicyMutation) ResetCategory() {
+	m.category = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *AidPolicyMutation) SetKind(a aidpolicy.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AidPolicyMutation) Kind() (r aidpolicy.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldKind(ctx context.Context) (v aidpolicy.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AidPolicyMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *AidPolicyMutation) SetAmount(i int) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *AidPolicyMutation) Amount() (r int, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldAmount(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *AidPolicyMutation) AddAmount(i int) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *AidPolicyMutation) AddedAmount() (r int, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *AidPolicyMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetPer sets the "per" field.
+func (m *AidPolicyMutation) SetPer(a aidpolicy.Per) {
+	m.per = &a
+}
+
+// Per returns the value of the "per" field in the mutation.
+func (m *AidPolicyMutation) Per() (r aidpolicy.Per, exists bool) {
+	v := m.per
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPer returns the old "per" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldPer(ctx context.Context) (v aidpolicy.Per, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPer is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPer requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPer: %w", err)
+	}
+	return oldValue.Per, nil
+}
+
+// ResetPer resets all changes to the "per" field.
+func (m *AidPolicyMutation) ResetPer() {
+	m.per = nil
+}
+
+// SetPayer sets the "payer" field.
+func (m *AidPolicyMutation) SetPayer(a aidpolicy.Payer) {
+	m.payer = &a
+}
+
+// Payer returns the value of the "payer" field in the mutation.
+func (m *AidPolicyMutation) Payer() (r aidpolicy.Payer, exists bool) {
+	v := m.payer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPayer returns the old "payer" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldPayer(ctx context.Context) (v aidpolicy.Payer, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPayer is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPayer requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPayer: %w", err)
+	}
+	return oldValue.Payer, nil
+}
+
+// ResetPayer resets all changes to the "payer" field.
+func (m *AidPolicyMutation) ResetPayer() {
+	m.payer = nil
+}
+
+// SetBasis sets the "basis" field.
+func (m *AidPolicyMutation) SetBasis(a aidpolicy.Basis) {
+	m.basis = &a
+}
+
+// Basis returns the value of the "basis" field in the mutation.
+func (m *AidPolicyMutation) Basis() (r aidpolicy.Basis, exists bool) {
+	v := m.basis
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBasis returns the old "basis" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldBasis(ctx context.Context) (v aidpolicy.Basis, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBasis is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBasis requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBasis: %w", err)
+	}
+	return oldValue.Basis, nil
+}
+
+// ResetBasis resets all changes to the "basis" field.
+func (m *AidPolicyMutation) ResetBasis() {
+	m.basis = nil
+}
+
+// SetConditions sets the "conditions" field.
+func (m *AidPolicyMutation) SetConditions(r []rule.Condition) {
+	m.conditions = &r
+	m.appendconditions = nil
+}
+
+// Conditions returns the value of the "conditions" field in the mutation.
+func (m *AidPolicyMutation) Conditions() (r []rule.Condition, exists bool) {
+	v := m.conditions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConditions returns the old "conditions" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldConditions(ctx context.Context) (v []rule.Condition, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConditions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConditions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConditions: %w", err)
+	}
+	return oldValue.Conditions, nil
+}
+
+// AppendConditions adds r to the "conditions" field.
+func (m *AidPolicyMutation) AppendConditions(r []rule.Condition) {
+	m.appendconditions = append(m.appendconditions, r...)
+}
+
+// AppendedConditions returns the list of values that were appended to the "conditions" field in this mutation.
+func (m *AidPolicyMutation) AppendedConditions() ([]rule.Condition, bool) {
+	if len(m.appendconditions) == 0 {
+		return nil, false
+	}
+	return m.appendconditions, true
+}
+
+// ResetConditions resets all changes to the "conditions" field.
+func (m *AidPolicyMutation) ResetConditions() {
+	m.conditions = nil
+	m.appendconditions = nil
+}
+
+// SetFromTerm sets the "from_term" field.
+func (m *AidPolicyMutation) SetFromTerm(s string) {
+	m.from_term = &s
+}
+
+// FromTerm returns the value of the "from_term" field in the mutation.
+func (m *AidPolicyMutation) FromTerm() (r string, exists bool) {
+	v := m.from_term
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromTerm returns the old "from_term" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldFromTerm(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromTerm is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromTerm requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromTerm: %w", err)
+	}
+	return oldValue.FromTerm, nil
+}
+
+// ResetFromTerm resets all changes to the "from_term" field.
+func (m *AidPolicyMutation) ResetFromTerm() {
+	m.from_term = nil
+}
+
+// SetUntilTerm sets the "until_term" field.
+func (m *AidPolicyMutation) SetUntilTerm(s string) {
+	m.until_term = &s
+}
+
+// UntilTerm returns the value of the "until_term" field in the mutation.
+func (m *AidPolicyMutation) UntilTerm() (r string, exists bool) {
+	v := m.until_term
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUntilTerm returns the old "until_term" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldUntilTerm(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUntilTerm is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUntilTerm requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUntilTerm: %w", err)
+	}
+	return oldValue.UntilTerm, nil
+}
+
+// ResetUntilTerm resets all changes to the "until_term" field.
+func (m *AidPolicyMutation) ResetUntilTerm() {
+	m.until_term = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *AidPolicyMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *AidPolicyMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *AidPolicyMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *AidPolicyMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *AidPolicyMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *AidPolicyMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *AidPolicyMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *AidPolicyMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *AidPolicyMutation) SetCreatedByID(i int) {
+	m.created_by_id = &i
+	m.addcreated_by_id = nil
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *AidPolicyMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the AidPolicy entity.
+// If the AidPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AidPolicyMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// AddCreatedByID adds i to the "created_by_id" field.
+func (m *AidPolicyMutation) AddCreatedByID(i int) {
+	if m.addcreated_by_id != nil {
+		*m.addcreated_by_id += i
+	} else {
+		m.addcreated_by_id = &i
+	}
+}
+
+// AddedCreatedByID returns the value that was added to the "created_by_id" field in this mutation.
+func (m *AidPolicyMutation) AddedCreatedByID() (r int, exists bool) {
+	v := m.addcreated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *AidPolicyMutation) ClearCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	m.clearedFields[aidpolicy.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *AidPolicyMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[aidpolicy.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *AidPolicyMutation) ResetCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	delete(m.clearedFields, aidpolicy.FieldCreatedByID)
+}
+
+// Where appends a list predicates to the AidPolicyMutation builder.
+func (m *AidPolicyMutation) Where(ps ...predicate.AidPolicy) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AidPolicyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AidPolicyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AidPolicy, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AidPolicyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AidPolicyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AidPolicy).
+func (m *AidPolicyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AidPolicyMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, aidpolicy.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, aidpolicy.FieldUpdatedAt)
+	}
+	if m.code != nil {
+		fields = append(fields, aidpolicy.FieldCode)
+	}
+	if m.owner_code != nil {
+		fields = append(fields, aidpolicy.FieldOwnerCode)
+	}
+	if m.name != nil {
+		fields = append(fields, aidpolicy.FieldName)
+	}
+	if m.category != nil {
+		fields = append(fields, aidpolicy.FieldCategory)
+	}
+	if m.kind != nil {
+		fields = append(fields, aidpolicy.FieldKind)
+	}
+	if m.amount != nil {
+		fields = append(fields, aidpolicy.FieldAmount)
+	}
+	if m.per != nil {
+		fields = append(fields, aidpolicy.FieldPer)
+	}
+	if m.payer != nil {
+		fields = append(fields, aidpolicy.FieldPayer)
+	}
+	if m.basis != nil {
+		fields = append(fields, aidpolicy.FieldBasis)
+	}
+	if m.conditions != nil {
+		fields = append(fields, aidpolicy.FieldConditions)
+	}
+	if m.from_term != nil {
+		fields = append(fields, aidpolicy.FieldFromTerm)
+	}
+	if m.until_term != nil {
+		fields = append(fields, aidpolicy.FieldUntilTerm)
+	}
+	if m.description != nil {
+		fields = append(fields, aidpolicy.FieldDescription)
+	}
+	if m.version != nil {
+		fields = append(fields, aidpolicy.FieldVersion)
+	}
+	if m.created_by_id != nil {
+		fields = append(fields, aidpolicy.FieldCreatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AidPolicyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case aidpolicy.FieldCreatedAt:
+		return m.CreatedAt()
+	case aidpolicy.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case aidpolicy.FieldCode:
+		return m.Code()
+	case aidpolicy.FieldOwnerCode:
+		return m.OwnerCode()
+	case aidpolicy.FieldName:
+		return m.Name()
+	case aidpolicy.FieldCategory:
+		return m.Category()
+	case aidpolicy.FieldKind:
+		return m.Kind()
+	case aidpolicy.FieldAmount:
+		return m.Amount()
+	case aidpolicy.FieldPer:
+		return m.Per()
+	case aidpolicy.FieldPayer:
+		return m.Payer()
+	case aidpolicy.FieldBasis:
+		return m.Basis()
+	case aidpolicy.FieldConditions:
+		return m.Conditions()
+	case aidpolicy.FieldFromTerm:
+		return m.FromTerm()
+	case aidpolicy.FieldUntilTerm:
+		return m.UntilTerm()
+	case aidpolicy.FieldDescription:
+		return m.Description()
+	case aidpolicy.FieldVersion:
+		return m.Version()
+	case aidpolicy.FieldCreatedByID:
+		return m.CreatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AidPolicyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case aidpolicy.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case aidpolicy.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case aidpolicy.FieldCode:
+		return m.OldCode(ctx)
+	case aidpolicy.FieldOwnerCode:
+		return m.OldOwnerCode(ctx)
+	case aidpolicy.FieldName:
+		return m.OldName(ctx)
+	case aidpolicy.FieldCategory:
+		return m.OldCategory(ctx)
+	case aidpolicy.FieldKind:
+		return m.OldKind(ctx)
+	case aidpolicy.FieldAmount:
+		return m.OldAmount(ctx)
+	case aidpolicy.FieldPer:
+		return m.OldPer(ctx)
+	case aidpolicy.FieldPayer:
+		return m.OldPayer(ctx)
+	case aidpolicy.FieldBasis:
+		return m.OldBasis(ctx)
+	case aidpolicy.FieldConditions:
+		return m.OldConditions(ctx)
+	case aidpolicy.FieldFromTerm:
+		return m.OldFromTerm(ctx)
+	case aidpolicy.FieldUntilTerm:
+		return m.OldUntilTerm(ctx)
+	case aidpolicy.FieldDescription:
+		return m.OldDescription(ctx)
+	case aidpolicy.FieldVersion:
+		return m.OldVersion(ctx)
+	case aidpolicy.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown AidPolicy field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AidPolicyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case aidpolicy.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case aidpolicy.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case aidpolicy.FieldCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCode(v)
+		return nil
+	case aidpolicy.FieldOwnerCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerCode(v)
+		return nil
+	case aidpolicy.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case aidpolicy.FieldCategory:
+		v, ok := value.(aidpolicy.Category)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case aidpolicy.FieldKind:
+		v, ok := value.(aidpolicy.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case aidpolicy.FieldAmount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case aidpolicy.FieldPer:
+		v, ok := value.(aidpolicy.Per)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPer(v)
+		return nil
+	case aidpolicy.FieldPayer:
+		v, ok := value.(aidpolicy.Payer)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPayer(v)
+		return nil
+	case aidpolicy.FieldBasis:
+		v, ok := value.(aidpolicy.Basis)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBasis(v)
+		return nil
+	case aidpolicy.FieldConditions:
+		v, ok := value.([]rule.Condition)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConditions(v)
+		return nil
+	case aidpolicy.FieldFromTerm:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromTerm(v)
+		return nil
+	case aidpolicy.FieldUntilTerm:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUntilTerm(v)
+		return nil
+	case aidpolicy.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case aidpolicy.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case aidpolicy.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AidPolicy field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AidPolicyMutation) AddedFields() []string {
+	var fields []string
+	if m.addamount != nil {
+		fields = append(fields, aidpolicy.FieldAmount)
+	}
+	if m.addversion != nil {
+		fields = append(fields, aidpolicy.FieldVersion)
+	}
+	if m.addcreated_by_id != nil {
+		fields = append(fields, aidpolicy.FieldCreatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AidPolicyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case aidpolicy.FieldAmount:
+		return m.AddedAmount()
+	case aidpolicy.FieldVersion:
+		return m.AddedVersion()
+	case aidpolicy.FieldCreatedByID:
+		return m.AddedCreatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AidPolicyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case aidpolicy.FieldAmount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case aidpolicy.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case aidpolicy.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AidPolicy numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AidPolicyMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(aidpolicy.FieldCreatedByID) {
+		fields = append(fields, aidpolicy.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AidPolicyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AidPolicyMutation) ClearField(name string) error {
+	switch name {
+	case aidpolicy.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown AidPolicy nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AidPolicyMutation) ResetField(name string) error {
+	switch name {
+	case aidpolicy.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case aidpolicy.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case aidpolicy.FieldCode:
+		m.ResetCode()
+		return nil
+	case aidpolicy.FieldOwnerCode:
+		m.ResetOwnerCode()
+		return nil
+	case aidpolicy.FieldName:
+		m.ResetName()
+		return nil
+	case aidpolicy.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case aidpolicy.FieldKind:
+		m.ResetKind()
+		return nil
+	case aidpolicy.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case aidpolicy.FieldPer:
+		m.ResetPer()
+		return nil
+	case aidpolicy.FieldPayer:
+		m.ResetPayer()
+		return nil
+	case aidpolicy.FieldBasis:
+		m.ResetBasis()
+		return nil
+	case aidpolicy.FieldConditions:
+		m.ResetConditions()
+		return nil
+	case aidpolicy.FieldFromTerm:
+		m.ResetFromTerm()
+		return nil
+	case aidpolicy.FieldUntilTerm:
+		m.ResetUntilTerm()
+		return nil
+	case aidpolicy.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case aidpolicy.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case aidpolicy.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown AidPolicy field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AidPolicyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AidPolicyMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AidPolicyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AidPolicyMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AidPolicyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AidPolicyMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AidPolicyMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AidPolicy unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AidPolicyMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AidPolicy edge %s", name)
 }
 
 // AssignmentMutation represents an operation that mutates the Assignment nodes in the graph.

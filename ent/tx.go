@@ -24,6 +24,8 @@ type Tx struct {
 	Agreement *AgreementClient
 	// AgreementTemplate is the client for interacting with the AgreementTemplate builders.
 	AgreementTemplate *AgreementTemplateClient
+	// AidPolicy is the client for interacting with the AidPolicy builders.
+	AidPolicy *AidPolicyClient
 	// Assignment is the client for interacting with the Assignment builders.
 	Assignment *AssignmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
@@ -204,6 +206,7 @@ func (tx *Tx) init() {
 	tx.AbsenceStep = NewAbsenceStepClient(tx.config)
 	tx.Agreement = NewAgreementClient(tx.config)
 	tx.AgreementTemplate = NewAgreementTemplateClient(tx.config)
+	tx.AidPolicy = NewAidPolicyClient(tx.config)
 	tx.Assignment = NewAssignmentClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.CaseAction = NewCaseActionClient(tx.config)

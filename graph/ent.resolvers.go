@@ -40,6 +40,12 @@ func (r *queryResolver) Agreements(ctx context.Context, after *entgql.Cursor[int
 		ent.WithAgreementOrder(orderBy), ent.WithAgreementFilter(where.Filter))
 }
 
+// AidPolicies is the resolver for the aidPolicies field.
+func (r *queryResolver) AidPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AidPolicyOrder, where *ent.AidPolicyWhereInput) (*ent.AidPolicyConnection, error) {
+	return r.ent(ctx).AidPolicy.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAidPolicyOrder(orderBy), ent.WithAidPolicyFilter(where.Filter))
+}
+
 // Assignments is the resolver for the assignments field.
 func (r *queryResolver) Assignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) (*ent.AssignmentConnection, error) {
 	return r.ent(ctx).Assignment.Query().Paginate(ctx, after, first, before, last,
@@ -85,6 +91,9 @@ func (r *Resolver) AbsenceStep() AbsenceStepResolver { return &absenceStepResolv
 // Agreement returns AgreementResolver implementation.
 func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} }
 
+// AidPolicy returns AidPolicyResolver implementation.
+func (r *Resolver) AidPolicy() AidPolicyResolver { return &aidPolicyResolver{r} }
+
 // Assignment returns AssignmentResolver implementation.
 func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{r} }
 
@@ -119,6 +128,7 @@ type (
 	absenceReportResolver struct{ *Resolver }
 	absenceStepResolver   struct{ *Resolver }
 	agreementResolver     struct{ *Resolver }
+	aidPolicyResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
 	drawResolver          struct{ *Resolver }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"math"
 	agreement1 "sanbao/agreement"
+	"sanbao/aid"
+	"sanbao/aid/rule"
 	"sanbao/coverage"
 	"sanbao/dropout"
 	"sanbao/ent"
@@ -17,6 +19,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
@@ -61,6 +64,7 @@ type ResolverRoot interface {
 	AbsenceStep() AbsenceStepResolver
 	Agreement() AgreementResolver
 	AgreementCompletion() AgreementCompletionResolver
+	AidPolicy() AidPolicyResolver
 	Assignment() AssignmentResolver
 	Coverage() CoverageResolver
 	Division() DivisionResolver
@@ -229,6 +233,47 @@ type ComplexityRoot struct {
 		UpdatedAt   func(childComplexity int) int
 		UpdatedByID func(childComplexity int) int
 		Version     func(childComplexity int) int
+	}
+
+	AidCondition struct {
+		Any    func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Label  func(childComplexity int) int
+		Not    func(childComplexity int) int
+		Values func(childComplexity int) int
+	}
+
+	AidPolicy struct {
+		Amount      func(childComplexity int) int
+		AmountLabel func(childComplexity int) int
+		Basis       func(childComplexity int) int
+		Category    func(childComplexity int) int
+		Code        func(childComplexity int) int
+		Conditions  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		FromTerm    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Name        func(childComplexity int) int
+		OwnerCode   func(childComplexity int) int
+		OwnerLevel  func(childComplexity int) int
+		Payer       func(childComplexity int) int
+		Per         func(childComplexity int) int
+		UntilTerm   func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	AidPolicyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AidPolicyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AssignManyPayload struct {
@@ -586,6 +631,13 @@ type ComplexityRoot struct {
 		Reason   func(childComplexity int) int
 	}
 
+	Entitlement struct {
+		Amount  func(childComplexity int) int
+		Missing func(childComplexity int) int
+		Policy  func(childComplexity int) int
+		Status  func(childComplexity int) int
+	}
+
 	HandoverRefusal struct {
 		Assignment func(childComplexity int) int
 		Field      func(childComplexity int) int
@@ -759,15 +811,18 @@ type ComplexityRoot struct {
 		AddProblemCategory      func(childComplexity int, countyCode string, category string) int
 		Assign                  func(childComplexity int, input model.AssignInput) int
 		AssignMany              func(childComplexity int, input model.AssignManyInput) int
+		ChangeAidPolicy         func(childComplexity int, id int, fromTerm string, input model.AidPolicyInput) int
 		ChangePassword          func(childComplexity int, oldPassword string, newPassword string) int
 		ClearDivisionContact    func(childComplexity int, divisionCode string, role divisioncontact.Role) int
 		CloseCase               func(childComplexity int, input model.CloseCaseInput) int
 		ConfirmDropout          func(childComplexity int, caseID int) int
 		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAidPolicy         func(childComplexity int, ownerCode string, fromTerm string, input model.AidPolicyInput) int
 		CreateHousehold         func(childComplexity int, input ent.CreateHouseholdInput) int
 		CreateStudent           func(childComplexity int, input ent.CreateStudentInput) int
 		DeactivatePerson        func(childComplexity int, input model.DeactivatePersonInput) int
 		DrawSample              func(childComplexity int, input model.DrawInput) int
+		EndAidPolicy            func(childComplexity int, id int, fromTerm string) int
 		EndAssignment           func(childComplexity int, id int, reason string) int
 		EndPosition             func(childComplexity int, input model.EndPositionInput) int
 		GivePosition            func(childComplexity int, input model.GivePositionInput) int
@@ -961,6 +1016,7 @@ type ComplexityRoot struct {
 		AgreementCompletion func(childComplexity int, term string, divisionCode *string, orgID *int) int
 		AgreementTemplates  func(childComplexity int, divisionCode string) int
 		Agreements          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) int
+		AidPolicies         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AidPolicyOrder, where *ent.AidPolicyWhereInput) int
 		Assignments         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) int
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Behind              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
@@ -1052,6 +1108,7 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Disabled          func(childComplexity int) int
 		EnrollmentStatus  func(childComplexity int) int
+		Entitlements      func(childComplexity int, term *string) int
 		EthnicMinority    func(childComplexity int) int
 		Gender            func(childComplexity int) int
 		Grade             func(childComplexity int) int
@@ -1148,6 +1205,10 @@ type AgreementResolver interface {
 type AgreementCompletionResolver interface {
 	Unsigned(ctx context.Context, obj *AgreementCompletion, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 }
+type AidPolicyResolver interface {
+	AmountLabel(ctx context.Context, obj *ent.AidPolicy) (string, error)
+	OwnerLevel(ctx context.Context, obj *ent.AidPolicy) (string, error)
+}
 type AssignmentResolver interface {
 	Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error)
 }
@@ -1195,6 +1256,9 @@ type MutationResolver interface {
 	SignAgreement(ctx context.Context, input model.SignAgreementInput) (*ent.Agreement, error)
 	VoidAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
 	SupersedeAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
+	CreateAidPolicy(ctx context.Context, ownerCode string, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
+	ChangeAidPolicy(ctx context.Context, id int, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
+	EndAidPolicy(ctx context.Context, id int, fromTerm string) (*ent.AidPolicy, error)
 	ReportAbsence(ctx context.Context, input model.ReportAbsenceInput) (*ent.AbsenceReport, error)
 	RecordAbsenceStep(ctx context.Context, stepID int, note *string) (*ent.AbsenceStep, error)
 	MarkReturned(ctx context.Context, reportID int, date string) (*ent.AbsenceReport, error)
@@ -1240,6 +1304,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
 	Agreements(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput) (*ent.AgreementConnection, error)
+	AidPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AidPolicyOrder, where *ent.AidPolicyWhereInput) (*ent.AidPolicyConnection, error)
 	Assignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AssignmentOrder, where *ent.AssignmentWhereInput) (*ent.AssignmentConnection, error)
 	AuditLogs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error)
 	Divisions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) (*ent.DivisionConnection, error)
@@ -1279,6 +1344,7 @@ type QueryResolver interface {
 	Terms(ctx context.Context) ([]*Term, error)
 }
 type StudentResolver interface {
+	Entitlements(ctx context.Context, obj *ent.Student, term *string) ([]*aid.Entitlement, error)
 	HasContactPerson(ctx context.Context, obj *ent.Student) (bool, error)
 	IDNumber(ctx context.Context, obj *ent.Student, full *bool) (*string, error)
 	Age(ctx context.Context, obj *ent.Student) (int, error)
@@ -1994,6 +2060,184 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgreementTemplate.Version(childComplexity), true
+
+	case "AidCondition.any":
+		if e.ComplexityRoot.AidCondition.Any == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Any(childComplexity), true
+	case "AidCondition.kind":
+		if e.ComplexityRoot.AidCondition.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Kind(childComplexity), true
+	case "AidCondition.label":
+		if e.ComplexityRoot.AidCondition.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Label(childComplexity), true
+	case "AidCondition.not":
+		if e.ComplexityRoot.AidCondition.Not == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Not(childComplexity), true
+	case "AidCondition.values":
+		if e.ComplexityRoot.AidCondition.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidCondition.Values(childComplexity), true
+
+	case "AidPolicy.amount":
+		if e.ComplexityRoot.AidPolicy.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Amount(childComplexity), true
+	case "AidPolicy.amountLabel":
+		if e.ComplexityRoot.AidPolicy.AmountLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.AmountLabel(childComplexity), true
+	case "AidPolicy.basis":
+		if e.ComplexityRoot.AidPolicy.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Basis(childComplexity), true
+	case "AidPolicy.category":
+		if e.ComplexityRoot.AidPolicy.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Category(childComplexity), true
+	case "AidPolicy.code":
+		if e.ComplexityRoot.AidPolicy.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Code(childComplexity), true
+	case "AidPolicy.conditions":
+		if e.ComplexityRoot.AidPolicy.Conditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Conditions(childComplexity), true
+	case "AidPolicy.createdAt":
+		if e.ComplexityRoot.AidPolicy.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.CreatedAt(childComplexity), true
+	case "AidPolicy.description":
+		if e.ComplexityRoot.AidPolicy.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Description(childComplexity), true
+	case "AidPolicy.fromTerm":
+		if e.ComplexityRoot.AidPolicy.FromTerm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.FromTerm(childComplexity), true
+	case "AidPolicy.id":
+		if e.ComplexityRoot.AidPolicy.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.ID(childComplexity), true
+	case "AidPolicy.kind":
+		if e.ComplexityRoot.AidPolicy.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Kind(childComplexity), true
+	case "AidPolicy.name":
+		if e.ComplexityRoot.AidPolicy.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Name(childComplexity), true
+	case "AidPolicy.ownerCode":
+		if e.ComplexityRoot.AidPolicy.OwnerCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.OwnerCode(childComplexity), true
+	case "AidPolicy.ownerLevel":
+		if e.ComplexityRoot.AidPolicy.OwnerLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.OwnerLevel(childComplexity), true
+	case "AidPolicy.payer":
+		if e.ComplexityRoot.AidPolicy.Payer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Payer(childComplexity), true
+	case "AidPolicy.per":
+		if e.ComplexityRoot.AidPolicy.Per == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Per(childComplexity), true
+	case "AidPolicy.untilTerm":
+		if e.ComplexityRoot.AidPolicy.UntilTerm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.UntilTerm(childComplexity), true
+	case "AidPolicy.updatedAt":
+		if e.ComplexityRoot.AidPolicy.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.UpdatedAt(childComplexity), true
+	case "AidPolicy.version":
+		if e.ComplexityRoot.AidPolicy.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicy.Version(childComplexity), true
+
+	case "AidPolicyConnection.edges":
+		if e.ComplexityRoot.AidPolicyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicyConnection.Edges(childComplexity), true
+	case "AidPolicyConnection.pageInfo":
+		if e.ComplexityRoot.AidPolicyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicyConnection.PageInfo(childComplexity), true
+	case "AidPolicyConnection.totalCount":
+		if e.ComplexityRoot.AidPolicyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicyConnection.TotalCount(childComplexity), true
+
+	case "AidPolicyEdge.cursor":
+		if e.ComplexityRoot.AidPolicyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicyEdge.Cursor(childComplexity), true
+	case "AidPolicyEdge.node":
+		if e.ComplexityRoot.AidPolicyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AidPolicyEdge.Node(childComplexity), true
 
 	case "AssignManyPayload.assignments":
 		if e.ComplexityRoot.AssignManyPayload.Assignments == nil {
@@ -3509,6 +3753,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EligiblePerson.Reason(childComplexity), true
 
+	case "Entitlement.amount":
+		if e.ComplexityRoot.Entitlement.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Amount(childComplexity), true
+	case "Entitlement.missing":
+		if e.ComplexityRoot.Entitlement.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Missing(childComplexity), true
+	case "Entitlement.policy":
+		if e.ComplexityRoot.Entitlement.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Policy(childComplexity), true
+	case "Entitlement.status":
+		if e.ComplexityRoot.Entitlement.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entitlement.Status(childComplexity), true
+
 	case "HandoverRefusal.assignment":
 		if e.ComplexityRoot.HandoverRefusal.Assignment == nil {
 			break
@@ -4258,6 +4527,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignMany(childComplexity, args["input"].(model.AssignManyInput)), true
+	case "Mutation.changeAidPolicy":
+		if e.ComplexityRoot.Mutation.ChangeAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeAidPolicy(childComplexity, args["id"].(int), args["fromTerm"].(string), args["input"].(model.AidPolicyInput)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -4313,6 +4593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createAidPolicy":
+		if e.ComplexityRoot.Mutation.CreateAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAidPolicy(childComplexity, args["ownerCode"].(string), args["fromTerm"].(string), args["input"].(model.AidPolicyInput)), true
 	case "Mutation.createHousehold":
 		if e.ComplexityRoot.Mutation.CreateHousehold == nil {
 			break
@@ -4357,6 +4648,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DrawSample(childComplexity, args["input"].(model.DrawInput)), true
+	case "Mutation.endAidPolicy":
+		if e.ComplexityRoot.Mutation.EndAidPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endAidPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndAidPolicy(childComplexity, args["id"].(int), args["fromTerm"].(string)), true
 	case "Mutation.endAssignment":
 		if e.ComplexityRoot.Mutation.EndAssignment == nil {
 			break
@@ -5426,6 +5728,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Agreements(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AgreementOrder), args["where"].(*ent.AgreementWhereInput)), true
+	case "Query.aidPolicies":
+		if e.ComplexityRoot.Query.AidPolicies == nil {
+			break
+		}
+
+		args, err := ec.field_Query_aidPolicies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AidPolicies(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AidPolicyOrder), args["where"].(*ent.AidPolicyWhereInput)), true
 	case "Query.assignments":
 		if e.ComplexityRoot.Query.Assignments == nil {
 			break
@@ -6009,6 +6322,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Student.EnrollmentStatus(childComplexity), true
+	case "Student.entitlements":
+		if e.ComplexityRoot.Student.Entitlements == nil {
+			break
+		}
+
+		args, err := ec.field_Student_entitlements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Student.Entitlements(childComplexity, args["term"].(*string)), true
 	case "Student.ethnicMinority":
 		if e.ComplexityRoot.Student.EthnicMinority == nil {
 			break
@@ -6357,6 +6681,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AgreementOrder", ec.unmarshalInputAgreementOrder),
 			graphql.NewInputUnmarshaler("AgreementTemplateWhereInput", ec.unmarshalInputAgreementTemplateWhereInput),
 			graphql.NewInputUnmarshaler("AgreementWhereInput", ec.unmarshalInputAgreementWhereInput),
+			graphql.NewInputUnmarshaler("AidConditionInput", ec.unmarshalInputAidConditionInput),
+			graphql.NewInputUnmarshaler("AidPolicyInput", ec.unmarshalInputAidPolicyInput),
+			graphql.NewInputUnmarshaler("AidPolicyOrder", ec.unmarshalInputAidPolicyOrder),
+			graphql.NewInputUnmarshaler("AidPolicyWhereInput", ec.unmarshalInputAidPolicyWhereInput),
 			graphql.NewInputUnmarshaler("AssignInput", ec.unmarshalInputAssignInput),
 			graphql.NewInputUnmarshaler("AssignManyInput", ec.unmarshalInputAssignManyInput),
 			graphql.NewInputUnmarshaler("AssignmentOrder", ec.unmarshalInputAssignmentOrder),
@@ -6490,7 +6818,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "dropout.graphqls" "dropoutdash.graphqls" "guarantee.graphqls" "importjob.graphqls" "inspect.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "aid.graphqls" "dropout.graphqls" "dropoutdash.graphqls" "guarantee.graphqls" "importjob.graphqls" "inspect.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6503,6 +6831,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
+	{Name: "aid.graphqls", Input: sourceData("aid.graphqls"), BuiltIn: false},
 	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
 	{Name: "dropoutdash.graphqls", Input: sourceData("dropoutdash.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
@@ -6821,6 +7150,88 @@ func (ec *executionContext) childFields_AgreementTemplate(ctx context.Context, f
 		return ec.fieldContext_AgreementTemplate_updatedByID(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgreementTemplate", field.Name)
+}
+
+func (ec *executionContext) childFields_AidCondition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AidCondition_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_AidCondition_label(ctx, field)
+	case "not":
+		return ec.fieldContext_AidCondition_not(ctx, field)
+	case "values":
+		return ec.fieldContext_AidCondition_values(ctx, field)
+	case "any":
+		return ec.fieldContext_AidCondition_any(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AidCondition", field.Name)
+}
+
+func (ec *executionContext) childFields_AidPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AidPolicy_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AidPolicy_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AidPolicy_updatedAt(ctx, field)
+	case "code":
+		return ec.fieldContext_AidPolicy_code(ctx, field)
+	case "ownerCode":
+		return ec.fieldContext_AidPolicy_ownerCode(ctx, field)
+	case "name":
+		return ec.fieldContext_AidPolicy_name(ctx, field)
+	case "category":
+		return ec.fieldContext_AidPolicy_category(ctx, field)
+	case "kind":
+		return ec.fieldContext_AidPolicy_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_AidPolicy_amount(ctx, field)
+	case "per":
+		return ec.fieldContext_AidPolicy_per(ctx, field)
+	case "payer":
+		return ec.fieldContext_AidPolicy_payer(ctx, field)
+	case "basis":
+		return ec.fieldContext_AidPolicy_basis(ctx, field)
+	case "fromTerm":
+		return ec.fieldContext_AidPolicy_fromTerm(ctx, field)
+	case "untilTerm":
+		return ec.fieldContext_AidPolicy_untilTerm(ctx, field)
+	case "description":
+		return ec.fieldContext_AidPolicy_description(ctx, field)
+	case "version":
+		return ec.fieldContext_AidPolicy_version(ctx, field)
+	case "conditions":
+		return ec.fieldContext_AidPolicy_conditions(ctx, field)
+	case "amountLabel":
+		return ec.fieldContext_AidPolicy_amountLabel(ctx, field)
+	case "ownerLevel":
+		return ec.fieldContext_AidPolicy_ownerLevel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AidPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_AidPolicyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AidPolicyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AidPolicyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AidPolicyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AidPolicyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AidPolicyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AidPolicyEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AidPolicyEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AidPolicyEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AssignManyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7531,6 +7942,20 @@ func (ec *executionContext) childFields_EligiblePerson(ctx context.Context, fiel
 		return ec.fieldContext_EligiblePerson_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EligiblePerson", field.Name)
+}
+
+func (ec *executionContext) childFields_Entitlement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "policy":
+		return ec.fieldContext_Entitlement_policy(ctx, field)
+	case "status":
+		return ec.fieldContext_Entitlement_status(ctx, field)
+	case "amount":
+		return ec.fieldContext_Entitlement_amount(ctx, field)
+	case "missing":
+		return ec.fieldContext_Entitlement_missing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Entitlement", field.Name)
 }
 
 func (ec *executionContext) childFields_HandoverRefusal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8313,6 +8738,8 @@ func (ec *executionContext) childFields_Student(ctx context.Context, field graph
 		return ec.fieldContext_Student_contacts(ctx, field)
 	case "assignments":
 		return ec.fieldContext_Student_assignments(ctx, field)
+	case "entitlements":
+		return ec.fieldContext_Student_entitlements(ctx, field)
 	case "hasContactPerson":
 		return ec.fieldContext_Student_hasContactPerson(ctx, field)
 	case "idNumber":
@@ -9043,6 +9470,36 @@ func (ec *executionContext) field_Mutation_assign_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_changeAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AidPolicyInput, error) {
+			return ec.unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9129,6 +9586,36 @@ func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ownerCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownerCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AidPolicyInput, error) {
+			return ec.unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createHousehold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9182,6 +9669,28 @@ func (ec *executionContext) field_Mutation_drawSample_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_endAidPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromTerm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromTerm"] = arg1
 	return args, nil
 }
 
@@ -10089,6 +10598,60 @@ func (ec *executionContext) field_Query_agreements_args(ctx context.Context, raw
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.AgreementWhereInput, error) {
 			return ec.unmarshalOAgreementWhereInput2ᚖsanbaoᚋentᚐAgreementWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_aidPolicies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AidPolicyOrder, error) {
+			return ec.unmarshalOAidPolicyOrder2ᚖsanbaoᚋentᚐAidPolicyOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AidPolicyWhereInput, error) {
+			return ec.unmarshalOAidPolicyWhereInput2ᚖsanbaoᚋentᚐAidPolicyWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11542,6 +12105,20 @@ func (ec *executionContext) field_Student_contacts_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Student_entitlements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "term",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["term"] = arg0
 	return args, nil
 }
 
@@ -14503,6 +15080,718 @@ func (ec *executionContext) _AgreementTemplate_updatedByID(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_AgreementTemplate_updatedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgreementTemplate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AidCondition_kind(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_label(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, true, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_not(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_not(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Not, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_not(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AidCondition_values(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidCondition", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidCondition_any(ctx context.Context, field graphql.CollectedField, obj *rule.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidCondition_any(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Any, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+			return ec.marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidCondition_any(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidCondition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidCondition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicy_id(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AidPolicy_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AidPolicy_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AidPolicy_code(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_ownerCode(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_ownerCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_ownerCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_name(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_category(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aidpolicy.Category) graphql.Marshaler {
+			return ec.marshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "AidPolicyCategory")
+}
+
+func (ec *executionContext) _AidPolicy_kind(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aidpolicy.Kind) graphql.Marshaler {
+			return ec.marshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "AidPolicyKind")
+}
+
+func (ec *executionContext) _AidPolicy_amount(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AidPolicy_per(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_per(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Per, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aidpolicy.Per) graphql.Marshaler {
+			return ec.marshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_per(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "AidPolicyPer")
+}
+
+func (ec *executionContext) _AidPolicy_payer(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_payer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aidpolicy.Payer) graphql.Marshaler {
+			return ec.marshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_payer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "AidPolicyPayer")
+}
+
+func (ec *executionContext) _AidPolicy_basis(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aidpolicy.Basis) graphql.Marshaler {
+			return ec.marshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "AidPolicyBasis")
+}
+
+func (ec *executionContext) _AidPolicy_fromTerm(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_fromTerm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromTerm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_fromTerm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_untilTerm(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_untilTerm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UntilTerm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_untilTerm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_description(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _AidPolicy_version(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AidPolicy_conditions(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_conditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+			return ec.marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidPolicy",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidCondition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicy_amountLabel(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_amountLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AidPolicy().AmountLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_amountLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, true, true, "String")
+}
+
+func (ec *executionContext) _AidPolicy_ownerLevel(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicy_ownerLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AidPolicy().OwnerLevel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicy_ownerLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicy", field, true, true, "String")
+}
+
+func (ec *executionContext) _AidPolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AidPolicyEdge) graphql.Marshaler {
+			return ec.marshalOAidPolicyEdge2ᚕᚖsanbaoᚋentᚐAidPolicyEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicyConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AidPolicyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalOAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AidPolicyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AidPolicyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AidPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AidPolicyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AidPolicyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AidPolicyEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _AssignManyPayload_assignments(ctx context.Context, field graphql.CollectedField, obj *model.AssignManyPayload) (ret graphql.Marshaler) {
@@ -20831,6 +22120,107 @@ func (ec *executionContext) fieldContext_EligiblePerson_reason(_ context.Context
 	return graphql.NewScalarFieldContext("EligiblePerson", field, false, false, "String")
 }
 
+func (ec *executionContext) _Entitlement_policy(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entitlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entitlement_status(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rule.Status) graphql.Marshaler {
+			return ec.marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "EntitlementStatus")
+}
+
+func (ec *executionContext) _Entitlement_amount(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Entitlement_missing(ctx context.Context, field graphql.CollectedField, obj *aid.Entitlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entitlement_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entitlement_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Entitlement", field, false, false, "String")
+}
+
 func (ec *executionContext) _HandoverRefusal_assignment(ctx context.Context, field graphql.CollectedField, obj *model.HandoverRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24229,6 +25619,138 @@ func (ec *executionContext) fieldContext_Mutation_supersedeAgreement(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_supersedeAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAidPolicy(ctx, fc.Args["ownerCode"].(string), fc.Args["fromTerm"].(string), fc.Args["input"].(model.AidPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeAidPolicy(ctx, fc.Args["id"].(int), fc.Args["fromTerm"].(string), fc.Args["input"].(model.AidPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endAidPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endAidPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndAidPolicy(ctx, fc.Args["id"].(int), fc.Args["fromTerm"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+			return ec.marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endAidPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endAidPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28490,6 +30012,50 @@ func (ec *executionContext) fieldContext_Query_agreements(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_aidPolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aidPolicies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AidPolicies(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AidPolicyOrder), fc.Args["where"].(*ent.AidPolicyWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AidPolicyConnection) graphql.Marshaler {
+			return ec.marshalNAidPolicyConnection2ᚖsanbaoᚋentᚐAidPolicyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aidPolicies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AidPolicyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_aidPolicies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_assignments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31444,6 +33010,50 @@ func (ec *executionContext) fieldContext_Student_assignments(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Student_assignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Student_entitlements(ctx context.Context, field graphql.CollectedField, obj *ent.Student) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Student_entitlements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Student().Entitlements(ctx, obj, fc.Args["term"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*aid.Entitlement) graphql.Marshaler {
+			return ec.marshalNEntitlement2ᚕᚖsanbaoᚋaidᚐEntitlementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Student_entitlements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Student",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entitlement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Student_entitlements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37842,6 +39452,1196 @@ func (ec *executionContext) unmarshalInputAgreementWhereInput(ctx context.Contex
 func UnmarshalAgreementWhereInput(ctx context.Context, raw any) (ent.AgreementWhereInput, error) {
 	var out ent.AgreementWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidConditionInput(ctx context.Context, obj any) (rule.Condition, error) {
+	var it rule.Condition
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["not"]; !present {
+		asMap["not"] = false
+	}
+	if _, present := asMap["values"]; !present {
+		asMap["values"] = []any{}
+	}
+	if _, present := asMap["any"]; !present {
+		asMap["any"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"kind", "not", "values", "any"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		case "any":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("any"))
+			data, err := ec.unmarshalNAidConditionInput2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Any = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidConditionInput unmarshals raw into the AidConditionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidConditionInput(ctx context.Context, raw any) (rule.Condition, error) {
+	var out rule.Condition
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidConditionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidPolicyInput(ctx context.Context, obj any) (model.AidPolicyInput, error) {
+	var it model.AidPolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"policyName", "category", "kind", "amount", "per", "payer", "basis", "conditions", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "policyName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyName = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "per":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("per"))
+			data, err := ec.unmarshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Per = data
+		case "payer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payer"))
+			data, err := ec.unmarshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Payer = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalNAidConditionInput2ᚕᚖsanbaoᚋaidᚋruleᚐConditionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidPolicyInput unmarshals raw into the AidPolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidPolicyInput(ctx context.Context, raw any) (model.AidPolicyInput, error) {
+	var out model.AidPolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidPolicyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidPolicyOrder(ctx context.Context, obj any) (ent.AidPolicyOrder, error) {
+	var it ent.AidPolicyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAidPolicyOrderField2ᚖsanbaoᚋentᚐAidPolicyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidPolicyOrder unmarshals raw into the AidPolicyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidPolicyOrder(ctx context.Context, raw any) (ent.AidPolicyOrder, error) {
+	var out ent.AidPolicyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidPolicyOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAidPolicyWhereInput(ctx context.Context, obj any) (ent.AidPolicyWhereInput, error) {
+	var it ent.AidPolicyWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "ownerCode", "ownerCodeNEQ", "ownerCodeIn", "ownerCodeNotIn", "ownerCodeGT", "ownerCodeGTE", "ownerCodeLT", "ownerCodeLTE", "ownerCodeContains", "ownerCodeHasPrefix", "ownerCodeHasSuffix", "ownerCodeEqualFold", "ownerCodeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "per", "perNEQ", "perIn", "perNotIn", "payer", "payerNEQ", "payerIn", "payerNotIn", "basis", "basisNEQ", "basisIn", "basisNotIn", "fromTerm", "fromTermNEQ", "fromTermIn", "fromTermNotIn", "fromTermGT", "fromTermGTE", "fromTermLT", "fromTermLTE", "fromTermContains", "fromTermHasPrefix", "fromTermHasSuffix", "fromTermEqualFold", "fromTermContainsFold", "untilTerm", "untilTermNEQ", "untilTermIn", "untilTermNotIn", "untilTermGT", "untilTermGTE", "untilTermLT", "untilTermLTE", "untilTermContains", "untilTermHasPrefix", "untilTermHasSuffix", "untilTermEqualFold", "untilTermContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAidPolicyWhereInput2ᚖsanbaoᚋentᚐAidPolicyWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAidPolicyWhereInput2ᚕᚖsanbaoᚋentᚐAidPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAidPolicyWhereInput2ᚕᚖsanbaoᚋentᚐAidPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "codeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeNEQ = data
+		case "codeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeIn = data
+		case "codeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeNotIn = data
+		case "codeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeGT = data
+		case "codeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeGTE = data
+		case "codeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeLT = data
+		case "codeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeLTE = data
+		case "codeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeContains = data
+		case "codeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeHasPrefix = data
+		case "codeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeHasSuffix = data
+		case "codeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeEqualFold = data
+		case "codeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeContainsFold = data
+		case "ownerCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCode = data
+		case "ownerCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeNEQ = data
+		case "ownerCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeIn = data
+		case "ownerCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeNotIn = data
+		case "ownerCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeGT = data
+		case "ownerCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeGTE = data
+		case "ownerCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeLT = data
+		case "ownerCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeLTE = data
+		case "ownerCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeContains = data
+		case "ownerCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeHasPrefix = data
+		case "ownerCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeHasSuffix = data
+		case "ownerCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeEqualFold = data
+		case "ownerCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerCodeContainsFold = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOAidPolicyCategory2ᚖsanbaoᚋentᚋaidpolicyᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOAidPolicyCategory2ᚖsanbaoᚋentᚋaidpolicyᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOAidPolicyCategory2ᚕsanbaoᚋentᚋaidpolicyᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOAidPolicyCategory2ᚕsanbaoᚋentᚋaidpolicyᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAidPolicyKind2ᚖsanbaoᚋentᚋaidpolicyᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOAidPolicyKind2ᚖsanbaoᚋentᚋaidpolicyᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOAidPolicyKind2ᚕsanbaoᚋentᚋaidpolicyᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOAidPolicyKind2ᚕsanbaoᚋentᚋaidpolicyᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "amountNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNEQ = data
+		case "amountIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountIn = data
+		case "amountNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNotIn = data
+		case "amountGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGT = data
+		case "amountGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGTE = data
+		case "amountLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLT = data
+		case "amountLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLTE = data
+		case "per":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("per"))
+			data, err := ec.unmarshalOAidPolicyPer2ᚖsanbaoᚋentᚋaidpolicyᚐPer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Per = data
+		case "perNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("perNEQ"))
+			data, err := ec.unmarshalOAidPolicyPer2ᚖsanbaoᚋentᚋaidpolicyᚐPer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PerNEQ = data
+		case "perIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("perIn"))
+			data, err := ec.unmarshalOAidPolicyPer2ᚕsanbaoᚋentᚋaidpolicyᚐPerᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PerIn = data
+		case "perNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("perNotIn"))
+			data, err := ec.unmarshalOAidPolicyPer2ᚕsanbaoᚋentᚋaidpolicyᚐPerᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PerNotIn = data
+		case "payer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payer"))
+			data, err := ec.unmarshalOAidPolicyPayer2ᚖsanbaoᚋentᚋaidpolicyᚐPayer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Payer = data
+		case "payerNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payerNEQ"))
+			data, err := ec.unmarshalOAidPolicyPayer2ᚖsanbaoᚋentᚋaidpolicyᚐPayer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayerNEQ = data
+		case "payerIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payerIn"))
+			data, err := ec.unmarshalOAidPolicyPayer2ᚕsanbaoᚋentᚋaidpolicyᚐPayerᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayerIn = data
+		case "payerNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payerNotIn"))
+			data, err := ec.unmarshalOAidPolicyPayer2ᚕsanbaoᚋentᚋaidpolicyᚐPayerᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayerNotIn = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalOAidPolicyBasis2ᚖsanbaoᚋentᚋaidpolicyᚐBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "basisNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basisNEQ"))
+			data, err := ec.unmarshalOAidPolicyBasis2ᚖsanbaoᚋentᚋaidpolicyᚐBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasisNEQ = data
+		case "basisIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basisIn"))
+			data, err := ec.unmarshalOAidPolicyBasis2ᚕsanbaoᚋentᚋaidpolicyᚐBasisᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasisIn = data
+		case "basisNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basisNotIn"))
+			data, err := ec.unmarshalOAidPolicyBasis2ᚕsanbaoᚋentᚋaidpolicyᚐBasisᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasisNotIn = data
+		case "fromTerm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTerm"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTerm = data
+		case "fromTermNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermNEQ = data
+		case "fromTermIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermIn = data
+		case "fromTermNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermNotIn = data
+		case "fromTermGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermGT = data
+		case "fromTermGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermGTE = data
+		case "fromTermLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermLT = data
+		case "fromTermLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermLTE = data
+		case "fromTermContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermContains = data
+		case "fromTermHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermHasPrefix = data
+		case "fromTermHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermHasSuffix = data
+		case "fromTermEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermEqualFold = data
+		case "fromTermContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromTermContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromTermContainsFold = data
+		case "untilTerm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTerm"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTerm = data
+		case "untilTermNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermNEQ = data
+		case "untilTermIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermIn = data
+		case "untilTermNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermNotIn = data
+		case "untilTermGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermGT = data
+		case "untilTermGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermGTE = data
+		case "untilTermLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermLT = data
+		case "untilTermLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermLTE = data
+		case "untilTermContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermContains = data
+		case "untilTermHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermHasPrefix = data
+		case "untilTermHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermHasSuffix = data
+		case "untilTermEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermEqualFold = data
+		case "untilTermContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilTermContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilTermContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAidPolicyWhereInput unmarshals raw into the AidPolicyWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAidPolicyWhereInput(ctx context.Context, raw any) (ent.AidPolicyWhereInput, error) {
+	var out ent.AidPolicyWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AidPolicyWhereInput", raw, &out)
 	return out, err
 }
 
@@ -54375,6 +57175,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Assignment(ctx, sel, obj)
+	case *ent.AidPolicy:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AidPolicy(ctx, sel, obj)
 	case *ent.AgreementTemplate:
 		if obj == nil {
 			return graphql.Null
@@ -55339,6 +58144,265 @@ func (ec *executionContext) _AgreementTemplate(ctx context.Context, sel ast.Sele
 		case "updatedByID":
 			out.Values[i] = ec._AgreementTemplate_updatedByID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aidConditionImplementors = []string{"AidCondition"}
+
+func (ec *executionContext) _AidCondition(ctx context.Context, sel ast.SelectionSet, obj *rule.Condition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aidConditionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AidCondition")
+		case "kind":
+			out.Values[i] = ec._AidCondition_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._AidCondition_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "not":
+			out.Values[i] = ec._AidCondition_not(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._AidCondition_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "any":
+			out.Values[i] = ec._AidCondition_any(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aidPolicyImplementors = []string{"AidPolicy", "Node"}
+
+func (ec *executionContext) _AidPolicy(ctx context.Context, sel ast.SelectionSet, obj *ent.AidPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aidPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AidPolicy")
+		case "id":
+			out.Values[i] = ec._AidPolicy_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._AidPolicy_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AidPolicy_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._AidPolicy_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerCode":
+			out.Values[i] = ec._AidPolicy_ownerCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._AidPolicy_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._AidPolicy_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._AidPolicy_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._AidPolicy_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "per":
+			out.Values[i] = ec._AidPolicy_per(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payer":
+			out.Values[i] = ec._AidPolicy_payer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basis":
+			out.Values[i] = ec._AidPolicy_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromTerm":
+			out.Values[i] = ec._AidPolicy_fromTerm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "untilTerm":
+			out.Values[i] = ec._AidPolicy_untilTerm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._AidPolicy_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._AidPolicy_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conditions":
+			out.Values[i] = ec._AidPolicy_conditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amountLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AidPolicy_amountLabel(ctx, field, obj)
+				})
+		case "ownerLevel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AidPolicy_ownerLevel(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aidPolicyConnectionImplementors = []string{"AidPolicyConnection"}
+
+func (ec *executionContext) _AidPolicyConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AidPolicyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aidPolicyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AidPolicyConnection")
+		case "edges":
+			out.Values[i] = ec._AidPolicyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AidPolicyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AidPolicyConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aidPolicyEdgeImplementors = []string{"AidPolicyEdge"}
+
+func (ec *executionContext) _AidPolicyEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AidPolicyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aidPolicyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AidPolicyEdge")
+		case "node":
+			out.Values[i] = ec._AidPolicyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AidPolicyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -57665,6 +60729,54 @@ func (ec *executionContext) _EligiblePerson(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var entitlementImplementors = []string{"Entitlement"}
+
+func (ec *executionContext) _Entitlement(ctx context.Context, sel ast.SelectionSet, obj *aid.Entitlement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entitlementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Entitlement")
+		case "policy":
+			out.Values[i] = ec._Entitlement_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Entitlement_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._Entitlement_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._Entitlement_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var handoverRefusalImplementors = []string{"HandoverRefusal"}
 
 func (ec *executionContext) _HandoverRefusal(ctx context.Context, sel ast.SelectionSet, obj *model.HandoverRefusal) graphql.Marshaler {
@@ -58873,6 +61985,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "supersedeAgreement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_supersedeAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAidPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeAidPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endAidPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endAidPolicy(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -60143,6 +63276,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agreements(ctx, field)
 				})
+		case "aidPolicies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_aidPolicies(ctx, field)
+				})
 		case "assignments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60840,6 +63979,12 @@ func (ec *executionContext) _Student(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Student_assignments(ctx, field, obj)
+				})
+		case "entitlements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Student_entitlements(ctx, field, obj)
 				})
 		case "hasContactPerson":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -61841,6 +64986,154 @@ func (ec *executionContext) unmarshalNAgreementWhereInput2ᚖsanbaoᚋentᚐAgre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAidCondition2sanbaoᚋaidᚋruleᚐCondition(ctx context.Context, sel ast.SelectionSet, v rule.Condition) graphql.Marshaler {
+	return ec._AidCondition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAidCondition2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, sel ast.SelectionSet, v []rule.Condition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidCondition2sanbaoᚋaidᚋruleᚐCondition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2sanbaoᚋaidᚋruleᚐCondition(ctx context.Context, v any) (rule.Condition, error) {
+	res, err := ec.unmarshalInputAidConditionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚕsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, v any) ([]rule.Condition, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rule.Condition, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidConditionInput2sanbaoᚋaidᚋruleᚐCondition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚕᚖsanbaoᚋaidᚋruleᚐConditionᚄ(ctx context.Context, v any) ([]*rule.Condition, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*rule.Condition, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidConditionInput2ᚖsanbaoᚋaidᚋruleᚐCondition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAidConditionInput2ᚖsanbaoᚋaidᚋruleᚐCondition(ctx context.Context, v any) (*rule.Condition, error) {
+	res, err := ec.unmarshalInputAidConditionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AidPolicy!")
+		return graphql.Null
+	}
+	return ec._AidPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx context.Context, v any) (aidpolicy.Basis, error) {
+	var res aidpolicy.Basis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx context.Context, sel ast.SelectionSet, v aidpolicy.Basis) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx context.Context, v any) (aidpolicy.Category, error) {
+	var res aidpolicy.Category
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx context.Context, sel ast.SelectionSet, v aidpolicy.Category) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAidPolicyConnection2ᚖsanbaoᚋentᚐAidPolicyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AidPolicyConnection!")
+		return graphql.Null
+	}
+	return ec._AidPolicyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAidPolicyInput2sanbaoᚋgraphᚋmodelᚐAidPolicyInput(ctx context.Context, v any) (model.AidPolicyInput, error) {
+	res, err := ec.unmarshalInputAidPolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx context.Context, v any) (aidpolicy.Kind, error) {
+	var res aidpolicy.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx context.Context, sel ast.SelectionSet, v aidpolicy.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAidPolicyOrderField2ᚖsanbaoᚋentᚐAidPolicyOrderField(ctx context.Context, v any) (*ent.AidPolicyOrderField, error) {
+	var res = new(ent.AidPolicyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyOrderField2ᚖsanbaoᚋentᚐAidPolicyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AidPolicyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx context.Context, v any) (aidpolicy.Payer, error) {
+	var res aidpolicy.Payer
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx context.Context, sel ast.SelectionSet, v aidpolicy.Payer) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx context.Context, v any) (aidpolicy.Per, error) {
+	var res aidpolicy.Per
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx context.Context, sel ast.SelectionSet, v aidpolicy.Per) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAidPolicyWhereInput2ᚖsanbaoᚋentᚐAidPolicyWhereInput(ctx context.Context, v any) (*ent.AidPolicyWhereInput, error) {
+	res, err := ec.unmarshalInputAidPolicyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAssignInput2sanbaoᚋgraphᚋmodelᚐAssignInput(ctx context.Context, v any) (model.AssignInput, error) {
 	res, err := ec.unmarshalInputAssignInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62578,6 +65871,58 @@ func (ec *executionContext) unmarshalNEndPositionInput2sanbaoᚋgraphᚋmodelᚐ
 	res, err := ec.unmarshalInputEndPositionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNEntitlement2ᚕᚖsanbaoᚋaidᚐEntitlementᚄ(ctx context.Context, sel ast.SelectionSet, v []*aid.Entitlement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntitlement2ᚖsanbaoᚋaidᚐEntitlement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntitlement2ᚖsanbaoᚋaidᚐEntitlement(ctx context.Context, sel ast.SelectionSet, v *aid.Entitlement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Entitlement!")
+		return graphql.Null
+	}
+	return ec._Entitlement(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx context.Context, v any) (rule.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus(ctx context.Context, sel ast.SelectionSet, v rule.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EntitlementStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus = map[string]rule.Status{
+		"ENTITLED":             rule.Entitled,
+		"NEEDS_IDENTIFICATION": rule.NeedsIdentification,
+		"BY_STUDY_PLACE":       rule.ByStudyPlace,
+	}
+	marshalNEntitlementStatus2sanbaoᚋaidᚋruleᚐStatus = map[rule.Status]string{
+		rule.Entitled:            "ENTITLED",
+		rule.NeedsIdentification: "NEEDS_IDENTIFICATION",
+		rule.ByStudyPlace:        "BY_STUDY_PLACE",
+	}
+)
 
 func (ec *executionContext) unmarshalNGivePositionInput2sanbaoᚋgraphᚋmodelᚐGivePositionInput(ctx context.Context, v any) (model.GivePositionInput, error) {
 	res, err := ec.unmarshalInputGivePositionInput(ctx, v)
@@ -64278,6 +67623,326 @@ func (ec *executionContext) unmarshalOAgreementWhereInput2ᚖsanbaoᚋentᚐAgre
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputAgreementWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicy2ᚖsanbaoᚋentᚐAidPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AidPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAidPolicyBasis2ᚕsanbaoᚋentᚋaidpolicyᚐBasisᚄ(ctx context.Context, v any) ([]aidpolicy.Basis, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]aidpolicy.Basis, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAidPolicyBasis2ᚕsanbaoᚋentᚋaidpolicyᚐBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []aidpolicy.Basis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidPolicyBasis2sanbaoᚋentᚋaidpolicyᚐBasis(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAidPolicyBasis2ᚖsanbaoᚋentᚋaidpolicyᚐBasis(ctx context.Context, v any) (*aidpolicy.Basis, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(aidpolicy.Basis)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicyBasis2ᚖsanbaoᚋentᚋaidpolicyᚐBasis(ctx context.Context, sel ast.SelectionSet, v *aidpolicy.Basis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAidPolicyCategory2ᚕsanbaoᚋentᚋaidpolicyᚐCategoryᚄ(ctx context.Context, v any) ([]aidpolicy.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]aidpolicy.Category, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAidPolicyCategory2ᚕsanbaoᚋentᚋaidpolicyᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []aidpolicy.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidPolicyCategory2sanbaoᚋentᚋaidpolicyᚐCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAidPolicyCategory2ᚖsanbaoᚋentᚋaidpolicyᚐCategory(ctx context.Context, v any) (*aidpolicy.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(aidpolicy.Category)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicyCategory2ᚖsanbaoᚋentᚋaidpolicyᚐCategory(ctx context.Context, sel ast.SelectionSet, v *aidpolicy.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAidPolicyEdge2ᚕᚖsanbaoᚋentᚐAidPolicyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AidPolicyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAidPolicyEdge2ᚖsanbaoᚋentᚐAidPolicyEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAidPolicyEdge2ᚖsanbaoᚋentᚐAidPolicyEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AidPolicyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AidPolicyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAidPolicyKind2ᚕsanbaoᚋentᚋaidpolicyᚐKindᚄ(ctx context.Context, v any) ([]aidpolicy.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]aidpolicy.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAidPolicyKind2ᚕsanbaoᚋentᚋaidpolicyᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []aidpolicy.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidPolicyKind2sanbaoᚋentᚋaidpolicyᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAidPolicyKind2ᚖsanbaoᚋentᚋaidpolicyᚐKind(ctx context.Context, v any) (*aidpolicy.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(aidpolicy.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicyKind2ᚖsanbaoᚋentᚋaidpolicyᚐKind(ctx context.Context, sel ast.SelectionSet, v *aidpolicy.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAidPolicyOrder2ᚖsanbaoᚋentᚐAidPolicyOrder(ctx context.Context, v any) (*ent.AidPolicyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAidPolicyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAidPolicyPayer2ᚕsanbaoᚋentᚋaidpolicyᚐPayerᚄ(ctx context.Context, v any) ([]aidpolicy.Payer, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]aidpolicy.Payer, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAidPolicyPayer2ᚕsanbaoᚋentᚋaidpolicyᚐPayerᚄ(ctx context.Context, sel ast.SelectionSet, v []aidpolicy.Payer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidPolicyPayer2sanbaoᚋentᚋaidpolicyᚐPayer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAidPolicyPayer2ᚖsanbaoᚋentᚋaidpolicyᚐPayer(ctx context.Context, v any) (*aidpolicy.Payer, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(aidpolicy.Payer)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicyPayer2ᚖsanbaoᚋentᚋaidpolicyᚐPayer(ctx context.Context, sel ast.SelectionSet, v *aidpolicy.Payer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAidPolicyPer2ᚕsanbaoᚋentᚋaidpolicyᚐPerᚄ(ctx context.Context, v any) ([]aidpolicy.Per, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]aidpolicy.Per, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAidPolicyPer2ᚕsanbaoᚋentᚋaidpolicyᚐPerᚄ(ctx context.Context, sel ast.SelectionSet, v []aidpolicy.Per) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAidPolicyPer2sanbaoᚋentᚋaidpolicyᚐPer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAidPolicyPer2ᚖsanbaoᚋentᚋaidpolicyᚐPer(ctx context.Context, v any) (*aidpolicy.Per, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(aidpolicy.Per)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAidPolicyPer2ᚖsanbaoᚋentᚋaidpolicyᚐPer(ctx context.Context, sel ast.SelectionSet, v *aidpolicy.Per) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAidPolicyWhereInput2ᚕᚖsanbaoᚋentᚐAidPolicyWhereInputᚄ(ctx context.Context, v any) ([]*ent.AidPolicyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AidPolicyWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAidPolicyWhereInput2ᚖsanbaoᚋentᚐAidPolicyWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAidPolicyWhereInput2ᚖsanbaoᚋentᚐAidPolicyWhereInput(ctx context.Context, v any) (*ent.AidPolicyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAidPolicyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -86,6 +86,7 @@ func NewServer(client *ent.Client, a *auth.Service, production bool) *handler.Se
 	}, attempts: 8})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
+	srv.AroundOperations(withEntitlementCache)
 	srv.AroundRootFields(requireViewer(production))
 	srv.AroundRootFields(requirePasswordChange)
 	return srv

@@ -15,7 +15,7 @@ func init() {
 	fielderr.RegisterLabels(map[string]string{
 		"semester": "学期", "share": "抽查比例", "seed": "随机种子", "source": "问题来源", "sourceDoc": "来源文件",
 		"inspectionID": "检查", "unitOrgID": "责任单位", "ownerID": "整改责任人", "raisedOrgID": "提出单位",
-		"category": "问题类别", "description": "问题描述", "deadline": "整改期限", "evidence": "整改佐证",
+		"category": "类别", "description": "说明", "deadline": "期限", "evidence": "整改佐证",
 		"findings": "检查发现", "countyCode": "县级区划代码", "excludePrevious": "排除上学期已抽单位", "unannounced": "暗访",
 	})
 }

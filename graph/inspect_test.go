@@ -88,7 +88,7 @@ func TestInspectionThroughTheAPI(t *testing.T) {
 		pin := map[string]any{"source": "INSPECTION", "inspectionID": iid, "unitOrgID": id(school.ID), "ownerID": id(owner.ID),
 			"raisedOrgID": id(bureau.ID), "category": "其他", "description": "档案缺3份", "deadline": time.Now().AddDate(0, 0, 20).Format(time.RFC3339)}
 		r := insp.do(raiseQ, map[string]any{"in": pin})
-		if r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "category" || !strings.HasPrefix(r.Errors[0].Message, "问题类别：") {
+		if r.code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "category" || !strings.HasPrefix(r.Errors[0].Message, "类别：") {
 			t.Fatalf("unknown category: %+v", r.Errors)
 		}
 		pin["category"] = "档案不全"

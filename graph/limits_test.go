@@ -37,6 +37,7 @@ func TestNullPageSizeGetsTheDefault(t *testing.T) {
 		c.Student.Update().Where(student.IDIn(c.Student.Query().Where(student.VillageCodeHasPrefix(county[:6])).
 			Order(student.ByID()).Limit(25).IDsX(sys)...)).SetVillageCode(village.Code).ExecX(sys)
 
+		aidCatalog(t, db) // 22 policies for the county
 		a := newAPI(t, db)
 		admin, mine := a.login(aidCentre), a.login(teacher)
 		const conn = `totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { id } }`
@@ -56,6 +57,7 @@ func TestNullPageSizeGetsTheDefault(t *testing.T) {
 			{"myFamilies", mine, "", `myFamilies(%s) { %c }`, []any{"myFamilies"}},
 			{"coverage gaps", admin, "", `coverage(divisionCode: "` + county + `") { overdueHouseholds(%s) { %c } }`, []any{"coverage", "overdueHouseholds"}},
 			{"village archive", admin, ", $v: ID!", `villageArchive(villageID: $v) { list(%s) { %c } }`, []any{"villageArchive", "list"}},
+			{"aid policies", admin, "", `aidPolicies(%s) { %c }`, []any{"aidPolicies"}},
 		} {
 			for _, size := range []struct {
 				arg  string

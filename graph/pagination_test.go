@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sanbao/agreement"
+	"sanbao/aid"
 	"sanbao/auth"
 	"sanbao/authz"
 	entagreement "sanbao/ent/agreement"
@@ -137,6 +138,8 @@ var reaches = map[string]reach{
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),
+	"Query.aidPolicies": {phone: aidCentre, wrap: "%s", path: []string{"c"},
+		vars: func(t *testing.T, db *store.DB) map[string]any { aidCatalog(t, db); return nil }},
 }
 
 // importJobs gives the aid centre five failed import jobs, the first with
@@ -448,4 +451,16 @@ func skew(t *testing.T, db *store.DB) {
 func personID(t *testing.T, db *store.DB, phone string) int {
 	t.Helper()
 	return db.Person.Query().Where(person.Phone(phone)).OnlyIDX(sys)
+}
+
+// aidCatalog stores the default catalog of the fixture's province and the
+// county's top-ups (the fixture loads its divisions after migration).
+func aidCatalog(t *testing.T, db *store.DB) {
+	t.Helper()
+	if err := aid.EnsureDefaults(sys, db.Client); err != nil {
+		t.Fatal(err)
+	}
+	if err := aid.EnsureCountyTopUps(sys, db.Client, county); err != nil {
+		t.Fatal(err)
+	}
 }

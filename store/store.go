@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"sanbao/agreement"
+	"sanbao/aid"
 	"sanbao/authz"
 	"sanbao/contactlog"
 	"sanbao/coverage"
@@ -134,7 +135,7 @@ func (db *DB) Setup(ctx context.Context, seed func(context.Context) error) error
 }
 
 // Migrate creates or updates the schema and the reference data every
-// database needs (the default agreement templates).
+// database needs (the default agreement templates and aid catalog).
 func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.Schema.Create(authz.System(ctx), migrate.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -144,6 +145,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	if err := contactlog.FillTerms(ctx, db.Client); err != nil {
 		return fmt.Errorf("contact terms: %w", err)
+	}
+	if err := aid.EnsureDefaults(ctx, db.Client); err != nil {
+		return fmt.Errorf("aid catalog: %w", err)
 	}
 	return agreement.EnsureDefaults(ctx, db.Client)
 }

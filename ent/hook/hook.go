@@ -68,6 +68,18 @@ func (f AgreementTemplateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgreementTemplateMutation", m)
 }
 
+// The AidPolicyFunc type is an adapter to allow the use of ordinary
+// function as AidPolicy mutator.
+type AidPolicyFunc func(context.Context, *ent.AidPolicyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AidPolicyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AidPolicyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AidPolicyMutation", m)
+}
+
 // The AssignmentFunc type is an adapter to allow the use of ordinary
 // function as Assignment mutator.
 type AssignmentFunc func(context.Context, *ent.AssignmentMutation) (ent.Value, error)

@@ -11,6 +11,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -228,6 +229,33 @@ func (f TraverseAgreementTemplate) Traverse(ctx context.Context, q ent.Query) er
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AgreementTemplateQuery", q)
+}
+
+// The AidPolicyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AidPolicyFunc func(context.Context, *ent.AidPolicyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AidPolicyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AidPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AidPolicyQuery", q)
+}
+
+// The TraverseAidPolicy type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAidPolicy func(context.Context, *ent.AidPolicyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAidPolicy) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAidPolicy) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AidPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AidPolicyQuery", q)
 }
 
 // The AssignmentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -837,6 +865,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AgreementQuery, predicate.Agreement, agreement.OrderOption]{typ: ent.TypeAgreement, tq: q}, nil
 	case *ent.AgreementTemplateQuery:
 		return &query[*ent.AgreementTemplateQuery, predicate.AgreementTemplate, agreementtemplate.OrderOption]{typ: ent.TypeAgreementTemplate, tq: q}, nil
+	case *ent.AidPolicyQuery:
+		return &query[*ent.AidPolicyQuery, predicate.AidPolicy, aidpolicy.OrderOption]{typ: ent.TypeAidPolicy, tq: q}, nil
 	case *ent.AssignmentQuery:
 		return &query[*ent.AssignmentQuery, predicate.Assignment, assignment.OrderOption]{typ: ent.TypeAssignment, tq: q}, nil
 	case *ent.AuditLogQuery:

@@ -281,6 +281,50 @@ var (
 			},
 		},
 	}
+	// AidPoliciesColumns holds the columns for the "aid_policies" table.
+	AidPoliciesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "code", Type: field.TypeString, Size: 40},
+		{Name: "owner_code", Type: field.TypeString, Size: 12},
+		{Name: "name", Type: field.TypeString, Size: 60},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"PRESCHOOL", "COMPULSORY", "SENIOR", "VOCATIONAL", "HIGHER"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"GRANT", "WAIVER", "LOAN"}},
+		{Name: "amount", Type: field.TypeInt},
+		{Name: "per", Type: field.TypeEnum, Enums: []string{"YEAR", "TERM", "ONCE"}},
+		{Name: "payer", Type: field.TypeEnum, Enums: []string{"CENTRAL", "SHARED", "PROVINCE", "COUNTY"}},
+		{Name: "basis", Type: field.TypeEnum, Enums: []string{"SCHOOL", "HOME"}, Default: "SCHOOL"},
+		{Name: "conditions", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
+		{Name: "from_term", Type: field.TypeString},
+		{Name: "until_term", Type: field.TypeString, Default: ""},
+		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AidPoliciesTable holds the schema information for the "aid_policies" table.
+	AidPoliciesTable = &schema.Table{
+		Name:       "aid_policies",
+		Columns:    AidPoliciesColumns,
+		PrimaryKey: []*schema.Column{AidPoliciesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "aidpolicy_owner_code_code_from_term",
+				Unique:  true,
+				Columns: []*schema.Column{AidPoliciesColumns[4], AidPoliciesColumns[3], AidPoliciesColumns[13]},
+			},
+			{
+				Name:    "aidpolicy_owner_code_code_version",
+				Unique:  true,
+				Columns: []*schema.Column{AidPoliciesColumns[4], AidPoliciesColumns[3], AidPoliciesColumns[16]},
+			},
+			{
+				Name:    "aidpolicy_category",
+				Unique:  false,
+				Columns: []*schema.Column{AidPoliciesColumns[6]},
+			},
+		},
+	}
 	// AssignmentsColumns holds the columns for the "assignments" table.
 	AssignmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1412,6 +1456,7 @@ var (
 		AbsenceStepsTable,
 		AgreementsTable,
 		AgreementTemplatesTable,
+		AidPoliciesTable,
 		AssignmentsTable,
 		AuditLogsTable,
 		CaseActionsTable,
@@ -1464,6 +1509,9 @@ func init() {
 	}
 	AgreementTemplatesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	AidPoliciesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
 	}
 	AssignmentsTable.ForeignKeys[0].RefTable = PersonsTable
 	AssignmentsTable.ForeignKeys[1].RefTable = PersonsTable

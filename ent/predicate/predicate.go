@@ -21,6 +21,9 @@ type Agreement func(*sql.Selector)
 // AgreementTemplate is the predicate function for agreementtemplate builders.
 type AgreementTemplate func(*sql.Selector)
 
+// AidPolicy is the predicate function for aidpolicy builders.
+type AidPolicy func(*sql.Selector)
+
 // Assignment is the predicate function for assignment builders.
 type Assignment func(*sql.Selector)
 

@@ -231,6 +231,30 @@ func (f AgreementTemplateMutationRuleFunc) EvalMutation(ctx context.Context, m e
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementTemplateMutation", m)
 }
 
+// The AidPolicyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AidPolicyQueryRuleFunc func(context.Context, *ent.AidPolicyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AidPolicyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AidPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AidPolicyQuery", q)
+}
+
+// The AidPolicyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AidPolicyMutationRuleFunc func(context.Context, *ent.AidPolicyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AidPolicyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AidPolicyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AidPolicyMutation", m)
+}
+
 // The AssignmentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssignmentQueryRuleFunc func(context.Context, *ent.AssignmentQuery) error
@@ -804,6 +828,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AgreementTemplateQuery:
 		return q.Filter(), nil
+	case *ent.AidPolicyQuery:
+		return q.Filter(), nil
 	case *ent.AssignmentQuery:
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
@@ -864,6 +890,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.AgreementMutation:
 		return m.Filter(), nil
 	case *ent.AgreementTemplateMutation:
+		return m.Filter(), nil
+	case *ent.AidPolicyMutation:
 		return m.Filter(), nil
 	case *ent.AssignmentMutation:
 		return m.Filter(), nil

@@ -8,6 +8,7 @@ import (
 	"sanbao/ent/absencestep"
 	"sanbao/ent/agreement"
 	"sanbao/ent/agreementtemplate"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/apitoken"
 	"sanbao/ent/assignment"
 	"sanbao/ent/auditlog"
@@ -255,6 +256,123 @@ func init() {
 	agreementtemplate.DefaultUpdatedAt = agreementtemplateDescUpdatedAt.Default.(func() time.Time)
 	// agreementtemplate.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	agreementtemplate.UpdateDefaultUpdatedAt = agreementtemplateDescUpdatedAt.UpdateDefault.(func() time.Time)
+	aidpolicyMixin := schema.AidPolicy{}.Mixin()
+	aidpolicy.Policy = privacy.NewPolicies(aidpolicyMixin[0], schema.AidPolicy{})
+	aidpolicy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := aidpolicy.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	aidpolicyMixinHooks0 := aidpolicyMixin[0].Hooks()
+
+	aidpolicy.Hooks[1] = aidpolicyMixinHooks0[0]
+	aidpolicyMixinFields1 := aidpolicyMixin[1].Fields()
+	_ = aidpolicyMixinFields1
+	aidpolicyFields := schema.AidPolicy{}.Fields()
+	_ = aidpolicyFields
+	// aidpolicyDescCreatedAt is the schema descriptor for created_at field.
+	aidpolicyDescCreatedAt := aidpolicyMixinFields1[0].Descriptor()
+	// aidpolicy.DefaultCreatedAt holds the default value on creation for the created_at field.
+	aidpolicy.DefaultCreatedAt = aidpolicyDescCreatedAt.Default.(func() time.Time)
+	// aidpolicyDescUpdatedAt is the schema descriptor for updated_at field.
+	aidpolicyDescUpdatedAt := aidpolicyMixinFields1[1].Descriptor()
+	// aidpolicy.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	aidpolicy.DefaultUpdatedAt = aidpolicyDescUpdatedAt.Default.(func() time.Time)
+	// aidpolicy.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	aidpolicy.UpdateDefaultUpdatedAt = aidpolicyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// aidpolicyDescCode is the schema descriptor for code field.
+	aidpolicyDescCode := aidpolicyFields[0].Descriptor()
+	// aidpolicy.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	aidpolicy.CodeValidator = func() func(string) error {
+		validators := aidpolicyDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// aidpolicyDescOwnerCode is the schema descriptor for owner_code field.
+	aidpolicyDescOwnerCode := aidpolicyFields[1].Descriptor()
+	// aidpolicy.OwnerCodeValidator is a validator for the "owner_code" field. It is called by the builders before save.
+	aidpolicy.OwnerCodeValidator = func() func(string) error {
+		validators := aidpolicyDescOwnerCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(owner_code string) error {
+			for _, fn := range fns {
+				if err := fn(owner_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// aidpolicyDescName is the schema descriptor for name field.
+	aidpolicyDescName := aidpolicyFields[2].Descriptor()
+	// aidpolicy.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	aidpolicy.NameValidator = func() func(string) error {
+		validators := aidpolicyDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// aidpolicyDescAmount is the schema descriptor for amount field.
+	aidpolicyDescAmount := aidpolicyFields[5].Descriptor()
+	// aidpolicy.AmountValidator is a validator for the "amount" field. It is called by the builders before save.
+	aidpolicy.AmountValidator = func() func(int) error {
+		validators := aidpolicyDescAmount.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(amount int) error {
+			for _, fn := range fns {
+				if err := fn(amount); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// aidpolicyDescFromTerm is the schema descriptor for from_term field.
+	aidpolicyDescFromTerm := aidpolicyFields[10].Descriptor()
+	// aidpolicy.FromTermValidator is a validator for the "from_term" field. It is called by the builders before save.
+	aidpolicy.FromTermValidator = aidpolicyDescFromTerm.Validators[0].(func(string) error)
+	// aidpolicyDescUntilTerm is the schema descriptor for until_term field.
+	aidpolicyDescUntilTerm := aidpolicyFields[11].Descriptor()
+	// aidpolicy.DefaultUntilTerm holds the default value on creation for the until_term field.
+	aidpolicy.DefaultUntilTerm = aidpolicyDescUntilTerm.Default.(string)
+	// aidpolicyDescDescription is the schema descriptor for description field.
+	aidpolicyDescDescription := aidpolicyFields[12].Descriptor()
+	// aidpolicy.DefaultDescription holds the default value on creation for the description field.
+	aidpolicy.DefaultDescription = aidpolicyDescDescription.Default.(string)
+	// aidpolicy.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	aidpolicy.DescriptionValidator = aidpolicyDescDescription.Validators[0].(func(string) error)
+	// aidpolicyDescVersion is the schema descriptor for version field.
+	aidpolicyDescVersion := aidpolicyFields[13].Descriptor()
+	// aidpolicy.DefaultVersion holds the default value on creation for the version field.
+	aidpolicy.DefaultVersion = aidpolicyDescVersion.Default.(int)
 	assignmentMixin := schema.Assignment{}.Mixin()
 	assignment.Policy = privacy.NewPolicies(assignmentMixin[0], schema.Assignment{})
 	assignment.Hooks[0] = func(next ent.Mutator) ent.Mutator {

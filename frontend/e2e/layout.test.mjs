@@ -72,6 +72,7 @@ async function routesFor(role) {
     '/dropout',
     '/dropout?ledger=absences&overdue=1',
     '/dropout?ledger=children&nowhere=1',
+    '/aid/policies',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);

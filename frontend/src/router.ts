@@ -65,6 +65,7 @@ export const router = createRouter({
       meta: { title: '责任书模板', tab: 'progress', phoneTab: 'home' },
     },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', tab: 'audit', phoneTab: 'me' } },
+    { path: '/aid/policies', name: 'aid-policies', component: () => import('./views/AidPoliciesView.vue'), meta: { title: '资助政策', tab: 'students', phoneTab: 'me' } },
     { path: '/import', name: 'imports', component: () => import('./views/ImportView.vue'), meta: { title: '导入', tab: 'imports', phoneTab: 'me' } },
     { path: '/my/agreements/:id', name: 'agreement', component: () => import('./views/AgreementView.vue'), meta: { title: '责任书', tab: 'agreements', phoneTab: 'me' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: '页面不存在' } },

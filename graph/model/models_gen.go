@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	agreement1 "sanbao/agreement"
+	"sanbao/aid/rule"
 	"sanbao/ent"
 	"sanbao/ent/agreement"
+	"sanbao/ent/aidpolicy"
 	"sanbao/ent/assignment"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/contact"
@@ -27,6 +29,19 @@ type AddPersonInput struct {
 	// The mobile number the person signs in with; unique.
 	Phone     string              `json:"phone"`
 	Positions []*NewPositionInput `json:"positions"`
+}
+
+type AidPolicyInput struct {
+	PolicyName string             `json:"policyName"`
+	Category   aidpolicy.Category `json:"category"`
+	Kind       aidpolicy.Kind     `json:"kind"`
+	// Yuan per `per`; 0 for a waiver (免); a loan's ceiling.
+	Amount      int               `json:"amount"`
+	Per         aidpolicy.Per     `json:"per"`
+	Payer       aidpolicy.Payer   `json:"payer"`
+	Basis       aidpolicy.Basis   `json:"basis"`
+	Conditions  []*rule.Condition `json:"conditions"`
+	Description *string           `json:"description,omitempty"`
 }
 
 type AssignInput struct {
