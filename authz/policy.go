@@ -98,6 +98,14 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		q.Where(readable(v, ObjAbsence, AbsenceReportPredicate))
 	case *ent.AbsenceStepQuery:
 		q.Where(readable(v, ObjAbsence, AbsenceStepPredicate))
+	case *ent.DeptListQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.DeptList { return DeptListPredicate(sc) }))
+	case *ent.DeptListRowQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.DeptListRow { return DeptListRowPredicate(sc) }))
+	case *ent.CompareRunQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.CompareRun { return CompareRunPredicate(sc) }))
+	case *ent.CompareResultQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.CompareResult { return CompareResultPredicate(sc) }))
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -147,6 +155,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkAbsenceReport(ctx, m)
 	case *ent.AbsenceStepMutation:
 		err = v.checkAbsenceStep(m)
+	case *ent.DeptListMutation, *ent.DeptListRowMutation, *ent.CompareRunMutation, *ent.CompareResultMutation:
+		err = v.checkCompare(m)
 	default:
 		err = ErrDenied
 	}

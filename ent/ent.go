@@ -16,7 +16,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
@@ -102,7 +106,11 @@ func checkColumn(t, c string) error {
 			auditlog.Table:          auditlog.ValidColumn,
 			caseaction.Table:        caseaction.ValidColumn,
 			checkrun.Table:          checkrun.ValidColumn,
+			compareresult.Table:     compareresult.ValidColumn,
+			comparerun.Table:        comparerun.ValidColumn,
 			contact.Table:           contact.ValidColumn,
+			deptlist.Table:          deptlist.ValidColumn,
+			deptlistrow.Table:       deptlistrow.ValidColumn,
 			division.Table:          division.ValidColumn,
 			dropoutcase.Table:       dropoutcase.ValidColumn,
 			household.Table:         household.ValidColumn,

@@ -20,7 +20,9 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/household"
@@ -353,6 +355,55 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 	}
 
+	CompareResult struct {
+		Class        func(childComplexity int) int
+		Detail       func(childComplexity int) int
+		DivisionCode func(childComplexity int) int
+		ID           func(childComplexity int) int
+		ListName     func(childComplexity int) int
+		ListRowID    func(childComplexity int) int
+		RunID        func(childComplexity int) int
+		SanbaoName   func(childComplexity int) int
+		SchoolID     func(childComplexity int) int
+		StudentID    func(childComplexity int) int
+		VillageCode  func(childComplexity int) int
+	}
+
+	CompareResultConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompareResultEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CompareRun struct {
+		DivisionCode func(childComplexity int) int
+		DurationMs   func(childComplexity int) int
+		ID           func(childComplexity int) int
+		List         func(childComplexity int) int
+		ListID       func(childComplexity int) int
+		RunBy        func(childComplexity int) int
+		RunByID      func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+		Total        func(childComplexity int) int
+		YearEnd      func(childComplexity int) int
+	}
+
+	CompareRunConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompareRunEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Contact struct {
 		AidApplied        func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
@@ -431,6 +482,29 @@ type ComplexityRoot struct {
 	CreateAPITokenPayload struct {
 		APIToken func(childComplexity int) int
 		Token    func(childComplexity int) int
+	}
+
+	DeptList struct {
+		Department   func(childComplexity int) int
+		DivisionCode func(childComplexity int) int
+		FileName     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Period       func(childComplexity int) int
+		RowCount     func(childComplexity int) int
+		UploadedAt   func(childComplexity int) int
+		UploadedBy   func(childComplexity int) int
+		UploadedByID func(childComplexity int) int
+	}
+
+	DeptListConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DeptListEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Division struct {
@@ -2288,6 +2362,198 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CodeRange.To(childComplexity), true
 
+	case "CompareResult.class":
+		if e.ComplexityRoot.CompareResult.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.Class(childComplexity), true
+	case "CompareResult.detail":
+		if e.ComplexityRoot.CompareResult.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.Detail(childComplexity), true
+	case "CompareResult.divisionCode":
+		if e.ComplexityRoot.CompareResult.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.DivisionCode(childComplexity), true
+	case "CompareResult.id":
+		if e.ComplexityRoot.CompareResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ID(childComplexity), true
+	case "CompareResult.listName":
+		if e.ComplexityRoot.CompareResult.ListName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ListName(childComplexity), true
+	case "CompareResult.listRowID":
+		if e.ComplexityRoot.CompareResult.ListRowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ListRowID(childComplexity), true
+	case "CompareResult.runID":
+		if e.ComplexityRoot.CompareResult.RunID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.RunID(childComplexity), true
+	case "CompareResult.sanbaoName":
+		if e.ComplexityRoot.CompareResult.SanbaoName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.SanbaoName(childComplexity), true
+	case "CompareResult.schoolID":
+		if e.ComplexityRoot.CompareResult.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.SchoolID(childComplexity), true
+	case "CompareResult.studentID":
+		if e.ComplexityRoot.CompareResult.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.StudentID(childComplexity), true
+	case "CompareResult.villageCode":
+		if e.ComplexityRoot.CompareResult.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.VillageCode(childComplexity), true
+
+	case "CompareResultConnection.edges":
+		if e.ComplexityRoot.CompareResultConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.Edges(childComplexity), true
+	case "CompareResultConnection.pageInfo":
+		if e.ComplexityRoot.CompareResultConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.PageInfo(childComplexity), true
+	case "CompareResultConnection.totalCount":
+		if e.ComplexityRoot.CompareResultConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.TotalCount(childComplexity), true
+
+	case "CompareResultEdge.cursor":
+		if e.ComplexityRoot.CompareResultEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultEdge.Cursor(childComplexity), true
+	case "CompareResultEdge.node":
+		if e.ComplexityRoot.CompareResultEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultEdge.Node(childComplexity), true
+
+	case "CompareRun.divisionCode":
+		if e.ComplexityRoot.CompareRun.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.DivisionCode(childComplexity), true
+	case "CompareRun.durationMs":
+		if e.ComplexityRoot.CompareRun.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.DurationMs(childComplexity), true
+	case "CompareRun.id":
+		if e.ComplexityRoot.CompareRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ID(childComplexity), true
+	case "CompareRun.list":
+		if e.ComplexityRoot.CompareRun.List == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.List(childComplexity), true
+	case "CompareRun.listID":
+		if e.ComplexityRoot.CompareRun.ListID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ListID(childComplexity), true
+	case "CompareRun.runBy":
+		if e.ComplexityRoot.CompareRun.RunBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.RunBy(childComplexity), true
+	case "CompareRun.runByID":
+		if e.ComplexityRoot.CompareRun.RunByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.RunByID(childComplexity), true
+	case "CompareRun.startedAt":
+		if e.ComplexityRoot.CompareRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.StartedAt(childComplexity), true
+	case "CompareRun.total":
+		if e.ComplexityRoot.CompareRun.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.Total(childComplexity), true
+	case "CompareRun.yearEnd":
+		if e.ComplexityRoot.CompareRun.YearEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.YearEnd(childComplexity), true
+
+	case "CompareRunConnection.edges":
+		if e.ComplexityRoot.CompareRunConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.Edges(childComplexity), true
+	case "CompareRunConnection.pageInfo":
+		if e.ComplexityRoot.CompareRunConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.PageInfo(childComplexity), true
+	case "CompareRunConnection.totalCount":
+		if e.ComplexityRoot.CompareRunConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.TotalCount(childComplexity), true
+
+	case "CompareRunEdge.cursor":
+		if e.ComplexityRoot.CompareRunEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunEdge.Cursor(childComplexity), true
+	case "CompareRunEdge.node":
+		if e.ComplexityRoot.CompareRunEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunEdge.Node(childComplexity), true
+
 	case "Contact.aidApplied":
 		if e.ComplexityRoot.Contact.AidApplied == nil {
 			break
@@ -2634,6 +2900,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateAPITokenPayload.Token(childComplexity), true
+
+	case "DeptList.department":
+		if e.ComplexityRoot.DeptList.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.Department(childComplexity), true
+	case "DeptList.divisionCode":
+		if e.ComplexityRoot.DeptList.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.DivisionCode(childComplexity), true
+	case "DeptList.fileName":
+		if e.ComplexityRoot.DeptList.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.FileName(childComplexity), true
+	case "DeptList.id":
+		if e.ComplexityRoot.DeptList.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.ID(childComplexity), true
+	case "DeptList.period":
+		if e.ComplexityRoot.DeptList.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.Period(childComplexity), true
+	case "DeptList.rowCount":
+		if e.ComplexityRoot.DeptList.RowCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.RowCount(childComplexity), true
+	case "DeptList.uploadedAt":
+		if e.ComplexityRoot.DeptList.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedAt(childComplexity), true
+	case "DeptList.uploadedBy":
+		if e.ComplexityRoot.DeptList.UploadedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedBy(childComplexity), true
+	case "DeptList.uploadedByID":
+		if e.ComplexityRoot.DeptList.UploadedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedByID(childComplexity), true
+
+	case "DeptListConnection.edges":
+		if e.ComplexityRoot.DeptListConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.Edges(childComplexity), true
+	case "DeptListConnection.pageInfo":
+		if e.ComplexityRoot.DeptListConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.PageInfo(childComplexity), true
+	case "DeptListConnection.totalCount":
+		if e.ComplexityRoot.DeptListConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.TotalCount(childComplexity), true
+
+	case "DeptListEdge.cursor":
+		if e.ComplexityRoot.DeptListEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListEdge.Cursor(childComplexity), true
+	case "DeptListEdge.node":
+		if e.ComplexityRoot.DeptListEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListEdge.Node(childComplexity), true
 
 	case "Division.assignments":
 		if e.ComplexityRoot.Division.Assignments == nil {
@@ -5257,12 +5610,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CheckRunOrder", ec.unmarshalInputCheckRunOrder),
 			graphql.NewInputUnmarshaler("CheckRunWhereInput", ec.unmarshalInputCheckRunWhereInput),
 			graphql.NewInputUnmarshaler("CloseCaseInput", ec.unmarshalInputCloseCaseInput),
+			graphql.NewInputUnmarshaler("CompareRunOrder", ec.unmarshalInputCompareRunOrder),
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactWhereInput", ec.unmarshalInputContactWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
 			graphql.NewInputUnmarshaler("CreateHouseholdInput", ec.unmarshalInputCreateHouseholdInput),
 			graphql.NewInputUnmarshaler("CreateStudentInput", ec.unmarshalInputCreateStudentInput),
 			graphql.NewInputUnmarshaler("DeactivatePersonInput", ec.unmarshalInputDeactivatePersonInput),
+			graphql.NewInputUnmarshaler("DeptListOrder", ec.unmarshalInputDeptListOrder),
 			graphql.NewInputUnmarshaler("DivisionOrder", ec.unmarshalInputDivisionOrder),
 			graphql.NewInputUnmarshaler("DivisionWhereInput", ec.unmarshalInputDivisionWhereInput),
 			graphql.NewInputUnmarshaler("DropoutCaseOrder", ec.unmarshalInputDropoutCaseOrder),
@@ -5958,6 +6313,80 @@ func (ec *executionContext) childFields_CodeRange(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CodeRange", field.Name)
 }
 
+func (ec *executionContext) childFields_CompareResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompareResult_id(ctx, field)
+	case "runID":
+		return ec.fieldContext_CompareResult_runID(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_CompareResult_divisionCode(ctx, field)
+	case "class":
+		return ec.fieldContext_CompareResult_class(ctx, field)
+	case "listName":
+		return ec.fieldContext_CompareResult_listName(ctx, field)
+	case "sanbaoName":
+		return ec.fieldContext_CompareResult_sanbaoName(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_CompareResult_villageCode(ctx, field)
+	case "listRowID":
+		return ec.fieldContext_CompareResult_listRowID(ctx, field)
+	case "studentID":
+		return ec.fieldContext_CompareResult_studentID(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_CompareResult_schoolID(ctx, field)
+	case "detail":
+		return ec.fieldContext_CompareResult_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResult", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareResultEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CompareResultEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CompareResultEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResultEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompareRun_id(ctx, field)
+	case "listID":
+		return ec.fieldContext_CompareRun_listID(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_CompareRun_divisionCode(ctx, field)
+	case "runByID":
+		return ec.fieldContext_CompareRun_runByID(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_CompareRun_startedAt(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_CompareRun_durationMs(ctx, field)
+	case "total":
+		return ec.fieldContext_CompareRun_total(ctx, field)
+	case "yearEnd":
+		return ec.fieldContext_CompareRun_yearEnd(ctx, field)
+	case "list":
+		return ec.fieldContext_CompareRun_list(ctx, field)
+	case "runBy":
+		return ec.fieldContext_CompareRun_runBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRun", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRunEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CompareRunEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CompareRunEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRunEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6116,6 +6545,40 @@ func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Contex
 		return ec.fieldContext_CreateAPITokenPayload_apiToken(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateAPITokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeptList_id(ctx, field)
+	case "department":
+		return ec.fieldContext_DeptList_department(ctx, field)
+	case "period":
+		return ec.fieldContext_DeptList_period(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_DeptList_divisionCode(ctx, field)
+	case "uploadedByID":
+		return ec.fieldContext_DeptList_uploadedByID(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_DeptList_uploadedAt(ctx, field)
+	case "fileName":
+		return ec.fieldContext_DeptList_fileName(ctx, field)
+	case "rowCount":
+		return ec.fieldContext_DeptList_rowCount(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_DeptList_uploadedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptList", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptListEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DeptListEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DeptListEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptListEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Division(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14709,6 +15172,791 @@ func (ec *executionContext) fieldContext_CodeRange_to(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CodeRange", field, false, false, "String")
 }
 
+func (ec *executionContext) _CompareResult_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareResult_runID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_runID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_runID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareResult_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_class(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareResult_listName(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_listName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_listName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_sanbaoName(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_sanbaoName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SanbaoName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_sanbaoName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_listRowID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_listRowID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListRowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_listRowID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_detail(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompareResultEdge) graphql.Marshaler {
+			return ec.marshalOCompareResultEdge2ᚕᚖsanbaoᚋentᚐCompareResultEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResultEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResultConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResultEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareResult) graphql.Marshaler {
+			return ec.marshalOCompareResult2ᚖsanbaoᚋentᚐCompareResult(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResultEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CompareRun_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_listID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_listID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_listID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareRun_runByID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_runByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_runByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CompareRun_durationMs(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRun_total(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRun_yearEnd(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_yearEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_yearEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompareRun_list(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_list(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.List(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+			return ec.marshalNDeptList2ᚖsanbaoᚋentᚐDeptList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_list(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_runBy(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_runBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_runBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompareRunEdge) graphql.Marshaler {
+			return ec.marshalOCompareRunEdge2ᚕᚖsanbaoᚋentᚐCompareRunEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRunEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRunConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRunEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRunEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Contact_id(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16181,6 +17429,364 @@ func (ec *executionContext) fieldContext_CreateAPITokenPayload_apiToken(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeptList_id(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeptList_department(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v deptlist.Department) graphql.Marshaler {
+			return ec.marshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "DeptListDepartment")
+}
+
+func (ec *executionContext) _DeptList_period(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_uploadedByID(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeptList_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeptList_fileName(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_rowCount(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_rowCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_rowCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeptList_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptList",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DeptListEdge) graphql.Marshaler {
+			return ec.marshalODeptListEdge2ᚕᚖsanbaoᚋentᚐDeptListEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptListEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptListConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeptListEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+			return ec.marshalODeptList2ᚖsanbaoᚋentᚐDeptList(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptListEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Division_id(ctx context.Context, field graphql.CollectedField, obj *ent.Division) (ret graphql.Marshaler) {
@@ -35691,6 +37297,59 @@ func UnmarshalCloseCaseInput(ctx context.Context, raw any) (model.CloseCaseInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompareRunOrder(ctx context.Context, obj any) (ent.CompareRunOrder, error) {
+	var it ent.CompareRunOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompareRunOrder unmarshals raw into the CompareRunOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompareRunOrder(ctx context.Context, raw any) (ent.CompareRunOrder, error) {
+	var out ent.CompareRunOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompareRunOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (ent.ContactOrder, error) {
 	var it ent.ContactOrder
 	if obj == nil {
@@ -36725,6 +38384,59 @@ func (ec *executionContext) unmarshalInputDeactivatePersonInput(ctx context.Cont
 func UnmarshalDeactivatePersonInput(ctx context.Context, raw any) (model.DeactivatePersonInput, error) {
 	var out model.DeactivatePersonInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeactivatePersonInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeptListOrder(ctx context.Context, obj any) (ent.DeptListOrder, error) {
+	var it ent.DeptListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeptListOrder unmarshals raw into the DeptListOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeptListOrder(ctx context.Context, raw any) (ent.DeptListOrder, error) {
+	var out ent.DeptListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeptListOrder", raw, &out)
 	return out, err
 }
 
@@ -44447,11 +46159,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Division(ctx, sel, obj)
+	case *ent.DeptList:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DeptList(ctx, sel, obj)
 	case *ent.Contact:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Contact(ctx, sel, obj)
+	case *ent.CompareRun:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CompareRun(ctx, sel, obj)
+	case *ent.CompareResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CompareResult(ctx, sel, obj)
 	case *ent.CheckRun:
 		if obj == nil {
 			return graphql.Null
@@ -46321,6 +48048,331 @@ func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var compareResultImplementors = []string{"CompareResult", "Node"}
+
+func (ec *executionContext) _CompareResult(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResult")
+		case "id":
+			out.Values[i] = ec._CompareResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runID":
+			out.Values[i] = ec._CompareResult_runID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "divisionCode":
+			out.Values[i] = ec._CompareResult_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "class":
+			out.Values[i] = ec._CompareResult_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "listName":
+			out.Values[i] = ec._CompareResult_listName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sanbaoName":
+			out.Values[i] = ec._CompareResult_sanbaoName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "villageCode":
+			out.Values[i] = ec._CompareResult_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "listRowID":
+			out.Values[i] = ec._CompareResult_listRowID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "studentID":
+			out.Values[i] = ec._CompareResult_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "schoolID":
+			out.Values[i] = ec._CompareResult_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._CompareResult_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareResultConnectionImplementors = []string{"CompareResultConnection"}
+
+func (ec *executionContext) _CompareResultConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResultConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResultConnection")
+		case "edges":
+			out.Values[i] = ec._CompareResultConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CompareResultConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CompareResultConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareResultEdgeImplementors = []string{"CompareResultEdge"}
+
+func (ec *executionContext) _CompareResultEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResultEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResultEdge")
+		case "node":
+			out.Values[i] = ec._CompareResultEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CompareResultEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunImplementors = []string{"CompareRun", "Node"}
+
+func (ec *executionContext) _CompareRun(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRun")
+		case "id":
+			out.Values[i] = ec._CompareRun_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "listID":
+			out.Values[i] = ec._CompareRun_listID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._CompareRun_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runByID":
+			out.Values[i] = ec._CompareRun_runByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._CompareRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationMs":
+			out.Values[i] = ec._CompareRun_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._CompareRun_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "yearEnd":
+			out.Values[i] = ec._CompareRun_yearEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "list":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_list(ctx, field, obj)
+				})
+		case "runBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_runBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunConnectionImplementors = []string{"CompareRunConnection"}
+
+func (ec *executionContext) _CompareRunConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRunConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRunConnection")
+		case "edges":
+			out.Values[i] = ec._CompareRunConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CompareRunConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CompareRunConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunEdgeImplementors = []string{"CompareRunEdge"}
+
+func (ec *executionContext) _CompareRunEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRunEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRunEdge")
+		case "node":
+			out.Values[i] = ec._CompareRunEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CompareRunEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactImplementors = []string{"Contact", "Node"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *ent.Contact) graphql.Marshaler {
@@ -46826,6 +48878,161 @@ func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.
 			}
 		case "apiToken":
 			out.Values[i] = ec._CreateAPITokenPayload_apiToken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListImplementors = []string{"DeptList", "Node"}
+
+func (ec *executionContext) _DeptList(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptList")
+		case "id":
+			out.Values[i] = ec._DeptList_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.Values[i] = ec._DeptList_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._DeptList_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._DeptList_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedByID":
+			out.Values[i] = ec._DeptList_uploadedByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._DeptList_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._DeptList_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rowCount":
+			out.Values[i] = ec._DeptList_rowCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeptList_uploadedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListConnectionImplementors = []string{"DeptListConnection"}
+
+func (ec *executionContext) _DeptListConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptListConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptListConnection")
+		case "edges":
+			out.Values[i] = ec._DeptListConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DeptListConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DeptListConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListEdgeImplementors = []string{"DeptListEdge"}
+
+func (ec *executionContext) _DeptListEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptListEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptListEdge")
+		case "node":
+			out.Values[i] = ec._DeptListEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DeptListEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -51149,6 +53356,30 @@ func (ec *executionContext) marshalNCodeRange2ᚖsanbaoᚋgraphᚋmodelᚐCodeRa
 	return ec._CodeRange(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, v any) (compareresult.Class, error) {
+	var res compareresult.Class
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, sel ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx context.Context, v any) (*ent.CompareRunOrderField, error) {
+	var res = new(ent.CompareRunOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRunOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalNContact2ᚖsanbaoᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Contact!")
@@ -51294,6 +53525,38 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 func (ec *executionContext) unmarshalNDeactivatePersonInput2sanbaoᚋgraphᚋmodelᚐDeactivatePersonInput(ctx context.Context, v any) (model.DeactivatePersonInput, error) {
 	res, err := ec.unmarshalInputDeactivatePersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptList2ᚖsanbaoᚋentᚐDeptList(ctx context.Context, sel ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptList!")
+		return graphql.Null
+	}
+	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, v any) (deptlist.Department, error) {
+	var res deptlist.Department
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, sel ast.SelectionSet, v deptlist.Department) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx context.Context, v any) (*ent.DeptListOrderField, error) {
+	var res = new(ent.DeptListOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptListOrderField!")
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalNDivision2ᚖsanbaoᚋentᚐDivision(ctx context.Context, sel ast.SelectionSet, v *ent.Division) graphql.Marshaler {
@@ -53464,6 +55727,60 @@ func (ec *executionContext) unmarshalOCheckRunWhereInput2ᚖsanbaoᚋentᚐCheck
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCompareResult2ᚖsanbaoᚋentᚐCompareResult(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompareResultEdge2ᚕᚖsanbaoᚋentᚐCompareResultEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompareResultEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompareResultEdge2ᚖsanbaoᚋentᚐCompareResultEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCompareResultEdge2ᚖsanbaoᚋentᚐCompareResultEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResultEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareResultEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompareRunEdge2ᚕᚖsanbaoᚋentᚐCompareRunEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompareRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompareRunEdge2ᚖsanbaoᚋentᚐCompareRunEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCompareRunEdge2ᚖsanbaoᚋentᚐCompareRunEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareRunEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOContact2ᚖsanbaoᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -53590,6 +55907,33 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODeptList2ᚖsanbaoᚋentᚐDeptList(ctx context.Context, sel ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeptListEdge2ᚕᚖsanbaoᚋentᚐDeptListEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeptListEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODeptListEdge2ᚖsanbaoᚋentᚐDeptListEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODeptListEdge2ᚖsanbaoᚋentᚐDeptListEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeptListEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODivision2ᚖsanbaoᚋentᚐDivision(ctx context.Context, sel ast.SelectionSet, v *ent.Division) graphql.Marshaler {
