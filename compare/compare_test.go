@@ -104,7 +104,7 @@ func TestClassifiesEveryClass(t *testing.T) {
 		kid := idcard.Build("130681", time.Date(2016, 3, 3, 0, 0, 0, 0, time.UTC), 11)
 		adult := idcard.Build("130681", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), 13)
 		typo := idcard.Build("130681", f.S5.BirthDate, 99) // 学生五's birth date, another number
-		old := "130681750101151"                             // 15 digits: born 1975-01-01
+		old := "130681750101151"                           // 15 digits: born 1975-01-01
 		data := csv("户编号,户主姓名,成员姓名,身份证号码,与户主关系,所在村,脱贫状态/年度,是否监测对象",
 			"H1,户主H1,学生一,"+f.S1.IDNumber+",子,松林店村,未脱贫,否",
 			"H2,户主H2,学生贰,"+f.S2.IDNumber+",子,松林店村,已脱贫（2019）,否",

@@ -88,6 +88,15 @@ func (r *Resolver) Agreement() AgreementResolver { return &agreementResolver{r} 
 // Assignment returns AssignmentResolver implementation.
 func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{r} }
 
+// CompareResult returns CompareResultResolver implementation.
+func (r *Resolver) CompareResult() CompareResultResolver { return &compareResultResolver{r} }
+
+// CompareRun returns CompareRunResolver implementation.
+func (r *Resolver) CompareRun() CompareRunResolver { return &compareRunResolver{r} }
+
+// DeptList returns DeptListResolver implementation.
+func (r *Resolver) DeptList() DeptListResolver { return &deptListResolver{r} }
+
 // Division returns DivisionResolver implementation.
 func (r *Resolver) Division() DivisionResolver { return &divisionResolver{r} }
 
@@ -111,6 +120,9 @@ type (
 	absenceStepResolver   struct{ *Resolver }
 	agreementResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
+	compareResultResolver struct{ *Resolver }
+	compareRunResolver    struct{ *Resolver }
+	deptListResolver      struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
 	householdResolver     struct{ *Resolver }
 	importJobResolver     struct{ *Resolver }

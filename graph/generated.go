@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	agreement1 "sanbao/agreement"
+	"sanbao/compare"
 	"sanbao/coverage"
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
@@ -59,7 +60,10 @@ type ResolverRoot interface {
 	Agreement() AgreementResolver
 	AgreementCompletion() AgreementCompletionResolver
 	Assignment() AssignmentResolver
+	CompareResult() CompareResultResolver
+	CompareRun() CompareRunResolver
 	Coverage() CoverageResolver
+	DeptList() DeptListResolver
 	Division() DivisionResolver
 	Household() HouseholdResolver
 	ImportJob() ImportJobResolver
@@ -355,18 +359,27 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 	}
 
+	CompareClassCount struct {
+		Class func(childComplexity int) int
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+	}
+
 	CompareResult struct {
-		Class        func(childComplexity int) int
-		Detail       func(childComplexity int) int
-		DivisionCode func(childComplexity int) int
-		ID           func(childComplexity int) int
-		ListName     func(childComplexity int) int
-		ListRowID    func(childComplexity int) int
-		RunID        func(childComplexity int) int
-		SanbaoName   func(childComplexity int) int
-		SchoolID     func(childComplexity int) int
-		StudentID    func(childComplexity int) int
-		VillageCode  func(childComplexity int) int
+		Class         func(childComplexity int) int
+		ClassLabel    func(childComplexity int) int
+		Detail        func(childComplexity int) int
+		DivisionCode  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		IDNumber      func(childComplexity int) int
+		ListName      func(childComplexity int) int
+		ListRowID     func(childComplexity int) int
+		OtherIDNumber func(childComplexity int) int
+		RunID         func(childComplexity int) int
+		SanbaoName    func(childComplexity int) int
+		SchoolID      func(childComplexity int) int
+		StudentID     func(childComplexity int) int
+		VillageCode   func(childComplexity int) int
 	}
 
 	CompareResultConnection struct {
@@ -381,11 +394,13 @@ type ComplexityRoot struct {
 	}
 
 	CompareRun struct {
+		Counts       func(childComplexity int) int
 		DivisionCode func(childComplexity int) int
 		DurationMs   func(childComplexity int) int
 		ID           func(childComplexity int) int
 		List         func(childComplexity int) int
 		ListID       func(childComplexity int) int
+		Results      func(childComplexity int, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		RunBy        func(childComplexity int) int
 		RunByID      func(childComplexity int) int
 		StartedAt    func(childComplexity int) int
@@ -485,15 +500,16 @@ type ComplexityRoot struct {
 	}
 
 	DeptList struct {
-		Department   func(childComplexity int) int
-		DivisionCode func(childComplexity int) int
-		FileName     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Period       func(childComplexity int) int
-		RowCount     func(childComplexity int) int
-		UploadedAt   func(childComplexity int) int
-		UploadedBy   func(childComplexity int) int
-		UploadedByID func(childComplexity int) int
+		Department      func(childComplexity int) int
+		DepartmentLabel func(childComplexity int) int
+		DivisionCode    func(childComplexity int) int
+		FileName        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Period          func(childComplexity int) int
+		RowCount        func(childComplexity int) int
+		UploadedAt      func(childComplexity int) int
+		UploadedBy      func(childComplexity int) int
+		UploadedByID    func(childComplexity int) int
 	}
 
 	DeptListConnection struct {
@@ -747,6 +763,7 @@ type ComplexityRoot struct {
 		ReportAbsence           func(childComplexity int, input model.ReportAbsenceInput) int
 		ResetPassword           func(childComplexity int, personID int) int
 		RevokeAPIToken          func(childComplexity int, id int) int
+		RunComparison           func(childComplexity int, listID int, yearEnd *bool) int
 		RunDropoutCheck         func(childComplexity int, kind checkrun.Kind, divisionCode string, cutoff *string) int
 		SignAgreement           func(childComplexity int, input model.SignAgreementInput) int
 		SupersedeAgreement      func(childComplexity int, id int, reason string) int
@@ -871,8 +888,10 @@ type ComplexityRoot struct {
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Behind              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		CheckRuns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
+		CompareRuns         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, listID *int) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
+		DeptLists           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, department *deptlist.Department) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		DropoutCases        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) int
 		EligiblePeople      func(childComplexity int, kind assignment.Kind, targetID int, search *string, first *int) int
@@ -1043,11 +1062,23 @@ type AgreementCompletionResolver interface {
 type AssignmentResolver interface {
 	Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error)
 }
+type CompareResultResolver interface {
+	ClassLabel(ctx context.Context, obj *ent.CompareResult) (string, error)
+	IDNumber(ctx context.Context, obj *ent.CompareResult) (string, error)
+	OtherIDNumber(ctx context.Context, obj *ent.CompareResult) (string, error)
+}
+type CompareRunResolver interface {
+	Counts(ctx context.Context, obj *ent.CompareRun) ([]*compare.ClassCount, error)
+	Results(ctx context.Context, obj *ent.CompareRun, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CompareResultConnection, error)
+}
 type CoverageResolver interface {
 	VillageGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DivisionConnection, error)
 	HouseholdGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
 	StudentGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.StudentConnection, error)
 	OverdueHouseholds(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
+}
+type DeptListResolver interface {
+	DepartmentLabel(ctx context.Context, obj *ent.DeptList) (string, error)
 }
 type DivisionResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
@@ -1076,6 +1107,7 @@ type MutationResolver interface {
 	SignAgreement(ctx context.Context, input model.SignAgreementInput) (*ent.Agreement, error)
 	VoidAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
 	SupersedeAgreement(ctx context.Context, id int, reason string) (*ent.Agreement, error)
+	RunComparison(ctx context.Context, listID int, yearEnd *bool) (*ent.CompareRun, error)
 	ReportAbsence(ctx context.Context, input model.ReportAbsenceInput) (*ent.AbsenceReport, error)
 	RecordAbsenceStep(ctx context.Context, stepID int, note *string) (*ent.AbsenceStep, error)
 	MarkReturned(ctx context.Context, reportID int, date string) (*ent.AbsenceReport, error)
@@ -1114,6 +1146,8 @@ type QueryResolver interface {
 	MyAgreements(ctx context.Context, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 	AgreementTemplates(ctx context.Context, divisionCode string) ([]*ent.AgreementTemplate, error)
 	AgreementCompletion(ctx context.Context, term string, divisionCode *string, orgID *int) (*AgreementCompletion, error)
+	DeptLists(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, department *deptlist.Department) (*ent.DeptListConnection, error)
+	CompareRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, listID *int) (*ent.CompareRunConnection, error)
 	SchoolAgeChildren(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) (*ent.StudentConnection, error)
 	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
 	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
@@ -2362,12 +2396,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CodeRange.To(childComplexity), true
 
+	case "CompareClassCount.class":
+		if e.ComplexityRoot.CompareClassCount.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Class(childComplexity), true
+	case "CompareClassCount.count":
+		if e.ComplexityRoot.CompareClassCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Count(childComplexity), true
+	case "CompareClassCount.label":
+		if e.ComplexityRoot.CompareClassCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Label(childComplexity), true
+
 	case "CompareResult.class":
 		if e.ComplexityRoot.CompareResult.Class == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CompareResult.Class(childComplexity), true
+	case "CompareResult.classLabel":
+		if e.ComplexityRoot.CompareResult.ClassLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ClassLabel(childComplexity), true
 	case "CompareResult.detail":
 		if e.ComplexityRoot.CompareResult.Detail == nil {
 			break
@@ -2386,6 +2445,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompareResult.ID(childComplexity), true
+	case "CompareResult.idNumber":
+		if e.ComplexityRoot.CompareResult.IDNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.IDNumber(childComplexity), true
 	case "CompareResult.listName":
 		if e.ComplexityRoot.CompareResult.ListName == nil {
 			break
@@ -2398,6 +2463,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompareResult.ListRowID(childComplexity), true
+	case "CompareResult.otherIDNumber":
+		if e.ComplexityRoot.CompareResult.OtherIDNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.OtherIDNumber(childComplexity), true
 	case "CompareResult.runID":
 		if e.ComplexityRoot.CompareResult.RunID == nil {
 			break
@@ -2461,6 +2532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompareResultEdge.Node(childComplexity), true
 
+	case "CompareRun.counts":
+		if e.ComplexityRoot.CompareRun.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.Counts(childComplexity), true
 	case "CompareRun.divisionCode":
 		if e.ComplexityRoot.CompareRun.DivisionCode == nil {
 			break
@@ -2491,6 +2568,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompareRun.ListID(childComplexity), true
+	case "CompareRun.results":
+		if e.ComplexityRoot.CompareRun.Results == nil {
+			break
+		}
+
+		args, err := ec.field_CompareRun_results_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareRun.Results(childComplexity, args["class"].(*compareresult.Class), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "CompareRun.runBy":
 		if e.ComplexityRoot.CompareRun.RunBy == nil {
 			break
@@ -2907,6 +2995,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeptList.Department(childComplexity), true
+	case "DeptList.departmentLabel":
+		if e.ComplexityRoot.DeptList.DepartmentLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.DepartmentLabel(childComplexity), true
 	case "DeptList.divisionCode":
 		if e.ComplexityRoot.DeptList.DivisionCode == nil {
 			break
@@ -4186,6 +4280,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int)), true
+	case "Mutation.runComparison":
+		if e.ComplexityRoot.Mutation.RunComparison == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runComparison_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunComparison(childComplexity, args["listID"].(int), args["yearEnd"].(*bool)), true
 	case "Mutation.runDropoutCheck":
 		if e.ComplexityRoot.Mutation.RunDropoutCheck == nil {
 			break
@@ -4809,6 +4914,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CheckRuns(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["divisionCode"].(*string)), true
+	case "Query.compareRuns":
+		if e.ComplexityRoot.Query.CompareRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareRuns(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["listID"].(*int)), true
 	case "Query.contactOptions":
 		if e.ComplexityRoot.Query.ContactOptions == nil {
 			break
@@ -4826,6 +4942,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coverage(childComplexity, args["divisionCode"].(*string), args["orgID"].(*int)), true
+	case "Query.deptLists":
+		if e.ComplexityRoot.Query.DeptLists == nil {
+			break
+		}
+
+		args, err := ec.field_Query_deptLists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DeptLists(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["department"].(*deptlist.Department)), true
 	case "Query.divisions":
 		if e.ComplexityRoot.Query.Divisions == nil {
 			break
@@ -5722,7 +5849,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "compare.graphqls" "dropout.graphqls" "guarantee.graphqls" "importjob.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5735,6 +5862,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
+	{Name: "compare.graphqls", Input: sourceData("compare.graphqls"), BuiltIn: false},
 	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
 	{Name: "importjob.graphqls", Input: sourceData("importjob.graphqls"), BuiltIn: false},
@@ -6313,6 +6441,18 @@ func (ec *executionContext) childFields_CodeRange(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CodeRange", field.Name)
 }
 
+func (ec *executionContext) childFields_CompareClassCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "class":
+		return ec.fieldContext_CompareClassCount_class(ctx, field)
+	case "label":
+		return ec.fieldContext_CompareClassCount_label(ctx, field)
+	case "count":
+		return ec.fieldContext_CompareClassCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareClassCount", field.Name)
+}
+
 func (ec *executionContext) childFields_CompareResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6337,8 +6477,26 @@ func (ec *executionContext) childFields_CompareResult(ctx context.Context, field
 		return ec.fieldContext_CompareResult_schoolID(ctx, field)
 	case "detail":
 		return ec.fieldContext_CompareResult_detail(ctx, field)
+	case "classLabel":
+		return ec.fieldContext_CompareResult_classLabel(ctx, field)
+	case "idNumber":
+		return ec.fieldContext_CompareResult_idNumber(ctx, field)
+	case "otherIDNumber":
+		return ec.fieldContext_CompareResult_otherIDNumber(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompareResult", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareResultConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CompareResultConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompareResultConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CompareResultConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResultConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_CompareResultEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6373,8 +6531,24 @@ func (ec *executionContext) childFields_CompareRun(ctx context.Context, field gr
 		return ec.fieldContext_CompareRun_list(ctx, field)
 	case "runBy":
 		return ec.fieldContext_CompareRun_runBy(ctx, field)
+	case "counts":
+		return ec.fieldContext_CompareRun_counts(ctx, field)
+	case "results":
+		return ec.fieldContext_CompareRun_results(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompareRun", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRunConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CompareRunConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompareRunConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CompareRunConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRunConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_CompareRunEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6567,8 +6741,22 @@ func (ec *executionContext) childFields_DeptList(ctx context.Context, field grap
 		return ec.fieldContext_DeptList_rowCount(ctx, field)
 	case "uploadedBy":
 		return ec.fieldContext_DeptList_uploadedBy(ctx, field)
+	case "departmentLabel":
+		return ec.fieldContext_DeptList_departmentLabel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeptList", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptListConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DeptListConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DeptListConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DeptListConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptListConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_DeptListEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7609,6 +7797,52 @@ func (ec *executionContext) field_AgreementCompletion_unsigned_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_CompareRun_results_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "class",
+		func(ctx context.Context, v any) (*compareresult.Class, error) {
+			return ec.unmarshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["class"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Coverage_householdGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8395,6 +8629,28 @@ func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_runComparison_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "listID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["listID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "yearEnd",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["yearEnd"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_runDropoutCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9137,6 +9393,52 @@ func (ec *executionContext) field_Query_checkRuns_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_compareRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "listID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["listID"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9156,6 +9458,52 @@ func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orgID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_deptLists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "department",
+		func(ctx context.Context, v any) (*deptlist.Department, error) {
+			return ec.unmarshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["department"] = arg4
 	return args, nil
 }
 
@@ -15172,6 +15520,75 @@ func (ec *executionContext) fieldContext_CodeRange_to(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CodeRange", field, false, false, "String")
 }
 
+func (ec *executionContext) _CompareClassCount_class(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareClassCount_label(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareClassCount_count(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CompareResult_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15423,6 +15840,75 @@ func (ec *executionContext) _CompareResult_detail(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CompareResult_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_classLabel(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_classLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareResult().ClassLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_classLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
+}
+
+func (ec *executionContext) _CompareResult_idNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_idNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareResult().IDNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_idNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
+}
+
+func (ec *executionContext) _CompareResult_otherIDNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_otherIDNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareResult().OtherIDNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_otherIDNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
 }
 
 func (ec *executionContext) _CompareResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
@@ -15811,6 +16297,82 @@ func (ec *executionContext) fieldContext_CompareRun_runBy(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_counts(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().Counts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.ClassCount) graphql.Marshaler {
+			return ec.marshalNCompareClassCount2ᚕᚖsanbaoᚋcompareᚐClassCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareClassCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_results(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_results(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareRun().Results(ctx, obj, fc.Args["class"].(*compareresult.Class), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareResultConnection) graphql.Marshaler {
+			return ec.marshalNCompareResultConnection2ᚖsanbaoᚋentᚐCompareResultConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_results(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResultConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareRun_results_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17645,6 +18207,29 @@ func (ec *executionContext) fieldContext_DeptList_uploadedBy(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeptList_departmentLabel(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_departmentLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DeptList().DepartmentLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_departmentLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, true, true, "String")
 }
 
 func (ec *executionContext) _DeptListConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
@@ -22111,6 +22696,50 @@ func (ec *executionContext) fieldContext_Mutation_supersedeAgreement(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_runComparison(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runComparison(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunComparison(ctx, fc.Args["listID"].(int), fc.Args["yearEnd"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalNCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runComparison(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runComparison_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_reportAbsence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25346,6 +25975,94 @@ func (ec *executionContext) fieldContext_Query_agreementCompletion(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agreementCompletion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_deptLists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_deptLists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DeptLists(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["department"].(*deptlist.Department))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptListConnection) graphql.Marshaler {
+			return ec.marshalNDeptListConnection2ᚖsanbaoᚋentᚐDeptListConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_deptLists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptListConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_deptLists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compareRuns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compareRuns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompareRuns(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["listID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRunConnection) graphql.Marshaler {
+			return ec.marshalNCompareRunConnection2ᚖsanbaoᚋentᚐCompareRunConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compareRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRunConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48048,6 +48765,49 @@ func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var compareClassCountImplementors = []string{"CompareClassCount"}
+
+func (ec *executionContext) _CompareClassCount(ctx context.Context, sel ast.SelectionSet, obj *compare.ClassCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareClassCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareClassCount")
+		case "class":
+			out.Values[i] = ec._CompareClassCount_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._CompareClassCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CompareClassCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var compareResultImplementors = []string{"CompareResult", "Node"}
 
 func (ec *executionContext) _CompareResult(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResult) graphql.Marshaler {
@@ -48062,58 +48822,76 @@ func (ec *executionContext) _CompareResult(ctx context.Context, sel ast.Selectio
 		case "id":
 			out.Values[i] = ec._CompareResult_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "runID":
 			out.Values[i] = ec._CompareResult_runID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "divisionCode":
 			out.Values[i] = ec._CompareResult_divisionCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "class":
 			out.Values[i] = ec._CompareResult_class(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "listName":
 			out.Values[i] = ec._CompareResult_listName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sanbaoName":
 			out.Values[i] = ec._CompareResult_sanbaoName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "villageCode":
 			out.Values[i] = ec._CompareResult_villageCode(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "listRowID":
 			out.Values[i] = ec._CompareResult_listRowID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "studentID":
 			out.Values[i] = ec._CompareResult_studentID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "schoolID":
 			out.Values[i] = ec._CompareResult_schoolID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "detail":
 			out.Values[i] = ec._CompareResult_detail(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "classLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_classLabel(ctx, field, obj)
+				})
+		case "idNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_idNumber(ctx, field, obj)
+				})
+		case "otherIDNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_otherIDNumber(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -48274,6 +49052,18 @@ func (ec *executionContext) _CompareRun(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CompareRun_runBy(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_counts(ctx, field, obj)
+				})
+		case "results":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_results(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -48954,6 +49744,12 @@ func (ec *executionContext) _DeptList(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DeptList_uploadedBy(ctx, field, obj)
+				})
+		case "departmentLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeptList_departmentLabel(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50555,6 +51351,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "runComparison":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runComparison(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "reportAbsence":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reportAbsence(ctx, field)
@@ -51494,6 +52297,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agreementCompletion(ctx, field)
+				})
+		case "deptLists":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_deptLists(ctx, field)
+				})
+		case "compareRuns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compareRuns(ctx, field)
 				})
 		case "schoolAgeChildren":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -53356,6 +54171,30 @@ func (ec *executionContext) marshalNCodeRange2ᚖsanbaoᚋgraphᚋmodelᚐCodeRa
 	return ec._CodeRange(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCompareClassCount2ᚕᚖsanbaoᚋcompareᚐClassCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*compare.ClassCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompareClassCount2ᚖsanbaoᚋcompareᚐClassCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompareClassCount2ᚖsanbaoᚋcompareᚐClassCount(ctx context.Context, sel ast.SelectionSet, v *compare.ClassCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareClassCount!")
+		return graphql.Null
+	}
+	return ec._CompareClassCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, v any) (compareresult.Class, error) {
 	var res compareresult.Class
 	err := res.UnmarshalGQL(v)
@@ -53364,6 +54203,30 @@ func (ec *executionContext) unmarshalNCompareResultClass2sanbaoᚋentᚋcomparer
 
 func (ec *executionContext) marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, sel ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCompareResultConnection2ᚖsanbaoᚋentᚐCompareResultConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResultConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareResultConnection!")
+		return graphql.Null
+	}
+	return ec._CompareResultConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRun!")
+		return graphql.Null
+	}
+	return ec._CompareRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareRunConnection2ᚖsanbaoᚋentᚐCompareRunConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRunConnection!")
+		return graphql.Null
+	}
+	return ec._CompareRunConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx context.Context, v any) (*ent.CompareRunOrderField, error) {
@@ -53533,6 +54396,14 @@ func (ec *executionContext) marshalNDeptList2ᚖsanbaoᚋentᚐDeptList(ctx cont
 		return graphql.Null
 	}
 	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeptListConnection2ᚖsanbaoᚋentᚐDeptListConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptListConnection!")
+		return graphql.Null
+	}
+	return ec._DeptListConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, v any) (deptlist.Department, error) {
@@ -55734,6 +56605,22 @@ func (ec *executionContext) marshalOCompareResult2ᚖsanbaoᚋentᚐCompareResul
 	return ec._CompareResult(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, v any) (*compareresult.Class, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(compareresult.Class)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, sel ast.SelectionSet, v *compareresult.Class) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOCompareResultEdge2ᚕᚖsanbaoᚋentᚐCompareResultEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompareResultEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -55914,6 +56801,22 @@ func (ec *executionContext) marshalODeptList2ᚖsanbaoᚋentᚐDeptList(ctx cont
 		return graphql.Null
 	}
 	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, v any) (*deptlist.Department, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(deptlist.Department)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, sel ast.SelectionSet, v *deptlist.Department) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalODeptListEdge2ᚕᚖsanbaoᚋentᚐDeptListEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeptListEdge) graphql.Marshaler {

@@ -131,6 +131,9 @@ var reaches = map[string]reach{
 	"Query.dropoutCases":      dropoutReach("%s", "c"),
 	"Query.absenceReports":    dropoutReach("%s", "c"),
 	"Query.checkRuns":         dropoutReach("%s", "c"),
+	"Query.deptLists":         compareReach(),
+	"Query.compareRuns":       compareReach(),
+	"CompareRun.results":      onNode("CompareRun", func(t *testing.T, db *store.DB) int { return comparisons(t, db).ID }),
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),

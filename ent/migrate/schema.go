@@ -377,7 +377,7 @@ var (
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "at", Type: field.TypeTime},
-		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER", "EXPORT"}},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER", "EXPORT", "VIEW_LIST"}},
 		{Name: "actor_person_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_token_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_name", Type: field.TypeString},

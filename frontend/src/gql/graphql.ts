@@ -57,6 +57,7 @@ export type AssignmentKind =
 export type AuditLogAction =
   | 'EXPORT'
   | 'REVEAL_ID_NUMBER'
+  | 'VIEW_LIST'
   | 'VIEW_STUDENT';
 
 /**
