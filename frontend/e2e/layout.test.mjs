@@ -67,6 +67,7 @@ async function routesFor(role) {
     '/staff',
     '/import',
     '/audit',
+    '/compare',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);

@@ -208,6 +208,16 @@ export type AuditLogWhereInput = {
   villageCodeNotIn?: Array<string> | null | undefined;
 };
 
+/** CompareResultClass is enum for the field class */
+export type CompareResultClass =
+  | 'LIST_ONLY'
+  | 'MATCHED'
+  | 'NAME_MISMATCH'
+  | 'NOT_IN_SCHOOL'
+  | 'POSSIBLE_TYPO'
+  | 'SANBAO_ONLY'
+  | 'STATUS_DIFF';
+
 /** ContactMode is enum for the field mode */
 export type ContactMode =
   | 'HOME_VISIT'
@@ -275,6 +285,14 @@ export type DeactivatePersonInput = {
   handover?: HandoverInput | null | undefined;
   personID: string;
 };
+
+/** DeptListDepartment is enum for the field department */
+export type DeptListDepartment =
+  | 'DIBAO'
+  | 'DISABLED'
+  | 'ENROLLMENT'
+  | 'POVERTY'
+  | 'TEKUN';
 
 /** DivisionLevel is enum for the field level */
 export type DivisionLevel =
@@ -971,6 +989,41 @@ export type UpdateAgreementTemplateMutationVariables = Exact<{
 
 
 export type UpdateAgreementTemplateMutation = { updateAgreementTemplate: { id: string, kind: AgreementTemplateKind, ownerCode: string, title: string, duties: Array<string>, closing: string, version: number, updatedAt: string } };
+
+export type DeptListsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeptListsQuery = { deptLists: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, department: DeptListDepartment, departmentLabel: string, period: string, rowCount: number, uploadedAt: string } | null } | null> | null } };
+
+export type CompareRunsQueryVariables = Exact<{
+  listID?: string | null | undefined;
+}>;
+
+
+export type CompareRunsQuery = { compareRuns: { edges: Array<{ node: { id: string, startedAt: string, total: number, yearEnd: boolean, durationMs: number, counts: Array<{ class: CompareResultClass, label: string, count: number }> } | null } | null> | null } };
+
+export type CompareResultsQueryVariables = Exact<{
+  run?: string | null | undefined;
+  class?: CompareResultClass | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CompareResultsQuery = { node:
+    | { results: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, classLabel: string, listName: string, sanbaoName: string, idNumber: string, detail: string } | null } | null> | null } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunComparisonMutationVariables = Exact<{
+  listID: string;
+}>;
+
+
+export type RunComparisonMutation = { runComparison: { id: string } };
 
 export type ContactOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2091,6 +2144,79 @@ export const UpdateAgreementTemplateDocument = new TypedDocumentString(`
   version
   updatedAt
 }`) as unknown as TypedDocumentString<UpdateAgreementTemplateMutation, UpdateAgreementTemplateMutationVariables>;
+export const DeptListsDocument = new TypedDocumentString(`
+    query DeptLists($first: Int, $after: Cursor) {
+  deptLists(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        department
+        departmentLabel
+        period
+        rowCount
+        uploadedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeptListsQuery, DeptListsQueryVariables>;
+export const CompareRunsDocument = new TypedDocumentString(`
+    query CompareRuns($listID: ID) {
+  compareRuns(first: 5, listID: $listID) {
+    edges {
+      node {
+        id
+        startedAt
+        total
+        yearEnd
+        durationMs
+        counts {
+          class
+          label
+          count
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
+export const CompareResultsDocument = new TypedDocumentString(`
+    query CompareResults($run: ID = "0", $class: CompareResultClass, $first: Int, $after: Cursor) {
+  node(id: $run) {
+    ... on CompareRun {
+      results(class: $class, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            classLabel
+            listName
+            sanbaoName
+            idNumber
+            detail
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareResultsQuery, CompareResultsQueryVariables>;
+export const RunComparisonDocument = new TypedDocumentString(`
+    mutation RunComparison($listID: ID!) {
+  runComparison(listID: $listID) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RunComparisonMutation, RunComparisonMutationVariables>;
 export const ContactOptionsDocument = new TypedDocumentString(`
     query ContactOptions {
   contactOptions {
