@@ -268,3 +268,35 @@ func importjobAllowed(ctx context.Context) bool {
 	k, _ := importjob.Lookup(compare.KindName(deptlist.DepartmentPoverty))
 	return k.Allowed(authz.FromContext(ctx))
 }
+
+// Two quarters: a name corrected (resolved), a status still different and
+// two students still missing (open), a new child found (added).
+func TestSinceLast(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := fixture.BuildSmall(t, db)
+		admin := asPerson(t, db, f.Admin)
+		kid := idcard.Build("130681", time.Date(2016, 3, 3, 0, 0, 0, 0, time.UTC), 11)
+		quarter := func(lines ...string) *ent.CompareRun {
+			t.Helper()
+			if _, err := importList(t, admin, db, deptlist.DepartmentPoverty, csv(append([]string{"姓名,身份证号,所在村"}, lines...)...)); err != nil {
+				t.Fatal(err)
+			}
+			l := db.DeptList.Query().Order(ent.Desc("id")).FirstX(admin)
+			run, err := runCompare(t, admin, db, l.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return run
+		}
+		first := quarter("学生一,"+f.S1.IDNumber+",松林店村", "学生贰,"+f.S2.IDNumber+",松林店村", "学生四,"+f.S4.IDNumber+",东茨村")
+		if ch, err := compare.SinceLast(admin, db.Client, first); err != nil || ch.Previous != nil || ch.Added+ch.Open+ch.Resolved != 0 {
+			t.Fatalf("first run: %+v %v", ch, err)
+		}
+		second := quarter("学生一,"+f.S1.IDNumber+",松林店村", "学生二,"+f.S2.IDNumber+",松林店村", "学生四,"+f.S4.IDNumber+",东茨村",
+			"新孩子,"+kid+",西茨村")
+		ch, err := compare.SinceLast(admin, db.Client, second)
+		if err != nil || ch.Previous == nil || ch.Previous.ID != first.ID || ch.Added != 1 || ch.Resolved != 1 || ch.Open != 3 {
+			t.Errorf("second run: %+v %v", ch, err)
+		}
+	})
+}

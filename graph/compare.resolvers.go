@@ -39,6 +39,11 @@ func (r *compareRunResolver) Counts(ctx context.Context, obj *ent.CompareRun) ([
 	return compare.Counts(obj), nil
 }
 
+// SinceLast is the resolver for the sinceLast field.
+func (r *compareRunResolver) SinceLast(ctx context.Context, obj *ent.CompareRun) (*compare.Change, error) {
+	return compare.SinceLast(ctx, r.ent(ctx), obj)
+}
+
 // Results is the resolver for the results field.
 func (r *compareRunResolver) Results(ctx context.Context, obj *ent.CompareRun, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CompareResultConnection, error) {
 	c := r.ent(ctx)

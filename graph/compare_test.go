@@ -83,7 +83,12 @@ func TestComparisonThroughTheAPI(t *testing.T) {
 		if after := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionViewList)).CountX(sys); after != before+1 {
 			t.Errorf("reading results logged %d entries", after-before)
 		}
-		d = centre.ok(`{ deptLists(department: POVERTY) { totalCount edges { node { departmentLabel rowCount } } } compareRuns { totalCount } }`, nil)
+		d = centre.ok(`{ deptLists(department: POVERTY) { totalCount edges { node { departmentLabel rowCount } } }
+			compareRuns { totalCount edges { node { sinceLast { previous { id } added resolved open } } } } }`, nil)
+		// The latest run, of the list run before it again: the same findings.
+		if ch := get(d, "compareRuns", "edges", 0, "node", "sinceLast"); get(ch, "previous") == nil || num(ch, "added")+num(ch, "resolved") != 0 || num(ch, "open") == 0 {
+			t.Errorf("since last: %v", ch)
+		}
 		if num(d, "deptLists", "totalCount") != 5 || num(d, "compareRuns", "totalCount") != 6 {
 			t.Errorf("centre: %v", d)
 		}

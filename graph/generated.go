@@ -359,6 +359,13 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 	}
 
+	CompareChange struct {
+		Added    func(childComplexity int) int
+		Open     func(childComplexity int) int
+		Previous func(childComplexity int) int
+		Resolved func(childComplexity int) int
+	}
+
 	CompareClassCount struct {
 		Class func(childComplexity int) int
 		Count func(childComplexity int) int
@@ -403,6 +410,7 @@ type ComplexityRoot struct {
 		Results      func(childComplexity int, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		RunBy        func(childComplexity int) int
 		RunByID      func(childComplexity int) int
+		SinceLast    func(childComplexity int) int
 		StartedAt    func(childComplexity int) int
 		Total        func(childComplexity int) int
 		YearEnd      func(childComplexity int) int
@@ -1069,6 +1077,7 @@ type CompareResultResolver interface {
 }
 type CompareRunResolver interface {
 	Counts(ctx context.Context, obj *ent.CompareRun) ([]*compare.ClassCount, error)
+	SinceLast(ctx context.Context, obj *ent.CompareRun) (*compare.Change, error)
 	Results(ctx context.Context, obj *ent.CompareRun, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CompareResultConnection, error)
 }
 type CoverageResolver interface {
@@ -2396,6 +2405,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CodeRange.To(childComplexity), true
 
+	case "CompareChange.added":
+		if e.ComplexityRoot.CompareChange.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Added(childComplexity), true
+	case "CompareChange.open":
+		if e.ComplexityRoot.CompareChange.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Open(childComplexity), true
+	case "CompareChange.previous":
+		if e.ComplexityRoot.CompareChange.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Previous(childComplexity), true
+	case "CompareChange.resolved":
+		if e.ComplexityRoot.CompareChange.Resolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Resolved(childComplexity), true
+
 	case "CompareClassCount.class":
 		if e.ComplexityRoot.CompareClassCount.Class == nil {
 			break
@@ -2591,6 +2625,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompareRun.RunByID(childComplexity), true
+	case "CompareRun.sinceLast":
+		if e.ComplexityRoot.CompareRun.SinceLast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.SinceLast(childComplexity), true
 	case "CompareRun.startedAt":
 		if e.ComplexityRoot.CompareRun.StartedAt == nil {
 			break
@@ -6441,6 +6481,20 @@ func (ec *executionContext) childFields_CodeRange(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CodeRange", field.Name)
 }
 
+func (ec *executionContext) childFields_CompareChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previous":
+		return ec.fieldContext_CompareChange_previous(ctx, field)
+	case "added":
+		return ec.fieldContext_CompareChange_added(ctx, field)
+	case "resolved":
+		return ec.fieldContext_CompareChange_resolved(ctx, field)
+	case "open":
+		return ec.fieldContext_CompareChange_open(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareChange", field.Name)
+}
+
 func (ec *executionContext) childFields_CompareClassCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "class":
@@ -6533,6 +6587,8 @@ func (ec *executionContext) childFields_CompareRun(ctx context.Context, field gr
 		return ec.fieldContext_CompareRun_runBy(ctx, field)
 	case "counts":
 		return ec.fieldContext_CompareRun_counts(ctx, field)
+	case "sinceLast":
+		return ec.fieldContext_CompareRun_sinceLast(ctx, field)
 	case "results":
 		return ec.fieldContext_CompareRun_results(ctx, field)
 	}
@@ -15520,6 +15576,107 @@ func (ec *executionContext) fieldContext_CodeRange_to(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CodeRange", field, false, false, "String")
 }
 
+func (ec *executionContext) _CompareChange_previous(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Previous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareChange_added(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareChange_resolved(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_resolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareChange_open(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CompareClassCount_class(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16328,6 +16485,38 @@ func (ec *executionContext) fieldContext_CompareRun_counts(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompareClassCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_sinceLast(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_sinceLast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().SinceLast(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *compare.Change) graphql.Marshaler {
+			return ec.marshalNCompareChange2ᚖsanbaoᚋcompareᚐChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_sinceLast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48765,6 +48954,54 @@ func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var compareChangeImplementors = []string{"CompareChange"}
+
+func (ec *executionContext) _CompareChange(ctx context.Context, sel ast.SelectionSet, obj *compare.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareChange")
+		case "previous":
+			out.Values[i] = ec._CompareChange_previous(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "added":
+			out.Values[i] = ec._CompareChange_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolved":
+			out.Values[i] = ec._CompareChange_resolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._CompareChange_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var compareClassCountImplementors = []string{"CompareClassCount"}
 
 func (ec *executionContext) _CompareClassCount(ctx context.Context, sel ast.SelectionSet, obj *compare.ClassCount) graphql.Marshaler {
@@ -49058,6 +49295,12 @@ func (ec *executionContext) _CompareRun(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CompareRun_counts(ctx, field, obj)
+				})
+		case "sinceLast":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_sinceLast(ctx, field, obj)
 				})
 		case "results":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -54169,6 +54412,14 @@ func (ec *executionContext) marshalNCodeRange2ᚖsanbaoᚋgraphᚋmodelᚐCodeRa
 		return graphql.Null
 	}
 	return ec._CodeRange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareChange2ᚖsanbaoᚋcompareᚐChange(ctx context.Context, sel ast.SelectionSet, v *compare.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareChange!")
+		return graphql.Null
+	}
+	return ec._CompareChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCompareClassCount2ᚕᚖsanbaoᚋcompareᚐClassCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*compare.ClassCount) graphql.Marshaler {

@@ -1003,7 +1003,7 @@ export type CompareRunsQueryVariables = Exact<{
 }>;
 
 
-export type CompareRunsQuery = { compareRuns: { edges: Array<{ node: { id: string, startedAt: string, total: number, yearEnd: boolean, durationMs: number, counts: Array<{ class: CompareResultClass, label: string, count: number }> } | null } | null> | null } };
+export type CompareRunsQuery = { compareRuns: { edges: Array<{ node: { id: string, startedAt: string, total: number, yearEnd: boolean, durationMs: number, counts: Array<{ class: CompareResultClass, label: string, count: number }>, sinceLast: { added: number, resolved: number, open: number, previous: { id: string } | null } } | null } | null> | null } };
 
 export type CompareResultsQueryVariables = Exact<{
   run?: string | null | undefined;
@@ -2179,6 +2179,14 @@ export const CompareRunsDocument = new TypedDocumentString(`
           class
           label
           count
+        }
+        sinceLast {
+          previous {
+            id
+          }
+          added
+          resolved
+          open
         }
       }
     }
