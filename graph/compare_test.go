@@ -93,6 +93,15 @@ func TestComparisonThroughTheAPI(t *testing.T) {
 			t.Errorf("centre: %v", d)
 		}
 
+		// The city above reads the county's lists and runs but does not run one.
+		city := a.login("13900000004")
+		if d := city.ok(`{ deptLists { totalCount } compareRuns { totalCount } }`, nil); num(d, "deptLists", "totalCount") != 5 || num(d, "compareRuns", "totalCount") != 6 {
+			t.Errorf("the city reads %v", d)
+		}
+		if r := city.do(`mutation($l: ID!) { runComparison(listID: $l) { id } }`, map[string]any{"l": id(run.ListID)}); len(r.Errors) == 0 {
+			t.Errorf("the city ran a comparison: %v", r.Data)
+		}
+
 		// Another county's bureau, a principal and an inspector of 涿州 see
 		// nothing, not even counts, and cannot run the comparison.
 		zd := db.Person.Query().Where(person.HasPositionsWith(position.RoleEQ(position.RoleDirector),
