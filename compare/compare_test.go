@@ -3,6 +3,7 @@ package compare_test
 import (
 	"bytes"
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -297,6 +298,39 @@ func TestSinceLast(t *testing.T) {
 		ch, err := compare.SinceLast(admin, db.Client, second)
 		if err != nil || ch.Previous == nil || ch.Previous.ID != first.ID || ch.Added != 1 || ch.Resolved != 1 || ch.Open != 3 {
 			t.Errorf("second run: %+v %v", ch, err)
+		}
+	})
+}
+
+func TestByTownshipAndSchool(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := fixture.BuildSmall(t, db)
+		admin := asPerson(t, db, f.Admin)
+		if _, err := importList(t, admin, db, deptlist.DepartmentPoverty,
+			csv("姓名,身份证号,所在村", "学生一,"+f.S1.IDNumber+",松林店村", "学生贰,"+f.S2.IDNumber+",松林店村")); err != nil {
+			t.Fatal(err)
+		}
+		run, err := runCompare(t, admin, db, db.DeptList.Query().OnlyX(admin).ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := func(xs []*compare.AreaCount, err error) string {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, x := range xs {
+				b.WriteString(x.Label + ":" + string(x.Class) + ":" + strconv.Itoa(x.Count) + " ")
+			}
+			return b.String()
+		}
+		// 学生一 matched (C1), 学生二 name (C2), 学生五 (V4 码头镇, C2) and 学生六 (V1, outside) missing.
+		if s := got(compare.ByTownship(admin, db.Client, run)); s != "松林店镇:NAME_MISMATCH:1 松林店镇:SANBAO_ONLY:1 松林店镇:MATCHED:1 码头镇:SANBAO_ONLY:1 " {
+			t.Errorf("by township: %s", s)
+		}
+		if s := got(compare.BySchool(admin, db.Client, run)); s != "未知:SANBAO_ONLY:1 松林店镇中心校:MATCHED:1 码头镇中心校:NAME_MISMATCH:1 码头镇中心校:SANBAO_ONLY:1 " {
+			t.Errorf("by school: %s", s)
 		}
 	})
 }

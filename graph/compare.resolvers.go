@@ -39,6 +39,16 @@ func (r *compareRunResolver) Counts(ctx context.Context, obj *ent.CompareRun) ([
 	return compare.Counts(obj), nil
 }
 
+// ByTownship is the resolver for the byTownship field.
+func (r *compareRunResolver) ByTownship(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error) {
+	return compare.ByTownship(ctx, r.ent(ctx), obj)
+}
+
+// BySchool is the resolver for the bySchool field.
+func (r *compareRunResolver) BySchool(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error) {
+	return compare.BySchool(ctx, r.ent(ctx), obj)
+}
+
 // SinceLast is the resolver for the sinceLast field.
 func (r *compareRunResolver) SinceLast(ctx context.Context, obj *ent.CompareRun) (*compare.Change, error) {
 	return compare.SinceLast(ctx, r.ent(ctx), obj)

@@ -66,11 +66,15 @@ func TestComparisonThroughTheAPI(t *testing.T) {
 		a := newAPI(t, db)
 		run := comparisons(t, db)
 		centre := a.login(aidCentre)
-		d := centre.ok(`mutation($l: ID!) { runComparison(listID: $l, yearEnd: true) { id yearEnd total counts { class label count } } }`,
+		d := centre.ok(`mutation($l: ID!) { runComparison(listID: $l, yearEnd: true) { id yearEnd total counts { class label count }
+			byTownship { label class count } bySchool { label class count } } }`,
 			map[string]any{"l": id(run.ListID)})
 		if get(d, "runComparison", "yearEnd") != true || num(d, "runComparison", "total") < 6 ||
 			num(d, "runComparison", "counts", 2, "count") != 1 || str(d, "runComparison", "counts", 2, "class") != "NAME_MISMATCH" {
 			t.Fatalf("run: %v", d)
+		}
+		if len(get(d, "runComparison", "byTownship").([]any)) == 0 || len(get(d, "runComparison", "bySchool").([]any)) == 0 {
+			t.Errorf("no counts by place: %v", d)
 		}
 		before := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionViewList)).CountX(sys)
 		d = centre.ok(`query($r: ID!) { node(id: $r) { ... on CompareRun { results(class: NAME_MISMATCH, first: 10) {

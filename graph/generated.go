@@ -359,6 +359,12 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 	}
 
+	CompareAreaCount struct {
+		Class func(childComplexity int) int
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+	}
+
 	CompareChange struct {
 		Added    func(childComplexity int) int
 		Open     func(childComplexity int) int
@@ -401,6 +407,8 @@ type ComplexityRoot struct {
 	}
 
 	CompareRun struct {
+		BySchool     func(childComplexity int) int
+		ByTownship   func(childComplexity int) int
 		Counts       func(childComplexity int) int
 		DivisionCode func(childComplexity int) int
 		DurationMs   func(childComplexity int) int
@@ -1077,6 +1085,8 @@ type CompareResultResolver interface {
 }
 type CompareRunResolver interface {
 	Counts(ctx context.Context, obj *ent.CompareRun) ([]*compare.ClassCount, error)
+	ByTownship(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error)
+	BySchool(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error)
 	SinceLast(ctx context.Context, obj *ent.CompareRun) (*compare.Change, error)
 	Results(ctx context.Context, obj *ent.CompareRun, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CompareResultConnection, error)
 }
@@ -2405,6 +2415,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CodeRange.To(childComplexity), true
 
+	case "CompareAreaCount.class":
+		if e.ComplexityRoot.CompareAreaCount.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Class(childComplexity), true
+	case "CompareAreaCount.count":
+		if e.ComplexityRoot.CompareAreaCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Count(childComplexity), true
+	case "CompareAreaCount.label":
+		if e.ComplexityRoot.CompareAreaCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Label(childComplexity), true
+
 	case "CompareChange.added":
 		if e.ComplexityRoot.CompareChange.Added == nil {
 			break
@@ -2566,6 +2595,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CompareResultEdge.Node(childComplexity), true
 
+	case "CompareRun.bySchool":
+		if e.ComplexityRoot.CompareRun.BySchool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.BySchool(childComplexity), true
+	case "CompareRun.byTownship":
+		if e.ComplexityRoot.CompareRun.ByTownship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ByTownship(childComplexity), true
 	case "CompareRun.counts":
 		if e.ComplexityRoot.CompareRun.Counts == nil {
 			break
@@ -6481,6 +6522,18 @@ func (ec *executionContext) childFields_CodeRange(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CodeRange", field.Name)
 }
 
+func (ec *executionContext) childFields_CompareAreaCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_CompareAreaCount_label(ctx, field)
+	case "class":
+		return ec.fieldContext_CompareAreaCount_class(ctx, field)
+	case "count":
+		return ec.fieldContext_CompareAreaCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareAreaCount", field.Name)
+}
+
 func (ec *executionContext) childFields_CompareChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "previous":
@@ -6587,6 +6640,10 @@ func (ec *executionContext) childFields_CompareRun(ctx context.Context, field gr
 		return ec.fieldContext_CompareRun_runBy(ctx, field)
 	case "counts":
 		return ec.fieldContext_CompareRun_counts(ctx, field)
+	case "byTownship":
+		return ec.fieldContext_CompareRun_byTownship(ctx, field)
+	case "bySchool":
+		return ec.fieldContext_CompareRun_bySchool(ctx, field)
 	case "sinceLast":
 		return ec.fieldContext_CompareRun_sinceLast(ctx, field)
 	case "results":
@@ -15576,6 +15633,75 @@ func (ec *executionContext) fieldContext_CodeRange_to(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CodeRange", field, false, false, "String")
 }
 
+func (ec *executionContext) _CompareAreaCount_label(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareAreaCount_class(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareAreaCount_count(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CompareChange_previous(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16485,6 +16611,70 @@ func (ec *executionContext) fieldContext_CompareRun_counts(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompareClassCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_byTownship(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_byTownship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().ByTownship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+			return ec.marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_byTownship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareAreaCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_bySchool(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_bySchool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().BySchool(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+			return ec.marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_bySchool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareAreaCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48954,6 +49144,49 @@ func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var compareAreaCountImplementors = []string{"CompareAreaCount"}
+
+func (ec *executionContext) _CompareAreaCount(ctx context.Context, sel ast.SelectionSet, obj *compare.AreaCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareAreaCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareAreaCount")
+		case "label":
+			out.Values[i] = ec._CompareAreaCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "class":
+			out.Values[i] = ec._CompareAreaCount_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CompareAreaCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var compareChangeImplementors = []string{"CompareChange"}
 
 func (ec *executionContext) _CompareChange(ctx context.Context, sel ast.SelectionSet, obj *compare.Change) graphql.Marshaler {
@@ -49295,6 +49528,18 @@ func (ec *executionContext) _CompareRun(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CompareRun_counts(ctx, field, obj)
+				})
+		case "byTownship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_byTownship(ctx, field, obj)
+				})
+		case "bySchool":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_bySchool(ctx, field, obj)
 				})
 		case "sinceLast":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -54412,6 +54657,30 @@ func (ec *executionContext) marshalNCodeRange2ᚖsanbaoᚋgraphᚋmodelᚐCodeRa
 		return graphql.Null
 	}
 	return ec._CodeRange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompareAreaCount2ᚖsanbaoᚋcompareᚐAreaCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompareAreaCount2ᚖsanbaoᚋcompareᚐAreaCount(ctx context.Context, sel ast.SelectionSet, v *compare.AreaCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareAreaCount!")
+		return graphql.Null
+	}
+	return ec._CompareAreaCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCompareChange2ᚖsanbaoᚋcompareᚐChange(ctx context.Context, sel ast.SelectionSet, v *compare.Change) graphql.Marshaler {
