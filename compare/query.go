@@ -5,10 +5,13 @@ import (
 	"fmt"
 
 	"sanbao/audit"
+	"sanbao/authz"
 	"sanbao/ent"
+	"sanbao/ent/auditlog"
 	"sanbao/ent/compareresult"
 	"sanbao/ent/comparerun"
 	"sanbao/ent/deptlist"
+	"sanbao/idcard"
 )
 
 // Lists is the query of list versions in the viewer's scope, of one
@@ -66,4 +69,41 @@ type ClassCount struct {
 	Class Class
 	Label string
 	Count int
+}
+
+// RevealID is a result's full ID number (other: the paired one) for a
+// viewer who may reveal ID numbers over the run's whole county, logged as a
+// reveal of the student when sanbao has them, else as a read of the list.
+func RevealID(ctx context.Context, c *ent.Client, r *ent.CompareResult, other bool) (string, error) {
+	v := authz.FromContext(ctx)
+	if v == nil || !v.Scope(authz.ObjStudent, authz.ActRevealID).HasDivision(r.DivisionCode) {
+		return "", authz.ErrDenied
+	}
+	number := r.IDNumber
+	if other {
+		number = r.OtherIDNumber
+	}
+	if number == "" {
+		return "", nil
+	}
+	if r.StudentID != nil {
+		return number, audit.Record(ctx, c, auditlog.ActionRevealIdNumber, *r.StudentID)
+	}
+	return number, audit.RecordList(ctx, c, fmt.Sprintf("双向比对结果完整身份证号（第%d次比对，%s）", r.RunID, r.ListName), r.DivisionCode, 1)
+}
+
+// IDNumber is a result's ID number (other: the paired one) as the API gives
+// it: masked, or in full when asked for and allowed (RevealID).
+func IDNumber(ctx context.Context, c *ent.Client, r *ent.CompareResult, other, full bool) (string, error) {
+	if full {
+		return RevealID(ctx, c, r, other)
+	}
+	n := r.IDNumber
+	if other {
+		n = r.OtherIDNumber
+	}
+	if n == "" {
+		return "", nil
+	}
+	return idcard.Mask(n), nil
 }

@@ -11,7 +11,6 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/compareresult"
 	"sanbao/ent/deptlist"
-	"sanbao/idcard"
 
 	"entgo.io/contrib/entgql"
 )
@@ -22,16 +21,13 @@ func (r *compareResultResolver) ClassLabel(ctx context.Context, obj *ent.Compare
 }
 
 // IDNumber is the resolver for the idNumber field.
-func (r *compareResultResolver) IDNumber(ctx context.Context, obj *ent.CompareResult) (string, error) {
-	return idcard.Mask(obj.IDNumber), nil
+func (r *compareResultResolver) IDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error) {
+	return compare.IDNumber(ctx, r.ent(ctx), obj, false, full != nil && *full)
 }
 
 // OtherIDNumber is the resolver for the otherIDNumber field.
-func (r *compareResultResolver) OtherIDNumber(ctx context.Context, obj *ent.CompareResult) (string, error) {
-	if obj.OtherIDNumber == "" {
-		return "", nil
-	}
-	return idcard.Mask(obj.OtherIDNumber), nil
+func (r *compareResultResolver) OtherIDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error) {
+	return compare.IDNumber(ctx, r.ent(ctx), obj, true, full != nil && *full)
 }
 
 // Counts is the resolver for the counts field.

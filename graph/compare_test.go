@@ -87,6 +87,20 @@ func TestComparisonThroughTheAPI(t *testing.T) {
 		if after := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionViewList)).CountX(sys); after != before+1 {
 			t.Errorf("reading results logged %d entries", after-before)
 		}
+		// The aid centre may see the full number, logged as a reveal; the
+		// city above may not.
+		reveal := `query($r: ID!) { node(id: $r) { ... on CompareRun { results(class: NAME_MISMATCH) { edges { node { idNumber(full: true) } } } } } }`
+		reveals := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionRevealIdNumber)).CountX(sys)
+		d = centre.ok(reveal, map[string]any{"r": id(run.ID)})
+		if n := str(d, "node", "results", "edges", 0, "node", "idNumber"); len(n) != 18 || strings.Contains(n, "*") {
+			t.Errorf("revealed: %q", n)
+		}
+		if n := db.AuditLog.Query().Where(auditlog.ActionEQ(auditlog.ActionRevealIdNumber)).CountX(sys); n <= reveals {
+			t.Error("the reveal was not logged")
+		}
+		if r := a.login("13900000004").do(reveal, map[string]any{"r": id(run.ID)}); len(r.Errors) == 0 {
+			t.Errorf("the city revealed: %v", r.Data)
+		}
 		d = centre.ok(`{ deptLists(department: POVERTY) { totalCount edges { node { departmentLabel rowCount } } }
 			compareRuns { totalCount edges { node { sinceLast { previous { id } added resolved open } } } } }`, nil)
 		// The latest run, of the list run before it again: the same findings.

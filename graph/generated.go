@@ -384,10 +384,10 @@ type ComplexityRoot struct {
 		Detail        func(childComplexity int) int
 		DivisionCode  func(childComplexity int) int
 		ID            func(childComplexity int) int
-		IDNumber      func(childComplexity int) int
+		IDNumber      func(childComplexity int, full *bool) int
 		ListName      func(childComplexity int) int
 		ListRowID     func(childComplexity int) int
-		OtherIDNumber func(childComplexity int) int
+		OtherIDNumber func(childComplexity int, full *bool) int
 		RunID         func(childComplexity int) int
 		SanbaoName    func(childComplexity int) int
 		SchoolID      func(childComplexity int) int
@@ -1080,8 +1080,8 @@ type AssignmentResolver interface {
 }
 type CompareResultResolver interface {
 	ClassLabel(ctx context.Context, obj *ent.CompareResult) (string, error)
-	IDNumber(ctx context.Context, obj *ent.CompareResult) (string, error)
-	OtherIDNumber(ctx context.Context, obj *ent.CompareResult) (string, error)
+	IDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error)
+	OtherIDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error)
 }
 type CompareRunResolver interface {
 	Counts(ctx context.Context, obj *ent.CompareRun) ([]*compare.ClassCount, error)
@@ -2513,7 +2513,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.CompareResult.IDNumber(childComplexity), true
+		args, err := ec.field_CompareResult_idNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareResult.IDNumber(childComplexity, args["full"].(*bool)), true
 	case "CompareResult.listName":
 		if e.ComplexityRoot.CompareResult.ListName == nil {
 			break
@@ -2531,7 +2536,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.CompareResult.OtherIDNumber(childComplexity), true
+		args, err := ec.field_CompareResult_otherIDNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareResult.OtherIDNumber(childComplexity, args["full"].(*bool)), true
 	case "CompareResult.runID":
 		if e.ComplexityRoot.CompareResult.RunID == nil {
 			break
@@ -7907,6 +7917,34 @@ func (ec *executionContext) field_AgreementCompletion_unsigned_args(ctx context.
 		return nil, err
 	}
 	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_CompareResult_idNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CompareResult_otherIDNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg0
 	return args, nil
 }
 
@@ -16157,7 +16195,8 @@ func (ec *executionContext) _CompareResult_idNumber(ctx context.Context, field g
 			return ec.fieldContext_CompareResult_idNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CompareResult().IDNumber(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareResult().IDNumber(ctx, obj, fc.Args["full"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -16167,8 +16206,28 @@ func (ec *executionContext) _CompareResult_idNumber(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_CompareResult_idNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
+func (ec *executionContext) fieldContext_CompareResult_idNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareResult_idNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CompareResult_otherIDNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
@@ -16180,7 +16239,8 @@ func (ec *executionContext) _CompareResult_otherIDNumber(ctx context.Context, fi
 			return ec.fieldContext_CompareResult_otherIDNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CompareResult().OtherIDNumber(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareResult().OtherIDNumber(ctx, obj, fc.Args["full"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -16190,8 +16250,28 @@ func (ec *executionContext) _CompareResult_otherIDNumber(ctx context.Context, fi
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_CompareResult_otherIDNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
+func (ec *executionContext) fieldContext_CompareResult_otherIDNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareResult_otherIDNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CompareResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
