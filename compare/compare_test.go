@@ -216,7 +216,14 @@ func TestImportErrors(t *testing.T) {
 		}
 		// The same rows without the wrong ones, as .xlsx: stored whole.
 		x := excelize.NewFile()
-		for i, row := range [][]string{{"姓名", "公民身份号码", "村名"}, {"学生一", f.S1.IDNumber, "松林店村"}, {"旧号", "130681750101151", "码头村"}} {
+		wide := strings.Map(func(r rune) rune { // full-width digits, as some offices type them
+			if r >= '0' && r <= '9' {
+				return r - '0' + '０'
+			}
+			return r
+		}, f.S2.IDNumber)
+		for i, row := range [][]string{{"姓名", "公民身份号码", "村名"}, {"学生一", f.S1.IDNumber, "松林店村"}, {"旧号", "130681750101151", "码头村"},
+			{"学生二", wide, "松林店村"}} {
 			for j, v := range row {
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 				x.SetCellStr("Sheet1", cell, v)
@@ -227,8 +234,11 @@ func TestImportErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		res, err = importList(t, admin, db, deptlist.DepartmentDibao, buf.Bytes())
-		if err != nil || len(res.Errors) > 0 || res.Counts.Created != 2 {
+		if err != nil || len(res.Errors) > 0 || res.Counts.Created != 3 {
 			t.Fatalf("xlsx: %v %+v", err, res)
+		}
+		if !db.DeptListRow.Query().Where(deptlistrow.IDNumber(f.S2.IDNumber)).ExistX(admin) {
+			t.Error("full-width digits not stored as the number")
 		}
 	})
 }
@@ -331,6 +341,53 @@ func TestByTownshipAndSchool(t *testing.T) {
 		}
 		if s := got(compare.BySchool(admin, db.Client, run)); s != "未知:SANBAO_ONLY:1 松林店镇中心校:MATCHED:1 码头镇中心校:NAME_MISMATCH:1 码头镇中心校:SANBAO_ONLY:1 " {
 			t.Errorf("by school: %s", s)
+		}
+	})
+}
+
+// The enrollment roster: a school differing, an enrollment status
+// differing (found by 学籍号), a student sanbao lacks, and a student of the
+// county's schools the roster no longer has.
+func TestEnrollmentRoster(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := fixture.BuildSmall(t, db)
+		admin := asPerson(t, db, f.Admin)
+		newcomer := idcard.Build("130681", time.Date(2015, 6, 6, 0, 0, 0, 0, time.UTC), 21)
+		data := csv("学生姓名,身份证号,全国学籍号,学校名称,学段,年级,班级,学籍状态",
+			"学生一,"+f.S1.IDNumber+",,松林店镇中心校,小学,三年级,1班,在读",
+			"学生二,"+f.S2.IDNumber+",,松林店镇中心校,小学,3,1班,在读",
+			"学生三,,G"+f.S3.IDNumber+",松林店镇中心校,小学,三年级,1班,在读",
+			"插班生,"+newcomer+",,码头镇中心校,小学,五年级,2班,在读",
+		)
+		if res, err := importList(t, admin, db, deptlist.DepartmentEnrollment, data); err != nil || len(res.Errors) > 0 {
+			t.Fatalf("import: %v %+v", err, res)
+		}
+		l := db.DeptList.Query().OnlyX(admin)
+		if g := db.DeptListRow.Query().Where(deptlistrow.IDNumber(newcomer)).OnlyX(admin).Grade; g != 5 {
+			t.Errorf("五年级 read as %d", g)
+		}
+		run, err := runCompare(t, admin, db, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"MATCHED": 1, "STATUS_DIFF": 2, "LIST_ONLY": 1, "SANBAO_ONLY": 1}
+		if run.Total != 5 {
+			t.Errorf("total %d, counts %v", run.Total, run.Counts)
+		}
+		for k, n := range want {
+			if run.Counts[k] != n {
+				t.Errorf("%s: %d, want %d (all %v)", k, run.Counts[k], n, run.Counts)
+			}
+		}
+		details := map[string]string{}
+		for _, r := range db.CompareResult.Query().Where(compareresult.RunID(run.ID)).AllX(admin) {
+			details[r.IDNumber] = string(r.Class) + " " + r.Detail
+		}
+		for id, want := range map[string]string{f.S2.IDNumber: "学校：名单“松林店镇中心校”，三包“码头镇中心校”",
+			f.S3.IDNumber: "在读状态：名单“在读”，三包“疑似辍学”", f.S4.IDNumber: "SANBAO_ONLY", newcomer: "LIST_ONLY"} {
+			if !strings.Contains(details[id], want) {
+				t.Errorf("%s: %q, want %q", id, details[id], want)
+			}
 		}
 	})
 }
