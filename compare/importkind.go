@@ -238,27 +238,24 @@ func grade(r *sheet.Row) int {
 		return 0
 	}
 	offset := 0
-	switch {
-	case strings.HasPrefix(s, "初"), strings.HasPrefix(s, "七"), strings.HasPrefix(s, "八"), strings.HasPrefix(s, "九"):
-		if strings.HasPrefix(s, "初") {
-			offset, s = 6, strings.TrimPrefix(s, "初")
-		}
-	case strings.HasPrefix(s, "高"):
-		offset, s = 9, strings.TrimPrefix(s, "高")
+	if rest, ok := strings.CutPrefix(s, "初"); ok {
+		offset, s = 6, rest
+	} else if rest, ok := strings.CutPrefix(s, "高"); ok {
+		offset, s = 9, rest
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		n = strings.Index("一二三四五六七八九", s)/3 + 1
-		if len(s) != 3 || n == 0 {
-			n = 0
-		}
+		n = chineseNumbers[s]
 	}
-	if n+offset < 1 || n+offset > 12 || n == 0 {
+	if n < 1 || n+offset > 12 {
 		r.Fail(colGrade, "应为1到12年级，如“三年级”“初二”“高一”")
 		return 0
 	}
 	return n + offset
 }
+
+var chineseNumbers = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+	"十": 10, "十一": 11, "十二": 12}
 
 var rowCols = []string{"list_id", "division_code", "line", "id_number", "name", "birth_date", "village_code",
 	"household_number", "head_name", "relation", "status", "monitored", "school_name", "stage", "grade", "class_name", "enrollment"}
