@@ -104,6 +104,14 @@ func queryRule(ctx context.Context, q ent.Query) error {
 		inspectQuery(v, q)
 	case *ent.AidPolicyQuery:
 		q.Where(readable(v, ObjAidPolicy, AidPolicyPredicate))
+	case *ent.DeptListQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.DeptList { return DeptListPredicate(sc) }))
+	case *ent.DeptListRowQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.DeptListRow { return DeptListRowPredicate(sc) }))
+	case *ent.CompareRunQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.CompareRun { return CompareRunPredicate(sc) }))
+	case *ent.CompareResultQuery:
+		q.Where(readable(v, ObjCompare, func(_ *Viewer, sc *Scope) predicate.CompareResult { return CompareResultPredicate(sc) }))
 	case *ent.SessionQuery:
 		q.Where(none)
 	case *ent.ImportFileQuery:
@@ -159,6 +167,8 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		err = v.checkInspect(ctx, m)
 	case *ent.AidPolicyMutation:
 		err = v.checkAidPolicy(m)
+	case *ent.DeptListMutation, *ent.DeptListRowMutation, *ent.CompareRunMutation, *ent.CompareResultMutation:
+		err = v.checkCompare(m)
 	default:
 		err = ErrDenied
 	}

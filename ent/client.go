@@ -21,7 +21,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -73,8 +77,16 @@ type Client struct {
 	CaseAction *CaseActionClient
 	// CheckRun is the client for interacting with the CheckRun builders.
 	CheckRun *CheckRunClient
+	// CompareResult is the client for interacting with the CompareResult builders.
+	CompareResult *CompareResultClient
+	// CompareRun is the client for interacting with the CompareRun builders.
+	CompareRun *CompareRunClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
+	// DeptList is the client for interacting with the DeptList builders.
+	DeptList *DeptListClient
+	// DeptListRow is the client for interacting with the DeptListRow builders.
+	DeptListRow *DeptListRowClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
 	// DivisionContact is the client for interacting with the DivisionContact builders.
@@ -130,7 +142,11 @@ func (c *Client) init() {
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.CaseAction = NewCaseActionClient(c.config)
 	c.CheckRun = NewCheckRunClient(c.config)
+	c.CompareResult = NewCompareResultClient(c.config)
+	c.CompareRun = NewCompareRunClient(c.config)
 	c.Contact = NewContactClient(c.config)
+	c.DeptList = NewDeptListClient(c.config)
+	c.DeptListRow = NewDeptListRowClient(c.config)
 	c.Division = NewDivisionClient(c.config)
 	c.DivisionContact = NewDivisionContactClient(c.config)
 	c.Draw = NewDrawClient(c.config)
@@ -250,7 +266,11 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditLog:          NewAuditLogClient(cfg),
 		CaseAction:        NewCaseActionClient(cfg),
 		CheckRun:          NewCheckRunClient(cfg),
+		CompareResult:     NewCompareResultClient(cfg),
+		CompareRun:        NewCompareRunClient(cfg),
 		Contact:           NewContactClient(cfg),
+		DeptList:          NewDeptListClient(cfg),
+		DeptListRow:       NewDeptListRowClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		DivisionContact:   NewDivisionContactClient(cfg),
 		Draw:              NewDrawClient(cfg),
@@ -297,7 +317,11 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditLog:          NewAuditLogClient(cfg),
 		CaseAction:        NewCaseActionClient(cfg),
 		CheckRun:          NewCheckRunClient(cfg),
+		CompareResult:     NewCompareResultClient(cfg),
+		CompareRun:        NewCompareRunClient(cfg),
 		Contact:           NewContactClient(cfg),
+		DeptList:          NewDeptListClient(cfg),
+		DeptListRow:       NewDeptListRowClient(cfg),
 		Division:          NewDivisionClient(cfg),
 		DivisionContact:   NewDivisionContactClient(cfg),
 		Draw:              NewDrawClient(cfg),
@@ -345,7 +369,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
-		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact,
+		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun,
+		c.CompareResult, c.CompareRun, c.Contact, c.DeptList, c.DeptListRow,
 		c.Division, c.DivisionContact, c.Draw, c.DropoutCase, c.Household,
 		c.ImportCellError, c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person,
 		c.Position, c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
@@ -359,7 +384,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AbsenceReport, c.AbsenceStep, c.Agreement, c.AgreementTemplate,
-		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun, c.Contact,
+		c.AidPolicy, c.Assignment, c.AuditLog, c.CaseAction, c.CheckRun,
+		c.CompareResult, c.CompareRun, c.Contact, c.DeptList, c.DeptListRow,
 		c.Division, c.DivisionContact, c.Draw, c.DropoutCase, c.Household,
 		c.ImportCellError, c.ImportFile, c.ImportJob, c.Inspection, c.Org, c.Person,
 		c.Position, c.Problem, c.ProblemCategory, c.ProblemEvent, c.Session, c.Student,
@@ -391,8 +417,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CaseAction.mutate(ctx, m)
 	case *CheckRunMutation:
 		return c.CheckRun.mutate(ctx, m)
+	case *CompareResultMutation:
+		return c.CompareResult.mutate(ctx, m)
+	case *CompareRunMutation:
+		return c.CompareRun.mutate(ctx, m)
 	case *ContactMutation:
 		return c.Contact.mutate(ctx, m)
+	case *DeptListMutation:
+		return c.DeptList.mutate(ctx, m)
+	case *DeptListRowMutation:
+		return c.DeptListRow.mutate(ctx, m)
 	case *DivisionMutation:
 		return c.Division.mutate(ctx, m)
 	case *DivisionContactMutation:
@@ -2125,6 +2159,322 @@ func (c *CheckRunClient) mutate(ctx context.Context, m *CheckRunMutation) (Value
 	}
 }
 
+// CompareResultClient is a client for the CompareResult schema.
+type CompareResultClient struct {
+	config
+}
+
+// NewCompareResultClient returns a client for the CompareResult from the given config.
+func NewCompareResultClient(c config) *CompareResultClient {
+	return &CompareResultClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `compareresult.Hooks(f(g(h())))`.
+func (c *CompareResultClient) Use(hooks ...Hook) {
+	c.hooks.CompareResult = append(c.hooks.CompareResult, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `compareresult.Intercept(f(g(h())))`.
+func (c *CompareResultClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CompareResult = append(c.inters.CompareResult, interceptors...)
+}
+
+// Create returns a builder for creating a CompareResult entity.
+func (c *CompareResultClient) Create() *CompareResultCreate {
+	mutation := newCompareResultMutation(c.config, OpCreate)
+	return &CompareResultCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CompareResult entities.
+func (c *CompareResultClient) CreateBulk(builders ...*CompareResultCreate) *CompareResultCreateBulk {
+	return &CompareResultCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompareResultClient) MapCreateBulk(slice any, setFunc func(*CompareResultCreate, int)) *CompareResultCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompareResultCreateBulk{err: fmt.Errorf("calling to CompareResultClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompareResultCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompareResultCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CompareResult.
+func (c *CompareResultClient) Update() *CompareResultUpdate {
+	mutation := newCompareResultMutation(c.config, OpUpdate)
+	return &CompareResultUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompareResultClient) UpdateOne(_m *CompareResult) *CompareResultUpdateOne {
+	mutation := newCompareResultMutation(c.config, OpUpdateOne, withCompareResult(_m))
+	return &CompareResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompareResultClient) UpdateOneID(id int) *CompareResultUpdateOne {
+	mutation := newCompareResultMutation(c.config, OpUpdateOne, withCompareResultID(id))
+	return &CompareResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CompareResult.
+func (c *CompareResultClient) Delete() *CompareResultDelete {
+	mutation := newCompareResultMutation(c.config, OpDelete)
+	return &CompareResultDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompareResultClient) DeleteOne(_m *CompareResult) *CompareResultDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompareResultClient) DeleteOneID(id int) *CompareResultDeleteOne {
+	builder := c.Delete().Where(compareresult.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompareResultDeleteOne{builder}
+}
+
+// Query returns a query builder for CompareResult.
+func (c *CompareResultClient) Query() *CompareResultQuery {
+	return &CompareResultQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompareResult},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CompareResult entity by its id.
+func (c *CompareResultClient) Get(ctx context.Context, id int) (*CompareResult, error) {
+	return c.Query().Where(compareresult.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompareResultClient) GetX(ctx context.Context, id int) *CompareResult {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRun queries the run edge of a CompareResult.
+func (c *CompareResultClient) QueryRun(_m *CompareResult) *CompareRunQuery {
+	query := (&CompareRunClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(compareresult.Table, compareresult.FieldID, id),
+			sqlgraph.To(comparerun.Table, comparerun.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, compareresult.RunTable, compareresult.RunColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompareResultClient) Hooks() []Hook {
+	hooks := c.hooks.CompareResult
+	return append(hooks[:len(hooks):len(hooks)], compareresult.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompareResultClient) Interceptors() []Interceptor {
+	return c.inters.CompareResult
+}
+
+func (c *CompareResultClient) mutate(ctx context.Context, m *CompareResultMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompareResultCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompareResultUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompareResultUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompareResultDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CompareResult mutation op: %q", m.Op())
+	}
+}
+
+// CompareRunClient is a client for the CompareRun schema.
+type CompareRunClient struct {
+	config
+}
+
+// NewCompareRunClient returns a client for the CompareRun from the given config.
+func NewCompareRunClient(c config) *CompareRunClient {
+	return &CompareRunClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `comparerun.Hooks(f(g(h())))`.
+func (c *CompareRunClient) Use(hooks ...Hook) {
+	c.hooks.CompareRun = append(c.hooks.CompareRun, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `comparerun.Intercept(f(g(h())))`.
+func (c *CompareRunClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CompareRun = append(c.inters.CompareRun, interceptors...)
+}
+
+// Create returns a builder for creating a CompareRun entity.
+func (c *CompareRunClient) Create() *CompareRunCreate {
+	mutation := newCompareRunMutation(c.config, OpCreate)
+	return &CompareRunCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CompareRun entities.
+func (c *CompareRunClient) CreateBulk(builders ...*CompareRunCreate) *CompareRunCreateBulk {
+	return &CompareRunCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompareRunClient) MapCreateBulk(slice any, setFunc func(*CompareRunCreate, int)) *CompareRunCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompareRunCreateBulk{err: fmt.Errorf("calling to CompareRunClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompareRunCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompareRunCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CompareRun.
+func (c *CompareRunClient) Update() *CompareRunUpdate {
+	mutation := newCompareRunMutation(c.config, OpUpdate)
+	return &CompareRunUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompareRunClient) UpdateOne(_m *CompareRun) *CompareRunUpdateOne {
+	mutation := newCompareRunMutation(c.config, OpUpdateOne, withCompareRun(_m))
+	return &CompareRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompareRunClient) UpdateOneID(id int) *CompareRunUpdateOne {
+	mutation := newCompareRunMutation(c.config, OpUpdateOne, withCompareRunID(id))
+	return &CompareRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CompareRun.
+func (c *CompareRunClient) Delete() *CompareRunDelete {
+	mutation := newCompareRunMutation(c.config, OpDelete)
+	return &CompareRunDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompareRunClient) DeleteOne(_m *CompareRun) *CompareRunDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompareRunClient) DeleteOneID(id int) *CompareRunDeleteOne {
+	builder := c.Delete().Where(comparerun.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompareRunDeleteOne{builder}
+}
+
+// Query returns a query builder for CompareRun.
+func (c *CompareRunClient) Query() *CompareRunQuery {
+	return &CompareRunQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompareRun},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CompareRun entity by its id.
+func (c *CompareRunClient) Get(ctx context.Context, id int) (*CompareRun, error) {
+	return c.Query().Where(comparerun.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompareRunClient) GetX(ctx context.Context, id int) *CompareRun {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryList queries the list edge of a CompareRun.
+func (c *CompareRunClient) QueryList(_m *CompareRun) *DeptListQuery {
+	query := (&DeptListClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(comparerun.Table, comparerun.FieldID, id),
+			sqlgraph.To(deptlist.Table, deptlist.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, comparerun.ListTable, comparerun.ListColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRunBy queries the run_by edge of a CompareRun.
+func (c *CompareRunClient) QueryRunBy(_m *CompareRun) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(comparerun.Table, comparerun.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, comparerun.RunByTable, comparerun.RunByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompareRunClient) Hooks() []Hook {
+	hooks := c.hooks.CompareRun
+	return append(hooks[:len(hooks):len(hooks)], comparerun.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompareRunClient) Interceptors() []Interceptor {
+	return c.inters.CompareRun
+}
+
+func (c *CompareRunClient) mutate(ctx context.Context, m *CompareRunMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompareRunCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompareRunUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompareRunUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompareRunDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CompareRun mutation op: %q", m.Op())
+	}
+}
+
 // ContactClient is a client for the Contact schema.
 type ContactClient struct {
 	config
@@ -2320,6 +2670,322 @@ func (c *ContactClient) mutate(ctx context.Context, m *ContactMutation) (Value, 
 		return (&ContactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Contact mutation op: %q", m.Op())
+	}
+}
+
+// DeptListClient is a client for the DeptList schema.
+type DeptListClient struct {
+	config
+}
+
+// NewDeptListClient returns a client for the DeptList from the given config.
+func NewDeptListClient(c config) *DeptListClient {
+	return &DeptListClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `deptlist.Hooks(f(g(h())))`.
+func (c *DeptListClient) Use(hooks ...Hook) {
+	c.hooks.DeptList = append(c.hooks.DeptList, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `deptlist.Intercept(f(g(h())))`.
+func (c *DeptListClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DeptList = append(c.inters.DeptList, interceptors...)
+}
+
+// Create returns a builder for creating a DeptList entity.
+func (c *DeptListClient) Create() *DeptListCreate {
+	mutation := newDeptListMutation(c.config, OpCreate)
+	return &DeptListCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DeptList entities.
+func (c *DeptListClient) CreateBulk(builders ...*DeptListCreate) *DeptListCreateBulk {
+	return &DeptListCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DeptListClient) MapCreateBulk(slice any, setFunc func(*DeptListCreate, int)) *DeptListCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DeptListCreateBulk{err: fmt.Errorf("calling to DeptListClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DeptListCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DeptListCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DeptList.
+func (c *DeptListClient) Update() *DeptListUpdate {
+	mutation := newDeptListMutation(c.config, OpUpdate)
+	return &DeptListUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DeptListClient) UpdateOne(_m *DeptList) *DeptListUpdateOne {
+	mutation := newDeptListMutation(c.config, OpUpdateOne, withDeptList(_m))
+	return &DeptListUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DeptListClient) UpdateOneID(id int) *DeptListUpdateOne {
+	mutation := newDeptListMutation(c.config, OpUpdateOne, withDeptListID(id))
+	return &DeptListUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DeptList.
+func (c *DeptListClient) Delete() *DeptListDelete {
+	mutation := newDeptListMutation(c.config, OpDelete)
+	return &DeptListDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DeptListClient) DeleteOne(_m *DeptList) *DeptListDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DeptListClient) DeleteOneID(id int) *DeptListDeleteOne {
+	builder := c.Delete().Where(deptlist.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DeptListDeleteOne{builder}
+}
+
+// Query returns a query builder for DeptList.
+func (c *DeptListClient) Query() *DeptListQuery {
+	return &DeptListQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDeptList},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DeptList entity by its id.
+func (c *DeptListClient) Get(ctx context.Context, id int) (*DeptList, error) {
+	return c.Query().Where(deptlist.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DeptListClient) GetX(ctx context.Context, id int) *DeptList {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a DeptList.
+func (c *DeptListClient) QueryUploadedBy(_m *DeptList) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(deptlist.Table, deptlist.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, deptlist.UploadedByTable, deptlist.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRows queries the rows edge of a DeptList.
+func (c *DeptListClient) QueryRows(_m *DeptList) *DeptListRowQuery {
+	query := (&DeptListRowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(deptlist.Table, deptlist.FieldID, id),
+			sqlgraph.To(deptlistrow.Table, deptlistrow.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, deptlist.RowsTable, deptlist.RowsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DeptListClient) Hooks() []Hook {
+	hooks := c.hooks.DeptList
+	return append(hooks[:len(hooks):len(hooks)], deptlist.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DeptListClient) Interceptors() []Interceptor {
+	return c.inters.DeptList
+}
+
+func (c *DeptListClient) mutate(ctx context.Context, m *DeptListMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DeptListCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DeptListUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DeptListUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DeptListDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DeptList mutation op: %q", m.Op())
+	}
+}
+
+// DeptListRowClient is a client for the DeptListRow schema.
+type DeptListRowClient struct {
+	config
+}
+
+// NewDeptListRowClient returns a client for the DeptListRow from the given config.
+func NewDeptListRowClient(c config) *DeptListRowClient {
+	return &DeptListRowClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `deptlistrow.Hooks(f(g(h())))`.
+func (c *DeptListRowClient) Use(hooks ...Hook) {
+	c.hooks.DeptListRow = append(c.hooks.DeptListRow, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `deptlistrow.Intercept(f(g(h())))`.
+func (c *DeptListRowClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DeptListRow = append(c.inters.DeptListRow, interceptors...)
+}
+
+// Create returns a builder for creating a DeptListRow entity.
+func (c *DeptListRowClient) Create() *DeptListRowCreate {
+	mutation := newDeptListRowMutation(c.config, OpCreate)
+	return &DeptListRowCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DeptListRow entities.
+func (c *DeptListRowClient) CreateBulk(builders ...*DeptListRowCreate) *DeptListRowCreateBulk {
+	return &DeptListRowCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DeptListRowClient) MapCreateBulk(slice any, setFunc func(*DeptListRowCreate, int)) *DeptListRowCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DeptListRowCreateBulk{err: fmt.Errorf("calling to DeptListRowClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DeptListRowCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DeptListRowCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DeptListRow.
+func (c *DeptListRowClient) Update() *DeptListRowUpdate {
+	mutation := newDeptListRowMutation(c.config, OpUpdate)
+	return &DeptListRowUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DeptListRowClient) UpdateOne(_m *DeptListRow) *DeptListRowUpdateOne {
+	mutation := newDeptListRowMutation(c.config, OpUpdateOne, withDeptListRow(_m))
+	return &DeptListRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DeptListRowClient) UpdateOneID(id int) *DeptListRowUpdateOne {
+	mutation := newDeptListRowMutation(c.config, OpUpdateOne, withDeptListRowID(id))
+	return &DeptListRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DeptListRow.
+func (c *DeptListRowClient) Delete() *DeptListRowDelete {
+	mutation := newDeptListRowMutation(c.config, OpDelete)
+	return &DeptListRowDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DeptListRowClient) DeleteOne(_m *DeptListRow) *DeptListRowDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DeptListRowClient) DeleteOneID(id int) *DeptListRowDeleteOne {
+	builder := c.Delete().Where(deptlistrow.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DeptListRowDeleteOne{builder}
+}
+
+// Query returns a query builder for DeptListRow.
+func (c *DeptListRowClient) Query() *DeptListRowQuery {
+	return &DeptListRowQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDeptListRow},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DeptListRow entity by its id.
+func (c *DeptListRowClient) Get(ctx context.Context, id int) (*DeptListRow, error) {
+	return c.Query().Where(deptlistrow.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DeptListRowClient) GetX(ctx context.Context, id int) *DeptListRow {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryList queries the list edge of a DeptListRow.
+func (c *DeptListRowClient) QueryList(_m *DeptListRow) *DeptListQuery {
+	query := (&DeptListClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(deptlistrow.Table, deptlistrow.FieldID, id),
+			sqlgraph.To(deptlist.Table, deptlist.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, deptlistrow.ListTable, deptlistrow.ListColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DeptListRowClient) Hooks() []Hook {
+	hooks := c.hooks.DeptListRow
+	return append(hooks[:len(hooks):len(hooks)], deptlistrow.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DeptListRowClient) Interceptors() []Interceptor {
+	return c.inters.DeptListRow
+}
+
+func (c *DeptListRowClient) mutate(ctx context.Context, m *DeptListRowMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DeptListRowCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DeptListRowUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DeptListRowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DeptListRowDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DeptListRow mutation op: %q", m.Op())
 	}
 }
 
@@ -5421,17 +6087,17 @@ func (c *StudentClient) mutate(ctx context.Context, m *StudentMutation) (Value, 
 type (
 	hooks struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, AidPolicy,
-		Assignment, AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
-		Draw, DropoutCase, Household, ImportCellError, ImportFile, ImportJob,
-		Inspection, Org, Person, Position, Problem, ProblemCategory, ProblemEvent,
-		Session, Student []ent.Hook
+		Assignment, AuditLog, CaseAction, CheckRun, CompareResult, CompareRun, Contact,
+		DeptList, DeptListRow, Division, DivisionContact, Draw, DropoutCase, Household,
+		ImportCellError, ImportFile, ImportJob, Inspection, Org, Person, Position,
+		Problem, ProblemCategory, ProblemEvent, Session, Student []ent.Hook
 	}
 	inters struct {
 		APIToken, AbsenceReport, AbsenceStep, Agreement, AgreementTemplate, AidPolicy,
-		Assignment, AuditLog, CaseAction, CheckRun, Contact, Division, DivisionContact,
-		Draw, DropoutCase, Household, ImportCellError, ImportFile, ImportJob,
-		Inspection, Org, Person, Position, Problem, ProblemCategory, ProblemEvent,
-		Session, Student []ent.Interceptor
+		Assignment, AuditLog, CaseAction, CheckRun, CompareResult, CompareRun, Contact,
+		DeptList, DeptListRow, Division, DivisionContact, Draw, DropoutCase, Household,
+		ImportCellError, ImportFile, ImportJob, Inspection, Org, Person, Position,
+		Problem, ProblemCategory, ProblemEvent, Session, Student []ent.Interceptor
 	}
 )
 

@@ -17,7 +17,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -110,7 +114,11 @@ func checkColumn(t, c string) error {
 			auditlog.Table:          auditlog.ValidColumn,
 			caseaction.Table:        caseaction.ValidColumn,
 			checkrun.Table:          checkrun.ValidColumn,
+			compareresult.Table:     compareresult.ValidColumn,
+			comparerun.Table:        comparerun.ValidColumn,
 			contact.Table:           contact.ValidColumn,
+			deptlist.Table:          deptlist.ValidColumn,
+			deptlistrow.Table:       deptlistrow.ValidColumn,
 			division.Table:          division.ValidColumn,
 			divisioncontact.Table:   divisioncontact.ValidColumn,
 			draw.Table:              draw.ValidColumn,

@@ -13,7 +13,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -41,7 +45,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 32)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -293,6 +297,52 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   compareresult.Table,
+			Columns: compareresult.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: compareresult.FieldID,
+			},
+		},
+		Type: "CompareResult",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			compareresult.FieldRunID:         {Type: field.TypeInt, Column: compareresult.FieldRunID},
+			compareresult.FieldDivisionCode:  {Type: field.TypeString, Column: compareresult.FieldDivisionCode},
+			compareresult.FieldClass:         {Type: field.TypeEnum, Column: compareresult.FieldClass},
+			compareresult.FieldIDNumber:      {Type: field.TypeString, Column: compareresult.FieldIDNumber},
+			compareresult.FieldOtherIDNumber: {Type: field.TypeString, Column: compareresult.FieldOtherIDNumber},
+			compareresult.FieldListName:      {Type: field.TypeString, Column: compareresult.FieldListName},
+			compareresult.FieldSanbaoName:    {Type: field.TypeString, Column: compareresult.FieldSanbaoName},
+			compareresult.FieldVillageCode:   {Type: field.TypeString, Column: compareresult.FieldVillageCode},
+			compareresult.FieldListRowID:     {Type: field.TypeInt, Column: compareresult.FieldListRowID},
+			compareresult.FieldStudentID:     {Type: field.TypeInt, Column: compareresult.FieldStudentID},
+			compareresult.FieldSchoolID:      {Type: field.TypeInt, Column: compareresult.FieldSchoolID},
+			compareresult.FieldDetail:        {Type: field.TypeString, Column: compareresult.FieldDetail},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   comparerun.Table,
+			Columns: comparerun.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: comparerun.FieldID,
+			},
+		},
+		Type: "CompareRun",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			comparerun.FieldListID:       {Type: field.TypeInt, Column: comparerun.FieldListID},
+			comparerun.FieldDivisionCode: {Type: field.TypeString, Column: comparerun.FieldDivisionCode},
+			comparerun.FieldRunByID:      {Type: field.TypeInt, Column: comparerun.FieldRunByID},
+			comparerun.FieldStartedAt:    {Type: field.TypeTime, Column: comparerun.FieldStartedAt},
+			comparerun.FieldDurationMs:   {Type: field.TypeInt, Column: comparerun.FieldDurationMs},
+			comparerun.FieldTotal:        {Type: field.TypeInt, Column: comparerun.FieldTotal},
+			comparerun.FieldCounts:       {Type: field.TypeJSON, Column: comparerun.FieldCounts},
+			comparerun.FieldYearEnd:      {Type: field.TypeBool, Column: comparerun.FieldYearEnd},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -318,7 +368,57 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCreatedAt:         {Type: field.TypeTime, Column: contact.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   deptlist.Table,
+			Columns: deptlist.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: deptlist.FieldID,
+			},
+		},
+		Type: "DeptList",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			deptlist.FieldDepartment:   {Type: field.TypeEnum, Column: deptlist.FieldDepartment},
+			deptlist.FieldPeriod:       {Type: field.TypeString, Column: deptlist.FieldPeriod},
+			deptlist.FieldDivisionCode: {Type: field.TypeString, Column: deptlist.FieldDivisionCode},
+			deptlist.FieldUploadedByID: {Type: field.TypeInt, Column: deptlist.FieldUploadedByID},
+			deptlist.FieldUploadedAt:   {Type: field.TypeTime, Column: deptlist.FieldUploadedAt},
+			deptlist.FieldFileName:     {Type: field.TypeString, Column: deptlist.FieldFileName},
+			deptlist.FieldRowCount:     {Type: field.TypeInt, Column: deptlist.FieldRowCount},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   deptlistrow.Table,
+			Columns: deptlistrow.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: deptlistrow.FieldID,
+			},
+		},
+		Type: "DeptListRow",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			deptlistrow.FieldListID:          {Type: field.TypeInt, Column: deptlistrow.FieldListID},
+			deptlistrow.FieldDivisionCode:    {Type: field.TypeString, Column: deptlistrow.FieldDivisionCode},
+			deptlistrow.FieldLine:            {Type: field.TypeInt, Column: deptlistrow.FieldLine},
+			deptlistrow.FieldIDNumber:        {Type: field.TypeString, Column: deptlistrow.FieldIDNumber},
+			deptlistrow.FieldName:            {Type: field.TypeString, Column: deptlistrow.FieldName},
+			deptlistrow.FieldBirthDate:       {Type: field.TypeString, Column: deptlistrow.FieldBirthDate},
+			deptlistrow.FieldVillageCode:     {Type: field.TypeString, Column: deptlistrow.FieldVillageCode},
+			deptlistrow.FieldHouseholdNumber: {Type: field.TypeString, Column: deptlistrow.FieldHouseholdNumber},
+			deptlistrow.FieldHeadName:        {Type: field.TypeString, Column: deptlistrow.FieldHeadName},
+			deptlistrow.FieldRelation:        {Type: field.TypeString, Column: deptlistrow.FieldRelation},
+			deptlistrow.FieldStatus:          {Type: field.TypeString, Column: deptlistrow.FieldStatus},
+			deptlistrow.FieldMonitored:       {Type: field.TypeBool, Column: deptlistrow.FieldMonitored},
+			deptlistrow.FieldSchoolName:      {Type: field.TypeString, Column: deptlistrow.FieldSchoolName},
+			deptlistrow.FieldStage:           {Type: field.TypeString, Column: deptlistrow.FieldStage},
+			deptlistrow.FieldGrade:           {Type: field.TypeInt, Column: deptlistrow.FieldGrade},
+			deptlistrow.FieldClassName:       {Type: field.TypeString, Column: deptlistrow.FieldClassName},
+			deptlistrow.FieldEnrollment:      {Type: field.TypeString, Column: deptlistrow.FieldEnrollment},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   division.Table,
 			Columns: division.Columns,
@@ -336,7 +436,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			division.FieldGuarantorID: {Type: field.TypeInt, Column: division.FieldGuarantorID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   divisioncontact.Table,
 			Columns: divisioncontact.Columns,
@@ -356,7 +456,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			divisioncontact.FieldUpdatedByID:  {Type: field.TypeInt, Column: divisioncontact.FieldUpdatedByID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   draw.Table,
 			Columns: draw.Columns,
@@ -383,7 +483,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			draw.FieldCreatedAt:       {Type: field.TypeTime, Column: draw.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   dropoutcase.Table,
 			Columns: dropoutcase.Columns,
@@ -413,7 +513,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			dropoutcase.FieldClosedByID:      {Type: field.TypeInt, Column: dropoutcase.FieldClosedByID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -441,7 +541,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldLastContactOn: {Type: field.TypeString, Column: household.FieldLastContactOn},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importcellerror.Table,
 			Columns: importcellerror.Columns,
@@ -458,7 +558,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importcellerror.FieldReason: {Type: field.TypeString, Column: importcellerror.FieldReason},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importfile.Table,
 			Columns: importfile.Columns,
@@ -473,7 +573,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importfile.FieldData:  {Type: field.TypeBytes, Column: importfile.FieldData},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   importjob.Table,
 			Columns: importjob.Columns,
@@ -505,7 +605,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			importjob.FieldFinishedAt:   {Type: field.TypeTime, Column: importjob.FieldFinishedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inspection.Table,
 			Columns: inspection.Columns,
@@ -529,7 +629,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inspection.FieldCreatedAt:     {Type: field.TypeTime, Column: inspection.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   org.Table,
 			Columns: org.Columns,
@@ -553,7 +653,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			org.FieldAddress:      {Type: field.TypeString, Column: org.FieldAddress},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -574,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldMustChangePassword: {Type: field.TypeBool, Column: person.FieldMustChangePassword},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   position.Table,
 			Columns: position.Columns,
@@ -597,7 +697,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			position.FieldEndReason: {Type: field.TypeString, Column: position.FieldEndReason},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problem.Table,
 			Columns: problem.Columns,
@@ -629,7 +729,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problem.FieldUpdatedAt:    {Type: field.TypeTime, Column: problem.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problemcategory.Table,
 			Columns: problemcategory.Columns,
@@ -645,7 +745,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problemcategory.FieldCreatedAt: {Type: field.TypeTime, Column: problemcategory.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   problemevent.Table,
 			Columns: problemevent.Columns,
@@ -664,7 +764,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			problemevent.FieldNote:      {Type: field.TypeString, Column: problemevent.FieldNote},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -681,7 +781,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   student.Table,
 			Columns: student.Columns,
@@ -981,6 +1081,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"run",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   compareresult.RunTable,
+			Columns: []string{compareresult.RunColumn},
+			Bidi:    false,
+		},
+		"CompareResult",
+		"CompareRun",
+	)
+	graph.MustAddE(
+		"list",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   comparerun.ListTable,
+			Columns: []string{comparerun.ListColumn},
+			Bidi:    false,
+		},
+		"CompareRun",
+		"DeptList",
+	)
+	graph.MustAddE(
+		"run_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   comparerun.RunByTable,
+			Columns: []string{comparerun.RunByColumn},
+			Bidi:    false,
+		},
+		"CompareRun",
+		"Person",
+	)
+	graph.MustAddE(
 		"household",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1027,6 +1163,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Contact",
 		"Person",
+	)
+	graph.MustAddE(
+		"uploaded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   deptlist.UploadedByTable,
+			Columns: []string{deptlist.UploadedByColumn},
+			Bidi:    false,
+		},
+		"DeptList",
+		"Person",
+	)
+	graph.MustAddE(
+		"rows",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   deptlist.RowsTable,
+			Columns: []string{deptlist.RowsColumn},
+			Bidi:    false,
+		},
+		"DeptList",
+		"DeptListRow",
+	)
+	graph.MustAddE(
+		"list",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   deptlistrow.ListTable,
+			Columns: []string{deptlistrow.ListColumn},
+			Bidi:    false,
+		},
+		"DeptListRow",
+		"DeptList",
 	)
 	graph.MustAddE(
 		"parent",
@@ -2953,6 +3125,228 @@ func (f *CheckRunFilter) WhereHasRunByWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CompareResultQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CompareResultQuery builder.
+func (_q *CompareResultQuery) Filter() *CompareResultFilter {
+	return &CompareResultFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CompareResultMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CompareResultMutation builder.
+func (m *CompareResultMutation) Filter() *CompareResultFilter {
+	return &CompareResultFilter{config: m.config, predicateAdder: m}
+}
+
+// CompareResultFilter provides a generic filtering capability at runtime for CompareResultQuery.
+type CompareResultFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CompareResultFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CompareResultFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(compareresult.FieldID))
+}
+
+// WhereRunID applies the entql int predicate on the run_id field.
+func (f *CompareResultFilter) WhereRunID(p entql.IntP) {
+	f.Where(p.Field(compareresult.FieldRunID))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *CompareResultFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldDivisionCode))
+}
+
+// WhereClass applies the entql string predicate on the class field.
+func (f *CompareResultFilter) WhereClass(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldClass))
+}
+
+// WhereIDNumber applies the entql string predicate on the id_number field.
+func (f *CompareResultFilter) WhereIDNumber(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldIDNumber))
+}
+
+// WhereOtherIDNumber applies the entql string predicate on the other_id_number field.
+func (f *CompareResultFilter) WhereOtherIDNumber(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldOtherIDNumber))
+}
+
+// WhereListName applies the entql string predicate on the list_name field.
+func (f *CompareResultFilter) WhereListName(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldListName))
+}
+
+// WhereSanbaoName applies the entql string predicate on the sanbao_name field.
+func (f *CompareResultFilter) WhereSanbaoName(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldSanbaoName))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *CompareResultFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldVillageCode))
+}
+
+// WhereListRowID applies the entql int predicate on the list_row_id field.
+func (f *CompareResultFilter) WhereListRowID(p entql.IntP) {
+	f.Where(p.Field(compareresult.FieldListRowID))
+}
+
+// WhereStudentID applies the entql int predicate on the student_id field.
+func (f *CompareResultFilter) WhereStudentID(p entql.IntP) {
+	f.Where(p.Field(compareresult.FieldStudentID))
+}
+
+// WhereSchoolID applies the entql int predicate on the school_id field.
+func (f *CompareResultFilter) WhereSchoolID(p entql.IntP) {
+	f.Where(p.Field(compareresult.FieldSchoolID))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *CompareResultFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(compareresult.FieldDetail))
+}
+
+// WhereHasRun applies a predicate to check if query has an edge run.
+func (f *CompareResultFilter) WhereHasRun() {
+	f.Where(entql.HasEdge("run"))
+}
+
+// WhereHasRunWith applies a predicate to check if query has an edge run with a given conditions (other predicates).
+func (f *CompareResultFilter) WhereHasRunWith(preds ...predicate.CompareRun) {
+	f.Where(entql.HasEdgeWith("run", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CompareRunQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CompareRunQuery builder.
+func (_q *CompareRunQuery) Filter() *CompareRunFilter {
+	return &CompareRunFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CompareRunMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CompareRunMutation builder.
+func (m *CompareRunMutation) Filter() *CompareRunFilter {
+	return &CompareRunFilter{config: m.config, predicateAdder: m}
+}
+
+// CompareRunFilter provides a generic filtering capability at runtime for CompareRunQuery.
+type CompareRunFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CompareRunFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CompareRunFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(comparerun.FieldID))
+}
+
+// WhereListID applies the entql int predicate on the list_id field.
+func (f *CompareRunFilter) WhereListID(p entql.IntP) {
+	f.Where(p.Field(comparerun.FieldListID))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *CompareRunFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(comparerun.FieldDivisionCode))
+}
+
+// WhereRunByID applies the entql int predicate on the run_by_id field.
+func (f *CompareRunFilter) WhereRunByID(p entql.IntP) {
+	f.Where(p.Field(comparerun.FieldRunByID))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *CompareRunFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(comparerun.FieldStartedAt))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *CompareRunFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(comparerun.FieldDurationMs))
+}
+
+// WhereTotal applies the entql int predicate on the total field.
+func (f *CompareRunFilter) WhereTotal(p entql.IntP) {
+	f.Where(p.Field(comparerun.FieldTotal))
+}
+
+// WhereCounts applies the entql json.RawMessage predicate on the counts field.
+func (f *CompareRunFilter) WhereCounts(p entql.BytesP) {
+	f.Where(p.Field(comparerun.FieldCounts))
+}
+
+// WhereYearEnd applies the entql bool predicate on the year_end field.
+func (f *CompareRunFilter) WhereYearEnd(p entql.BoolP) {
+	f.Where(p.Field(comparerun.FieldYearEnd))
+}
+
+// WhereHasList applies a predicate to check if query has an edge list.
+func (f *CompareRunFilter) WhereHasList() {
+	f.Where(entql.HasEdge("list"))
+}
+
+// WhereHasListWith applies a predicate to check if query has an edge list with a given conditions (other predicates).
+func (f *CompareRunFilter) WhereHasListWith(preds ...predicate.DeptList) {
+	f.Where(entql.HasEdgeWith("list", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRunBy applies a predicate to check if query has an edge run_by.
+func (f *CompareRunFilter) WhereHasRunBy() {
+	f.Where(entql.HasEdge("run_by"))
+}
+
+// WhereHasRunByWith applies a predicate to check if query has an edge run_by with a given conditions (other predicates).
+func (f *CompareRunFilter) WhereHasRunByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("run_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ContactQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2981,7 +3375,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3119,6 +3513,248 @@ func (f *ContactFilter) WhereHasRecordedByWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DeptListQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DeptListQuery builder.
+func (_q *DeptListQuery) Filter() *DeptListFilter {
+	return &DeptListFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DeptListMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DeptListMutation builder.
+func (m *DeptListMutation) Filter() *DeptListFilter {
+	return &DeptListFilter{config: m.config, predicateAdder: m}
+}
+
+// DeptListFilter provides a generic filtering capability at runtime for DeptListQuery.
+type DeptListFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DeptListFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DeptListFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(deptlist.FieldID))
+}
+
+// WhereDepartment applies the entql string predicate on the department field.
+func (f *DeptListFilter) WhereDepartment(p entql.StringP) {
+	f.Where(p.Field(deptlist.FieldDepartment))
+}
+
+// WherePeriod applies the entql string predicate on the period field.
+func (f *DeptListFilter) WherePeriod(p entql.StringP) {
+	f.Where(p.Field(deptlist.FieldPeriod))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *DeptListFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(deptlist.FieldDivisionCode))
+}
+
+// WhereUploadedByID applies the entql int predicate on the uploaded_by_id field.
+func (f *DeptListFilter) WhereUploadedByID(p entql.IntP) {
+	f.Where(p.Field(deptlist.FieldUploadedByID))
+}
+
+// WhereUploadedAt applies the entql time.Time predicate on the uploaded_at field.
+func (f *DeptListFilter) WhereUploadedAt(p entql.TimeP) {
+	f.Where(p.Field(deptlist.FieldUploadedAt))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *DeptListFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(deptlist.FieldFileName))
+}
+
+// WhereRowCount applies the entql int predicate on the row_count field.
+func (f *DeptListFilter) WhereRowCount(p entql.IntP) {
+	f.Where(p.Field(deptlist.FieldRowCount))
+}
+
+// WhereHasUploadedBy applies a predicate to check if query has an edge uploaded_by.
+func (f *DeptListFilter) WhereHasUploadedBy() {
+	f.Where(entql.HasEdge("uploaded_by"))
+}
+
+// WhereHasUploadedByWith applies a predicate to check if query has an edge uploaded_by with a given conditions (other predicates).
+func (f *DeptListFilter) WhereHasUploadedByWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("uploaded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRows applies a predicate to check if query has an edge rows.
+func (f *DeptListFilter) WhereHasRows() {
+	f.Where(entql.HasEdge("rows"))
+}
+
+// WhereHasRowsWith applies a predicate to check if query has an edge rows with a given conditions (other predicates).
+func (f *DeptListFilter) WhereHasRowsWith(preds ...predicate.DeptListRow) {
+	f.Where(entql.HasEdgeWith("rows", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DeptListRowQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DeptListRowQuery builder.
+func (_q *DeptListRowQuery) Filter() *DeptListRowFilter {
+	return &DeptListRowFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DeptListRowMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DeptListRowMutation builder.
+func (m *DeptListRowMutation) Filter() *DeptListRowFilter {
+	return &DeptListRowFilter{config: m.config, predicateAdder: m}
+}
+
+// DeptListRowFilter provides a generic filtering capability at runtime for DeptListRowQuery.
+type DeptListRowFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DeptListRowFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DeptListRowFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(deptlistrow.FieldID))
+}
+
+// WhereListID applies the entql int predicate on the list_id field.
+func (f *DeptListRowFilter) WhereListID(p entql.IntP) {
+	f.Where(p.Field(deptlistrow.FieldListID))
+}
+
+// WhereDivisionCode applies the entql string predicate on the division_code field.
+func (f *DeptListRowFilter) WhereDivisionCode(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldDivisionCode))
+}
+
+// WhereLine applies the entql int predicate on the line field.
+func (f *DeptListRowFilter) WhereLine(p entql.IntP) {
+	f.Where(p.Field(deptlistrow.FieldLine))
+}
+
+// WhereIDNumber applies the entql string predicate on the id_number field.
+func (f *DeptListRowFilter) WhereIDNumber(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldIDNumber))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *DeptListRowFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldName))
+}
+
+// WhereBirthDate applies the entql string predicate on the birth_date field.
+func (f *DeptListRowFilter) WhereBirthDate(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldBirthDate))
+}
+
+// WhereVillageCode applies the entql string predicate on the village_code field.
+func (f *DeptListRowFilter) WhereVillageCode(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldVillageCode))
+}
+
+// WhereHouseholdNumber applies the entql string predicate on the household_number field.
+func (f *DeptListRowFilter) WhereHouseholdNumber(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldHouseholdNumber))
+}
+
+// WhereHeadName applies the entql string predicate on the head_name field.
+func (f *DeptListRowFilter) WhereHeadName(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldHeadName))
+}
+
+// WhereRelation applies the entql string predicate on the relation field.
+func (f *DeptListRowFilter) WhereRelation(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldRelation))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DeptListRowFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldStatus))
+}
+
+// WhereMonitored applies the entql bool predicate on the monitored field.
+func (f *DeptListRowFilter) WhereMonitored(p entql.BoolP) {
+	f.Where(p.Field(deptlistrow.FieldMonitored))
+}
+
+// WhereSchoolName applies the entql string predicate on the school_name field.
+func (f *DeptListRowFilter) WhereSchoolName(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldSchoolName))
+}
+
+// WhereStage applies the entql string predicate on the stage field.
+func (f *DeptListRowFilter) WhereStage(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldStage))
+}
+
+// WhereGrade applies the entql int predicate on the grade field.
+func (f *DeptListRowFilter) WhereGrade(p entql.IntP) {
+	f.Where(p.Field(deptlistrow.FieldGrade))
+}
+
+// WhereClassName applies the entql string predicate on the class_name field.
+func (f *DeptListRowFilter) WhereClassName(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldClassName))
+}
+
+// WhereEnrollment applies the entql string predicate on the enrollment field.
+func (f *DeptListRowFilter) WhereEnrollment(p entql.StringP) {
+	f.Where(p.Field(deptlistrow.FieldEnrollment))
+}
+
+// WhereHasList applies a predicate to check if query has an edge list.
+func (f *DeptListRowFilter) WhereHasList() {
+	f.Where(entql.HasEdge("list"))
+}
+
+// WhereHasListWith applies a predicate to check if query has an edge list with a given conditions (other predicates).
+func (f *DeptListRowFilter) WhereHasListWith(preds ...predicate.DeptList) {
+	f.Where(entql.HasEdgeWith("list", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DivisionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3147,7 +3783,7 @@ type DivisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3268,7 +3904,7 @@ type DivisionContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DivisionContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3343,7 +3979,7 @@ type DrawFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DrawFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3481,7 +4117,7 @@ type DropoutCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DropoutCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3718,7 +4354,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3903,7 +4539,7 @@ type ImportCellErrorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportCellErrorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3977,7 +4613,7 @@ type ImportFileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportFileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4041,7 +4677,7 @@ type ImportJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ImportJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4232,7 +4868,7 @@ type InspectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InspectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4369,7 +5005,7 @@ type OrgFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrgFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4534,7 +5170,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4628,7 +5264,7 @@ type PositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4746,7 +5382,7 @@ type ProblemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4965,7 +5601,7 @@ type ProblemCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5020,7 +5656,7 @@ type ProblemEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProblemEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5118,7 +5754,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5192,7 +5828,7 @@ type StudentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StudentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

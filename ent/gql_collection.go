@@ -16,7 +16,10 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -1676,6 +1679,261 @@ func newCheckRunPaginateArgs(rv map[string]any) *checkrunPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CompareResultQuery) CollectFields(ctx context.Context, satisfies ...string) (*CompareResultQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CompareResultQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(compareresult.Columns))
+		selectedFields = []string{compareresult.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "runID":
+			if _, ok := fieldSeen[compareresult.FieldRunID]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldRunID)
+				fieldSeen[compareresult.FieldRunID] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[compareresult.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldDivisionCode)
+				fieldSeen[compareresult.FieldDivisionCode] = struct{}{}
+			}
+		case "class":
+			if _, ok := fieldSeen[compareresult.FieldClass]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldClass)
+				fieldSeen[compareresult.FieldClass] = struct{}{}
+			}
+		case "listName":
+			if _, ok := fieldSeen[compareresult.FieldListName]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldListName)
+				fieldSeen[compareresult.FieldListName] = struct{}{}
+			}
+		case "sanbaoName":
+			if _, ok := fieldSeen[compareresult.FieldSanbaoName]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldSanbaoName)
+				fieldSeen[compareresult.FieldSanbaoName] = struct{}{}
+			}
+		case "villageCode":
+			if _, ok := fieldSeen[compareresult.FieldVillageCode]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldVillageCode)
+				fieldSeen[compareresult.FieldVillageCode] = struct{}{}
+			}
+		case "listRowID":
+			if _, ok := fieldSeen[compareresult.FieldListRowID]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldListRowID)
+				fieldSeen[compareresult.FieldListRowID] = struct{}{}
+			}
+		case "studentID":
+			if _, ok := fieldSeen[compareresult.FieldStudentID]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldStudentID)
+				fieldSeen[compareresult.FieldStudentID] = struct{}{}
+			}
+		case "schoolID":
+			if _, ok := fieldSeen[compareresult.FieldSchoolID]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldSchoolID)
+				fieldSeen[compareresult.FieldSchoolID] = struct{}{}
+			}
+		case "detail":
+			if _, ok := fieldSeen[compareresult.FieldDetail]; !ok {
+				selectedFields = append(selectedFields, compareresult.FieldDetail)
+				fieldSeen[compareresult.FieldDetail] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type compareresultPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CompareResultPaginateOption
+}
+
+func newCompareResultPaginateArgs(rv map[string]any) *compareresultPaginateArgs {
+	args := &compareresultPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CompareRunQuery) CollectFields(ctx context.Context, satisfies ...string) (*CompareRunQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CompareRunQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(comparerun.Columns))
+		selectedFields = []string{comparerun.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "list":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DeptListClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, deptlistImplementors)...); err != nil {
+				return err
+			}
+			_q.withList = query
+			if _, ok := fieldSeen[comparerun.FieldListID]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldListID)
+				fieldSeen[comparerun.FieldListID] = struct{}{}
+			}
+
+		case "runBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withRunBy = query
+			if _, ok := fieldSeen[comparerun.FieldRunByID]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldRunByID)
+				fieldSeen[comparerun.FieldRunByID] = struct{}{}
+			}
+		case "listID":
+			if _, ok := fieldSeen[comparerun.FieldListID]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldListID)
+				fieldSeen[comparerun.FieldListID] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[comparerun.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldDivisionCode)
+				fieldSeen[comparerun.FieldDivisionCode] = struct{}{}
+			}
+		case "runByID":
+			if _, ok := fieldSeen[comparerun.FieldRunByID]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldRunByID)
+				fieldSeen[comparerun.FieldRunByID] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[comparerun.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldStartedAt)
+				fieldSeen[comparerun.FieldStartedAt] = struct{}{}
+			}
+		case "durationMs":
+			if _, ok := fieldSeen[comparerun.FieldDurationMs]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldDurationMs)
+				fieldSeen[comparerun.FieldDurationMs] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[comparerun.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldTotal)
+				fieldSeen[comparerun.FieldTotal] = struct{}{}
+			}
+		case "yearEnd":
+			if _, ok := fieldSeen[comparerun.FieldYearEnd]; !ok {
+				selectedFields = append(selectedFields, comparerun.FieldYearEnd)
+				fieldSeen[comparerun.FieldYearEnd] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type comparerunPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CompareRunPaginateOption
+}
+
+func newCompareRunPaginateArgs(rv map[string]any) *comparerunPaginateArgs {
+	args := &comparerunPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CompareRunOrder{Field: &CompareRunOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCompareRunOrder(order))
+			}
+		case *CompareRunOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCompareRunOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ContactQuery) CollectFields(ctx context.Context, satisfies ...string) (*ContactQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1885,6 +2143,137 @@ func newContactPaginateArgs(rv map[string]any) *contactPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ContactWhereInput); ok {
 		args.opts = append(args.opts, WithContactFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DeptListQuery) CollectFields(ctx context.Context, satisfies ...string) (*DeptListQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DeptListQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(deptlist.Columns))
+		selectedFields = []string{deptlist.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "uploadedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withUploadedBy = query
+			if _, ok := fieldSeen[deptlist.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldUploadedByID)
+				fieldSeen[deptlist.FieldUploadedByID] = struct{}{}
+			}
+		case "department":
+			if _, ok := fieldSeen[deptlist.FieldDepartment]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldDepartment)
+				fieldSeen[deptlist.FieldDepartment] = struct{}{}
+			}
+		case "period":
+			if _, ok := fieldSeen[deptlist.FieldPeriod]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldPeriod)
+				fieldSeen[deptlist.FieldPeriod] = struct{}{}
+			}
+		case "divisionCode":
+			if _, ok := fieldSeen[deptlist.FieldDivisionCode]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldDivisionCode)
+				fieldSeen[deptlist.FieldDivisionCode] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[deptlist.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldUploadedByID)
+				fieldSeen[deptlist.FieldUploadedByID] = struct{}{}
+			}
+		case "uploadedAt":
+			if _, ok := fieldSeen[deptlist.FieldUploadedAt]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldUploadedAt)
+				fieldSeen[deptlist.FieldUploadedAt] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[deptlist.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldFileName)
+				fieldSeen[deptlist.FieldFileName] = struct{}{}
+			}
+		case "rowCount":
+			if _, ok := fieldSeen[deptlist.FieldRowCount]; !ok {
+				selectedFields = append(selectedFields, deptlist.FieldRowCount)
+				fieldSeen[deptlist.FieldRowCount] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type deptlistPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DeptListPaginateOption
+}
+
+func newDeptListPaginateArgs(rv map[string]any) *deptlistPaginateArgs {
+	args := &deptlistPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v, ok := rv[firstField].(*int); ok {
+		args.first = v
+	}
+	if v, ok := rv[lastField].(*int); ok {
+		args.last = v
+	}
+	if v, ok := rv[afterField].(*Cursor); ok {
+		args.after = v
+	}
+	if v, ok := rv[beforeField].(*Cursor); ok {
+		args.before = v
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DeptListOrder{Field: &DeptListOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDeptListOrder(order))
+			}
+		case *DeptListOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDeptListOrder(v))
+			}
+		}
 	}
 	return args
 }

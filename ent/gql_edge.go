@@ -172,6 +172,22 @@ func (_m *CheckRun) RunBy(ctx context.Context) (*Person, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *CompareRun) List(ctx context.Context) (*DeptList, error) {
+	result, err := _m.Edges.ListOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryList().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CompareRun) RunBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.RunByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRunBy().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Contact) Household(ctx context.Context) (*Household, error) {
 	result, err := _m.Edges.HouseholdOrErr()
 	if IsNotLoaded(err) {
@@ -200,6 +216,14 @@ func (_m *Contact) RecordedBy(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.RecordedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *DeptList) UploadedBy(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
 	}
 	return result, err
 }

@@ -16,7 +16,10 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -94,10 +97,25 @@ var checkrunImplementors = []string{"CheckRun", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*CheckRun) IsNode() {}
 
+var compareresultImplementors = []string{"CompareResult", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CompareResult) IsNode() {}
+
+var comparerunImplementors = []string{"CompareRun", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CompareRun) IsNode() {}
+
 var contactImplementors = []string{"Contact", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Contact) IsNode() {}
+
+var deptlistImplementors = []string{"DeptList", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DeptList) IsNode() {}
 
 var divisionImplementors = []string{"Division", "Node"}
 
@@ -336,11 +354,38 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case compareresult.Table:
+		query := c.CompareResult.Query().
+			Where(compareresult.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, compareresultImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case comparerun.Table:
+		query := c.CompareRun.Query().
+			Where(comparerun.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, comparerunImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case contact.Table:
 		query := c.Contact.Query().
 			Where(contact.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, contactImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case deptlist.Table:
+		query := c.DeptList.Query().
+			Where(deptlist.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, deptlistImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -704,10 +749,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case compareresult.Table:
+		query := c.CompareResult.Query().
+			Where(compareresult.IDIn(ids...))
+		query, err := query.CollectFields(ctx, compareresultImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case comparerun.Table:
+		query := c.CompareRun.Query().
+			Where(comparerun.IDIn(ids...))
+		query, err := query.CollectFields(ctx, comparerunImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case contact.Table:
 		query := c.Contact.Query().
 			Where(contact.IDIn(ids...))
 		query, err := query.CollectFields(ctx, contactImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case deptlist.Table:
+		query := c.DeptList.Query().
+			Where(deptlist.IDIn(ids...))
+		query, err := query.CollectFields(ctx, deptlistImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/household"
 	"sanbao/ent/importcellerror"
@@ -1277,6 +1278,186 @@ func (_m *CheckRun) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *CompareResult) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "CompareResult",
+		Fields: make([]*Field, 10),
+		Edges:  make([]*Edge, 0),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.RunID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "run_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DivisionCode); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "division_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Class); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "compareresult.Class",
+		Name:  "class",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ListName); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "list_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SanbaoName); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "sanbao_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VillageCode); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "village_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ListRowID); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "int",
+		Name:  "list_row_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StudentID); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "student_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SchoolID); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "school_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Detail); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "detail",
+		Value: string(buf),
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *CompareRun) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "CompareRun",
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.ListID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "list_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DivisionCode); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "division_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RunByID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "run_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StartedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "time.Time",
+		Name:  "started_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DurationMs); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "duration_ms",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Total); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "total",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.YearEnd); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "year_end",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "DeptList",
+		Name: "list",
+	}
+	err = _m.QueryList().
+		Select(deptlist.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Person",
+		Name: "run_by",
+	}
+	err = _m.QueryRunBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -1434,6 +1615,84 @@ func (_m *Contact) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryRecordedBy().
 		Select(person.FieldID).
 		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *DeptList) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "DeptList",
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Department); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "deptlist.Department",
+		Name:  "department",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Period); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "period",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DivisionCode); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "division_code",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UploadedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "uploaded_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UploadedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "time.Time",
+		Name:  "uploaded_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FileName); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "file_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RowCount); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "int",
+		Name:  "row_count",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "uploaded_by",
+	}
+	err = _m.QueryUploadedBy().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}

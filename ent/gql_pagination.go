@@ -18,7 +18,10 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -3315,6 +3318,550 @@ func (_m *CheckRun) ToEdge(order *CheckRunOrder) *CheckRunEdge {
 	}
 }
 
+// CompareResultEdge is the edge representation of CompareResult.
+type CompareResultEdge struct {
+	Node   *CompareResult `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// CompareResultConnection is the connection containing edges to CompareResult.
+type CompareResultConnection struct {
+	Edges      []*CompareResultEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *CompareResultConnection) build(nodes []*CompareResult, pager *compareresultPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CompareResult
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CompareResult {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CompareResult {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CompareResultEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CompareResultEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CompareResultPaginateOption enables pagination customization.
+type CompareResultPaginateOption func(*compareresultPager) error
+
+// WithCompareResultOrder configures pagination ordering.
+func WithCompareResultOrder(order *CompareResultOrder) CompareResultPaginateOption {
+	if order == nil {
+		order = DefaultCompareResultOrder
+	}
+	o := *order
+	return func(pager *compareresultPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCompareResultOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCompareResultFilter configures pagination filter.
+func WithCompareResultFilter(filter func(*CompareResultQuery) (*CompareResultQuery, error)) CompareResultPaginateOption {
+	return func(pager *compareresultPager) error {
+		if filter == nil {
+			return errors.New("CompareResultQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type compareresultPager struct {
+	reverse bool
+	order   *CompareResultOrder
+	filter  func(*CompareResultQuery) (*CompareResultQuery, error)
+}
+
+func newCompareResultPager(opts []CompareResultPaginateOption, reverse bool) (*compareresultPager, error) {
+	pager := &compareresultPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCompareResultOrder
+	}
+	return pager, nil
+}
+
+func (p *compareresultPager) applyFilter(query *CompareResultQuery) (*CompareResultQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *compareresultPager) toCursor(_m *CompareResult) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *compareresultPager) applyCursors(query *CompareResultQuery, after, before *Cursor) (*CompareResultQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultCompareResultOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *compareresultPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *compareresultPager) applyOrder(query *CompareResultQuery) *CompareResultQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultCompareResultOrder.Field {
+		query = query.Order(DefaultCompareResultOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *compareresultPager) orderExpr(query *CompareResultQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultCompareResultOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CompareResult.
+func (_m *CompareResultQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CompareResultPaginateOption,
+) (*CompareResultConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newCompareResultPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CompareResultConnection{Edges: []*CompareResultEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// CompareResultOrderField defines the ordering field of CompareResult.
+type CompareResultOrderField struct {
+	// Value extracts the ordering value from the given CompareResult.
+	Value    func(*CompareResult) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) compareresult.OrderOption
+	toCursor func(*CompareResult) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *CompareResultOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// CompareResultOrder defines the ordering of CompareResult.
+type CompareResultOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *CompareResultOrderField `json:"field"`
+}
+
+// DefaultCompareResultOrder is the default ordering of CompareResult.
+var DefaultCompareResultOrder = &CompareResultOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CompareResultOrderField{
+		Value: func(_m *CompareResult) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: compareresult.FieldID,
+		toTerm: compareresult.ByID,
+		toCursor: func(_m *CompareResult) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CompareResult into CompareResultEdge.
+func (_m *CompareResult) ToEdge(order *CompareResultOrder) *CompareResultEdge {
+	if order == nil {
+		order = DefaultCompareResultOrder
+	}
+	return &CompareResultEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CompareRunEdge is the edge representation of CompareRun.
+type CompareRunEdge struct {
+	Node   *CompareRun `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// CompareRunConnection is the connection containing edges to CompareRun.
+type CompareRunConnection struct {
+	Edges      []*CompareRunEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *CompareRunConnection) build(nodes []*CompareRun, pager *comparerunPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CompareRun
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CompareRun {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CompareRun {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CompareRunEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CompareRunEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CompareRunPaginateOption enables pagination customization.
+type CompareRunPaginateOption func(*comparerunPager) error
+
+// WithCompareRunOrder configures pagination ordering.
+func WithCompareRunOrder(order *CompareRunOrder) CompareRunPaginateOption {
+	if order == nil {
+		order = DefaultCompareRunOrder
+	}
+	o := *order
+	return func(pager *comparerunPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCompareRunOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCompareRunFilter configures pagination filter.
+func WithCompareRunFilter(filter func(*CompareRunQuery) (*CompareRunQuery, error)) CompareRunPaginateOption {
+	return func(pager *comparerunPager) error {
+		if filter == nil {
+			return errors.New("CompareRunQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type comparerunPager struct {
+	reverse bool
+	order   *CompareRunOrder
+	filter  func(*CompareRunQuery) (*CompareRunQuery, error)
+}
+
+func newCompareRunPager(opts []CompareRunPaginateOption, reverse bool) (*comparerunPager, error) {
+	pager := &comparerunPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCompareRunOrder
+	}
+	return pager, nil
+}
+
+func (p *comparerunPager) applyFilter(query *CompareRunQuery) (*CompareRunQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *comparerunPager) toCursor(_m *CompareRun) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *comparerunPager) applyCursors(query *CompareRunQuery, after, before *Cursor) (*CompareRunQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultCompareRunOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *comparerunPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *comparerunPager) applyOrder(query *CompareRunQuery) *CompareRunQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultCompareRunOrder.Field {
+		query = query.Order(DefaultCompareRunOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *comparerunPager) orderExpr(query *CompareRunQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultCompareRunOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CompareRun.
+func (_m *CompareRunQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CompareRunPaginateOption,
+) (*CompareRunConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newCompareRunPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CompareRunConnection{Edges: []*CompareRunEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CompareRunOrderFieldStartedAt orders CompareRun by started_at.
+	CompareRunOrderFieldStartedAt = &CompareRunOrderField{
+		Value: func(_m *CompareRun) (ent.Value, error) {
+			return _m.StartedAt, nil
+		},
+		column:   comparerun.FieldStartedAt,
+		toTerm:   comparerun.ByStartedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *CompareRun) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.StartedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CompareRunOrderField) String() string {
+	var str string
+	switch f.column {
+	case CompareRunOrderFieldStartedAt.column:
+		str = "STARTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CompareRunOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CompareRunOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CompareRunOrderField %T must be a string", v)
+	}
+	switch str {
+	case "STARTED_AT":
+		*f = *CompareRunOrderFieldStartedAt
+	default:
+		return fmt.Errorf("%s is not a valid CompareRunOrderField", str)
+	}
+	return nil
+}
+
+// CompareRunOrderField defines the ordering field of CompareRun.
+type CompareRunOrderField struct {
+	// Value extracts the ordering value from the given CompareRun.
+	Value    func(*CompareRun) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) comparerun.OrderOption
+	toCursor func(*CompareRun) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *CompareRunOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// CompareRunOrder defines the ordering of CompareRun.
+type CompareRunOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *CompareRunOrderField `json:"field"`
+}
+
+// DefaultCompareRunOrder is the default ordering of CompareRun.
+var DefaultCompareRunOrder = &CompareRunOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CompareRunOrderField{
+		Value: func(_m *CompareRun) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: comparerun.FieldID,
+		toTerm: comparerun.ByID,
+		toCursor: func(_m *CompareRun) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CompareRun into CompareRunEdge.
+func (_m *CompareRun) ToEdge(order *CompareRunOrder) *CompareRunEdge {
+	if order == nil {
+		order = DefaultCompareRunOrder
+	}
+	return &CompareRunEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ContactEdge is the edge representation of Contact.
 type ContactEdge struct {
 	Node   *Contact `json:"node"`
@@ -3622,6 +4169,301 @@ func (_m *Contact) ToEdge(order *ContactOrder) *ContactEdge {
 		order = DefaultContactOrder
 	}
 	return &ContactEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DeptListEdge is the edge representation of DeptList.
+type DeptListEdge struct {
+	Node   *DeptList `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// DeptListConnection is the connection containing edges to DeptList.
+type DeptListConnection struct {
+	Edges      []*DeptListEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *DeptListConnection) build(nodes []*DeptList, pager *deptlistPager, after *Cursor, first *int, before *Cursor, last *int) {
+	first = defaultFirst(first, last)
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DeptList
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DeptList {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DeptList {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DeptListEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DeptListEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DeptListPaginateOption enables pagination customization.
+type DeptListPaginateOption func(*deptlistPager) error
+
+// WithDeptListOrder configures pagination ordering.
+func WithDeptListOrder(order *DeptListOrder) DeptListPaginateOption {
+	if order == nil {
+		order = DefaultDeptListOrder
+	}
+	o := *order
+	return func(pager *deptlistPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDeptListOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDeptListFilter configures pagination filter.
+func WithDeptListFilter(filter func(*DeptListQuery) (*DeptListQuery, error)) DeptListPaginateOption {
+	return func(pager *deptlistPager) error {
+		if filter == nil {
+			return errors.New("DeptListQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type deptlistPager struct {
+	reverse bool
+	order   *DeptListOrder
+	filter  func(*DeptListQuery) (*DeptListQuery, error)
+}
+
+func newDeptListPager(opts []DeptListPaginateOption, reverse bool) (*deptlistPager, error) {
+	pager := &deptlistPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDeptListOrder
+	}
+	return pager, nil
+}
+
+func (p *deptlistPager) applyFilter(query *DeptListQuery) (*DeptListQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *deptlistPager) toCursor(_m *DeptList) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+func (p *deptlistPager) applyCursors(query *DeptListQuery, after, before *Cursor) (*DeptListQuery, error) {
+	predicates, err := cursorPredicates(after, before, DefaultDeptListOrder.Field.column, p.order.Field.orderColumn(), p.order.Direction)
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *deptlistPager) direction() OrderDirection {
+	if p.reverse {
+		return p.order.Direction.Reverse()
+	}
+	return p.order.Direction
+}
+
+func (p *deptlistPager) applyOrder(query *DeptListQuery) *DeptListQuery {
+	direction := p.direction()
+	query = query.Order(p.order.Field.toTerm(p.order.Field.orderColumn().terms(direction)...))
+	if p.order.Field != DefaultDeptListOrder.Field {
+		query = query.Order(DefaultDeptListOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *deptlistPager) orderExpr(query *DeptListQuery) sql.Querier {
+	direction := p.direction()
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		p.order.Field.orderColumn().orderExpr(b, DefaultDeptListOrder.Field.column, direction)
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DeptList.
+func (_m *DeptListQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DeptListPaginateOption,
+) (*DeptListConnection, error) {
+	first, last, err := pageSize(first, last)
+	if err != nil {
+		return nil, err
+	}
+	pager, err := newDeptListPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DeptListConnection{Edges: []*DeptListEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	_m.Limit(limit)
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DeptListOrderFieldUploadedAt orders DeptList by uploaded_at.
+	DeptListOrderFieldUploadedAt = &DeptListOrderField{
+		Value: func(_m *DeptList) (ent.Value, error) {
+			return _m.UploadedAt, nil
+		},
+		column:   deptlist.FieldUploadedAt,
+		toTerm:   deptlist.ByUploadedAt,
+		nullable: false,
+		kind:     cursorTime,
+		toCursor: func(_m *DeptList) Cursor {
+			return newCursor(_m.ID, timeCursor(_m.UploadedAt))
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DeptListOrderField) String() string {
+	var str string
+	switch f.column {
+	case DeptListOrderFieldUploadedAt.column:
+		str = "UPLOADED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DeptListOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DeptListOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DeptListOrderField %T must be a string", v)
+	}
+	switch str {
+	case "UPLOADED_AT":
+		*f = *DeptListOrderFieldUploadedAt
+	default:
+		return fmt.Errorf("%s is not a valid DeptListOrderField", str)
+	}
+	return nil
+}
+
+// DeptListOrderField defines the ordering field of DeptList.
+type DeptListOrderField struct {
+	// Value extracts the ordering value from the given DeptList.
+	Value    func(*DeptList) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) deptlist.OrderOption
+	toCursor func(*DeptList) Cursor
+	nullable bool       // sanbao: the column may hold NULL
+	kind     cursorKind // sanbao: how the value travels in a cursor
+}
+
+func (f *DeptListOrderField) orderColumn() orderColumn {
+	return orderColumn{name: f.column, nullable: f.nullable, kind: f.kind}
+}
+
+// DeptListOrder defines the ordering of DeptList.
+type DeptListOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *DeptListOrderField `json:"field"`
+}
+
+// DefaultDeptListOrder is the default ordering of DeptList.
+var DefaultDeptListOrder = &DeptListOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DeptListOrderField{
+		Value: func(_m *DeptList) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: deptlist.FieldID,
+		toTerm: deptlist.ByID,
+		toCursor: func(_m *DeptList) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DeptList into DeptListEdge.
+func (_m *DeptList) ToEdge(order *DeptListOrder) *DeptListEdge {
+	if order == nil {
+		order = DefaultDeptListOrder
+	}
+	return &DeptListEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

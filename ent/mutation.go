@@ -17,7 +17,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -62,7 +66,11 @@ const (
 	TypeAuditLog          = "AuditLog"
 	TypeCaseAction        = "CaseAction"
 	TypeCheckRun          = "CheckRun"
+	TypeCompareResult     = "CompareResult"
+	TypeCompareRun        = "CompareRun"
 	TypeContact           = "Contact"
+	TypeDeptList          = "DeptList"
+	TypeDeptListRow       = "DeptListRow"
 	TypeDivision          = "Division"
 	TypeDivisionContact   = "DivisionContact"
 	TypeDraw              = "Draw"
@@ -11817,6 +11825,2018 @@ func (m *CheckRunMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CheckRun edge %s", name)
 }
 
+// CompareResultMutation represents an operation that mutates the CompareResult nodes in the graph.
+type CompareResultMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	division_code   *string
+	class           *compareresult.Class
+	id_number       *string
+	other_id_number *string
+	list_name       *string
+	sanbao_name     *string
+	village_code    *string
+	list_row_id     *int
+	addlist_row_id  *int
+	student_id      *int
+	addstudent_id   *int
+	school_id       *int
+	addschool_id    *int
+	detail          *string
+	clearedFields   map[string]struct{}
+	run             *int
+	clearedrun      bool
+	done            bool
+	oldValue        func(context.Context) (*CompareResult, error)
+	predicates      []predicate.CompareResult
+}
+
+var _ ent.Mutation = (*CompareResultMutation)(nil)
+
+// compareresultOption allows management of the mutation configuration using functional options.
+type compareresultOption func(*CompareResultMutation)
+
+// newCompareResultMutation creates new mutation for the CompareResult entity.
+func newCompareResultMutation(c config, op Op, opts ...compareresultOption) *CompareResultMutation {
+	m := &CompareResultMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompareResult,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompareResultID sets the ID field of the mutation.
+func withCompareResultID(id int) compareresultOption {
+	return func(m *CompareResultMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CompareResult
+		)
+		m.oldValue = func(ctx context.Context) (*CompareResult, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CompareResult.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompareResult sets the old CompareResult of the mutation.
+func withCompareResult(node *CompareResult) compareresultOption {
+	return func(m *CompareResultMutation) {
+		m.oldValue = func(context.Context) (*CompareResult, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompareResultMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompareResultMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompareResultMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompareResultMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CompareResult.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRunID sets the "run_id" field.
+func (m *CompareResultMutation) SetRunID(i int) {
+	m.run = &i
+}
+
+// RunID returns the value of the "run_id" field in the mutation.
+func (m *CompareResultMutation) RunID() (r int, exists bool) {
+	v := m.run
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRunID returns the old "run_id" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldRunID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRunID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRunID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRunID: %w", err)
+	}
+	return oldValue.RunID, nil
+}
+
+// ResetRunID resets all changes to the "run_id" field.
+func (m *CompareResultMutation) ResetRunID() {
+	m.run = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *CompareResultMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *CompareResultMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *CompareResultMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetClass sets the "class" field.
+func (m *CompareResultMutation) SetClass(c compareresult.Class) {
+	m.class = &c
+}
+
+// Class returns the value of the "class" field in the mutation.
+func (m *CompareResultMutation) Class() (r compareresult.Class, exists bool) {
+	v := m.class
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClass returns the old "class" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldClass(ctx context.Context) (v compareresult.Class, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClass is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClass requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClass: %w", err)
+	}
+	return oldValue.Class, nil
+}
+
+// ResetClass resets all changes to the "class" field.
+func (m *CompareResultMutation) ResetClass() {
+	m.class = nil
+}
+
+// SetIDNumber sets the "id_number" field.
+func (m *CompareResultMutation) SetIDNumber(s string) {
+	m.id_number = &s
+}
+
+// IDNumber returns the value of the "id_number" field in the mutation.
+func (m *CompareResultMutation) IDNumber() (r string, exists bool) {
+	v := m.id_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIDNumber returns the old "id_number" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldIDNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIDNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIDNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIDNumber: %w", err)
+	}
+	return oldValue.IDNumber, nil
+}
+
+// ResetIDNumber resets all changes to the "id_number" field.
+func (m *CompareResultMutation) ResetIDNumber() {
+	m.id_number = nil
+}
+
+// SetOtherIDNumber sets the "other_id_number" field.
+func (m *CompareResultMutation) SetOtherIDNumber(s string) {
+	m.other_id_number = &s
+}
+
+// OtherIDNumber returns the value of the "other_id_number" field in the mutation.
+func (m *CompareResultMutation) OtherIDNumber() (r string, exists bool) {
+	v := m.other_id_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOtherIDNumber returns the old "other_id_number" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldOtherIDNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOtherIDNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOtherIDNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOtherIDNumber: %w", err)
+	}
+	return oldValue.OtherIDNumber, nil
+}
+
+// ResetOtherIDNumber resets all changes to the "other_id_number" field.
+func (m *CompareResultMutation) ResetOtherIDNumber() {
+	m.other_id_number = nil
+}
+
+// SetListName sets the "list_name" field.
+func (m *CompareResultMutation) SetListName(s string) {
+	m.list_name = &s
+}
+
+// ListName returns the value of the "list_name" field in the mutation.
+func (m *CompareResultMutation) ListName() (r string, exists bool) {
+	v := m.list_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldListName returns the old "list_name" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldListName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldListName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldListName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldListName: %w", err)
+	}
+	return oldValue.ListName, nil
+}
+
+// ResetListName resets all changes to the "list_name" field.
+func (m *CompareResultMutation) ResetListName() {
+	m.list_name = nil
+}
+
+// SetSanbaoName sets the "sanbao_name" field.
+func (m *CompareResultMutation) SetSanbaoName(s string) {
+	m.sanbao_name = &s
+}
+
+// SanbaoName returns the value of the "sanbao_name" field in the mutation.
+func (m *CompareResultMutation) SanbaoName() (r string, exists bool) {
+	v := m.sanbao_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSanbaoName returns the old "sanbao_name" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldSanbaoName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSanbaoName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSanbaoName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSanbaoName: %w", err)
+	}
+	return oldValue.SanbaoName, nil
+}
+
+// ResetSanbaoName resets all changes to the "sanbao_name" field.
+func (m *CompareResultMutation) ResetSanbaoName() {
+	m.sanbao_name = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *CompareResultMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *CompareResultMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *CompareResultMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetListRowID sets the "list_row_id" field.
+func (m *CompareResultMutation) SetListRowID(i int) {
+	m.list_row_id = &i
+	m.addlist_row_id = nil
+}
+
+// ListRowID returns the value of the "list_row_id" field in the mutation.
+func (m *CompareResultMutation) ListRowID() (r int, exists bool) {
+	v := m.list_row_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldListRowID returns the old "list_row_id" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldListRowID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldListRowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldListRowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldListRowID: %w", err)
+	}
+	return oldValue.ListRowID, nil
+}
+
+// AddListRowID adds i to the "list_row_id" field.
+func (m *CompareResultMutation) AddListRowID(i int) {
+	if m.addlist_row_id != nil {
+		*m.addlist_row_id += i
+	} else {
+		m.addlist_row_id = &i
+	}
+}
+
+// AddedListRowID returns the value that was added to the "list_row_id" field in this mutation.
+func (m *CompareResultMutation) AddedListRowID() (r int, exists bool) {
+	v := m.addlist_row_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearListRowID clears the value of the "list_row_id" field.
+func (m *CompareResultMutation) ClearListRowID() {
+	m.list_row_id = nil
+	m.addlist_row_id = nil
+	m.clearedFields[compareresult.FieldListRowID] = struct{}{}
+}
+
+// ListRowIDCleared returns if the "list_row_id" field was cleared in this mutation.
+func (m *CompareResultMutation) ListRowIDCleared() bool {
+	_, ok := m.clearedFields[compareresult.FieldListRowID]
+	return ok
+}
+
+// ResetListRowID resets all changes to the "list_row_id" field.
+func (m *CompareResultMutation) ResetListRowID() {
+	m.list_row_id = nil
+	m.addlist_row_id = nil
+	delete(m.clearedFields, compareresult.FieldListRowID)
+}
+
+// SetStudentID sets the "student_id" field.
+func (m *CompareResultMutation) SetStudentID(i int) {
+	m.student_id = &i
+	m.addstudent_id = nil
+}
+
+// StudentID returns the value of the "student_id" field in the mutation.
+func (m *CompareResultMutation) StudentID() (r int, exists bool) {
+	v := m.student_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStudentID returns the old "student_id" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldStudentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStudentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStudentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStudentID: %w", err)
+	}
+	return oldValue.StudentID, nil
+}
+
+// AddStudentID adds i to the "student_id" field.
+func (m *CompareResultMutation) AddStudentID(i int) {
+	if m.addstudent_id != nil {
+		*m.addstudent_id += i
+	} else {
+		m.addstudent_id = &i
+	}
+}
+
+// AddedStudentID returns the value that was added to the "student_id" field in this mutation.
+func (m *CompareResultMutation) AddedStudentID() (r int, exists bool) {
+	v := m.addstudent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStudentID clears the value of the "student_id" field.
+func (m *CompareResultMutation) ClearStudentID() {
+	m.student_id = nil
+	m.addstudent_id = nil
+	m.clearedFields[compareresult.FieldStudentID] = struct{}{}
+}
+
+// StudentIDCleared returns if the "student_id" field was cleared in this mutation.
+func (m *CompareResultMutation) StudentIDCleared() bool {
+	_, ok := m.clearedFields[compareresult.FieldStudentID]
+	return ok
+}
+
+// ResetStudentID resets all changes to the "student_id" field.
+func (m *CompareResultMutation) ResetStudentID() {
+	m.student_id = nil
+	m.addstudent_id = nil
+	delete(m.clearedFields, compareresult.FieldStudentID)
+}
+
+// SetSchoolID sets the "school_id" field.
+func (m *CompareResultMutation) SetSchoolID(i int) {
+	m.school_id = &i
+	m.addschool_id = nil
+}
+
+// SchoolID returns the value of the "school_id" field in the mutation.
+func (m *CompareResultMutation) SchoolID() (r int, exists bool) {
+	v := m.school_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolID returns the old "school_id" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldSchoolID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolID: %w", err)
+	}
+	return oldValue.SchoolID, nil
+}
+
+// AddSchoolID adds i to the "school_id" field.
+func (m *CompareResultMutation) AddSchoolID(i int) {
+	if m.addschool_id != nil {
+		*m.addschool_id += i
+	} else {
+		m.addschool_id = &i
+	}
+}
+
+// AddedSchoolID returns the value that was added to the "school_id" field in this mutation.
+func (m *CompareResultMutation) AddedSchoolID() (r int, exists bool) {
+	v := m.addschool_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSchoolID clears the value of the "school_id" field.
+func (m *CompareResultMutation) ClearSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	m.clearedFields[compareresult.FieldSchoolID] = struct{}{}
+}
+
+// SchoolIDCleared returns if the "school_id" field was cleared in this mutation.
+func (m *CompareResultMutation) SchoolIDCleared() bool {
+	_, ok := m.clearedFields[compareresult.FieldSchoolID]
+	return ok
+}
+
+// ResetSchoolID resets all changes to the "school_id" field.
+func (m *CompareResultMutation) ResetSchoolID() {
+	m.school_id = nil
+	m.addschool_id = nil
+	delete(m.clearedFields, compareresult.FieldSchoolID)
+}
+
+// SetDetail sets the "detail" field.
+func (m *CompareResultMutation) SetDetail(s string) {
+	m.detail = &s
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *CompareResultMutation) Detail() (r string, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the CompareResult entity.
+// If the CompareResult object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareResultMutation) OldDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *CompareResultMutation) ResetDetail() {
+	m.detail = nil
+}
+
+// ClearRun clears the "run" edge to the CompareRun entity.
+func (m *CompareResultMutation) ClearRun() {
+	m.clearedrun = true
+	m.clearedFields[compareresult.FieldRunID] = struct{}{}
+}
+
+// RunCleared reports if the "run" edge to the CompareRun entity was cleared.
+func (m *CompareResultMutation) RunCleared() bool {
+	return m.clearedrun
+}
+
+// RunIDs returns the "run" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RunID instead. It exists only for internal usage by the builders.
+func (m *CompareResultMutation) RunIDs() (ids []int) {
+	if id := m.run; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRun resets all changes to the "run" edge.
+func (m *CompareResultMutation) ResetRun() {
+	m.run = nil
+	m.clearedrun = false
+}
+
+// Where appends a list predicates to the CompareResultMutation builder.
+func (m *CompareResultMutation) Where(ps ...predicate.CompareResult) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompareResultMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompareResultMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CompareResult, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompareResultMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompareResultMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CompareResult).
+func (m *CompareResultMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompareResultMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.run != nil {
+		fields = append(fields, compareresult.FieldRunID)
+	}
+	if m.division_code != nil {
+		fields = append(fields, compareresult.FieldDivisionCode)
+	}
+	if m.class != nil {
+		fields = append(fields, compareresult.FieldClass)
+	}
+	if m.id_number != nil {
+		fields = append(fields, compareresult.FieldIDNumber)
+	}
+	if m.other_id_number != nil {
+		fields = append(fields, compareresult.FieldOtherIDNumber)
+	}
+	if m.list_name != nil {
+		fields = append(fields, compareresult.FieldListName)
+	}
+	if m.sanbao_name != nil {
+		fields = append(fields, compareresult.FieldSanbaoName)
+	}
+	if m.village_code != nil {
+		fields = append(fields, compareresult.FieldVillageCode)
+	}
+	if m.list_row_id != nil {
+		fields = append(fields, compareresult.FieldListRowID)
+	}
+	if m.student_id != nil {
+		fields = append(fields, compareresult.FieldStudentID)
+	}
+	if m.school_id != nil {
+		fields = append(fields, compareresult.FieldSchoolID)
+	}
+	if m.detail != nil {
+		fields = append(fields, compareresult.FieldDetail)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompareResultMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case compareresult.FieldRunID:
+		return m.RunID()
+	case compareresult.FieldDivisionCode:
+		return m.DivisionCode()
+	case compareresult.FieldClass:
+		return m.Class()
+	case compareresult.FieldIDNumber:
+		return m.IDNumber()
+	case compareresult.FieldOtherIDNumber:
+		return m.OtherIDNumber()
+	case compareresult.FieldListName:
+		return m.ListName()
+	case compareresult.FieldSanbaoName:
+		return m.SanbaoName()
+	case compareresult.FieldVillageCode:
+		return m.VillageCode()
+	case compareresult.FieldListRowID:
+		return m.ListRowID()
+	case compareresult.FieldStudentID:
+		return m.StudentID()
+	case compareresult.FieldSchoolID:
+		return m.SchoolID()
+	case compareresult.FieldDetail:
+		return m.Detail()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompareResultMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case compareresult.FieldRunID:
+		return m.OldRunID(ctx)
+	case compareresult.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case compareresult.FieldClass:
+		return m.OldClass(ctx)
+	case compareresult.FieldIDNumber:
+		return m.OldIDNumber(ctx)
+	case compareresult.FieldOtherIDNumber:
+		return m.OldOtherIDNumber(ctx)
+	case compareresult.FieldListName:
+		return m.OldListName(ctx)
+	case compareresult.FieldSanbaoName:
+		return m.OldSanbaoName(ctx)
+	case compareresult.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case compareresult.FieldListRowID:
+		return m.OldListRowID(ctx)
+	case compareresult.FieldStudentID:
+		return m.OldStudentID(ctx)
+	case compareresult.FieldSchoolID:
+		return m.OldSchoolID(ctx)
+	case compareresult.FieldDetail:
+		return m.OldDetail(ctx)
+	}
+	return nil, fmt.Errorf("unknown CompareResult field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompareResultMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case compareresult.FieldRunID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRunID(v)
+		return nil
+	case compareresult.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case compareresult.FieldClass:
+		v, ok := value.(compareresult.Class)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClass(v)
+		return nil
+	case compareresult.FieldIDNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIDNumber(v)
+		return nil
+	case compareresult.FieldOtherIDNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOtherIDNumber(v)
+		return nil
+	case compareresult.FieldListName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetListName(v)
+		return nil
+	case compareresult.FieldSanbaoName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSanbaoName(v)
+		return nil
+	case compareresult.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case compareresult.FieldListRowID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetListRowID(v)
+		return nil
+	case compareresult.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStudentID(v)
+		return nil
+	case compareresult.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolID(v)
+		return nil
+	case compareresult.FieldDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompareResultMutation) AddedFields() []string {
+	var fields []string
+	if m.addlist_row_id != nil {
+		fields = append(fields, compareresult.FieldListRowID)
+	}
+	if m.addstudent_id != nil {
+		fields = append(fields, compareresult.FieldStudentID)
+	}
+	if m.addschool_id != nil {
+		fields = append(fields, compareresult.FieldSchoolID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompareResultMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case compareresult.FieldListRowID:
+		return m.AddedListRowID()
+	case compareresult.FieldStudentID:
+		return m.AddedStudentID()
+	case compareresult.FieldSchoolID:
+		return m.AddedSchoolID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompareResultMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case compareresult.FieldListRowID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddListRowID(v)
+		return nil
+	case compareresult.FieldStudentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStudentID(v)
+		return nil
+	case compareresult.FieldSchoolID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSchoolID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompareResultMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(compareresult.FieldListRowID) {
+		fields = append(fields, compareresult.FieldListRowID)
+	}
+	if m.FieldCleared(compareresult.FieldStudentID) {
+		fields = append(fields, compareresult.FieldStudentID)
+	}
+	if m.FieldCleared(compareresult.FieldSchoolID) {
+		fields = append(fields, compareresult.FieldSchoolID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompareResultMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompareResultMutation) ClearField(name string) error {
+	switch name {
+	case compareresult.FieldListRowID:
+		m.ClearListRowID()
+		return nil
+	case compareresult.FieldStudentID:
+		m.ClearStudentID()
+		return nil
+	case compareresult.FieldSchoolID:
+		m.ClearSchoolID()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompareResultMutation) ResetField(name string) error {
+	switch name {
+	case compareresult.FieldRunID:
+		m.ResetRunID()
+		return nil
+	case compareresult.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case compareresult.FieldClass:
+		m.ResetClass()
+		return nil
+	case compareresult.FieldIDNumber:
+		m.ResetIDNumber()
+		return nil
+	case compareresult.FieldOtherIDNumber:
+		m.ResetOtherIDNumber()
+		return nil
+	case compareresult.FieldListName:
+		m.ResetListName()
+		return nil
+	case compareresult.FieldSanbaoName:
+		m.ResetSanbaoName()
+		return nil
+	case compareresult.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case compareresult.FieldListRowID:
+		m.ResetListRowID()
+		return nil
+	case compareresult.FieldStudentID:
+		m.ResetStudentID()
+		return nil
+	case compareresult.FieldSchoolID:
+		m.ResetSchoolID()
+		return nil
+	case compareresult.FieldDetail:
+		m.ResetDetail()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompareResultMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.run != nil {
+		edges = append(edges, compareresult.EdgeRun)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompareResultMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case compareresult.EdgeRun:
+		if id := m.run; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompareResultMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompareResultMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompareResultMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedrun {
+		edges = append(edges, compareresult.EdgeRun)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompareResultMutation) EdgeCleared(name string) bool {
+	switch name {
+	case compareresult.EdgeRun:
+		return m.clearedrun
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompareResultMutation) ClearEdge(name string) error {
+	switch name {
+	case compareresult.EdgeRun:
+		m.ClearRun()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompareResultMutation) ResetEdge(name string) error {
+	switch name {
+	case compareresult.EdgeRun:
+		m.ResetRun()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareResult edge %s", name)
+}
+
+// CompareRunMutation represents an operation that mutates the CompareRun nodes in the graph.
+type CompareRunMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	division_code  *string
+	started_at     *time.Time
+	duration_ms    *int
+	addduration_ms *int
+	total          *int
+	addtotal       *int
+	counts         *map[string]int
+	year_end       *bool
+	clearedFields  map[string]struct{}
+	list           *int
+	clearedlist    bool
+	run_by         *int
+	clearedrun_by  bool
+	done           bool
+	oldValue       func(context.Context) (*CompareRun, error)
+	predicates     []predicate.CompareRun
+}
+
+var _ ent.Mutation = (*CompareRunMutation)(nil)
+
+// comparerunOption allows management of the mutation configuration using functional options.
+type comparerunOption func(*CompareRunMutation)
+
+// newCompareRunMutation creates new mutation for the CompareRun entity.
+func newCompareRunMutation(c config, op Op, opts ...comparerunOption) *CompareRunMutation {
+	m := &CompareRunMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompareRun,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompareRunID sets the ID field of the mutation.
+func withCompareRunID(id int) comparerunOption {
+	return func(m *CompareRunMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CompareRun
+		)
+		m.oldValue = func(ctx context.Context) (*CompareRun, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CompareRun.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompareRun sets the old CompareRun of the mutation.
+func withCompareRun(node *CompareRun) comparerunOption {
+	return func(m *CompareRunMutation) {
+		m.oldValue = func(context.Context) (*CompareRun, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompareRunMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompareRunMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompareRunMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompareRunMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CompareRun.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetListID sets the "list_id" field.
+func (m *CompareRunMutation) SetListID(i int) {
+	m.list = &i
+}
+
+// ListID returns the value of the "list_id" field in the mutation.
+func (m *CompareRunMutation) ListID() (r int, exists bool) {
+	v := m.list
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldListID returns the old "list_id" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldListID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldListID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldListID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldListID: %w", err)
+	}
+	return oldValue.ListID, nil
+}
+
+// ResetListID resets all changes to the "list_id" field.
+func (m *CompareRunMutation) ResetListID() {
+	m.list = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *CompareRunMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *CompareRunMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *CompareRunMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetRunByID sets the "run_by_id" field.
+func (m *CompareRunMutation) SetRunByID(i int) {
+	m.run_by = &i
+}
+
+// RunByID returns the value of the "run_by_id" field in the mutation.
+func (m *CompareRunMutation) RunByID() (r int, exists bool) {
+	v := m.run_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRunByID returns the old "run_by_id" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldRunByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRunByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRunByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRunByID: %w", err)
+	}
+	return oldValue.RunByID, nil
+}
+
+// ResetRunByID resets all changes to the "run_by_id" field.
+func (m *CompareRunMutation) ResetRunByID() {
+	m.run_by = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *CompareRunMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *CompareRunMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *CompareRunMutation) ResetStartedAt() {
+	m.started_at = nil
+}
+
+// SetDurationMs sets the "duration_ms" field.
+func (m *CompareRunMutation) SetDurationMs(i int) {
+	m.duration_ms = &i
+	m.addduration_ms = nil
+}
+
+// DurationMs returns the value of the "duration_ms" field in the mutation.
+func (m *CompareRunMutation) DurationMs() (r int, exists bool) {
+	v := m.duration_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDurationMs returns the old "duration_ms" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldDurationMs(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDurationMs is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDurationMs requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDurationMs: %w", err)
+	}
+	return oldValue.DurationMs, nil
+}
+
+// AddDurationMs adds i to the "duration_ms" field.
+func (m *CompareRunMutation) AddDurationMs(i int) {
+	if m.addduration_ms != nil {
+		*m.addduration_ms += i
+	} else {
+		m.addduration_ms = &i
+	}
+}
+
+// AddedDurationMs returns the value that was added to the "duration_ms" field in this mutation.
+func (m *CompareRunMutation) AddedDurationMs() (r int, exists bool) {
+	v := m.addduration_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDurationMs resets all changes to the "duration_ms" field.
+func (m *CompareRunMutation) ResetDurationMs() {
+	m.duration_ms = nil
+	m.addduration_ms = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *CompareRunMutation) SetTotal(i int) {
+	m.total = &i
+	m.addtotal = nil
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *CompareRunMutation) Total() (r int, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldTotal(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// AddTotal adds i to the "total" field.
+func (m *CompareRunMutation) AddTotal(i int) {
+	if m.addtotal != nil {
+		*m.addtotal += i
+	} else {
+		m.addtotal = &i
+	}
+}
+
+// AddedTotal returns the value that was added to the "total" field in this mutation.
+func (m *CompareRunMutation) AddedTotal() (r int, exists bool) {
+	v := m.addtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *CompareRunMutation) ResetTotal() {
+	m.total = nil
+	m.addtotal = nil
+}
+
+// SetCounts sets the "counts" field.
+func (m *CompareRunMutation) SetCounts(value map[string]int) {
+	m.counts = &value
+}
+
+// Counts returns the value of the "counts" field in the mutation.
+func (m *CompareRunMutation) Counts() (r map[string]int, exists bool) {
+	v := m.counts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCounts returns the old "counts" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldCounts(ctx context.Context) (v map[string]int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCounts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCounts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCounts: %w", err)
+	}
+	return oldValue.Counts, nil
+}
+
+// ResetCounts resets all changes to the "counts" field.
+func (m *CompareRunMutation) ResetCounts() {
+	m.counts = nil
+}
+
+// SetYearEnd sets the "year_end" field.
+func (m *CompareRunMutation) SetYearEnd(b bool) {
+	m.year_end = &b
+}
+
+// YearEnd returns the value of the "year_end" field in the mutation.
+func (m *CompareRunMutation) YearEnd() (r bool, exists bool) {
+	v := m.year_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldYearEnd returns the old "year_end" field's value of the CompareRun entity.
+// If the CompareRun object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompareRunMutation) OldYearEnd(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldYearEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldYearEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldYearEnd: %w", err)
+	}
+	return oldValue.YearEnd, nil
+}
+
+// ResetYearEnd resets all changes to the "year_end" field.
+func (m *CompareRunMutation) ResetYearEnd() {
+	m.year_end = nil
+}
+
+// ClearList clears the "list" edge to the DeptList entity.
+func (m *CompareRunMutation) ClearList() {
+	m.clearedlist = true
+	m.clearedFields[comparerun.FieldListID] = struct{}{}
+}
+
+// ListCleared reports if the "list" edge to the DeptList entity was cleared.
+func (m *CompareRunMutation) ListCleared() bool {
+	return m.clearedlist
+}
+
+// ListIDs returns the "list" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ListID instead. It exists only for internal usage by the builders.
+func (m *CompareRunMutation) ListIDs() (ids []int) {
+	if id := m.list; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetList resets all changes to the "list" edge.
+func (m *CompareRunMutation) ResetList() {
+	m.list = nil
+	m.clearedlist = false
+}
+
+// ClearRunBy clears the "run_by" edge to the Person entity.
+func (m *CompareRunMutation) ClearRunBy() {
+	m.clearedrun_by = true
+	m.clearedFields[comparerun.FieldRunByID] = struct{}{}
+}
+
+// RunByCleared reports if the "run_by" edge to the Person entity was cleared.
+func (m *CompareRunMutation) RunByCleared() bool {
+	return m.clearedrun_by
+}
+
+// RunByIDs returns the "run_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RunByID instead. It exists only for internal usage by the builders.
+func (m *CompareRunMutation) RunByIDs() (ids []int) {
+	if id := m.run_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRunBy resets all changes to the "run_by" edge.
+func (m *CompareRunMutation) ResetRunBy() {
+	m.run_by = nil
+	m.clearedrun_by = false
+}
+
+// Where appends a list predicates to the CompareRunMutation builder.
+func (m *CompareRunMutation) Where(ps ...predicate.CompareRun) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompareRunMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompareRunMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CompareRun, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompareRunMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompareRunMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CompareRun).
+func (m *CompareRunMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompareRunMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.list != nil {
+		fields = append(fields, comparerun.FieldListID)
+	}
+	if m.division_code != nil {
+		fields = append(fields, comparerun.FieldDivisionCode)
+	}
+	if m.run_by != nil {
+		fields = append(fields, comparerun.FieldRunByID)
+	}
+	if m.started_at != nil {
+		fields = append(fields, comparerun.FieldStartedAt)
+	}
+	if m.duration_ms != nil {
+		fields = append(fields, comparerun.FieldDurationMs)
+	}
+	if m.total != nil {
+		fields = append(fields, comparerun.FieldTotal)
+	}
+	if m.counts != nil {
+		fields = append(fields, comparerun.FieldCounts)
+	}
+	if m.year_end != nil {
+		fields = append(fields, comparerun.FieldYearEnd)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompareRunMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case comparerun.FieldListID:
+		return m.ListID()
+	case comparerun.FieldDivisionCode:
+		return m.DivisionCode()
+	case comparerun.FieldRunByID:
+		return m.RunByID()
+	case comparerun.FieldStartedAt:
+		return m.StartedAt()
+	case comparerun.FieldDurationMs:
+		return m.DurationMs()
+	case comparerun.FieldTotal:
+		return m.Total()
+	case comparerun.FieldCounts:
+		return m.Counts()
+	case comparerun.FieldYearEnd:
+		return m.YearEnd()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompareRunMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case comparerun.FieldListID:
+		return m.OldListID(ctx)
+	case comparerun.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case comparerun.FieldRunByID:
+		return m.OldRunByID(ctx)
+	case comparerun.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case comparerun.FieldDurationMs:
+		return m.OldDurationMs(ctx)
+	case comparerun.FieldTotal:
+		return m.OldTotal(ctx)
+	case comparerun.FieldCounts:
+		return m.OldCounts(ctx)
+	case comparerun.FieldYearEnd:
+		return m.OldYearEnd(ctx)
+	}
+	return nil, fmt.Errorf("unknown CompareRun field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompareRunMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case comparerun.FieldListID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetListID(v)
+		return nil
+	case comparerun.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case comparerun.FieldRunByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRunByID(v)
+		return nil
+	case comparerun.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case comparerun.FieldDurationMs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDurationMs(v)
+		return nil
+	case comparerun.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case comparerun.FieldCounts:
+		v, ok := value.(map[string]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCounts(v)
+		return nil
+	case comparerun.FieldYearEnd:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetYearEnd(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompareRun field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompareRunMutation) AddedFields() []string {
+	var fields []string
+	if m.addduration_ms != nil {
+		fields = append(fields, comparerun.FieldDurationMs)
+	}
+	if m.addtotal != nil {
+		fields = append(fields, comparerun.FieldTotal)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompareRunMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case comparerun.FieldDurationMs:
+		return m.AddedDurationMs()
+	case comparerun.FieldTotal:
+		return m.AddedTotal()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompareRunMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case comparerun.FieldDurationMs:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDurationMs(v)
+		return nil
+	case comparerun.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotal(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CompareRun numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompareRunMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompareRunMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompareRunMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CompareRun nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompareRunMutation) ResetField(name string) error {
+	switch name {
+	case comparerun.FieldListID:
+		m.ResetListID()
+		return nil
+	case comparerun.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case comparerun.FieldRunByID:
+		m.ResetRunByID()
+		return nil
+	case comparerun.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case comparerun.FieldDurationMs:
+		m.ResetDurationMs()
+		return nil
+	case comparerun.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case comparerun.FieldCounts:
+		m.ResetCounts()
+		return nil
+	case comparerun.FieldYearEnd:
+		m.ResetYearEnd()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareRun field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompareRunMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.list != nil {
+		edges = append(edges, comparerun.EdgeList)
+	}
+	if m.run_by != nil {
+		edges = append(edges, comparerun.EdgeRunBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompareRunMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case comparerun.EdgeList:
+		if id := m.list; id != nil {
+			return []ent.Value{*id}
+		}
+	case comparerun.EdgeRunBy:
+		if id := m.run_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompareRunMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompareRunMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompareRunMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedlist {
+		edges = append(edges, comparerun.EdgeList)
+	}
+	if m.clearedrun_by {
+		edges = append(edges, comparerun.EdgeRunBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompareRunMutation) EdgeCleared(name string) bool {
+	switch name {
+	case comparerun.EdgeList:
+		return m.clearedlist
+	case comparerun.EdgeRunBy:
+		return m.clearedrun_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompareRunMutation) ClearEdge(name string) error {
+	switch name {
+	case comparerun.EdgeList:
+		m.ClearList()
+		return nil
+	case comparerun.EdgeRunBy:
+		m.ClearRunBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareRun unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompareRunMutation) ResetEdge(name string) error {
+	switch name {
+	case comparerun.EdgeList:
+		m.ResetList()
+		return nil
+	case comparerun.EdgeRunBy:
+		m.ResetRunBy()
+		return nil
+	}
+	return fmt.Errorf("unknown CompareRun edge %s", name)
+}
+
 // ContactMutation represents an operation that mutates the Contact nodes in the graph.
 type ContactMutation struct {
 	config
@@ -13187,6 +15207,2144 @@ func (m *ContactMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Contact edge %s", name)
+}
+
+// DeptListMutation represents an operation that mutates the DeptList nodes in the graph.
+type DeptListMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	department         *deptlist.Department
+	period             *string
+	division_code      *string
+	uploaded_at        *time.Time
+	file_name          *string
+	row_count          *int
+	addrow_count       *int
+	clearedFields      map[string]struct{}
+	uploaded_by        *int
+	cleareduploaded_by bool
+	rows               map[int]struct{}
+	removedrows        map[int]struct{}
+	clearedrows        bool
+	done               bool
+	oldValue           func(context.Context) (*DeptList, error)
+	predicates         []predicate.DeptList
+}
+
+var _ ent.Mutation = (*DeptListMutation)(nil)
+
+// deptlistOption allows management of the mutation configuration using functional options.
+type deptlistOption func(*DeptListMutation)
+
+// newDeptListMutation creates new mutation for the DeptList entity.
+func newDeptListMutation(c config, op Op, opts ...deptlistOption) *DeptListMutation {
+	m := &DeptListMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDeptList,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDeptListID sets the ID field of the mutation.
+func withDeptListID(id int) deptlistOption {
+	return func(m *DeptListMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DeptList
+		)
+		m.oldValue = func(ctx context.Context) (*DeptList, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DeptList.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDeptList sets the old DeptList of the mutation.
+func withDeptList(node *DeptList) deptlistOption {
+	return func(m *DeptListMutation) {
+		m.oldValue = func(context.Context) (*DeptList, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DeptListMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DeptListMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DeptListMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DeptListMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DeptList.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDepartment sets the "department" field.
+func (m *DeptListMutation) SetDepartment(d deptlist.Department) {
+	m.department = &d
+}
+
+// Department returns the value of the "department" field in the mutation.
+func (m *DeptListMutation) Department() (r deptlist.Department, exists bool) {
+	v := m.department
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartment returns the old "department" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldDepartment(ctx context.Context) (v deptlist.Department, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartment: %w", err)
+	}
+	return oldValue.Department, nil
+}
+
+// ResetDepartment resets all changes to the "department" field.
+func (m *DeptListMutation) ResetDepartment() {
+	m.department = nil
+}
+
+// SetPeriod sets the "period" field.
+func (m *DeptListMutation) SetPeriod(s string) {
+	m.period = &s
+}
+
+// Period returns the value of the "period" field in the mutation.
+func (m *DeptListMutation) Period() (r string, exists bool) {
+	v := m.period
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriod returns the old "period" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldPeriod(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriod: %w", err)
+	}
+	return oldValue.Period, nil
+}
+
+// ResetPeriod resets all changes to the "period" field.
+func (m *DeptListMutation) ResetPeriod() {
+	m.period = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *DeptListMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *DeptListMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *DeptListMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetUploadedByID sets the "uploaded_by_id" field.
+func (m *DeptListMutation) SetUploadedByID(i int) {
+	m.uploaded_by = &i
+}
+
+// UploadedByID returns the value of the "uploaded_by_id" field in the mutation.
+func (m *DeptListMutation) UploadedByID() (r int, exists bool) {
+	v := m.uploaded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByID returns the old "uploaded_by_id" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldUploadedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByID: %w", err)
+	}
+	return oldValue.UploadedByID, nil
+}
+
+// ResetUploadedByID resets all changes to the "uploaded_by_id" field.
+func (m *DeptListMutation) ResetUploadedByID() {
+	m.uploaded_by = nil
+}
+
+// SetUploadedAt sets the "uploaded_at" field.
+func (m *DeptListMutation) SetUploadedAt(t time.Time) {
+	m.uploaded_at = &t
+}
+
+// UploadedAt returns the value of the "uploaded_at" field in the mutation.
+func (m *DeptListMutation) UploadedAt() (r time.Time, exists bool) {
+	v := m.uploaded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedAt returns the old "uploaded_at" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldUploadedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedAt: %w", err)
+	}
+	return oldValue.UploadedAt, nil
+}
+
+// ResetUploadedAt resets all changes to the "uploaded_at" field.
+func (m *DeptListMutation) ResetUploadedAt() {
+	m.uploaded_at = nil
+}
+
+// SetFileName sets the "file_name" field.
+func (m *DeptListMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *DeptListMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *DeptListMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetRowCount sets the "row_count" field.
+func (m *DeptListMutation) SetRowCount(i int) {
+	m.row_count = &i
+	m.addrow_count = nil
+}
+
+// RowCount returns the value of the "row_count" field in the mutation.
+func (m *DeptListMutation) RowCount() (r int, exists bool) {
+	v := m.row_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRowCount returns the old "row_count" field's value of the DeptList entity.
+// If the DeptList object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListMutation) OldRowCount(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRowCount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRowCount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRowCount: %w", err)
+	}
+	return oldValue.RowCount, nil
+}
+
+// AddRowCount adds i to the "row_count" field.
+func (m *DeptListMutation) AddRowCount(i int) {
+	if m.addrow_count != nil {
+		*m.addrow_count += i
+	} else {
+		m.addrow_count = &i
+	}
+}
+
+// AddedRowCount returns the value that was added to the "row_count" field in this mutation.
+func (m *DeptListMutation) AddedRowCount() (r int, exists bool) {
+	v := m.addrow_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRowCount resets all changes to the "row_count" field.
+func (m *DeptListMutation) ResetRowCount() {
+	m.row_count = nil
+	m.addrow_count = nil
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the Person entity.
+func (m *DeptListMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+	m.clearedFields[deptlist.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the Person entity was cleared.
+func (m *DeptListMutation) UploadedByCleared() bool {
+	return m.cleareduploaded_by
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *DeptListMutation) UploadedByIDs() (ids []int) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *DeptListMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// AddRowIDs adds the "rows" edge to the DeptListRow entity by ids.
+func (m *DeptListMutation) AddRowIDs(ids ...int) {
+	if m.rows == nil {
+		m.rows = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rows[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRows clears the "rows" edge to the DeptListRow entity.
+func (m *DeptListMutation) ClearRows() {
+	m.clearedrows = true
+}
+
+// RowsCleared reports if the "rows" edge to the DeptListRow entity was cleared.
+func (m *DeptListMutation) RowsCleared() bool {
+	return m.clearedrows
+}
+
+// RemoveRowIDs removes the "rows" edge to the DeptListRow entity by IDs.
+func (m *DeptListMutation) RemoveRowIDs(ids ...int) {
+	if m.removedrows == nil {
+		m.removedrows = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rows, ids[i])
+		m.removedrows[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRows returns the removed IDs of the "rows" edge to the DeptListRow entity.
+func (m *DeptListMutation) RemovedRowsIDs() (ids []int) {
+	for id := range m.removedrows {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RowsIDs returns the "rows" edge IDs in the mutation.
+func (m *DeptListMutation) RowsIDs() (ids []int) {
+	for id := range m.rows {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRows resets all changes to the "rows" edge.
+func (m *DeptListMutation) ResetRows() {
+	m.rows = nil
+	m.clearedrows = false
+	m.removedrows = nil
+}
+
+// Where appends a list predicates to the DeptListMutation builder.
+func (m *DeptListMutation) Where(ps ...predicate.DeptList) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DeptListMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DeptListMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DeptList, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DeptListMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DeptListMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DeptList).
+func (m *DeptListMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DeptListMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.department != nil {
+		fields = append(fields, deptlist.FieldDepartment)
+	}
+	if m.period != nil {
+		fields = append(fields, deptlist.FieldPeriod)
+	}
+	if m.division_code != nil {
+		fields = append(fields, deptlist.FieldDivisionCode)
+	}
+	if m.uploaded_by != nil {
+		fields = append(fields, deptlist.FieldUploadedByID)
+	}
+	if m.uploaded_at != nil {
+		fields = append(fields, deptlist.FieldUploadedAt)
+	}
+	if m.file_name != nil {
+		fields = append(fields, deptlist.FieldFileName)
+	}
+	if m.row_count != nil {
+		fields = append(fields, deptlist.FieldRowCount)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DeptListMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case deptlist.FieldDepartment:
+		return m.Department()
+	case deptlist.FieldPeriod:
+		return m.Period()
+	case deptlist.FieldDivisionCode:
+		return m.DivisionCode()
+	case deptlist.FieldUploadedByID:
+		return m.UploadedByID()
+	case deptlist.FieldUploadedAt:
+		return m.UploadedAt()
+	case deptlist.FieldFileName:
+		return m.FileName()
+	case deptlist.FieldRowCount:
+		return m.RowCount()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DeptListMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case deptlist.FieldDepartment:
+		return m.OldDepartment(ctx)
+	case deptlist.FieldPeriod:
+		return m.OldPeriod(ctx)
+	case deptlist.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case deptlist.FieldUploadedByID:
+		return m.OldUploadedByID(ctx)
+	case deptlist.FieldUploadedAt:
+		return m.OldUploadedAt(ctx)
+	case deptlist.FieldFileName:
+		return m.OldFileName(ctx)
+	case deptlist.FieldRowCount:
+		return m.OldRowCount(ctx)
+	}
+	return nil, fmt.Errorf("unknown DeptList field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeptListMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case deptlist.FieldDepartment:
+		v, ok := value.(deptlist.Department)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartment(v)
+		return nil
+	case deptlist.FieldPeriod:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriod(v)
+		return nil
+	case deptlist.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case deptlist.FieldUploadedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByID(v)
+		return nil
+	case deptlist.FieldUploadedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedAt(v)
+		return nil
+	case deptlist.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case deptlist.FieldRowCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRowCount(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeptList field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DeptListMutation) AddedFields() []string {
+	var fields []string
+	if m.addrow_count != nil {
+		fields = append(fields, deptlist.FieldRowCount)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DeptListMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case deptlist.FieldRowCount:
+		return m.AddedRowCount()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeptListMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case deptlist.FieldRowCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRowCount(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeptList numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DeptListMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DeptListMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DeptListMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown DeptList nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DeptListMutation) ResetField(name string) error {
+	switch name {
+	case deptlist.FieldDepartment:
+		m.ResetDepartment()
+		return nil
+	case deptlist.FieldPeriod:
+		m.ResetPeriod()
+		return nil
+	case deptlist.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case deptlist.FieldUploadedByID:
+		m.ResetUploadedByID()
+		return nil
+	case deptlist.FieldUploadedAt:
+		m.ResetUploadedAt()
+		return nil
+	case deptlist.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case deptlist.FieldRowCount:
+		m.ResetRowCount()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptList field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DeptListMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.uploaded_by != nil {
+		edges = append(edges, deptlist.EdgeUploadedBy)
+	}
+	if m.rows != nil {
+		edges = append(edges, deptlist.EdgeRows)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DeptListMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case deptlist.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case deptlist.EdgeRows:
+		ids := make([]ent.Value, 0, len(m.rows))
+		for id := range m.rows {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DeptListMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedrows != nil {
+		edges = append(edges, deptlist.EdgeRows)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DeptListMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case deptlist.EdgeRows:
+		ids := make([]ent.Value, 0, len(m.removedrows))
+		for id := range m.removedrows {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DeptListMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareduploaded_by {
+		edges = append(edges, deptlist.EdgeUploadedBy)
+	}
+	if m.clearedrows {
+		edges = append(edges, deptlist.EdgeRows)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DeptListMutation) EdgeCleared(name string) bool {
+	switch name {
+	case deptlist.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	case deptlist.EdgeRows:
+		return m.clearedrows
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DeptListMutation) ClearEdge(name string) error {
+	switch name {
+	case deptlist.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptList unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DeptListMutation) ResetEdge(name string) error {
+	switch name {
+	case deptlist.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	case deptlist.EdgeRows:
+		m.ResetRows()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptList edge %s", name)
+}
+
+// DeptListRowMutation represents an operation that mutates the DeptListRow nodes in the graph.
+type DeptListRowMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	division_code    *string
+	line             *int
+	addline          *int
+	id_number        *string
+	name             *string
+	birth_date       *string
+	village_code     *string
+	household_number *string
+	head_name        *string
+	relation         *string
+	status           *string
+	monitored        *bool
+	school_name      *string
+	stage            *string
+	grade            *int
+	addgrade         *int
+	class_name       *string
+	enrollment       *string
+	clearedFields    map[string]struct{}
+	list             *int
+	clearedlist      bool
+	done             bool
+	oldValue         func(context.Context) (*DeptListRow, error)
+	predicates       []predicate.DeptListRow
+}
+
+var _ ent.Mutation = (*DeptListRowMutation)(nil)
+
+// deptlistrowOption allows management of the mutation configuration using functional options.
+type deptlistrowOption func(*DeptListRowMutation)
+
+// newDeptListRowMutation creates new mutation for the DeptListRow entity.
+func newDeptListRowMutation(c config, op Op, opts ...deptlistrowOption) *DeptListRowMutation {
+	m := &DeptListRowMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDeptListRow,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDeptListRowID sets the ID field of the mutation.
+func withDeptListRowID(id int) deptlistrowOption {
+	return func(m *DeptListRowMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DeptListRow
+		)
+		m.oldValue = func(ctx context.Context) (*DeptListRow, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DeptListRow.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDeptListRow sets the old DeptListRow of the mutation.
+func withDeptListRow(node *DeptListRow) deptlistrowOption {
+	return func(m *DeptListRowMutation) {
+		m.oldValue = func(context.Context) (*DeptListRow, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DeptListRowMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DeptListRowMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DeptListRowMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DeptListRowMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DeptListRow.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetListID sets the "list_id" field.
+func (m *DeptListRowMutation) SetListID(i int) {
+	m.list = &i
+}
+
+// ListID returns the value of the "list_id" field in the mutation.
+func (m *DeptListRowMutation) ListID() (r int, exists bool) {
+	v := m.list
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldListID returns the old "list_id" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldListID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldListID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldListID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldListID: %w", err)
+	}
+	return oldValue.ListID, nil
+}
+
+// ResetListID resets all changes to the "list_id" field.
+func (m *DeptListRowMutation) ResetListID() {
+	m.list = nil
+}
+
+// SetDivisionCode sets the "division_code" field.
+func (m *DeptListRowMutation) SetDivisionCode(s string) {
+	m.division_code = &s
+}
+
+// DivisionCode returns the value of the "division_code" field in the mutation.
+func (m *DeptListRowMutation) DivisionCode() (r string, exists bool) {
+	v := m.division_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDivisionCode returns the old "division_code" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldDivisionCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDivisionCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDivisionCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDivisionCode: %w", err)
+	}
+	return oldValue.DivisionCode, nil
+}
+
+// ResetDivisionCode resets all changes to the "division_code" field.
+func (m *DeptListRowMutation) ResetDivisionCode() {
+	m.division_code = nil
+}
+
+// SetLine sets the "line" field.
+func (m *DeptListRowMutation) SetLine(i int) {
+	m.line = &i
+	m.addline = nil
+}
+
+// Line returns the value of the "line" field in the mutation.
+func (m *DeptListRowMutation) Line() (r int, exists bool) {
+	v := m.line
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLine returns the old "line" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldLine(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLine is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLine requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLine: %w", err)
+	}
+	return oldValue.Line, nil
+}
+
+// AddLine adds i to the "line" field.
+func (m *DeptListRowMutation) AddLine(i int) {
+	if m.addline != nil {
+		*m.addline += i
+	} else {
+		m.addline = &i
+	}
+}
+
+// AddedLine returns the value that was added to the "line" field in this mutation.
+func (m *DeptListRowMutation) AddedLine() (r int, exists bool) {
+	v := m.addline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLine resets all changes to the "line" field.
+func (m *DeptListRowMutation) ResetLine() {
+	m.line = nil
+	m.addline = nil
+}
+
+// SetIDNumber sets the "id_number" field.
+func (m *DeptListRowMutation) SetIDNumber(s string) {
+	m.id_number = &s
+}
+
+// IDNumber returns the value of the "id_number" field in the mutation.
+func (m *DeptListRowMutation) IDNumber() (r string, exists bool) {
+	v := m.id_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIDNumber returns the old "id_number" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldIDNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIDNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIDNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIDNumber: %w", err)
+	}
+	return oldValue.IDNumber, nil
+}
+
+// ResetIDNumber resets all changes to the "id_number" field.
+func (m *DeptListRowMutation) ResetIDNumber() {
+	m.id_number = nil
+}
+
+// SetName sets the "name" field.
+func (m *DeptListRowMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *DeptListRowMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *DeptListRowMutation) ResetName() {
+	m.name = nil
+}
+
+// SetBirthDate sets the "birth_date" field.
+func (m *DeptListRowMutation) SetBirthDate(s string) {
+	m.birth_date = &s
+}
+
+// BirthDate returns the value of the "birth_date" field in the mutation.
+func (m *DeptListRowMutation) BirthDate() (r string, exists bool) {
+	v := m.birth_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBirthDate returns the old "birth_date" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldBirthDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBirthDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBirthDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBirthDate: %w", err)
+	}
+	return oldValue.BirthDate, nil
+}
+
+// ResetBirthDate resets all changes to the "birth_date" field.
+func (m *DeptListRowMutation) ResetBirthDate() {
+	m.birth_date = nil
+}
+
+// SetVillageCode sets the "village_code" field.
+func (m *DeptListRowMutation) SetVillageCode(s string) {
+	m.village_code = &s
+}
+
+// VillageCode returns the value of the "village_code" field in the mutation.
+func (m *DeptListRowMutation) VillageCode() (r string, exists bool) {
+	v := m.village_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVillageCode returns the old "village_code" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldVillageCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVillageCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVillageCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVillageCode: %w", err)
+	}
+	return oldValue.VillageCode, nil
+}
+
+// ResetVillageCode resets all changes to the "village_code" field.
+func (m *DeptListRowMutation) ResetVillageCode() {
+	m.village_code = nil
+}
+
+// SetHouseholdNumber sets the "household_number" field.
+func (m *DeptListRowMutation) SetHouseholdNumber(s string) {
+	m.household_number = &s
+}
+
+// HouseholdNumber returns the value of the "household_number" field in the mutation.
+func (m *DeptListRowMutation) HouseholdNumber() (r string, exists bool) {
+	v := m.household_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHouseholdNumber returns the old "household_number" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldHouseholdNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHouseholdNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHouseholdNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHouseholdNumber: %w", err)
+	}
+	return oldValue.HouseholdNumber, nil
+}
+
+// ResetHouseholdNumber resets all changes to the "household_number" field.
+func (m *DeptListRowMutation) ResetHouseholdNumber() {
+	m.household_number = nil
+}
+
+// SetHeadName sets the "head_name" field.
+func (m *DeptListRowMutation) SetHeadName(s string) {
+	m.head_name = &s
+}
+
+// HeadName returns the value of the "head_name" field in the mutation.
+func (m *DeptListRowMutation) HeadName() (r string, exists bool) {
+	v := m.head_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeadName returns the old "head_name" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldHeadName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeadName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeadName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeadName: %w", err)
+	}
+	return oldValue.HeadName, nil
+}
+
+// ResetHeadName resets all changes to the "head_name" field.
+func (m *DeptListRowMutation) ResetHeadName() {
+	m.head_name = nil
+}
+
+// SetRelation sets the "relation" field.
+func (m *DeptListRowMutation) SetRelation(s string) {
+	m.relation = &s
+}
+
+// Relation returns the value of the "relation" field in the mutation.
+func (m *DeptListRowMutation) Relation() (r string, exists bool) {
+	v := m.relation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRelation returns the old "relation" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldRelation(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRelation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRelation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRelation: %w", err)
+	}
+	return oldValue.Relation, nil
+}
+
+// ResetRelation resets all changes to the "relation" field.
+func (m *DeptListRowMutation) ResetRelation() {
+	m.relation = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *DeptListRowMutation) SetStatus(s string) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DeptListRowMutation) Status() (r string, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DeptListRowMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetMonitored sets the "monitored" field.
+func (m *DeptListRowMutation) SetMonitored(b bool) {
+	m.monitored = &b
+}
+
+// Monitored returns the value of the "monitored" field in the mutation.
+func (m *DeptListRowMutation) Monitored() (r bool, exists bool) {
+	v := m.monitored
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMonitored returns the old "monitored" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldMonitored(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMonitored is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMonitored requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMonitored: %w", err)
+	}
+	return oldValue.Monitored, nil
+}
+
+// ResetMonitored resets all changes to the "monitored" field.
+func (m *DeptListRowMutation) ResetMonitored() {
+	m.monitored = nil
+}
+
+// SetSchoolName sets the "school_name" field.
+func (m *DeptListRowMutation) SetSchoolName(s string) {
+	m.school_name = &s
+}
+
+// SchoolName returns the value of the "school_name" field in the mutation.
+func (m *DeptListRowMutation) SchoolName() (r string, exists bool) {
+	v := m.school_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSchoolName returns the old "school_name" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldSchoolName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSchoolName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSchoolName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSchoolName: %w", err)
+	}
+	return oldValue.SchoolName, nil
+}
+
+// ResetSchoolName resets all changes to the "school_name" field.
+func (m *DeptListRowMutation) ResetSchoolName() {
+	m.school_name = nil
+}
+
+// SetStage sets the "stage" field.
+func (m *DeptListRowMutation) SetStage(s string) {
+	m.stage = &s
+}
+
+// Stage returns the value of the "stage" field in the mutation.
+func (m *DeptListRowMutation) Stage() (r string, exists bool) {
+	v := m.stage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStage returns the old "stage" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldStage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStage: %w", err)
+	}
+	return oldValue.Stage, nil
+}
+
+// ResetStage resets all changes to the "stage" field.
+func (m *DeptListRowMutation) ResetStage() {
+	m.stage = nil
+}
+
+// SetGrade sets the "grade" field.
+func (m *DeptListRowMutation) SetGrade(i int) {
+	m.grade = &i
+	m.addgrade = nil
+}
+
+// Grade returns the value of the "grade" field in the mutation.
+func (m *DeptListRowMutation) Grade() (r int, exists bool) {
+	v := m.grade
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGrade returns the old "grade" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldGrade(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGrade is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGrade requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGrade: %w", err)
+	}
+	return oldValue.Grade, nil
+}
+
+// AddGrade adds i to the "grade" field.
+func (m *DeptListRowMutation) AddGrade(i int) {
+	if m.addgrade != nil {
+		*m.addgrade += i
+	} else {
+		m.addgrade = &i
+	}
+}
+
+// AddedGrade returns the value that was added to the "grade" field in this mutation.
+func (m *DeptListRowMutation) AddedGrade() (r int, exists bool) {
+	v := m.addgrade
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetGrade resets all changes to the "grade" field.
+func (m *DeptListRowMutation) ResetGrade() {
+	m.grade = nil
+	m.addgrade = nil
+}
+
+// SetClassName sets the "class_name" field.
+func (m *DeptListRowMutation) SetClassName(s string) {
+	m.class_name = &s
+}
+
+// ClassName returns the value of the "class_name" field in the mutation.
+func (m *DeptListRowMutation) ClassName() (r string, exists bool) {
+	v := m.class_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClassName returns the old "class_name" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldClassName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClassName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClassName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClassName: %w", err)
+	}
+	return oldValue.ClassName, nil
+}
+
+// ResetClassName resets all changes to the "class_name" field.
+func (m *DeptListRowMutation) ResetClassName() {
+	m.class_name = nil
+}
+
+// SetEnrollment sets the "enrollment" field.
+func (m *DeptListRowMutation) SetEnrollment(s string) {
+	m.enrollment = &s
+}
+
+// Enrollment returns the value of the "enrollment" field in the mutation.
+func (m *DeptListRowMutation) Enrollment() (r string, exists bool) {
+	v := m.enrollment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnrollment returns the old "enrollment" field's value of the DeptListRow entity.
+// If the DeptListRow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeptListRowMutation) OldEnrollment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnrollment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnrollment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnrollment: %w", err)
+	}
+	return oldValue.Enrollment, nil
+}
+
+// ResetEnrollment resets all changes to the "enrollment" field.
+func (m *DeptListRowMutation) ResetEnrollment() {
+	m.enrollment = nil
+}
+
+// ClearList clears the "list" edge to the DeptList entity.
+func (m *DeptListRowMutation) ClearList() {
+	m.clearedlist = true
+	m.clearedFields[deptlistrow.FieldListID] = struct{}{}
+}
+
+// ListCleared reports if the "list" edge to the DeptList entity was cleared.
+func (m *DeptListRowMutation) ListCleared() bool {
+	return m.clearedlist
+}
+
+// ListIDs returns the "list" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ListID instead. It exists only for internal usage by the builders.
+func (m *DeptListRowMutation) ListIDs() (ids []int) {
+	if id := m.list; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetList resets all changes to the "list" edge.
+func (m *DeptListRowMutation) ResetList() {
+	m.list = nil
+	m.clearedlist = false
+}
+
+// Where appends a list predicates to the DeptListRowMutation builder.
+func (m *DeptListRowMutation) Where(ps ...predicate.DeptListRow) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DeptListRowMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DeptListRowMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DeptListRow, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DeptListRowMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DeptListRowMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DeptListRow).
+func (m *DeptListRowMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DeptListRowMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.list != nil {
+		fields = append(fields, deptlistrow.FieldListID)
+	}
+	if m.division_code != nil {
+		fields = append(fields, deptlistrow.FieldDivisionCode)
+	}
+	if m.line != nil {
+		fields = append(fields, deptlistrow.FieldLine)
+	}
+	if m.id_number != nil {
+		fields = append(fields, deptlistrow.FieldIDNumber)
+	}
+	if m.name != nil {
+		fields = append(fields, deptlistrow.FieldName)
+	}
+	if m.birth_date != nil {
+		fields = append(fields, deptlistrow.FieldBirthDate)
+	}
+	if m.village_code != nil {
+		fields = append(fields, deptlistrow.FieldVillageCode)
+	}
+	if m.household_number != nil {
+		fields = append(fields, deptlistrow.FieldHouseholdNumber)
+	}
+	if m.head_name != nil {
+		fields = append(fields, deptlistrow.FieldHeadName)
+	}
+	if m.relation != nil {
+		fields = append(fields, deptlistrow.FieldRelation)
+	}
+	if m.status != nil {
+		fields = append(fields, deptlistrow.FieldStatus)
+	}
+	if m.monitored != nil {
+		fields = append(fields, deptlistrow.FieldMonitored)
+	}
+	if m.school_name != nil {
+		fields = append(fields, deptlistrow.FieldSchoolName)
+	}
+	if m.stage != nil {
+		fields = append(fields, deptlistrow.FieldStage)
+	}
+	if m.grade != nil {
+		fields = append(fields, deptlistrow.FieldGrade)
+	}
+	if m.class_name != nil {
+		fields = append(fields, deptlistrow.FieldClassName)
+	}
+	if m.enrollment != nil {
+		fields = append(fields, deptlistrow.FieldEnrollment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DeptListRowMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case deptlistrow.FieldListID:
+		return m.ListID()
+	case deptlistrow.FieldDivisionCode:
+		return m.DivisionCode()
+	case deptlistrow.FieldLine:
+		return m.Line()
+	case deptlistrow.FieldIDNumber:
+		return m.IDNumber()
+	case deptlistrow.FieldName:
+		return m.Name()
+	case deptlistrow.FieldBirthDate:
+		return m.BirthDate()
+	case deptlistrow.FieldVillageCode:
+		return m.VillageCode()
+	case deptlistrow.FieldHouseholdNumber:
+		return m.HouseholdNumber()
+	case deptlistrow.FieldHeadName:
+		return m.HeadName()
+	case deptlistrow.FieldRelation:
+		return m.Relation()
+	case deptlistrow.FieldStatus:
+		return m.Status()
+	case deptlistrow.FieldMonitored:
+		return m.Monitored()
+	case deptlistrow.FieldSchoolName:
+		return m.SchoolName()
+	case deptlistrow.FieldStage:
+		return m.Stage()
+	case deptlistrow.FieldGrade:
+		return m.Grade()
+	case deptlistrow.FieldClassName:
+		return m.ClassName()
+	case deptlistrow.FieldEnrollment:
+		return m.Enrollment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DeptListRowMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case deptlistrow.FieldListID:
+		return m.OldListID(ctx)
+	case deptlistrow.FieldDivisionCode:
+		return m.OldDivisionCode(ctx)
+	case deptlistrow.FieldLine:
+		return m.OldLine(ctx)
+	case deptlistrow.FieldIDNumber:
+		return m.OldIDNumber(ctx)
+	case deptlistrow.FieldName:
+		return m.OldName(ctx)
+	case deptlistrow.FieldBirthDate:
+		return m.OldBirthDate(ctx)
+	case deptlistrow.FieldVillageCode:
+		return m.OldVillageCode(ctx)
+	case deptlistrow.FieldHouseholdNumber:
+		return m.OldHouseholdNumber(ctx)
+	case deptlistrow.FieldHeadName:
+		return m.OldHeadName(ctx)
+	case deptlistrow.FieldRelation:
+		return m.OldRelation(ctx)
+	case deptlistrow.FieldStatus:
+		return m.OldStatus(ctx)
+	case deptlistrow.FieldMonitored:
+		return m.OldMonitored(ctx)
+	case deptlistrow.FieldSchoolName:
+		return m.OldSchoolName(ctx)
+	case deptlistrow.FieldStage:
+		return m.OldStage(ctx)
+	case deptlistrow.FieldGrade:
+		return m.OldGrade(ctx)
+	case deptlistrow.FieldClassName:
+		return m.OldClassName(ctx)
+	case deptlistrow.FieldEnrollment:
+		return m.OldEnrollment(ctx)
+	}
+	return nil, fmt.Errorf("unknown DeptListRow field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeptListRowMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case deptlistrow.FieldListID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetListID(v)
+		return nil
+	case deptlistrow.FieldDivisionCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDivisionCode(v)
+		return nil
+	case deptlistrow.FieldLine:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLine(v)
+		return nil
+	case deptlistrow.FieldIDNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIDNumber(v)
+		return nil
+	case deptlistrow.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case deptlistrow.FieldBirthDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBirthDate(v)
+		return nil
+	case deptlistrow.FieldVillageCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVillageCode(v)
+		return nil
+	case deptlistrow.FieldHouseholdNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHouseholdNumber(v)
+		return nil
+	case deptlistrow.FieldHeadName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeadName(v)
+		return nil
+	case deptlistrow.FieldRelation:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRelation(v)
+		return nil
+	case deptlistrow.FieldStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case deptlistrow.FieldMonitored:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMonitored(v)
+		return nil
+	case deptlistrow.FieldSchoolName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSchoolName(v)
+		return nil
+	case deptlistrow.FieldStage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStage(v)
+		return nil
+	case deptlistrow.FieldGrade:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGrade(v)
+		return nil
+	case deptlistrow.FieldClassName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClassName(v)
+		return nil
+	case deptlistrow.FieldEnrollment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnrollment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeptListRow field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DeptListRowMutation) AddedFields() []string {
+	var fields []string
+	if m.addline != nil {
+		fields = append(fields, deptlistrow.FieldLine)
+	}
+	if m.addgrade != nil {
+		fields = append(fields, deptlistrow.FieldGrade)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DeptListRowMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case deptlistrow.FieldLine:
+		return m.AddedLine()
+	case deptlistrow.FieldGrade:
+		return m.AddedGrade()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeptListRowMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case deptlistrow.FieldLine:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLine(v)
+		return nil
+	case deptlistrow.FieldGrade:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddGrade(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeptListRow numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DeptListRowMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DeptListRowMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DeptListRowMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown DeptListRow nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DeptListRowMutation) ResetField(name string) error {
+	switch name {
+	case deptlistrow.FieldListID:
+		m.ResetListID()
+		return nil
+	case deptlistrow.FieldDivisionCode:
+		m.ResetDivisionCode()
+		return nil
+	case deptlistrow.FieldLine:
+		m.ResetLine()
+		return nil
+	case deptlistrow.FieldIDNumber:
+		m.ResetIDNumber()
+		return nil
+	case deptlistrow.FieldName:
+		m.ResetName()
+		return nil
+	case deptlistrow.FieldBirthDate:
+		m.ResetBirthDate()
+		return nil
+	case deptlistrow.FieldVillageCode:
+		m.ResetVillageCode()
+		return nil
+	case deptlistrow.FieldHouseholdNumber:
+		m.ResetHouseholdNumber()
+		return nil
+	case deptlistrow.FieldHeadName:
+		m.ResetHeadName()
+		return nil
+	case deptlistrow.FieldRelation:
+		m.ResetRelation()
+		return nil
+	case deptlistrow.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case deptlistrow.FieldMonitored:
+		m.ResetMonitored()
+		return nil
+	case deptlistrow.FieldSchoolName:
+		m.ResetSchoolName()
+		return nil
+	case deptlistrow.FieldStage:
+		m.ResetStage()
+		return nil
+	case deptlistrow.FieldGrade:
+		m.ResetGrade()
+		return nil
+	case deptlistrow.FieldClassName:
+		m.ResetClassName()
+		return nil
+	case deptlistrow.FieldEnrollment:
+		m.ResetEnrollment()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptListRow field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DeptListRowMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.list != nil {
+		edges = append(edges, deptlistrow.EdgeList)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DeptListRowMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case deptlistrow.EdgeList:
+		if id := m.list; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DeptListRowMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DeptListRowMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DeptListRowMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedlist {
+		edges = append(edges, deptlistrow.EdgeList)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DeptListRowMutation) EdgeCleared(name string) bool {
+	switch name {
+	case deptlistrow.EdgeList:
+		return m.clearedlist
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DeptListRowMutation) ClearEdge(name string) error {
+	switch name {
+	case deptlistrow.EdgeList:
+		m.ClearList()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptListRow unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DeptListRowMutation) ResetEdge(name string) error {
+	switch name {
+	case deptlistrow.EdgeList:
+		m.ResetList()
+		return nil
+	}
+	return fmt.Errorf("unknown DeptListRow edge %s", name)
 }
 
 // DivisionMutation represents an operation that mutates the Division nodes in the graph.

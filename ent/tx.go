@@ -34,8 +34,16 @@ type Tx struct {
 	CaseAction *CaseActionClient
 	// CheckRun is the client for interacting with the CheckRun builders.
 	CheckRun *CheckRunClient
+	// CompareResult is the client for interacting with the CompareResult builders.
+	CompareResult *CompareResultClient
+	// CompareRun is the client for interacting with the CompareRun builders.
+	CompareRun *CompareRunClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
+	// DeptList is the client for interacting with the DeptList builders.
+	DeptList *DeptListClient
+	// DeptListRow is the client for interacting with the DeptListRow builders.
+	DeptListRow *DeptListRowClient
 	// Division is the client for interacting with the Division builders.
 	Division *DivisionClient
 	// DivisionContact is the client for interacting with the DivisionContact builders.
@@ -211,7 +219,11 @@ func (tx *Tx) init() {
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.CaseAction = NewCaseActionClient(tx.config)
 	tx.CheckRun = NewCheckRunClient(tx.config)
+	tx.CompareResult = NewCompareResultClient(tx.config)
+	tx.CompareRun = NewCompareRunClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
+	tx.DeptList = NewDeptListClient(tx.config)
+	tx.DeptListRow = NewDeptListRowClient(tx.config)
 	tx.Division = NewDivisionClient(tx.config)
 	tx.DivisionContact = NewDivisionContactClient(tx.config)
 	tx.Draw = NewDrawClient(tx.config)

@@ -68,7 +68,7 @@ func percent(c coverage.Count) any {
 }
 
 var actionLabel = map[auditlog.Action]string{auditlog.ActionViewStudent: "查看学生", auditlog.ActionRevealIdNumber: "显示完整身份证号",
-	auditlog.ActionExport: "导出"}
+	auditlog.ActionExport: "导出", auditlog.ActionViewList: "查看名单"}
 
 // auditLog is the access log (who read, revealed or exported what), newest
 // first, for those who may read it; person=, target=, from=, to=, action=
@@ -148,7 +148,7 @@ func auditLog(j *job) error {
 		}
 		for _, l := range ls {
 			rows := any("")
-			if l.Action == auditlog.ActionExport {
+			if l.Action == auditlog.ActionExport || l.Action == auditlog.ActionViewList {
 				rows = l.Rows
 			}
 			if err := j.row(l.At.In(term.China).Format("2006-01-02 15:04:05"), actionLabel[l.Action], l.ActorName, l.StudentName,

@@ -97,6 +97,15 @@ func (r *Resolver) AidPolicy() AidPolicyResolver { return &aidPolicyResolver{r} 
 // Assignment returns AssignmentResolver implementation.
 func (r *Resolver) Assignment() AssignmentResolver { return &assignmentResolver{r} }
 
+// CompareResult returns CompareResultResolver implementation.
+func (r *Resolver) CompareResult() CompareResultResolver { return &compareResultResolver{r} }
+
+// CompareRun returns CompareRunResolver implementation.
+func (r *Resolver) CompareRun() CompareRunResolver { return &compareRunResolver{r} }
+
+// DeptList returns DeptListResolver implementation.
+func (r *Resolver) DeptList() DeptListResolver { return &deptListResolver{r} }
+
 // Division returns DivisionResolver implementation.
 func (r *Resolver) Division() DivisionResolver { return &divisionResolver{r} }
 
@@ -130,6 +139,9 @@ type (
 	agreementResolver     struct{ *Resolver }
 	aidPolicyResolver     struct{ *Resolver }
 	assignmentResolver    struct{ *Resolver }
+	compareResultResolver struct{ *Resolver }
+	compareRunResolver    struct{ *Resolver }
+	deptListResolver      struct{ *Resolver }
 	divisionResolver      struct{ *Resolver }
 	drawResolver          struct{ *Resolver }
 	dropoutCaseResolver   struct{ *Resolver }

@@ -12,6 +12,7 @@ import (
 	agreement1 "sanbao/agreement"
 	"sanbao/aid"
 	"sanbao/aid/rule"
+	"sanbao/compare"
 	"sanbao/coverage"
 	"sanbao/dropout"
 	"sanbao/ent"
@@ -24,7 +25,9 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -66,7 +69,10 @@ type ResolverRoot interface {
 	AgreementCompletion() AgreementCompletionResolver
 	AidPolicy() AidPolicyResolver
 	Assignment() AssignmentResolver
+	CompareResult() CompareResultResolver
+	CompareRun() CompareRunResolver
 	Coverage() CoverageResolver
+	DeptList() DeptListResolver
 	Division() DivisionResolver
 	Draw() DrawResolver
 	DropoutCase() DropoutCaseResolver
@@ -408,6 +414,82 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 	}
 
+	CompareAreaCount struct {
+		Class func(childComplexity int) int
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+	}
+
+	CompareChange struct {
+		Added    func(childComplexity int) int
+		Open     func(childComplexity int) int
+		Previous func(childComplexity int) int
+		Resolved func(childComplexity int) int
+	}
+
+	CompareClassCount struct {
+		Class func(childComplexity int) int
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+	}
+
+	CompareResult struct {
+		Class         func(childComplexity int) int
+		ClassLabel    func(childComplexity int) int
+		Detail        func(childComplexity int) int
+		DivisionCode  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		IDNumber      func(childComplexity int, full *bool) int
+		ListName      func(childComplexity int) int
+		ListRowID     func(childComplexity int) int
+		OtherIDNumber func(childComplexity int, full *bool) int
+		RunID         func(childComplexity int) int
+		SanbaoName    func(childComplexity int) int
+		SchoolID      func(childComplexity int) int
+		StudentID     func(childComplexity int) int
+		VillageCode   func(childComplexity int) int
+	}
+
+	CompareResultConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompareResultEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CompareRun struct {
+		BySchool     func(childComplexity int) int
+		ByTownship   func(childComplexity int) int
+		Counts       func(childComplexity int) int
+		DivisionCode func(childComplexity int) int
+		DurationMs   func(childComplexity int) int
+		ID           func(childComplexity int) int
+		List         func(childComplexity int) int
+		ListID       func(childComplexity int) int
+		Results      func(childComplexity int, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		RunBy        func(childComplexity int) int
+		RunByID      func(childComplexity int) int
+		SinceLast    func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+		Total        func(childComplexity int) int
+		YearEnd      func(childComplexity int) int
+	}
+
+	CompareRunConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompareRunEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Contact struct {
 		AidApplied        func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
@@ -486,6 +568,30 @@ type ComplexityRoot struct {
 	CreateAPITokenPayload struct {
 		APIToken func(childComplexity int) int
 		Token    func(childComplexity int) int
+	}
+
+	DeptList struct {
+		Department      func(childComplexity int) int
+		DepartmentLabel func(childComplexity int) int
+		DivisionCode    func(childComplexity int) int
+		FileName        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Period          func(childComplexity int) int
+		RowCount        func(childComplexity int) int
+		UploadedAt      func(childComplexity int) int
+		UploadedBy      func(childComplexity int) int
+		UploadedByID    func(childComplexity int) int
+	}
+
+	DeptListConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DeptListEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Division struct {
@@ -846,6 +952,7 @@ type ComplexityRoot struct {
 		ResetPassword           func(childComplexity int, personID int) int
 		ReturnProblem           func(childComplexity int, id int, note string) int
 		RevokeAPIToken          func(childComplexity int, id int) int
+		RunComparison           func(childComplexity int, listID int, yearEnd *bool) int
 		RunDropoutCheck         func(childComplexity int, kind checkrun.Kind, divisionCode string, cutoff *string) int
 		SetDivisionContact      func(childComplexity int, input model.DivisionContactInput) int
 		SignAgreement           func(childComplexity int, input model.SignAgreementInput) int
@@ -1021,8 +1128,10 @@ type ComplexityRoot struct {
 		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Behind              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
 		CheckRuns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, divisionCode *string) int
+		CompareRuns         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, listID *int) int
 		ContactOptions      func(childComplexity int) int
 		Coverage            func(childComplexity int, divisionCode *string, orgID *int) int
+		DeptLists           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, department *deptlist.Department) int
 		DivisionContacts    func(childComplexity int, divisionCode string) int
 		Divisions           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DivisionOrder, where *ent.DivisionWhereInput) int
 		Draws               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DrawOrder, where *ent.DrawWhereInput) int
@@ -1212,11 +1321,26 @@ type AidPolicyResolver interface {
 type AssignmentResolver interface {
 	Responsible(ctx context.Context, obj *ent.Assignment) (*ent.Person, error)
 }
+type CompareResultResolver interface {
+	ClassLabel(ctx context.Context, obj *ent.CompareResult) (string, error)
+	IDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error)
+	OtherIDNumber(ctx context.Context, obj *ent.CompareResult, full *bool) (string, error)
+}
+type CompareRunResolver interface {
+	Counts(ctx context.Context, obj *ent.CompareRun) ([]*compare.ClassCount, error)
+	ByTownship(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error)
+	BySchool(ctx context.Context, obj *ent.CompareRun) ([]*compare.AreaCount, error)
+	SinceLast(ctx context.Context, obj *ent.CompareRun) (*compare.Change, error)
+	Results(ctx context.Context, obj *ent.CompareRun, class *compareresult.Class, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CompareResultConnection, error)
+}
 type CoverageResolver interface {
 	VillageGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.DivisionConnection, error)
 	HouseholdGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
 	StudentGaps(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.StudentConnection, error)
 	OverdueHouseholds(ctx context.Context, obj *Coverage, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.HouseholdConnection, error)
+}
+type DeptListResolver interface {
+	DepartmentLabel(ctx context.Context, obj *ent.DeptList) (string, error)
 }
 type DivisionResolver interface {
 	HasGuarantor(ctx context.Context, obj *ent.Division) (bool, error)
@@ -1259,6 +1383,7 @@ type MutationResolver interface {
 	CreateAidPolicy(ctx context.Context, ownerCode string, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
 	ChangeAidPolicy(ctx context.Context, id int, fromTerm string, input model.AidPolicyInput) (*ent.AidPolicy, error)
 	EndAidPolicy(ctx context.Context, id int, fromTerm string) (*ent.AidPolicy, error)
+	RunComparison(ctx context.Context, listID int, yearEnd *bool) (*ent.CompareRun, error)
 	ReportAbsence(ctx context.Context, input model.ReportAbsenceInput) (*ent.AbsenceReport, error)
 	RecordAbsenceStep(ctx context.Context, stepID int, note *string) (*ent.AbsenceStep, error)
 	MarkReturned(ctx context.Context, reportID int, date string) (*ent.AbsenceReport, error)
@@ -1314,6 +1439,8 @@ type QueryResolver interface {
 	MyAgreements(ctx context.Context, state *agreement.State, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.AgreementConnection, error)
 	AgreementTemplates(ctx context.Context, divisionCode string) ([]*ent.AgreementTemplate, error)
 	AgreementCompletion(ctx context.Context, term string, divisionCode *string, orgID *int) (*AgreementCompletion, error)
+	DeptLists(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, department *deptlist.Department) (*ent.DeptListConnection, error)
+	CompareRuns(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, listID *int) (*ent.CompareRunConnection, error)
 	SchoolAgeChildren(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StudentOrder, divisionCode *string, schoolID *int, cutoff *string, studyingNowhere *bool) (*ent.StudentConnection, error)
 	DropoutCases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.DropoutCaseOrder, where *ent.DropoutCaseWhereInput, divisionCode *string, schoolID *int) (*ent.DropoutCaseConnection, error)
 	AbsenceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AbsenceReportOrder, where *ent.AbsenceReportWhereInput, divisionCode *string, schoolID *int, overdueSteps *bool) (*ent.AbsenceReportConnection, error)
@@ -2759,6 +2886,324 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CodeRange.To(childComplexity), true
 
+	case "CompareAreaCount.class":
+		if e.ComplexityRoot.CompareAreaCount.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Class(childComplexity), true
+	case "CompareAreaCount.count":
+		if e.ComplexityRoot.CompareAreaCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Count(childComplexity), true
+	case "CompareAreaCount.label":
+		if e.ComplexityRoot.CompareAreaCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareAreaCount.Label(childComplexity), true
+
+	case "CompareChange.added":
+		if e.ComplexityRoot.CompareChange.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Added(childComplexity), true
+	case "CompareChange.open":
+		if e.ComplexityRoot.CompareChange.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Open(childComplexity), true
+	case "CompareChange.previous":
+		if e.ComplexityRoot.CompareChange.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Previous(childComplexity), true
+	case "CompareChange.resolved":
+		if e.ComplexityRoot.CompareChange.Resolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareChange.Resolved(childComplexity), true
+
+	case "CompareClassCount.class":
+		if e.ComplexityRoot.CompareClassCount.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Class(childComplexity), true
+	case "CompareClassCount.count":
+		if e.ComplexityRoot.CompareClassCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Count(childComplexity), true
+	case "CompareClassCount.label":
+		if e.ComplexityRoot.CompareClassCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareClassCount.Label(childComplexity), true
+
+	case "CompareResult.class":
+		if e.ComplexityRoot.CompareResult.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.Class(childComplexity), true
+	case "CompareResult.classLabel":
+		if e.ComplexityRoot.CompareResult.ClassLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ClassLabel(childComplexity), true
+	case "CompareResult.detail":
+		if e.ComplexityRoot.CompareResult.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.Detail(childComplexity), true
+	case "CompareResult.divisionCode":
+		if e.ComplexityRoot.CompareResult.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.DivisionCode(childComplexity), true
+	case "CompareResult.id":
+		if e.ComplexityRoot.CompareResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ID(childComplexity), true
+	case "CompareResult.idNumber":
+		if e.ComplexityRoot.CompareResult.IDNumber == nil {
+			break
+		}
+
+		args, err := ec.field_CompareResult_idNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareResult.IDNumber(childComplexity, args["full"].(*bool)), true
+	case "CompareResult.listName":
+		if e.ComplexityRoot.CompareResult.ListName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ListName(childComplexity), true
+	case "CompareResult.listRowID":
+		if e.ComplexityRoot.CompareResult.ListRowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.ListRowID(childComplexity), true
+	case "CompareResult.otherIDNumber":
+		if e.ComplexityRoot.CompareResult.OtherIDNumber == nil {
+			break
+		}
+
+		args, err := ec.field_CompareResult_otherIDNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareResult.OtherIDNumber(childComplexity, args["full"].(*bool)), true
+	case "CompareResult.runID":
+		if e.ComplexityRoot.CompareResult.RunID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.RunID(childComplexity), true
+	case "CompareResult.sanbaoName":
+		if e.ComplexityRoot.CompareResult.SanbaoName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.SanbaoName(childComplexity), true
+	case "CompareResult.schoolID":
+		if e.ComplexityRoot.CompareResult.SchoolID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.SchoolID(childComplexity), true
+	case "CompareResult.studentID":
+		if e.ComplexityRoot.CompareResult.StudentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.StudentID(childComplexity), true
+	case "CompareResult.villageCode":
+		if e.ComplexityRoot.CompareResult.VillageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResult.VillageCode(childComplexity), true
+
+	case "CompareResultConnection.edges":
+		if e.ComplexityRoot.CompareResultConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.Edges(childComplexity), true
+	case "CompareResultConnection.pageInfo":
+		if e.ComplexityRoot.CompareResultConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.PageInfo(childComplexity), true
+	case "CompareResultConnection.totalCount":
+		if e.ComplexityRoot.CompareResultConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultConnection.TotalCount(childComplexity), true
+
+	case "CompareResultEdge.cursor":
+		if e.ComplexityRoot.CompareResultEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultEdge.Cursor(childComplexity), true
+	case "CompareResultEdge.node":
+		if e.ComplexityRoot.CompareResultEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareResultEdge.Node(childComplexity), true
+
+	case "CompareRun.bySchool":
+		if e.ComplexityRoot.CompareRun.BySchool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.BySchool(childComplexity), true
+	case "CompareRun.byTownship":
+		if e.ComplexityRoot.CompareRun.ByTownship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ByTownship(childComplexity), true
+	case "CompareRun.counts":
+		if e.ComplexityRoot.CompareRun.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.Counts(childComplexity), true
+	case "CompareRun.divisionCode":
+		if e.ComplexityRoot.CompareRun.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.DivisionCode(childComplexity), true
+	case "CompareRun.durationMs":
+		if e.ComplexityRoot.CompareRun.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.DurationMs(childComplexity), true
+	case "CompareRun.id":
+		if e.ComplexityRoot.CompareRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ID(childComplexity), true
+	case "CompareRun.list":
+		if e.ComplexityRoot.CompareRun.List == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.List(childComplexity), true
+	case "CompareRun.listID":
+		if e.ComplexityRoot.CompareRun.ListID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.ListID(childComplexity), true
+	case "CompareRun.results":
+		if e.ComplexityRoot.CompareRun.Results == nil {
+			break
+		}
+
+		args, err := ec.field_CompareRun_results_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CompareRun.Results(childComplexity, args["class"].(*compareresult.Class), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "CompareRun.runBy":
+		if e.ComplexityRoot.CompareRun.RunBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.RunBy(childComplexity), true
+	case "CompareRun.runByID":
+		if e.ComplexityRoot.CompareRun.RunByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.RunByID(childComplexity), true
+	case "CompareRun.sinceLast":
+		if e.ComplexityRoot.CompareRun.SinceLast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.SinceLast(childComplexity), true
+	case "CompareRun.startedAt":
+		if e.ComplexityRoot.CompareRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.StartedAt(childComplexity), true
+	case "CompareRun.total":
+		if e.ComplexityRoot.CompareRun.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.Total(childComplexity), true
+	case "CompareRun.yearEnd":
+		if e.ComplexityRoot.CompareRun.YearEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRun.YearEnd(childComplexity), true
+
+	case "CompareRunConnection.edges":
+		if e.ComplexityRoot.CompareRunConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.Edges(childComplexity), true
+	case "CompareRunConnection.pageInfo":
+		if e.ComplexityRoot.CompareRunConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.PageInfo(childComplexity), true
+	case "CompareRunConnection.totalCount":
+		if e.ComplexityRoot.CompareRunConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunConnection.TotalCount(childComplexity), true
+
+	case "CompareRunEdge.cursor":
+		if e.ComplexityRoot.CompareRunEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunEdge.Cursor(childComplexity), true
+	case "CompareRunEdge.node":
+		if e.ComplexityRoot.CompareRunEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompareRunEdge.Node(childComplexity), true
+
 	case "Contact.aidApplied":
 		if e.ComplexityRoot.Contact.AidApplied == nil {
 			break
@@ -3105,6 +3550,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateAPITokenPayload.Token(childComplexity), true
+
+	case "DeptList.department":
+		if e.ComplexityRoot.DeptList.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.Department(childComplexity), true
+	case "DeptList.departmentLabel":
+		if e.ComplexityRoot.DeptList.DepartmentLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.DepartmentLabel(childComplexity), true
+	case "DeptList.divisionCode":
+		if e.ComplexityRoot.DeptList.DivisionCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.DivisionCode(childComplexity), true
+	case "DeptList.fileName":
+		if e.ComplexityRoot.DeptList.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.FileName(childComplexity), true
+	case "DeptList.id":
+		if e.ComplexityRoot.DeptList.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.ID(childComplexity), true
+	case "DeptList.period":
+		if e.ComplexityRoot.DeptList.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.Period(childComplexity), true
+	case "DeptList.rowCount":
+		if e.ComplexityRoot.DeptList.RowCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.RowCount(childComplexity), true
+	case "DeptList.uploadedAt":
+		if e.ComplexityRoot.DeptList.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedAt(childComplexity), true
+	case "DeptList.uploadedBy":
+		if e.ComplexityRoot.DeptList.UploadedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedBy(childComplexity), true
+	case "DeptList.uploadedByID":
+		if e.ComplexityRoot.DeptList.UploadedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptList.UploadedByID(childComplexity), true
+
+	case "DeptListConnection.edges":
+		if e.ComplexityRoot.DeptListConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.Edges(childComplexity), true
+	case "DeptListConnection.pageInfo":
+		if e.ComplexityRoot.DeptListConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.PageInfo(childComplexity), true
+	case "DeptListConnection.totalCount":
+		if e.ComplexityRoot.DeptListConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListConnection.TotalCount(childComplexity), true
+
+	case "DeptListEdge.cursor":
+		if e.ComplexityRoot.DeptListEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListEdge.Cursor(childComplexity), true
+	case "DeptListEdge.node":
+		if e.ComplexityRoot.DeptListEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeptListEdge.Node(childComplexity), true
 
 	case "Division.assignments":
 		if e.ComplexityRoot.Division.Assignments == nil {
@@ -4907,6 +5445,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int)), true
+	case "Mutation.runComparison":
+		if e.ComplexityRoot.Mutation.RunComparison == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runComparison_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunComparison(childComplexity, args["listID"].(int), args["yearEnd"].(*bool)), true
 	case "Mutation.runDropoutCheck":
 		if e.ComplexityRoot.Mutation.RunDropoutCheck == nil {
 			break
@@ -5783,6 +6332,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CheckRuns(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["divisionCode"].(*string)), true
+	case "Query.compareRuns":
+		if e.ComplexityRoot.Query.CompareRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareRuns(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["listID"].(*int)), true
 	case "Query.contactOptions":
 		if e.ComplexityRoot.Query.ContactOptions == nil {
 			break
@@ -5800,6 +6360,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coverage(childComplexity, args["divisionCode"].(*string), args["orgID"].(*int)), true
+	case "Query.deptLists":
+		if e.ComplexityRoot.Query.DeptLists == nil {
+			break
+		}
+
+		args, err := ec.field_Query_deptLists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DeptLists(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["department"].(*deptlist.Department)), true
 	case "Query.divisionContacts":
 		if e.ComplexityRoot.Query.DivisionContacts == nil {
 			break
@@ -6696,12 +7267,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CheckRunOrder", ec.unmarshalInputCheckRunOrder),
 			graphql.NewInputUnmarshaler("CheckRunWhereInput", ec.unmarshalInputCheckRunWhereInput),
 			graphql.NewInputUnmarshaler("CloseCaseInput", ec.unmarshalInputCloseCaseInput),
+			graphql.NewInputUnmarshaler("CompareRunOrder", ec.unmarshalInputCompareRunOrder),
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactWhereInput", ec.unmarshalInputContactWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
 			graphql.NewInputUnmarshaler("CreateHouseholdInput", ec.unmarshalInputCreateHouseholdInput),
 			graphql.NewInputUnmarshaler("CreateStudentInput", ec.unmarshalInputCreateStudentInput),
 			graphql.NewInputUnmarshaler("DeactivatePersonInput", ec.unmarshalInputDeactivatePersonInput),
+			graphql.NewInputUnmarshaler("DeptListOrder", ec.unmarshalInputDeptListOrder),
 			graphql.NewInputUnmarshaler("DivisionContactInput", ec.unmarshalInputDivisionContactInput),
 			graphql.NewInputUnmarshaler("DivisionContactWhereInput", ec.unmarshalInputDivisionContactWhereInput),
 			graphql.NewInputUnmarshaler("DivisionOrder", ec.unmarshalInputDivisionOrder),
@@ -6818,7 +7391,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "agreement.graphqls" "aid.graphqls" "dropout.graphqls" "dropoutdash.graphqls" "guarantee.graphqls" "importjob.graphqls" "inspect.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
+//go:embed "agreement.graphqls" "aid.graphqls" "compare.graphqls" "dropout.graphqls" "dropoutdash.graphqls" "guarantee.graphqls" "importjob.graphqls" "inspect.graphqls" "registry.graphqls" "remind.graphqls" "schema.graphqls" "staff.graphqls" "term.graphqls" "ent.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6832,6 +7405,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "agreement.graphqls", Input: sourceData("agreement.graphqls"), BuiltIn: false},
 	{Name: "aid.graphqls", Input: sourceData("aid.graphqls"), BuiltIn: false},
+	{Name: "compare.graphqls", Input: sourceData("compare.graphqls"), BuiltIn: false},
 	{Name: "dropout.graphqls", Input: sourceData("dropout.graphqls"), BuiltIn: false},
 	{Name: "dropoutdash.graphqls", Input: sourceData("dropoutdash.graphqls"), BuiltIn: false},
 	{Name: "guarantee.graphqls", Input: sourceData("guarantee.graphqls"), BuiltIn: false},
@@ -7498,6 +8072,158 @@ func (ec *executionContext) childFields_CodeRange(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CodeRange", field.Name)
 }
 
+func (ec *executionContext) childFields_CompareAreaCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_CompareAreaCount_label(ctx, field)
+	case "class":
+		return ec.fieldContext_CompareAreaCount_class(ctx, field)
+	case "count":
+		return ec.fieldContext_CompareAreaCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareAreaCount", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previous":
+		return ec.fieldContext_CompareChange_previous(ctx, field)
+	case "added":
+		return ec.fieldContext_CompareChange_added(ctx, field)
+	case "resolved":
+		return ec.fieldContext_CompareChange_resolved(ctx, field)
+	case "open":
+		return ec.fieldContext_CompareChange_open(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareChange", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareClassCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "class":
+		return ec.fieldContext_CompareClassCount_class(ctx, field)
+	case "label":
+		return ec.fieldContext_CompareClassCount_label(ctx, field)
+	case "count":
+		return ec.fieldContext_CompareClassCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareClassCount", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompareResult_id(ctx, field)
+	case "runID":
+		return ec.fieldContext_CompareResult_runID(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_CompareResult_divisionCode(ctx, field)
+	case "class":
+		return ec.fieldContext_CompareResult_class(ctx, field)
+	case "listName":
+		return ec.fieldContext_CompareResult_listName(ctx, field)
+	case "sanbaoName":
+		return ec.fieldContext_CompareResult_sanbaoName(ctx, field)
+	case "villageCode":
+		return ec.fieldContext_CompareResult_villageCode(ctx, field)
+	case "listRowID":
+		return ec.fieldContext_CompareResult_listRowID(ctx, field)
+	case "studentID":
+		return ec.fieldContext_CompareResult_studentID(ctx, field)
+	case "schoolID":
+		return ec.fieldContext_CompareResult_schoolID(ctx, field)
+	case "detail":
+		return ec.fieldContext_CompareResult_detail(ctx, field)
+	case "classLabel":
+		return ec.fieldContext_CompareResult_classLabel(ctx, field)
+	case "idNumber":
+		return ec.fieldContext_CompareResult_idNumber(ctx, field)
+	case "otherIDNumber":
+		return ec.fieldContext_CompareResult_otherIDNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResult", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareResultConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CompareResultConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompareResultConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CompareResultConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResultConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareResultEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CompareResultEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CompareResultEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareResultEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CompareRun_id(ctx, field)
+	case "listID":
+		return ec.fieldContext_CompareRun_listID(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_CompareRun_divisionCode(ctx, field)
+	case "runByID":
+		return ec.fieldContext_CompareRun_runByID(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_CompareRun_startedAt(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_CompareRun_durationMs(ctx, field)
+	case "total":
+		return ec.fieldContext_CompareRun_total(ctx, field)
+	case "yearEnd":
+		return ec.fieldContext_CompareRun_yearEnd(ctx, field)
+	case "list":
+		return ec.fieldContext_CompareRun_list(ctx, field)
+	case "runBy":
+		return ec.fieldContext_CompareRun_runBy(ctx, field)
+	case "counts":
+		return ec.fieldContext_CompareRun_counts(ctx, field)
+	case "byTownship":
+		return ec.fieldContext_CompareRun_byTownship(ctx, field)
+	case "bySchool":
+		return ec.fieldContext_CompareRun_bySchool(ctx, field)
+	case "sinceLast":
+		return ec.fieldContext_CompareRun_sinceLast(ctx, field)
+	case "results":
+		return ec.fieldContext_CompareRun_results(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRun", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRunConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CompareRunConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompareRunConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CompareRunConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRunConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CompareRunEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CompareRunEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CompareRunEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompareRunEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7656,6 +8382,54 @@ func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Contex
 		return ec.fieldContext_CreateAPITokenPayload_apiToken(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateAPITokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeptList_id(ctx, field)
+	case "department":
+		return ec.fieldContext_DeptList_department(ctx, field)
+	case "period":
+		return ec.fieldContext_DeptList_period(ctx, field)
+	case "divisionCode":
+		return ec.fieldContext_DeptList_divisionCode(ctx, field)
+	case "uploadedByID":
+		return ec.fieldContext_DeptList_uploadedByID(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_DeptList_uploadedAt(ctx, field)
+	case "fileName":
+		return ec.fieldContext_DeptList_fileName(ctx, field)
+	case "rowCount":
+		return ec.fieldContext_DeptList_rowCount(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_DeptList_uploadedBy(ctx, field)
+	case "departmentLabel":
+		return ec.fieldContext_DeptList_departmentLabel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptList", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptListConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DeptListConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DeptListConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DeptListConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptListConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DeptListEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DeptListEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DeptListEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeptListEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Division(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9010,6 +9784,80 @@ func (ec *executionContext) field_AgreementCompletion_unsigned_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_CompareResult_idNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CompareResult_otherIDNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CompareRun_results_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "class",
+		func(ctx context.Context, v any) (*compareresult.Class, error) {
+			return ec.unmarshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["class"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Coverage_householdGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10074,6 +10922,28 @@ func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_runComparison_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "listID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["listID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "yearEnd",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["yearEnd"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_runDropoutCheck_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10906,6 +11776,52 @@ func (ec *executionContext) field_Query_checkRuns_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_compareRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "listID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["listID"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10925,6 +11841,52 @@ func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orgID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_deptLists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "department",
+		func(ctx context.Context, v any) (*deptlist.Department, error) {
+			return ec.unmarshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["department"] = arg4
 	return args, nil
 }
 
@@ -17933,6 +18895,1313 @@ func (ec *executionContext) fieldContext_CodeRange_to(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CodeRange", field, false, false, "String")
 }
 
+func (ec *executionContext) _CompareAreaCount_label(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareAreaCount_class(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareAreaCount_count(ctx context.Context, field graphql.CollectedField, obj *compare.AreaCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareAreaCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareAreaCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareAreaCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareChange_previous(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Previous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareChange_added(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareChange_resolved(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_resolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareChange_open(ctx context.Context, field graphql.CollectedField, obj *compare.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareChange_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareChange_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareClassCount_class(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareClassCount_label(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareClassCount_count(ctx context.Context, field graphql.CollectedField, obj *compare.ClassCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareClassCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareClassCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareClassCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareResult_runID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_runID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_runID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareResult_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_class(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+			return ec.marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "CompareResultClass")
+}
+
+func (ec *executionContext) _CompareResult_listName(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_listName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_listName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_sanbaoName(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_sanbaoName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SanbaoName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_sanbaoName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_villageCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_villageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VillageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_villageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_listRowID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_listRowID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListRowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_listRowID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_studentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StudentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_studentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_schoolID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_schoolID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SchoolID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_schoolID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResult_detail(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareResult_classLabel(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_classLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareResult().ClassLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_classLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResult", field, true, true, "String")
+}
+
+func (ec *executionContext) _CompareResult_idNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_idNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareResult().IDNumber(ctx, obj, fc.Args["full"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_idNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareResult_idNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResult_otherIDNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResult_otherIDNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareResult().OtherIDNumber(ctx, obj, fc.Args["full"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResult_otherIDNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareResult_otherIDNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompareResultEdge) graphql.Marshaler {
+			return ec.marshalOCompareResultEdge2ᚕᚖsanbaoᚋentᚐCompareResultEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResultEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResultConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareResultEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareResult) graphql.Marshaler {
+			return ec.marshalOCompareResult2ᚖsanbaoᚋentᚐCompareResult(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareResultEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareResultEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CompareResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareResultEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareResultEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareResultEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CompareRun_id(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_listID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_listID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_listID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompareRun_runByID(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_runByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_runByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CompareRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CompareRun_durationMs(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRun_total(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRun_yearEnd(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_yearEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_yearEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRun", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompareRun_list(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_list(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.List(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+			return ec.marshalNDeptList2ᚖsanbaoᚋentᚐDeptList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_list(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_runBy(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_runBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_runBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_counts(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().Counts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.ClassCount) graphql.Marshaler {
+			return ec.marshalNCompareClassCount2ᚕᚖsanbaoᚋcompareᚐClassCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareClassCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_byTownship(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_byTownship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().ByTownship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+			return ec.marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_byTownship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareAreaCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_bySchool(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_bySchool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().BySchool(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+			return ec.marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_bySchool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareAreaCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_sinceLast(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_sinceLast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompareRun().SinceLast(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *compare.Change) graphql.Marshaler {
+			return ec.marshalNCompareChange2ᚖsanbaoᚋcompareᚐChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_sinceLast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRun_results(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRun_results(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CompareRun().Results(ctx, obj, fc.Args["class"].(*compareresult.Class), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareResultConnection) graphql.Marshaler {
+			return ec.marshalNCompareResultConnection2ᚖsanbaoᚋentᚐCompareResultConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRun_results(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareResultConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CompareRun_results_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompareRunEdge) graphql.Marshaler {
+			return ec.marshalOCompareRunEdge2ᚕᚖsanbaoᚋentᚐCompareRunEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRunEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRunConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompareRunEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompareRunEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompareRunEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CompareRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompareRunEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompareRunEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompareRunEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Contact_id(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19405,6 +21674,387 @@ func (ec *executionContext) fieldContext_CreateAPITokenPayload_apiToken(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeptList_id(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeptList_department(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v deptlist.Department) graphql.Marshaler {
+			return ec.marshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "DeptListDepartment")
+}
+
+func (ec *executionContext) _DeptList_period(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_divisionCode(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_divisionCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DivisionCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_divisionCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_uploadedByID(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeptList_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeptList_fileName(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeptList_rowCount(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_rowCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_rowCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeptList_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖsanbaoᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptList",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptList_departmentLabel(ctx context.Context, field graphql.CollectedField, obj *ent.DeptList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptList_departmentLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DeptList().DepartmentLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptList_departmentLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptList", field, true, true, "String")
+}
+
+func (ec *executionContext) _DeptListConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DeptListEdge) graphql.Marshaler {
+			return ec.marshalODeptListEdge2ᚕᚖsanbaoᚋentᚐDeptListEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptListEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptListConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeptListEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+			return ec.marshalODeptList2ᚖsanbaoᚋentᚐDeptList(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeptListEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptList(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeptListEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DeptListEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeptListEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeptListEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeptListEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Division_id(ctx context.Context, field graphql.CollectedField, obj *ent.Division) (ret graphql.Marshaler) {
@@ -25757,6 +28407,50 @@ func (ec *executionContext) fieldContext_Mutation_endAidPolicy(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_runComparison(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runComparison(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunComparison(ctx, fc.Args["listID"].(int), fc.Args["yearEnd"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+			return ec.marshalNCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runComparison(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runComparison_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_reportAbsence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30446,6 +33140,94 @@ func (ec *executionContext) fieldContext_Query_agreementCompletion(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agreementCompletion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_deptLists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_deptLists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DeptLists(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["department"].(*deptlist.Department))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DeptListConnection) graphql.Marshaler {
+			return ec.marshalNDeptListConnection2ᚖsanbaoᚋentᚐDeptListConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_deptLists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeptListConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_deptLists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compareRuns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compareRuns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompareRuns(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["listID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompareRunConnection) graphql.Marshaler {
+			return ec.marshalNCompareRunConnection2ᚖsanbaoᚋentᚐCompareRunConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compareRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompareRunConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -44220,6 +47002,59 @@ func UnmarshalCloseCaseInput(ctx context.Context, raw any) (model.CloseCaseInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompareRunOrder(ctx context.Context, obj any) (ent.CompareRunOrder, error) {
+	var it ent.CompareRunOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompareRunOrder unmarshals raw into the CompareRunOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompareRunOrder(ctx context.Context, raw any) (ent.CompareRunOrder, error) {
+	var out ent.CompareRunOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompareRunOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (ent.ContactOrder, error) {
 	var it ent.ContactOrder
 	if obj == nil {
@@ -45254,6 +48089,59 @@ func (ec *executionContext) unmarshalInputDeactivatePersonInput(ctx context.Cont
 func UnmarshalDeactivatePersonInput(ctx context.Context, raw any) (model.DeactivatePersonInput, error) {
 	var out model.DeactivatePersonInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeactivatePersonInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeptListOrder(ctx context.Context, obj any) (ent.DeptListOrder, error) {
+	var it ent.DeptListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeptListOrder unmarshals raw into the DeptListOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeptListOrder(ctx context.Context, raw any) (ent.DeptListOrder, error) {
+	var out ent.DeptListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeptListOrder", raw, &out)
 	return out, err
 }
 
@@ -57150,11 +60038,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Division(ctx, sel, obj)
+	case *ent.DeptList:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DeptList(ctx, sel, obj)
 	case *ent.Contact:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Contact(ctx, sel, obj)
+	case *ent.CompareRun:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CompareRun(ctx, sel, obj)
+	case *ent.CompareResult:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CompareResult(ctx, sel, obj)
 	case *ent.CheckRun:
 		if obj == nil {
 			return graphql.Null
@@ -59298,6 +62201,513 @@ func (ec *executionContext) _CodeRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var compareAreaCountImplementors = []string{"CompareAreaCount"}
+
+func (ec *executionContext) _CompareAreaCount(ctx context.Context, sel ast.SelectionSet, obj *compare.AreaCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareAreaCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareAreaCount")
+		case "label":
+			out.Values[i] = ec._CompareAreaCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "class":
+			out.Values[i] = ec._CompareAreaCount_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CompareAreaCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareChangeImplementors = []string{"CompareChange"}
+
+func (ec *executionContext) _CompareChange(ctx context.Context, sel ast.SelectionSet, obj *compare.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareChange")
+		case "previous":
+			out.Values[i] = ec._CompareChange_previous(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "added":
+			out.Values[i] = ec._CompareChange_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolved":
+			out.Values[i] = ec._CompareChange_resolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._CompareChange_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareClassCountImplementors = []string{"CompareClassCount"}
+
+func (ec *executionContext) _CompareClassCount(ctx context.Context, sel ast.SelectionSet, obj *compare.ClassCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareClassCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareClassCount")
+		case "class":
+			out.Values[i] = ec._CompareClassCount_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._CompareClassCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CompareClassCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareResultImplementors = []string{"CompareResult", "Node"}
+
+func (ec *executionContext) _CompareResult(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResult")
+		case "id":
+			out.Values[i] = ec._CompareResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runID":
+			out.Values[i] = ec._CompareResult_runID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._CompareResult_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "class":
+			out.Values[i] = ec._CompareResult_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "listName":
+			out.Values[i] = ec._CompareResult_listName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sanbaoName":
+			out.Values[i] = ec._CompareResult_sanbaoName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "villageCode":
+			out.Values[i] = ec._CompareResult_villageCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "listRowID":
+			out.Values[i] = ec._CompareResult_listRowID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "studentID":
+			out.Values[i] = ec._CompareResult_studentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schoolID":
+			out.Values[i] = ec._CompareResult_schoolID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detail":
+			out.Values[i] = ec._CompareResult_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "classLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_classLabel(ctx, field, obj)
+				})
+		case "idNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_idNumber(ctx, field, obj)
+				})
+		case "otherIDNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareResult_otherIDNumber(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareResultConnectionImplementors = []string{"CompareResultConnection"}
+
+func (ec *executionContext) _CompareResultConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResultConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResultConnection")
+		case "edges":
+			out.Values[i] = ec._CompareResultConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CompareResultConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CompareResultConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareResultEdgeImplementors = []string{"CompareResultEdge"}
+
+func (ec *executionContext) _CompareResultEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareResultEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareResultEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareResultEdge")
+		case "node":
+			out.Values[i] = ec._CompareResultEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CompareResultEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunImplementors = []string{"CompareRun", "Node"}
+
+func (ec *executionContext) _CompareRun(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRun")
+		case "id":
+			out.Values[i] = ec._CompareRun_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "listID":
+			out.Values[i] = ec._CompareRun_listID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._CompareRun_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runByID":
+			out.Values[i] = ec._CompareRun_runByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._CompareRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationMs":
+			out.Values[i] = ec._CompareRun_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._CompareRun_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "yearEnd":
+			out.Values[i] = ec._CompareRun_yearEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "list":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_list(ctx, field, obj)
+				})
+		case "runBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_runBy(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_counts(ctx, field, obj)
+				})
+		case "byTownship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_byTownship(ctx, field, obj)
+				})
+		case "bySchool":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_bySchool(ctx, field, obj)
+				})
+		case "sinceLast":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_sinceLast(ctx, field, obj)
+				})
+		case "results":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CompareRun_results(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunConnectionImplementors = []string{"CompareRunConnection"}
+
+func (ec *executionContext) _CompareRunConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRunConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRunConnection")
+		case "edges":
+			out.Values[i] = ec._CompareRunConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CompareRunConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CompareRunConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var compareRunEdgeImplementors = []string{"CompareRunEdge"}
+
+func (ec *executionContext) _CompareRunEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CompareRunEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compareRunEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompareRunEdge")
+		case "node":
+			out.Values[i] = ec._CompareRunEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CompareRunEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactImplementors = []string{"Contact", "Node"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *ent.Contact) graphql.Marshaler {
@@ -59803,6 +63213,167 @@ func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.
 			}
 		case "apiToken":
 			out.Values[i] = ec._CreateAPITokenPayload_apiToken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListImplementors = []string{"DeptList", "Node"}
+
+func (ec *executionContext) _DeptList(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptList")
+		case "id":
+			out.Values[i] = ec._DeptList_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.Values[i] = ec._DeptList_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._DeptList_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "divisionCode":
+			out.Values[i] = ec._DeptList_divisionCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedByID":
+			out.Values[i] = ec._DeptList_uploadedByID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._DeptList_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._DeptList_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rowCount":
+			out.Values[i] = ec._DeptList_rowCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeptList_uploadedBy(ctx, field, obj)
+				})
+		case "departmentLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DeptList_departmentLabel(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListConnectionImplementors = []string{"DeptListConnection"}
+
+func (ec *executionContext) _DeptListConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptListConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptListConnection")
+		case "edges":
+			out.Values[i] = ec._DeptListConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DeptListConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DeptListConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deptListEdgeImplementors = []string{"DeptListEdge"}
+
+func (ec *executionContext) _DeptListEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DeptListEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deptListEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeptListEdge")
+		case "node":
+			out.Values[i] = ec._DeptListEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DeptListEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -62010,6 +65581,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "runComparison":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runComparison(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "reportAbsence":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reportAbsence(ctx, field)
@@ -63335,6 +66913,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agreementCompletion(ctx, field)
+				})
+		case "deptLists":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_deptLists(ctx, field)
+				})
+		case "compareRuns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compareRuns(ctx, field)
 				})
 		case "schoolAgeChildren":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -65440,6 +69030,110 @@ func (ec *executionContext) marshalNCodeRange2ᚖsanbaoᚋgraphᚋmodelᚐCodeRa
 	return ec._CodeRange(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCompareAreaCount2ᚕᚖsanbaoᚋcompareᚐAreaCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*compare.AreaCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompareAreaCount2ᚖsanbaoᚋcompareᚐAreaCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompareAreaCount2ᚖsanbaoᚋcompareᚐAreaCount(ctx context.Context, sel ast.SelectionSet, v *compare.AreaCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareAreaCount!")
+		return graphql.Null
+	}
+	return ec._CompareAreaCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareChange2ᚖsanbaoᚋcompareᚐChange(ctx context.Context, sel ast.SelectionSet, v *compare.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareChange!")
+		return graphql.Null
+	}
+	return ec._CompareChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareClassCount2ᚕᚖsanbaoᚋcompareᚐClassCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*compare.ClassCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompareClassCount2ᚖsanbaoᚋcompareᚐClassCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompareClassCount2ᚖsanbaoᚋcompareᚐClassCount(ctx context.Context, sel ast.SelectionSet, v *compare.ClassCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareClassCount!")
+		return graphql.Null
+	}
+	return ec._CompareClassCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, v any) (compareresult.Class, error) {
+	var res compareresult.Class
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompareResultClass2sanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, sel ast.SelectionSet, v compareresult.Class) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCompareResultConnection2ᚖsanbaoᚋentᚐCompareResultConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResultConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareResultConnection!")
+		return graphql.Null
+	}
+	return ec._CompareResultConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRun!")
+		return graphql.Null
+	}
+	return ec._CompareRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompareRunConnection2ᚖsanbaoᚋentᚐCompareRunConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRunConnection!")
+		return graphql.Null
+	}
+	return ec._CompareRunConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx context.Context, v any) (*ent.CompareRunOrderField, error) {
+	var res = new(ent.CompareRunOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompareRunOrderField2ᚖsanbaoᚋentᚐCompareRunOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompareRunOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalNContact2ᚖsanbaoᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Contact!")
@@ -65585,6 +69279,46 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 func (ec *executionContext) unmarshalNDeactivatePersonInput2sanbaoᚋgraphᚋmodelᚐDeactivatePersonInput(ctx context.Context, v any) (model.DeactivatePersonInput, error) {
 	res, err := ec.unmarshalInputDeactivatePersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptList2ᚖsanbaoᚋentᚐDeptList(ctx context.Context, sel ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptList!")
+		return graphql.Null
+	}
+	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeptListConnection2ᚖsanbaoᚋentᚐDeptListConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptListConnection!")
+		return graphql.Null
+	}
+	return ec._DeptListConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, v any) (deptlist.Department, error) {
+	var res deptlist.Department
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptListDepartment2sanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, sel ast.SelectionSet, v deptlist.Department) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx context.Context, v any) (*ent.DeptListOrderField, error) {
+	var res = new(ent.DeptListOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeptListOrderField2ᚖsanbaoᚋentᚐDeptListOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeptListOrderField!")
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalNDivision2ᚖsanbaoᚋentᚐDivision(ctx context.Context, sel ast.SelectionSet, v *ent.Division) graphql.Marshaler {
@@ -68459,6 +72193,76 @@ func (ec *executionContext) unmarshalOCheckRunWhereInput2ᚖsanbaoᚋentᚐCheck
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCompareResult2ᚖsanbaoᚋentᚐCompareResult(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, v any) (*compareresult.Class, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(compareresult.Class)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompareResultClass2ᚖsanbaoᚋentᚋcompareresultᚐClass(ctx context.Context, sel ast.SelectionSet, v *compareresult.Class) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCompareResultEdge2ᚕᚖsanbaoᚋentᚐCompareResultEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompareResultEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompareResultEdge2ᚖsanbaoᚋentᚐCompareResultEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCompareResultEdge2ᚖsanbaoᚋentᚐCompareResultEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CompareResultEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareResultEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompareRun2ᚖsanbaoᚋentᚐCompareRun(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRun) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompareRunEdge2ᚕᚖsanbaoᚋentᚐCompareRunEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompareRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompareRunEdge2ᚖsanbaoᚋentᚐCompareRunEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCompareRunEdge2ᚖsanbaoᚋentᚐCompareRunEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CompareRunEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompareRunEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOContact2ᚖsanbaoᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68585,6 +72389,49 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODeptList2ᚖsanbaoᚋentᚐDeptList(ctx context.Context, sel ast.SelectionSet, v *ent.DeptList) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeptList(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, v any) (*deptlist.Department, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(deptlist.Department)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeptListDepartment2ᚖsanbaoᚋentᚋdeptlistᚐDepartment(ctx context.Context, sel ast.SelectionSet, v *deptlist.Department) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODeptListEdge2ᚕᚖsanbaoᚋentᚐDeptListEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DeptListEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODeptListEdge2ᚖsanbaoᚋentᚐDeptListEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODeptListEdge2ᚖsanbaoᚋentᚐDeptListEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DeptListEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeptListEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODivision2ᚖsanbaoᚋentᚐDivision(ctx context.Context, sel ast.SelectionSet, v *ent.Division) graphql.Marshaler {

@@ -135,6 +135,9 @@ var reaches = map[string]reach{
 	"Query.draws":             inspectReach(),
 	"Query.inspections":       inspectReach(),
 	"Query.problems":          inspectReach(),
+	"Query.deptLists":         compareReach(),
+	"Query.compareRuns":       compareReach(),
+	"CompareRun.results":      onNode("CompareRun", func(t *testing.T, db *store.DB) int { return comparisons(t, db).ID }),
 	"Student.contacts": onNode("Student", func(t *testing.T, db *store.DB) int {
 		return most(t, db, "SELECT student_id FROM contacts WHERE student_id IS NOT NULL GROUP BY student_id")
 	}),

@@ -124,3 +124,20 @@ func TestAge(t *testing.T) {
 		}
 	}
 }
+
+func TestUpgrade(t *testing.T) {
+	// 130681 800504 123 → 130681 19800504 123 + check.
+	got := Upgrade("130681800504123")
+	if len(got) != 18 || got[:17] != "13068119800504123" {
+		t.Fatalf("Upgrade = %q", got)
+	}
+	if err := Validate(got); err != nil {
+		t.Fatalf("upgraded number invalid: %v", err)
+	}
+	if Upgrade("13068180050412X") != "13068180050412X" {
+		t.Fatal("a 15-character number with a letter must be left to Parse")
+	}
+	if Upgrade(" 130681１９８００５０４123x") != "13068119800504123X" {
+		t.Fatal("18-digit numbers are normalized only")
+	}
+}

@@ -91,7 +91,7 @@ func TestImportJobs(t *testing.T) {
 				}
 				return out
 			}
-			if got := fmt.Sprint(names(kinds)); got != "[households staff students]" {
+			if got := fmt.Sprint(names(kinds)); got != "[households list_dibao list_disabled list_enrollment list_poverty list_tekun staff students]" {
 				t.Fatalf("admin kinds = %v", kinds)
 			}
 			if kinds := e.ok(e.login(principal), q, nil)["importKinds"].([]any); fmt.Sprint(names(kinds)) != "[staff students]" {

@@ -89,6 +89,7 @@ const (
 	ActionViewStudent    Action = "VIEW_STUDENT"
 	ActionRevealIdNumber Action = "REVEAL_ID_NUMBER"
 	ActionExport         Action = "EXPORT"
+	ActionViewList       Action = "VIEW_LIST"
 )
 
 func (a Action) String() string {
@@ -98,7 +99,7 @@ func (a Action) String() string {
 // ActionValidator is a validator for the "action" field enum values. It is called by the builders before save.
 func ActionValidator(a Action) error {
 	switch a {
-	case ActionViewStudent, ActionRevealIdNumber, ActionExport:
+	case ActionViewStudent, ActionRevealIdNumber, ActionExport, ActionViewList:
 		return nil
 	default:
 		return fmt.Errorf("auditlog: invalid enum value for action field: %q", a)

@@ -128,6 +128,30 @@ func (f CheckRunFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CheckRunMutation", m)
 }
 
+// The CompareResultFunc type is an adapter to allow the use of ordinary
+// function as CompareResult mutator.
+type CompareResultFunc func(context.Context, *ent.CompareResultMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CompareResultFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CompareResultMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CompareResultMutation", m)
+}
+
+// The CompareRunFunc type is an adapter to allow the use of ordinary
+// function as CompareRun mutator.
+type CompareRunFunc func(context.Context, *ent.CompareRunMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CompareRunFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CompareRunMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CompareRunMutation", m)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary
 // function as Contact mutator.
 type ContactFunc func(context.Context, *ent.ContactMutation) (ent.Value, error)
@@ -138,6 +162,30 @@ func (f ContactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ContactMutation", m)
+}
+
+// The DeptListFunc type is an adapter to allow the use of ordinary
+// function as DeptList mutator.
+type DeptListFunc func(context.Context, *ent.DeptListMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DeptListFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DeptListMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DeptListMutation", m)
+}
+
+// The DeptListRowFunc type is an adapter to allow the use of ordinary
+// function as DeptListRow mutator.
+type DeptListRowFunc func(context.Context, *ent.DeptListRowMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DeptListRowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DeptListRowMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DeptListRowMutation", m)
 }
 
 // The DivisionFunc type is an adapter to allow the use of ordinary

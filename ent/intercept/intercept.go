@@ -17,7 +17,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -366,6 +370,60 @@ func (f TraverseCheckRun) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CheckRunQuery", q)
 }
 
+// The CompareResultFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CompareResultFunc func(context.Context, *ent.CompareResultQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CompareResultFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CompareResultQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CompareResultQuery", q)
+}
+
+// The TraverseCompareResult type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCompareResult func(context.Context, *ent.CompareResultQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCompareResult) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCompareResult) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompareResultQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CompareResultQuery", q)
+}
+
+// The CompareRunFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CompareRunFunc func(context.Context, *ent.CompareRunQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CompareRunFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CompareRunQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CompareRunQuery", q)
+}
+
+// The TraverseCompareRun type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCompareRun func(context.Context, *ent.CompareRunQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCompareRun) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCompareRun) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompareRunQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CompareRunQuery", q)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ContactFunc func(context.Context, *ent.ContactQuery) (ent.Value, error)
 
@@ -391,6 +449,60 @@ func (f TraverseContact) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ContactQuery", q)
+}
+
+// The DeptListFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DeptListFunc func(context.Context, *ent.DeptListQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DeptListFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DeptListQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DeptListQuery", q)
+}
+
+// The TraverseDeptList type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDeptList func(context.Context, *ent.DeptListQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDeptList) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDeptList) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeptListQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DeptListQuery", q)
+}
+
+// The DeptListRowFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DeptListRowFunc func(context.Context, *ent.DeptListRowQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DeptListRowFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DeptListRowQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DeptListRowQuery", q)
+}
+
+// The TraverseDeptListRow type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDeptListRow func(context.Context, *ent.DeptListRowQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDeptListRow) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDeptListRow) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeptListRowQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DeptListRowQuery", q)
 }
 
 // The DivisionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -875,8 +987,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CaseActionQuery, predicate.CaseAction, caseaction.OrderOption]{typ: ent.TypeCaseAction, tq: q}, nil
 	case *ent.CheckRunQuery:
 		return &query[*ent.CheckRunQuery, predicate.CheckRun, checkrun.OrderOption]{typ: ent.TypeCheckRun, tq: q}, nil
+	case *ent.CompareResultQuery:
+		return &query[*ent.CompareResultQuery, predicate.CompareResult, compareresult.OrderOption]{typ: ent.TypeCompareResult, tq: q}, nil
+	case *ent.CompareRunQuery:
+		return &query[*ent.CompareRunQuery, predicate.CompareRun, comparerun.OrderOption]{typ: ent.TypeCompareRun, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
+	case *ent.DeptListQuery:
+		return &query[*ent.DeptListQuery, predicate.DeptList, deptlist.OrderOption]{typ: ent.TypeDeptList, tq: q}, nil
+	case *ent.DeptListRowQuery:
+		return &query[*ent.DeptListRowQuery, predicate.DeptListRow, deptlistrow.OrderOption]{typ: ent.TypeDeptListRow, tq: q}, nil
 	case *ent.DivisionQuery:
 		return &query[*ent.DivisionQuery, predicate.Division, division.OrderOption]{typ: ent.TypeDivision, tq: q}, nil
 	case *ent.DivisionContactQuery:

@@ -426,7 +426,7 @@ var (
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "at", Type: field.TypeTime},
-		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER", "EXPORT"}},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"VIEW_STUDENT", "REVEAL_ID_NUMBER", "EXPORT", "VIEW_LIST"}},
 		{Name: "actor_person_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_token_id", Type: field.TypeInt, Nullable: true},
 		{Name: "actor_name", Type: field.TypeString},
@@ -537,6 +537,87 @@ var (
 			},
 		},
 	}
+	// CompareResultsColumns holds the columns for the "compare_results" table.
+	CompareResultsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "class", Type: field.TypeEnum, Enums: []string{"MATCHED", "NAME_MISMATCH", "STATUS_DIFF", "NOT_IN_SCHOOL", "LIST_ONLY", "SANBAO_ONLY", "POSSIBLE_TYPO"}},
+		{Name: "id_number", Type: field.TypeString},
+		{Name: "other_id_number", Type: field.TypeString, Default: ""},
+		{Name: "list_name", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "sanbao_name", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "village_code", Type: field.TypeString, Default: ""},
+		{Name: "list_row_id", Type: field.TypeInt, Nullable: true},
+		{Name: "student_id", Type: field.TypeInt, Nullable: true},
+		{Name: "school_id", Type: field.TypeInt, Nullable: true},
+		{Name: "detail", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "run_id", Type: field.TypeInt},
+	}
+	// CompareResultsTable holds the schema information for the "compare_results" table.
+	CompareResultsTable = &schema.Table{
+		Name:       "compare_results",
+		Columns:    CompareResultsColumns,
+		PrimaryKey: []*schema.Column{CompareResultsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "compare_results_compare_runs_run",
+				Columns:    []*schema.Column{CompareResultsColumns[12]},
+				RefColumns: []*schema.Column{CompareRunsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "compareresult_run_id_class",
+				Unique:  false,
+				Columns: []*schema.Column{CompareResultsColumns[12], CompareResultsColumns[2]},
+			},
+		},
+	}
+	// CompareRunsColumns holds the columns for the "compare_runs" table.
+	CompareRunsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "started_at", Type: field.TypeTime},
+		{Name: "duration_ms", Type: field.TypeInt, Default: 0},
+		{Name: "total", Type: field.TypeInt, Default: 0},
+		{Name: "counts", Type: field.TypeJSON},
+		{Name: "year_end", Type: field.TypeBool, Default: false},
+		{Name: "list_id", Type: field.TypeInt},
+		{Name: "run_by_id", Type: field.TypeInt},
+	}
+	// CompareRunsTable holds the schema information for the "compare_runs" table.
+	CompareRunsTable = &schema.Table{
+		Name:       "compare_runs",
+		Columns:    CompareRunsColumns,
+		PrimaryKey: []*schema.Column{CompareRunsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "compare_runs_dept_lists_list",
+				Columns:    []*schema.Column{CompareRunsColumns[7]},
+				RefColumns: []*schema.Column{DeptListsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "compare_runs_persons_run_by",
+				Columns:    []*schema.Column{CompareRunsColumns[8]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "comparerun_division_code_started_at",
+				Unique:  false,
+				Columns: []*schema.Column{CompareRunsColumns[1], CompareRunsColumns[2]},
+			},
+			{
+				Name:    "comparerun_list_id",
+				Unique:  false,
+				Columns: []*schema.Column{CompareRunsColumns[7]},
+			},
+		},
+	}
 	// ContactsColumns holds the columns for the "contacts" table.
 	ContactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -606,6 +687,80 @@ var (
 				Name:    "contact_semester_household_id",
 				Unique:  false,
 				Columns: []*schema.Column{ContactsColumns[3], ContactsColumns[11]},
+			},
+		},
+	}
+	// DeptListsColumns holds the columns for the "dept_lists" table.
+	DeptListsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "department", Type: field.TypeEnum, Enums: []string{"POVERTY", "DIBAO", "TEKUN", "DISABLED", "ENROLLMENT"}},
+		{Name: "period", Type: field.TypeString, Size: 16},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "uploaded_at", Type: field.TypeTime},
+		{Name: "file_name", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "row_count", Type: field.TypeInt, Default: 0},
+		{Name: "uploaded_by_id", Type: field.TypeInt},
+	}
+	// DeptListsTable holds the schema information for the "dept_lists" table.
+	DeptListsTable = &schema.Table{
+		Name:       "dept_lists",
+		Columns:    DeptListsColumns,
+		PrimaryKey: []*schema.Column{DeptListsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "dept_lists_persons_uploaded_by",
+				Columns:    []*schema.Column{DeptListsColumns[7]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "deptlist_division_code_uploaded_at",
+				Unique:  false,
+				Columns: []*schema.Column{DeptListsColumns[3], DeptListsColumns[4]},
+			},
+		},
+	}
+	// DeptListRowsColumns holds the columns for the "dept_list_rows" table.
+	DeptListRowsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "division_code", Type: field.TypeString, Size: 12},
+		{Name: "line", Type: field.TypeInt},
+		{Name: "id_number", Type: field.TypeString, Size: 18},
+		{Name: "name", Type: field.TypeString, Size: 64},
+		{Name: "birth_date", Type: field.TypeString},
+		{Name: "village_code", Type: field.TypeString, Default: ""},
+		{Name: "household_number", Type: field.TypeString, Size: 32, Default: ""},
+		{Name: "head_name", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "relation", Type: field.TypeString, Size: 16, Default: ""},
+		{Name: "status", Type: field.TypeString, Size: 32, Default: ""},
+		{Name: "monitored", Type: field.TypeBool, Default: false},
+		{Name: "school_name", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "stage", Type: field.TypeString, Size: 8, Default: ""},
+		{Name: "grade", Type: field.TypeInt, Default: 0},
+		{Name: "class_name", Type: field.TypeString, Size: 32, Default: ""},
+		{Name: "enrollment", Type: field.TypeString, Size: 8, Default: ""},
+		{Name: "list_id", Type: field.TypeInt},
+	}
+	// DeptListRowsTable holds the schema information for the "dept_list_rows" table.
+	DeptListRowsTable = &schema.Table{
+		Name:       "dept_list_rows",
+		Columns:    DeptListRowsColumns,
+		PrimaryKey: []*schema.Column{DeptListRowsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "dept_list_rows_dept_lists_list",
+				Columns:    []*schema.Column{DeptListRowsColumns[17]},
+				RefColumns: []*schema.Column{DeptListsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "deptlistrow_list_id_id_number",
+				Unique:  true,
+				Columns: []*schema.Column{DeptListRowsColumns[17], DeptListRowsColumns[3]},
 			},
 		},
 	}
@@ -1461,7 +1616,11 @@ var (
 		AuditLogsTable,
 		CaseActionsTable,
 		CheckRunsTable,
+		CompareResultsTable,
+		CompareRunsTable,
 		ContactsTable,
+		DeptListsTable,
+		DeptListRowsTable,
 		DivisionsTable,
 		DivisionContactsTable,
 		DrawsTable,
@@ -1533,12 +1692,29 @@ func init() {
 	CheckRunsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}
+	CompareResultsTable.ForeignKeys[0].RefTable = CompareRunsTable
+	CompareResultsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(120259084288),
+	}
+	CompareRunsTable.ForeignKeys[0].RefTable = DeptListsTable
+	CompareRunsTable.ForeignKeys[1].RefTable = PersonsTable
+	CompareRunsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(124554051584),
+	}
 	ContactsTable.ForeignKeys[0].RefTable = HouseholdsTable
 	ContactsTable.ForeignKeys[1].RefTable = StudentsTable
 	ContactsTable.ForeignKeys[2].RefTable = PersonsTable
 	ContactsTable.ForeignKeys[3].RefTable = PersonsTable
 	ContactsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	DeptListsTable.ForeignKeys[0].RefTable = PersonsTable
+	DeptListsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(128849018880),
+	}
+	DeptListRowsTable.ForeignKeys[0].RefTable = DeptListsTable
+	DeptListRowsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(133143986176),
 	}
 	DivisionsTable.ForeignKeys[0].RefTable = DivisionsTable
 	DivisionsTable.ForeignKeys[1].RefTable = PersonsTable

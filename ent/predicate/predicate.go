@@ -36,8 +36,20 @@ type CaseAction func(*sql.Selector)
 // CheckRun is the predicate function for checkrun builders.
 type CheckRun func(*sql.Selector)
 
+// CompareResult is the predicate function for compareresult builders.
+type CompareResult func(*sql.Selector)
+
+// CompareRun is the predicate function for comparerun builders.
+type CompareRun func(*sql.Selector)
+
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
+
+// DeptList is the predicate function for deptlist builders.
+type DeptList func(*sql.Selector)
+
+// DeptListRow is the predicate function for deptlistrow builders.
+type DeptListRow func(*sql.Selector)
 
 // Division is the predicate function for division builders.
 type Division func(*sql.Selector)

@@ -351,6 +351,54 @@ func (f CheckRunMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CheckRunMutation", m)
 }
 
+// The CompareResultQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CompareResultQueryRuleFunc func(context.Context, *ent.CompareResultQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CompareResultQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompareResultQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CompareResultQuery", q)
+}
+
+// The CompareResultMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CompareResultMutationRuleFunc func(context.Context, *ent.CompareResultMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CompareResultMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CompareResultMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CompareResultMutation", m)
+}
+
+// The CompareRunQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CompareRunQueryRuleFunc func(context.Context, *ent.CompareRunQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CompareRunQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompareRunQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CompareRunQuery", q)
+}
+
+// The CompareRunMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CompareRunMutationRuleFunc func(context.Context, *ent.CompareRunMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CompareRunMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CompareRunMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CompareRunMutation", m)
+}
+
 // The ContactQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ContactQueryRuleFunc func(context.Context, *ent.ContactQuery) error
@@ -373,6 +421,54 @@ func (f ContactMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ContactMutation", m)
+}
+
+// The DeptListQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DeptListQueryRuleFunc func(context.Context, *ent.DeptListQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DeptListQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeptListQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DeptListQuery", q)
+}
+
+// The DeptListMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DeptListMutationRuleFunc func(context.Context, *ent.DeptListMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DeptListMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DeptListMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeptListMutation", m)
+}
+
+// The DeptListRowQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DeptListRowQueryRuleFunc func(context.Context, *ent.DeptListRowQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DeptListRowQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeptListRowQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DeptListRowQuery", q)
+}
+
+// The DeptListRowMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DeptListRowMutationRuleFunc func(context.Context, *ent.DeptListRowMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DeptListRowMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DeptListRowMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeptListRowMutation", m)
 }
 
 // The DivisionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -838,7 +934,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CheckRunQuery:
 		return q.Filter(), nil
+	case *ent.CompareResultQuery:
+		return q.Filter(), nil
+	case *ent.CompareRunQuery:
+		return q.Filter(), nil
 	case *ent.ContactQuery:
+		return q.Filter(), nil
+	case *ent.DeptListQuery:
+		return q.Filter(), nil
+	case *ent.DeptListRowQuery:
 		return q.Filter(), nil
 	case *ent.DivisionQuery:
 		return q.Filter(), nil
@@ -901,7 +1005,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CheckRunMutation:
 		return m.Filter(), nil
+	case *ent.CompareResultMutation:
+		return m.Filter(), nil
+	case *ent.CompareRunMutation:
+		return m.Filter(), nil
 	case *ent.ContactMutation:
+		return m.Filter(), nil
+	case *ent.DeptListMutation:
+		return m.Filter(), nil
+	case *ent.DeptListRowMutation:
 		return m.Filter(), nil
 	case *ent.DivisionMutation:
 		return m.Filter(), nil

@@ -14,7 +14,11 @@ import (
 	"sanbao/ent/auditlog"
 	"sanbao/ent/caseaction"
 	"sanbao/ent/checkrun"
+	"sanbao/ent/compareresult"
+	"sanbao/ent/comparerun"
 	"sanbao/ent/contact"
+	"sanbao/ent/deptlist"
+	"sanbao/ent/deptlistrow"
 	"sanbao/ent/division"
 	"sanbao/ent/divisioncontact"
 	"sanbao/ent/draw"
@@ -526,6 +530,118 @@ func init() {
 	checkrunDescOpened := checkrunFields[5].Descriptor()
 	// checkrun.DefaultOpened holds the default value on creation for the opened field.
 	checkrun.DefaultOpened = checkrunDescOpened.Default.(int)
+	compareresultMixin := schema.CompareResult{}.Mixin()
+	compareresult.Policy = privacy.NewPolicies(compareresultMixin[0], schema.CompareResult{})
+	compareresult.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := compareresult.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	compareresultMixinHooks0 := compareresultMixin[0].Hooks()
+
+	compareresult.Hooks[1] = compareresultMixinHooks0[0]
+	compareresultFields := schema.CompareResult{}.Fields()
+	_ = compareresultFields
+	// compareresultDescDivisionCode is the schema descriptor for division_code field.
+	compareresultDescDivisionCode := compareresultFields[1].Descriptor()
+	// compareresult.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	compareresult.DivisionCodeValidator = func() func(string) error {
+		validators := compareresultDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// compareresultDescOtherIDNumber is the schema descriptor for other_id_number field.
+	compareresultDescOtherIDNumber := compareresultFields[4].Descriptor()
+	// compareresult.DefaultOtherIDNumber holds the default value on creation for the other_id_number field.
+	compareresult.DefaultOtherIDNumber = compareresultDescOtherIDNumber.Default.(string)
+	// compareresultDescListName is the schema descriptor for list_name field.
+	compareresultDescListName := compareresultFields[5].Descriptor()
+	// compareresult.DefaultListName holds the default value on creation for the list_name field.
+	compareresult.DefaultListName = compareresultDescListName.Default.(string)
+	// compareresult.ListNameValidator is a validator for the "list_name" field. It is called by the builders before save.
+	compareresult.ListNameValidator = compareresultDescListName.Validators[0].(func(string) error)
+	// compareresultDescSanbaoName is the schema descriptor for sanbao_name field.
+	compareresultDescSanbaoName := compareresultFields[6].Descriptor()
+	// compareresult.DefaultSanbaoName holds the default value on creation for the sanbao_name field.
+	compareresult.DefaultSanbaoName = compareresultDescSanbaoName.Default.(string)
+	// compareresult.SanbaoNameValidator is a validator for the "sanbao_name" field. It is called by the builders before save.
+	compareresult.SanbaoNameValidator = compareresultDescSanbaoName.Validators[0].(func(string) error)
+	// compareresultDescVillageCode is the schema descriptor for village_code field.
+	compareresultDescVillageCode := compareresultFields[7].Descriptor()
+	// compareresult.DefaultVillageCode holds the default value on creation for the village_code field.
+	compareresult.DefaultVillageCode = compareresultDescVillageCode.Default.(string)
+	// compareresultDescDetail is the schema descriptor for detail field.
+	compareresultDescDetail := compareresultFields[11].Descriptor()
+	// compareresult.DefaultDetail holds the default value on creation for the detail field.
+	compareresult.DefaultDetail = compareresultDescDetail.Default.(string)
+	// compareresult.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	compareresult.DetailValidator = compareresultDescDetail.Validators[0].(func(string) error)
+	comparerunMixin := schema.CompareRun{}.Mixin()
+	comparerun.Policy = privacy.NewPolicies(comparerunMixin[0], schema.CompareRun{})
+	comparerun.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := comparerun.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	comparerunMixinHooks0 := comparerunMixin[0].Hooks()
+
+	comparerun.Hooks[1] = comparerunMixinHooks0[0]
+	comparerunFields := schema.CompareRun{}.Fields()
+	_ = comparerunFields
+	// comparerunDescDivisionCode is the schema descriptor for division_code field.
+	comparerunDescDivisionCode := comparerunFields[1].Descriptor()
+	// comparerun.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	comparerun.DivisionCodeValidator = func() func(string) error {
+		validators := comparerunDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// comparerunDescStartedAt is the schema descriptor for started_at field.
+	comparerunDescStartedAt := comparerunFields[3].Descriptor()
+	// comparerun.DefaultStartedAt holds the default value on creation for the started_at field.
+	comparerun.DefaultStartedAt = comparerunDescStartedAt.Default.(func() time.Time)
+	// comparerunDescDurationMs is the schema descriptor for duration_ms field.
+	comparerunDescDurationMs := comparerunFields[4].Descriptor()
+	// comparerun.DefaultDurationMs holds the default value on creation for the duration_ms field.
+	comparerun.DefaultDurationMs = comparerunDescDurationMs.Default.(int)
+	// comparerunDescTotal is the schema descriptor for total field.
+	comparerunDescTotal := comparerunFields[5].Descriptor()
+	// comparerun.DefaultTotal holds the default value on creation for the total field.
+	comparerun.DefaultTotal = comparerunDescTotal.Default.(int)
+	// comparerunDescCounts is the schema descriptor for counts field.
+	comparerunDescCounts := comparerunFields[6].Descriptor()
+	// comparerun.DefaultCounts holds the default value on creation for the counts field.
+	comparerun.DefaultCounts = comparerunDescCounts.Default.(map[string]int)
+	// comparerunDescYearEnd is the schema descriptor for year_end field.
+	comparerunDescYearEnd := comparerunFields[7].Descriptor()
+	// comparerun.DefaultYearEnd holds the default value on creation for the year_end field.
+	comparerun.DefaultYearEnd = comparerunDescYearEnd.Default.(bool)
 	contactMixin := schema.Contact{}.Mixin()
 	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -568,6 +684,190 @@ func init() {
 	contactDescCreatedAt := contactFields[13].Descriptor()
 	// contact.DefaultCreatedAt holds the default value on creation for the created_at field.
 	contact.DefaultCreatedAt = contactDescCreatedAt.Default.(func() time.Time)
+	deptlistMixin := schema.DeptList{}.Mixin()
+	deptlist.Policy = privacy.NewPolicies(deptlistMixin[0], schema.DeptList{})
+	deptlist.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := deptlist.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deptlistMixinHooks0 := deptlistMixin[0].Hooks()
+
+	deptlist.Hooks[1] = deptlistMixinHooks0[0]
+	deptlistFields := schema.DeptList{}.Fields()
+	_ = deptlistFields
+	// deptlistDescPeriod is the schema descriptor for period field.
+	deptlistDescPeriod := deptlistFields[1].Descriptor()
+	// deptlist.PeriodValidator is a validator for the "period" field. It is called by the builders before save.
+	deptlist.PeriodValidator = func() func(string) error {
+		validators := deptlistDescPeriod.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(period string) error {
+			for _, fn := range fns {
+				if err := fn(period); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// deptlistDescDivisionCode is the schema descriptor for division_code field.
+	deptlistDescDivisionCode := deptlistFields[2].Descriptor()
+	// deptlist.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	deptlist.DivisionCodeValidator = func() func(string) error {
+		validators := deptlistDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// deptlistDescUploadedAt is the schema descriptor for uploaded_at field.
+	deptlistDescUploadedAt := deptlistFields[4].Descriptor()
+	// deptlist.DefaultUploadedAt holds the default value on creation for the uploaded_at field.
+	deptlist.DefaultUploadedAt = deptlistDescUploadedAt.Default.(func() time.Time)
+	// deptlistDescFileName is the schema descriptor for file_name field.
+	deptlistDescFileName := deptlistFields[5].Descriptor()
+	// deptlist.DefaultFileName holds the default value on creation for the file_name field.
+	deptlist.DefaultFileName = deptlistDescFileName.Default.(string)
+	// deptlist.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	deptlist.FileNameValidator = deptlistDescFileName.Validators[0].(func(string) error)
+	// deptlistDescRowCount is the schema descriptor for row_count field.
+	deptlistDescRowCount := deptlistFields[6].Descriptor()
+	// deptlist.DefaultRowCount holds the default value on creation for the row_count field.
+	deptlist.DefaultRowCount = deptlistDescRowCount.Default.(int)
+	deptlistrowMixin := schema.DeptListRow{}.Mixin()
+	deptlistrow.Policy = privacy.NewPolicies(deptlistrowMixin[0], schema.DeptListRow{})
+	deptlistrow.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := deptlistrow.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deptlistrowMixinHooks0 := deptlistrowMixin[0].Hooks()
+
+	deptlistrow.Hooks[1] = deptlistrowMixinHooks0[0]
+	deptlistrowFields := schema.DeptListRow{}.Fields()
+	_ = deptlistrowFields
+	// deptlistrowDescDivisionCode is the schema descriptor for division_code field.
+	deptlistrowDescDivisionCode := deptlistrowFields[1].Descriptor()
+	// deptlistrow.DivisionCodeValidator is a validator for the "division_code" field. It is called by the builders before save.
+	deptlistrow.DivisionCodeValidator = func() func(string) error {
+		validators := deptlistrowDescDivisionCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(division_code string) error {
+			for _, fn := range fns {
+				if err := fn(division_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// deptlistrowDescIDNumber is the schema descriptor for id_number field.
+	deptlistrowDescIDNumber := deptlistrowFields[3].Descriptor()
+	// deptlistrow.IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
+	deptlistrow.IDNumberValidator = func() func(string) error {
+		validators := deptlistrowDescIDNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id_number string) error {
+			for _, fn := range fns {
+				if err := fn(id_number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// deptlistrowDescName is the schema descriptor for name field.
+	deptlistrowDescName := deptlistrowFields[4].Descriptor()
+	// deptlistrow.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	deptlistrow.NameValidator = deptlistrowDescName.Validators[0].(func(string) error)
+	// deptlistrowDescBirthDate is the schema descriptor for birth_date field.
+	deptlistrowDescBirthDate := deptlistrowFields[5].Descriptor()
+	// deptlistrow.BirthDateValidator is a validator for the "birth_date" field. It is called by the builders before save.
+	deptlistrow.BirthDateValidator = deptlistrowDescBirthDate.Validators[0].(func(string) error)
+	// deptlistrowDescVillageCode is the schema descriptor for village_code field.
+	deptlistrowDescVillageCode := deptlistrowFields[6].Descriptor()
+	// deptlistrow.DefaultVillageCode holds the default value on creation for the village_code field.
+	deptlistrow.DefaultVillageCode = deptlistrowDescVillageCode.Default.(string)
+	// deptlistrowDescHouseholdNumber is the schema descriptor for household_number field.
+	deptlistrowDescHouseholdNumber := deptlistrowFields[7].Descriptor()
+	// deptlistrow.DefaultHouseholdNumber holds the default value on creation for the household_number field.
+	deptlistrow.DefaultHouseholdNumber = deptlistrowDescHouseholdNumber.Default.(string)
+	// deptlistrow.HouseholdNumberValidator is a validator for the "household_number" field. It is called by the builders before save.
+	deptlistrow.HouseholdNumberValidator = deptlistrowDescHouseholdNumber.Validators[0].(func(string) error)
+	// deptlistrowDescHeadName is the schema descriptor for head_name field.
+	deptlistrowDescHeadName := deptlistrowFields[8].Descriptor()
+	// deptlistrow.DefaultHeadName holds the default value on creation for the head_name field.
+	deptlistrow.DefaultHeadName = deptlistrowDescHeadName.Default.(string)
+	// deptlistrow.HeadNameValidator is a validator for the "head_name" field. It is called by the builders before save.
+	deptlistrow.HeadNameValidator = deptlistrowDescHeadName.Validators[0].(func(string) error)
+	// deptlistrowDescRelation is the schema descriptor for relation field.
+	deptlistrowDescRelation := deptlistrowFields[9].Descriptor()
+	// deptlistrow.DefaultRelation holds the default value on creation for the relation field.
+	deptlistrow.DefaultRelation = deptlistrowDescRelation.Default.(string)
+	// deptlistrow.RelationValidator is a validator for the "relation" field. It is called by the builders before save.
+	deptlistrow.RelationValidator = deptlistrowDescRelation.Validators[0].(func(string) error)
+	// deptlistrowDescStatus is the schema descriptor for status field.
+	deptlistrowDescStatus := deptlistrowFields[10].Descriptor()
+	// deptlistrow.DefaultStatus holds the default value on creation for the status field.
+	deptlistrow.DefaultStatus = deptlistrowDescStatus.Default.(string)
+	// deptlistrow.StatusValidator is a validator for the "status" field. It is called by the builders before save.
+	deptlistrow.StatusValidator = deptlistrowDescStatus.Validators[0].(func(string) error)
+	// deptlistrowDescMonitored is the schema descriptor for monitored field.
+	deptlistrowDescMonitored := deptlistrowFields[11].Descriptor()
+	// deptlistrow.DefaultMonitored holds the default value on creation for the monitored field.
+	deptlistrow.DefaultMonitored = deptlistrowDescMonitored.Default.(bool)
+	// deptlistrowDescSchoolName is the schema descriptor for school_name field.
+	deptlistrowDescSchoolName := deptlistrowFields[12].Descriptor()
+	// deptlistrow.DefaultSchoolName holds the default value on creation for the school_name field.
+	deptlistrow.DefaultSchoolName = deptlistrowDescSchoolName.Default.(string)
+	// deptlistrow.SchoolNameValidator is a validator for the "school_name" field. It is called by the builders before save.
+	deptlistrow.SchoolNameValidator = deptlistrowDescSchoolName.Validators[0].(func(string) error)
+	// deptlistrowDescStage is the schema descriptor for stage field.
+	deptlistrowDescStage := deptlistrowFields[13].Descriptor()
+	// deptlistrow.DefaultStage holds the default value on creation for the stage field.
+	deptlistrow.DefaultStage = deptlistrowDescStage.Default.(string)
+	// deptlistrow.StageValidator is a validator for the "stage" field. It is called by the builders before save.
+	deptlistrow.StageValidator = deptlistrowDescStage.Validators[0].(func(string) error)
+	// deptlistrowDescGrade is the schema descriptor for grade field.
+	deptlistrowDescGrade := deptlistrowFields[14].Descriptor()
+	// deptlistrow.DefaultGrade holds the default value on creation for the grade field.
+	deptlistrow.DefaultGrade = deptlistrowDescGrade.Default.(int)
+	// deptlistrowDescClassName is the schema descriptor for class_name field.
+	deptlistrowDescClassName := deptlistrowFields[15].Descriptor()
+	// deptlistrow.DefaultClassName holds the default value on creation for the class_name field.
+	deptlistrow.DefaultClassName = deptlistrowDescClassName.Default.(string)
+	// deptlistrow.ClassNameValidator is a validator for the "class_name" field. It is called by the builders before save.
+	deptlistrow.ClassNameValidator = deptlistrowDescClassName.Validators[0].(func(string) error)
+	// deptlistrowDescEnrollment is the schema descriptor for enrollment field.
+	deptlistrowDescEnrollment := deptlistrowFields[16].Descriptor()
+	// deptlistrow.DefaultEnrollment holds the default value on creation for the enrollment field.
+	deptlistrow.DefaultEnrollment = deptlistrowDescEnrollment.Default.(string)
+	// deptlistrow.EnrollmentValidator is a validator for the "enrollment" field. It is called by the builders before save.
+	deptlistrow.EnrollmentValidator = deptlistrowDescEnrollment.Validators[0].(func(string) error)
 	divisionMixin := schema.Division{}.Mixin()
 	division.Policy = privacy.NewPolicies(divisionMixin[0], schema.Division{})
 	division.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -22,7 +22,7 @@ func (AuditLog) Fields() []ent.Field {
 		field.Time("at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("AT")),
 		field.Enum("action").NamedValues("ViewStudent", "VIEW_STUDENT", "RevealIdNumber", "REVEAL_ID_NUMBER",
-			"Export", "EXPORT").Immutable(),
+			"Export", "EXPORT", "ViewList", "VIEW_LIST").Immutable(),
 		field.Int("actor_person_id").Optional().Immutable(),
 		field.Int("actor_token_id").Optional().Immutable(),
 		field.String("actor_name").Immutable(),

@@ -73,6 +73,7 @@ async function routesFor(role) {
     '/dropout?ledger=absences&overdue=1',
     '/dropout?ledger=children&nowhere=1',
     '/aid/policies',
+    '/compare',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);

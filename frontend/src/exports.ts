@@ -3,7 +3,16 @@
 // cookie goes with a plain link), writes the audit row and answers the file.
 import type { Place } from '@/coverage';
 
-export type ExportKind = 'school-ledger' | 'village-ledger' | 'village-archive' | 'gaps' | 'overdue' | 'unsigned' | 'coverage' | 'auditlog';
+export type ExportKind =
+  | 'school-ledger'
+  | 'village-ledger'
+  | 'village-archive'
+  | 'gaps'
+  | 'overdue'
+  | 'unsigned'
+  | 'coverage'
+  | 'auditlog'
+  | 'compare';
 
 /** The export URL with the given parameters; empty ones are left out. */
 export function exportURL(kind: ExportKind, params: Record<string, string | null | undefined> = {}): string {

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   { key: 'VIEW_STUDENT', label: '查看学生' },
   { key: 'REVEAL_ID_NUMBER', label: '查看完整身份证号' },
   { key: 'EXPORT', label: '导出' },
+  { key: 'VIEW_LIST', label: '查看名单' },
 ] as const;
 
 export function auditActionLabel(a: string): string {

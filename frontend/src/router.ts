@@ -64,6 +64,7 @@ export const router = createRouter({
       component: () => import('./views/TemplatesView.vue'),
       meta: { title: '责任书模板', tab: 'progress', phoneTab: 'home' },
     },
+    { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), meta: { title: '双向比对', tab: 'imports', phoneTab: 'me' } },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', tab: 'audit', phoneTab: 'me' } },
     { path: '/aid/policies', name: 'aid-policies', component: () => import('./views/AidPoliciesView.vue'), meta: { title: '资助政策', tab: 'students', phoneTab: 'me' } },
     { path: '/import', name: 'imports', component: () => import('./views/ImportView.vue'), meta: { title: '导入', tab: 'imports', phoneTab: 'me' } },

@@ -370,6 +370,7 @@ export type AssignmentKind =
 export type AuditLogAction =
   | 'EXPORT'
   | 'REVEAL_ID_NUMBER'
+  | 'VIEW_LIST'
   | 'VIEW_STUDENT';
 
 /**
@@ -565,6 +566,16 @@ export type CloseCaseInput = {
   date: string;
 };
 
+/** CompareResultClass is enum for the field class */
+export type CompareResultClass =
+  | 'LIST_ONLY'
+  | 'MATCHED'
+  | 'NAME_MISMATCH'
+  | 'NOT_IN_SCHOOL'
+  | 'POSSIBLE_TYPO'
+  | 'SANBAO_ONLY'
+  | 'STATUS_DIFF';
+
 /** ContactMode is enum for the field mode */
 export type ContactMode =
   | 'HOME_VISIT'
@@ -632,6 +643,14 @@ export type DeactivatePersonInput = {
   handover?: HandoverInput | null | undefined;
   personID: string;
 };
+
+/** DeptListDepartment is enum for the field department */
+export type DeptListDepartment =
+  | 'DIBAO'
+  | 'DISABLED'
+  | 'ENROLLMENT'
+  | 'POVERTY'
+  | 'TEKUN';
 
 /** DivisionLevel is enum for the field level */
 export type DivisionLevel =
@@ -1542,6 +1561,41 @@ export type StudentEntitlementsQuery = { node:
     | { id: string, entitlements: Array<{ status: EntitlementStatus, amount: number, missing: Array<string>, policy: { id: string, name: string, kind: AidPolicyKind, payer: AidPolicyPayer, amountLabel: string, ownerLevel: string } }> }
     | Record<PropertyKey, never>
    | null };
+
+export type DeptListsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeptListsQuery = { deptLists: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, department: DeptListDepartment, departmentLabel: string, period: string, rowCount: number, uploadedAt: string } | null } | null> | null } };
+
+export type CompareRunsQueryVariables = Exact<{
+  listID?: string | null | undefined;
+}>;
+
+
+export type CompareRunsQuery = { compareRuns: { edges: Array<{ node: { id: string, startedAt: string, total: number, yearEnd: boolean, durationMs: number, counts: Array<{ class: CompareResultClass, label: string, count: number }>, sinceLast: { added: number, resolved: number, open: number, previous: { id: string } | null } } | null } | null> | null } };
+
+export type CompareResultsQueryVariables = Exact<{
+  run?: string | null | undefined;
+  class?: CompareResultClass | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CompareResultsQuery = { node:
+    | { results: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, classLabel: string, listName: string, sanbaoName: string, idNumber: string, detail: string } | null } | null> | null } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunComparisonMutationVariables = Exact<{
+  listID: string;
+}>;
+
+
+export type RunComparisonMutation = { runComparison: { id: string } };
 
 export type DropoutCountsFragment = { key: string, label: string, schoolAge: number, studying: number, studyingNowhere: number, suspected: number, dropouts: number, longOpen: number, closedThisTerm: number, absencesOpen: number, absencesOverdue: number, division: { id: string, code: string, name: string, level: DivisionLevel } | null, school: { id: string, name: string } | null };
 
@@ -2950,6 +3004,87 @@ export const StudentEntitlementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StudentEntitlementsQuery, StudentEntitlementsQueryVariables>;
+export const DeptListsDocument = new TypedDocumentString(`
+    query DeptLists($first: Int, $after: Cursor) {
+  deptLists(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        department
+        departmentLabel
+        period
+        rowCount
+        uploadedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeptListsQuery, DeptListsQueryVariables>;
+export const CompareRunsDocument = new TypedDocumentString(`
+    query CompareRuns($listID: ID) {
+  compareRuns(first: 5, listID: $listID) {
+    edges {
+      node {
+        id
+        startedAt
+        total
+        yearEnd
+        durationMs
+        counts {
+          class
+          label
+          count
+        }
+        sinceLast {
+          previous {
+            id
+          }
+          added
+          resolved
+          open
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
+export const CompareResultsDocument = new TypedDocumentString(`
+    query CompareResults($run: ID = "0", $class: CompareResultClass, $first: Int, $after: Cursor) {
+  node(id: $run) {
+    ... on CompareRun {
+      results(class: $class, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            classLabel
+            listName
+            sanbaoName
+            idNumber
+            detail
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareResultsQuery, CompareResultsQueryVariables>;
+export const RunComparisonDocument = new TypedDocumentString(`
+    mutation RunComparison($listID: ID!) {
+  runComparison(listID: $listID) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RunComparisonMutation, RunComparisonMutationVariables>;
 export const DropoutDashboardDocument = new TypedDocumentString(`
     query DropoutDashboard($divisionCode: String, $orgID: ID) {
   dropoutDashboard(divisionCode: $divisionCode, orgID: $orgID) {
