@@ -73,58 +73,72 @@ type Dashboard struct {
 	TermStart time.Time
 }
 
-// dashKeys select the rows a grouped statement counts and how it keys them.
+// dashKeys select the rows the grouped statements count and how they key
+// them: by the child division the village lies in, by the school enrolled
+// in, or both at once. A row outside the village range (or the schools) is
+// keyed "" (or 0) for that breakdown, so one scan feeds both.
 type dashKeys struct {
-	students func(*sql.Selector)
-	cases    func(*sql.Selector)
-	reports  func(*sql.Selector)
-	key      func(*sql.Selector) string // "" for one row over everything
+	where   func(*sql.Selector) *sql.Predicate
+	village func(*sql.Selector) *sql.Predicate // nil: no breakdown by division
+	school  func(*sql.Selector) *sql.Predicate // nil: no breakdown by school
+	n       int                                // the child division's prefix length
 }
 
 // DashboardForDivision reports on the division code (check first that the
-// viewer may see it). With schools, also by school enrolled in.
+// viewer may see it). With schools, also by school enrolled in: the same
+// statements, grouped by (child division, school) and summed up here.
 func DashboardForDivision(ctx context.Context, c *ent.Client, code string, now time.Time, schools bool) (*Dashboard, error) {
 	r := divcode.SubtreeOf(code)
-	n := coverage.ChildLen(code)
 	d := &Dashboard{Total: DashRow{Key: code}}
-	inVillages := coverage.InRange("village_code", r)
-	byVillage := func(s *sql.Selector) string { return fmt.Sprintf("substr(%s, 1, %d)", s.C("village_code"), n) }
-	rows, err := countRows(ctx, c, dashKeys{inVillages, inVillages, inVillages, byVillage}, now, d)
-	if err != nil {
-		return nil, err
+	inVillages := func(s *sql.Selector) *sql.Predicate {
+		return sql.And(sql.GTE(s.C("village_code"), r.Lo), sql.LTE(s.C("village_code"), r.Hi))
 	}
-	for k, x := range rows {
-		x.Key = k + "000000000000"[:12-len(k)]
-		d.Total.add(x.Counts)
-		d.Children = append(d.Children, *x)
-	}
-	sort.Slice(d.Children, func(i, j int) bool { return d.Children[i].Key < d.Children[j].Key })
+	k := dashKeys{where: inVillages, village: inVillages, n: coverage.ChildLen(code)}
 	if schools {
-		inSchools := func(s *sql.Selector) {
+		k.school = func(s *sql.Selector) *sql.Predicate {
 			t := sql.Table(org.Table)
 			sub := sql.Select(t.C(org.FieldID)).From(t).Where(sql.And(
 				sql.GTE(t.C(org.FieldDivisionCode), r.Lo), sql.LTE(t.C(org.FieldDivisionCode), r.Hi)))
-			s.Where(sql.In(s.C("school_id"), sub))
+			return sql.In(s.C("school_id"), sub)
 		}
-		bySchool := func(s *sql.Selector) string { return s.C("school_id") }
-		rows, err := countRows(ctx, c, dashKeys{inSchools, inSchools, inSchools, bySchool}, now, d)
-		if err != nil {
-			return nil, err
-		}
-		for k, x := range rows {
-			x.Key = k
-			d.Schools = append(d.Schools, *x)
-		}
-		sort.Slice(d.Schools, func(i, j int) bool { return atoi(d.Schools[i].Key) < atoi(d.Schools[j].Key) })
+		k.where = func(s *sql.Selector) *sql.Predicate { return sql.Or(inVillages(s), k.school(s)) }
 	}
+	rows, err := countRows(ctx, c, k, now, d)
+	if err != nil {
+		return nil, err
+	}
+	children, bySchool := map[string]*DashRow{}, map[int]*DashRow{}
+	for _, x := range rows {
+		if x.village != "" {
+			if children[x.village] == nil {
+				children[x.village] = &DashRow{Key: x.village + "000000000000"[:12-len(x.village)]}
+			}
+			children[x.village].add(x.Counts)
+			d.Total.add(x.Counts)
+		}
+		if x.school != 0 {
+			if bySchool[x.school] == nil {
+				bySchool[x.school] = &DashRow{Key: strconv.Itoa(x.school)}
+			}
+			bySchool[x.school].add(x.Counts)
+		}
+	}
+	for _, x := range children {
+		d.Children = append(d.Children, *x)
+	}
+	sort.Slice(d.Children, func(i, j int) bool { return d.Children[i].Key < d.Children[j].Key })
+	for _, x := range bySchool {
+		d.Schools = append(d.Schools, *x)
+	}
+	sort.Slice(d.Schools, func(i, j int) bool { return atoi(d.Schools[i].Key) < atoi(d.Schools[j].Key) })
 	return d, nameRows(ctx, c, d)
 }
 
 // DashboardForSchool reports on the children enrolled in one school.
 func DashboardForSchool(ctx context.Context, c *ent.Client, schoolID int, now time.Time) (*Dashboard, error) {
 	d := &Dashboard{Total: DashRow{Key: strconv.Itoa(schoolID)}}
-	at := func(s *sql.Selector) { s.Where(sql.EQ(s.C("school_id"), schoolID)) }
-	rows, err := countRows(ctx, c, dashKeys{at, at, at, nil}, now, d)
+	at := func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C("school_id"), schoolID) }
+	rows, err := countRows(ctx, c, dashKeys{where: at}, now, d)
 	if err != nil {
 		return nil, err
 	}
@@ -134,57 +148,68 @@ func DashboardForSchool(ctx context.Context, c *ent.Client, schoolID int, now ti
 	return d, nil
 }
 
+// keyedCounts are the figures of one (child division, school) group.
+type keyedCounts struct {
+	village string
+	school  int
+	Counts
+}
+
 // countRows runs the three grouped statements (children, cases, absence
-// reports) and merges their rows by key.
-func countRows(ctx context.Context, c *ent.Client, k dashKeys, now time.Time, d *Dashboard) (map[string]*DashRow, error) {
+// reports), each one scan, and merges their rows by key.
+func countRows(ctx context.Context, c *ent.Client, k dashKeys, now time.Time, d *Dashboard) ([]*keyedCounts, error) {
 	d.Cutoff = DefaultCutoff(now)
 	cut, _ := time.Parse("2006-01-02", d.Cutoff)
 	lo, hi := SchoolAge(cut)
 	d.TermStart = term.Of(now).Start()
 	termStart := d.TermStart.UTC()
 	longAgo := now.AddDate(0, 0, -LongOpenDays).UTC()
-	rows := map[string]*DashRow{}
-	row := func(key string) *DashRow {
+	rows := map[[2]string]*keyedCounts{}
+	row := func(v, s string) *keyedCounts {
+		key := [2]string{v, s}
 		if rows[key] == nil {
-			rows[key] = &DashRow{}
+			rows[key] = &keyedCounts{village: v, school: atoi(s)}
 		}
 		return rows[key]
 	}
+	where := func(s *sql.Selector) { s.Where(k.where(s)) }
 	var ss []struct {
-		K        string `json:"k"`
+		V        string `json:"dash_v"`
+		S        string `json:"dash_s"`
 		Total    int    `json:"total"`
 		Studying int    `json:"studying"`
 		Nowhere  int    `json:"nowhere"`
 	}
-	err := c.Student.Query().Where(student.BirthDateGT(lo), student.BirthDateLTE(hi), k.students).
+	err := c.Student.Query().Where(student.BirthDateGT(lo), student.BirthDateLTE(hi), where).
 		Modify(func(s *sql.Selector) {
 			known := sql.Or(sql.NotNull(s.C(student.FieldSchoolID)), sql.NotNull(s.C(student.FieldOutsideDivisionID)),
 				sql.NEQ(fmt.Sprintf("COALESCE(%s, '')", s.C(student.FieldOutsideSchoolName)), ""))
 			studying := sql.And(known, sql.EQ(s.C(student.FieldEnrollmentStatus), student.EnrollmentStatusEnrolled))
 			nowhere := sql.And(sql.Not(known), sql.NotIn(s.C(student.FieldEnrollmentStatus),
 				student.EnrollmentStatusSuspended, student.EnrollmentStatusGraduated))
-			selectCounts(s, k.key, map[string]*sql.Predicate{"studying": studying, "nowhere": nowhere})
+			selectCounts(s, k, map[string]*sql.Predicate{"studying": studying, "nowhere": nowhere})
 		}).Scan(ctx, &ss)
 	if err != nil {
 		return nil, fmt.Errorf("dropout dashboard: children: %w", err)
 	}
 	for _, g := range ss {
-		x := row(g.K)
+		x := row(g.V, g.S)
 		x.SchoolAge, x.Studying, x.Nowhere = g.Total, g.Studying, g.Nowhere
 	}
 	var cs []struct {
-		K         string `json:"k"`
+		V         string `json:"dash_v"`
+		S         string `json:"dash_s"`
 		Total     int    `json:"total"`
 		Suspected int    `json:"suspected"`
 		Dropouts  int    `json:"dropouts"`
 		LongOpen  int    `json:"long_open"`
 		Closed    int    `json:"closed"`
 	}
-	err = c.DropoutCase.Query().Where(k.cases, dropoutcase.Or(dropoutcase.StatusEQ(dropoutcase.StatusOpen),
+	err = c.DropoutCase.Query().Where(where, dropoutcase.Or(dropoutcase.StatusEQ(dropoutcase.StatusOpen),
 		dropoutcase.ClosedAtGTE(termStart))).
 		Modify(func(s *sql.Selector) {
 			open := sql.EQ(s.C(dropoutcase.FieldStatus), dropoutcase.StatusOpen)
-			selectCounts(s, k.key, map[string]*sql.Predicate{
+			selectCounts(s, k, map[string]*sql.Predicate{
 				"suspected": sql.And(open, sql.EQ(s.C(dropoutcase.FieldKind), dropoutcase.KindSuspected)),
 				"dropouts":  sql.And(open, sql.EQ(s.C(dropoutcase.FieldKind), dropoutcase.KindDropout)),
 				"long_open": sql.And(open, sql.LT(s.C(dropoutcase.FieldOpenedAt), longAgo)),
@@ -195,43 +220,62 @@ func countRows(ctx context.Context, c *ent.Client, k dashKeys, now time.Time, d 
 		return nil, fmt.Errorf("dropout dashboard: cases: %w", err)
 	}
 	for _, g := range cs {
-		x := row(g.K)
+		x := row(g.V, g.S)
 		x.Suspected, x.Dropouts, x.LongOpen, x.ClosedThisTerm = g.Suspected, g.Dropouts, g.LongOpen, g.Closed
 	}
 	var rs []struct {
-		K       string `json:"k"`
+		V       string `json:"dash_v"`
+		S       string `json:"dash_s"`
 		Total   int    `json:"total"`
 		Overdue int    `json:"overdue"`
 	}
-	err = c.AbsenceReport.Query().Where(k.reports, absencereport.StatusEQ(absencereport.StatusOpen)).
+	err = c.AbsenceReport.Query().Where(where, absencereport.StatusEQ(absencereport.StatusOpen)).
 		Modify(func(s *sql.Selector) {
 			// A report's steps share its scope: the semi-join reveals nothing.
 			t := sql.Table(absencestep.Table)
 			late := sql.Select(t.C(absencestep.FieldID)).From(t).Where(sql.And(
 				sql.ColumnsEQ(t.C(absencestep.FieldReportID), s.C(absencereport.FieldID)),
 				sql.IsNull(t.C(absencestep.FieldDoneAt)), sql.LT(t.C(absencestep.FieldDueAt), now.UTC())))
-			selectCounts(s, k.key, map[string]*sql.Predicate{"overdue": sql.Exists(late)})
+			selectCounts(s, k, map[string]*sql.Predicate{"overdue": sql.Exists(late)})
 		}).Scan(ctx, &rs)
 	if err != nil {
 		return nil, fmt.Errorf("dropout dashboard: absences: %w", err)
 	}
 	for _, g := range rs {
-		x := row(g.K)
+		x := row(g.V, g.S)
 		x.AbsencesOpen, x.AbsencesOverdue = g.Total, g.Overdue
 	}
-	return rows, nil
+	out := make([]*keyedCounts, 0, len(rows))
+	for _, x := range rows {
+		out = append(out, x)
+	}
+	return out, nil
 }
 
-// selectCounts selects the key (when grouped), count(*) as total and, for
-// each named predicate, how many rows satisfy it.
-func selectCounts(s *sql.Selector, key func(*sql.Selector) string, sums map[string]*sql.Predicate) {
-	cols := []string{sql.As(sql.Count("*"), "total")}
-	var k string
-	if key != nil {
-		k = key(s)
-		cols = append([]string{sql.As(k, "k")}, cols...)
+// selectCounts selects the keys v (child division) and s (school), grouped
+// by when asked for, count(*) as total and, for each named predicate, how
+// many rows satisfy it.
+func selectCounts(s *sql.Selector, k dashKeys, sums map[string]*sql.Predicate) {
+	s.Select(sql.As(sql.Count("*"), "total"))
+	var group []string
+	if k.village != nil {
+		in := k.village(s)
+		s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+			b.WriteString("CASE WHEN ").Join(in).WriteString(fmt.Sprintf(" THEN substr(%s, 1, %d) ELSE '' END", s.C("village_code"), k.n))
+		}), "dash_v")
+		group = append(group, "dash_v")
+	} else {
+		s.AppendSelectExprAs(sql.Expr("''"), "dash_v")
 	}
-	s.Select(cols...)
+	if k.school != nil {
+		in := k.school(s)
+		s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+			b.WriteString("CASE WHEN ").Join(in).WriteString(fmt.Sprintf(" THEN %s ELSE 0 END", s.C("school_id")))
+		}), "dash_s")
+		group = append(group, "dash_s")
+	} else {
+		s.AppendSelectExprAs(sql.Expr("0"), "dash_s")
+	}
 	names := make([]string, 0, len(sums))
 	for name := range sums {
 		names = append(names, name)
@@ -243,8 +287,8 @@ func selectCounts(s *sql.Selector, key func(*sql.Selector) string, sums map[stri
 			b.WriteString("COALESCE(SUM(CASE WHEN ").Join(p).WriteString(" THEN 1 ELSE 0 END), 0)")
 		}), name)
 	}
-	if k != "" {
-		s.GroupBy(k)
+	if len(group) > 0 {
+		s.GroupBy(group...)
 	}
 }
 

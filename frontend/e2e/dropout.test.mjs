@@ -52,25 +52,33 @@ const DASH = `query($d: String) { dropoutDashboard(divisionCode: $d) { total { s
 const REPORTS = `query($s: ID!) { absenceReports(first: 10, where: { studentID: $s }) { totalCount edges { node { id uuid absentSince status } } } }`;
 const CHECK = `mutation { runDropoutCheck(kind: ABSENCE, divisionCode: "${COUNTY}") { found opened } }`;
 
+/**
+ * A student of the head teacher's class (or, with wholeList, of her student
+ * list at her school) with no open report and no open case.
+ */
+async function freeKid(wholeList = false) {
+  const me = await as.teacher(`{ viewer { person { positions: currentPositions { role grade className org { id } } } } }`);
+  const cls = me.viewer.person.positions.find((p) => p.role === 'HEAD_TEACHER');
+  assert.ok(cls, 'the demo teacher is a head teacher');
+  const kids = await as.teacher(
+    `query($g: Int, $c: String) { students(first: 100, where: { grade: $g, className: $c, enrollmentStatus: ENROLLED }) { edges { node { id name schoolID } } } }`,
+    wholeList ? {} : { g: cls.grade, c: cls.className },
+  );
+  const busy = new Set();
+  const ids = kids.students.edges.map((e) => e.node.id);
+  const open = await as.aid(
+    `query($ids: [ID!]) { absenceReports(first: 100, where: { status: OPEN, studentIDIn: $ids }) { edges { node { studentID } } } dropoutCases(first: 100, where: { status: OPEN, studentIDIn: $ids }) { edges { node { studentID } } } }`,
+    { ids },
+  );
+  for (const e of [...open.absenceReports.edges, ...open.dropoutCases.edges]) busy.add(e.node.studentID);
+  const kid = kids.students.edges.map((e) => e.node).find((s) => s.schoolID === cls.org.id && !busy.has(s.id));
+  assert.ok(kid, 'a student of the class with nothing open');
+  return kid;
+}
+
 describe('dropout control (phone)', () => {
   test('an absence reported offline is stored once; the county sees the case; the head teacher records 劝返', { timeout: 240_000 }, async () => {
-    // A student of the head teacher's class with no open report and no open case.
-    const me = await as.teacher(`{ viewer { person { positions: currentPositions { role grade className org { id } } } } }`);
-    const cls = me.viewer.person.positions.find((p) => p.role === 'HEAD_TEACHER');
-    assert.ok(cls, 'the demo teacher is a head teacher');
-    const kids = await as.teacher(
-      `query($g: Int, $c: String) { students(first: 100, where: { grade: $g, className: $c, enrollmentStatus: ENROLLED }) { edges { node { id name schoolID } } } }`,
-      { g: cls.grade, c: cls.className },
-    );
-    const busy = new Set();
-    const ids = kids.students.edges.map((e) => e.node.id);
-    const open = await as.aid(
-      `query($ids: [ID!]) { absenceReports(first: 100, where: { status: OPEN, studentIDIn: $ids }) { edges { node { studentID } } } dropoutCases(first: 100, where: { status: OPEN, studentIDIn: $ids }) { edges { node { studentID } } } }`,
-      { ids },
-    );
-    for (const e of [...open.absenceReports.edges, ...open.dropoutCases.edges]) busy.add(e.node.studentID);
-    const kid = kids.students.edges.map((e) => e.node).find((s) => s.schoolID === cls.org.id && !busy.has(s.id));
-    assert.ok(kid, 'a student of the class with nothing open');
+    const kid = await freeKid();
 
     // The county's checks have run over what the demo holds: from here on,
     // only this report can open a case.
@@ -186,5 +194,33 @@ describe('dropout control (phone)', () => {
 
     const acts = await as.aid(`query($id: ID!) { node(id: $id) { ... on DropoutCase { actions { kind outcome participants method } } } }`, { id: kase.id });
     assert.deepEqual(acts.node.actions, [{ kind: 'PERSUASION', outcome: 'PROMISED', participants: '班主任张丽、村主任', method: '入户' }]);
+  });
+
+  test('the class list reports an absence in two taps', { timeout: 120_000 }, async () => {
+    const kid = await freeKid(true);
+    const count0 = (await as.teacher(REPORTS, { s: kid.id })).absenceReports.totalCount;
+    await withBrowser(phone, async ({ page }) => {
+      await signIn(page, server.url, ACCOUNTS.teacher);
+      await page.waitForURL(`${server.url}/`);
+      await page.goto(`${server.url}/students?q=${encodeURIComponent(kid.name)}`);
+      const button = page.getByRole('button', { name: `报告${kid.name}缺勤` }).first();
+      await button.waitFor();
+      const box = await button.boundingBox();
+      assert.ok(box.height >= 44 && box.width >= 44, `the row's button is a 44-px target (${box.width}×${box.height})`);
+      // Two taps: the row's 报告缺勤, then 确认报告 (today, no reason).
+      await button.click();
+      const sheet = page.getByTestId('absence-sheet');
+      await sheet.getByTestId('confirm-absence').waitFor();
+      const confirm = await sheet.getByTestId('confirm-absence').boundingBox();
+      assert.ok(confirm.height >= 44, 'the confirm button is a 44-px target');
+      await sheet.getByTestId('confirm-absence').click();
+      await page.getByTestId('row-absence-state').filter({ hasText: '已报告' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: screenshotPath('absence-class-list-mobile'), fullPage: false });
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+      assert.ok(fits, 'the class list fits the phone');
+    });
+    const stored = (await as.teacher(REPORTS, { s: kid.id })).absenceReports;
+    assert.equal(stored.totalCount, count0 + 1, 'stored exactly once');
+    assert.equal(stored.edges.find((e) => e.node.status === 'OPEN').node.absentSince, chinaDay());
   });
 });

@@ -11,6 +11,7 @@ import {
   mayReportAbsence,
   mayViewDropout,
   mayWorkCase,
+  offerAbsenceOnList,
   pendingAbsence,
   sortSteps,
   stepState,
@@ -122,5 +123,16 @@ describe('who may do what', () => {
     expect(mayCloseCase(county, kid)).toBe(true);
     expect(mayCloseCase(county, { ...kid, villageCode: '130682000001' })).toBe(false);
     expect(mayViewDropout(viewer([]))).toBe(false);
+  });
+  it('offers 报告缺勤 on list rows to the school staff and the contact person, not the county', () => {
+    const head = viewer([perm('absence', 'write')], [{ role: 'HEAD_TEACHER', grade: 3, className: '2班', org: { id: '10' } as Pos['org'] }]);
+    expect(offerAbsenceOnList(head, kid)).toBe(true);
+    expect(offerAbsenceOnList(head, { ...kid, className: '1班' })).toBe(false);
+    const contact = viewer([perm('absence', 'write', { assigned: true })]);
+    expect(offerAbsenceOnList(contact, { ...kid, contactPerson: { id: '7' } })).toBe(true);
+    const county = viewer([perm('absence', 'write', { all: true })]);
+    expect(mayReportAbsence(county, kid)).toBe(true);
+    expect(offerAbsenceOnList(county, kid)).toBe(false);
+    expect(offerAbsenceOnList(null, kid)).toBe(false);
   });
 });

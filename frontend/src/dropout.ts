@@ -221,6 +221,17 @@ export function mayReportAbsence(v: Pick<Viewer, 'person' | 'permissions'> | nul
   return reaches(v, 'absence', 'write', s);
 }
 
+/**
+ * 报告缺勤 on a row of the student list: for the school's own staff (a head
+ * teacher's class, a teacher's school) and the student's contact person, not
+ * for the county reading the whole list.
+ */
+export function offerAbsenceOnList(v: Pick<Viewer, 'person' | 'permissions'> | null | undefined, s: StudentPlace): boolean {
+  const me = v?.person;
+  if (!me || !mayReportAbsence(v, s)) return false;
+  return s.contactPerson?.id === me.id || (!!s.school && (me.positions ?? []).some((p) => p.org.id === s.school?.id));
+}
+
 /** Work a case: record attempts, confirm. */
 export function mayWorkCase(v: Pick<Viewer, 'person' | 'permissions'> | null | undefined, s: StudentPlace): boolean {
   return reaches(v, 'dropout', 'write', s);

@@ -2207,7 +2207,7 @@ export type StudentsQueryVariables = Exact<{
 }>;
 
 
-export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, contactPerson: { id: string, name: string } | null, school: { id: string, name: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
+export type StudentsQuery = { students: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, enrollmentStatus: StudentEnrollmentStatus, boarding: boolean, disabled: boolean, leftBehind: boolean, migrant: boolean, ethnicMinority: boolean, outsideSchoolName: string | null, lastContactOn: string, hasContactPerson: boolean, villageCode: string, contactPerson: { id: string, name: string } | null, school: { id: string, name: string, divisionCode: string } | null, household: { id: string, status: HouseholdStatus, village: { id: string, name: string, shortName: string, parent: { id: string, name: string } | null } } } | null } | null> | null } };
 
 export type StudentTotalsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -5245,6 +5245,7 @@ export const StudentsDocument = new TypedDocumentString(`
         outsideSchoolName
         lastContactOn
         hasContactPerson
+        villageCode
         contactPerson {
           id
           name
@@ -5252,6 +5253,7 @@ export const StudentsDocument = new TypedDocumentString(`
         school {
           id
           name
+          divisionCode
         }
         household {
           id
