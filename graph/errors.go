@@ -56,6 +56,8 @@ func init() {
 		"cutoff": "年龄截止日期", "studyingNowhere": "无就读学校", "overdueSteps": "步骤逾期",
 		"caseID": "案例", "participants": "参与人员", "method": "方式", "outcome": "结果",
 		"closeReason": "结案原因", "closeNote": "结案说明", "deadline": "期限", "servedOn": "送达日期",
+		// Two-way comparison (双向比对).
+		"department": "部门", "listID": "名单", "yearEnd": "锁库后比对",
 		// Student aid (学生资助).
 		"policyName": "政策名称", "amount": "金额", "conditions": "资助条件", "description": "说明",
 		"fromTerm": "起始学期", "ownerCode": "所属区划", "category": "类别", "per": "计发周期", "payer": "出资方",

@@ -27,7 +27,7 @@ func (CompareRun) Fields() []ent.Field {
 		field.Time("started_at").Default(time.Now).Immutable().Annotations(entgql.OrderField("STARTED_AT")),
 		field.Int("duration_ms").Default(0),
 		field.Int("total").Default(0).Comment("people classified"),
-		field.JSON("counts", map[string]int{}).Default(map[string]int{}).
+		field.JSON("counts", map[string]int{}).Default(map[string]int{}).SchemaType(jsonText).
 			Comment("class -> people").Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Bool("year_end").Default(false).Immutable().Comment("after the poverty office's database was locked (锁死)"),
 	}
