@@ -1418,7 +1418,7 @@ export type DropoutCaseQueryVariables = Exact<{
 
 
 export type DropoutCaseQuery = { node:
-    | { villageCode: string, closeNote: string | null, noticeOverdue: boolean, id: string, kind: DropoutCaseKind, source: DropoutCaseSource, status: DropoutCaseStatus, openedAt: string, closedAt: string | null, closeReason: DropoutCaseCloseReason | null, school: { id: string, divisionCode: string } | null, openedBy: { id: string, name: string } | null, closedBy: { id: string, name: string } | null, checkRun: { id: string, kind: CheckRunKind, startedAt: string } | null, absenceReport: { id: string, absentSince: string, reason: string | null, reportedBy: { id: string, name: string } } | null, actions: Array<{ id: string, kind: CaseActionKind, date: string, participants: string | null, method: string | null, outcome: CaseActionOutcome, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } }> | null, sevenHeads: Array<{ role: string, label: string, name: string, title: string, phone: string }>, returnNotice: { id: string, date: string, deadline: string | null, servedOn: string | null, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } } | null, student: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string, shortName: string } } }, responsible: { id: string, name: string } | null }
+    | { villageCode: string, closeNote: string | null, noticeOverdue: boolean, id: string, kind: DropoutCaseKind, source: DropoutCaseSource, status: DropoutCaseStatus, openedAt: string, closedAt: string | null, closeReason: DropoutCaseCloseReason | null, school: { id: string, divisionCode: string } | null, openedBy: { id: string, name: string } | null, closedBy: { id: string, name: string } | null, checkRun: { id: string, kind: CheckRunKind, startedAt: string } | null, absenceReport: { id: string, absentSince: string, reason: string | null, reportedBy: { id: string, name: string } } | null, actions: Array<{ id: string, kind: CaseActionKind, date: string, participants: string | null, method: string | null, outcome: CaseActionOutcome, notes: string | null, deadline: string | null, createdAt: string, recordedBy: { id: string, name: string } }> | null, sevenHeads: Array<{ role: string, label: string, name: string, title: string, phone: string }>, returnNotice: { id: string, date: string, deadline: string | null, servedOn: string | null, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } } | null, student: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string, shortName: string } } }, responsible: { id: string, name: string } | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -3063,6 +3063,7 @@ export const DropoutCaseDocument = new TypedDocumentString(`
         method
         outcome
         notes
+        deadline
         createdAt
         recordedBy {
           id
