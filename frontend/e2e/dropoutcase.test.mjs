@@ -35,7 +35,7 @@ function pdfText(buf) {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: buf }).toString('utf8');
 }
 
-const CASES = `{ dropoutCases(first: 50, where: { kind: DROPOUT, status: OPEN }) { edges { node { id student { name } sevenHeads { role label name phone } returnNotice { id } } } } }`;
+const CASES = `{ dropoutCases(first: 50, where: { kind: DROPOUT, status: OPEN }) { edges { node { id student { name } sevenHeads { role label name phone } returnNotice { id } noticeOverdue } } } }`;
 
 test('the county records and prints the 复学通知书 of a dropout case (phone)', { timeout: 300_000 }, async () => {
   const cases = (await aid(CASES)).dropoutCases.edges.map((e) => e.node);
@@ -106,6 +106,12 @@ test('the county records and prints the 复学通知书 of a dropout case (phone
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     const text = pdfText(await pdf.body());
     assert.ok(text.replace(/\s+/g, '').includes(k.student.name), `the notice names ${k.student.name}:\n${text}`);
+
+    // The demo's case past its notice's deadline says so.
+    const late = cases.find((c) => c.noticeOverdue && c.id !== k.id);
+    assert.ok(late, 'the demo has a case past its notice deadline');
+    await page.goto(`${server.url}/dropout/cases/${late.id}`);
+    await page.getByTestId('return-notice').getByTestId('notice-overdue').waitFor();
 
     // The case ledger's 导出Excel holds the case.
     await page.goto(`${server.url}/dropout?ledger=cases`);
