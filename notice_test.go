@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -67,5 +69,17 @@ func TestReturnNoticePDF(t *testing.T) {
 	}
 	if code, _ := get(t, srv.URL+"/dropout/cases/x/notice.pdf", p1); code != 404 {
 		t.Errorf("bad path got %d", code)
+	}
+	// The case page itself is the app's (a reload or a shared link).
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/dropout/cases/"+strconv.Itoa(k.ID), nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Contains(page, []byte(`<div id="app"`)) {
+		t.Errorf("the case page got %d %.100s", resp.StatusCode, page)
 	}
 }

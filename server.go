@@ -170,7 +170,8 @@ func routes(db *store.DB, c config) http.Handler {
 	lifecycle.OnShutdown("import jobs", runner.Shutdown)
 	mux.Handle("/imports/", a.Middleware(noteViewer(importjob.Handler(db.Client, runner))))
 	mux.Handle("GET /exports/", a.Middleware(noteViewer(export.Handler(db.Client))))
-	mux.Handle("GET /dropout/cases/", a.Middleware(noteViewer(dropout.NoticeHandler(db.Client))))
+	// Only the PDF: /dropout/cases/{id} itself is the app's case page.
+	mux.Handle("GET /dropout/cases/{id}/notice.pdf", a.Middleware(noteViewer(dropout.NoticeHandler(db.Client))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n")) // liveness: the process serves; readiness is /readyz
 	})

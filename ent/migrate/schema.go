@@ -581,7 +581,7 @@ var (
 		{Name: "started_at", Type: field.TypeTime},
 		{Name: "duration_ms", Type: field.TypeInt, Default: 0},
 		{Name: "total", Type: field.TypeInt, Default: 0},
-		{Name: "counts", Type: field.TypeJSON},
+		{Name: "counts", Type: field.TypeJSON, SchemaType: map[string]string{"postgres": "json"}},
 		{Name: "year_end", Type: field.TypeBool, Default: false},
 		{Name: "list_id", Type: field.TypeInt},
 		{Name: "run_by_id", Type: field.TypeInt},

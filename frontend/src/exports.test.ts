@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportURL, gapExport, placeParams } from './exports';
+import { exportURL, gapExport, ledgerExport, placeParams } from './exports';
 
 describe('exports', () => {
   it('builds the URL with the filters that are set', () => {
@@ -12,5 +12,11 @@ describe('exports', () => {
     expect(placeParams({ divisionCode: '130681000000' })).toEqual({ division: '130681000000' });
     expect(gapExport('households', { divisionCode: '130681000000' })).toBe('/exports/gaps.xlsx?gap=households&division=130681000000');
     expect(gapExport('overdue', { orgID: '3' })).toBe('/exports/overdue.xlsx?school=3');
+  });
+  it('exports a dropout ledger tab with its place and filter', () => {
+    expect(ledgerExport('cases', { divisionCode: '130681100000' })).toBe('/exports/dropout-cases.xlsx?division=130681100000');
+    expect(ledgerExport('absences', { orgID: '5' })).toBe('/exports/absence-reports.xlsx?school=5');
+    expect(ledgerExport('children', null, { nowhere: '1' })).toBe('/exports/school-age.xlsx?nowhere=1');
+    expect(ledgerExport('children', { orgID: '5' }, { nowhere: '' })).toBe('/exports/school-age.xlsx?school=5');
   });
 });

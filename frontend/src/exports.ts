@@ -2,6 +2,7 @@
 // The server reads the list under the signed-in viewer's scope (the session
 // cookie goes with a plain link), writes the audit row and answers the file.
 import type { Place } from '@/coverage';
+import type { LedgerKey } from '@/dropout';
 
 export type ExportKind =
   | 'school-ledger'
@@ -12,7 +13,10 @@ export type ExportKind =
   | 'unsigned'
   | 'coverage'
   | 'auditlog'
-  | 'compare';
+  | 'compare'
+  | 'school-age'
+  | 'dropout-cases'
+  | 'absence-reports';
 
 /** The export URL with the given parameters; empty ones are left out. */
 export function exportURL(kind: ExportKind, params: Record<string, string | null | undefined> = {}): string {
@@ -32,4 +36,18 @@ export function placeParams(p: Place | null | undefined): Record<string, string 
 export function gapExport(gap: string, p: Place | null | undefined): string {
   if (gap === 'overdue') return exportURL('overdue', placeParams(p));
   return exportURL('gaps', { gap, ...placeParams(p) });
+}
+
+/** The .xlsx of a dropout ledger tab: the place it shows; the school-age
+ * ledger also takes 无就读信息 (the case and absence exports hold every row,
+ * open and closed: the server takes no other filter). */
+export function ledgerExport(ledger: LedgerKey, p: Place | null | undefined, filters: { nowhere?: string } = {}): string {
+  switch (ledger) {
+    case 'cases':
+      return exportURL('dropout-cases', placeParams(p));
+    case 'absences':
+      return exportURL('absence-reports', placeParams(p));
+    default:
+      return exportURL('school-age', { ...placeParams(p), nowhere: filters.nowhere === '1' ? '1' : undefined });
+  }
 }

@@ -1146,6 +1146,15 @@ export type ReportAbsenceInput = {
   uuid: string;
 };
 
+export type ReturnNoticeInput = {
+  caseID: string;
+  /** YYYY-MM-DD: the child returns to school by this date. */
+  deadline: string;
+  notes?: string | null | undefined;
+  /** YYYY-MM-DD: the day the notice was served (送达). */
+  servedOn: string;
+};
+
 export type SignAgreementInput = {
   id: string;
   /** The drawn signature as a PNG data URL. */
@@ -1678,9 +1687,11 @@ export type DropoutCaseQueryVariables = Exact<{
 
 
 export type DropoutCaseQuery = { node:
-    | { villageCode: string, closeNote: string | null, id: string, kind: DropoutCaseKind, source: DropoutCaseSource, status: DropoutCaseStatus, openedAt: string, closedAt: string | null, closeReason: DropoutCaseCloseReason | null, school: { id: string, divisionCode: string } | null, openedBy: { id: string, name: string } | null, closedBy: { id: string, name: string } | null, checkRun: { id: string, kind: CheckRunKind, startedAt: string } | null, absenceReport: { id: string, absentSince: string, reason: string | null, reportedBy: { id: string, name: string } } | null, actions: Array<{ id: string, kind: CaseActionKind, date: string, participants: string | null, method: string | null, outcome: CaseActionOutcome, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } }> | null, student: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string, shortName: string } } }, responsible: { id: string, name: string } | null }
+    | { villageCode: string, closeNote: string | null, noticeOverdue: boolean, id: string, kind: DropoutCaseKind, source: DropoutCaseSource, status: DropoutCaseStatus, openedAt: string, closedAt: string | null, closeReason: DropoutCaseCloseReason | null, school: { id: string, divisionCode: string } | null, openedBy: { id: string, name: string } | null, closedBy: { id: string, name: string } | null, checkRun: { id: string, kind: CheckRunKind, startedAt: string } | null, absenceReport: { id: string, absentSince: string, reason: string | null, reportedBy: { id: string, name: string } } | null, actions: Array<{ id: string, kind: CaseActionKind, date: string, participants: string | null, method: string | null, outcome: CaseActionOutcome, notes: string | null, deadline: string | null, createdAt: string, recordedBy: { id: string, name: string } }> | null, sevenHeads: Array<{ role: string, label: string, name: string, title: string, phone: string }>, returnNotice: { id: string, date: string, deadline: string | null, servedOn: string | null, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } } | null, student: { id: string, name: string, gender: StudentGender, age: number, stage: StudentStage, grade: number | null, className: string | null, school: { id: string, name: string } | null, household: { id: string, village: { id: string, name: string, shortName: string } } }, responsible: { id: string, name: string } | null }
     | Record<PropertyKey, never>
    | null };
+
+export type ReturnNoticeFieldsFragment = { id: string, date: string, deadline: string | null, servedOn: string | null, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } };
 
 export type ReportAbsenceMutationVariables = Exact<{
   input: ReportAbsenceInput;
@@ -1725,6 +1736,13 @@ export type CloseCaseMutationVariables = Exact<{
 
 
 export type CloseCaseMutation = { closeCase: { id: string, status: DropoutCaseStatus, closeReason: DropoutCaseCloseReason | null, closeNote: string | null, closedAt: string | null } };
+
+export type RecordReturnNoticeMutationVariables = Exact<{
+  input: ReturnNoticeInput;
+}>;
+
+
+export type RecordReturnNoticeMutation = { recordReturnNotice: { id: string, date: string, deadline: string | null, servedOn: string | null, notes: string | null, createdAt: string, recordedBy: { id: string, name: string } } };
 
 export type ContactOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2419,6 +2437,20 @@ export const AbsenceRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AbsenceRow"}) as unknown as TypedDocumentString<AbsenceRowFragment, unknown>;
+export const ReturnNoticeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReturnNoticeFields on CaseAction {
+  id
+  date
+  deadline
+  servedOn
+  notes
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ReturnNoticeFields"}) as unknown as TypedDocumentString<ReturnNoticeFieldsFragment, unknown>;
 export const CoverageCountsFragmentDoc = new TypedDocumentString(`
     fragment CoverageCounts on CoverageRow {
   key
@@ -3437,11 +3469,23 @@ export const DropoutCaseDocument = new TypedDocumentString(`
         method
         outcome
         notes
+        deadline
         createdAt
         recordedBy {
           id
           name
         }
+      }
+      sevenHeads {
+        role
+        label
+        name
+        title
+        phone
+      }
+      noticeOverdue
+      returnNotice {
+        ...ReturnNoticeFields
       }
     }
   }
@@ -3476,6 +3520,18 @@ export const DropoutCaseDocument = new TypedDocumentString(`
     }
   }
   responsible {
+    id
+    name
+  }
+}
+fragment ReturnNoticeFields on CaseAction {
+  id
+  date
+  deadline
+  servedOn
+  notes
+  createdAt
+  recordedBy {
     id
     name
   }
@@ -3542,6 +3598,24 @@ export const CloseCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloseCaseMutation, CloseCaseMutationVariables>;
+export const RecordReturnNoticeDocument = new TypedDocumentString(`
+    mutation RecordReturnNotice($input: ReturnNoticeInput!) {
+  recordReturnNotice(input: $input) {
+    ...ReturnNoticeFields
+  }
+}
+    fragment ReturnNoticeFields on CaseAction {
+  id
+  date
+  deadline
+  servedOn
+  notes
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RecordReturnNoticeMutation, RecordReturnNoticeMutationVariables>;
 export const ContactOptionsDocument = new TypedDocumentString(`
     query ContactOptions {
   contactOptions {

@@ -1,1 +1,0 @@
-function e(e,t={}){let n=new URLSearchParams;for(let[e,r]of Object.entries(t))r&&n.set(e,r);let r=n.toString();return`/exports/${e}.xlsx${r?`?${r}`:``}`}function t(e){return e?e.orgID?{school:e.orgID}:{division:e.divisionCode}:{}}function n(n,r){return n===`overdue`?e(`overdue`,t(r)):e(`gaps`,{gap:n,...t(r)})}export{n,t as r,e as t};
