@@ -272,40 +272,63 @@ func name(ctx context.Context, c *ent.Client, rep *Report) error {
 	for _, r := range rep.Children {
 		codes = append(codes, r.Key)
 	}
-	ds, err := c.Division.Query().Where(division.CodeIn(codes...)).All(ctx)
+	byCode, err := DivisionsByCode(ctx, c, codes)
 	if err != nil {
 		return err
-	}
-	byCode := map[string]*ent.Division{}
-	for _, d := range ds {
-		byCode[d.Code] = d
 	}
 	for i := range rep.Children {
 		if d := byCode[rep.Children[i].Key]; d != nil {
 			rep.Children[i].Division, rep.Children[i].Label = d, d.Name
 		}
 	}
-	if len(rep.Schools) == 0 {
-		return nil
-	}
-	ids := make([]int, 0, len(rep.Schools))
+	keys := make([]string, 0, len(rep.Schools))
 	for _, r := range rep.Schools {
-		ids = append(ids, atoi(r.Key))
+		keys = append(keys, r.Key)
 	}
-	os, err := c.Org.Query().Where(org.IDIn(ids...)).All(ctx)
+	byID, err := OrgsByKey(ctx, c, keys)
 	if err != nil {
 		return err
 	}
-	byID := map[int]*ent.Org{}
-	for _, o := range os {
-		byID[o.ID] = o
-	}
 	for i := range rep.Schools {
-		if o := byID[atoi(rep.Schools[i].Key)]; o != nil {
+		if o := byID[rep.Schools[i].Key]; o != nil {
 			rep.Schools[i].School, rep.Schools[i].Label = o, o.Name
 		}
 	}
 	return nil
+}
+
+// DivisionsByCode loads the divisions of codes in one statement.
+func DivisionsByCode(ctx context.Context, c *ent.Client, codes []string) (map[string]*ent.Division, error) {
+	ds, err := c.Division.Query().Where(division.CodeIn(codes...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*ent.Division, len(ds))
+	for _, d := range ds {
+		m[d.Code] = d
+	}
+	return m, nil
+}
+
+// OrgsByKey loads the units whose IDs are keys (rows' keys: decimal IDs), in
+// one statement (none for no keys), by key.
+func OrgsByKey(ctx context.Context, c *ent.Client, keys []string) (map[string]*ent.Org, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	ids := make([]int, 0, len(keys))
+	for _, k := range keys {
+		ids = append(ids, atoi(k))
+	}
+	os, err := c.Org.Query().Where(org.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*ent.Org, len(os))
+	for _, o := range os {
+		m[strconv.Itoa(o.ID)] = o
+	}
+	return m, nil
 }
 
 // ForSchool reports on the students of one school needing a contact, and the

@@ -20,7 +20,6 @@ import (
 	"sanbao/ent"
 	"sanbao/ent/absencereport"
 	"sanbao/ent/absencestep"
-	"sanbao/ent/division"
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/org"
 	"sanbao/ent/student"
@@ -298,13 +297,9 @@ func nameRows(ctx context.Context, c *ent.Client, d *Dashboard) error {
 	for _, r := range d.Children {
 		codes = append(codes, r.Key)
 	}
-	ds, err := c.Division.Query().Where(division.CodeIn(codes...)).All(ctx)
+	byCode, err := coverage.DivisionsByCode(ctx, c, codes)
 	if err != nil {
 		return err
-	}
-	byCode := map[string]*ent.Division{}
-	for _, x := range ds {
-		byCode[x.Code] = x
 	}
 	if x := byCode[d.Total.Key]; x != nil {
 		d.Total.Division, d.Total.Label = x, x.Name
@@ -314,23 +309,16 @@ func nameRows(ctx context.Context, c *ent.Client, d *Dashboard) error {
 			d.Children[i].Division, d.Children[i].Label = x, x.Name
 		}
 	}
-	if len(d.Schools) == 0 {
-		return nil
-	}
-	ids := make([]int, 0, len(d.Schools))
+	keys := make([]string, 0, len(d.Schools))
 	for _, r := range d.Schools {
-		ids = append(ids, atoi(r.Key))
+		keys = append(keys, r.Key)
 	}
-	os, err := c.Org.Query().Where(org.IDIn(ids...)).All(ctx)
+	byID, err := coverage.OrgsByKey(ctx, c, keys)
 	if err != nil {
 		return err
 	}
-	byID := map[int]*ent.Org{}
-	for _, o := range os {
-		byID[o.ID] = o
-	}
 	for i := range d.Schools {
-		if o := byID[atoi(d.Schools[i].Key)]; o != nil {
+		if o := byID[d.Schools[i].Key]; o != nil {
 			d.Schools[i].School, d.Schools[i].Label = o, o.Name
 		}
 	}
