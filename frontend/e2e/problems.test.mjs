@@ -27,8 +27,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function withBrowser(fn) {
-  const b = await openBrowser(phone);
+async function withBrowser(fn, viewport = phone) {
+  const b = await openBrowser(viewport);
   try {
     await fn(b);
     assert.deepEqual(b.errors, [], 'uncaught errors in the page');
@@ -143,4 +143,23 @@ test('a move the server refuses shows its Chinese message; a return needs a reas
     await page.waitForFunction(() => document.querySelector('[data-testid="problem-state"]')?.textContent?.trim() === '整改中');
   });
   assert.equal(await stateOf(asInspector, id), 'IN_PROGRESS');
+});
+
+test('on a PC the list is a table, overdue first, 再犯 marked', { timeout: 120_000 }, async () => {
+  await withBrowser(async ({ page }) => {
+    await signIn(page, server.url, PRINCIPAL);
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/problems`);
+    const table = page.getByTestId('problems-table');
+    await table.waitFor();
+    const first = table.getByTestId('problem-row').first();
+    assert.equal(await first.getAttribute('data-overdue'), '1');
+    assert.match(await first.innerText(), /已逾期/);
+    await page.getByTestId('problems-repeat').selectOption('1');
+    await page.waitForURL(/repeat=1/);
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="problem-row"]')];
+      return rows.length > 0 && rows.every((r) => r.textContent.includes('再犯'));
+    });
+  }, VIEWPORTS.desktop);
 });
