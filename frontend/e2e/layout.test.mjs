@@ -50,6 +50,7 @@ async function routesFor(role) {
   const person = await firstID(role, '{ staff(first: 1) { edges { node { id } } } }', (d) => d.staff.edges[0]?.node.id);
   const family = await firstID(role, '{ myFamilies(first: 1) { edges { node { id } } } }', (d) => d.myFamilies.edges[0]?.node.id);
   const dropoutCase = await firstID(role, '{ dropoutCases(first: 1) { edges { node { id } } } }', (d) => d.dropoutCases.edges[0]?.node.id);
+  const problem = await firstID(role, '{ problems(first: 1) { edges { node { id } } } }', (d) => d.problems.edges[0]?.node.id);
   const absence = await firstID(role, '{ absenceReports(first: 1) { edges { node { id } } } }', (d) => d.absenceReports.edges[0]?.node.id);
   const paths = [
     '/',
@@ -74,6 +75,8 @@ async function routesFor(role) {
     '/dropout?ledger=children&nowhere=1',
     '/aid/policies',
     '/compare',
+    '/problems',
+    '/problems?state=PENDING&repeat=1',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);
@@ -83,6 +86,7 @@ async function routesFor(role) {
   if (person) paths.push(`/staff/${person}`);
   if (dropoutCase) paths.push(`/dropout/cases/${dropoutCase}`);
   if (absence) paths.push(`/dropout/absences/${absence}`);
+  if (problem) paths.push(`/problems/${problem}`);
   return paths;
 }
 

@@ -36,6 +36,8 @@ const ROUTES = {
   'src/views/DropoutView.vue': '/dropout 控辍保学',
   'src/views/DropoutCaseView.vue': '/dropout/cases/:id 辍学案例',
   'src/views/AbsenceReportView.vue': '/dropout/absences/:id 缺勤报告',
+  'src/views/ProblemsView.vue': '/problems 问题清单',
+  'src/views/ProblemView.vue': '/problems/:id 问题详情',
   'src/views/NotFoundView.vue': '(404)',
 };
 

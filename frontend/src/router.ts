@@ -7,7 +7,7 @@ declare module 'vue-router' {
     public?: boolean;
     title?: string;
     /** Which entry of the navigation is lit. */
-    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'dropout' | 'agreements' | 'progress' | 'staff' | 'imports' | 'audit';
+    tab?: 'home' | 'households' | 'students' | 'me' | 'coverage' | 'dropout' | 'agreements' | 'progress' | 'staff' | 'imports' | 'audit' | 'problems';
     /** On phones, for pages without a tab of their own: the tab they are reached from. */
     phoneTab?: 'home' | 'me';
   }
@@ -65,6 +65,8 @@ export const router = createRouter({
       meta: { title: '责任书模板', tab: 'progress', phoneTab: 'home' },
     },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), meta: { title: '双向比对', tab: 'imports', phoneTab: 'me' } },
+    { path: '/problems', name: 'problems', component: () => import('./views/ProblemsView.vue'), meta: { title: '问题清单', tab: 'problems', phoneTab: 'me' } },
+    { path: '/problems/:id', name: 'problem', component: () => import('./views/ProblemView.vue'), meta: { title: '问题详情', tab: 'problems', phoneTab: 'me' } },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', tab: 'audit', phoneTab: 'me' } },
     { path: '/aid/policies', name: 'aid-policies', component: () => import('./views/AidPoliciesView.vue'), meta: { title: '资助政策', tab: 'students', phoneTab: 'me' } },
     { path: '/import', name: 'imports', component: () => import('./views/ImportView.vue'), meta: { title: '导入', tab: 'imports', phoneTab: 'me' } },
