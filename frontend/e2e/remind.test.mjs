@@ -49,7 +49,7 @@ async function fits(page, width, what) {
 }
 
 /** Visible buttons and links that change something: none for an inspector. */
-const EDITS = /修改(?!密码)|编辑|添加|新增|分配|结束|删除|下发责任书|作废|更正|记录联系|导入|调动|离职|重置|清除重签|保存/;
+const EDITS = /修改(?!密码)|编辑|添加|新增|分配|(?<!未)结束|删除|下发责任书|作废|更正|记录联系|导入|调动|离职|重置|清除重签|保存/;
 async function editControls(page) {
   return page.$$eval('button, a, [role="button"]', (els, src) => {
     const re = new RegExp(src);
