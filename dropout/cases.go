@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"sanbao/ent/dropoutcase"
 	"sanbao/ent/student"
 	"sanbao/fielderr"
+	"sanbao/textnorm"
 )
 
 // CloseReasonLabels are the outcomes a case may close with.
@@ -62,6 +65,9 @@ func OpenCase(ctx context.Context, c *ent.Client, studentID int, kind dropoutcas
 // ActionInput is one action on a case: a persuasion attempt (劝返) with who
 // went, how and the outcome, a verification, a report upwards.
 type ActionInput struct {
+	// UUID is the phone's key for the action: a resend answers the stored
+	// one. Empty only for notices, which are recorded online.
+	UUID         string
 	CaseID       int
 	Kind         caseaction.Kind
 	Date         string
@@ -79,6 +85,14 @@ func RecordAction(ctx context.Context, c *ent.Client, in ActionInput, now time.T
 	if v == nil || v.PersonID == 0 {
 		return nil, authz.ErrDenied
 	}
+	var key *string
+	if in.UUID != "" {
+		id := strings.ToLower(textnorm.Key(in.UUID))
+		if prev, err := storedAction(ctx, c, v, id); prev != nil || err != nil {
+			return prev, err
+		}
+		key = &id
+	}
 	k, err := c.DropoutCase.Get(ctx, in.CaseID)
 	if err != nil {
 		return nil, fielderr.New("caseID", "未找到该案例")
@@ -95,10 +109,44 @@ func RecordAction(ctx context.Context, c *ent.Client, in ActionInput, now time.T
 	if in.Kind == caseaction.KindPersuasion && strings.TrimSpace(in.Participants) == "" {
 		return nil, fielderr.New("participants", "请填写参与劝返的人员")
 	}
-	return c.CaseAction.Create().SetCaseID(k.ID).SetStudentID(k.StudentID).SetVillageCode(k.VillageCode).
+	if key != nil && !uuidRE.MatchString(*key) {
+		return nil, fielderr.New("uuid", "记录编号格式不正确")
+	}
+	// ON CONFLICT DO NOTHING: a concurrent resend never aborts a PostgreSQL
+	// transaction; the loser answers the winner's row.
+	aid, err := c.CaseAction.Create().SetNillableUUID(key).SetCaseID(k.ID).SetStudentID(k.StudentID).SetVillageCode(k.VillageCode).
 		SetNillableSchoolID(k.SchoolID).SetKind(in.Kind).SetDate(in.Date).SetParticipants(in.Participants).
 		SetMethod(in.Method).SetOutcome(in.Outcome).SetNotes(in.Notes).SetRecordedByID(v.PersonID).
-		SetNillableDeadline(in.deadline).SetNillableServedOn(in.servedOn).SetCreatedAt(now).Save(ctx)
+		SetNillableDeadline(in.deadline).SetNillableServedOn(in.servedOn).SetCreatedAt(now).
+		OnConflict().DoNothing().ID(ctx)
+	if errors.Is(err, sql.ErrNoRows) && key != nil {
+		if prev, err := storedAction(ctx, c, v, *key); prev != nil || err != nil {
+			return prev, err
+		}
+		return nil, fmt.Errorf("dropout: action %s neither stored nor found", *key)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c.CaseAction.Get(ctx, aid)
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// storedAction returns the action already stored under uuid by this viewer;
+// a UUID used by someone else is refused without saying whose.
+func storedAction(ctx context.Context, c *ent.Client, v *authz.Viewer, uuid string) (*ent.CaseAction, error) {
+	prev, err := c.CaseAction.Query().Where(caseaction.UUID(uuid)).Only(authz.System(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if prev.RecordedByID != v.PersonID {
+		return nil, fielderr.New("uuid", "该记录编号已被使用")
+	}
+	return c.CaseAction.Get(ctx, prev.ID)
 }
 
 // Confirm turns a suspected case into a confirmed dropout (核查属实).

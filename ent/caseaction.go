@@ -21,6 +21,8 @@ type CaseAction struct {
 	ID int `json:"id,omitempty"`
 	// CaseID holds the value of the "case_id" field.
 	CaseID int `json:"case_id,omitempty"`
+	// client-generated, for idempotent sends
+	UUID *string `json:"uuid,omitempty"`
 	// StudentID holds the value of the "student_id" field.
 	StudentID int `json:"student_id,omitempty"`
 	// VillageCode holds the value of the "village_code" field.
@@ -95,7 +97,7 @@ func (*CaseAction) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case caseaction.FieldID, caseaction.FieldCaseID, caseaction.FieldStudentID, caseaction.FieldSchoolID, caseaction.FieldRecordedByID:
 			values[i] = new(sql.NullInt64)
-		case caseaction.FieldVillageCode, caseaction.FieldKind, caseaction.FieldDate, caseaction.FieldParticipants, caseaction.FieldMethod, caseaction.FieldOutcome, caseaction.FieldNotes, caseaction.FieldDeadline, caseaction.FieldServedOn:
+		case caseaction.FieldUUID, caseaction.FieldVillageCode, caseaction.FieldKind, caseaction.FieldDate, caseaction.FieldParticipants, caseaction.FieldMethod, caseaction.FieldOutcome, caseaction.FieldNotes, caseaction.FieldDeadline, caseaction.FieldServedOn:
 			values[i] = new(sql.NullString)
 		case caseaction.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -125,6 +127,13 @@ func (_m *CaseAction) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field case_id", values[i])
 			} else if value.Valid {
 				_m.CaseID = int(value.Int64)
+			}
+		case caseaction.FieldUUID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field uuid", values[i])
+			} else if value.Valid {
+				_m.UUID = new(string)
+				*_m.UUID = value.String
 			}
 		case caseaction.FieldStudentID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -255,6 +264,11 @@ func (_m *CaseAction) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	builder.WriteString("case_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CaseID))
+	builder.WriteString(", ")
+	if v := _m.UUID; v != nil {
+		builder.WriteString("uuid=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("student_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.StudentID))

@@ -30,6 +30,20 @@ func (_c *CaseActionCreate) SetCaseID(v int) *CaseActionCreate {
 	return _c
 }
 
+// SetUUID sets the "uuid" field.
+func (_c *CaseActionCreate) SetUUID(v string) *CaseActionCreate {
+	_c.mutation.SetUUID(v)
+	return _c
+}
+
+// SetNillableUUID sets the "uuid" field if the given value is not nil.
+func (_c *CaseActionCreate) SetNillableUUID(v *string) *CaseActionCreate {
+	if v != nil {
+		_c.SetUUID(*v)
+	}
+	return _c
+}
+
 // SetStudentID sets the "student_id" field.
 func (_c *CaseActionCreate) SetStudentID(v int) *CaseActionCreate {
 	_c.mutation.SetStudentID(v)
@@ -232,6 +246,11 @@ func (_c *CaseActionCreate) check() error {
 	if _, ok := _c.mutation.CaseID(); !ok {
 		return &ValidationError{Name: "case_id", err: errors.New(`ent: missing required field "CaseAction.case_id"`)}
 	}
+	if v, ok := _c.mutation.UUID(); ok {
+		if err := caseaction.UUIDValidator(v); err != nil {
+			return &ValidationError{Name: "uuid", err: fmt.Errorf(`ent: validator failed for field "CaseAction.uuid": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.StudentID(); !ok {
 		return &ValidationError{Name: "student_id", err: errors.New(`ent: missing required field "CaseAction.student_id"`)}
 	}
@@ -331,6 +350,10 @@ func (_c *CaseActionCreate) createSpec() (*CaseAction, *sqlgraph.CreateSpec) {
 		_spec = sqlgraph.NewCreateSpec(caseaction.Table, sqlgraph.NewFieldSpec(caseaction.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
+	if value, ok := _c.mutation.UUID(); ok {
+		_spec.SetField(caseaction.FieldUUID, field.TypeString, value)
+		_node.UUID = &value
+	}
 	if value, ok := _c.mutation.StudentID(); ok {
 		_spec.SetField(caseaction.FieldStudentID, field.TypeInt, value)
 		_node.StudentID = value
@@ -478,6 +501,9 @@ func (u *CaseActionUpsertOne) UpdateNewValues() *CaseActionUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.CaseID(); exists {
 			s.SetIgnore(caseaction.FieldCaseID)
+		}
+		if _, exists := u.create.mutation.UUID(); exists {
+			s.SetIgnore(caseaction.FieldUUID)
 		}
 		if _, exists := u.create.mutation.StudentID(); exists {
 			s.SetIgnore(caseaction.FieldStudentID)
@@ -727,6 +753,9 @@ func (u *CaseActionUpsertBulk) UpdateNewValues() *CaseActionUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.CaseID(); exists {
 				s.SetIgnore(caseaction.FieldCaseID)
+			}
+			if _, exists := b.mutation.UUID(); exists {
+				s.SetIgnore(caseaction.FieldUUID)
 			}
 			if _, exists := b.mutation.StudentID(); exists {
 				s.SetIgnore(caseaction.FieldStudentID)

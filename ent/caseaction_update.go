@@ -89,6 +89,9 @@ func (_u *CaseActionUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			}
 		}
 	}
+	if _u.mutation.UUIDCleared() {
+		_spec.ClearField(caseaction.FieldUUID, field.TypeString)
+	}
 	if _u.mutation.SchoolIDCleared() {
 		_spec.ClearField(caseaction.FieldSchoolID, field.TypeInt)
 	}
@@ -219,6 +222,9 @@ func (_u *CaseActionUpdateOne) sqlSave(ctx context.Context) (_node *CaseAction, 
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.UUIDCleared() {
+		_spec.ClearField(caseaction.FieldUUID, field.TypeString)
 	}
 	if _u.mutation.SchoolIDCleared() {
 		_spec.ClearField(caseaction.FieldSchoolID, field.TypeInt)

@@ -260,6 +260,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "CaseAction",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			caseaction.FieldCaseID:       {Type: field.TypeInt, Column: caseaction.FieldCaseID},
+			caseaction.FieldUUID:         {Type: field.TypeString, Column: caseaction.FieldUUID},
 			caseaction.FieldStudentID:    {Type: field.TypeInt, Column: caseaction.FieldStudentID},
 			caseaction.FieldVillageCode:  {Type: field.TypeString, Column: caseaction.FieldVillageCode},
 			caseaction.FieldSchoolID:     {Type: field.TypeInt, Column: caseaction.FieldSchoolID},
@@ -2940,6 +2941,11 @@ func (f *CaseActionFilter) WhereID(p entql.IntP) {
 // WhereCaseID applies the entql int predicate on the case_id field.
 func (f *CaseActionFilter) WhereCaseID(p entql.IntP) {
 	f.Where(p.Field(caseaction.FieldCaseID))
+}
+
+// WhereUUID applies the entql string predicate on the uuid field.
+func (f *CaseActionFilter) WhereUUID(p entql.StringP) {
+	f.Where(p.Field(caseaction.FieldUUID))
 }
 
 // WhereStudentID applies the entql int predicate on the student_id field.

@@ -1438,6 +1438,11 @@ func (_q *CaseActionQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, caseaction.FieldCaseID)
 				fieldSeen[caseaction.FieldCaseID] = struct{}{}
 			}
+		case "uuid":
+			if _, ok := fieldSeen[caseaction.FieldUUID]; !ok {
+				selectedFields = append(selectedFields, caseaction.FieldUUID)
+				fieldSeen[caseaction.FieldUUID] = struct{}{}
+			}
 		case "studentID":
 			if _, ok := fieldSeen[caseaction.FieldStudentID]; !ok {
 				selectedFields = append(selectedFields, caseaction.FieldStudentID)

@@ -1070,7 +1070,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "CaseAction",
-		Fields: make([]*Field, 14),
+		Fields: make([]*Field, 15),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -1082,10 +1082,18 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "case_id",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.StudentID); err != nil {
+	if buf, err = json.Marshal(_m.UUID); err != nil {
 		return nil, err
 	}
 	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "uuid",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StudentID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
 		Type:  "int",
 		Name:  "student_id",
 		Value: string(buf),
@@ -1093,7 +1101,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.VillageCode); err != nil {
 		return nil, err
 	}
-	node.Fields[2] = &Field{
+	node.Fields[3] = &Field{
 		Type:  "string",
 		Name:  "village_code",
 		Value: string(buf),
@@ -1101,7 +1109,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.SchoolID); err != nil {
 		return nil, err
 	}
-	node.Fields[3] = &Field{
+	node.Fields[4] = &Field{
 		Type:  "int",
 		Name:  "school_id",
 		Value: string(buf),
@@ -1109,7 +1117,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Kind); err != nil {
 		return nil, err
 	}
-	node.Fields[4] = &Field{
+	node.Fields[5] = &Field{
 		Type:  "caseaction.Kind",
 		Name:  "kind",
 		Value: string(buf),
@@ -1117,7 +1125,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Date); err != nil {
 		return nil, err
 	}
-	node.Fields[5] = &Field{
+	node.Fields[6] = &Field{
 		Type:  "string",
 		Name:  "date",
 		Value: string(buf),
@@ -1125,7 +1133,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Participants); err != nil {
 		return nil, err
 	}
-	node.Fields[6] = &Field{
+	node.Fields[7] = &Field{
 		Type:  "string",
 		Name:  "participants",
 		Value: string(buf),
@@ -1133,7 +1141,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Method); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "string",
 		Name:  "method",
 		Value: string(buf),
@@ -1141,7 +1149,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Outcome); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "caseaction.Outcome",
 		Name:  "outcome",
 		Value: string(buf),
@@ -1149,7 +1157,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Notes); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "string",
 		Name:  "notes",
 		Value: string(buf),
@@ -1157,7 +1165,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Deadline); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "string",
 		Name:  "deadline",
 		Value: string(buf),
@@ -1165,7 +1173,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ServedOn); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "string",
 		Name:  "served_on",
 		Value: string(buf),
@@ -1173,7 +1181,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.RecordedByID); err != nil {
 		return nil, err
 	}
-	node.Fields[12] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "int",
 		Name:  "recorded_by_id",
 		Value: string(buf),
@@ -1181,7 +1189,7 @@ func (_m *CaseAction) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[13] = &Field{
+	node.Fields[14] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),

@@ -4552,6 +4552,23 @@ type CaseActionWhereInput struct {
 	CaseIDIn    []int `json:"caseIDIn,omitempty"`
 	CaseIDNotIn []int `json:"caseIDNotIn,omitempty"`
 
+	// "uuid" field predicates.
+	UUID             *string  `json:"uuid,omitempty"`
+	UUIDNEQ          *string  `json:"uuidNEQ,omitempty"`
+	UUIDIn           []string `json:"uuidIn,omitempty"`
+	UUIDNotIn        []string `json:"uuidNotIn,omitempty"`
+	UUIDGT           *string  `json:"uuidGT,omitempty"`
+	UUIDGTE          *string  `json:"uuidGTE,omitempty"`
+	UUIDLT           *string  `json:"uuidLT,omitempty"`
+	UUIDLTE          *string  `json:"uuidLTE,omitempty"`
+	UUIDContains     *string  `json:"uuidContains,omitempty"`
+	UUIDHasPrefix    *string  `json:"uuidHasPrefix,omitempty"`
+	UUIDHasSuffix    *string  `json:"uuidHasSuffix,omitempty"`
+	UUIDIsNil        bool     `json:"uuidIsNil,omitempty"`
+	UUIDNotNil       bool     `json:"uuidNotNil,omitempty"`
+	UUIDEqualFold    *string  `json:"uuidEqualFold,omitempty"`
+	UUIDContainsFold *string  `json:"uuidContainsFold,omitempty"`
+
 	// "student_id" field predicates.
 	StudentID      *int  `json:"studentID,omitempty"`
 	StudentIDNEQ   *int  `json:"studentIDNEQ,omitempty"`
@@ -4824,6 +4841,51 @@ func (i *CaseActionWhereInput) P() (predicate.CaseAction, error) {
 	}
 	if len(i.CaseIDNotIn) > 0 {
 		predicates = append(predicates, caseaction.CaseIDNotIn(i.CaseIDNotIn...))
+	}
+	if i.UUID != nil {
+		predicates = append(predicates, caseaction.UUIDEQ(*i.UUID))
+	}
+	if i.UUIDNEQ != nil {
+		predicates = append(predicates, caseaction.UUIDNEQ(*i.UUIDNEQ))
+	}
+	if len(i.UUIDIn) > 0 {
+		predicates = append(predicates, caseaction.UUIDIn(i.UUIDIn...))
+	}
+	if len(i.UUIDNotIn) > 0 {
+		predicates = append(predicates, caseaction.UUIDNotIn(i.UUIDNotIn...))
+	}
+	if i.UUIDGT != nil {
+		predicates = append(predicates, caseaction.UUIDGT(*i.UUIDGT))
+	}
+	if i.UUIDGTE != nil {
+		predicates = append(predicates, caseaction.UUIDGTE(*i.UUIDGTE))
+	}
+	if i.UUIDLT != nil {
+		predicates = append(predicates, caseaction.UUIDLT(*i.UUIDLT))
+	}
+	if i.UUIDLTE != nil {
+		predicates = append(predicates, caseaction.UUIDLTE(*i.UUIDLTE))
+	}
+	if i.UUIDContains != nil {
+		predicates = append(predicates, caseaction.UUIDContains(*i.UUIDContains))
+	}
+	if i.UUIDHasPrefix != nil {
+		predicates = append(predicates, caseaction.UUIDHasPrefix(*i.UUIDHasPrefix))
+	}
+	if i.UUIDHasSuffix != nil {
+		predicates = append(predicates, caseaction.UUIDHasSuffix(*i.UUIDHasSuffix))
+	}
+	if i.UUIDIsNil {
+		predicates = append(predicates, caseaction.UUIDIsNil())
+	}
+	if i.UUIDNotNil {
+		predicates = append(predicates, caseaction.UUIDNotNil())
+	}
+	if i.UUIDEqualFold != nil {
+		predicates = append(predicates, caseaction.UUIDEqualFold(*i.UUIDEqualFold))
+	}
+	if i.UUIDContainsFold != nil {
+		predicates = append(predicates, caseaction.UUIDContainsFold(*i.UUIDContainsFold))
 	}
 	if i.StudentID != nil {
 		predicates = append(predicates, caseaction.StudentIDEQ(*i.StudentID))

@@ -9708,6 +9708,7 @@ type CaseActionMutation struct {
 	op                  Op
 	typ                 string
 	id                  *int
+	uuid                *string
 	student_id          *int
 	addstudent_id       *int
 	village_code        *string
@@ -9864,6 +9865,55 @@ func (m *CaseActionMutation) OldCaseID(ctx context.Context) (v int, err error) {
 // ResetCaseID resets all changes to the "case_id" field.
 func (m *CaseActionMutation) ResetCaseID() {
 	m.dropout_case = nil
+}
+
+// SetUUID sets the "uuid" field.
+func (m *CaseActionMutation) SetUUID(s string) {
+	m.uuid = &s
+}
+
+// UUID returns the value of the "uuid" field in the mutation.
+func (m *CaseActionMutation) UUID() (r string, exists bool) {
+	v := m.uuid
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUUID returns the old "uuid" field's value of the CaseAction entity.
+// If the CaseAction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseActionMutation) OldUUID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUUID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUUID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUUID: %w", err)
+	}
+	return oldValue.UUID, nil
+}
+
+// ClearUUID clears the value of the "uuid" field.
+func (m *CaseActionMutation) ClearUUID() {
+	m.uuid = nil
+	m.clearedFields[caseaction.FieldUUID] = struct{}{}
+}
+
+// UUIDCleared returns if the "uuid" field was cleared in this mutation.
+func (m *CaseActionMutation) UUIDCleared() bool {
+	_, ok := m.clearedFields[caseaction.FieldUUID]
+	return ok
+}
+
+// ResetUUID resets all changes to the "uuid" field.
+func (m *CaseActionMutation) ResetUUID() {
+	m.uuid = nil
+	delete(m.clearedFields, caseaction.FieldUUID)
 }
 
 // SetStudentID sets the "student_id" field.
@@ -10554,9 +10604,12 @@ func (m *CaseActionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseActionMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.dropout_case != nil {
 		fields = append(fields, caseaction.FieldCaseID)
+	}
+	if m.uuid != nil {
+		fields = append(fields, caseaction.FieldUUID)
 	}
 	if m.student_id != nil {
 		fields = append(fields, caseaction.FieldStudentID)
@@ -10607,6 +10660,8 @@ func (m *CaseActionMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case caseaction.FieldCaseID:
 		return m.CaseID()
+	case caseaction.FieldUUID:
+		return m.UUID()
 	case caseaction.FieldStudentID:
 		return m.StudentID()
 	case caseaction.FieldVillageCode:
@@ -10644,6 +10699,8 @@ func (m *CaseActionMutation) OldField(ctx context.Context, name string) (ent.Val
 	switch name {
 	case caseaction.FieldCaseID:
 		return m.OldCaseID(ctx)
+	case caseaction.FieldUUID:
+		return m.OldUUID(ctx)
 	case caseaction.FieldStudentID:
 		return m.OldStudentID(ctx)
 	case caseaction.FieldVillageCode:
@@ -10685,6 +10742,13 @@ func (m *CaseActionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCaseID(v)
+		return nil
+	case caseaction.FieldUUID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUUID(v)
 		return nil
 	case caseaction.FieldStudentID:
 		v, ok := value.(int)
@@ -10834,6 +10898,9 @@ func (m *CaseActionMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *CaseActionMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(caseaction.FieldUUID) {
+		fields = append(fields, caseaction.FieldUUID)
+	}
 	if m.FieldCleared(caseaction.FieldSchoolID) {
 		fields = append(fields, caseaction.FieldSchoolID)
 	}
@@ -10866,6 +10933,9 @@ func (m *CaseActionMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *CaseActionMutation) ClearField(name string) error {
 	switch name {
+	case caseaction.FieldUUID:
+		m.ClearUUID()
+		return nil
 	case caseaction.FieldSchoolID:
 		m.ClearSchoolID()
 		return nil
@@ -10894,6 +10964,9 @@ func (m *CaseActionMutation) ResetField(name string) error {
 	switch name {
 	case caseaction.FieldCaseID:
 		m.ResetCaseID()
+		return nil
+	case caseaction.FieldUUID:
+		m.ResetUUID()
 		return nil
 	case caseaction.FieldStudentID:
 		m.ResetStudentID()

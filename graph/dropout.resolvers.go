@@ -82,7 +82,7 @@ func (r *mutationResolver) ConfirmDropout(ctx context.Context, caseID int) (*ent
 
 // RecordCaseAction is the resolver for the recordCaseAction field.
 func (r *mutationResolver) RecordCaseAction(ctx context.Context, input model.CaseActionInput) (*ent.CaseAction, error) {
-	return dropout.RecordAction(ctx, r.ent(ctx), dropout.ActionInput{CaseID: input.CaseID, Kind: input.Kind, Date: input.Date,
+	return dropout.RecordAction(ctx, r.ent(ctx), dropout.ActionInput{UUID: input.UUID, CaseID: input.CaseID, Kind: input.Kind, Date: input.Date,
 		Participants: deref(input.Participants), Method: deref(input.Method), Outcome: input.Outcome, Notes: deref(input.Notes)}, time.Now())
 }
 

@@ -170,7 +170,7 @@ func TestReturnNotice(t *testing.T) {
 			t.Fatal("another school's teacher recorded a notice")
 		}
 		if r := p1.do(`mutation($in: CaseActionInput!) { recordCaseAction(input: $in) { id } }`, map[string]any{"in": map[string]any{
-			"caseID": id(k.ID), "kind": "NOTICE", "date": day(0), "outcome": "OTHER"}}); r.code() != "BAD_USER_INPUT" {
+			"uuid": "bbbbbbbb-0000-4000-8000-000000000003", "caseID": id(k.ID), "kind": "NOTICE", "date": day(0), "outcome": "OTHER"}}); r.code() != "BAD_USER_INPUT" {
 			t.Fatalf("a notice without dates: %+v", r.Errors)
 		}
 		d := p1.ok(rec, in(day(-10), day(-3)))

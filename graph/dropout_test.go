@@ -98,9 +98,9 @@ func TestDropoutControlThroughTheAPI(t *testing.T) {
 		// teacher may not close, nor may the principal.
 		act := `mutation($in: CaseActionInput!) { recordCaseAction(input: $in) { id kind outcome recordedBy { name } } }`
 		today := time.Now().In(dropout.China).Format("2006-01-02")
-		head.ok(act, map[string]any{"in": map[string]any{"caseID": caseID, "kind": "PERSUASION", "date": today,
+		head.ok(act, map[string]any{"in": map[string]any{"uuid": "bbbbbbbb-0000-4000-8000-000000000001", "caseID": caseID, "kind": "PERSUASION", "date": today,
 			"participants": "班主任、村主任", "method": "入户", "outcome": "PROMISED"}})
-		if r := insp.do(act, map[string]any{"in": map[string]any{"caseID": caseID, "kind": "NOTE", "date": today, "outcome": "OTHER"}}); len(r.Errors) == 0 {
+		if r := insp.do(act, map[string]any{"in": map[string]any{"uuid": "bbbbbbbb-0000-4000-8000-000000000002", "caseID": caseID, "kind": "NOTE", "date": today, "outcome": "OTHER"}}); len(r.Errors) == 0 {
 			t.Fatal("an inspector recorded an action")
 		}
 		closeQ := `mutation($in: CloseCaseInput!) { closeCase(input: $in) { status closeReason actions { kind } } }`

@@ -73,7 +73,7 @@ func TestDropoutWorkersReadTheirStudent(t *testing.T) {
 		}
 		// The responsible person works the case (an action in their name).
 		far.ok(`mutation($in: CaseActionInput!) { recordCaseAction(input: $in) { id } }`, map[string]any{"in": map[string]any{
-			"caseID": id(k.ID), "kind": "NOTE", "date": time.Now().In(dropout.China).Format("2006-01-02"), "outcome": "OTHER"}})
+			"uuid": "bbbbbbbb-0000-4000-8000-000000000004", "caseID": id(k.ID), "kind": "NOTE", "date": time.Now().In(dropout.China).Format("2006-01-02"), "outcome": "OTHER"}})
 		// Refused: the colleague, and TK for a child of no case of theirs.
 		if d := colleague.ok(cases, nil); num(d, "dropoutCases", "totalCount") != 0 {
 			t.Fatalf("colleague sees a case: %v", d)

@@ -383,6 +383,7 @@ type ComplexityRoot struct {
 		SchoolID     func(childComplexity int) int
 		ServedOn     func(childComplexity int) int
 		StudentID    func(childComplexity int) int
+		UUID         func(childComplexity int) int
 		VillageCode  func(childComplexity int) int
 	}
 
@@ -2779,6 +2780,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseAction.StudentID(childComplexity), true
+	case "CaseAction.uuid":
+		if e.ComplexityRoot.CaseAction.UUID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.UUID(childComplexity), true
 	case "CaseAction.villageCode":
 		if e.ComplexityRoot.CaseAction.VillageCode == nil {
 			break
@@ -7984,6 +7991,8 @@ func (ec *executionContext) childFields_CaseAction(ctx context.Context, field gr
 		return ec.fieldContext_CaseAction_id(ctx, field)
 	case "caseID":
 		return ec.fieldContext_CaseAction_caseID(ctx, field)
+	case "uuid":
+		return ec.fieldContext_CaseAction_uuid(ctx, field)
 	case "studentID":
 		return ec.fieldContext_CaseAction_studentID(ctx, field)
 	case "villageCode":
@@ -18158,6 +18167,29 @@ func (ec *executionContext) _CaseAction_caseID(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CaseAction_caseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CaseAction_uuid(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_uuid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UUID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_uuid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
 }
 
 func (ec *executionContext) _CaseAction_studentID(ctx context.Context, field graphql.CollectedField, obj *ent.CaseAction) (ret graphql.Marshaler) {
@@ -45168,13 +45200,20 @@ func (ec *executionContext) unmarshalInputCaseActionInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"caseID", "kind", "date", "participants", "method", "outcome", "notes"}
+	fieldsInOrder := [...]string{"uuid", "caseID", "kind", "date", "participants", "method", "outcome", "notes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "uuid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuid"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUID = data
 		case "caseID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -45252,7 +45291,7 @@ func (ec *executionContext) unmarshalInputCaseActionWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "caseID", "caseIDNEQ", "caseIDIn", "caseIDNotIn", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "participantsContains", "participantsHasPrefix", "participantsHasSuffix", "participantsIsNil", "participantsNotNil", "participantsEqualFold", "participantsContainsFold", "method", "methodNEQ", "methodIn", "methodNotIn", "methodGT", "methodGTE", "methodLT", "methodLTE", "methodContains", "methodHasPrefix", "methodHasSuffix", "methodIsNil", "methodNotNil", "methodEqualFold", "methodContainsFold", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "deadlineContains", "deadlineHasPrefix", "deadlineHasSuffix", "deadlineIsNil", "deadlineNotNil", "deadlineEqualFold", "deadlineContainsFold", "servedOn", "servedOnNEQ", "servedOnIn", "servedOnNotIn", "servedOnGT", "servedOnGTE", "servedOnLT", "servedOnLTE", "servedOnContains", "servedOnHasPrefix", "servedOnHasSuffix", "servedOnIsNil", "servedOnNotNil", "servedOnEqualFold", "servedOnContainsFold", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "caseID", "caseIDNEQ", "caseIDIn", "caseIDNotIn", "uuid", "uuidNEQ", "uuidIn", "uuidNotIn", "uuidGT", "uuidGTE", "uuidLT", "uuidLTE", "uuidContains", "uuidHasPrefix", "uuidHasSuffix", "uuidIsNil", "uuidNotNil", "uuidEqualFold", "uuidContainsFold", "studentID", "studentIDNEQ", "studentIDIn", "studentIDNotIn", "studentIDGT", "studentIDGTE", "studentIDLT", "studentIDLTE", "villageCode", "villageCodeNEQ", "villageCodeIn", "villageCodeNotIn", "villageCodeGT", "villageCodeGTE", "villageCodeLT", "villageCodeLTE", "villageCodeContains", "villageCodeHasPrefix", "villageCodeHasSuffix", "villageCodeEqualFold", "villageCodeContainsFold", "schoolID", "schoolIDNEQ", "schoolIDIn", "schoolIDNotIn", "schoolIDGT", "schoolIDGTE", "schoolIDLT", "schoolIDLTE", "schoolIDIsNil", "schoolIDNotNil", "kind", "kindNEQ", "kindIn", "kindNotIn", "date", "dateNEQ", "dateIn", "dateNotIn", "dateGT", "dateGTE", "dateLT", "dateLTE", "dateContains", "dateHasPrefix", "dateHasSuffix", "dateEqualFold", "dateContainsFold", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "participantsContains", "participantsHasPrefix", "participantsHasSuffix", "participantsIsNil", "participantsNotNil", "participantsEqualFold", "participantsContainsFold", "method", "methodNEQ", "methodIn", "methodNotIn", "methodGT", "methodGTE", "methodLT", "methodLTE", "methodContains", "methodHasPrefix", "methodHasSuffix", "methodIsNil", "methodNotNil", "methodEqualFold", "methodContainsFold", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "notes", "notesNEQ", "notesIn", "notesNotIn", "notesGT", "notesGTE", "notesLT", "notesLTE", "notesContains", "notesHasPrefix", "notesHasSuffix", "notesIsNil", "notesNotNil", "notesEqualFold", "notesContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "deadlineContains", "deadlineHasPrefix", "deadlineHasSuffix", "deadlineIsNil", "deadlineNotNil", "deadlineEqualFold", "deadlineContainsFold", "servedOn", "servedOnNEQ", "servedOnIn", "servedOnNotIn", "servedOnGT", "servedOnGTE", "servedOnLT", "servedOnLTE", "servedOnContains", "servedOnHasPrefix", "servedOnHasSuffix", "servedOnIsNil", "servedOnNotNil", "servedOnEqualFold", "servedOnContainsFold", "recordedByID", "recordedByIDNEQ", "recordedByIDIn", "recordedByIDNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45364,6 +45403,111 @@ func (ec *executionContext) unmarshalInputCaseActionWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.CaseIDNotIn = data
+		case "uuid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuid"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUID = data
+		case "uuidNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDNEQ = data
+		case "uuidIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDIn = data
+		case "uuidNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDNotIn = data
+		case "uuidGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDGT = data
+		case "uuidGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDGTE = data
+		case "uuidLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDLT = data
+		case "uuidLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDLTE = data
+		case "uuidContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDContains = data
+		case "uuidHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDHasPrefix = data
+		case "uuidHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDHasSuffix = data
+		case "uuidIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDIsNil = data
+		case "uuidNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDNotNil = data
+		case "uuidEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDEqualFold = data
+		case "uuidContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uuidContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UUIDContainsFold = data
 		case "studentID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studentID"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -61918,6 +62062,11 @@ func (ec *executionContext) _CaseAction(ctx context.Context, sel ast.SelectionSe
 		case "caseID":
 			out.Values[i] = ec._CaseAction_caseID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uuid":
+			out.Values[i] = ec._CaseAction_uuid(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "studentID":

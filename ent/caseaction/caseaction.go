@@ -20,6 +20,8 @@ const (
 	FieldID = "id"
 	// FieldCaseID holds the string denoting the case_id field in the database.
 	FieldCaseID = "case_id"
+	// FieldUUID holds the string denoting the uuid field in the database.
+	FieldUUID = "uuid"
 	// FieldStudentID holds the string denoting the student_id field in the database.
 	FieldStudentID = "student_id"
 	// FieldVillageCode holds the string denoting the village_code field in the database.
@@ -72,6 +74,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldCaseID,
+	FieldUUID,
 	FieldStudentID,
 	FieldVillageCode,
 	FieldSchoolID,
@@ -105,6 +108,8 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [2]ent.Hook
 	Policy ent.Policy
+	// UUIDValidator is a validator for the "uuid" field. It is called by the builders before save.
+	UUIDValidator func(string) error
 	// VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
 	VillageCodeValidator func(string) error
 	// DateValidator is a validator for the "date" field. It is called by the builders before save.
@@ -186,6 +191,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // ByCaseID orders the results by the case_id field.
 func ByCaseID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCaseID, opts...).ToFunc()
+}
+
+// ByUUID orders the results by the uuid field.
+func ByUUID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUUID, opts...).ToFunc()
 }
 
 // ByStudentID orders the results by the student_id field.

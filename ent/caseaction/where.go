@@ -60,6 +60,11 @@ func CaseID(v int) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldEQ(FieldCaseID, v))
 }
 
+// UUID applies equality check predicate on the "uuid" field. It's identical to UUIDEQ.
+func UUID(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldUUID, v))
+}
+
 // StudentID applies equality check predicate on the "student_id" field. It's identical to StudentIDEQ.
 func StudentID(v int) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldEQ(FieldStudentID, v))
@@ -133,6 +138,81 @@ func CaseIDIn(vs ...int) predicate.CaseAction {
 // CaseIDNotIn applies the NotIn predicate on the "case_id" field.
 func CaseIDNotIn(vs ...int) predicate.CaseAction {
 	return predicate.CaseAction(sql.FieldNotIn(FieldCaseID, vs...))
+}
+
+// UUIDEQ applies the EQ predicate on the "uuid" field.
+func UUIDEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEQ(FieldUUID, v))
+}
+
+// UUIDNEQ applies the NEQ predicate on the "uuid" field.
+func UUIDNEQ(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNEQ(FieldUUID, v))
+}
+
+// UUIDIn applies the In predicate on the "uuid" field.
+func UUIDIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIn(FieldUUID, vs...))
+}
+
+// UUIDNotIn applies the NotIn predicate on the "uuid" field.
+func UUIDNotIn(vs ...string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotIn(FieldUUID, vs...))
+}
+
+// UUIDGT applies the GT predicate on the "uuid" field.
+func UUIDGT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGT(FieldUUID, v))
+}
+
+// UUIDGTE applies the GTE predicate on the "uuid" field.
+func UUIDGTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldGTE(FieldUUID, v))
+}
+
+// UUIDLT applies the LT predicate on the "uuid" field.
+func UUIDLT(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLT(FieldUUID, v))
+}
+
+// UUIDLTE applies the LTE predicate on the "uuid" field.
+func UUIDLTE(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldLTE(FieldUUID, v))
+}
+
+// UUIDContains applies the Contains predicate on the "uuid" field.
+func UUIDContains(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContains(FieldUUID, v))
+}
+
+// UUIDHasPrefix applies the HasPrefix predicate on the "uuid" field.
+func UUIDHasPrefix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasPrefix(FieldUUID, v))
+}
+
+// UUIDHasSuffix applies the HasSuffix predicate on the "uuid" field.
+func UUIDHasSuffix(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldHasSuffix(FieldUUID, v))
+}
+
+// UUIDIsNil applies the IsNil predicate on the "uuid" field.
+func UUIDIsNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldIsNull(FieldUUID))
+}
+
+// UUIDNotNil applies the NotNil predicate on the "uuid" field.
+func UUIDNotNil() predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldNotNull(FieldUUID))
+}
+
+// UUIDEqualFold applies the EqualFold predicate on the "uuid" field.
+func UUIDEqualFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldEqualFold(FieldUUID, v))
+}
+
+// UUIDContainsFold applies the ContainsFold predicate on the "uuid" field.
+func UUIDContainsFold(v string) predicate.CaseAction {
+	return predicate.CaseAction(sql.FieldContainsFold(FieldUUID, v))
 }
 
 // StudentIDEQ applies the EQ predicate on the "student_id" field.

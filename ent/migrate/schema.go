@@ -463,6 +463,7 @@ var (
 	// CaseActionsColumns holds the columns for the "case_actions" table.
 	CaseActionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "uuid", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "student_id", Type: field.TypeInt},
 		{Name: "village_code", Type: field.TypeString, Size: 12},
 		{Name: "school_id", Type: field.TypeInt, Nullable: true},
@@ -486,13 +487,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_actions_dropout_cases_dropout_case",
-				Columns:    []*schema.Column{CaseActionsColumns[13]},
+				Columns:    []*schema.Column{CaseActionsColumns[14]},
 				RefColumns: []*schema.Column{DropoutCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "case_actions_persons_recorded_by",
-				Columns:    []*schema.Column{CaseActionsColumns[14]},
+				Columns:    []*schema.Column{CaseActionsColumns[15]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -501,7 +502,7 @@ var (
 			{
 				Name:    "caseaction_case_id_date",
 				Unique:  false,
-				Columns: []*schema.Column{CaseActionsColumns[13], CaseActionsColumns[5]},
+				Columns: []*schema.Column{CaseActionsColumns[14], CaseActionsColumns[6]},
 			},
 		},
 	}

@@ -435,8 +435,12 @@ func init() {
 	caseaction.Hooks[1] = caseactionMixinHooks0[0]
 	caseactionFields := schema.CaseAction{}.Fields()
 	_ = caseactionFields
+	// caseactionDescUUID is the schema descriptor for uuid field.
+	caseactionDescUUID := caseactionFields[1].Descriptor()
+	// caseaction.UUIDValidator is a validator for the "uuid" field. It is called by the builders before save.
+	caseaction.UUIDValidator = caseactionDescUUID.Validators[0].(func(string) error)
 	// caseactionDescVillageCode is the schema descriptor for village_code field.
-	caseactionDescVillageCode := caseactionFields[2].Descriptor()
+	caseactionDescVillageCode := caseactionFields[3].Descriptor()
 	// caseaction.VillageCodeValidator is a validator for the "village_code" field. It is called by the builders before save.
 	caseaction.VillageCodeValidator = func() func(string) error {
 		validators := caseactionDescVillageCode.Validators
@@ -454,31 +458,31 @@ func init() {
 		}
 	}()
 	// caseactionDescDate is the schema descriptor for date field.
-	caseactionDescDate := caseactionFields[5].Descriptor()
+	caseactionDescDate := caseactionFields[6].Descriptor()
 	// caseaction.DateValidator is a validator for the "date" field. It is called by the builders before save.
 	caseaction.DateValidator = caseactionDescDate.Validators[0].(func(string) error)
 	// caseactionDescParticipants is the schema descriptor for participants field.
-	caseactionDescParticipants := caseactionFields[6].Descriptor()
+	caseactionDescParticipants := caseactionFields[7].Descriptor()
 	// caseaction.ParticipantsValidator is a validator for the "participants" field. It is called by the builders before save.
 	caseaction.ParticipantsValidator = caseactionDescParticipants.Validators[0].(func(string) error)
 	// caseactionDescMethod is the schema descriptor for method field.
-	caseactionDescMethod := caseactionFields[7].Descriptor()
+	caseactionDescMethod := caseactionFields[8].Descriptor()
 	// caseaction.MethodValidator is a validator for the "method" field. It is called by the builders before save.
 	caseaction.MethodValidator = caseactionDescMethod.Validators[0].(func(string) error)
 	// caseactionDescNotes is the schema descriptor for notes field.
-	caseactionDescNotes := caseactionFields[9].Descriptor()
+	caseactionDescNotes := caseactionFields[10].Descriptor()
 	// caseaction.NotesValidator is a validator for the "notes" field. It is called by the builders before save.
 	caseaction.NotesValidator = caseactionDescNotes.Validators[0].(func(string) error)
 	// caseactionDescDeadline is the schema descriptor for deadline field.
-	caseactionDescDeadline := caseactionFields[10].Descriptor()
+	caseactionDescDeadline := caseactionFields[11].Descriptor()
 	// caseaction.DeadlineValidator is a validator for the "deadline" field. It is called by the builders before save.
 	caseaction.DeadlineValidator = caseactionDescDeadline.Validators[0].(func(string) error)
 	// caseactionDescServedOn is the schema descriptor for served_on field.
-	caseactionDescServedOn := caseactionFields[11].Descriptor()
+	caseactionDescServedOn := caseactionFields[12].Descriptor()
 	// caseaction.ServedOnValidator is a validator for the "served_on" field. It is called by the builders before save.
 	caseaction.ServedOnValidator = caseactionDescServedOn.Validators[0].(func(string) error)
 	// caseactionDescCreatedAt is the schema descriptor for created_at field.
-	caseactionDescCreatedAt := caseactionFields[13].Descriptor()
+	caseactionDescCreatedAt := caseactionFields[14].Descriptor()
 	// caseaction.DefaultCreatedAt holds the default value on creation for the created_at field.
 	caseaction.DefaultCreatedAt = caseactionDescCreatedAt.Default.(func() time.Time)
 	checkrunMixin := schema.CheckRun{}.Mixin()

@@ -20,6 +20,10 @@ func (CaseAction) Mixin() []ent.Mixin { return []ent.Mixin{scoped{}} }
 func (CaseAction) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("case_id").Immutable(),
+		// Optional: notices and rows from before offline sends have none; NULLs
+		// never collide in the unique index.
+		field.String("uuid").Optional().Nillable().Unique().Immutable().Match(uuidPattern).
+			Comment("client-generated, for idempotent sends"),
 		// The case's scope, copied so the read rule is a plain predicate.
 		field.Int("student_id").Immutable(),
 		field.String("village_code").MinLen(12).MaxLen(12).Immutable(),

@@ -95,6 +95,8 @@ type BehindEdge struct {
 }
 
 type CaseActionInput struct {
+	// Client-generated UUID: a resend answers the stored action.
+	UUID   string          `json:"uuid"`
 	CaseID int             `json:"caseID"`
 	Kind   caseaction.Kind `json:"kind"`
 	// YYYY-MM-DD

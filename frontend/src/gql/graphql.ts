@@ -532,6 +532,8 @@ export type CaseActionInput = {
   outcome: CaseActionOutcome;
   /** Who went: teacher, principal, village cadre, township official. */
   participants?: string | null | undefined;
+  /** Client-generated UUID: a resend answers the stored action. */
+  uuid: string;
 };
 
 /** CaseActionKind is enum for the field kind */
