@@ -2,6 +2,7 @@
 // report the outbox carries, the escalation steps' state, and what the
 // viewer may do. Pure functions, unit-tested; the server decides.
 import type {
+  CaseActionInput,
   CaseActionKind,
   CaseActionOutcome,
   DropoutCaseCloseReason,
@@ -142,6 +143,62 @@ export function absenceVariables(item: Pick<OutboxItem<AbsencePayload>, 'id' | '
 export function pendingAbsence(items: readonly OutboxItem[], studentID: string): OutboxItem<AbsencePayload> | null {
   const i = items.find((x) => x.kind === 'absence' && x.state !== 'sent' && (x.payload as AbsencePayload)?.input?.studentID === studentID);
   return (i as OutboxItem<AbsencePayload>) ?? null;
+}
+
+// ---- Case actions (劝返 / 核查 / 上报 / 记录) through the outbox ----
+
+/** What the outbox keeps for a case action: the item's id is the uuid. */
+export interface CaseActionPayload {
+  input: Omit<CaseActionInput, 'uuid'>;
+  studentName: string;
+}
+
+export interface CaseActionForm {
+  kind: CaseActionKind;
+  date: string;
+  participants: string;
+  method: string;
+  outcome: CaseActionOutcome | '';
+  notes: string;
+}
+
+/** The form's errors, by field; empty when it may be sent. The server checks again. */
+export function validateCaseAction(f: CaseActionForm, today: string): Partial<Record<keyof CaseActionForm, string>> {
+  const e: Partial<Record<keyof CaseActionForm, string>> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) e.date = '请选择日期';
+  else if (f.date > today) e.date = '日期不能晚于今天';
+  if (f.kind === 'PERSUASION' && !f.participants.trim()) e.participants = '请填写参与劝返的人员';
+  if (!f.outcome) e.outcome = '请选择结果';
+  return e;
+}
+
+export function caseActionPayload(caseID: string, studentName: string, f: CaseActionForm): CaseActionPayload {
+  const participants = f.participants.trim();
+  const notes = f.notes.trim();
+  return {
+    input: {
+      caseID,
+      kind: f.kind,
+      date: f.date,
+      outcome: f.outcome as CaseActionOutcome,
+      ...(participants ? { participants } : {}),
+      ...(f.method ? { method: f.method } : {}),
+      ...(notes ? { notes } : {}),
+    },
+    studentName,
+  };
+}
+
+/** The mutation's variables for an outbox item. */
+export function caseActionVariables(item: Pick<OutboxItem<CaseActionPayload>, 'id' | 'payload'>): { input: CaseActionInput } {
+  return { input: { ...item.payload.input, uuid: item.id } };
+}
+
+/** The viewer's actions on a case still on the phone (not yet accepted), oldest first. */
+export function pendingCaseActions(items: readonly OutboxItem[], caseID: string): OutboxItem<CaseActionPayload>[] {
+  return items.filter(
+    (x) => x.kind === 'caseAction' && x.state !== 'sent' && (x.payload as CaseActionPayload)?.input?.caseID === caseID,
+  ) as OutboxItem<CaseActionPayload>[];
 }
 
 // ---- Escalation steps ----

@@ -1,11 +1,11 @@
 // How each kind of outbox item reaches the server. Registered when the app
 // starts, so records made offline are sent on the next start even before
 // the screens that made them are opened again.
-import { LogContactDocument, ReportAbsenceDocument, SignAgreementDocument, type LogContactInput } from '@/gql/graphql';
+import { LogContactDocument, RecordCaseActionDocument, ReportAbsenceDocument, SignAgreementDocument, type LogContactInput } from '@/gql/graphql';
 import { mutate } from '@/api/client';
 import type { ContactPayload } from '@/contact';
 import type { SignaturePayload } from '@/agreement';
-import { absenceVariables, type AbsencePayload } from '@/dropout';
+import { absenceVariables, caseActionVariables, type AbsencePayload, type CaseActionPayload } from '@/dropout';
 import type { OutboxItem } from './outbox';
 import { registerSender } from './sync';
 
@@ -29,8 +29,14 @@ export async function sendAbsence(item: OutboxItem): Promise<void> {
   await mutate(ReportAbsenceDocument, absenceVariables(item as OutboxItem<AbsencePayload>));
 }
 
+/** 劝返等工作记录: recordCaseAction with the item's id as the uuid (a resend is stored once). */
+export async function sendCaseAction(item: OutboxItem): Promise<void> {
+  await mutate(RecordCaseActionDocument, caseActionVariables(item as OutboxItem<CaseActionPayload>));
+}
+
 export function registerSenders(): void {
   registerSender('contact', sendContact);
   registerSender('signature', sendSignature);
   registerSender('absence', sendAbsence);
+  registerSender('caseAction', sendCaseAction);
 }
