@@ -5337,7 +5337,23 @@ func (c *ProblemClient) QueryRepeatOf(_m *Problem) *ProblemQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(problem.Table, problem.FieldID, id),
 			sqlgraph.To(problem.Table, problem.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRepeats queries the repeats edge of a Problem.
+func (c *ProblemClient) QueryRepeats(_m *Problem) *ProblemQuery {
+	query := (&ProblemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, id),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, problem.RepeatsTable, problem.RepeatsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -1672,11 +1672,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"repeat_of",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
+			Rel:     sqlgraph.M2O,
 			Inverse: false,
 			Table:   problem.RepeatOfTable,
 			Columns: []string{problem.RepeatOfColumn},
 			Bidi:    true,
+		},
+		"Problem",
+		"Problem",
+	)
+	graph.MustAddE(
+		"repeats",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
 		},
 		"Problem",
 		"Problem",
@@ -5544,6 +5556,20 @@ func (f *ProblemFilter) WhereHasRepeatOf() {
 // WhereHasRepeatOfWith applies a predicate to check if query has an edge repeat_of with a given conditions (other predicates).
 func (f *ProblemFilter) WhereHasRepeatOfWith(preds ...predicate.Problem) {
 	f.Where(entql.HasEdgeWith("repeat_of", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRepeats applies a predicate to check if query has an edge repeats.
+func (f *ProblemFilter) WhereHasRepeats() {
+	f.Where(entql.HasEdge("repeats"))
+}
+
+// WhereHasRepeatsWith applies a predicate to check if query has an edge repeats with a given conditions (other predicates).
+func (f *ProblemFilter) WhereHasRepeatsWith(preds ...predicate.Problem) {
+	f.Where(entql.HasEdgeWith("repeats", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

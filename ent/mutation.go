@@ -30735,6 +30735,9 @@ type ProblemMutation struct {
 	clearedowner      bool
 	repeat_of         *int
 	clearedrepeat_of  bool
+	repeats           map[int]struct{}
+	removedrepeats    map[int]struct{}
+	clearedrepeats    bool
 	raised_by         *int
 	clearedraised_by  bool
 	raised_org        *int
@@ -31725,6 +31728,60 @@ func (m *ProblemMutation) ResetRepeatOf() {
 	m.clearedrepeat_of = false
 }
 
+// AddRepeatIDs adds the "repeats" edge to the Problem entity by ids.
+func (m *ProblemMutation) AddRepeatIDs(ids ...int) {
+	if m.repeats == nil {
+		m.repeats = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.repeats[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRepeats clears the "repeats" edge to the Problem entity.
+func (m *ProblemMutation) ClearRepeats() {
+	m.clearedrepeats = true
+}
+
+// RepeatsCleared reports if the "repeats" edge to the Problem entity was cleared.
+func (m *ProblemMutation) RepeatsCleared() bool {
+	return m.clearedrepeats
+}
+
+// RemoveRepeatIDs removes the "repeats" edge to the Problem entity by IDs.
+func (m *ProblemMutation) RemoveRepeatIDs(ids ...int) {
+	if m.removedrepeats == nil {
+		m.removedrepeats = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.repeats, ids[i])
+		m.removedrepeats[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRepeats returns the removed IDs of the "repeats" edge to the Problem entity.
+func (m *ProblemMutation) RemovedRepeatsIDs() (ids []int) {
+	for id := range m.removedrepeats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RepeatsIDs returns the "repeats" edge IDs in the mutation.
+func (m *ProblemMutation) RepeatsIDs() (ids []int) {
+	for id := range m.repeats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRepeats resets all changes to the "repeats" edge.
+func (m *ProblemMutation) ResetRepeats() {
+	m.repeats = nil
+	m.clearedrepeats = false
+	m.removedrepeats = nil
+}
+
 // ClearRaisedBy clears the "raised_by" edge to the Person entity.
 func (m *ProblemMutation) ClearRaisedBy() {
 	m.clearedraised_by = true
@@ -32260,7 +32317,7 @@ func (m *ProblemMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProblemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.inspection != nil {
 		edges = append(edges, problem.EdgeInspection)
 	}
@@ -32272,6 +32329,9 @@ func (m *ProblemMutation) AddedEdges() []string {
 	}
 	if m.repeat_of != nil {
 		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.repeats != nil {
+		edges = append(edges, problem.EdgeRepeats)
 	}
 	if m.raised_by != nil {
 		edges = append(edges, problem.EdgeRaisedBy)
@@ -32302,6 +32362,12 @@ func (m *ProblemMutation) AddedIDs(name string) []ent.Value {
 		if id := m.repeat_of; id != nil {
 			return []ent.Value{*id}
 		}
+	case problem.EdgeRepeats:
+		ids := make([]ent.Value, 0, len(m.repeats))
+		for id := range m.repeats {
+			ids = append(ids, id)
+		}
+		return ids
 	case problem.EdgeRaisedBy:
 		if id := m.raised_by; id != nil {
 			return []ent.Value{*id}
@@ -32316,19 +32382,30 @@ func (m *ProblemMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProblemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
+	if m.removedrepeats != nil {
+		edges = append(edges, problem.EdgeRepeats)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ProblemMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case problem.EdgeRepeats:
+		ids := make([]ent.Value, 0, len(m.removedrepeats))
+		for id := range m.removedrepeats {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProblemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedinspection {
 		edges = append(edges, problem.EdgeInspection)
 	}
@@ -32340,6 +32417,9 @@ func (m *ProblemMutation) ClearedEdges() []string {
 	}
 	if m.clearedrepeat_of {
 		edges = append(edges, problem.EdgeRepeatOf)
+	}
+	if m.clearedrepeats {
+		edges = append(edges, problem.EdgeRepeats)
 	}
 	if m.clearedraised_by {
 		edges = append(edges, problem.EdgeRaisedBy)
@@ -32362,6 +32442,8 @@ func (m *ProblemMutation) EdgeCleared(name string) bool {
 		return m.clearedowner
 	case problem.EdgeRepeatOf:
 		return m.clearedrepeat_of
+	case problem.EdgeRepeats:
+		return m.clearedrepeats
 	case problem.EdgeRaisedBy:
 		return m.clearedraised_by
 	case problem.EdgeRaisedOrg:
@@ -32411,6 +32493,9 @@ func (m *ProblemMutation) ResetEdge(name string) error {
 		return nil
 	case problem.EdgeRepeatOf:
 		m.ResetRepeatOf()
+		return nil
+	case problem.EdgeRepeats:
+		m.ResetRepeats()
 		return nil
 	case problem.EdgeRaisedBy:
 		m.ResetRaisedBy()

@@ -74,15 +74,19 @@ type ProblemEdges struct {
 	Owner *Person `json:"owner,omitempty"`
 	// RepeatOf holds the value of the repeat_of edge.
 	RepeatOf *Problem `json:"repeat_of,omitempty"`
+	// Repeats holds the value of the repeats edge.
+	Repeats []*Problem `json:"repeats,omitempty"`
 	// RaisedBy holds the value of the raised_by edge.
 	RaisedBy *Person `json:"raised_by,omitempty"`
 	// RaisedOrg holds the value of the raised_org edge.
 	RaisedOrg *Org `json:"raised_org,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
+
+	namedRepeats map[string][]*Problem
 }
 
 // InspectionOrErr returns the Inspection value or an error if the edge
@@ -129,12 +133,21 @@ func (e ProblemEdges) RepeatOfOrErr() (*Problem, error) {
 	return nil, &NotLoadedError{edge: "repeat_of"}
 }
 
+// RepeatsOrErr returns the Repeats value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProblemEdges) RepeatsOrErr() ([]*Problem, error) {
+	if e.loadedTypes[4] {
+		return e.Repeats, nil
+	}
+	return nil, &NotLoadedError{edge: "repeats"}
+}
+
 // RaisedByOrErr returns the RaisedBy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e ProblemEdges) RaisedByOrErr() (*Person, error) {
 	if e.RaisedBy != nil {
 		return e.RaisedBy, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: person.Label}
 	}
 	return nil, &NotLoadedError{edge: "raised_by"}
@@ -145,7 +158,7 @@ func (e ProblemEdges) RaisedByOrErr() (*Person, error) {
 func (e ProblemEdges) RaisedOrgOrErr() (*Org, error) {
 	if e.RaisedOrg != nil {
 		return e.RaisedOrg, nil
-	} else if e.loadedTypes[5] {
+	} else if e.loadedTypes[6] {
 		return nil, &NotFoundError{label: org.Label}
 	}
 	return nil, &NotLoadedError{edge: "raised_org"}
@@ -336,6 +349,11 @@ func (_m *Problem) QueryRepeatOf() *ProblemQuery {
 	return NewProblemClient(_m.config).QueryRepeatOf(_m)
 }
 
+// QueryRepeats queries the "repeats" edge of the Problem entity.
+func (_m *Problem) QueryRepeats() *ProblemQuery {
+	return NewProblemClient(_m.config).QueryRepeats(_m)
+}
+
 // QueryRaisedBy queries the "raised_by" edge of the Problem entity.
 func (_m *Problem) QueryRaisedBy() *PersonQuery {
 	return NewProblemClient(_m.config).QueryRaisedBy(_m)
@@ -435,6 +453,30 @@ func (_m *Problem) String() string {
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedRepeats returns the Repeats named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Problem) NamedRepeats(name string) ([]*Problem, error) {
+	if _m.Edges.namedRepeats == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRepeats[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Problem) appendNamedRepeats(name string, edges ...*Problem) {
+	if _m.Edges.namedRepeats == nil {
+		_m.Edges.namedRepeats = make(map[string][]*Problem)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRepeats[name] = []*Problem{}
+	} else {
+		_m.Edges.namedRepeats[name] = append(_m.Edges.namedRepeats[name], edges...)
+	}
 }
 
 // Problems is a parsable slice of Problem.

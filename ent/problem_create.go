@@ -245,6 +245,21 @@ func (_c *ProblemCreate) SetRepeatOf(v *Problem) *ProblemCreate {
 	return _c.SetRepeatOfID(v.ID)
 }
 
+// AddRepeatIDs adds the "repeats" edge to the Problem entity by IDs.
+func (_c *ProblemCreate) AddRepeatIDs(ids ...int) *ProblemCreate {
+	_c.mutation.AddRepeatIDs(ids...)
+	return _c
+}
+
+// AddRepeats adds the "repeats" edges to the Problem entity.
+func (_c *ProblemCreate) AddRepeats(v ...*Problem) *ProblemCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRepeatIDs(ids...)
+}
+
 // SetRaisedBy sets the "raised_by" edge to the Person entity.
 func (_c *ProblemCreate) SetRaisedBy(v *Person) *ProblemCreate {
 	return _c.SetRaisedByID(v.ID)
@@ -537,7 +552,7 @@ func (_c *ProblemCreate) createSpec() (*Problem, *sqlgraph.CreateSpec) {
 	}
 	if nodes := _c.mutation.RepeatOfIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
+			Rel:     sqlgraph.M2O,
 			Inverse: false,
 			Table:   problem.RepeatOfTable,
 			Columns: []string{problem.RepeatOfColumn},
@@ -550,6 +565,22 @@ func (_c *ProblemCreate) createSpec() (*Problem, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.RepeatOfID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RepeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.RaisedByIDs(); len(nodes) > 0 {

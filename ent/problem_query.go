@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -22,18 +23,20 @@ import (
 // ProblemQuery is the builder for querying Problem entities.
 type ProblemQuery struct {
 	config
-	ctx            *QueryContext
-	order          []problem.OrderOption
-	inters         []Interceptor
-	predicates     []predicate.Problem
-	withInspection *InspectionQuery
-	withUnit       *OrgQuery
-	withOwner      *PersonQuery
-	withRepeatOf   *ProblemQuery
-	withRaisedBy   *PersonQuery
-	withRaisedOrg  *OrgQuery
-	loadTotal      []func(context.Context, []*Problem) error
-	modifiers      []func(*sql.Selector)
+	ctx              *QueryContext
+	order            []problem.OrderOption
+	inters           []Interceptor
+	predicates       []predicate.Problem
+	withInspection   *InspectionQuery
+	withUnit         *OrgQuery
+	withOwner        *PersonQuery
+	withRepeatOf     *ProblemQuery
+	withRepeats      *ProblemQuery
+	withRaisedBy     *PersonQuery
+	withRaisedOrg    *OrgQuery
+	loadTotal        []func(context.Context, []*Problem) error
+	modifiers        []func(*sql.Selector)
+	withNamedRepeats map[string]*ProblemQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -150,7 +153,29 @@ func (_q *ProblemQuery) QueryRepeatOf() *ProblemQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(problem.Table, problem.FieldID, selector),
 			sqlgraph.To(problem.Table, problem.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+			sqlgraph.Edge(sqlgraph.M2O, false, problem.RepeatOfTable, problem.RepeatOfColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRepeats chains the current query on the "repeats" edge.
+func (_q *ProblemQuery) QueryRepeats() *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(problem.Table, problem.FieldID, selector),
+			sqlgraph.To(problem.Table, problem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, problem.RepeatsTable, problem.RepeatsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -398,6 +423,7 @@ func (_q *ProblemQuery) Clone() *ProblemQuery {
 		withUnit:       _q.withUnit.Clone(),
 		withOwner:      _q.withOwner.Clone(),
 		withRepeatOf:   _q.withRepeatOf.Clone(),
+		withRepeats:    _q.withRepeats.Clone(),
 		withRaisedBy:   _q.withRaisedBy.Clone(),
 		withRaisedOrg:  _q.withRaisedOrg.Clone(),
 		// clone intermediate query.
@@ -448,6 +474,17 @@ func (_q *ProblemQuery) WithRepeatOf(opts ...func(*ProblemQuery)) *ProblemQuery 
 		opt(query)
 	}
 	_q.withRepeatOf = query
+	return _q
+}
+
+// WithRepeats tells the query-builder to eager-load the nodes that are connected to
+// the "repeats" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithRepeats(opts ...func(*ProblemQuery)) *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRepeats = query
 	return _q
 }
 
@@ -557,11 +594,12 @@ func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prob
 	var (
 		nodes       = []*Problem{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withInspection != nil,
 			_q.withUnit != nil,
 			_q.withOwner != nil,
 			_q.withRepeatOf != nil,
+			_q.withRepeats != nil,
 			_q.withRaisedBy != nil,
 			_q.withRaisedOrg != nil,
 		}
@@ -611,6 +649,13 @@ func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prob
 			return nil, err
 		}
 	}
+	if query := _q.withRepeats; query != nil {
+		if err := _q.loadRepeats(ctx, query, nodes,
+			func(n *Problem) { n.Edges.Repeats = []*Problem{} },
+			func(n *Problem, e *Problem) { n.Edges.Repeats = append(n.Edges.Repeats, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withRaisedBy; query != nil {
 		if err := _q.loadRaisedBy(ctx, query, nodes, nil,
 			func(n *Problem, e *Person) { n.Edges.RaisedBy = e }); err != nil {
@@ -620,6 +665,13 @@ func (_q *ProblemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prob
 	if query := _q.withRaisedOrg; query != nil {
 		if err := _q.loadRaisedOrg(ctx, query, nodes, nil,
 			func(n *Problem, e *Org) { n.Edges.RaisedOrg = e }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRepeats {
+		if err := _q.loadRepeats(ctx, query, nodes,
+			func(n *Problem) { n.appendNamedRepeats(name) },
+			func(n *Problem, e *Problem) { n.appendNamedRepeats(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -750,6 +802,39 @@ func (_q *ProblemQuery) loadRepeatOf(ctx context.Context, query *ProblemQuery, n
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *ProblemQuery) loadRepeats(ctx context.Context, query *ProblemQuery, nodes []*Problem, init func(*Problem), assign func(*Problem, *Problem)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Problem)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(problem.FieldRepeatOfID)
+	}
+	query.Where(predicate.Problem(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(problem.RepeatsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RepeatOfID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "repeat_of_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "repeat_of_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -921,6 +1006,20 @@ func (_q *ProblemQuery) sqlQuery(ctx context.Context) *sql.Selector {
 func (_q *ProblemQuery) Modify(modifiers ...func(s *sql.Selector)) *ProblemSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedRepeats tells the query-builder to eager-load the nodes that are connected to the "repeats"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProblemQuery) WithNamedRepeats(name string, opts ...func(*ProblemQuery)) *ProblemQuery {
+	query := (&ProblemClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRepeats == nil {
+		_q.withNamedRepeats = make(map[string]*ProblemQuery)
+	}
+	_q.withNamedRepeats[name] = query
+	return _q
 }
 
 // ProblemGroupBy is the group-by builder for Problem entities.

@@ -143,6 +143,21 @@ func (_u *ProblemUpdate) SetOwner(v *Person) *ProblemUpdate {
 	return _u.SetOwnerID(v.ID)
 }
 
+// AddRepeatIDs adds the "repeats" edge to the Problem entity by IDs.
+func (_u *ProblemUpdate) AddRepeatIDs(ids ...int) *ProblemUpdate {
+	_u.mutation.AddRepeatIDs(ids...)
+	return _u
+}
+
+// AddRepeats adds the "repeats" edges to the Problem entity.
+func (_u *ProblemUpdate) AddRepeats(v ...*Problem) *ProblemUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRepeatIDs(ids...)
+}
+
 // Mutation returns the ProblemMutation object of the builder.
 func (_u *ProblemUpdate) Mutation() *ProblemMutation {
 	return _u.mutation
@@ -152,6 +167,27 @@ func (_u *ProblemUpdate) Mutation() *ProblemMutation {
 func (_u *ProblemUpdate) ClearOwner() *ProblemUpdate {
 	_u.mutation.ClearOwner()
 	return _u
+}
+
+// ClearRepeats clears all "repeats" edges to the Problem entity.
+func (_u *ProblemUpdate) ClearRepeats() *ProblemUpdate {
+	_u.mutation.ClearRepeats()
+	return _u
+}
+
+// RemoveRepeatIDs removes the "repeats" edge to Problem entities by IDs.
+func (_u *ProblemUpdate) RemoveRepeatIDs(ids ...int) *ProblemUpdate {
+	_u.mutation.RemoveRepeatIDs(ids...)
+	return _u
+}
+
+// RemoveRepeats removes "repeats" edges to Problem entities.
+func (_u *ProblemUpdate) RemoveRepeats(v ...*Problem) *ProblemUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRepeatIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -300,6 +336,51 @@ func (_u *ProblemUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.RepeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRepeatsIDs(); len(nodes) > 0 && !_u.mutation.RepeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RepeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -435,6 +516,21 @@ func (_u *ProblemUpdateOne) SetOwner(v *Person) *ProblemUpdateOne {
 	return _u.SetOwnerID(v.ID)
 }
 
+// AddRepeatIDs adds the "repeats" edge to the Problem entity by IDs.
+func (_u *ProblemUpdateOne) AddRepeatIDs(ids ...int) *ProblemUpdateOne {
+	_u.mutation.AddRepeatIDs(ids...)
+	return _u
+}
+
+// AddRepeats adds the "repeats" edges to the Problem entity.
+func (_u *ProblemUpdateOne) AddRepeats(v ...*Problem) *ProblemUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRepeatIDs(ids...)
+}
+
 // Mutation returns the ProblemMutation object of the builder.
 func (_u *ProblemUpdateOne) Mutation() *ProblemMutation {
 	return _u.mutation
@@ -444,6 +540,27 @@ func (_u *ProblemUpdateOne) Mutation() *ProblemMutation {
 func (_u *ProblemUpdateOne) ClearOwner() *ProblemUpdateOne {
 	_u.mutation.ClearOwner()
 	return _u
+}
+
+// ClearRepeats clears all "repeats" edges to the Problem entity.
+func (_u *ProblemUpdateOne) ClearRepeats() *ProblemUpdateOne {
+	_u.mutation.ClearRepeats()
+	return _u
+}
+
+// RemoveRepeatIDs removes the "repeats" edge to Problem entities by IDs.
+func (_u *ProblemUpdateOne) RemoveRepeatIDs(ids ...int) *ProblemUpdateOne {
+	_u.mutation.RemoveRepeatIDs(ids...)
+	return _u
+}
+
+// RemoveRepeats removes "repeats" edges to Problem entities.
+func (_u *ProblemUpdateOne) RemoveRepeats(v ...*Problem) *ProblemUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRepeatIDs(ids...)
 }
 
 // Where appends a list predicates to the ProblemUpdate builder.
@@ -615,6 +732,51 @@ func (_u *ProblemUpdateOne) sqlSave(ctx context.Context) (_node *Problem, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(person.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RepeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRepeatsIDs(); len(nodes) > 0 && !_u.mutation.RepeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RepeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   problem.RepeatsTable,
+			Columns: []string{problem.RepeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(problem.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

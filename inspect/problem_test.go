@@ -264,6 +264,10 @@ func TestRepeat(t *testing.T) {
 		if !r.Repeat || r.RepeatOfID == nil || *r.RepeatOfID != first.ID {
 			t.Fatalf("repeat = %v of %v, want true of %d", r.Repeat, r.RepeatOfID, first.ID)
 		}
+		// And again: a second repeat of the same rectified problem.
+		if r2 := w.raise(t, ci, w.C1, w.T1, "漏助"); !r2.Repeat || r2.RepeatOfID == nil || *r2.RepeatOfID != first.ID {
+			t.Fatalf("second repeat = %v of %v, want true of %d", r2.Repeat, r2.RepeatOfID, first.ID)
+		}
 		for name, p := range map[string]*ent.Problem{
 			"other school":   w.raise(t, ci, w.C2, w.P2, "漏助"),
 			"other category": w.raise(t, ci, w.C1, w.T1, "误助"),
@@ -271,6 +275,29 @@ func TestRepeat(t *testing.T) {
 			if p.Repeat {
 				t.Errorf("%s marked repeat", name)
 			}
+		}
+	})
+}
+
+// A deadline given with a UTC offset (a phone in China sends +08:00) is the
+// same instant read back, in lists too: times are stored in UTC.
+func TestDeadlineWithOffset(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := build(t, db)
+		ci := as(t, db, w.CI)
+		at := time.Date(2027, 1, 31, 23, 59, 59, 0, time.FixedZone("", 8*3600))
+		p, err := w.svc.Raise(ci, inspect.RaiseInput{Source: problem.SourceSupervision, SourceDoc: "涿教督〔2026〕4号",
+			UnitOrgID: w.C1.ID, OwnerID: w.T1.ID, RaisedOrgID: w.Bureau.ID, Category: "档案不全",
+			Description: "村档案不全", Deadline: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.Client.Problem.Query().Where(problem.ID(p.ID)).All(ci)
+		if err != nil || len(all) != 1 || !all[0].Deadline.Equal(at) {
+			t.Fatalf("read back %v (%v), want %v", all, err, at)
+		}
+		if n := db.Client.Problem.Query().Where(problem.DeadlineGT(at.Add(-time.Second)), problem.DeadlineLT(at.Add(time.Second))).CountX(ci); n != 1 {
+			t.Errorf("%d problems within a second of the deadline, want 1", n)
 		}
 	})
 }

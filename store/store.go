@@ -153,7 +153,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 }
 
 // sqliteDSN turns a path (or file: URL) into a modernc DSN with foreign keys,
-// WAL, a busy timeout and synchronous=FULL, so a contact acknowledged to a
+// WAL, a busy timeout, times in UTC and synchronous=FULL, so a contact acknowledged to a
 // phone survives a power loss (NORMAL may lose the last commits in WAL mode;
 // the cost is measured by BenchmarkContactWrite). A _pragma=synchronous(…) in
 // the URL wins.
@@ -164,6 +164,10 @@ func sqliteDSN(s string) string {
 	path, query, _ := strings.Cut(strings.TrimPrefix(s, "file:"), "?")
 	q, _ := url.ParseQuery(query)
 	q.Set("_txlock", "immediate")
+	// Every time is written and compared in UTC: the driver's default form
+	// of a zone without a name (GraphQL's "+08:00" gives "+0800 +0800")
+	// cannot be read back, and text comparisons need one zone.
+	q.Set("_timezone", "UTC")
 	pragmas := []string{"busy_timeout(10000)", "foreign_keys(1)", "journal_mode(WAL)", "synchronous(FULL)"}
 	for _, p := range q["_pragma"] {
 		if strings.HasPrefix(strings.ToLower(p), "synchronous") {

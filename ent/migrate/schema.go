@@ -1364,7 +1364,7 @@ var (
 		{Name: "inspection_id", Type: field.TypeInt, Nullable: true},
 		{Name: "unit_org_id", Type: field.TypeInt},
 		{Name: "owner_id", Type: field.TypeInt},
-		{Name: "repeat_of_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "repeat_of_id", Type: field.TypeInt, Nullable: true},
 		{Name: "raised_by_id", Type: field.TypeInt},
 		{Name: "raised_org_id", Type: field.TypeInt},
 	}

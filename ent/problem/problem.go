@@ -64,6 +64,8 @@ const (
 	EdgeOwner = "owner"
 	// EdgeRepeatOf holds the string denoting the repeat_of edge name in mutations.
 	EdgeRepeatOf = "repeat_of"
+	// EdgeRepeats holds the string denoting the repeats edge name in mutations.
+	EdgeRepeats = "repeats"
 	// EdgeRaisedBy holds the string denoting the raised_by edge name in mutations.
 	EdgeRaisedBy = "raised_by"
 	// EdgeRaisedOrg holds the string denoting the raised_org edge name in mutations.
@@ -95,6 +97,10 @@ const (
 	RepeatOfTable = "problems"
 	// RepeatOfColumn is the table column denoting the repeat_of relation/edge.
 	RepeatOfColumn = "repeat_of_id"
+	// RepeatsTable is the table that holds the repeats relation/edge.
+	RepeatsTable = "problems"
+	// RepeatsColumn is the table column denoting the repeats relation/edge.
+	RepeatsColumn = "repeat_of_id"
 	// RaisedByTable is the table that holds the raised_by relation/edge.
 	RaisedByTable = "problems"
 	// RaisedByInverseTable is the table name for the Person entity.
@@ -357,6 +363,20 @@ func ByRepeatOfField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByRepeatsCount orders the results by repeats count.
+func ByRepeatsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRepeatsStep(), opts...)
+	}
+}
+
+// ByRepeats orders the results by repeats terms.
+func ByRepeats(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRepeatsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRaisedByField orders the results by raised_by field.
 func ByRaisedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -395,7 +415,14 @@ func newRepeatOfStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(Table, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, false, RepeatOfTable, RepeatOfColumn),
+		sqlgraph.Edge(sqlgraph.M2O, false, RepeatOfTable, RepeatOfColumn),
+	)
+}
+func newRepeatsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, RepeatsTable, RepeatsColumn),
 	)
 }
 func newRaisedByStep() *sqlgraph.Step {

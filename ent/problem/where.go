@@ -969,7 +969,7 @@ func HasRepeatOf() predicate.Problem {
 	return predicate.Problem(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, RepeatOfTable, RepeatOfColumn),
+			sqlgraph.Edge(sqlgraph.M2O, false, RepeatOfTable, RepeatOfColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
@@ -979,6 +979,29 @@ func HasRepeatOf() predicate.Problem {
 func HasRepeatOfWith(preds ...predicate.Problem) predicate.Problem {
 	return predicate.Problem(func(s *sql.Selector) {
 		step := newRepeatOfStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRepeats applies the HasEdge predicate on the "repeats" edge.
+func HasRepeats() predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, RepeatsTable, RepeatsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRepeatsWith applies the HasEdge predicate on the "repeats" edge with a given conditions (other predicates).
+func HasRepeatsWith(preds ...predicate.Problem) predicate.Problem {
+	return predicate.Problem(func(s *sql.Selector) {
+		step := newRepeatsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

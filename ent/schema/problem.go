@@ -51,7 +51,10 @@ func (Problem) Edges() []ent.Edge {
 		edge.To("inspection", Inspection.Type).Unique().Immutable().Field("inspection_id").Annotations(skip),
 		edge.To("unit", Org.Type).Unique().Required().Immutable().Field("unit_org_id").Annotations(idOnly),
 		edge.To("owner", Person.Type).Unique().Required().Field("owner_id").Annotations(skip),
+		// Many repeats may name one rectified problem: the inverse edge makes
+		// this many-to-one (alone, ent makes a unique edge one-to-one).
 		edge.To("repeat_of", Problem.Type).Unique().Immutable().Field("repeat_of_id").Annotations(skip),
+		edge.From("repeats", Problem.Type).Ref("repeat_of").Annotations(skip),
 		edge.To("raised_by", Person.Type).Unique().Required().Immutable().Field("raised_by_id").Annotations(skip),
 		edge.To("raised_org", Org.Type).Unique().Required().Immutable().Field("raised_org_id").Annotations(idOnly),
 	}
