@@ -77,6 +77,8 @@ async function routesFor(role) {
     '/compare',
     '/problems',
     '/problems?state=PENDING&repeat=1',
+    '/problems/new',
+    '/inspections',
     '/no-such-page',
   ];
   if (household) paths.push(`/households/${household.id}`, `/households/${household.id}/edit`, `/villages/${household.village.id}`);

@@ -38,6 +38,8 @@ const ROUTES = {
   'src/views/AbsenceReportView.vue': '/dropout/absences/:id 缺勤报告',
   'src/views/ProblemsView.vue': '/problems 问题清单',
   'src/views/ProblemView.vue': '/problems/:id 问题详情',
+  'src/views/ProblemNewView.vue': '/problems/new 登记问题',
+  'src/views/InspectionsView.vue': '/inspections 抽查',
   'src/views/NotFoundView.vue': '(404)',
 };
 

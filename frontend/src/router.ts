@@ -66,6 +66,8 @@ export const router = createRouter({
     },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), meta: { title: '双向比对', tab: 'imports', phoneTab: 'me' } },
     { path: '/problems', name: 'problems', component: () => import('./views/ProblemsView.vue'), meta: { title: '问题清单', tab: 'problems', phoneTab: 'me' } },
+    { path: '/problems/new', name: 'problem-new', component: () => import('./views/ProblemNewView.vue'), meta: { title: '登记问题', tab: 'problems', phoneTab: 'me' } },
+    { path: '/inspections', name: 'inspections', component: () => import('./views/InspectionsView.vue'), meta: { title: '抽查', tab: 'problems', phoneTab: 'me' } },
     { path: '/problems/:id', name: 'problem', component: () => import('./views/ProblemView.vue'), meta: { title: '问题详情', tab: 'problems', phoneTab: 'me' } },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', tab: 'audit', phoneTab: 'me' } },
     { path: '/aid/policies', name: 'aid-policies', component: () => import('./views/AidPoliciesView.vue'), meta: { title: '资助政策', tab: 'students', phoneTab: 'me' } },

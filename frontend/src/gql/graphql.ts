@@ -662,6 +662,31 @@ export type DivisionLevel =
   | 'TOWNSHIP'
   | 'VILLAGE';
 
+export type DrawInput = {
+  /** Leave out the units sampled last semester. */
+  excludePrevious?: boolean | null | undefined;
+  /** The drawing bureau: a city draws its counties, a county its schools. */
+  orgID: string;
+  /** A decimal seed to re-draw with; a fresh random one when absent. */
+  seed?: string | null | undefined;
+  /** 学期, e.g. 2026—2027学年第一学期 */
+  semester: string;
+  /** Percent; 20 for a city, 30 for a county when absent. */
+  share?: number | null | undefined;
+  /** 暗访: the inspections stay hidden from the units until recorded. */
+  unannounced?: boolean | null | undefined;
+};
+
+/** DrawLevel is enum for the field level */
+export type DrawLevel =
+  | 'COUNTY'
+  | 'SCHOOL';
+
+/** DrawState is enum for the field state */
+export type DrawState =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
 /** DropoutCaseCloseReason is enum for the field close_reason */
 export type DropoutCaseCloseReason =
   | 'DECEASED'
@@ -1056,6 +1081,16 @@ export type ImportJobState =
   | 'QUEUED'
   | 'STORING';
 
+/** InspectionKind is enum for the field kind */
+export type InspectionKind =
+  | 'ANNOUNCED'
+  | 'UNANNOUNCED';
+
+/** InspectionState is enum for the field state */
+export type InspectionState =
+  | 'PLANNED'
+  | 'RECORDED';
+
 export type IssueAgreementsInput = {
   issuerOrgID: string;
   /** Defaults to every kind the unit issues. */
@@ -1340,6 +1375,21 @@ export type ProblemWhereInput = {
   updatedAtLTE?: string | null | undefined;
   updatedAtNEQ?: string | null | undefined;
   updatedAtNotIn?: Array<string> | null | undefined;
+};
+
+export type RaiseProblemInput = {
+  category: string;
+  deadline: string;
+  description: string;
+  /** The recorded inspection that found it; required for source INSPECTION. */
+  inspectionID?: string | null | undefined;
+  ownerID: string;
+  /** The raising bureau, one of the viewer's units. */
+  raisedOrgID: string;
+  source: ProblemSource;
+  /** The source document (文号); required when entered by hand. */
+  sourceDoc?: string | null | undefined;
+  unitOrgID: string;
 };
 
 export type ReportAbsenceInput = {
@@ -2146,6 +2196,79 @@ export type ImportJobsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ImportJobsQuery = { importJobs: { totalCount: number, edges: Array<{ node: { id: string, kind: string, kindLabel: string, fileName: string, state: ImportJobState, rowsTotal: number, rowsChecked: number, rowsStored: number, createdCount: number, updatedCount: number, errorCount: number, message: string, retryable: boolean, errorsURL: string | null, createdAt: string, finishedAt: string | null, createdBy: { id: string, name: string } } | null } | null> | null } };
 
+export type DrawRowFragment = { id: string, semester: string, level: DrawLevel, share: number, seed: string, frameSize: number, excludePrevious: boolean, unannounced: boolean, state: DrawState, verified: boolean, createdAt: string, org: { id: string, name: string }, sample: Array<{ id: string, name: string }> };
+
+export type DrawsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrawsQuery = { draws: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, semester: string, level: DrawLevel, share: number, seed: string, frameSize: number, excludePrevious: boolean, unannounced: boolean, state: DrawState, verified: boolean, createdAt: string, org: { id: string, name: string }, sample: Array<{ id: string, name: string }> } | null } | null> | null } };
+
+export type InspectionRowFragment = { id: string, semester: string, kind: InspectionKind, state: InspectionState, findings: string | null, recordedAt: string | null, inspectorCode: string, targetCode: string, target: { id: string, name: string } };
+
+export type InspectionsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InspectionsQuery = { inspections: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, semester: string, kind: InspectionKind, state: InspectionState, findings: string | null, recordedAt: string | null, inspectorCode: string, targetCode: string, target: { id: string, name: string } } | null } | null> | null } };
+
+export type DrawSampleMutationVariables = Exact<{
+  input: DrawInput;
+}>;
+
+
+export type DrawSampleMutation = { drawSample: { id: string, semester: string, level: DrawLevel, share: number, seed: string, frameSize: number, excludePrevious: boolean, unannounced: boolean, state: DrawState, verified: boolean, createdAt: string, org: { id: string, name: string }, sample: Array<{ id: string, name: string }> } };
+
+export type PublishDrawMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishDrawMutation = { publishDraw: { id: string, semester: string, level: DrawLevel, share: number, seed: string, frameSize: number, excludePrevious: boolean, unannounced: boolean, state: DrawState, verified: boolean, createdAt: string, org: { id: string, name: string }, sample: Array<{ id: string, name: string }> } };
+
+export type RecordInspectionMutationVariables = Exact<{
+  id: string;
+  findings?: string | null | undefined;
+}>;
+
+
+export type RecordInspectionMutation = { recordInspection: { id: string, semester: string, kind: InspectionKind, state: InspectionState, findings: string | null, recordedAt: string | null, inspectorCode: string, targetCode: string, target: { id: string, name: string } } };
+
+export type ProblemCategoriesQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type ProblemCategoriesQuery = { problemCategories: Array<string> };
+
+export type UnitPeopleQueryVariables = Exact<{
+  orgID: string;
+}>;
+
+
+export type UnitPeopleQuery = { staff: { edges: Array<{ node: { id: string, name: string } | null } | null> | null } };
+
+export type InspectionTargetQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InspectionTargetQuery = { node:
+    | { id: string, semester: string, kind: InspectionKind, state: InspectionState, findings: string | null, recordedAt: string | null, inspectorCode: string, targetCode: string, target: { id: string, name: string } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RaiseProblemMutationVariables = Exact<{
+  input: RaiseProblemInput;
+}>;
+
+
+export type RaiseProblemMutation = { raiseProblem: { id: string } };
+
 export type ProblemRowFragment = { id: string, category: string, description: string, deadline: string, state: ProblemState, repeat: boolean, overdue: boolean, unitCode: string, unitOrgID: string, ownerID: string, raisedByID: string, raisedOrgID: string, unit: { id: string, name: string } };
 
 export type ProblemsQueryVariables = Exact<{
@@ -2865,6 +2988,45 @@ export const ImportJobCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportJobCard"}) as unknown as TypedDocumentString<ImportJobCardFragment, unknown>;
+export const DrawRowFragmentDoc = new TypedDocumentString(`
+    fragment DrawRow on Draw {
+  id
+  semester
+  level
+  share
+  seed
+  frameSize
+  excludePrevious
+  unannounced
+  state
+  verified
+  createdAt
+  org {
+    id
+    name
+  }
+  sample {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"DrawRow"}) as unknown as TypedDocumentString<DrawRowFragment, unknown>;
+export const InspectionRowFragmentDoc = new TypedDocumentString(`
+    fragment InspectionRow on Inspection {
+  id
+  semester
+  kind
+  state
+  findings
+  recordedAt
+  inspectorCode
+  targetCode
+  target {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"InspectionRow"}) as unknown as TypedDocumentString<InspectionRowFragment, unknown>;
 export const ProblemRowFragmentDoc = new TypedDocumentString(`
     fragment ProblemRow on Problem {
   id
@@ -4806,6 +4968,200 @@ export const ImportJobsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ImportJobsQuery, ImportJobsQueryVariables>;
+export const DrawsDocument = new TypedDocumentString(`
+    query Draws($first: Int!, $after: Cursor) {
+  draws(
+    first: $first
+    after: $after
+    orderBy: {field: CREATED_AT, direction: DESC}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...DrawRow
+      }
+    }
+  }
+}
+    fragment DrawRow on Draw {
+  id
+  semester
+  level
+  share
+  seed
+  frameSize
+  excludePrevious
+  unannounced
+  state
+  verified
+  createdAt
+  org {
+    id
+    name
+  }
+  sample {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DrawsQuery, DrawsQueryVariables>;
+export const InspectionsDocument = new TypedDocumentString(`
+    query Inspections($first: Int!, $after: Cursor) {
+  inspections(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...InspectionRow
+      }
+    }
+  }
+}
+    fragment InspectionRow on Inspection {
+  id
+  semester
+  kind
+  state
+  findings
+  recordedAt
+  inspectorCode
+  targetCode
+  target {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<InspectionsQuery, InspectionsQueryVariables>;
+export const DrawSampleDocument = new TypedDocumentString(`
+    mutation DrawSample($input: DrawInput!) {
+  drawSample(input: $input) {
+    ...DrawRow
+  }
+}
+    fragment DrawRow on Draw {
+  id
+  semester
+  level
+  share
+  seed
+  frameSize
+  excludePrevious
+  unannounced
+  state
+  verified
+  createdAt
+  org {
+    id
+    name
+  }
+  sample {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DrawSampleMutation, DrawSampleMutationVariables>;
+export const PublishDrawDocument = new TypedDocumentString(`
+    mutation PublishDraw($id: ID!) {
+  publishDraw(id: $id) {
+    ...DrawRow
+  }
+}
+    fragment DrawRow on Draw {
+  id
+  semester
+  level
+  share
+  seed
+  frameSize
+  excludePrevious
+  unannounced
+  state
+  verified
+  createdAt
+  org {
+    id
+    name
+  }
+  sample {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PublishDrawMutation, PublishDrawMutationVariables>;
+export const RecordInspectionDocument = new TypedDocumentString(`
+    mutation RecordInspection($id: ID!, $findings: String) {
+  recordInspection(id: $id, findings: $findings) {
+    ...InspectionRow
+  }
+}
+    fragment InspectionRow on Inspection {
+  id
+  semester
+  kind
+  state
+  findings
+  recordedAt
+  inspectorCode
+  targetCode
+  target {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RecordInspectionMutation, RecordInspectionMutationVariables>;
+export const ProblemCategoriesDocument = new TypedDocumentString(`
+    query ProblemCategories($divisionCode: String!) {
+  problemCategories(divisionCode: $divisionCode)
+}
+    `) as unknown as TypedDocumentString<ProblemCategoriesQuery, ProblemCategoriesQueryVariables>;
+export const UnitPeopleDocument = new TypedDocumentString(`
+    query UnitPeople($orgID: ID!) {
+  staff(
+    first: 100
+    orgID: $orgID
+    status: ACTIVE
+    orderBy: {field: NAME, direction: ASC}
+  ) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitPeopleQuery, UnitPeopleQueryVariables>;
+export const InspectionTargetDocument = new TypedDocumentString(`
+    query InspectionTarget($id: ID!) {
+  node(id: $id) {
+    ... on Inspection {
+      ...InspectionRow
+    }
+  }
+}
+    fragment InspectionRow on Inspection {
+  id
+  semester
+  kind
+  state
+  findings
+  recordedAt
+  inspectorCode
+  targetCode
+  target {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<InspectionTargetQuery, InspectionTargetQueryVariables>;
+export const RaiseProblemDocument = new TypedDocumentString(`
+    mutation RaiseProblem($input: RaiseProblemInput!) {
+  raiseProblem(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseProblemMutation, RaiseProblemMutationVariables>;
 export const ProblemsDocument = new TypedDocumentString(`
     query Problems($first: Int!, $after: Cursor, $where: ProblemWhereInput, $overdue: Boolean) {
   problems(
